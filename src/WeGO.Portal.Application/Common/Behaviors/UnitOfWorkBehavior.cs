@@ -1,0 +1,36 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Data;
+
+namespace WeGO.Portal.Application.Common.Behaviors;
+
+/// <summary>Runs a command in one transaction and saves its changes once, after the handler. Under the
+/// provider's execution strategy, so a transient fault (SQL Server failover, a busy SQLite file) retries
+/// the whole command from a clean change tracker instead of losing it.</summary>
+public sealed class UnitOfWorkBehavior<TMessage, TResponse>(PortalDbContext db)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IBaseCommand
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await next(message, cancellationToken);
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(
+            (message, next),
+            async (_, state, ct) =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var response = await state.next(state.message, ct);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return response;
+            },
+            verifySucceeded: null,
+            cancellationToken);
+    }
+}

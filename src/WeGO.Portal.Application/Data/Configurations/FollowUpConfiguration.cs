@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WeGO.Portal.Domain.FollowUps;
+using WeGO.Portal.Domain.Membership;
+using WeGO.Portal.Domain.Visits;
+
+namespace WeGO.Portal.Application.Data.Configurations;
+
+internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
+{
+    public void Configure(EntityTypeBuilder<FollowUp> builder)
+    {
+        builder.Property(f => f.Description).HasMaxLength(1000);
+        builder.Property(f => f.OwnerName).HasMaxLength(200);
+        builder.Property(f => f.OwnerUserId).HasMaxLength(450);
+        builder.Property(f => f.ClosedBy).HasMaxLength(200);
+        builder.HasOne<Visit>().WithMany().HasForeignKey(f => f.VisitId).OnDelete(DeleteBehavior.Cascade);
+        // Restrict, not cascade: SQL Server refuses a second cascade path from visits (visit -> inquiry -> follow-up).
+        builder.HasOne<MembershipInquiry>().WithMany().HasForeignKey(f => f.InquiryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(f => new { f.Status, f.DueOn });
+        builder.HasIndex(f => f.OwnerUserId);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WeGO.Portal.Domain.Membership;
+using WeGO.Portal.Domain.Organizations;
+using WeGO.Portal.Domain.Visits;
+
+namespace WeGO.Portal.Application.Data.Configurations;
+
+internal sealed class MembershipInquiryConfiguration : IEntityTypeConfiguration<MembershipInquiry>
+{
+    public void Configure(EntityTypeBuilder<MembershipInquiry> builder)
+    {
+        builder.Property(i => i.Reference).HasMaxLength(20);
+        builder.Property(i => i.StatusToken).HasMaxLength(100);
+        builder.Property(i => i.OrganizationName).HasMaxLength(Organization.NameMaxLength);
+        builder.Property(i => i.CountryCode).HasMaxLength(2).IsFixedLength();
+        builder.Property(i => i.ContactName).HasMaxLength(200);
+        builder.Property(i => i.ContactPosition).HasMaxLength(200);
+        builder.Property(i => i.Email).HasMaxLength(320);
+        builder.Property(i => i.Phone).HasMaxLength(40);
+        builder.Property(i => i.PreferredLanguage).HasMaxLength(10);
+        builder.Property(i => i.OtherInterest).HasMaxLength(500);
+        builder.Property(i => i.HeardFrom).HasMaxLength(500);
+        builder.Property(i => i.Message).HasMaxLength(4000);
+        builder.Property(i => i.OwnerUserId).HasMaxLength(450);
+
+        // Flags are combined, so they are stored as a number the database can test bit by bit.
+        builder.Property(i => i.Interests).HasConversion<int>();
+
+        builder.HasIndex(i => i.Reference).IsUnique();
+        builder.HasIndex(i => i.StatusToken).IsUnique();
+        builder.HasIndex(i => new { i.Stage, i.SubmittedAtUtc });
+        builder.HasOne<Organization>().WithMany().HasForeignKey(i => i.OrganizationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<RegionalOffice>().WithMany().HasForeignKey(i => i.RegionalOfficeId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Visit>().WithMany().HasForeignKey(i => i.VisitId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(i => i.Notes).WithOne().HasForeignKey("InquiryId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(i => i.Notes).HasField("notes");
+    }
+}
+
+internal sealed class InquiryNoteConfiguration : IEntityTypeConfiguration<InquiryNote>
+{
+    public void Configure(EntityTypeBuilder<InquiryNote> builder)
+    {
+        builder.Property(n => n.Text).HasMaxLength(4000);
+        builder.Property(n => n.Author).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WeGO.Portal.Domain.Visits;
+
+namespace WeGO.Portal.Application.Data.Configurations;
+
+internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
+{
+    public void Configure(EntityTypeBuilder<Visit> builder)
+    {
+        builder.Property(v => v.Purpose).HasMaxLength(2000);
+        builder.Property(v => v.Venue).HasMaxLength(300);
+        builder.Property(v => v.TimeZoneId).HasMaxLength(64);
+        builder.Property(v => v.CancellationReason).HasMaxLength(1000);
+        builder.Property(v => v.Languages).HasMaxLength(200);
+        builder.Ignore(v => v.StartsAtLocal);
+        builder.Ignore(v => v.EndsAtLocal);
+
+        builder.HasOne(v => v.Organization).WithMany().HasForeignKey(v => v.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(v => v.Delegation).WithOne().HasForeignKey<Delegation>(d => d.VisitId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(v => v.Hosts).WithOne().HasForeignKey("VisitId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(v => v.Agenda).WithOne().HasForeignKey("VisitId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(v => v.Topics).WithOne().HasForeignKey("VisitId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(v => v.Hosts).HasField("hosts");
+        builder.Navigation(v => v.Agenda).HasField("agenda");
+        builder.Navigation(v => v.Topics).HasField("topics");
+
+        builder.HasIndex(v => v.StartsAtUtc);
+        builder.HasIndex(v => new { v.Status, v.StartsAtUtc });
+        builder.HasIndex(v => v.OrganizationId);
+    }
+}
+
+internal sealed class DelegationConfiguration : IEntityTypeConfiguration<Delegation>
+{
+    public void Configure(EntityTypeBuilder<Delegation> builder)
+    {
+        builder.Property(d => d.HeadOfDelegation).HasMaxLength(200);
+        builder.Property(d => d.HeadOfDelegationTitle).HasMaxLength(200);
+        builder.Ignore(d => d.Headcount);
+        builder.HasMany(d => d.Members).WithOne().HasForeignKey("DelegationId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Members).HasField("members");
+    }
+}
+
+internal sealed class DelegationMemberConfiguration : IEntityTypeConfiguration<DelegationMember>
+{
+    public void Configure(EntityTypeBuilder<DelegationMember> builder)
+    {
+        builder.Property(m => m.FullName).HasMaxLength(200);
+        builder.Property(m => m.Title).HasMaxLength(200);
+        builder.Property(m => m.Organization).HasMaxLength(200);
+        builder.Property(m => m.Email).HasMaxLength(320);
+        builder.Property(m => m.DietaryNeeds).HasMaxLength(500);
+        builder.Property(m => m.AccessibilityNeeds).HasMaxLength(500);
+    }
+}
+
+internal sealed class VisitHostConfiguration : IEntityTypeConfiguration<VisitHost>
+{
+    public void Configure(EntityTypeBuilder<VisitHost> builder)
+    {
+        builder.Property(h => h.Name).HasMaxLength(200);
+        builder.Property(h => h.Title).HasMaxLength(200);
+        builder.Property(h => h.StaffUserId).HasMaxLength(450);
+        builder.HasIndex(h => h.StaffUserId);
+    }
+}
+
+internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaItem>
+{
+    public void Configure(EntityTypeBuilder<AgendaItem> builder)
+    {
+        builder.Property(a => a.Title).HasMaxLength(300);
+        builder.Property(a => a.Speaker).HasMaxLength(200);
+        builder.Property(a => a.Notes).HasMaxLength(4000);
+    }
+}
+
+internal sealed class TopicOfInterestConfiguration : IEntityTypeConfiguration<TopicOfInterest>
+{
+    public void Configure(EntityTypeBuilder<TopicOfInterest> builder)
+    {
+        builder.Property(t => t.Title).HasMaxLength(300);
+    }
+}

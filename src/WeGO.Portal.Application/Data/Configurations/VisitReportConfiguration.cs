@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WeGO.Portal.Domain.Reports;
+using WeGO.Portal.Domain.Visits;
+
+namespace WeGO.Portal.Application.Data.Configurations;
+
+internal sealed class VisitReportConfiguration : IEntityTypeConfiguration<VisitReport>
+{
+    public void Configure(EntityTypeBuilder<VisitReport> builder)
+    {
+        builder.Property(r => r.AuthorId).HasMaxLength(450);
+        builder.Property(r => r.AuthorName).HasMaxLength(200);
+        builder.Property(r => r.ApprovedBy).HasMaxLength(200);
+        builder.Property(r => r.AttachmentLinks).HasMaxLength(4000);
+        builder.Ignore(r => r.IsEditable);
+        builder.HasOne<Visit>().WithOne().HasForeignKey<VisitReport>(r => r.VisitId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.State, r.SubmittedAtUtc });
+        builder.HasMany(r => r.Comments).WithOne().HasForeignKey("VisitReportId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Comments).HasField("comments");
+    }
+}
+
+internal sealed class ReviewCommentConfiguration : IEntityTypeConfiguration<ReviewComment>
+{
+    public void Configure(EntityTypeBuilder<ReviewComment> builder)
+    {
+        builder.Property(c => c.AuthorName).HasMaxLength(200);
+        builder.Property(c => c.Text).HasMaxLength(4000);
+        builder.HasOne<ReviewComment>().WithMany().HasForeignKey(c => c.ReplyToId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class NewsReleaseConfiguration : IEntityTypeConfiguration<NewsRelease>
+{
+    public void Configure(EntityTypeBuilder<NewsRelease> builder)
+    {
+        builder.Property(r => r.Language).HasMaxLength(10);
+        builder.Property(r => r.Slug).HasMaxLength(200);
+        builder.Property(r => r.Headline).HasMaxLength(300);
+        builder.Property(r => r.Dateline).HasMaxLength(200);
+        builder.Ignore(r => r.IsPublished);
+        builder.HasOne<VisitReport>().WithMany().HasForeignKey(r => r.VisitReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.Slug, r.Language }).IsUnique();
+        builder.HasIndex(r => r.PublishedAtUtc);
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Staff;
+using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Domain.FollowUps;
+using WeGO.Portal.Domain.Membership;
+using WeGO.Portal.Domain.Organizations;
+using WeGO.Portal.Domain.Reports;
+using WeGO.Portal.Domain.Visits;
+
+namespace WeGO.Portal.Application.Data;
+
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<RegionalOffice> RegionalOffices => Set<RegionalOffice>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Visit> Visits => Set<Visit>();
+
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
+    public DbSet<MembershipInquiry> MembershipInquiries => Set<MembershipInquiry>();
+
+    public DbSet<VisitReport> VisitReports => Set<VisitReport>();
+
+    public DbSet<NewsRelease> NewsReleases => Set<NewsRelease>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(AggregateRoot).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(AggregateRoot.Version)).IsConcurrencyToken();
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in the database and safe against reordering.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+
+        // Every DateTime in the model is UTC; say so when reading it back.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        value => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

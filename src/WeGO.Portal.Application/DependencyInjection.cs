@@ -1,0 +1,17 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using WeGO.Portal.Application.Data;
+
+namespace WeGO.Portal.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Validators and the audit trail. The mediator itself is generated in the host project,
+    /// which calls AddMediator with the behaviours in order.</summary>
+    public static IServiceCollection AddPortalApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddScoped<AuditTrail>();
+        return services;
+    }
+}

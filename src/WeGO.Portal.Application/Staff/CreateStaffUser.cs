@@ -1,0 +1,59 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using WeGO.Portal.Domain.Common;
+
+namespace WeGO.Portal.Application.Staff;
+
+/// <summary>An administrator gives a colleague an account: e-mail, name and roles. The portal makes a one-time
+/// password for the administrator to hand over; the colleague chooses their own at first sign-in.</summary>
+public static class CreateStaffUser
+{
+    public sealed record Command : ICommand<Result>
+    {
+        public string Email { get; init; } = "";
+
+        public string DisplayName { get; init; } = "";
+
+        public IReadOnlyList<string> Roles { get; init; } = [];
+    }
+
+    public sealed record Result(string UserId, string Email, string TemporaryPassword);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Email).NotEmpty().MaximumLength(256).EmailAddress();
+            RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.Roles).NotEmpty();
+            RuleForEach(c => c.Roles).Must(role => Staff.Roles.All.Contains(role));
+        }
+    }
+
+    public sealed class Handler(UserManager<StaffUser> users, TimeProvider clock) : ICommandHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var email = command.Email.Trim();
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                throw new DomainException("Staff.EmailTaken", email);
+            }
+
+            var password = TemporaryPassword.Generate();
+            var user = new StaffUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = command.DisplayName.Trim(),
+                MustChangePassword = true,
+                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            StaffAccounts.Check(await users.CreateAsync(user, password));
+            StaffAccounts.Check(await users.AddToRolesAsync(user, command.Roles.Distinct()));
+            return new Result(user.Id, email, password);
+        }
+    }
+}

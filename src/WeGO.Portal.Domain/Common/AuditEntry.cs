@@ -1,0 +1,34 @@
+namespace WeGO.Portal.Domain.Common;
+
+/// <summary>One recorded change: who changed which record, when, and the changed values (JSON).</summary>
+public sealed class AuditEntry : Entity
+{
+    private AuditEntry()
+    {
+    }
+
+    public AuditEntry(DateTime occurredAtUtc, string? actorId, string actorName, string entityType, string entityId, string action, string changes)
+    {
+        OccurredAtUtc = occurredAtUtc;
+        ActorId = actorId;
+        ActorName = actorName;
+        EntityType = entityType;
+        EntityId = entityId;
+        Action = action;
+        Changes = changes;
+    }
+
+    public DateTime OccurredAtUtc { get; private set; }
+
+    public string? ActorId { get; private set; }
+
+    public string ActorName { get; private set; } = "";
+
+    public string EntityType { get; private set; } = "";
+
+    public string EntityId { get; private set; } = "";
+
+    public string Action { get; private set; } = "";
+
+    public string Changes { get; private set; } = "";
+}

@@ -1,0 +1,100 @@
+using WeGO.Portal.Domain.Common;
+
+namespace WeGO.Portal.Domain.FollowUps;
+
+public enum FollowUpStatus
+{
+    Open = 1,
+    Done = 2,
+    Dropped = 3,
+}
+
+/// <summary>Something the Secretariat promised to do after a visit or an inquiry, owned by one person, due by a date.</summary>
+public sealed class FollowUp : AggregateRoot
+{
+    private FollowUp()
+    {
+    }
+
+    public FollowUp(string description, string ownerName, string? ownerUserId, DateOnly dueOn, int? visitId, int? inquiryId, DateTime createdAtUtc)
+    {
+        if (visitId is null && inquiryId is null)
+        {
+            throw new DomainException("FollowUp.NeedsVisitOrInquiry");
+        }
+
+        Description = Require.Text(description, "FollowUp.DescriptionRequired", 1000);
+        AssignTo(ownerName, ownerUserId);
+        DueOn = dueOn;
+        VisitId = visitId;
+        InquiryId = inquiryId;
+        CreatedAtUtc = createdAtUtc;
+        Status = FollowUpStatus.Open;
+    }
+
+    public string Description { get; private set; } = "";
+
+    public string OwnerName { get; private set; } = "";
+
+    public string? OwnerUserId { get; private set; }
+
+    public DateOnly DueOn { get; private set; }
+
+    public FollowUpStatus Status { get; private set; }
+
+    public int? VisitId { get; private set; }
+
+    public int? InquiryId { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public DateTime? ClosedAtUtc { get; private set; }
+
+    public string? ClosedBy { get; private set; }
+
+    public bool IsOverdue(DateOnly today) => Status == FollowUpStatus.Open && DueOn < today;
+
+    public void AssignTo(string ownerName, string? ownerUserId)
+    {
+        OwnerName = Require.Text(ownerName, "FollowUp.OwnerRequired", 200);
+        OwnerUserId = Require.OptionalText(ownerUserId, 450);
+    }
+
+    public void Reschedule(DateOnly dueOn)
+    {
+        EnsureOpen();
+        DueOn = dueOn;
+    }
+
+    public void Complete(string by, DateTime nowUtc) => Close(FollowUpStatus.Done, by, nowUtc);
+
+    public void Drop(string by, DateTime nowUtc) => Close(FollowUpStatus.Dropped, by, nowUtc);
+
+    public void Reopen()
+    {
+        if (Status == FollowUpStatus.Open)
+        {
+            throw new DomainException("FollowUp.AlreadyOpen");
+        }
+
+        Status = FollowUpStatus.Open;
+        ClosedAtUtc = null;
+        ClosedBy = null;
+    }
+
+    private void Close(FollowUpStatus status, string by, DateTime nowUtc)
+    {
+        EnsureOpen();
+        Status = status;
+        ClosedBy = Require.Text(by, "FollowUp.ClosedByRequired", 200);
+        ClosedAtUtc = nowUtc;
+    }
+
+    private void EnsureOpen()
+    {
+        if (Status != FollowUpStatus.Open)
+        {
+            throw new DomainException("FollowUp.NotOpen", Status);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Domain.Organizations;
+
+namespace WeGO.Portal.Domain.Membership;
+
+/// <summary>A city's or organisation's expression of interest in joining WeGO, and how far it has come.</summary>
+public sealed class MembershipInquiry : AggregateRoot
+{
+    private static readonly Dictionary<InquiryStage, InquiryStage[]> AllowedMoves = new()
+    {
+        [InquiryStage.New] = [InquiryStage.Contacted, InquiryStage.Declined, InquiryStage.Withdrawn],
+        [InquiryStage.Contacted] = [InquiryStage.ApplicationSent, InquiryStage.Declined, InquiryStage.Withdrawn],
+        [InquiryStage.ApplicationSent] = [InquiryStage.UnderReview, InquiryStage.Declined, InquiryStage.Withdrawn],
+        [InquiryStage.UnderReview] = [InquiryStage.Approved, InquiryStage.Declined, InquiryStage.Withdrawn],
+        [InquiryStage.Approved] = [],
+        [InquiryStage.Declined] = [],
+        [InquiryStage.Withdrawn] = [],
+    };
+
+    private readonly List<InquiryNote> notes = [];
+
+    private MembershipInquiry()
+    {
+    }
+
+    public MembershipInquiry(string reference, string statusToken, InquiryApplicant applicant, DateTime submittedAtUtc)
+    {
+        Reference = Require.Text(reference, "Inquiry.ReferenceRequired", 20);
+        StatusToken = Require.Text(statusToken, "Inquiry.TokenRequired", 100);
+        OrganizationName = Require.Text(applicant.OrganizationName, "Inquiry.OrganizationRequired", Organization.NameMaxLength);
+        CountryCode = Countries.RequireCode(applicant.CountryCode);
+        Kind = applicant.Kind;
+        Population = applicant.Population;
+        ContactName = Require.Text(applicant.ContactName, "Inquiry.ContactRequired", 200);
+        ContactPosition = Require.OptionalText(applicant.ContactPosition, 200);
+        Email = Require.Text(applicant.Email, "Inquiry.EmailRequired", 320);
+        Phone = Require.OptionalText(applicant.Phone, 40);
+        PreferredLanguage = Require.Text(applicant.PreferredLanguage, "Inquiry.LanguageRequired", 10);
+        Interests = applicant.Interests;
+        OtherInterest = Require.OptionalText(applicant.OtherInterest, 500);
+        HeardFrom = Require.OptionalText(applicant.HeardFrom, 500);
+        VisitId = applicant.VisitId;
+        Message = Require.OptionalText(applicant.Message, 4000);
+        if (!applicant.ConsentGiven)
+        {
+            throw new DomainException("Inquiry.ConsentRequired");
+        }
+
+        ConsentGivenAtUtc = submittedAtUtc;
+        SubmittedAtUtc = submittedAtUtc;
+        Stage = InquiryStage.New;
+        StageChangedAtUtc = submittedAtUtc;
+    }
+
+    /// <summary>Short, human-friendly number the official quotes, e.g. "WGO-2024-0042".</summary>
+    public string Reference { get; private set; } = "";
+
+    /// <summary>Unguessable token of the private status link.</summary>
+    public string StatusToken { get; private set; } = "";
+
+    public string OrganizationName { get; private set; } = "";
+
+    public string CountryCode { get; private set; } = "";
+
+    public OrganizationKind Kind { get; private set; }
+
+    public int? Population { get; private set; }
+
+    public string ContactName { get; private set; } = "";
+
+    public string? ContactPosition { get; private set; }
+
+    public string Email { get; private set; } = "";
+
+    public string? Phone { get; private set; }
+
+    public string PreferredLanguage { get; private set; } = "en";
+
+    public MembershipInterest Interests { get; private set; }
+
+    public string? OtherInterest { get; private set; }
+
+    public string? HeardFrom { get; private set; }
+
+    public int? VisitId { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public DateTime ConsentGivenAtUtc { get; private set; }
+
+    public DateTime SubmittedAtUtc { get; private set; }
+
+    public InquiryStage Stage { get; private set; }
+
+    public DateTime StageChangedAtUtc { get; private set; }
+
+    /// <summary>The city or organisation this inquiry was matched to.</summary>
+    public int? OrganizationId { get; private set; }
+
+    public int? RegionalOfficeId { get; private set; }
+
+    public string? OwnerUserId { get; private set; }
+
+    public DateTime? AnonymizedAtUtc { get; private set; }
+
+    public IReadOnlyList<InquiryNote> Notes => notes;
+
+    public static bool CanMove(InquiryStage from, InquiryStage to) => AllowedMoves[from].Contains(to);
+
+    public static IReadOnlyList<InquiryStage> NextStages(InquiryStage from) => AllowedMoves[from];
+
+    public void MoveTo(InquiryStage stage, DateTime nowUtc)
+    {
+        if (!CanMove(Stage, stage))
+        {
+            throw new DomainException("Inquiry.StageChangeRefused", Stage, stage);
+        }
+
+        Stage = stage;
+        StageChangedAtUtc = nowUtc;
+    }
+
+    public void MatchTo(int organizationId) => OrganizationId = organizationId;
+
+    public void Unmatch() => OrganizationId = null;
+
+    public void AssignTo(int? regionalOfficeId, string? ownerUserId)
+    {
+        RegionalOfficeId = regionalOfficeId;
+        OwnerUserId = Require.OptionalText(ownerUserId, 450);
+    }
+
+    public InquiryNote AddNote(string text, string author, DateTime nowUtc)
+    {
+        var note = new InquiryNote(text, author, nowUtc);
+        notes.Add(note);
+        return note;
+    }
+
+    /// <summary>Erases the person's data of a closed inquiry, keeping what statistics need
+    /// (country, kind, stage, dates).</summary>
+    public void Anonymize(DateTime nowUtc)
+    {
+        if (Stage is not (InquiryStage.Declined or InquiryStage.Withdrawn))
+        {
+            throw new DomainException("Inquiry.AnonymizeOnlyClosed");
+        }
+
+        if (AnonymizedAtUtc is not null)
+        {
+            return;
+        }
+
+        ContactName = "—";
+        ContactPosition = null;
+        Email = "—";
+        Phone = null;
+        Message = null;
+        HeardFrom = null;
+        OtherInterest = null;
+        foreach (var note in notes)
+        {
+            note.Erase();
+        }
+
+        AnonymizedAtUtc = nowUtc;
+    }
+}
+
+/// <summary>What an inquirer tells about themselves on the public form.</summary>
+public sealed record InquiryApplicant(
+    string OrganizationName,
+    string CountryCode,
+    OrganizationKind Kind,
+    int? Population,
+    string ContactName,
+    string? ContactPosition,
+    string Email,
+    string? Phone,
+    string PreferredLanguage,
+    MembershipInterest Interests,
+    string? OtherInterest,
+    string? HeardFrom,
+    int? VisitId,
+    string? Message,
+    bool ConsentGiven);

@@ -1,0 +1,65 @@
+using WeGO.Portal.Domain.Common;
+
+namespace WeGO.Portal.Domain.Visits;
+
+/// <summary>The people a city sends: its head, the roster, and how many are expected.</summary>
+public sealed class Delegation : Entity
+{
+    private readonly List<DelegationMember> members = [];
+
+    internal Delegation()
+    {
+    }
+
+    public int VisitId { get; private set; }
+
+    public string? HeadOfDelegation { get; private set; }
+
+    public string? HeadOfDelegationTitle { get; private set; }
+
+    public int ExpectedHeadcount { get; private set; }
+
+    public IReadOnlyList<DelegationMember> Members => members;
+
+    /// <summary>The roster's size once one exists; until then, the announced number.</summary>
+    public int Headcount => members.Count > 0 ? members.Count : ExpectedHeadcount;
+
+    internal void NameHead(string name, string? title)
+    {
+        HeadOfDelegation = Require.Text(name, "Delegation.HeadRequired", 200);
+        HeadOfDelegationTitle = Require.OptionalText(title, 200);
+    }
+
+    internal void Expect(int headcount)
+    {
+        if (headcount is < 1 or > 1000)
+        {
+            throw new DomainException("Delegation.HeadcountOutOfRange", 1, 1000);
+        }
+
+        ExpectedHeadcount = headcount;
+    }
+
+    internal DelegationMember Add(string fullName, string? title, string? organization, DelegationRole role, string? email, string? dietaryNeeds, string? accessibilityNeeds)
+    {
+        var member = new DelegationMember(fullName, title, organization, role, email, dietaryNeeds, accessibilityNeeds);
+        if (role == DelegationRole.HeadOfDelegation)
+        {
+            if (members.Any(m => m.Role == DelegationRole.HeadOfDelegation))
+            {
+                throw new DomainException("Delegation.HeadAlreadyOnRoster");
+            }
+
+            NameHead(member.FullName, member.Title);
+        }
+
+        members.Add(member);
+        return member;
+    }
+
+    internal void Remove(int memberId)
+    {
+        var member = members.FirstOrDefault(m => m.Id == memberId) ?? throw new DomainException("Visit.ItemNotFound");
+        members.Remove(member);
+    }
+}

@@ -1,0 +1,18 @@
+using WeGO.Portal.Domain.Common;
+
+namespace WeGO.Portal.Domain.Visits;
+
+/// <summary>Something the delegation asked about or wants to learn more of.</summary>
+public sealed class TopicOfInterest : Entity
+{
+    private TopicOfInterest()
+    {
+    }
+
+    internal TopicOfInterest(string title)
+    {
+        Title = Require.Text(title, "Visit.TopicRequired", 300);
+    }
+
+    public string Title { get; private set; } = "";
+}

@@ -1,0 +1,274 @@
+using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Domain.Organizations;
+
+namespace WeGO.Portal.Domain.Visits;
+
+/// <summary>A delegation's visit to WeGO: when and where, who comes, who hosts, the agenda and what was raised.</summary>
+public sealed class Visit : AggregateRoot
+{
+    private readonly List<VisitHost> hosts = [];
+    private readonly List<AgendaItem> agenda = [];
+    private readonly List<TopicOfInterest> topics = [];
+
+    private Visit()
+    {
+    }
+
+    private Visit(Organization organization, string purpose, string venue, string timeZoneId, DateTime startsAtUtc, DateTime endsAtUtc, DateTime nowUtc)
+    {
+        Organization = organization;
+        OrganizationId = organization.Id;
+        Purpose = Require.Text(purpose, "Visit.PurposeRequired", 2000);
+        Venue = Require.Text(venue, "Visit.VenueRequired", 300);
+        SetTime(timeZoneId, startsAtUtc, endsAtUtc);
+        Status = VisitStatus.Requested;
+        CreatedAtUtc = nowUtc;
+        Delegation = new Delegation();
+    }
+
+    public int OrganizationId { get; private set; }
+
+    public Organization Organization { get; private set; } = null!;
+
+    public string Purpose { get; private set; } = "";
+
+    public string Venue { get; private set; } = "";
+
+    /// <summary>IANA id of the venue's time zone; start and end are agreed in it.</summary>
+    public string TimeZoneId { get; private set; } = VenueTime.Seoul;
+
+    public DateTime StartsAtUtc { get; private set; }
+
+    public DateTime EndsAtUtc { get; private set; }
+
+    public VisitStatus Status { get; private set; }
+
+    public string? CancellationReason { get; private set; }
+
+    /// <summary>Languages spoken by the delegation, as entered (e.g. "Malay, English").</summary>
+    public string? Languages { get; private set; }
+
+    public bool InterpretationNeeded { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public Delegation Delegation { get; private set; } = null!;
+
+    public IReadOnlyList<VisitHost> Hosts => hosts;
+
+    public IReadOnlyList<AgendaItem> Agenda => agenda;
+
+    public IReadOnlyList<TopicOfInterest> Topics => topics;
+
+    public DateTime StartsAtLocal => VenueTime.ToLocal(StartsAtUtc, TimeZoneId);
+
+    public DateTime EndsAtLocal => VenueTime.ToLocal(EndsAtUtc, TimeZoneId);
+
+    public static Visit Schedule(Organization organization, string purpose, string venue, DateOnly date, TimeOnly start, TimeOnly end, string timeZoneId, DateTime nowUtc)
+    {
+        var zone = string.IsNullOrWhiteSpace(timeZoneId) ? VenueTime.Seoul : timeZoneId.Trim();
+        return new Visit(organization, purpose, venue, zone, VenueTime.ToUtc(date, start, zone), VenueTime.ToUtc(date, end, zone), nowUtc);
+    }
+
+    public void Reschedule(DateOnly date, TimeOnly start, TimeOnly end, string timeZoneId, string venue)
+    {
+        EnsureOpen();
+        SetTime(timeZoneId, VenueTime.ToUtc(date, start, timeZoneId), VenueTime.ToUtc(date, end, timeZoneId));
+        Venue = Require.Text(venue, "Visit.VenueRequired", 300);
+    }
+
+    public void DescribeLanguages(string? languages, bool interpretationNeeded)
+    {
+        EnsureNotCancelled();
+        Languages = Require.OptionalText(languages, 200);
+        InterpretationNeeded = interpretationNeeded;
+    }
+
+    public void Confirm()
+    {
+        if (Status != VisitStatus.Requested)
+        {
+            throw new DomainException("Visit.CannotConfirm", Status);
+        }
+
+        Status = VisitStatus.Confirmed;
+    }
+
+    public void Complete(DateTime nowUtc)
+    {
+        if (Status != VisitStatus.Confirmed)
+        {
+            throw new DomainException("Visit.CannotComplete", Status);
+        }
+
+        if (nowUtc < StartsAtUtc)
+        {
+            throw new DomainException("Visit.NotStartedYet");
+        }
+
+        Status = VisitStatus.Completed;
+    }
+
+    public void Cancel(string reason)
+    {
+        if (Status is VisitStatus.Completed or VisitStatus.Cancelled)
+        {
+            throw new DomainException("Visit.CannotCancel", Status);
+        }
+
+        CancellationReason = Require.Text(reason, "Visit.CancellationReasonRequired", 1000);
+        Status = VisitStatus.Cancelled;
+    }
+
+    public VisitHost AddHost(string name, string? title, string? staffUserId = null)
+    {
+        EnsureOpen();
+        var host = new VisitHost(name, title, staffUserId, hosts.Count + 1);
+        hosts.Add(host);
+        return host;
+    }
+
+    public void RemoveHost(int hostId)
+    {
+        EnsureOpen();
+        hosts.Remove(Find(hosts, hostId, h => h.Id));
+        Renumber(hosts.OrderBy(h => h.Order), (h, order) => h.MoveTo(order));
+    }
+
+    public AgendaItem AddAgendaItem(TimeOnly? startsAt, TimeOnly? endsAt, string title, string? speaker, string? notes = null)
+    {
+        EnsureNotCancelled();
+        var item = new AgendaItem(agenda.Count + 1, startsAt, endsAt, title, speaker, notes);
+        agenda.Add(item);
+        return item;
+    }
+
+    public void EditAgendaItem(int itemId, TimeOnly? startsAt, TimeOnly? endsAt, string title, string? speaker, string? notes)
+    {
+        EnsureNotCancelled();
+        Find(agenda, itemId, a => a.Id).Edit(startsAt, endsAt, title, speaker, notes);
+    }
+
+    public void RemoveAgendaItem(int itemId)
+    {
+        EnsureNotCancelled();
+        agenda.Remove(Find(agenda, itemId, a => a.Id));
+        Renumber(agenda.OrderBy(a => a.Order), (a, order) => a.MoveTo(order));
+    }
+
+    /// <summary>Moves an agenda item one place earlier (<paramref name="offset"/> -1) or later (+1).</summary>
+    public void MoveAgendaItem(int itemId, int offset)
+    {
+        EnsureNotCancelled();
+        var ordered = agenda.OrderBy(a => a.Order).ToList();
+        var item = Find(ordered, itemId, a => a.Id);
+        var index = ordered.IndexOf(item);
+        var target = Math.Clamp(index + offset, 0, ordered.Count - 1);
+        ordered.RemoveAt(index);
+        ordered.Insert(target, item);
+        Renumber(ordered, (a, order) => a.MoveTo(order));
+    }
+
+    /// <summary>Agenda items that overlap the one before them or run past the visit's end.</summary>
+    public IReadOnlyList<AgendaItem> AgendaItemsOutOfTime()
+    {
+        var end = TimeOnly.FromDateTime(EndsAtLocal);
+        var problems = new List<AgendaItem>();
+        TimeOnly? previousEnd = null;
+        foreach (var item in agenda.OrderBy(a => a.Order))
+        {
+            if ((item.StartsAt is { } start && previousEnd is { } last && start < last) || item.EndsAt > end)
+            {
+                problems.Add(item);
+            }
+
+            previousEnd = item.EndsAt ?? previousEnd;
+        }
+
+        return problems;
+    }
+
+    public TopicOfInterest RecordTopic(string title)
+    {
+        EnsureNotCancelled();
+        var topic = new TopicOfInterest(title);
+        if (topics.Any(t => string.Equals(t.Title, topic.Title, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DomainException("Visit.TopicAlreadyRecorded", topic.Title);
+        }
+
+        topics.Add(topic);
+        return topic;
+    }
+
+    public void RemoveTopic(int topicId)
+    {
+        EnsureNotCancelled();
+        topics.Remove(Find(topics, topicId, t => t.Id));
+    }
+
+    public void NameHeadOfDelegation(string name, string? title)
+    {
+        EnsureNotCancelled();
+        Delegation.NameHead(name, title);
+    }
+
+    public void ExpectHeadcount(int headcount)
+    {
+        EnsureNotCancelled();
+        Delegation.Expect(headcount);
+    }
+
+    public DelegationMember AddDelegationMember(string fullName, string? title, string? organization, DelegationRole role, string? email = null, string? dietaryNeeds = null, string? accessibilityNeeds = null)
+    {
+        EnsureNotCancelled();
+        return Delegation.Add(fullName, title, organization, role, email, dietaryNeeds, accessibilityNeeds);
+    }
+
+    public void RemoveDelegationMember(int memberId)
+    {
+        EnsureNotCancelled();
+        Delegation.Remove(memberId);
+    }
+
+    private void SetTime(string timeZoneId, DateTime startsAtUtc, DateTime endsAtUtc)
+    {
+        if (endsAtUtc <= startsAtUtc)
+        {
+            throw new DomainException("Visit.EndBeforeStart");
+        }
+
+        TimeZoneId = timeZoneId;
+        StartsAtUtc = startsAtUtc;
+        EndsAtUtc = endsAtUtc;
+    }
+
+    private void EnsureNotCancelled()
+    {
+        if (Status == VisitStatus.Cancelled)
+        {
+            throw new DomainException("Visit.Cancelled");
+        }
+    }
+
+    private void EnsureOpen()
+    {
+        EnsureNotCancelled();
+        if (Status == VisitStatus.Completed)
+        {
+            throw new DomainException("Visit.AlreadyCompleted");
+        }
+    }
+
+    private static T Find<T>(IEnumerable<T> items, int id, Func<T, int> key) =>
+        items.FirstOrDefault(i => key(i) == id) ?? throw new DomainException("Visit.ItemNotFound");
+
+    private static void Renumber<T>(IEnumerable<T> items, Action<T, int> setOrder)
+    {
+        var order = 1;
+        foreach (var item in items)
+        {
+            setOrder(item, order++);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+using WeGO.Portal.Domain.Visits;
+
+namespace WeGO.Portal.Web;
+
+/// <summary>How dates, times and places read on the pages, in the current culture.</summary>
+public static class Display
+{
+    /// <summary>A venue time with its zone, e.g. "7 October 2024 10:00 (Asia/Seoul)".</summary>
+    public static string VenueDateTime(DateTime utc, string timeZoneId) =>
+        $"{VenueTime.ToLocal(utc, timeZoneId).ToString("D", CultureInfo.CurrentCulture)} {VenueTime.ToLocal(utc, timeZoneId).ToString("t", CultureInfo.CurrentCulture)}";
+
+    public static string VenueDate(DateTime utc, string timeZoneId) =>
+        VenueTime.ToLocal(utc, timeZoneId).ToString("D", CultureInfo.CurrentCulture);
+
+    public static string VenueClock(DateTime utc, string timeZoneId) =>
+        VenueTime.ToLocal(utc, timeZoneId).ToString("t", CultureInfo.CurrentCulture);
+
+    public static string Clock(TimeOnly? time) => time?.ToString("t", CultureInfo.CurrentCulture) ?? "";
+
+    public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
+
+    public static string Utc(DateTime utc) => utc.ToString("g", CultureInfo.CurrentCulture) + " UTC";
+
+    public static string Country(string code) => Domain.Organizations.Countries.EnglishName(code);
+}

@@ -1,0 +1,72 @@
+using System.Reflection;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using WeGO.Portal.Application;
+using WeGO.Portal.Domain.Common;
+
+namespace WeGO.Portal.Web.Http;
+
+/// <summary>A page that needs lists or other data to show its form again after a refused post.</summary>
+public interface IRedisplayAfterRejection
+{
+    Task LoadForRedisplayAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Turns a use case's refusal into messages on the same page, keeping what the user typed:
+/// validation failures become field errors (keyed like the bound property, e.g. "Input.Email"),
+/// a broken business rule or a conflicting edit becomes a message above the form.</summary>
+public sealed class UseCaseRejections(IStringLocalizer<Messages> messages) : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is null || executed.ExceptionHandled || executed.HandlerInstance is not PageModel page)
+        {
+            return;
+        }
+
+        switch (executed.Exception)
+        {
+            case ValidationException validation:
+                foreach (var failure in validation.Errors)
+                {
+                    page.ModelState.AddModelError(KeyFor(page, failure.PropertyName), failure.ErrorMessage);
+                }
+
+                break;
+            case DomainException rule:
+                page.ModelState.AddModelError(string.Empty, messages[rule.Code, [.. rule.Arguments]]);
+                break;
+            case DbUpdateConcurrencyException:
+                page.ModelState.AddModelError(string.Empty, messages["Concurrency.Conflict"]);
+                break;
+            default:
+                return;
+        }
+
+        executed.ExceptionHandled = true;
+        if (page is IRedisplayAfterRejection redisplay)
+        {
+            await redisplay.LoadForRedisplayAsync(context.HttpContext.RequestAborted);
+        }
+
+        executed.Result = new PageResult();
+    }
+
+    /// <summary>Prefixes a validator's property name with the bound page property that holds the request.</summary>
+    private static string KeyFor(PageModel page, string propertyName)
+    {
+        var first = propertyName.Split('.', '[')[0];
+        var bound = page.GetType()
+            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .FirstOrDefault(p => p.GetCustomAttribute<BindPropertyAttribute>() is not null
+                && p.PropertyType.GetProperty(first) is not null);
+        return bound is null ? propertyName : $"{bound.Name}.{propertyName}";
+    }
+}

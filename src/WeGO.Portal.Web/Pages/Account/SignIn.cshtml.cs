@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using WeGO.Portal.Application.Staff;
+
+namespace WeGO.Portal.Web.Pages.Account;
+
+public sealed class SignInModel(SignInManager<StaffUser> signIn, IStringLocalizer<UiText> text, ILogger<SignInModel> logger) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Binding.Required")]
+    [EmailAddress(ErrorMessage = "Binding.Email")]
+    public string Email { get; set; } = "";
+
+    [BindProperty]
+    [Required(ErrorMessage = "Binding.Required")]
+    [DataType(DataType.Password)]
+    public string Password { get; set; } = "";
+
+    [BindProperty]
+    public bool RememberMe { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Sign-in refused: account locked out");
+            ModelState.AddModelError(string.Empty, text["SignIn.LockedOut"]);
+        }
+        else
+        {
+            logger.LogInformation("Sign-in failed");
+            ModelState.AddModelError(string.Empty, text["SignIn.Failed"]);
+        }
+
+        return Page();
+    }
+}

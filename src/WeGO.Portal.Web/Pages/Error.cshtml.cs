@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace WeGO.Portal.Web.Pages;
+
+/// <summary>The friendly page for faults and for unknown addresses; the reference lets an operator find the request in the logs.</summary>
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public string RequestId { get; private set; } = "";
+
+    public int ErrorStatus { get; private set; }
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        RequestId = HttpContext.TraceIdentifier;
+        ErrorStatus = code ?? 500;
+        Response.StatusCode = ErrorStatus;
+    }
+}

@@ -1,0 +1,23 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeGO.Portal.Application.Visits;
+
+namespace WeGO.Portal.Web.Pages.Visits;
+
+public sealed class DetailsModel(IMediator mediator) : PageModel
+{
+    public GetVisit.Details Visit { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var visit = await mediator.Send(new GetVisit.Query(id), cancellationToken);
+        if (visit is null)
+        {
+            return NotFound();
+        }
+
+        Visit = visit;
+        return Page();
+    }
+}

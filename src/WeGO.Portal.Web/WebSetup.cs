@@ -1,0 +1,153 @@
+using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Serilog;
+using WeGO.Portal.Application;
+using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Staff;
+using WeGO.Portal.Web.Http;
+
+namespace WeGO.Portal.Web;
+
+internal static class WebSetup
+{
+    public static readonly string[] Languages = ["en", "es", "ko"];
+
+    public static class Policies
+    {
+        public const string Administration = nameof(Administration);
+        public const string ReadVisits = nameof(ReadVisits);
+        public const string EditVisits = nameof(EditVisits);
+    }
+
+    public static void AddPortalWeb(this WebApplicationBuilder builder, string dataDirectory)
+    {
+        var services = builder.Services;
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentActor, CurrentUserActor>();
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SetDefaultCulture(Languages[0]).AddSupportedCultures(Languages).AddSupportedUICultures(Languages);
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        services.AddIdentity<StaffUser, IdentityRole>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaims>()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "wego.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.LoginPath = "/Account/SignIn";
+            options.LogoutPath = "/Account/SignOut";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "wego.antiforgery";
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+        services.AddDataProtection()
+            .SetApplicationName("WeGO.Portal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Administration, policy => policy.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.EditVisits, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff))
+            .AddPolicy(Policies.ReadVisits, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff, Roles.ProgramDirector));
+
+        services.AddScoped<UseCaseRejections>();
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
+                options.Conventions.AuthorizeFolder("/Visits", Policies.ReadVisits);
+                options.Conventions.AllowAnonymousToPage("/Index");
+                options.Conventions.AllowAnonymousToPage("/Error");
+                options.Conventions.AllowAnonymousToPage("/Culture");
+                options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            })
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add(new ServiceFilterAttribute(typeof(UseCaseRejections)));
+                options.Filters.Add(new PasswordChangeGate());
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(UiText)));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
+        {
+            var text = factory.Create(typeof(UiText));
+            var binding = options.ModelBindingMessageProvider;
+            binding.SetValueMustNotBeNullAccessor(_ => text["Binding.Required"]);
+            binding.SetMissingBindRequiredValueAccessor(_ => text["Binding.Required"]);
+            binding.SetAttemptedValueIsInvalidAccessor((value, _) => text["Binding.Invalid", value]);
+            binding.SetUnknownValueIsInvalidAccessor(_ => text["Binding.InvalidValue"]);
+            binding.SetValueIsInvalidAccessor(value => text["Binding.Invalid", value]);
+            binding.SetValueMustBeANumberAccessor(_ => text["Binding.Number"]);
+            binding.SetNonPropertyAttemptedValueIsInvalidAccessor(value => text["Binding.Invalid", value]);
+            binding.SetNonPropertyUnknownValueIsInvalidAccessor(() => text["Binding.InvalidValue"]);
+            binding.SetNonPropertyValueMustBeANumberAccessor(() => text["Binding.Number"]);
+            binding.SetMissingKeyOrValueAccessor(() => text["Binding.Required"]);
+            binding.SetMissingRequestBodyRequiredValueAccessor(() => text["Binding.Required"]);
+        });
+    }
+
+    public static void UsePortalPipeline(this WebApplication app)
+    {
+        // Validators name fields in the user's language ("Field.Email" in Messages.resx), and FluentValidation's
+        // own sentences follow the request culture.
+        var messages = app.Services.GetRequiredService<IStringLocalizerFactory>().Create(typeof(Messages));
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : messages["Field." + member.Name] is { ResourceNotFound: false } name ? name.Value : member.Name;
+
+        app.UseMiddleware<CorrelationId>();
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                diagnostics.Set("UserId", http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous");
+            };
+        });
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseExceptionHandler("/Error");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapRazorPages();
+    }
+}
