@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Infrastructure.Database;
 using WeGO.Portal.Infrastructure.Identity;
@@ -9,11 +10,12 @@ namespace WeGO.Portal.Infrastructure;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentActor, SystemActor>();
-        services.AddPortalDatabase(configuration, dataDirectory);
+        services.AddSingleton(provider => PortalDataDirectory.From(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()));
+        services.AddPortalDatabase();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AdministratorBootstrap>();
         return services;

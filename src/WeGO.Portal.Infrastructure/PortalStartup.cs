@@ -27,7 +27,7 @@ public static class PortalStartup
         if (seedDemo && await SerembanVisit.EnsureAsync(db, provider.GetRequiredService<TimeProvider>(), cancellationToken))
         {
             provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalStartup))
-                .LogInformation("Demo data created: the Seremban City Council visit of {Date}", SerembanVisit.Date);
+                .LogInformation("Demo data created: the Seremban City Council visit of {Date}", SerembanVisit.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 }

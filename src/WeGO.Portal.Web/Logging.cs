@@ -1,6 +1,7 @@
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
+using WeGO.Portal.Infrastructure;
 
 namespace WeGO.Portal.Web;
 
@@ -8,17 +9,16 @@ internal static class Logging
 {
     /// <summary>Structured logs to the console and to a daily rolling JSON file under the data folder.
     /// The "Serilog" configuration section can raise or lower levels.</summary>
-    public static void AddPortalLogging(this WebApplicationBuilder builder, string dataDirectory)
+    public static void AddPortalLogging(this WebApplicationBuilder builder)
     {
-        var logFile = Path.Combine(dataDirectory, "logs", "portal-.json");
         builder.Services.AddSerilog((services, logger) => logger
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
-            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}")
-            .WriteTo.File(new CompactJsonFormatter(), logFile, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14));
+            .WriteTo.File(new CompactJsonFormatter(), services.GetRequiredService<PortalDataDirectory>().Combine("logs", "portal-.json"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14));
     }
 }

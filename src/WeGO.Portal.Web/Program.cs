@@ -10,19 +10,15 @@ if (args.Contains("--seed-demo"))
     builder.Configuration["Portal:SeedDemo"] = "true";
 }
 
-var dataDirectory = builder.Configuration["Portal:DataDirectory"] is { Length: > 0 } configured
-    ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
-    : Path.Combine(builder.Environment.ContentRootPath, "data");
-
-builder.AddPortalLogging(dataDirectory);
+builder.AddPortalLogging();
 builder.Services.AddPortalApplication();
-builder.Services.AddPortalInfrastructure(builder.Configuration, dataDirectory);
+builder.Services.AddPortalInfrastructure();
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
 });
-builder.AddPortalWeb(dataDirectory);
+builder.AddPortalWeb();
 
 var app = builder.Build();
 await PortalStartup.InitializeAsync(app.Services, app.Environment, app.Configuration, Console.Out);

@@ -1,5 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using WeGO.Portal.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -25,7 +28,7 @@ internal static class WebSetup
         public const string EditVisits = nameof(EditVisits);
     }
 
-    public static void AddPortalWeb(this WebApplicationBuilder builder, string dataDirectory)
+    public static void AddPortalWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddHttpContextAccessor();
@@ -69,9 +72,9 @@ internal static class WebSetup
             options.Cookie.Name = "wego.antiforgery";
             options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
-        services.AddDataProtection()
-            .SetApplicationName("WeGO.Portal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddDataProtection().SetApplicationName("WeGO.Portal");
+        services.AddOptions<KeyManagementOptions>().Configure<PortalDataDirectory, ILoggerFactory>((options, data, logs) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.Combine("keys")), logs));
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

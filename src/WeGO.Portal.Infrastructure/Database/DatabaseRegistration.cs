@@ -11,28 +11,20 @@ public static class DatabaseRegistration
     public const string SqliteMigrationsAssembly = "WeGO.Portal.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "WeGO.Portal.Migrations.SqlServer";
 
-    /// <summary>SQLite in the data folder unless configuration chooses SQL Server.</summary>
-    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    /// <summary>SQLite in the data folder unless configuration chooses SQL Server. Configuration is read when
+    /// the first context is made, so every source (files, environment, test hosts) has had its say.</summary>
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSingleton(options);
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
-
-        if (options.Provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
-                "Database:Provider is SqlServer but ConnectionStrings:Portal is empty. See docs/operations.md.");
-        }
-
-        if (options.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
-        {
-            Directory.CreateDirectory(dataDirectory);
-            connectionString = $"Data Source={Path.Combine(dataDirectory, "portal.db")}";
-        }
+        services.AddSingleton(provider =>
+            provider.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
+        services.AddSingleton(provider => new DatabaseConnection(ConnectionString(
+            provider.GetRequiredService<DatabaseOptions>(),
+            provider.GetRequiredService<IConfiguration>(),
+            provider.GetRequiredService<PortalDataDirectory>())));
 
         services.AddDbContext<PortalDbContext>((provider, builder) =>
         {
-            Configure(builder, options, connectionString!);
+            Configure(builder, provider.GetRequiredService<DatabaseOptions>(), provider.GetRequiredService<DatabaseConnection>().ConnectionString);
             builder.AddInterceptors(provider.GetRequiredService<AuditTrail>());
         });
 
@@ -56,4 +48,19 @@ public static class DatabaseRegistration
                 break;
         }
     }
+
+    private static string ConnectionString(DatabaseOptions options, IConfiguration configuration, PortalDataDirectory data)
+    {
+        var configured = configuration.GetConnectionString(ConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        return options.Provider == DatabaseProvider.Sqlite
+            ? $"Data Source={data.Combine("portal.db")}"
+            : throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Portal is empty. See docs/operations.md.");
+    }
+
+    private sealed record DatabaseConnection(string ConnectionString);
 }

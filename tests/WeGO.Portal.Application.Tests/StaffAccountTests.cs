@@ -1,0 +1,76 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WeGO.Portal.Application.Staff;
+using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Testing;
+
+namespace WeGO.Portal.Application.Tests;
+
+public sealed class StaffAccountTests : IDisposable
+{
+    private readonly PortalFactory portal = new PortalFactory { SeedDemo = false }.Start();
+
+    public void Dispose() => portal.Dispose();
+
+    [Fact]
+    public async Task Creating_a_staff_user_gives_a_one_time_password_that_must_be_changed()
+    {
+        var created = await portal.SendAsync(new CreateStaffUser.Command { Email = "lii.inn.tan@we-gov.org", DisplayName = "Lii Inn Tan", Roles = [Roles.ProgramDirector] });
+
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByEmailAsync("lii.inn.tan@we-gov.org");
+        Assert.NotNull(user);
+        Assert.True(user.MustChangePassword);
+        Assert.True(await users.CheckPasswordAsync(user, created.TemporaryPassword));
+        Assert.Equal([Roles.ProgramDirector], await users.GetRolesAsync(user));
+    }
+
+    [Fact]
+    public async Task Invalid_staff_user_is_refused_field_by_field_and_nothing_is_stored()
+    {
+        var refused = await Assert.ThrowsAsync<ValidationException>(() =>
+            portal.SendAsync(new CreateStaffUser.Command { Email = "not-an-email", DisplayName = "", Roles = ["Emperor"] }));
+
+        Assert.Equal(["DisplayName", "Email", "Roles[0]"], refused.Errors.Select(e => e.PropertyName).Distinct().Order());
+        Assert.Equal(1, await portal.WithDbAsync(db => db.Users.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_email_gets_one_account()
+    {
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            portal.SendAsync(new CreateStaffUser.Command { Email = PortalFactory.AdminEmail, DisplayName = "Second admin", Roles = [Roles.Administrator] }));
+
+        Assert.Equal("Staff.EmailTaken", refused.Code);
+    }
+
+    [Fact]
+    public async Task The_last_administrator_cannot_lose_the_role()
+    {
+        var adminId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == PortalFactory.AdminEmail).Select(u => u.Id).SingleAsync());
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            portal.SendAsync(new ChangeStaffRoles.Command { UserId = adminId, Roles = [Roles.SecretariatStaff] }));
+
+        Assert.Equal("Staff.LastAdministrator", refused.Code);
+        var roles = await portal.SendAsync(new ListStaffUsers.Query(adminId));
+        Assert.Equal([Roles.Administrator], roles.Single().Roles);
+    }
+
+    [Fact]
+    public async Task Changing_roles_is_recorded_in_the_audit_trail()
+    {
+        var created = await portal.SendAsync(new CreateStaffUser.Command { Email = "staff@we-gov.org", DisplayName = "Staff", Roles = [Roles.SecretariatStaff] });
+
+        await portal.SendAsync(new ChangeStaffRoles.Command { UserId = created.UserId, Roles = [Roles.SecretariatStaff, Roles.ProgramDirector] });
+
+        var row = (await portal.SendAsync(new ListStaffUsers.Query(created.UserId))).Single();
+        Assert.Equal([Roles.ProgramDirector, Roles.SecretariatStaff], row.Roles);
+        var audit = await portal.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.EntityType == nameof(StaffUser) && a.EntityId == created.UserId));
+        Assert.Equal("RolesChanged", audit.Action);
+        Assert.Contains(Roles.ProgramDirector, audit.Changes, StringComparison.Ordinal);
+    }
+}

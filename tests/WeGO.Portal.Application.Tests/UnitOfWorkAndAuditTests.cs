@@ -1,0 +1,92 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WeGO.Portal.Application.Common.Behaviors;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.Organizations;
+using WeGO.Portal.Domain.Visits;
+using WeGO.Portal.Testing;
+
+namespace WeGO.Portal.Application.Tests;
+
+public sealed class UnitOfWorkAndAuditTests : IDisposable
+{
+    private readonly PortalFactory portal = new PortalFactory().Start();
+
+    public void Dispose() => portal.Dispose();
+
+    private sealed record TouchVisit : ICommand;
+
+    [Fact]
+    public async Task A_command_that_fails_halfway_saves_nothing()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var unitOfWork = new UnitOfWorkBehavior<TouchVisit, Unit>(db);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await unitOfWork.Handle(new TouchVisit(), (_, _) =>
+        {
+            db.Organizations.Add(new Organization("Half Saved City", "KR", Region.AsiaPacific, OrganizationKind.LocalGovernment));
+            throw new InvalidOperationException("the handler failed after changing things");
+        }, CancellationToken.None));
+
+        Assert.False(await portal.WithDbAsync(d => d.Organizations.AnyAsync(o => o.Name == "Half Saved City")));
+    }
+
+    [Fact]
+    public async Task A_command_saves_once_at_the_end_in_one_transaction()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var unitOfWork = new UnitOfWorkBehavior<TouchVisit, Unit>(db);
+
+        await unitOfWork.Handle(new TouchVisit(), (_, _) =>
+        {
+            Assert.NotNull(db.Database.CurrentTransaction);
+            db.Organizations.Add(new Organization("Saved City", "KR", Region.AsiaPacific, OrganizationKind.LocalGovernment));
+            return ValueTask.FromResult(Unit.Value);
+        }, CancellationToken.None);
+
+        Assert.True(await portal.WithDbAsync(d => d.Organizations.AnyAsync(o => o.Name == "Saved City")));
+    }
+
+    [Fact]
+    public async Task Changing_a_child_raises_the_visit_version_and_is_recorded_against_the_visit()
+    {
+        var (visitId, versionBefore) = await portal.WithDbAsync(async db =>
+        {
+            var visit = await db.Visits.Include(v => v.Agenda).SingleAsync();
+            var before = visit.Version;
+            visit.AddAgendaItem(new TimeOnly(12, 0), new TimeOnly(12, 30), "Lunch", null);
+            await db.SaveChangesAsync();
+            return (visit.Id, before);
+        });
+
+        var versionAfter = await portal.WithDbAsync(db => db.Visits.Where(v => v.Id == visitId).Select(v => v.Version).SingleAsync());
+        var history = await portal.WithDbAsync(db => db.AuditEntries
+            .Where(a => a.EntityType == nameof(Visit) && a.EntityId == visitId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Select(a => a.Action).ToListAsync());
+        Assert.Equal(versionBefore + 1, versionAfter);
+        Assert.Contains("AgendaItem Added", history);
+    }
+
+    [Fact]
+    public async Task Two_people_saving_the_same_visit_cannot_overwrite_each_other()
+    {
+        await using var first = portal.Services.CreateAsyncScope();
+        await using var second = portal.Services.CreateAsyncScope();
+        var firstDb = first.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var secondDb = second.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var mine = await firstDb.Visits.Include(v => v.Topics).SingleAsync();
+        var theirs = await secondDb.Visits.Include(v => v.Topics).SingleAsync();
+
+        mine.RecordTopic("Digital twins");
+        await firstDb.SaveChangesAsync();
+        theirs.RecordTopic("Open data");
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => secondDb.SaveChangesAsync());
+        var topics = await portal.WithDbAsync(db => db.Visits.SelectMany(v => v.Topics).Select(t => t.Title).ToListAsync());
+        Assert.Contains("Digital twins", topics);
+        Assert.DoesNotContain("Open data", topics);
+    }
+}

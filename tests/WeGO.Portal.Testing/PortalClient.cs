@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace WeGO.Portal.Testing;
+
+/// <summary>Talks to the portal as a browser would: cookies, antiforgery tokens taken from the form it posts back.</summary>
+public sealed partial class PortalClient(HttpClient http)
+{
+    public HttpClient Http { get; } = http;
+
+    public static PortalClient For(PortalFactory factory, string? language = null)
+    {
+        var http = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        if (language is not null)
+        {
+            http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        return new PortalClient(http);
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string path) => Http.GetAsync(new Uri(path, UriKind.Relative));
+
+    public async Task<string> GetPageAsync(string path)
+    {
+        using var response = await GetAsync(path);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode} {response.Headers.Location}");
+        }
+
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Opens <paramref name="formPage"/>, takes its antiforgery token, and posts the fields to <paramref name="action"/>
+    /// (the same page when not given).</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string formPage, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
+    {
+        var page = await GetPageAsync(formPage);
+        var token = AntiforgeryToken(page) ?? throw new InvalidOperationException($"No antiforgery token on {formPage}");
+        using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+        return await Http.PostAsync(new Uri(action ?? formPage, UriKind.Relative), content);
+    }
+
+    public async Task SignInAsync(string email, string password)
+    {
+        using var response = await PostFormAsync("/Account/SignIn", [new("Email", email), new("Password", password)]);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
+        }
+    }
+
+    public static string? AntiforgeryToken(string html) =>
+        TokenField().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}

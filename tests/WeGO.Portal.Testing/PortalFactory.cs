@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using WeGO.Portal.Application.Staff;
+
+namespace WeGO.Portal.Testing;
+
+/// <summary>The real portal, as Program.cs builds it, on a SQLite file of its own in a fresh temporary folder.
+/// With <see cref="ListenOnLoopback"/> it runs on a real Kestrel port for a browser.</summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@tests.wego";
+    public const string AdminPassword = "Admin-Password-2024";
+
+    public PortalFactory()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "wego-portal-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+    }
+
+    public string DataDirectory { get; }
+
+    public bool SeedDemo { get; init; } = true;
+
+    public bool ListenOnLoopback { get; init; }
+
+    public string Environment { get; init; } = "Development";
+
+    public Uri RootUri { get; private set; } = new("http://localhost/");
+
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Starts the portal now (for a browser, on a free loopback port).</summary>
+    public PortalFactory Start()
+    {
+        if (ListenOnLoopback)
+        {
+            var port = FreePort();
+            UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+            StartServer();
+            RootUri = new Uri($"http://127.0.0.1:{port}/");
+        }
+        else
+        {
+            _ = Server;
+        }
+
+        return this;
+    }
+
+    /// <summary>A staff account with a chosen password, ready to sign in.</summary>
+    public async Task<string> CreateStaffAsync(string email, string password, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0] };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRolesAsync(user, roles);
+        return user.Id;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("Portal:DataDirectory", DataDirectory);
+        builder.UseSetting("Portal:Admin:Email", AdminEmail);
+        builder.UseSetting("Portal:Admin:Password", AdminPassword);
+        builder.UseSetting("Portal:SeedDemo", SeedDemo ? "true" : "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A log file still being flushed; the temporary folder is cleaned by the system.
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
