@@ -32,6 +32,10 @@ internal static class WebSetup
     {
         var services = builder.Services;
         services.AddHttpContextAccessor();
+
+        // Korean and Spanish text goes out as characters, not numeric entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<ICurrentActor, CurrentUserActor>();
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -77,7 +81,6 @@ internal static class WebSetup
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.Combine("keys")), logs));
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administration, policy => policy.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.EditVisits, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff))
             .AddPolicy(Policies.ReadVisits, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff, Roles.ProgramDirector));
@@ -85,6 +88,9 @@ internal static class WebSetup
         services.AddScoped<UseCaseRejections>();
         services.AddRazorPages(options =>
             {
+                // Every page needs a signed-in user unless it is listed as anonymous below, so a new page cannot be
+                // forgotten; unknown addresses still get the friendly 404 rather than a sign-in prompt.
+                options.Conventions.AuthorizeFolder("/");
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
                 options.Conventions.AuthorizeFolder("/Visits", Policies.ReadVisits);
                 options.Conventions.AllowAnonymousToPage("/Index");

@@ -15,7 +15,7 @@ public static class ChangeStaffRoles
     {
         public string UserId { get; init; } = "";
 
-        public IReadOnlyList<string> Roles { get; init; } = [];
+        public List<string> Roles { get; init; } = [];
     }
 
     public sealed class Validator : AbstractValidator<Command>

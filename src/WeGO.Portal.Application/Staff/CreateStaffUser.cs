@@ -15,7 +15,7 @@ public static class CreateStaffUser
 
         public string DisplayName { get; init; } = "";
 
-        public IReadOnlyList<string> Roles { get; init; } = [];
+        public List<string> Roles { get; init; } = [];
     }
 
     public sealed record Result(string UserId, string Email, string TemporaryPassword);

@@ -57,10 +57,11 @@ public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInMana
             return Page();
         }
 
+        var wasForced = MustChange;
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
         Changed = true;
-        return MustChange ? RedirectToPage("/Index") : Page();
+        return wasForced ? RedirectToPage("/Index") : Page();
     }
 }

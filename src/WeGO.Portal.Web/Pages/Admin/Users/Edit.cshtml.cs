@@ -23,7 +23,7 @@ public sealed class EditModel(IMediator mediator) : PageModel, IRedisplayAfterRe
             return NotFound();
         }
 
-        Input = new ChangeStaffRoles.Command { UserId = id, Roles = Person.Roles };
+        Input = new ChangeStaffRoles.Command { UserId = id, Roles = [.. Person.Roles] };
         return Page();
     }
 

@@ -1,0 +1,150 @@
+using System.Net;
+using WeGO.Portal.Application.Staff;
+using WeGO.Portal.Testing;
+
+namespace WeGO.Portal.Web.Tests;
+
+public sealed class SignInAndAccessTests : IClassFixture<PortalFactory>
+{
+    private const string StaffPassword = "Staff-Password-2024";
+    private readonly PortalFactory portal;
+
+    public SignInAndAccessTests(PortalFactory portal)
+    {
+        this.portal = portal.Start();
+    }
+
+    [Theory]
+    [InlineData("/Visits/Details/1")]
+    [InlineData("/Admin/Users")]
+    [InlineData("/Account/ChangePassword")]
+    public async Task Anonymous_visitors_are_sent_to_sign_in(string path)
+    {
+        using var response = await PortalClient.For(portal).GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/SignIn?ReturnUrl=", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Anonymous_home_page_shows_no_visits()
+    {
+        var home = await PortalClient.For(portal).GetPageAsync("/");
+
+        Assert.Contains("Welcome to the WeGO Portal", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("Seremban", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Administrator_signs_in_and_sees_the_scenario_visit_on_the_home_page()
+    {
+        var client = PortalClient.For(portal);
+        await client.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+
+        var home = await client.GetPageAsync("/");
+
+        Assert.Contains("Seremban City Council", home, StringComparison.Ordinal);
+        Assert.Contains("Jeong-kee Kim", home, StringComparison.Ordinal);
+        Assert.Contains("36 delegates", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wrong_password_is_refused_with_a_message()
+    {
+        var client = PortalClient.For(portal);
+
+        using var response = await client.PostFormAsync("/Account/SignIn", [new("Email", PortalFactory.AdminEmail), new("Password", "not the password")]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The email or password is not right.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Admin/Users")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Five_failed_attempts_lock_the_account_even_against_the_right_password()
+    {
+        const string email = "lockout@tests.wego";
+        await portal.CreateStaffAsync(email, StaffPassword, Roles.SecretariatStaff);
+        var client = PortalClient.For(portal);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            (await client.PostFormAsync("/Account/SignIn", [new("Email", email), new("Password", "wrong-" + attempt)])).Dispose();
+        }
+
+        using var response = await client.PostFormAsync("/Account/SignIn", [new("Email", email), new("Password", StaffPassword)]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("locked for 15 minutes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staff_cannot_open_administrator_pages()
+    {
+        const string email = "staff@tests.wego";
+        await portal.CreateStaffAsync(email, StaffPassword, Roles.SecretariatStaff);
+        var client = PortalClient.For(portal);
+        await client.SignInAsync(email, StaffPassword);
+
+        using var admin = await client.GetAsync("/Admin/Users");
+        using var visit = await client.GetAsync("/Visits/Details/1");
+
+        Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", admin.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, visit.StatusCode);
+        Assert.DoesNotContain("/Admin/Users", await client.GetPageAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Program_director_reads_visits_but_not_administration()
+    {
+        const string email = "director@tests.wego";
+        await portal.CreateStaffAsync(email, StaffPassword, Roles.ProgramDirector);
+        var client = PortalClient.For(portal);
+        await client.SignInAsync(email, StaffPassword);
+
+        var visit = await client.GetPageAsync("/Visits/Details/1");
+        using var admin = await client.GetAsync("/Admin/Users/Create");
+
+        Assert.Contains("Lee Kai Yet", visit, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", admin.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signed_in_user_without_a_role_sees_no_visits()
+    {
+        const string email = "norole@tests.wego";
+        await portal.CreateStaffAsync(email, StaffPassword);
+        var client = PortalClient.For(portal);
+        await client.SignInAsync(email, StaffPassword);
+
+        using var visit = await client.GetAsync("/Visits/Details/1");
+
+        Assert.Equal(HttpStatusCode.Redirect, visit.StatusCode);
+        Assert.DoesNotContain("Seremban", await client.GetPageAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_out_is_a_post_and_ends_the_session()
+    {
+        var client = PortalClient.For(portal);
+        await client.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+
+        using var get = await client.GetAsync("/Account/SignOut");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Admin/Users")).StatusCode);
+        (await client.PostFormAsync("/", [], action: "/Account/SignOut")).Dispose();
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Admin/Users")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Missing_antiforgery_token_is_rejected()
+    {
+        var client = PortalClient.For(portal);
+        using var content = new FormUrlEncodedContent([new("Email", PortalFactory.AdminEmail), new("Password", PortalFactory.AdminPassword)]);
+
+        using var response = await client.Http.PostAsync(new Uri("/Account/SignIn", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
