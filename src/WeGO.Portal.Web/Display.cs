@@ -23,4 +23,13 @@ public static class Display
     public static string Utc(DateTime utc) => utc.ToString("g", CultureInfo.CurrentCulture) + " UTC";
 
     public static string Country(string code) => Domain.Organizations.Countries.EnglishName(code);
+
+    /// <summary>An audit action ("AgendaItem Added", "Modified") in words: "Agenda item added".</summary>
+    public static string AuditAction(Microsoft.Extensions.Localization.IStringLocalizer text, string action)
+    {
+        var parts = action.Split(' ', 2);
+        var (part, verb) = parts.Length == 2 ? (parts[0], parts[1]) : ("Record", parts[0]);
+        var label = text[$"Audit.{part}.{verb}"];
+        return label.ResourceNotFound ? action : label.Value;
+    }
 }

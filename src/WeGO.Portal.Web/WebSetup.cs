@@ -135,6 +135,8 @@ internal static class WebSetup
         app.UseMiddleware<CorrelationId>();
         app.UseSerilogRequestLogging(options =>
         {
+            // This host's logger, not the static one another host in the same process may have replaced.
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.EnrichDiagnosticContext = (diagnostics, http) =>
             {
                 diagnostics.Set("UserId", http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous");

@@ -8,9 +8,15 @@ public sealed partial class PortalClient(HttpClient http)
 {
     public HttpClient Http { get; } = http;
 
-    public static PortalClient For(PortalFactory factory, string? language = null)
+    /// <param name="https">Talk over https to a non-local host name, as production behind TLS does (secure cookies and HSTS need it).</param>
+    public static PortalClient For(PortalFactory factory, string? language = null, bool https = false)
     {
-        var http = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var http = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = new Uri(https ? "https://portal.test" : "http://localhost"),
+        });
         if (language is not null)
         {
             http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);

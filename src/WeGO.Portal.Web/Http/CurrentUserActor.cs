@@ -3,13 +3,16 @@ using WeGO.Portal.Application.Common;
 
 namespace WeGO.Portal.Web.Http;
 
-/// <summary>The signed-in staff member, as the audit trail names them.</summary>
+/// <summary>Who the audit trail names: the signed-in staff member, "anonymous" for a public request,
+/// "system" for work outside any request (start-up, background senders).</summary>
 public sealed class CurrentUserActor(IHttpContextAccessor accessor) : ICurrentActor
 {
     public string? UserId => accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    public string Name =>
-        accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user
-            ? user.FindFirstValue(StaffClaims.DisplayName) ?? user.Identity!.Name ?? "staff"
-            : "anonymous";
+    public string Name => accessor.HttpContext?.User switch
+    {
+        null => "system",
+        { Identity.IsAuthenticated: true } user => user.FindFirstValue(StaffClaims.DisplayName) ?? user.Identity!.Name ?? "staff",
+        _ => "anonymous",
+    };
 }
