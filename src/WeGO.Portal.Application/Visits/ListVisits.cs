@@ -1,0 +1,127 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.Organizations;
+using WeGO.Portal.Domain.Visits;
+
+namespace WeGO.Portal.Application.Visits;
+
+public enum VisitSort
+{
+    Newest = 0,
+    Oldest = 1,
+    City = 2,
+    Status = 3,
+}
+
+/// <summary>The visits list: filtered, sorted and paged in the database, so it stays fast with 100,000 visits.</summary>
+public static class ListVisits
+{
+    /// <summary>Which visits: shared by the list and its CSV export. Dates are days in Seoul, where the Secretariat works.</summary>
+    public sealed record Filter
+    {
+        public VisitStatus? Status { get; init; }
+
+        public DateOnly? From { get; init; }
+
+        public DateOnly? To { get; init; }
+
+        public Region? Region { get; init; }
+
+        public string? Text { get; init; }
+
+        public VisitSort Sort { get; init; }
+
+        public IQueryable<Visit> Apply(IQueryable<Visit> visits)
+        {
+            if (Status is { } status)
+            {
+                visits = visits.Where(v => v.Status == status);
+            }
+
+            if (From is { } from)
+            {
+                var start = VenueTime.ToUtc(from, TimeOnly.MinValue, VenueTime.Seoul);
+                visits = visits.Where(v => v.StartsAtUtc >= start);
+            }
+
+            if (To is { } to)
+            {
+                var end = VenueTime.ToUtc(to.AddDays(1), TimeOnly.MinValue, VenueTime.Seoul);
+                visits = visits.Where(v => v.StartsAtUtc < end);
+            }
+
+            if (Region is { } region)
+            {
+                visits = visits.Where(v => v.Organization.Region == region);
+            }
+
+            if (!string.IsNullOrWhiteSpace(Text))
+            {
+                var pattern = "%" + Text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+                visits = visits.Where(v =>
+                    EF.Functions.Like(v.Organization.Name, pattern, "\\")
+                    || EF.Functions.Like(v.Venue, pattern, "\\")
+                    || EF.Functions.Like(v.Delegation.HeadOfDelegation!, pattern, "\\"));
+            }
+
+            return Sort switch
+            {
+                VisitSort.Oldest => visits.OrderBy(v => v.StartsAtUtc).ThenBy(v => v.Id),
+                VisitSort.City => visits.OrderBy(v => v.Organization.Name).ThenByDescending(v => v.StartsAtUtc),
+                VisitSort.Status => visits.OrderBy(v => v.Status).ThenByDescending(v => v.StartsAtUtc),
+                _ => visits.OrderByDescending(v => v.StartsAtUtc).ThenByDescending(v => v.Id),
+            };
+        }
+    }
+
+    public sealed record Query(Filter Filter, int Page = 1, int PageSize = 25) : IQuery<Result>;
+
+    public sealed record Row(
+        int Id,
+        string Organization,
+        string CountryCode,
+        Region Region,
+        DateTime StartsAtUtc,
+        DateTime EndsAtUtc,
+        string TimeZoneId,
+        VisitStatus Status,
+        int Headcount,
+        string? HeadOfDelegation,
+        IReadOnlyList<string> Hosts);
+
+    public sealed record Result(IReadOnlyList<Row> Rows, int TotalCount, int Page, int PageSize)
+    {
+        public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+    }
+
+    public const int MaxPageSize = 200;
+
+    public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+            var filtered = query.Filter.Apply(db.Visits.AsNoTracking());
+            var total = await filtered.CountAsync(cancellationToken);
+            var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+            var rows = await Project(filtered.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+            return new Result(rows, total, page, pageSize);
+        }
+    }
+
+    /// <summary>The row every visits listing shows, written once for the list, the export and the calendar.</summary>
+    public static IQueryable<Row> Project(IQueryable<Visit> visits) =>
+        visits.Select(v => new Row(
+            v.Id,
+            v.Organization.Name,
+            v.Organization.CountryCode,
+            v.Organization.Region,
+            v.StartsAtUtc,
+            v.EndsAtUtc,
+            v.TimeZoneId,
+            v.Status,
+            v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
+            v.Delegation.HeadOfDelegation,
+            v.Hosts.OrderBy(h => h.Order).Select(h => h.Name).ToList()));
+}
