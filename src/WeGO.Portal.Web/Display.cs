@@ -24,6 +24,14 @@ public static class Display
 
     public static string Country(string code) => Domain.Organizations.Countries.EnglishName(code);
 
+    public static string StatusBadge(VisitStatus status) => status switch
+    {
+        VisitStatus.Requested => "text-bg-warning",
+        VisitStatus.Confirmed => "text-bg-primary",
+        VisitStatus.Completed => "text-bg-success",
+        _ => "text-bg-secondary",
+    };
+
     /// <summary>An audit action ("AgendaItem Added", "Modified") in words: "Agenda item added".</summary>
     public static string AuditAction(Microsoft.Extensions.Localization.IStringLocalizer text, string action)
     {

@@ -1,0 +1,54 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeGO.Portal.Application.Visits;
+
+namespace WeGO.Portal.Web.Pages.Visits;
+
+public sealed class IndexModel(IMediator mediator, IAuthorizationService authorization) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public ListVisits.Filter Filter { get; set; } = new();
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public ListVisits.Result Visits { get; private set; } = new([], 0, 1, 25);
+
+    public bool CanSchedule { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Visits = await mediator.Send(new ListVisits.Query(Filter, PageNumber), cancellationToken);
+        CanSchedule = (await authorization.AuthorizeAsync(User, WebSetup.Policies.EditVisits)).Succeeded;
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        var csv = await mediator.Send(new ExportVisits.Query(Filter), cancellationToken);
+        return File(csv, "text/csv; charset=utf-8", $"wego-visits-{DateTime.UtcNow:yyyyMMdd}.csv");
+    }
+
+    /// <summary>The current filters as route values, for paging and export links.</summary>
+    public Dictionary<string, string> RouteFor(int? page = null)
+    {
+        var values = new Dictionary<string, string>();
+        void Add(string key, object? value)
+        {
+            if (value is not null && value.ToString() is { Length: > 0 } text)
+            {
+                values[key] = text;
+            }
+        }
+
+        Add("Filter.Status", Filter.Status);
+        Add("Filter.From", Filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("Filter.To", Filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("Filter.Region", Filter.Region);
+        Add("Filter.Text", Filter.Text);
+        Add("Filter.Sort", Filter.Sort == VisitSort.Newest ? null : Filter.Sort);
+        Add("page", page);
+        return values;
+    }
+}

@@ -1,0 +1,11 @@
+// Tell the portal the viewer's time zone, so times can be shown in it (read by ViewerTime on the server).
+(function () {
+    try {
+        var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        if (zone && document.cookie.indexOf("wego.tz=" + encodeURIComponent(zone)) === -1) {
+            document.cookie = "wego.tz=" + encodeURIComponent(zone) + "; path=/; max-age=31536000; samesite=lax";
+        }
+    } catch (e) {
+        // Old browsers: times stay in Seoul time.
+    }
+})();
