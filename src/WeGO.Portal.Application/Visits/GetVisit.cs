@@ -15,6 +15,7 @@ public static class GetVisit
 
     public sealed record Details(
         int Id,
+        int Version,
         string Organization,
         string? LocalName,
         string CountryCode,
@@ -62,6 +63,7 @@ public static class GetVisit
                 .Where(v => v.Id == query.Id)
                 .Select(v => new Details(
                     v.Id,
+                    v.Version,
                     v.Organization.Name,
                     v.Organization.LocalName,
                     v.Organization.CountryCode,

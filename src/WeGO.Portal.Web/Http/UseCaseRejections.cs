@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using WeGO.Portal.Application;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Domain.Common;
 
 namespace WeGO.Portal.Web.Http;
@@ -36,7 +37,7 @@ public sealed class UseCaseRejections(IStringLocalizer<Messages> messages) : IAs
             case ValidationException validation:
                 foreach (var failure in validation.Errors)
                 {
-                    page.ModelState.AddModelError(KeyFor(page, failure.PropertyName), failure.ErrorMessage);
+                    page.ModelState.AddModelError(KeyFor(page, (validation as RequestValidationException)?.RequestType, failure.PropertyName), failure.ErrorMessage);
                 }
 
                 break;
@@ -59,14 +60,16 @@ public sealed class UseCaseRejections(IStringLocalizer<Messages> messages) : IAs
         executed.Result = new PageResult();
     }
 
-    /// <summary>Prefixes a validator's property name with the bound page property that holds the request.</summary>
-    private static string KeyFor(PageModel page, string propertyName)
+    /// <summary>Prefixes a validator's property name with the bound page property that holds the request:
+    /// the one of the request's type, else the first that has such a property.</summary>
+    private static string KeyFor(PageModel page, Type? requestType, string propertyName)
     {
         var first = propertyName.Split('.', '[')[0];
-        var bound = page.GetType()
+        var candidates = page.GetType()
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .FirstOrDefault(p => p.GetCustomAttribute<BindPropertyAttribute>() is not null
-                && p.PropertyType.GetProperty(first) is not null);
+            .Where(p => p.GetCustomAttribute<BindPropertyAttribute>() is not null && p.PropertyType.GetProperty(first) is not null)
+            .ToList();
+        var bound = candidates.FirstOrDefault(p => p.PropertyType == requestType) ?? candidates.FirstOrDefault();
         return bound is null ? propertyName : $"{bound.Name}.{propertyName}";
     }
 }

@@ -4,7 +4,7 @@ using Mediator;
 namespace WeGO.Portal.Application.Common.Behaviors;
 
 /// <summary>Runs every validator of a message before its handler; failures stop the message with a
-/// <see cref="ValidationException"/> that the page turns into field errors.</summary>
+/// <see cref="RequestValidationException"/> that the page turns into field errors.</summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -20,7 +20,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
 
         if (failures.Count > 0)
         {
-            throw new ValidationException(failures);
+            throw new RequestValidationException(typeof(TMessage), failures);
         }
 
         return await next(message, cancellationToken);

@@ -1,0 +1,43 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.Localization;
+using WeGO.Portal.Application.Data;
+
+namespace WeGO.Portal.Application.Visits;
+
+public static class EditAgendaItem
+{
+    public sealed record Command : ICommand, IAgendaItemInput
+    {
+        public int VisitId { get; init; }
+
+        public int Version { get; init; }
+
+        public int ItemId { get; init; }
+
+        public TimeOnly? StartsAt { get; init; }
+
+        public TimeOnly? EndsAt { get; init; }
+
+        public string Title { get; init; } = "";
+
+        public string? Speaker { get; init; }
+
+        public string? Notes { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IStringLocalizer<Messages> messages) => Include(new AgendaItemInputValidator(messages));
+    }
+
+    public sealed class Handler(PortalDbContext db) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var visit = await db.LoadForChangeAsync(command.VisitId, command.Version, cancellationToken);
+            visit.EditAgendaItem(command.ItemId, command.StartsAt, command.EndsAt, command.Title, command.Speaker, command.Notes);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.Visits;
+
+namespace WeGO.Portal.Application.Visits;
+
+/// <summary>What scheduling and editing a visit ask alike: when, where, who hosts, who comes.</summary>
+public interface IVisitPlan
+{
+    string Purpose { get; }
+
+    DateOnly? Date { get; }
+
+    TimeOnly? StartTime { get; }
+
+    TimeOnly? EndTime { get; }
+
+    string TimeZoneId { get; }
+
+    string Venue { get; }
+
+    List<string> HostStaffIds { get; }
+
+    List<int> HostContactIds { get; }
+
+    string? OtherHostName { get; }
+
+    string? OtherHostTitle { get; }
+
+    string? HeadOfDelegation { get; }
+
+    string? HeadOfDelegationTitle { get; }
+
+    int? ExpectedHeadcount { get; }
+
+    string? Languages { get; }
+}
+
+public sealed class VisitPlanValidator : AbstractValidator<IVisitPlan>
+{
+    public VisitPlanValidator(IStringLocalizer<Messages> messages)
+    {
+        RuleFor(c => c.Purpose).NotEmpty().MaximumLength(2000);
+        RuleFor(c => c.Date).NotNull();
+        RuleFor(c => c.StartTime).NotNull();
+        RuleFor(c => c.EndTime).NotNull()
+            .GreaterThan(c => c.StartTime).When(c => c.StartTime is not null).WithMessage(_ => messages["Visit.EndBeforeStart"]);
+        RuleFor(c => c.TimeZoneId).NotEmpty().Must(VisitPlans.IsKnownTimeZone).WithMessage(c => messages["Visit.TimeZoneUnknown", c.TimeZoneId]);
+        RuleFor(c => c.Venue).NotEmpty().MaximumLength(300);
+        RuleFor(c => c.HostStaffIds)
+            .Must((plan, _) => plan.HostStaffIds.Count + plan.HostContactIds.Count > 0 || !string.IsNullOrWhiteSpace(plan.OtherHostName))
+            .WithMessage(_ => messages["Visit.HostRequired"]);
+        RuleFor(c => c.OtherHostName).MaximumLength(200);
+        RuleFor(c => c.OtherHostTitle).MaximumLength(200);
+        RuleFor(c => c.HeadOfDelegation).MaximumLength(200);
+        RuleFor(c => c.HeadOfDelegationTitle).MaximumLength(200);
+        RuleFor(c => c.ExpectedHeadcount).InclusiveBetween(1, 1000);
+        RuleFor(c => c.Languages).MaximumLength(200);
+    }
+}
+
+public static class VisitPlans
+{
+    public static bool IsKnownTimeZone(string? id)
+    {
+        try
+        {
+            return id is not null && VenueTime.Zone(id) is not null;
+        }
+        catch (Domain.Common.DomainException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The hosts a plan names, in the order staff, Secretariat people, then anyone else.</summary>
+    public static async Task<IReadOnlyList<PlannedHost>> HostsAsync(PortalDbContext db, IVisitPlan plan, CancellationToken cancellationToken)
+    {
+        var staff = await db.Users.AsNoTracking()
+            .Where(u => plan.HostStaffIds.Contains(u.Id))
+            .Select(u => new PlannedHost(u.DisplayName, null, u.Id))
+            .ToListAsync(cancellationToken);
+        var people = await db.Contacts.AsNoTracking()
+            .Where(c => plan.HostContactIds.Contains(c.Id))
+            .OrderBy(c => c.Id)
+            .Select(c => new PlannedHost(c.FullName, c.Title, null))
+            .ToListAsync(cancellationToken);
+        var hosts = staff.Concat(people).ToList();
+        if (!string.IsNullOrWhiteSpace(plan.OtherHostName))
+        {
+            hosts.Add(new PlannedHost(plan.OtherHostName.Trim(), plan.OtherHostTitle?.Trim(), null));
+        }
+
+        return hosts;
+    }
+}
