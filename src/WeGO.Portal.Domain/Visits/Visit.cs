@@ -84,6 +84,26 @@ public sealed class Visit : AggregateRoot
         InterpretationNeeded = interpretationNeeded;
     }
 
+    public void RestatePurpose(string purpose)
+    {
+        EnsureOpen();
+        Purpose = Require.Text(purpose, "Visit.PurposeRequired", 2000);
+    }
+
+    /// <summary>Replaces the hosts with these, in this order.</summary>
+    public void ReplaceHosts(IEnumerable<(string Name, string? Title, string? StaffUserId)> newHosts)
+    {
+        EnsureOpen();
+        var replacements = newHosts.Select((h, index) => new VisitHost(h.Name, h.Title, h.StaffUserId, index + 1)).ToList();
+        if (replacements.Count == 0)
+        {
+            throw new DomainException("Visit.HostRequired");
+        }
+
+        hosts.Clear();
+        hosts.AddRange(replacements);
+    }
+
     public void Confirm()
     {
         if (Status != VisitStatus.Requested)
