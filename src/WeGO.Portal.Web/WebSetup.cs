@@ -87,6 +87,7 @@ internal static class WebSetup
             .AddPolicy(Policies.ReadVisits, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff, Roles.ProgramDirector));
 
         services.AddScoped<UseCaseRejections>();
+        services.AddScoped<CalendarFeedTokens>();
         services.AddRazorPages(options =>
             {
                 // Every page needs a signed-in user unless it is listed as anonymous below, so a new page cannot be
@@ -160,6 +161,7 @@ internal static class WebSetup
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapCalendarFeed();
         app.MapRazorPages();
     }
 }

@@ -1,8 +1,10 @@
+using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Visits;
+using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Pages.Visits;
 
@@ -23,5 +25,12 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
         Visit = visit;
         CanEdit = (await authorization.AuthorizeAsync(User, WebSetup.Policies.EditVisits)).Succeeded;
         return Page();
+    }
+
+    /// <summary>The visit as an .ics file for Outlook, Google Calendar or Apple Calendar.</summary>
+    public async Task<IActionResult> OnGetIcsAsync(int id, CancellationToken cancellationToken)
+    {
+        var file = await mediator.Send(new ExportVisitCalendar.Query(id, Request.PortalRoot()), cancellationToken);
+        return file is null ? NotFound() : File(Encoding.UTF8.GetBytes(file.Content), ExportVisitCalendar.ContentType, file.FileName);
     }
 }
