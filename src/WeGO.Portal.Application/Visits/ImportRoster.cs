@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Localization;
 using WeGO.Portal.Application.Common;
@@ -103,7 +102,7 @@ public static class ImportRoster
             [Column.Title] = ["title", "position", "cargo", "título", "puesto", "직함", "직위"],
             [Column.Organization] = ["organisation", "organization", "organización", "institución", "소속", "기관", "소속 기관"],
             [Column.Role] = ["role", "función", "rol", "역할"],
-            [Column.Email] = ["email", "e-mail", "email address", "correo", "correo electrónico", "이메일", "전자우편"],
+            [Column.Email] = ["email", "email address", "correo", "correo electrónico", "이메일", "전자우편"],
             [Column.DietaryNeeds] = ["dietary needs", "dietary", "diet", "necesidades alimentarias", "dieta", "식이 요구 사항", "식이", "식단"],
             [Column.AccessibilityNeeds] = ["accessibility needs", "accessibility", "necesidades de accesibilidad", "accesibilidad", "접근성 요구 사항", "접근성"],
         });
