@@ -43,23 +43,46 @@ public sealed class Delegation : Entity
     internal DelegationMember Add(string fullName, string? title, string? organization, DelegationRole role, string? email, string? dietaryNeeds, string? accessibilityNeeds)
     {
         var member = new DelegationMember(fullName, title, organization, role, email, dietaryNeeds, accessibilityNeeds);
-        if (role == DelegationRole.HeadOfDelegation)
-        {
-            if (members.Any(m => m.Role == DelegationRole.HeadOfDelegation))
-            {
-                throw new DomainException("Delegation.HeadAlreadyOnRoster");
-            }
+        EnsureOneHead(member);
+        members.Add(member);
+        FollowHead();
+        return member;
+    }
 
-            NameHead(member.FullName, member.Title);
+    internal void Edit(int memberId, string fullName, string? title, string? organization, DelegationRole role, string? email, string? dietaryNeeds, string? accessibilityNeeds)
+    {
+        var member = Find(memberId);
+        if (role == DelegationRole.HeadOfDelegation && members.Any(m => m != member && m.Role == DelegationRole.HeadOfDelegation))
+        {
+            throw new DomainException("Delegation.HeadAlreadyOnRoster");
         }
 
-        members.Add(member);
-        return member;
+        member.Edit(fullName, title, organization, role, email, dietaryNeeds, accessibilityNeeds);
+        FollowHead();
     }
 
     internal void Remove(int memberId)
     {
-        var member = members.FirstOrDefault(m => m.Id == memberId) ?? throw new DomainException("Visit.ItemNotFound");
-        members.Remove(member);
+        members.Remove(Find(memberId));
+    }
+
+    private DelegationMember Find(int memberId) =>
+        members.FirstOrDefault(m => m.Id == memberId) ?? throw new DomainException("Visit.ItemNotFound");
+
+    private void EnsureOneHead(DelegationMember member)
+    {
+        if (member.Role == DelegationRole.HeadOfDelegation && members.Any(m => m.Role == DelegationRole.HeadOfDelegation))
+        {
+            throw new DomainException("Delegation.HeadAlreadyOnRoster");
+        }
+    }
+
+    /// <summary>The head named on the roster is the delegation's head; without one on the roster, the announced head stays.</summary>
+    private void FollowHead()
+    {
+        if (members.FirstOrDefault(m => m.Role == DelegationRole.HeadOfDelegation) is { } head)
+        {
+            NameHead(head.FullName, head.Title);
+        }
     }
 }

@@ -19,13 +19,7 @@ public sealed class DelegationMember : Entity
 
     internal DelegationMember(string fullName, string? title, string? organization, DelegationRole role, string? email, string? dietaryNeeds, string? accessibilityNeeds)
     {
-        FullName = Require.Text(fullName, "Delegation.MemberNameRequired", 200);
-        Title = Require.OptionalText(title, 200);
-        Organization = Require.OptionalText(organization, 200);
-        Role = role;
-        Email = Require.OptionalText(email, 320);
-        DietaryNeeds = Require.OptionalText(dietaryNeeds, 500);
-        AccessibilityNeeds = Require.OptionalText(accessibilityNeeds, 500);
+        Edit(fullName, title, organization, role, email, dietaryNeeds, accessibilityNeeds);
     }
 
     public string FullName { get; private set; } = "";
@@ -41,4 +35,21 @@ public sealed class DelegationMember : Entity
     public string? DietaryNeeds { get; private set; }
 
     public string? AccessibilityNeeds { get; private set; }
+
+    internal void Edit(string fullName, string? title, string? organization, DelegationRole role, string? email, string? dietaryNeeds, string? accessibilityNeeds)
+    {
+        // Every value is checked before any is kept, so a refused edit leaves the member as it was.
+        var name = Require.Text(fullName, "Delegation.MemberNameRequired", 200);
+        var checkedTitle = Require.OptionalText(title, 200);
+        var checkedOrganization = Require.OptionalText(organization, 200);
+        var checkedEmail = Require.OptionalText(email, 320);
+        var dietary = Require.OptionalText(dietaryNeeds, 500);
+        var accessibility = Require.OptionalText(accessibilityNeeds, 500);
+        if (!Enum.IsDefined(role))
+        {
+            throw new DomainException("Delegation.RoleUnknown");
+        }
+
+        (FullName, Title, Organization, Role, Email, DietaryNeeds, AccessibilityNeeds) = (name, checkedTitle, checkedOrganization, role, checkedEmail, dietary, accessibility);
+    }
 }

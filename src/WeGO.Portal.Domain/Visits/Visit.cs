@@ -245,6 +245,12 @@ public sealed class Visit : AggregateRoot
         return Delegation.Add(fullName, title, organization, role, email, dietaryNeeds, accessibilityNeeds);
     }
 
+    public void EditDelegationMember(int memberId, string fullName, string? title, string? organization, DelegationRole role, string? email, string? dietaryNeeds, string? accessibilityNeeds)
+    {
+        EnsureNotCancelled();
+        Delegation.Edit(memberId, fullName, title, organization, role, email, dietaryNeeds, accessibilityNeeds);
+    }
+
     public void RemoveDelegationMember(int memberId)
     {
         EnsureNotCancelled();

@@ -1,0 +1,38 @@
+using FluentValidation;
+using WeGO.Portal.Domain.Visits;
+
+namespace WeGO.Portal.Application.Visits;
+
+/// <summary>What the portal records about one delegate, whether typed in a form or read from a roster file.</summary>
+public interface IDelegateDetails
+{
+    string FullName { get; }
+
+    string? Title { get; }
+
+    string? Organization { get; }
+
+    DelegationRole Role { get; }
+
+    string? Email { get; }
+
+    string? DietaryNeeds { get; }
+
+    string? AccessibilityNeeds { get; }
+}
+
+/// <summary>The shape of a delegate's details, with the lengths <see cref="DelegationMember"/> keeps; shared by
+/// the add and edit forms and every row of a roster import.</summary>
+public sealed class DelegateDetailsValidator : AbstractValidator<IDelegateDetails>
+{
+    public DelegateDetailsValidator()
+    {
+        RuleFor(d => d.FullName).NotEmpty().MaximumLength(200);
+        RuleFor(d => d.Title).MaximumLength(200);
+        RuleFor(d => d.Organization).MaximumLength(200);
+        RuleFor(d => d.Role).IsInEnum();
+        RuleFor(d => d.Email).MaximumLength(320).EmailAddress().When(d => !string.IsNullOrWhiteSpace(d.Email));
+        RuleFor(d => d.DietaryNeeds).MaximumLength(500);
+        RuleFor(d => d.AccessibilityNeeds).MaximumLength(500);
+    }
+}

@@ -1,0 +1,181 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using WeGO.Portal.Application.Visits;
+using WeGO.Portal.Domain.Visits;
+using WeGO.Portal.Web.Http;
+
+namespace WeGO.Portal.Web.Pages.Visits;
+
+/// <summary>Staff keep a delegation's roster: add, edit and remove delegates, or import the city's list as a CSV file.
+/// Program directors read the same table on <see cref="DelegationModel"/>.</summary>
+[Authorize(Policy = WebSetup.Policies.EditVisits)]
+public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> text) : PageModel, IRedisplayAfterRejection
+{
+    public GetRoster.Roster Roster { get; private set; } = null!;
+
+    /// <summary>The add or edit form; every form on the page carries <see cref="DelegateForm.Version"/>.</summary>
+    [BindProperty]
+    public DelegateForm Input { get; set; } = new();
+
+    [BindProperty]
+    public IFormFile? RosterFile { get; set; }
+
+    /// <summary>?edit={memberId}: the member form edits this delegate instead of adding one.</summary>
+    [BindProperty(SupportsGet = true, Name = "edit")]
+    public int? EditId { get; set; }
+
+    /// <summary>?remove={memberId}: asks to confirm taking this delegate off the roster.</summary>
+    [BindProperty(SupportsGet = true, Name = "remove")]
+    public int? RemoveId { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    /// <summary>The refused import's problems, shown above the import form.</summary>
+    public ImportRoster.Result? Import { get; private set; }
+
+    public GetRoster.Member? Editing => Roster.Members.FirstOrDefault(m => m.Id == EditId);
+
+    public GetRoster.Member? Leaving => Roster.Members.FirstOrDefault(m => m.Id == RemoveId);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new GetRoster.Query(id), cancellationToken) is not { } roster)
+        {
+            return NotFound();
+        }
+
+        Roster = roster;
+        Input = Editing is { } member ? DelegateForm.From(member) : new();
+        return Page();
+    }
+
+    public IActionResult OnGetTemplate() =>
+        File(ImportRoster.Template(), "text/csv; charset=utf-8", "roster-template.csv");
+
+    public async Task<IActionResult> OnPostAddAsync(int id, CancellationToken cancellationToken)
+    {
+        await mediator.Send(Input.ToAdd(id), cancellationToken);
+        return Done(id, text["Roster.Added", Input.FullName?.Trim() ?? ""]);
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(int id, CancellationToken cancellationToken)
+    {
+        await mediator.Send(Input.ToEdit(id), cancellationToken);
+        return Done(id, text["Roster.Saved", Input.FullName?.Trim() ?? ""]);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken cancellationToken)
+    {
+        var name = (await mediator.Send(new GetRoster.Query(id), cancellationToken))?.Members.FirstOrDefault(m => m.Id == Input.MemberId)?.FullName;
+        await mediator.Send(new RemoveDelegate.Command { VisitId = id, Version = Input.Version, MemberId = Input.MemberId }, cancellationToken);
+        return Done(id, text["Roster.Removed", name ?? ""]);
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(int id, CancellationToken cancellationToken)
+    {
+        var content = RosterFile is null ? [] : await ReadAtMostAsync(RosterFile, ImportRoster.MaxBytes + 1, cancellationToken);
+        var result = await mediator.Send(new ImportRoster.Command { VisitId = id, Version = Input.Version, Content = content }, cancellationToken);
+        if (result.Succeeded)
+        {
+            return Done(id, text["Roster.Imported", result.Imported]);
+        }
+
+        Import = result;
+        await LoadForRedisplayAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
+    {
+        var id = int.Parse(RouteData.Values["id"]?.ToString() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        Roster = await mediator.Send(new GetRoster.Query(id), cancellationToken)
+            ?? throw new InvalidOperationException("The visit disappeared while its roster page was shown.");
+    }
+
+    private RedirectToPageResult Done(int id, string notice)
+    {
+        Notice = notice;
+        return RedirectToPage(null, null, new { id }, "roster");
+    }
+
+    /// <summary>Reads the upload up to a limit, so a huge file costs no more than the limit; one byte more tells the
+    /// import the file was too large.</summary>
+    private static async Task<byte[]> ReadAtMostAsync(IFormFile file, int limit, CancellationToken cancellationToken)
+    {
+        await using var stream = file.OpenReadStream();
+        var buffer = new byte[Math.Min(limit, Math.Max(0, (int)Math.Min(file.Length, int.MaxValue)))];
+        var read = 0;
+        while (read < buffer.Length && await stream.ReadAsync(buffer.AsMemory(read), cancellationToken) is var n and > 0)
+        {
+            read += n;
+        }
+
+        return read == buffer.Length ? buffer : buffer[..read];
+    }
+
+    /// <summary>The member form as posted: the page sends it as <see cref="AddDelegate"/> or <see cref="EditDelegate"/>.
+    /// Text fields are nullable so an empty name reaches the validator (one clear message) instead of MVC's own.</summary>
+    public sealed record DelegateForm
+    {
+        public int MemberId { get; init; }
+
+        public int Version { get; init; }
+
+        public string? FullName { get; init; }
+
+        public string? Title { get; init; }
+
+        public string? Organization { get; init; }
+
+        public DelegationRole Role { get; init; } = DelegationRole.Delegate;
+
+        public string? Email { get; init; }
+
+        public string? DietaryNeeds { get; init; }
+
+        public string? AccessibilityNeeds { get; init; }
+
+        public static DelegateForm From(GetRoster.Member member) => new()
+        {
+            MemberId = member.Id,
+            FullName = member.FullName,
+            Title = member.Title,
+            Organization = member.Organization,
+            Role = member.Role,
+            Email = member.Email,
+            DietaryNeeds = member.DietaryNeeds,
+            AccessibilityNeeds = member.AccessibilityNeeds,
+        };
+
+        public AddDelegate.Command ToAdd(int visitId) => new()
+        {
+            VisitId = visitId,
+            Version = Version,
+            FullName = FullName ?? "",
+            Title = Title,
+            Organization = Organization,
+            Role = Role,
+            Email = Email,
+            DietaryNeeds = DietaryNeeds,
+            AccessibilityNeeds = AccessibilityNeeds,
+        };
+
+        public EditDelegate.Command ToEdit(int visitId) => new()
+        {
+            VisitId = visitId,
+            Version = Version,
+            MemberId = MemberId,
+            FullName = FullName ?? "",
+            Title = Title,
+            Organization = Organization,
+            Role = Role,
+            Email = Email,
+            DietaryNeeds = DietaryNeeds,
+            AccessibilityNeeds = AccessibilityNeeds,
+        };
+    }
+}
