@@ -57,7 +57,7 @@ public static class AddFollowUp
             var ownerUserId = string.IsNullOrWhiteSpace(command.OwnerUserId) ? null : command.OwnerUserId.Trim();
             if (ownerUserId is not null)
             {
-                ownerName = await ListStaffForChoice.Choices(db).Where(c => c.Id == ownerUserId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken)
+                ownerName = await ListStaffForChoice.Choices(db, ownerUserId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken)
                     ?? throw new DomainException("FollowUp.OwnerUnknown");
             }
 

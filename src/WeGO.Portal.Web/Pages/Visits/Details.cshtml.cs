@@ -1,13 +1,17 @@
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Visits;
 
 namespace WeGO.Portal.Web.Pages.Visits;
 
-public sealed class DetailsModel(IMediator mediator) : PageModel
+public sealed class DetailsModel(IMediator mediator, IAuthorizationService authorization) : PageModel
 {
     public GetVisit.Details Visit { get; private set; } = null!;
+
+    /// <summary>Staff who may change the visit see its edit links and buttons; program directors read.</summary>
+    public bool CanEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -18,6 +22,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
         }
 
         Visit = visit;
+        CanEdit = (await authorization.AuthorizeAsync(User, WebSetup.Policies.EditVisits)).Succeeded;
         return Page();
     }
 }
