@@ -104,6 +104,10 @@ internal static class WebSetup
             {
                 options.Filters.Add(new ServiceFilterAttribute(typeof(UseCaseRejections)));
                 options.Filters.Add(new PasswordChangeGate());
+
+                // Validators say what is required, in the user's language; MVC's implicit [Required] on non-nullable
+                // strings would put its own English sentence first when a form field is left empty.
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(UiText)));
