@@ -13,6 +13,10 @@ public static class Display
     public static string VenueDate(DateTime utc, string timeZoneId) =>
         VenueTime.ToLocal(utc, timeZoneId).ToString("D", CultureInfo.CurrentCulture);
 
+    /// <summary>A venue day in short form, e.g. "10/7/2024", for lists.</summary>
+    public static string VenueShortDate(DateTime utc, string timeZoneId) =>
+        VenueTime.ToLocal(utc, timeZoneId).ToString("d", CultureInfo.CurrentCulture);
+
     public static string VenueClock(DateTime utc, string timeZoneId) =>
         VenueTime.ToLocal(utc, timeZoneId).ToString("t", CultureInfo.CurrentCulture);
 

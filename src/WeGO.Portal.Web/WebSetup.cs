@@ -95,6 +95,7 @@ internal static class WebSetup
                 options.Conventions.AuthorizeFolder("/");
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
                 options.Conventions.AuthorizeFolder("/Visits", Policies.ReadVisits);
+                options.Conventions.AuthorizeFolder("/FollowUps", Policies.ReadVisits);
                 options.Conventions.AllowAnonymousToPage("/Index");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Culture");
@@ -105,6 +106,10 @@ internal static class WebSetup
             {
                 options.Filters.Add(new ServiceFilterAttribute(typeof(UseCaseRejections)));
                 options.Filters.Add(new PasswordChangeGate());
+
+                // Validators say what is required, in the user's language; MVC's implicit [Required] on non-nullable
+                // strings would put its own English sentence first when a form field is left empty.
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(UiText)));

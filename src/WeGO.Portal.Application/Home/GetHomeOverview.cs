@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Domain.FollowUps;
@@ -19,7 +20,7 @@ public static class GetHomeOverview
         public async ValueTask<Overview> Handle(Query query, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var today = DateOnly.FromDateTime(now);
+            var today = SecretariatCalendar.Today(clock);
             var visits = db.Visits.AsNoTracking().Where(v => v.Status != VisitStatus.Cancelled);
             var upcoming = visits.Where(v => v.EndsAtUtc >= now);
 

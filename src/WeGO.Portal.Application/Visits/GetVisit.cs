@@ -51,7 +51,7 @@ public static class GetVisit
 
     public sealed record AgendaRow(int Order, TimeOnly? StartsAt, TimeOnly? EndsAt, string Title, string? Speaker, string? Notes);
 
-    public sealed record FollowUpRow(int Id, string Description, string OwnerName, DateOnly DueOn, FollowUpStatus Status, DateTime? ClosedAtUtc, string? ClosedBy);
+    public sealed record FollowUpRow(int Id, int Version, string Description, string OwnerName, DateOnly DueOn, FollowUpStatus Status, DateTime? ClosedAtUtc, string? ClosedBy);
 
     public sealed record HistoryRow(DateTime OccurredAtUtc, string ActorName, string Action);
 
@@ -95,7 +95,7 @@ public static class GetVisit
             var followUps = await db.FollowUps.AsNoTracking()
                 .Where(f => f.VisitId == query.Id)
                 .OrderBy(f => f.DueOn)
-                .Select(f => new FollowUpRow(f.Id, f.Description, f.OwnerName, f.DueOn, f.Status, f.ClosedAtUtc, f.ClosedBy))
+                .Select(f => new FollowUpRow(f.Id, f.Version, f.Description, f.OwnerName, f.DueOn, f.Status, f.ClosedAtUtc, f.ClosedBy))
                 .ToListAsync(cancellationToken);
             var reportState = await db.VisitReports.AsNoTracking()
                 .Where(r => r.VisitId == query.Id)

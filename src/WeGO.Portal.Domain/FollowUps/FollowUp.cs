@@ -1,4 +1,5 @@
 using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Domain.FollowUps;
 
@@ -30,6 +31,17 @@ public sealed class FollowUp : AggregateRoot
         InquiryId = inquiryId;
         CreatedAtUtc = createdAtUtc;
         Status = FollowUpStatus.Open;
+    }
+
+    /// <summary>Something promised during a visit. A cancelled visit takes no new follow-ups.</summary>
+    public static FollowUp ForVisit(Visit visit, string description, string ownerName, string? ownerUserId, DateOnly dueOn, DateTime createdAtUtc)
+    {
+        if (visit.Status == VisitStatus.Cancelled)
+        {
+            throw new DomainException("Visit.Cancelled");
+        }
+
+        return new FollowUp(description, ownerName, ownerUserId, dueOn, visit.Id, null, createdAtUtc);
     }
 
     public string Description { get; private set; } = "";

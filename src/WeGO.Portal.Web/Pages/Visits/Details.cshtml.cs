@@ -12,6 +12,7 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
 {
     public GetVisit.Details Visit { get; private set; } = null!;
 
+    /// <summary>Staff who may change the visit see its edit links and buttons; program directors read.</summary>
     public bool CanEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)

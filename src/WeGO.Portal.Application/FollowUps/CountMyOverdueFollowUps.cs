@@ -1,0 +1,28 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.FollowUps;
+
+namespace WeGO.Portal.Application.FollowUps;
+
+/// <summary>How many of the signed-in colleague's follow-ups are overdue, for the badge in the navigation.
+/// One count on an indexed column.</summary>
+public static class CountMyOverdueFollowUps
+{
+    public sealed record Query : IQuery<int>;
+
+    public sealed class Handler(PortalDbContext db, ICurrentActor actor, TimeProvider clock) : IQueryHandler<Query, int>
+    {
+        public async ValueTask<int> Handle(Query query, CancellationToken cancellationToken)
+        {
+            if (actor.UserId is not { } userId)
+            {
+                return 0;
+            }
+
+            var today = SecretariatCalendar.Today(clock);
+            return await db.FollowUps.CountAsync(f => f.OwnerUserId == userId && f.Status == FollowUpStatus.Open && f.DueOn < today, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.FollowUps;
+
+namespace WeGO.Portal.Application.FollowUps;
+
+/// <summary>Every open follow-up past its due date, the longest overdue first, paged in the database.</summary>
+public static class ListOverdueFollowUps
+{
+    public const int MaxPageSize = 200;
+
+    public sealed record Query(int Page = 1, int PageSize = 25) : IQuery<Result>;
+
+    public sealed record Row(
+        int Id,
+        int Version,
+        string Description,
+        string OwnerName,
+        string? OwnerUserId,
+        DateOnly DueOn,
+        int? VisitId,
+        string? City,
+        DateTime? VisitStartsAtUtc,
+        string? VisitTimeZoneId)
+    {
+        public int DaysOverdue { get; init; }
+    }
+
+    public sealed record Result(IReadOnlyList<Row> Rows, int TotalCount, int Page, int PageSize, DateOnly Today)
+    {
+        public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+    }
+
+    public sealed class Handler(PortalDbContext db, TimeProvider clock) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var today = SecretariatCalendar.Today(clock);
+            var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+            var overdue = db.FollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Open && f.DueOn < today);
+            var total = await overdue.CountAsync(cancellationToken);
+            var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+            var rows = await (
+                from f in overdue
+                join v in db.Visits on f.VisitId equals (int?)v.Id into visits
+                from v in visits.DefaultIfEmpty()
+                orderby f.DueOn, f.Id
+                select new Row(
+                    f.Id,
+                    f.Version,
+                    f.Description,
+                    f.OwnerName,
+                    f.OwnerUserId,
+                    f.DueOn,
+                    f.VisitId,
+                    v == null ? null : v.Organization.Name,
+                    v == null ? null : v.StartsAtUtc,
+                    v == null ? null : v.TimeZoneId))
+                .Skip((page - 1) * pageSize).Take(pageSize)
+                .ToListAsync(cancellationToken);
+            return new Result([.. rows.Select(r => r with { DaysOverdue = today.DayNumber - r.DueOn.DayNumber })], total, page, pageSize, today);
+        }
+    }
+}
