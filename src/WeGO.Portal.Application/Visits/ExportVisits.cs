@@ -18,7 +18,7 @@ public static class ExportVisits
         public async ValueTask<byte[]> Handle(Query query, CancellationToken cancellationToken)
         {
             var csv = new StringBuilder();
-            csv.AppendLine("Id,City,Country,Region,Starts (venue time),Ends (venue time),Time zone,Status,Headcount,Head of delegation,Hosts");
+            csv.Append("Id,City,Country,Region,Starts (venue time),Ends (venue time),Time zone,Status,Headcount,Head of delegation,Hosts\r\n");
             var rows = ListVisits.Project(query.Filter.Apply(db.Visits.AsNoTracking())).AsAsyncEnumerable();
             await foreach (var row in rows.WithCancellation(cancellationToken))
             {
