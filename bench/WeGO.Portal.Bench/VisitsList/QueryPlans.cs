@@ -10,33 +10,32 @@ using WeGO.Portal.Infrastructure.Database;
 
 namespace WeGO.Portal.Bench.VisitsList;
 
-/// <summary>For each case: the SQL the real <see cref="ListVisits.Handler"/> sends, how long each statement takes on
+/// <summary>For each case: the SQL the real handler (<see cref="ListVisits.Handler"/>, ...) sends, how long each statement takes on
 /// its own, and SQLite's EXPLAIN QUERY PLAN: where a slow case spends its time and which index would help.</summary>
 internal static class QueryPlans
 {
-    public static async Task WriteAsync(string databasePath, IEnumerable<VisitsListBenchmark.Case> cases, string outputPath)
+    public static async Task WriteAsync(string databasePath, IEnumerable<(string Name, Func<PortalDbContext, Task> Run)> queries, string outputPath)
     {
         var capture = new CommandCapture();
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
         DatabaseRegistration.Configure(builder, new DatabaseOptions(), $"Data Source={databasePath}");
         builder.AddInterceptors(capture);
         await using var db = new PortalDbContext(builder.Options);
-        var handler = new ListVisits.Handler(db);
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
 
         var text = new StringBuilder();
-        foreach (var @case in cases)
+        foreach (var (title, run) in queries)
         {
             capture.Commands.Clear();
-            await handler.Handle(@case.Query, CancellationToken.None);
-            text.AppendLine(CultureInfo.InvariantCulture, $"=== {@case.Name}");
+            await run(db);
+            text.AppendLine(CultureInfo.InvariantCulture, $"=== {title}");
             foreach (var (sql, parameters) in capture.Commands.ToList())
             {
                 text.AppendLine(sql);
                 foreach (var (name, value) in parameters)
                 {
-                    text.AppendLine(CultureInfo.InvariantCulture, $"  -- {name} = {value}");
+                    text.AppendLine(CultureInfo.InvariantCulture, $"  -- {name} = {Show(value)}");
                 }
 
                 await using var command = connection.CreateCommand();
@@ -85,6 +84,13 @@ internal static class QueryPlans
 
         await File.WriteAllTextAsync(outputPath, text.ToString());
     }
+
+    private static string? Show(object? value) => value switch
+    {
+        DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
+        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
 
     private sealed class CommandCapture : DbCommandInterceptor
     {
