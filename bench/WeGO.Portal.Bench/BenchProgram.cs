@@ -38,7 +38,7 @@ internal static class BenchProgram
                     return 2;
             }
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or FormatException)
         {
             await Console.Error.WriteLineAsync(e.Message + Environment.NewLine + Usage);
             return 2;
@@ -49,8 +49,8 @@ internal static class BenchProgram
     {
         var generatorOptions = new GeneratorOptions(options.Required("data"), options.Int("visits", 100_000), options.Int("inquiries", 100_000))
         {
-            Seed = options.Int("seed", 20241007),
-            AsOf = options.Value("as-of") is { } asOf ? DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture) : new GeneratorOptions("", 0, 0).AsOf,
+            Seed = options.Int("seed", GeneratorOptions.DefaultSeed),
+            AsOf = options.Value("as-of") is { } asOf ? DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture) : GeneratorOptions.DefaultAsOf,
         };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Generating {generatorOptions.Visits:N0} visits and {generatorOptions.Inquiries:N0} inquiries (seed {generatorOptions.Seed}, as of {generatorOptions.AsOf:yyyy-MM-dd})"));

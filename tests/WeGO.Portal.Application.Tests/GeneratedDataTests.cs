@@ -153,7 +153,7 @@ public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal genera
     [Fact]
     public async Task The_data_covers_every_status_stage_region_and_overdue_follow_ups()
     {
-        var today = new GeneratorOptions("", 0, 0).AsOf;
+        var today = GeneratorOptions.DefaultAsOf;
 
         var statuses = await Portal.WithDbAsync(db => db.Visits.Select(v => v.Status).Distinct().ToListAsync());
         var stages = await Portal.WithDbAsync(db => db.MembershipInquiries.Select(i => i.Stage).Distinct().ToListAsync());

@@ -12,10 +12,14 @@ namespace WeGO.Portal.Bench.Generation;
 
 internal sealed record GeneratorOptions(string DataDirectory, int Visits, int Inquiries)
 {
-    public int Seed { get; init; } = 20241007;
+    public const int DefaultSeed = 20241007;
 
     /// <summary>"Today" for the generated data: what is past, upcoming or overdue. Fixed, so two runs make the same database.</summary>
-    public DateOnly AsOf { get; init; } = new(2026, 11, 24);
+    public static readonly DateOnly DefaultAsOf = new(2026, 11, 24);
+
+    public int Seed { get; init; } = DefaultSeed;
+
+    public DateOnly AsOf { get; init; } = DefaultAsOf;
 }
 
 internal sealed record GeneratedData(string DatabasePath, IReadOnlyList<(string Table, int Rows)> Rows, TimeSpan Elapsed);
