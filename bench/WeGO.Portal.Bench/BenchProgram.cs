@@ -1,0 +1,95 @@
+using System.Globalization;
+using WeGO.Portal.Bench.Generation;
+using WeGO.Portal.Bench.VisitsList;
+
+namespace WeGO.Portal.Bench;
+
+/// <summary>dotnet run -c Release --project bench/WeGO.Portal.Bench -- generate --visits 100000 --inquiries 100000 --data bench/out/100k
+/// and -- visits-list --data bench/out/100k. See docs/performance.md.</summary>
+internal static class BenchProgram
+{
+    private const string Usage = """
+        Usage:
+          generate    --data <folder> [--visits 100000] [--inquiries 100000] [--seed 20241007] [--as-of 2026-11-24]
+          visits-list --data <folder> [--iterations 100] [--warmup 10]
+        """;
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        try
+        {
+            var options = Options.Parse(args.Skip(1));
+            switch (args[0])
+            {
+                case "generate":
+                    await GenerateAsync(options);
+                    return 0;
+                case "visits-list":
+                    return await VisitsListBenchmark.RunAsync(
+                        options.Required("data"), options.Int("iterations", 100), options.Int("warmup", 10), Console.Out);
+                default:
+                    await Console.Error.WriteLineAsync(Usage);
+                    return 2;
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            await Console.Error.WriteLineAsync(e.Message + Environment.NewLine + Usage);
+            return 2;
+        }
+    }
+
+    private static async Task GenerateAsync(Options options)
+    {
+        var generatorOptions = new GeneratorOptions(options.Required("data"), options.Int("visits", 100_000), options.Int("inquiries", 100_000))
+        {
+            Seed = options.Int("seed", GeneratorOptions.DefaultSeed),
+            AsOf = options.Value("as-of") is { } asOf ? DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture) : GeneratorOptions.DefaultAsOf,
+        };
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Generating {generatorOptions.Visits:N0} visits and {generatorOptions.Inquiries:N0} inquiries (seed {generatorOptions.Seed}, as of {generatorOptions.AsOf:yyyy-MM-dd})"));
+        var result = await PortalDataGenerator.GenerateAsync(generatorOptions, CancellationToken.None);
+        foreach (var (table, rows) in result.Rows)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {table,-22} {rows,10:N0}"));
+        }
+
+        var size = new FileInfo(result.DatabasePath).Length;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {"total rows",-22} {result.Rows.Sum(r => r.Rows),10:N0}\nWrote {result.DatabasePath} ({size / 1024.0 / 1024.0:N1} MiB) in {result.Elapsed.TotalSeconds:N1} s"));
+    }
+
+    /// <summary>--name value pairs.</summary>
+    private sealed class Options
+    {
+        private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
+
+        public static Options Parse(IEnumerable<string> args)
+        {
+            var options = new Options();
+            using var e = args.GetEnumerator();
+            while (e.MoveNext())
+            {
+                var name = e.Current.StartsWith("--", StringComparison.Ordinal) ? e.Current[2..] : throw new ArgumentException($"Unexpected argument {e.Current}");
+                options.values[name] = e.MoveNext() ? e.Current : throw new ArgumentException($"--{name} needs a value");
+            }
+
+            return options;
+        }
+
+        public string? Value(string name) => values.GetValueOrDefault(name);
+
+        public string Required(string name) => Value(name) ?? throw new ArgumentException($"--{name} is required");
+
+        public int Int(string name, int fallback) =>
+            Value(name) is { } text
+                ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= 0 ? number : throw new ArgumentException($"--{name} must be a whole number")
+                : fallback;
+    }
+}

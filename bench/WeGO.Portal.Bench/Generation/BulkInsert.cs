@@ -1,0 +1,95 @@
+using Microsoft.Data.Sqlite;
+
+namespace WeGO.Portal.Bench.Generation;
+
+/// <summary>Fills SQLite fast: one prepared INSERT per table, reused for every row, inside large transactions.
+/// Values are bound as CLR values, so Microsoft.Data.Sqlite writes them in the same text formats EF Core does
+/// (DateTime 'yyyy-MM-dd HH:mm:ss.FFFFFFF', DateOnly 'yyyy-MM-dd', TimeOnly 'HH:mm:ss.FFFFFFF', bool 0/1).</summary>
+internal sealed class BulkInsert(SqliteConnection connection) : IDisposable
+{
+    private readonly List<Table> tables = [];
+    private SqliteTransaction? transaction;
+
+    public IEnumerable<(string Table, int Rows)> Counts => tables.Select(t => (t.Name, t.Rows));
+
+    public Table Into(string name, params string[] columns)
+    {
+        var table = new Table(connection, name, columns) { Transaction = Begin() };
+        tables.Add(table);
+        return table;
+    }
+
+    /// <summary>Commits what was written so far and goes on in a new transaction.</summary>
+    public void Commit()
+    {
+        transaction?.Commit();
+        transaction?.Dispose();
+        transaction = null;
+        var next = Begin();
+        foreach (var table in tables)
+        {
+            table.Transaction = next;
+        }
+    }
+
+    public void Dispose()
+    {
+        transaction?.Commit();
+        transaction?.Dispose();
+        foreach (var table in tables)
+        {
+            table.Dispose();
+        }
+    }
+
+    private SqliteTransaction Begin() => transaction ??= connection.BeginTransaction();
+
+    internal sealed class Table : IDisposable
+    {
+        private readonly SqliteCommand command;
+        private readonly SqliteParameter[] parameters;
+
+        public Table(SqliteConnection connection, string name, string[] columns)
+        {
+            Name = name;
+            command = connection.CreateCommand();
+#pragma warning disable CA2100 // Table and column names are constants of this program; values go through parameters.
+            command.CommandText = $"INSERT INTO \"{name}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+#pragma warning restore CA2100
+            parameters = [.. columns.Select((_, i) => command.Parameters.Add(new SqliteParameter { ParameterName = "$p" + i }))];
+        }
+
+        public string Name { get; }
+
+        public int Rows { get; private set; }
+
+        public SqliteTransaction Transaction
+        {
+            set => command.Transaction = value;
+        }
+
+        /// <summary>Values in the order of the columns; enums go in as their names, as the portal stores them.</summary>
+        public void Add(params object?[] values)
+        {
+            if (values.Length != parameters.Length)
+            {
+                throw new ArgumentException($"{Name} takes {parameters.Length} values, not {values.Length}", nameof(values));
+            }
+
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].Value = values[i] switch
+                {
+                    null => DBNull.Value,
+                    Enum e => e.ToString(),
+                    var value => value,
+                };
+            }
+
+            command.ExecuteNonQuery();
+            Rows++;
+        }
+
+        public void Dispose() => command.Dispose();
+    }
+}

@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Home;
+using WeGO.Portal.Application.Staff;
+using WeGO.Portal.Application.Visits;
+using WeGO.Portal.Domain.Organizations;
+using WeGO.Portal.Domain.Visits;
+using WeGO.Portal.Testing;
+
+namespace WeGO.Portal.Bench.VisitsList;
+
+/// <summary>Times the visits list through the real portal on a generated database: the <see cref="ListVisits"/> query
+/// through the mediator pipeline, and the pages over HTTP as a signed-in member of staff.</summary>
+internal static class VisitsListBenchmark
+{
+    public const double TargetMs = 100;
+    private const string StaffEmail = "bench-staff@wego-portal.local";
+    private const string StaffPassword = "Bench-Staff-Password-2024";
+
+    /// <summary>One way of asking for the list; <see cref="Path"/> is the same question to the /Visits page.</summary>
+    internal sealed record Case(string Name, ListVisits.Query Query, string Path);
+
+    public static async Task<int> RunAsync(string data, int iterations, int warmup, TextWriter output)
+    {
+        var folder = Path.GetFullPath(data);
+        if (!File.Exists(Path.Combine(folder, "portal.db")))
+        {
+            await output.WriteLineAsync($"No portal.db in {folder}: run the generate command first.");
+            return 2;
+        }
+
+        if (iterations < 1)
+        {
+            throw new ArgumentException("--iterations must be at least 1");
+        }
+
+        // The portal logs to the console as it would in production; keep that out of the figures' table.
+        var console = Console.Out;
+        await using var hostConsole = new StreamWriter(Path.Combine(folder, "bench-host-console.log"), append: false);
+        Console.SetOut(hostConsole);
+        try
+        {
+            return await RunOnAsync(folder, iterations, warmup, output);
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+    }
+
+    private static async Task<int> RunOnAsync(string folder, int iterations, int warmup, TextWriter output)
+    {
+        using var portal = new BenchPortal(folder);
+        var startup = Stopwatch.StartNew();
+        _ = portal.Server;
+        startup.Stop();
+        await EnsureStaffAsync(portal);
+
+        var visits = await WithDbAsync(portal, db => db.Visits.CountAsync());
+        var cases = Cases(visits);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"""
+
+            Visits list on {folder}
+              {visits:N0} visits; portal started in {startup.Elapsed.TotalSeconds:N1} s ({BenchPortal.Environment}, in-memory TestServer, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC)
+              {Environment.ProcessorCount} cores, load average {LoadAverage()}; {iterations} timed requests per case after {warmup} warm-up, one at a time
+            """));
+
+        var results = new List<Result>();
+        foreach (var @case in cases)
+        {
+            var matches = 0;
+            var samples = await TimeAsync(iterations, warmup, async () =>
+            {
+                await using var scope = portal.Services.CreateAsyncScope();
+                var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(@case.Query);
+                matches = result.TotalCount;
+            });
+            results.Add(new Result("mediator: " + @case.Name, visits, matches, samples));
+        }
+
+        var overview = await TimeAsync(iterations, warmup, async () =>
+        {
+            await using var scope = portal.Services.CreateAsyncScope();
+            _ = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetHomeOverview.Query());
+        });
+        results.Add(new Result("mediator: home overview (GetHomeOverview)", visits, null, overview));
+
+        var notes = new List<string>();
+        var client = new PortalClient(portal.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = new Uri("https://portal.test"),
+        }));
+        await client.SignInAsync(StaffEmail, StaffPassword);
+
+        var http = new List<(string Name, string Path, int? Matches)> { ("home page: upcoming and recent visits", "/", null) };
+        using (var probe = await client.GetAsync("/Visits"))
+        {
+            if (probe.StatusCode == HttpStatusCode.NotFound)
+            {
+                notes.Add("GET /Visits answered 404: this checkout has no visits list page yet, so its HTTP cases were skipped.");
+            }
+            else
+            {
+                http.AddRange(cases.Select(c => (c.Name, c.Path, (int?)results.Single(r => r.Case == "mediator: " + c.Name).Matches)));
+            }
+        }
+
+        foreach (var (name, path, matches) in http)
+        {
+            var samples = await TimeAsync(iterations, warmup, async () =>
+            {
+                using var response = await client.GetAsync(path);
+                _ = await response.Content.ReadAsByteArrayAsync();
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode} {response.Headers.Location}");
+                }
+            });
+            results.Add(new Result($"GET {path} ({name})", visits, matches, samples));
+        }
+
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        await output.WriteLineAsync();
+        await output.WriteLineAsync(Table(results));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Peak working set: {process.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB (the whole process: portal, benchmark, SQLite page cache)"));
+        foreach (var note in notes)
+        {
+            await output.WriteLineAsync("Note: " + note);
+        }
+
+        var plans = Path.Combine(folder, "query-plans.txt");
+        var clock = portal.Services.GetRequiredService<TimeProvider>();
+        await QueryPlans.WriteAsync(
+            Path.Combine(folder, "portal.db"),
+            [
+                .. cases.Select(c => (c.Name, (Func<PortalDbContext, Task>)(db => new ListVisits.Handler(db).Handle(c.Query, CancellationToken.None).AsTask()))),
+                ("home overview (GetHomeOverview)", db => new GetHomeOverview.Handler(db, clock).Handle(new GetHomeOverview.Query(), CancellationToken.None).AsTask()),
+            ],
+            plans);
+        await output.WriteLineAsync($"SQL and EXPLAIN QUERY PLAN of each case: {plans}");
+        return 0;
+    }
+
+    /// <summary>The lists a member of staff asks for most: the first page, by status, text searches, a year, the last page,
+    /// a region, sorted by city. The /Visits query strings guess the page's parameter names (Status, Text, From, To, Page,
+    /// Region, Sort); change them here if the page binds other names.</summary>
+    internal static IReadOnlyList<Case> Cases(int visits)
+    {
+        const int pageSize = 25;
+        var lastPage = Math.Max(1, (visits + pageSize - 1) / pageSize);
+        return
+        [
+            new("first page, newest first", new ListVisits.Query(new ListVisits.Filter()), "/Visits"),
+            new("status Confirmed", new ListVisits.Query(new ListVisits.Filter { Status = VisitStatus.Confirmed }), "/Visits?Status=Confirmed"),
+            new("text \"city\" (matches most)", new ListVisits.Query(new ListVisits.Filter { Text = "city" }), "/Visits?Text=city"),
+            new("text \"Garcia\" (a surname, few matches)", new ListVisits.Query(new ListVisits.Filter { Text = "Garcia" }), "/Visits?Text=Garcia"),
+            new("dates 2024-01-01 to 2024-12-31",
+                new ListVisits.Query(new ListVisits.Filter { From = new DateOnly(2024, 1, 1), To = new DateOnly(2024, 12, 31) }),
+                "/Visits?From=2024-01-01&To=2024-12-31"),
+            new($"last page ({lastPage})", new ListVisits.Query(new ListVisits.Filter(), lastPage), $"/Visits?Page={lastPage}"),
+            new("region Africa", new ListVisits.Query(new ListVisits.Filter { Region = Region.Africa }), "/Visits?Region=Africa"),
+            new("sorted by city", new ListVisits.Query(new ListVisits.Filter { Sort = VisitSort.City }), "/Visits?Sort=City"),
+        ];
+    }
+
+    private static async Task<double[]> TimeAsync(int iterations, int warmup, Func<Task> request)
+    {
+        for (var i = 0; i < warmup; i++)
+        {
+            await request();
+        }
+
+        var samples = new double[iterations];
+        for (var i = 0; i < iterations; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await request();
+            samples[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        return samples;
+    }
+
+    /// <summary>A member of staff who reads visits (the benchmark signs in as one, not as the administrator).</summary>
+    private static async Task EnsureStaffAsync(BenchPortal portal)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        if (await users.FindByEmailAsync(StaffEmail) is not null)
+        {
+            return;
+        }
+
+        var user = new StaffUser { UserName = StaffEmail, Email = StaffEmail, EmailConfirmed = true, DisplayName = "Benchmark" };
+        var created = await users.CreateAsync(user, StaffPassword);
+        if (!created.Succeeded || !(await users.AddToRoleAsync(user, Roles.SecretariatStaff)).Succeeded)
+        {
+            throw new InvalidOperationException("Could not create the benchmark's staff account: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+    }
+
+    private static async Task<T> WithDbAsync<T>(BenchPortal portal, Func<PortalDbContext, Task<T>> work)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    internal sealed record Result(string Case, int RowsInDb, int? Matches, double[] Samples)
+    {
+        public double Percentile(double p)
+        {
+            var sorted = Samples.Order().ToArray();
+            var rank = (int)Math.Ceiling(p / 100 * sorted.Length);
+            return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+        }
+
+        public double Mean => Samples.Average();
+    }
+
+    internal static string Table(IEnumerable<Result> results)
+    {
+        var lines = new List<string>
+        {
+            "| case | rows in DB | matches | p50 ms | p95 ms | p99 ms | mean ms | p95 < 100 ms |",
+            "|---|---:|---:|---:|---:|---:|---:|:---:|",
+        };
+        lines.AddRange(results.Select(r => string.Create(CultureInfo.InvariantCulture,
+            $"| {r.Case} | {r.RowsInDb:N0} | {(r.Matches is { } m ? m.ToString("N0", CultureInfo.InvariantCulture) : "")} | {r.Percentile(50):N1} | {r.Percentile(95):N1} | {r.Percentile(99):N1} | {r.Mean:N1} | {(r.Percentile(95) < TargetMs ? "yes" : "**no**")} |")));
+        return string.Join(Environment.NewLine, lines);
+    }
+}
