@@ -163,15 +163,15 @@ internal static class VisitsListBenchmark
         return
         [
             new("first page, newest first", new ListVisits.Query(new ListVisits.Filter()), "/Visits"),
-            new("status Confirmed", new ListVisits.Query(new ListVisits.Filter { Status = VisitStatus.Confirmed }), "/Visits?Status=Confirmed"),
-            new("text \"city\" (matches most)", new ListVisits.Query(new ListVisits.Filter { Text = "city" }), "/Visits?Text=city"),
-            new("text \"Garcia\" (a surname, few matches)", new ListVisits.Query(new ListVisits.Filter { Text = "Garcia" }), "/Visits?Text=Garcia"),
+            new("status Confirmed", new ListVisits.Query(new ListVisits.Filter { Status = VisitStatus.Confirmed }), "/Visits?Filter.Status=Confirmed"),
+            new("text \"city\" (matches most)", new ListVisits.Query(new ListVisits.Filter { Text = "city" }), "/Visits?Filter.Text=city"),
+            new("text \"Garcia\" (a surname, few matches)", new ListVisits.Query(new ListVisits.Filter { Text = "Garcia" }), "/Visits?Filter.Text=Garcia"),
             new("dates 2024-01-01 to 2024-12-31",
                 new ListVisits.Query(new ListVisits.Filter { From = new DateOnly(2024, 1, 1), To = new DateOnly(2024, 12, 31) }),
-                "/Visits?From=2024-01-01&To=2024-12-31"),
-            new($"last page ({lastPage})", new ListVisits.Query(new ListVisits.Filter(), lastPage), $"/Visits?Page={lastPage}"),
-            new("region Africa", new ListVisits.Query(new ListVisits.Filter { Region = Region.Africa }), "/Visits?Region=Africa"),
-            new("sorted by city", new ListVisits.Query(new ListVisits.Filter { Sort = VisitSort.City }), "/Visits?Sort=City"),
+                "/Visits?Filter.From=2024-01-01&Filter.To=2024-12-31"),
+            new($"last page ({lastPage})", new ListVisits.Query(new ListVisits.Filter(), lastPage), $"/Visits?page={lastPage}"),
+            new("region Africa", new ListVisits.Query(new ListVisits.Filter { Region = Region.Africa }), "/Visits?Filter.Region=Africa"),
+            new("sorted by city", new ListVisits.Query(new ListVisits.Filter { Sort = VisitSort.City }), "/Visits?Filter.Sort=City"),
         ];
     }
 
