@@ -1,0 +1,166 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using WeGO.Portal.Application.Staff;
+using WeGO.Portal.Testing;
+
+namespace WeGO.Portal.Web.Tests;
+
+public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
+{
+    private const string Password = "Visit-Pages-2024";
+    private readonly PortalFactory portal;
+
+    public VisitPagesTests(PortalFactory portal)
+    {
+        this.portal = portal.Start();
+    }
+
+    private async Task<PortalClient> SignedInAsync(string role, string? language = null)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@tests.wego";
+        await portal.CreateStaffAsync(email, Password, role);
+        var client = PortalClient.For(portal, language);
+        await client.SignInAsync(email, Password);
+        return client;
+    }
+
+    private static List<KeyValuePair<string, string>> Plan(string city, string date, string start = "14:00", string end = "15:00", string venue = "Seoul Global Center") =>
+    [
+        new("Input.OrganizationName", city),
+        new("Input.CountryCode", "KR"),
+        new("Input.Kind", "LocalGovernment"),
+        new("Input.Purpose", "Smart-city exchange"),
+        new("Input.Date", date),
+        new("Input.StartTime", start),
+        new("Input.EndTime", end),
+        new("Input.TimeZoneId", "Asia/Seoul"),
+        new("Input.Venue", venue),
+        new("Input.OtherHostName", "Lii Inn Tan"),
+        new("Input.HeadOfDelegation", "Mayor"),
+        new("Input.ExpectedHeadcount", "8"),
+    ];
+
+    [Fact]
+    public async Task Staff_schedule_a_visit_through_the_form_and_land_on_its_page()
+    {
+        var staff = await SignedInAsync(Roles.SecretariatStaff);
+
+        using var posted = await staff.PostFormAsync("/Visits/Schedule", Plan("Suwon Special City", "2026-12-10"));
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var page = await staff.GetPageAsync(posted.Headers.Location!.OriginalString);
+        Assert.Contains("Suwon Special City", page, StringComparison.Ordinal);
+        Assert.Contains("The visit is scheduled.", page, StringComparison.Ordinal);
+        Assert.Contains("Requested", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_fields_are_shown_in_Korean_next_to_each_field_and_typed_values_are_kept()
+    {
+        var staff = await SignedInAsync(Roles.SecretariatStaff, "ko");
+        var fields = Plan("Incheon", "").Where(f => f.Key is not ("Input.Venue" or "Input.OtherHostName")).ToList();
+
+        using var response = await staff.PostFormAsync("/Visits/Schedule", fields);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("value=\"Incheon\"", page, StringComparison.Ordinal);
+        Assert.Matches("id=\"Input_Date\"[^>]*>\\s*<div class=\"invalid-feedback\">[^<]*날짜", page);
+        Assert.Matches("id=\"Input_Venue\"[^>]*>\\s*<div class=\"invalid-feedback\">[^<]*장소", page);
+        Assert.Contains("주최자를 한 명 이상 선택하세요.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_double_booking_is_shown_with_the_other_visit_and_can_be_confirmed()
+    {
+        var staff = await SignedInAsync(Roles.SecretariatStaff);
+        (await staff.PostFormAsync("/Visits/Schedule", Plan("Gwangju", "2026-12-11", venue: "Room 501"))).Dispose();
+
+        using var warned = await staff.PostFormAsync("/Visits/Schedule", Plan("Daejeon", "2026-12-11", "14:30", "16:00", "Room 501"));
+        var page = await warned.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        Assert.Contains("already booked", page, StringComparison.Ordinal);
+        Assert.Contains("Gwangju", page, StringComparison.Ordinal);
+        using var confirmed = await staff.PostFormAsync("/Visits/Schedule", [.. Plan("Daejeon", "2026-12-11", "14:30", "16:00", "Room 501"), new("Input.ScheduleDespiteConflicts", "true")]);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Program_directors_read_visits_but_cannot_schedule_or_change_them()
+    {
+        var director = await SignedInAsync(Roles.ProgramDirector);
+
+        var list = await director.GetPageAsync("/Visits");
+        using var schedule = await director.GetAsync("/Visits/Schedule");
+        using var edit = await director.GetAsync("/Visits/Edit/1");
+        using var agenda = await director.GetAsync("/Visits/Agenda/1");
+
+        Assert.Contains("Seremban City Council", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"schedule-visit\"", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"edit-agenda\"", await director.GetPageAsync("/Visits/Details/1"), StringComparison.Ordinal);
+        foreach (var refused in new[] { schedule, edit, agenda })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.StartsWith("/Account/AccessDenied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_see_nothing_of_visits()
+    {
+        var anonymous = PortalClient.For(portal);
+
+        foreach (var path in new[] { "/Visits", "/Visits?handler=Csv", "/Visits/Schedule", "/Visits/Agenda/1", "/Visits/Status/1" })
+        {
+            using var response = await anonymous.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/SignIn", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_filtered_list_downloads_as_csv_with_a_byte_order_mark()
+    {
+        var director = await SignedInAsync(Roles.ProgramDirector);
+
+        using var response = await director.GetAsync("/Visits?handler=Csv&Filter.Text=Seremban");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes.Take(3));
+        var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("Seremban City Council", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_second_of_two_editors_is_told_what_changed_and_keeps_their_input()
+    {
+        var first = await SignedInAsync(Roles.SecretariatStaff);
+        var second = await SignedInAsync(Roles.SecretariatStaff);
+        using var scheduled = await first.PostFormAsync("/Visits/Schedule", Plan("Ulsan", "2026-12-14"));
+        var editPath = scheduled.Headers.Location!.OriginalString.Replace("/Details/", "/Edit/", StringComparison.Ordinal);
+        var secondsForm = await second.GetPageAsync(editPath);
+        var staleVersion = VersionField().Match(secondsForm).Groups[1].Value;
+
+        using var firstSave = await first.PostFormAsync(editPath, [.. Plan("Ulsan", "2026-12-14", venue: "Room A").Where(f => !f.Key.StartsWith("Input.Organization", StringComparison.Ordinal)), new("Input.Version", "0")]);
+        Assert.Equal(HttpStatusCode.Redirect, firstSave.StatusCode);
+
+        var token = PortalClient.AntiforgeryToken(secondsForm)!;
+        using var content = new FormUrlEncodedContent([.. Plan("Ulsan", "2026-12-14", venue: "Room B (my choice)"), new("Input.Version", staleVersion), new("__RequestVerificationToken", token)]);
+        using var secondSave = await second.Http.PostAsync(new Uri(editPath, UriKind.Relative), content);
+        var page = await secondSave.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, secondSave.StatusCode);
+        Assert.Contains("someone else saved this visit", page, StringComparison.Ordinal);
+        Assert.Contains("Room A", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"Room B (my choice)\"", page, StringComparison.Ordinal);
+        Assert.Equal("1", VersionField().Match(page).Groups[1].Value);
+        Assert.Contains("Room A", await first.GetPageAsync(scheduled.Headers.Location!.OriginalString), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("name=\"Input.Version\" value=\"(\\d+)\"")]
+    private static partial Regex VersionField();
+}
