@@ -8,21 +8,11 @@ namespace WeGO.Portal.Application.Visits;
 /// <summary>Adds an item at the end of a visit's agenda (welcome address, presentations, Q&amp;A...).</summary>
 public static class AddAgendaItem
 {
-    public sealed record Command : ICommand, IAgendaItemInput
+    public sealed record Command : AgendaItemInput, ICommand
     {
         public int VisitId { get; init; }
 
         public int Version { get; init; }
-
-        public TimeOnly? StartsAt { get; init; }
-
-        public TimeOnly? EndsAt { get; init; }
-
-        public string Title { get; init; } = "";
-
-        public string? Speaker { get; init; }
-
-        public string? Notes { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>

@@ -3,20 +3,20 @@ using FluentValidation;
 namespace WeGO.Portal.Application.Visits;
 
 /// <summary>The fields of an agenda item as a form sends them, for adding and for editing.</summary>
-public interface IAgendaItemInput
+public abstract record AgendaItemInput
 {
-    TimeOnly? StartsAt { get; }
+    public TimeOnly? StartsAt { get; init; }
 
-    TimeOnly? EndsAt { get; }
+    public TimeOnly? EndsAt { get; init; }
 
-    string Title { get; }
+    public string Title { get; init; } = "";
 
-    string? Speaker { get; }
+    public string? Speaker { get; init; }
 
-    string? Notes { get; }
+    public string? Notes { get; init; }
 }
 
-public sealed class AgendaItemInputValidator : AbstractValidator<IAgendaItemInput>
+public sealed class AgendaItemInputValidator : AbstractValidator<AgendaItemInput>
 {
     public AgendaItemInputValidator(Microsoft.Extensions.Localization.IStringLocalizer<Messages> messages)
     {

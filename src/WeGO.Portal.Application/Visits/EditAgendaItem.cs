@@ -7,23 +7,13 @@ namespace WeGO.Portal.Application.Visits;
 
 public static class EditAgendaItem
 {
-    public sealed record Command : ICommand, IAgendaItemInput
+    public sealed record Command : AgendaItemInput, ICommand
     {
         public int VisitId { get; init; }
 
         public int Version { get; init; }
 
         public int ItemId { get; init; }
-
-        public TimeOnly? StartsAt { get; init; }
-
-        public TimeOnly? EndsAt { get; init; }
-
-        public string Title { get; init; } = "";
-
-        public string? Speaker { get; init; }
-
-        public string? Notes { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>

@@ -10,43 +10,11 @@ namespace WeGO.Portal.Application.Visits;
 /// about double bookings like scheduling does; saving over someone else's newer change is refused.</summary>
 public static class EditVisit
 {
-    public sealed record Command : ICommand<Result>, IVisitPlan
+    public sealed record Command : VisitPlan, ICommand<Result>
     {
         public int VisitId { get; init; }
 
         public int Version { get; init; }
-
-        public string Purpose { get; init; } = "";
-
-        public DateOnly? Date { get; init; }
-
-        public TimeOnly? StartTime { get; init; }
-
-        public TimeOnly? EndTime { get; init; }
-
-        public string TimeZoneId { get; init; } = VenueTime.Seoul;
-
-        public string Venue { get; init; } = "";
-
-        public List<string> HostStaffIds { get; init; } = [];
-
-        public List<int> HostContactIds { get; init; } = [];
-
-        public string? OtherHostName { get; init; }
-
-        public string? OtherHostTitle { get; init; }
-
-        public string? HeadOfDelegation { get; init; }
-
-        public string? HeadOfDelegationTitle { get; init; }
-
-        public int? ExpectedHeadcount { get; init; }
-
-        public string? Languages { get; init; }
-
-        public bool InterpretationNeeded { get; init; }
-
-        public bool ScheduleDespiteConflicts { get; init; }
     }
 
     /// <summary>Saved, or the double bookings to confirm first.</summary>

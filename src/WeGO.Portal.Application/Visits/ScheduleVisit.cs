@@ -17,7 +17,7 @@ namespace WeGO.Portal.Application.Visits;
 /// then confirms on purpose.</summary>
 public static class ScheduleVisit
 {
-    public sealed record Command : ICommand<Result>, IVisitPlan
+    public sealed record Command : VisitPlan, ICommand<Result>
     {
         /// <summary>An existing city or organisation; otherwise one is created from the fields below.</summary>
         public int? OrganizationId { get; init; }
@@ -33,41 +33,8 @@ public static class ScheduleVisit
 
         public OrganizationKind Kind { get; init; } = OrganizationKind.LocalGovernment;
 
-        public string Purpose { get; init; } = "";
-
-        public DateOnly? Date { get; init; }
-
-        public TimeOnly? StartTime { get; init; }
-
-        public TimeOnly? EndTime { get; init; }
-
-        public string TimeZoneId { get; init; } = VenueTime.Seoul;
-
-        public string Venue { get; init; } = "";
-
-        public List<string> HostStaffIds { get; init; } = [];
-
-        public List<int> HostContactIds { get; init; } = [];
-
-        public string? OtherHostName { get; init; }
-
-        public string? OtherHostTitle { get; init; }
-
-        public string? HeadOfDelegation { get; init; }
-
-        public string? HeadOfDelegationTitle { get; init; }
-
-        public int? ExpectedHeadcount { get; init; }
-
-        public string? Languages { get; init; }
-
-        public bool InterpretationNeeded { get; init; }
-
         /// <summary>The user saw the similar names and wants a new organisation all the same.</summary>
         public bool CreateNewOrganization { get; init; }
-
-        /// <summary>The user saw the double bookings and schedules all the same.</summary>
-        public bool ScheduleDespiteConflicts { get; init; }
     }
 
     /// <summary>Either the new visit, or the warnings to confirm before it can be scheduled.</summary>

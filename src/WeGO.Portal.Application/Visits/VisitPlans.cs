@@ -7,38 +7,43 @@ using WeGO.Portal.Domain.Visits;
 namespace WeGO.Portal.Application.Visits;
 
 /// <summary>What scheduling and editing a visit ask alike: when, where, who hosts, who comes.</summary>
-public interface IVisitPlan
+public abstract record VisitPlan
 {
-    string Purpose { get; }
+    public string Purpose { get; init; } = "";
 
-    DateOnly? Date { get; }
+    public DateOnly? Date { get; init; }
 
-    TimeOnly? StartTime { get; }
+    public TimeOnly? StartTime { get; init; }
 
-    TimeOnly? EndTime { get; }
+    public TimeOnly? EndTime { get; init; }
 
-    string TimeZoneId { get; }
+    public string TimeZoneId { get; init; } = VenueTime.Seoul;
 
-    string Venue { get; }
+    public string Venue { get; init; } = "";
 
-    List<string> HostStaffIds { get; }
+    public List<string> HostStaffIds { get; init; } = [];
 
-    List<int> HostContactIds { get; }
+    public List<int> HostContactIds { get; init; } = [];
 
-    string? OtherHostName { get; }
+    public string? OtherHostName { get; init; }
 
-    string? OtherHostTitle { get; }
+    public string? OtherHostTitle { get; init; }
 
-    string? HeadOfDelegation { get; }
+    public string? HeadOfDelegation { get; init; }
 
-    string? HeadOfDelegationTitle { get; }
+    public string? HeadOfDelegationTitle { get; init; }
 
-    int? ExpectedHeadcount { get; }
+    public int? ExpectedHeadcount { get; init; }
 
-    string? Languages { get; }
+    public string? Languages { get; init; }
+
+    public bool InterpretationNeeded { get; init; }
+
+    /// <summary>The user saw the double bookings and goes ahead all the same.</summary>
+    public bool ScheduleDespiteConflicts { get; init; }
 }
 
-public sealed class VisitPlanValidator : AbstractValidator<IVisitPlan>
+public sealed class VisitPlanValidator : AbstractValidator<VisitPlan>
 {
     public VisitPlanValidator(IStringLocalizer<Messages> messages)
     {
@@ -76,7 +81,7 @@ public static class VisitPlans
     }
 
     /// <summary>The hosts a plan names, in the order staff, Secretariat people, then anyone else.</summary>
-    public static async Task<IReadOnlyList<PlannedHost>> HostsAsync(PortalDbContext db, IVisitPlan plan, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<PlannedHost>> HostsAsync(PortalDbContext db, VisitPlan plan, CancellationToken cancellationToken)
     {
         var staff = await db.Users.AsNoTracking()
             .Where(u => plan.HostStaffIds.Contains(u.Id))

@@ -4,7 +4,7 @@ using WeGO.Portal.Domain.Visits;
 namespace WeGO.Portal.Web.Pages.Visits;
 
 /// <summary>What the shared schedule/edit fields show: the plan being typed and the people who can host.</summary>
-public sealed record VisitPlanForm(IVisitPlan Plan, bool InterpretationNeeded, GetVisitFormChoices.Choices Choices)
+public sealed record VisitPlanForm(VisitPlan Plan, GetVisitFormChoices.Choices Choices)
 {
     private static readonly string[] CommonZones =
     [
