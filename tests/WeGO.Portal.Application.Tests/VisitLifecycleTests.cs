@@ -253,4 +253,19 @@ public sealed class VisitLifecycleTests : IDisposable
 
         Assert.Equal("Visit.AlreadyCompleted", refused.Code);
     }
+
+    [Fact]
+    public async Task The_visit_page_lists_the_head_of_delegation_first_then_delegates_by_name()
+    {
+        var id = await ScheduleAsync();
+        await portal.SendAsync(new AddDelegate.Command { VisitId = id, Version = 0, FullName = "Zainal Abidin", Role = DelegationRole.Delegate });
+        await portal.SendAsync(new AddDelegate.Command { VisitId = id, Version = 1, FullName = "Lee Kai Yet", Title = "Councillor", Role = DelegationRole.HeadOfDelegation });
+        await portal.SendAsync(new AddDelegate.Command { VisitId = id, Version = 2, FullName = "Aminah Yusof", Role = DelegationRole.Delegate });
+
+        var visit = await VisitAsync(id);
+
+        Assert.Equal(["Lee Kai Yet", "Aminah Yusof", "Zainal Abidin"], visit.Roster.Select(m => m.FullName));
+        Assert.Equal(3, visit.Headcount);
+        Assert.Equal("Lee Kai Yet", visit.HeadOfDelegation);
+    }
 }

@@ -82,7 +82,7 @@ public static class GetVisit
                     v.Delegation.ExpectedHeadcount,
                     v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
                     v.Hosts.OrderBy(h => h.Order).Select(h => new HostRow(h.Name, h.Title, h.StaffUserId)).ToList(),
-                    v.Delegation.Members.OrderBy(m => m.Role).ThenBy(m => m.FullName).Select(m => new MemberRow(m.FullName, m.Title, m.Organization, m.Role)).ToList(),
+                    v.Delegation.Members.OrderBy(m => m.Role == DelegationRole.HeadOfDelegation ? 0 : 1).ThenBy(m => m.FullName).Select(m => new MemberRow(m.FullName, m.Title, m.Organization, m.Role)).ToList(),
                     v.Agenda.OrderBy(a => a.Order).Select(a => new AgendaRow(a.Order, a.StartsAt, a.EndsAt, a.Title, a.Speaker, a.Notes)).ToList(),
                     v.Topics.OrderBy(t => t.Id).Select(t => t.Title).ToList()))
                 .AsSplitQuery()
