@@ -68,6 +68,7 @@ public sealed class UnitOfWorkAndAuditTests : IDisposable
             .Select(a => a.Action).ToListAsync());
         Assert.Equal(versionBefore + 1, versionAfter);
         Assert.Contains("AgendaItem Added", history);
+        Assert.DoesNotContain("Modified", history);
     }
 
     [Fact]

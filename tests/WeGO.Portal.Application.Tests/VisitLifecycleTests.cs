@@ -45,7 +45,7 @@ public sealed class VisitLifecycleTests : IDisposable
 
         var visit = await VisitAsync(id);
         Assert.Equal(VisitStatus.Completed, visit.Status);
-        Assert.Contains(visit.History, h => h.Action == "Modified");
+        Assert.Equal(["Status Completed", "Status Confirmed", "Added"], visit.History.Where(h => !h.Action.Contains(' ', StringComparison.Ordinal) || h.Action.StartsWith("Status", StringComparison.Ordinal)).Select(h => h.Action));
     }
 
     [Fact]

@@ -88,6 +88,12 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
                 continue;
             }
 
+            // A root whose only change is the version raised for a child's change: the child's entry tells the story.
+            if (entry.State == EntityState.Modified && entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name == nameof(AggregateRoot.Version)))
+            {
+                continue;
+            }
+
             var root = FindRoot(context, entry);
             if (root is { State: not EntityState.Added and not EntityState.Deleted } && bumped.Add(root.Entity))
             {
@@ -95,7 +101,7 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
                 version.CurrentValue = (int)version.OriginalValue! + 1;
             }
 
-            pending.Add(new PendingEntry(entry, root ?? entry, entry.State, Describe(entry)));
+            pending.Add(new PendingEntry(entry, root ?? entry, entry.State, Describe(entry), StatusChange(entry)));
         }
     }
 
@@ -112,7 +118,9 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
             var rootId = item.Root.Property(nameof(Entity.Id)).CurrentValue?.ToString() ?? "";
             var type = item.Entry.Metadata.ClrType.Name;
             var rootType = item.Root.Metadata.ClrType.Name;
-            var action = type == rootType ? item.State.ToString() : $"{type} {item.State}";
+            var action = item.NewStatus is { } status ? $"Status {status}"
+                : type == rootType ? item.State.ToString()
+                : $"{type} {item.State}";
             context.Add(new AuditEntry(now, actor.UserId, actor.Name, rootType, rootId, action, item.Changes));
         }
 
@@ -190,5 +198,11 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
 
     private static readonly JsonSerializerOptions SerializerOptions = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
-    private sealed record PendingEntry(EntityEntry Entry, EntityEntry Root, EntityState State, string Changes);
+    /// <summary>The new value of a changed "Status" (a visit confirmed, a follow-up done), so the history can say so.</summary>
+    private static string? StatusChange(EntityEntry entry) =>
+        entry.State == EntityState.Modified && entry.Metadata.FindProperty("Status") is { } status && entry.Property(status.Name).IsModified
+            ? entry.Property(status.Name).CurrentValue?.ToString()
+            : null;
+
+    private sealed record PendingEntry(EntityEntry Entry, EntityEntry Root, EntityState State, string Changes, string? NewStatus);
 }
