@@ -19,7 +19,7 @@ public static class ExportVisits
         {
             var csv = new StringBuilder();
             csv.Append("Id,City,Country,Region,Starts (venue time),Ends (venue time),Time zone,Status,Headcount,Head of delegation,Hosts\r\n");
-            var rows = ListVisits.Project(query.Filter.Apply(db.Visits.AsNoTracking())).AsAsyncEnumerable();
+            var rows = ListVisits.Project(query.Filter.Apply(db)).AsAsyncEnumerable();
             await foreach (var row in rows.WithCancellation(cancellationToken))
             {
                 csv.AppendJoin(',', [
