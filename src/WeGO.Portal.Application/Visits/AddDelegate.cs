@@ -11,25 +11,11 @@ namespace WeGO.Portal.Application.Visits;
 public static class AddDelegate
 #pragma warning restore CA1711
 {
-    public sealed record Command : ICommand<NewId>, IDelegateDetails
+    public sealed record Command : DelegateFields, ICommand<NewId>
     {
         public int VisitId { get; init; }
 
         public int Version { get; init; }
-
-        public string FullName { get; init; } = "";
-
-        public string? Title { get; init; }
-
-        public string? Organization { get; init; }
-
-        public DelegationRole Role { get; init; } = DelegationRole.Delegate;
-
-        public string? Email { get; init; }
-
-        public string? DietaryNeeds { get; init; }
-
-        public string? AccessibilityNeeds { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>

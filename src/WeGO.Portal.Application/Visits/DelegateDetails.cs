@@ -21,6 +21,24 @@ public interface IDelegateDetails
     string? AccessibilityNeeds { get; }
 }
 
+/// <summary>A delegate's details as the add and edit forms send them.</summary>
+public abstract record DelegateFields : IDelegateDetails
+{
+    public string FullName { get; init; } = "";
+
+    public string? Title { get; init; }
+
+    public string? Organization { get; init; }
+
+    public DelegationRole Role { get; init; } = DelegationRole.Delegate;
+
+    public string? Email { get; init; }
+
+    public string? DietaryNeeds { get; init; }
+
+    public string? AccessibilityNeeds { get; init; }
+}
+
 /// <summary>The shape of a delegate's details, with the lengths <see cref="DelegationMember"/> keeps; shared by
 /// the add and edit forms and every row of a roster import.</summary>
 public sealed class DelegateDetailsValidator : AbstractValidator<IDelegateDetails>

@@ -10,27 +10,13 @@ namespace WeGO.Portal.Application.Visits;
 public static class EditDelegate
 #pragma warning restore CA1711
 {
-    public sealed record Command : ICommand, IDelegateDetails
+    public sealed record Command : DelegateFields, ICommand
     {
         public int VisitId { get; init; }
 
         public int Version { get; init; }
 
         public int MemberId { get; init; }
-
-        public string FullName { get; init; } = "";
-
-        public string? Title { get; init; }
-
-        public string? Organization { get; init; }
-
-        public DelegationRole Role { get; init; } = DelegationRole.Delegate;
-
-        public string? Email { get; init; }
-
-        public string? DietaryNeeds { get; init; }
-
-        public string? AccessibilityNeeds { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
