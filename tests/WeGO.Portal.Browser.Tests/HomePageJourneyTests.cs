@@ -4,42 +4,18 @@ using WeGO.Portal.Testing;
 namespace WeGO.Portal.Browser.Tests;
 
 /// <summary>The foundation's journey: a staff member signs in and finds the Seremban visit, in any of the three languages.</summary>
-public sealed class HomePageJourneyTests : IAsyncLifetime
+public sealed class HomePageJourneyTests() : BrowserJourney(new PortalFactory { ListenOnLoopback = true })
 {
-    private readonly PortalFactory portal = new() { ListenOnLoopback = true };
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-
-    public async Task InitializeAsync()
-    {
-        if (new ChromiumFactAttribute().Skip is null)
-        {
-            portal.Start();
-            (playwright, browser) = await Browser.LaunchAsync();
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-
-        playwright?.Dispose();
-        await portal.DisposeAsync();
-    }
-
     private async Task<IPage> SignedInPageAsync()
     {
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.RootUri.ToString(), Locale = "en-GB", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = Portal.RootUri.ToString(), Locale = "en-GB", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.GetByLabel("Email").FillAsync(PortalFactory.AdminEmail);
         await page.GetByLabel("Password").FillAsync(PortalFactory.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(portal.RootUri.ToString());
+        await page.WaitForURLAsync(Portal.RootUri.ToString());
         return page;
     }
 

@@ -9,7 +9,7 @@ namespace WeGO.Portal.Browser.Tests;
 /// <summary>The scenario's visit, put together by a staff member in the browser on an empty portal: schedule the
 /// Seremban City Council's visit of 7 October 2024, enter its roster, build the agenda, write down the follow-ups,
 /// confirm it, and take it to a calendar as an .ics file.</summary>
-public sealed class VisitJourneyTests : IAsyncLifetime
+public sealed class VisitJourneyTests() : BrowserJourney(new PortalFactory { ListenOnLoopback = true, SeedDemo = false })
 {
     private const string City = "Seremban City Council";
     private const string ProgramDirector = "Lii Inn Tan";
@@ -22,36 +22,11 @@ public sealed class VisitJourneyTests : IAsyncLifetime
         "Questions and answers",
     ];
 
-    // No demo data: the journey creates the visit itself.
-    private readonly PortalFactory portal = new() { ListenOnLoopback = true, SeedDemo = false };
-    private IPlaywright? playwright;
-    private IBrowser? browser;
-
-    public async Task InitializeAsync()
-    {
-        if (new ChromiumFactAttribute().Skip is null)
-        {
-            portal.Start();
-            (playwright, browser) = await Browser.LaunchAsync();
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-
-        playwright?.Dispose();
-        await portal.DisposeAsync();
-    }
-
     [ChromiumFact]
     public async Task Staff_schedule_the_Seremban_visit_fill_in_roster_agenda_and_follow_ups_confirm_it_and_download_it_for_their_calendar()
     {
         // The Program Director has an account; the Secretary General is named as an "other host".
-        await portal.SendAsync(new CreateStaffUser.Command { Email = "lii.inn.tan@tests.wego", DisplayName = ProgramDirector, Roles = [Roles.ProgramDirector] });
+        await Portal.SendAsync(new CreateStaffUser.Command { Email = "lii.inn.tan@tests.wego", DisplayName = ProgramDirector, Roles = [Roles.ProgramDirector] });
         var page = await SignedInPageAsync();
 
         var visitUrl = await ScheduleTheVisitAsync(page);
@@ -73,14 +48,14 @@ public sealed class VisitJourneyTests : IAsyncLifetime
     /// <summary>A Secretariat member's browser: English, in Seoul.</summary>
     private async Task<IPage> SignedInPageAsync()
     {
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.RootUri.ToString(), Locale = "en-GB", TimezoneId = "Asia/Seoul", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = Portal.RootUri.ToString(), Locale = "en-GB", TimezoneId = "Asia/Seoul", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.GetByLabel("Email").FillAsync(PortalFactory.AdminEmail);
         await page.GetByLabel("Password").FillAsync(PortalFactory.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(portal.RootUri.ToString());
+        await page.WaitForURLAsync(Portal.RootUri.ToString());
         return page;
     }
 
