@@ -18,3 +18,6 @@ public sealed record VisitPlanForm(VisitPlan Plan, GetVisitFormChoices.Choices C
     public static IEnumerable<string> TimeZones(string current) =>
         CommonZones.Contains(current) || string.IsNullOrEmpty(current) ? CommonZones : CommonZones.Append(current);
 }
+
+/// <summary>The double-booking warning of the schedule and edit forms, with its go-ahead button.</summary>
+public sealed record ConflictsWarning(IReadOnlyList<VisitConflict> Conflicts, string ButtonId, string ButtonText);
