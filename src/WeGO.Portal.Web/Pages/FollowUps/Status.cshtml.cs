@@ -35,7 +35,7 @@ public sealed class StatusModel(IMediator mediator) : PageModel, IRedisplayAfter
         ChangeAsync(new ReopenFollowUp.Command(id, Version), id, cancellationToken);
 
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(Convert.ToInt32(RouteData.Values["id"], System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        await LoadAsync(this.RouteId(), cancellationToken);
 
     private async Task<IActionResult> ChangeAsync(ICommand command, int id, CancellationToken cancellationToken)
     {

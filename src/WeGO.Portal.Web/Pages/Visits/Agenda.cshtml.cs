@@ -71,7 +71,7 @@ public sealed class AgendaModel(IMediator mediator) : PageModel, IRedisplayAfter
     /// <summary>After a refusal: the agenda as it is now, the user's input kept, the next attempt against the current version.</summary>
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
     {
-        var id = int.Parse((string)RouteData.Values["id"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var id = this.RouteId();
         Agenda = await mediator.Send(new GetAgenda.Query(id), cancellationToken) ?? throw new InvalidOperationException("The visit disappeared.");
         ModelState.Remove("NewItem.Version");
         ModelState.Remove("EditedItem.Version");

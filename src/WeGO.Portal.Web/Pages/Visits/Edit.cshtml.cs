@@ -56,7 +56,7 @@ public sealed class EditModel(IMediator mediator) : PageModel, IRedisplayAfterRe
     /// lists what they changed and takes their version as the base, so saving again is a deliberate overwrite.</summary>
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
     {
-        var id = int.Parse((string)RouteData.Values["id"]!, CultureInfo.InvariantCulture);
+        var id = this.RouteId();
         Current = await mediator.Send(new GetVisit.Query(id), cancellationToken) ?? throw new InvalidOperationException("The visit disappeared.");
         Choices = await mediator.Send(new GetVisitFormChoices.Query(), cancellationToken);
         if (Current.Version != Input.Version)

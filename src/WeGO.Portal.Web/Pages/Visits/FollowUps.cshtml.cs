@@ -40,7 +40,7 @@ public sealed class FollowUpsModel(IMediator mediator) : PageModel, IRedisplayAf
     }
 
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(Convert.ToInt32(RouteData.Values["id"], System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        await LoadAsync(this.RouteId(), cancellationToken);
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {

@@ -91,7 +91,7 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
 
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
     {
-        var id = int.Parse(RouteData.Values["id"]?.ToString() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        var id = this.RouteId();
         Roster = await mediator.Send(new GetRoster.Query(id), cancellationToken)
             ?? throw new InvalidOperationException("The visit disappeared while its roster page was shown.");
     }

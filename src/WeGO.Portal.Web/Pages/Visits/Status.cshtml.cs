@@ -52,7 +52,7 @@ public sealed class StatusModel(IMediator mediator) : PageModel, IRedisplayAfter
     /// <summary>After a refusal the page shows the visit as it is now, and the next attempt is made against that version.</summary>
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
     {
-        var id = int.Parse((string)RouteData.Values["id"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var id = this.RouteId();
         Visit = await mediator.Send(new GetVisit.Query(id), cancellationToken) ?? throw new InvalidOperationException("The visit disappeared.");
         Input = Input with { VisitId = id, Version = Visit.Version };
         ModelState.Remove("Input.Version");

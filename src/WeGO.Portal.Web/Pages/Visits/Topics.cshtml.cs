@@ -32,7 +32,7 @@ public sealed class TopicsModel(IMediator mediator) : PageModel, IRedisplayAfter
     }
 
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(Convert.ToInt32(RouteData.Values["id"], System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        await LoadAsync(this.RouteId(), cancellationToken);
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
