@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Domain.Common;
 
@@ -80,7 +81,13 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
 
         pending.Clear();
         var bumped = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        foreach (var entry in context.ChangeTracker.Entries().ToList())
+        var tracked = context.ChangeTracker.Entries().ToList();
+
+        // Entries() detects changes on every call: index the tracked entities once, by type and id, so finding a
+        // child's aggregate stays cheap when one save holds thousands of rows (a roster import).
+        var byKey = tracked.Where(e => e.Entity is Entity)
+            .ToDictionary(e => (e.Metadata, e.Property(nameof(Entity.Id)).CurrentValue!));
+        foreach (var entry in tracked)
         {
             if (entry.Entity is not Entity || entry.Entity is AuditEntry or OutboxMessage
                 || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -94,7 +101,7 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
                 continue;
             }
 
-            var root = FindRoot(context, entry);
+            var root = FindRoot(byKey, entry);
             if (root is { State: not EntityState.Added and not EntityState.Deleted } && bumped.Add(root.Entity))
             {
                 var version = root.Property(nameof(AggregateRoot.Version));
@@ -129,7 +136,7 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
     }
 
     /// <summary>The aggregate root an entry belongs to, following foreign keys up from a child (agenda item, roster member...).</summary>
-    private static EntityEntry? FindRoot(DbContext context, EntityEntry entry)
+    private static EntityEntry? FindRoot(Dictionary<(IEntityType, object), EntityEntry> byKey, EntityEntry entry)
     {
         if (entry.Entity is AggregateRoot)
         {
@@ -138,25 +145,16 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
 
         foreach (var foreignKey in entry.Metadata.GetForeignKeys())
         {
-            if (foreignKey.DeclaringEntityType != entry.Metadata || foreignKey.PrincipalEntityType.ClrType == entry.Metadata.ClrType)
+            if (foreignKey.PrincipalEntityType == entry.Metadata || foreignKey.Properties.Count != 1)
             {
                 continue;
             }
 
-            var values = foreignKey.Properties
-                .Select(p => entry.State == EntityState.Deleted ? entry.OriginalValues[p] : entry.CurrentValues[p])
-                .ToArray();
-            if (values.Any(v => v is null))
+            var property = foreignKey.Properties[0];
+            var value = entry.State == EntityState.Deleted ? entry.OriginalValues[property] : entry.CurrentValues[property];
+            if (value is not null && byKey.TryGetValue((foreignKey.PrincipalEntityType, value), out var principal))
             {
-                continue;
-            }
-
-            var principal = context.ChangeTracker.Entries()
-                .FirstOrDefault(e => e.Metadata == foreignKey.PrincipalEntityType
-                    && foreignKey.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(values));
-            if (principal is not null)
-            {
-                return FindRoot(context, principal);
+                return FindRoot(byKey, principal);
             }
         }
 
