@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.TryAddScoped<ICurrentActor, SystemActor>();
         services.AddSingleton(provider => PortalDataDirectory.From(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()));
         services.AddPortalDatabase();
+        services.AddOptions<MailSettings>().BindConfiguration(MailSettings.Section);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AdministratorBootstrap>();
         return services;
