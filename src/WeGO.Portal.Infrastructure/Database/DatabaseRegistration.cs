@@ -28,7 +28,7 @@ public static class DatabaseRegistration
             builder.AddInterceptors(provider.GetRequiredService<AuditTrail>());
         });
 
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseReadiness>("database", tags: ["ready"]);
         return services;
     }
 

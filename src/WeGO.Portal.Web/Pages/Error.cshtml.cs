@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,6 +14,9 @@ public sealed class ErrorModel : PageModel
 
     public int ErrorStatus { get; private set; }
 
+    /// <summary>The fault was the database not answering (locked, busy, unreachable), not a bug.</summary>
+    public bool DatabaseUnavailable { get; private set; }
+
     public void OnGet(int? code) => Describe(code);
 
     public void OnPost(int? code) => Describe(code);
@@ -20,6 +25,27 @@ public sealed class ErrorModel : PageModel
     {
         RequestId = HttpContext.TraceIdentifier;
         ErrorStatus = code ?? 500;
+        var fault = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        DatabaseUnavailable = code is null && IsDatabaseFault(fault);
+        if (DatabaseUnavailable)
+        {
+            ErrorStatus = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "30";
+        }
+
         Response.StatusCode = ErrorStatus;
+    }
+
+    private static bool IsDatabaseFault(Exception? fault)
+    {
+        for (var e = fault; e is not null; e = e.InnerException)
+        {
+            if (e is DbException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
