@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Infrastructure.Database;
 using WeGO.Portal.Infrastructure.Identity;
+using WeGO.Portal.Infrastructure.Mail;
 
 namespace WeGO.Portal.Infrastructure;
 
@@ -17,6 +18,11 @@ public static class DependencyInjection
         services.AddSingleton(provider => PortalDataDirectory.From(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()));
         services.AddPortalDatabase();
         services.AddOptions<MailSettings>().BindConfiguration(MailSettings.Section);
+        services.AddOptions<MailDeliverySettings>().BindConfiguration(MailSettings.Section)
+            .Validate(MailDeliverySettings.IsValid, "Portal:Mail: PollSeconds, BatchSize (1-1000), LeaseSeconds (10 or more), Smtp:Port or Smtp:TimeoutSeconds out of range")
+            .ValidateOnStart();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AdministratorBootstrap>();
         return services;

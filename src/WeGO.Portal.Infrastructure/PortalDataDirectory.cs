@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace WeGO.Portal.Infrastructure;
 
-/// <summary>The folder holding the SQLite database, logs and data-protection keys:
+/// <summary>The folder holding the SQLite database, logs and, in Development, outgoing mail as .eml files:
 /// Portal:DataDirectory, or "data" under the content root.</summary>
 public sealed record PortalDataDirectory(string Path)
 {

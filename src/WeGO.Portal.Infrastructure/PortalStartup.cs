@@ -20,14 +20,15 @@ public static class PortalStartup
         await provider.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
 
         var db = provider.GetRequiredService<PortalDbContext>();
+        var log = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalStartup));
+        await DataProtectionKeysFromFolder.ImportAsync(db, provider.GetRequiredService<PortalDataDirectory>(), log, cancellationToken);
         await RegionalOffices.EnsureAsync(db, cancellationToken);
         await provider.GetRequiredService<AdministratorBootstrap>().EnsureAsync(console);
 
         var seedDemo = configuration.GetValue<bool?>("Portal:SeedDemo") ?? environment.IsDevelopment();
         if (seedDemo && await SerembanVisit.EnsureAsync(db, provider.GetRequiredService<TimeProvider>(), cancellationToken))
         {
-            provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalStartup))
-                .LogInformation("Demo data created: the Seremban City Council visit of {Date}", SerembanVisit.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            log.LogInformation("Demo data created: the Seremban City Council visit of {Date}", SerembanVisit.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 }

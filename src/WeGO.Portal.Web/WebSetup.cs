@@ -1,8 +1,5 @@
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using WeGO.Portal.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -77,9 +74,8 @@ internal static class WebSetup
             options.Cookie.Name = "wego.antiforgery";
             options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
-        services.AddDataProtection().SetApplicationName("WeGO.Portal");
-        services.AddOptions<KeyManagementOptions>().Configure<PortalDataDirectory, ILoggerFactory>((options, data, logs) =>
-            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.Combine("keys")), logs));
+        // Keys live in the database, so every instance behind a load balancer reads the others' cookies and tokens.
+        services.AddDataProtection().SetApplicationName("WeGO.Portal").PersistKeysToDbContext<PortalDbContext>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administration, policy => policy.RequireRole(Roles.Administrator))

@@ -24,6 +24,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>This portal's SQLite file: another factory given it as <c>ConnectionStrings:Portal</c> is a second instance on the same database.</summary>
+    public string DatabaseConnectionString => $"Data Source={Path.Combine(DataDirectory, "portal.db")}";
+
     public bool SeedDemo { get; init; } = true;
 
     public bool ListenOnLoopback { get; init; }
@@ -75,6 +78,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:Admin:Email", AdminEmail);
         builder.UseSetting("Portal:Admin:Password", AdminPassword);
         builder.UseSetting("Portal:SeedDemo", SeedDemo ? "true" : "false");
+
+        // The outbox sender stays off unless a test turns it on (Settings["Portal:Mail:Dispatch"] = "true"), so tests
+        // that look at the messages a use case wrote see them as written.
+        builder.UseSetting("Portal:Mail:Dispatch", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

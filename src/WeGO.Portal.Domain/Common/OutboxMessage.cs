@@ -1,9 +1,16 @@
+using System.Linq.Expressions;
+
 namespace WeGO.Portal.Domain.Common;
 
 /// <summary>An email waiting to be sent. Written in the same transaction as the change that caused it,
 /// so accepted work never loses its message; a background sender delivers and marks it.</summary>
+/// <remarks>Several portal instances may share one database. A sender first claims a message for a while (a lease:
+/// <see cref="ClaimedBy"/> until <see cref="ClaimedUntilUtc"/>), so no two send it; a sender that dies mid-batch
+/// leaves a lease that expires, and another sender takes the message over.</remarks>
 public sealed class OutboxMessage : Entity
 {
+    public const int ClaimantMaxLength = 200;
+
     private OutboxMessage()
     {
     }
@@ -36,17 +43,56 @@ public sealed class OutboxMessage : Entity
 
     public string? LastError { get; private set; }
 
+    /// <summary>The sender holding this message, while <see cref="ClaimedUntilUtc"/> lies ahead.</summary>
+    public string? ClaimedBy { get; private set; }
+
+    public DateTime? ClaimedUntilUtc { get; private set; }
+
+    /// <summary>The claim rule as a query, for the single conditional UPDATE that claims a batch in the database:
+    /// unsent, due, and not held by a lease that is still running. <see cref="IsClaimable"/> is the same rule in memory.</summary>
+    public static Expression<Func<OutboxMessage, bool>> Claimable(DateTime nowUtc) =>
+        m => m.SentAtUtc == null && m.NextAttemptAtUtc <= nowUtc && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc <= nowUtc);
+
+    public bool IsClaimable(DateTime nowUtc) =>
+        SentAtUtc is null && NextAttemptAtUtc <= nowUtc && (ClaimedUntilUtc is null || ClaimedUntilUtc <= nowUtc);
+
+    /// <summary>Whether <paramref name="claimant"/> still holds this message: only then may it send it.</summary>
+    public bool IsHeldBy(string claimant, DateTime nowUtc) =>
+        SentAtUtc is null && ClaimedBy == claimant && ClaimedUntilUtc > nowUtc;
+
+    /// <summary>Takes the message for <paramref name="lease"/>; false when it is sent, not due, or held by a running lease.</summary>
+    public bool TryClaim(string claimant, DateTime nowUtc, TimeSpan lease)
+    {
+        if (!IsClaimable(nowUtc))
+        {
+            return false;
+        }
+
+        ClaimedBy = Require.Text(claimant, "Outbox.ClaimantRequired", ClaimantMaxLength);
+        ClaimedUntilUtc = nowUtc + lease;
+        return true;
+    }
+
     public void MarkSent(DateTime nowUtc)
     {
         SentAtUtc ??= nowUtc;
+        Release();
     }
 
-    /// <summary>Records a failed attempt and backs off exponentially, capped at one hour.</summary>
+    /// <summary>Records a failed attempt and backs off exponentially (10 s, 20 s, 40 s...), capped at one hour;
+    /// the message is never given up, and the lease is released for whoever is due to try next.</summary>
     public void RecordFailure(string error, DateTime nowUtc)
     {
         Attempts++;
         LastError = error.Length <= 2000 ? error : error[..2000];
         var delay = TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, Math.Min(Attempts, 20))));
         NextAttemptAtUtc = nowUtc + delay;
+        Release();
+    }
+
+    private void Release()
+    {
+        ClaimedBy = null;
+        ClaimedUntilUtc = null;
     }
 }

@@ -25,6 +25,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.Language).HasMaxLength(10);
         builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.Property(m => m.ClaimedBy).HasMaxLength(OutboxMessage.ClaimantMaxLength);
         builder.HasIndex(m => new { m.SentAtUtc, m.NextAttemptAtUtc });
     }
 }

@@ -1,0 +1,201 @@
+using System.Net.Sockets;
+using MailKit.Net.Smtp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.Common;
+
+namespace WeGO.Portal.Infrastructure.Mail;
+
+/// <summary>Delivers the outbox: every few seconds it claims a batch of due, unsent messages with one conditional
+/// UPDATE, so instances sharing the database never send the same message, then sends what it holds and marks each
+/// sent or failed (failures back off and are tried again; nothing is dropped).</summary>
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    IOptions<MailDeliverySettings> delivery,
+    IOptions<MailSettings> mail,
+    PortalDataDirectory data,
+    IHostEnvironment environment,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    // Names this process in ClaimedBy; each batch adds its own suffix, so a claim is read back only by the batch that made it.
+    private static readonly string Instance = $"{Environment.MachineName}/{Environment.ProcessId}";
+
+    private int reportedNoServer;
+
+    private MailDeliverySettings Settings => delivery.Value;
+
+    /// <summary>Claims one batch of due messages and delivers it; returns how many messages it claimed.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        var route = OpenRoute();
+        if (route is null)
+        {
+            return 0;
+        }
+
+        await using (route)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var claimant = Claimant();
+            var messages = await ClaimAsync(db, claimant, cancellationToken);
+            await DeliverAsync(db, route, claimant, messages, cancellationToken);
+            return messages.Count;
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Settings.Dispatch)
+        {
+            logger.LogInformation("Outbox delivery is off on this instance (Portal:Mail:Dispatch=false)");
+            return;
+        }
+
+        // Start-up goes on while the first look at the outbox happens right away.
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // A full batch means more may be waiting: go again without pausing.
+                while (await DispatchDueAsync(stoppingToken) >= Settings.BatchSize)
+                {
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Whatever broke this round (the database away, a bug), the sender must live on: an exception
+                // escaping a background service stops the whole portal.
+                logger.LogError(ex, "Outbox delivery round failed; trying again in {PollSeconds} s", Settings.PollSeconds);
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Settings.PollSeconds), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private static string Claimant()
+    {
+        var claimant = $"{Instance}/{Guid.NewGuid():N}";
+        return claimant.Length <= OutboxMessage.ClaimantMaxLength ? claimant : claimant[^OutboxMessage.ClaimantMaxLength..];
+    }
+
+    /// <summary>One UPDATE takes up to a batch of claimable messages (the claim rule is checked again on every row it
+    /// changes, so of two instances racing for a row only one gets it); then this batch reads back what it now holds.</summary>
+    private async Task<List<OutboxMessage>> ClaimAsync(PortalDbContext db, string claimant, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now.AddSeconds(Settings.LeaseSeconds);
+        var claimable = OutboxMessage.Claimable(now);
+        var batch = db.OutboxMessages.Where(claimable).OrderBy(m => m.NextAttemptAtUtc).ThenBy(m => m.Id).Select(m => m.Id).Take(Settings.BatchSize);
+
+        var claimed = await db.OutboxMessages
+            .Where(claimable)
+            .Where(m => batch.Contains(m.Id))
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedBy, claimant).SetProperty(m => m.ClaimedUntilUtc, until), cancellationToken);
+        if (claimed == 0)
+        {
+            return [];
+        }
+
+        return await db.OutboxMessages.Where(m => m.ClaimedBy == claimant && m.SentAtUtc == null).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+    }
+
+    private async Task DeliverAsync(PortalDbContext db, IMailRoute route, string claimant, List<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var message = messages[i];
+            if (!message.IsHeldBy(claimant, clock.GetUtcNow().UtcDateTime))
+            {
+                // The lease ran out (a slow server): another instance may hold the rest by now.
+                logger.LogWarning("Outbox lease ran out after {Sent} of {Claimed} message(s); the rest go back to the queue", i, messages.Count);
+                return;
+            }
+
+            try
+            {
+                var where = await route.SendAsync(OutboxMail.Compose(message, mail.Value), cancellationToken);
+                message.MarkSent(clock.GetUtcNow().UtcDateTime);
+                logger.LogInformation("Outbox message {OutboxId} sent to {Route} after {Attempts} failed attempt(s)", message.Id, where, message.Attempts);
+            }
+            catch (MailServerUnavailableException ex)
+            {
+                // Nothing will get through now: every message still held gets its attempt and its back-off.
+                foreach (var held in messages.Skip(i))
+                {
+                    Fail(held, ex);
+                }
+
+                await db.SaveChangesAsync(CancellationToken.None);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // This message only: the next one still goes.
+                Fail(message, ex);
+            }
+
+            // Saved one by one, even while shutting down, so a crash resends at most the message in flight.
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+    }
+
+    private void Fail(OutboxMessage message, Exception ex)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        message.RecordFailure(ex.Message, now);
+
+        // The log gets the id, the attempt and the kind of error, never addresses or text; the full error is in LastError.
+        logger.LogWarning("Outbox message {OutboxId} attempt {Attempt} failed ({Error}); next attempt at {NextAttemptAtUtc:u}",
+            message.Id, message.Attempts, Describe(ex), message.NextAttemptAtUtc);
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        MailServerUnavailableException { InnerException: { } inner } => "server unavailable: " + Describe(inner),
+        SmtpCommandException command => $"SMTP {(int)command.StatusCode} {command.ErrorCode}",
+        SocketException socket => $"socket {socket.SocketErrorCode}",
+        MimeKit.ParseException => "invalid recipient address",
+        _ => ex.GetType().Name,
+    };
+
+    /// <summary>The SMTP server when one is configured; in Development the data folder; otherwise nothing, and the
+    /// messages wait (an error is logged once, since nobody would otherwise notice that mail is not leaving).</summary>
+    private IMailRoute? OpenRoute()
+    {
+        if (Settings.Smtp.HasHost)
+        {
+            return new SmtpRoute(Settings.Smtp);
+        }
+
+        if (environment.IsDevelopment())
+        {
+            return new PickupFolderRoute(data.Combine("mail"));
+        }
+
+        if (Interlocked.Exchange(ref reportedNoServer, 1) == 0)
+        {
+            logger.LogError("No SMTP server configured (Portal:Mail:Smtp:Host): outbox messages stay queued until one is");
+        }
+
+        return null;
+    }
+}
