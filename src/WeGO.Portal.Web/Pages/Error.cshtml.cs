@@ -12,6 +12,9 @@ public sealed class ErrorModel : PageModel
 
     public int ErrorStatus { get; private set; }
 
+    /// <summary>For 429: how long the rate limiter asked the client to wait.</summary>
+    public int RetryAfterMinutes => HttpContext.Items[Http.InquiryRateLimit.RetryAfterMinutesKey] as int? ?? 10;
+
     public void OnGet(int? code) => Describe(code);
 
     public void OnPost(int? code) => Describe(code);
