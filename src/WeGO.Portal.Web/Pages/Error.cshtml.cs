@@ -22,7 +22,9 @@ public sealed class ErrorModel : PageModel
     private void Describe(int? code)
     {
         RequestId = HttpContext.TraceIdentifier;
-        ErrorStatus = code ?? 500;
+        // The re-execute feature first: when a POST's form cannot be read (it holds a NUL character), binding
+        // "code" fails too, and the 400 would show as a 500.
+        ErrorStatus = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? code ?? 500;
         Response.StatusCode = ErrorStatus;
     }
 }
