@@ -19,6 +19,7 @@ internal static class Logging
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .Enrich.With<Http.CalendarFeed.RedactToken>()
+            .Enrich.With<Http.StatusLinks.RedactToken>()
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}")
             .WriteTo.File(new CompactJsonFormatter(), services.GetRequiredService<PortalDataDirectory>().Combine("logs", "portal-.json"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14),
             preserveStaticLogger: true);

@@ -84,6 +84,7 @@ internal static class WebSetup
 
         services.AddScoped<UseCaseRejections>();
         services.AddScoped<CalendarFeedTokens>();
+        services.AddInquiryRateLimit();
         services.AddRazorPages(options =>
             {
                 // Every page needs a signed-in user unless it is listed as anonymous below, so a new page cannot be
@@ -97,6 +98,7 @@ internal static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Culture");
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                options.Conventions.AllowAnonymousToFolder("/Membership"); // the public inquiry form, status link and privacy notice
             })
             .AddMvcOptions(options =>
             {
@@ -157,6 +159,7 @@ internal static class WebSetup
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

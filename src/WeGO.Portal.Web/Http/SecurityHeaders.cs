@@ -16,7 +16,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
+            headers.TryAdd("Referrer-Policy", "same-origin"); // pages with a private link in their address send none
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             return Task.CompletedTask;

@@ -17,6 +17,9 @@ public sealed class ErrorModel : PageModel
     /// <summary>The fault was the database not answering (locked, busy, unreachable), not a bug.</summary>
     public bool DatabaseUnavailable { get; private set; }
 
+    /// <summary>For 429: how long the rate limiter asked the client to wait.</summary>
+    public int RetryAfterMinutes => HttpContext.Items[Http.InquiryRateLimit.RetryAfterMinutesKey] as int? ?? 10;
+
     public void OnGet(int? code) => Describe(code);
 
     public void OnPost(int? code) => Describe(code);
@@ -24,7 +27,9 @@ public sealed class ErrorModel : PageModel
     private void Describe(int? code)
     {
         RequestId = HttpContext.TraceIdentifier;
-        ErrorStatus = code ?? 500;
+        // The re-execute feature first: when a POST's form cannot be read (it holds a NUL character), binding
+        // "code" fails too, and the 400 would show as a 500.
+        ErrorStatus = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? code ?? 500;
         var fault = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
         DatabaseUnavailable = code is null && IsDatabaseFault(fault);
         if (DatabaseUnavailable)
