@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Infrastructure.Database;
 using WeGO.Portal.Infrastructure.Identity;
+using WeGO.Portal.Infrastructure.Retention;
 
 namespace WeGO.Portal.Infrastructure;
 
@@ -17,6 +19,8 @@ public static class DependencyInjection
         services.AddSingleton(provider => PortalDataDirectory.From(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()));
         services.AddPortalDatabase();
         services.AddOptions<MailSettings>().BindConfiguration(MailSettings.Section);
+        services.AddOptions<InquirySettings>().BindConfiguration(InquirySettings.Section);
+        services.AddHostedService<InquiryRetention>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AdministratorBootstrap>();
         return services;
