@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Infrastructure.Database;
 using WeGO.Portal.Infrastructure.Identity;
 using WeGO.Portal.Infrastructure.Mail;
+using WeGO.Portal.Infrastructure.Retention;
 
 namespace WeGO.Portal.Infrastructure;
 
@@ -23,6 +25,8 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        services.AddOptions<InquirySettings>().BindConfiguration(InquirySettings.Section);
+        services.AddHostedService<InquiryRetention>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AdministratorBootstrap>();
         return services;

@@ -23,6 +23,8 @@ internal static class WebSetup
         public const string Administration = nameof(Administration);
         public const string ReadVisits = nameof(ReadVisits);
         public const string EditVisits = nameof(EditVisits);
+        public const string ReadInquiries = nameof(ReadInquiries);
+        public const string EditInquiries = nameof(EditInquiries);
     }
 
     public static void AddPortalWeb(this WebApplicationBuilder builder)
@@ -80,7 +82,9 @@ internal static class WebSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administration, policy => policy.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.EditVisits, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff))
-            .AddPolicy(Policies.ReadVisits, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff, Roles.ProgramDirector));
+            .AddPolicy(Policies.ReadVisits, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff, Roles.ProgramDirector))
+            .AddPolicy(Policies.EditInquiries, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff))
+            .AddPolicy(Policies.ReadInquiries, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff, Roles.ProgramDirector));
 
         services.AddScoped<UseCaseRejections>();
         services.AddScoped<CalendarFeedTokens>();
@@ -93,6 +97,7 @@ internal static class WebSetup
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
                 options.Conventions.AuthorizeFolder("/Visits", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/FollowUps", Policies.ReadVisits);
+                options.Conventions.AuthorizeFolder("/Inquiries", Policies.ReadInquiries);
                 options.Conventions.AllowAnonymousToPage("/Index");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Culture");

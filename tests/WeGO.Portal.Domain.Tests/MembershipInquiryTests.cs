@@ -31,15 +31,53 @@ public sealed class MembershipInquiryTests
     }
 
     [Fact]
-    public void The_pipeline_moves_forward_from_New_to_Approved()
+    public void The_pipeline_moves_forward_from_New_to_Approved_and_the_matched_city_becomes_a_member()
     {
         var inquiry = NewInquiry();
-        foreach (var stage in new[] { InquiryStage.Contacted, InquiryStage.ApplicationSent, InquiryStage.UnderReview, InquiryStage.Approved })
+        var city = new Organization("Seremban City Council", "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment);
+        inquiry.MatchTo(city.Id);
+        foreach (var stage in new[] { InquiryStage.Contacted, InquiryStage.ApplicationSent, InquiryStage.UnderReview })
         {
             inquiry.MoveTo(stage, Submitted.AddDays(1));
         }
 
+        inquiry.Approve(city, new DateOnly(2025, 1, 1), Submitted.AddDays(30));
+
         Assert.Equal(InquiryStage.Approved, inquiry.Stage);
+        Assert.Equal(Submitted.AddDays(30), inquiry.StageChangedAtUtc);
+        Assert.Equal(new DateOnly(2025, 1, 1), city.MemberSince);
+    }
+
+    [Fact]
+    public void Approval_goes_through_Approve_with_a_start_date()
+    {
+        var inquiry = NewInquiry();
+        inquiry.MoveTo(InquiryStage.Contacted, Submitted);
+        inquiry.MoveTo(InquiryStage.ApplicationSent, Submitted);
+        inquiry.MoveTo(InquiryStage.UnderReview, Submitted);
+
+        Assert.Equal("Inquiry.ApprovalNeedsStartDate", Assert.Throws<DomainException>(() => inquiry.MoveTo(InquiryStage.Approved, Submitted)).Code);
+        Assert.Equal("Inquiry.ApprovalNeedsMatch", Assert.Throws<DomainException>(() => inquiry.Approve(null, new DateOnly(2025, 1, 1), Submitted)).Code);
+        Assert.Equal(InquiryStage.UnderReview, inquiry.Stage);
+    }
+
+    [Fact]
+    public void An_approved_inquiry_keeps_its_match_and_an_anonymized_one_takes_no_notes()
+    {
+        var approved = NewInquiry();
+        var city = new Organization("Seremban City Council", "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment);
+        approved.MatchTo(city.Id);
+        approved.MoveTo(InquiryStage.Contacted, Submitted);
+        approved.MoveTo(InquiryStage.ApplicationSent, Submitted);
+        approved.MoveTo(InquiryStage.UnderReview, Submitted);
+        approved.Approve(city, new DateOnly(2025, 1, 1), Submitted);
+        var withdrawn = NewInquiry();
+        withdrawn.MoveTo(InquiryStage.Withdrawn, Submitted);
+        withdrawn.Anonymize(Submitted);
+
+        Assert.Equal("Inquiry.MatchFixedAfterApproval", Assert.Throws<DomainException>(() => approved.MatchTo(99)).Code);
+        Assert.Equal("Inquiry.MatchFixedAfterApproval", Assert.Throws<DomainException>(approved.Unmatch).Code);
+        Assert.Equal("Inquiry.Anonymized", Assert.Throws<DomainException>(() => withdrawn.AddNote("Called again", "Lii Inn Tan", Submitted)).Code);
     }
 
     [Theory]

@@ -125,7 +125,7 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
             var rootId = item.Root.Property(nameof(Entity.Id)).CurrentValue?.ToString() ?? "";
             var type = item.Entry.Metadata.ClrType.Name;
             var rootType = item.Root.Metadata.ClrType.Name;
-            var action = item.NewStatus is { } status ? $"Status {status}"
+            var action = item.NewStatus is { } status ? status
                 : type == rootType ? item.State.ToString()
                 : $"{type} {item.State}";
             context.Add(new AuditEntry(now, actor.UserId, actor.Name, rootType, rootId, action, item.Changes));
@@ -171,20 +171,22 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
                 continue;
             }
 
+            // A person's data is named, never copied: erasing the record must erase the person everywhere.
+            var personal = property.Metadata.PropertyInfo?.IsDefined(typeof(PersonalDataAttribute), inherit: false) == true;
             switch (entry.State)
             {
                 case EntityState.Added:
                     if (property.CurrentValue is not null)
                     {
-                        changes[property.Metadata.Name] = property.CurrentValue;
+                        changes[property.Metadata.Name] = personal ? PersonalDataMask : property.CurrentValue;
                     }
 
                     break;
                 case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                    changes[property.Metadata.Name] = new[] { property.OriginalValue, property.CurrentValue };
+                    changes[property.Metadata.Name] = personal ? PersonalDataMask : new[] { property.OriginalValue, property.CurrentValue };
                     break;
                 case EntityState.Deleted:
-                    changes[property.Metadata.Name] = property.OriginalValue;
+                    changes[property.Metadata.Name] = personal ? PersonalDataMask : property.OriginalValue;
                     break;
                 default:
                     break;
@@ -194,12 +196,15 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
         return JsonSerializer.Serialize(changes, SerializerOptions);
     }
 
+    private const string PersonalDataMask = "(personal data)";
+
     private static readonly JsonSerializerOptions SerializerOptions = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
-    /// <summary>The new value of a changed "Status" (a visit confirmed, a follow-up done), so the history can say so.</summary>
+    /// <summary>The new value of a changed "Status" or "Stage" (a visit confirmed, a follow-up done, an inquiry
+    /// contacted), so the history can say so.</summary>
     private static string? StatusChange(EntityEntry entry) =>
-        entry.State == EntityState.Modified && entry.Metadata.FindProperty("Status") is { } status && entry.Property(status.Name).IsModified
-            ? entry.Property(status.Name).CurrentValue?.ToString()
+        entry.State == EntityState.Modified && (entry.Metadata.FindProperty("Status") ?? entry.Metadata.FindProperty("Stage")) is { } status && entry.Property(status.Name).IsModified
+            ? $"{status.Name} {entry.Property(status.Name).CurrentValue}"
             : null;
 
     private sealed record PendingEntry(EntityEntry Entry, EntityEntry Root, EntityState State, string Changes, string? NewStatus);

@@ -16,6 +16,7 @@ public sealed class InquiryNote : Entity
         WrittenAtUtc = writtenAtUtc;
     }
 
+    [PersonalData]
     public string Text { get; private set; } = "";
 
     public string Author { get; private set; } = "";

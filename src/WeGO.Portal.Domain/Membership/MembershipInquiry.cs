@@ -66,24 +66,31 @@ public sealed class MembershipInquiry : AggregateRoot
 
     public int? Population { get; private set; }
 
+    [PersonalData]
     public string ContactName { get; private set; } = "";
 
+    [PersonalData]
     public string? ContactPosition { get; private set; }
 
+    [PersonalData]
     public string Email { get; private set; } = "";
 
+    [PersonalData]
     public string? Phone { get; private set; }
 
     public string PreferredLanguage { get; private set; } = "en";
 
     public MembershipInterest Interests { get; private set; }
 
+    [PersonalData]
     public string? OtherInterest { get; private set; }
 
+    [PersonalData]
     public string? HeardFrom { get; private set; }
 
     public int? VisitId { get; private set; }
 
+    [PersonalData]
     public string? Message { get; private set; }
 
     public DateTime ConsentGivenAtUtc { get; private set; }
@@ -109,6 +116,8 @@ public sealed class MembershipInquiry : AggregateRoot
 
     public static IReadOnlyList<InquiryStage> NextStages(InquiryStage from) => AllowedMoves[from];
 
+    /// <summary>Moves the inquiry along the pipeline. Approval also makes the matched organisation a member,
+    /// so it goes through <see cref="Approve"/>.</summary>
     public void MoveTo(InquiryStage stage, DateTime nowUtc)
     {
         if (!CanMove(Stage, stage))
@@ -116,13 +125,61 @@ public sealed class MembershipInquiry : AggregateRoot
             throw new DomainException("Inquiry.StageChangeRefused", Stage, stage);
         }
 
+        if (stage == InquiryStage.Approved)
+        {
+            throw new DomainException("Inquiry.ApprovalNeedsStartDate");
+        }
+
         Stage = stage;
         StageChangedAtUtc = nowUtc;
     }
 
-    public void MatchTo(int organizationId) => OrganizationId = organizationId;
+    /// <summary>The Secretariat accepts the inquiry: the organisation it was matched to becomes a member from
+    /// <paramref name="memberSince"/>. An inquiry not yet matched to a city record has no one to admit.</summary>
+    /// <param name="matched">The organisation of <see cref="OrganizationId"/>; null when the inquiry is not matched.</param>
+    public void Approve(Organization? matched, DateOnly memberSince, DateTime nowUtc)
+    {
+        if (!CanMove(Stage, InquiryStage.Approved))
+        {
+            throw new DomainException("Inquiry.StageChangeRefused", Stage, InquiryStage.Approved);
+        }
 
-    public void Unmatch() => OrganizationId = null;
+        if (OrganizationId is null || matched is null)
+        {
+            throw new DomainException("Inquiry.ApprovalNeedsMatch");
+        }
+
+        if (matched.Id != OrganizationId)
+        {
+            throw new InvalidOperationException($"Inquiry {Id} is matched to organisation {OrganizationId}, not {matched.Id}.");
+        }
+
+        matched.BecomeMember(memberSince);
+        Stage = InquiryStage.Approved;
+        StageChangedAtUtc = nowUtc;
+    }
+
+    /// <summary>Links the inquiry to the city record it comes from. Once approved, the membership was granted
+    /// to that record, so the match stays.</summary>
+    public void MatchTo(int organizationId)
+    {
+        if (Stage == InquiryStage.Approved)
+        {
+            throw new DomainException("Inquiry.MatchFixedAfterApproval");
+        }
+
+        OrganizationId = organizationId;
+    }
+
+    public void Unmatch()
+    {
+        if (Stage == InquiryStage.Approved)
+        {
+            throw new DomainException("Inquiry.MatchFixedAfterApproval");
+        }
+
+        OrganizationId = null;
+    }
 
     public void AssignTo(int? regionalOfficeId, string? ownerUserId)
     {
@@ -132,6 +189,12 @@ public sealed class MembershipInquiry : AggregateRoot
 
     public InquiryNote AddNote(string text, string author, DateTime nowUtc)
     {
+        // Notes written after anonymization would bring personal data back.
+        if (AnonymizedAtUtc is not null)
+        {
+            throw new DomainException("Inquiry.Anonymized");
+        }
+
         var note = new InquiryNote(text, author, nowUtc);
         notes.Add(note);
         return note;

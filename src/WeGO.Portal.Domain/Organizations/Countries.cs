@@ -25,6 +25,10 @@ public static class Countries
 
     public static IReadOnlyCollection<string> Codes => RegionByCode.Keys;
 
+    /// <summary>The countries of a region, for filtering records that keep only a country code.</summary>
+    public static IReadOnlyList<string> CodesIn(Region region) =>
+        CodesByRegion.TryGetValue(region, out var codes) ? codes : [];
+
     public static bool IsKnown(string? code) => code is not null && RegionByCode.ContainsKey(code);
 
     /// <summary>The region a country belongs to; the Secretariat's region when the country is not listed.</summary>

@@ -42,7 +42,7 @@ public sealed class UseCaseRejections(IStringLocalizer<Messages> messages) : IAs
 
                 break;
             case DomainException rule:
-                page.ModelState.AddModelError(string.Empty, messages[rule.Code, [.. rule.Arguments]]);
+                page.ModelState.AddModelError(string.Empty, messages[rule.Code, [.. rule.Arguments.Select(Localized)]]);
                 break;
             case DbUpdateConcurrencyException:
                 page.ModelState.AddModelError(string.Empty, messages["Concurrency.Conflict"]);
@@ -59,6 +59,11 @@ public sealed class UseCaseRejections(IStringLocalizer<Messages> messages) : IAs
 
         executed.Result = new PageResult();
     }
+
+    /// <summary>An enum argument ("ApplicationSent") in the user's language when Messages has a label for it
+    /// ("InquiryStage.ApplicationSent"), so a refusal names things as the page does.</summary>
+    private object Localized(object argument) =>
+        argument is Enum value && messages[$"{value.GetType().Name}.{value}"] is { ResourceNotFound: false } label ? label.Value : argument;
 
     /// <summary>Prefixes a validator's property name with the bound page property that holds the request:
     /// the one of the request's type, else the first that has such a property.</summary>

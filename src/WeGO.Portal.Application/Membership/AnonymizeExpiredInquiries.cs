@@ -1,0 +1,43 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.Membership;
+
+namespace WeGO.Portal.Application.Membership;
+
+/// <summary>Retention: declined or withdrawn inquiries whose stage changed more than
+/// <see cref="Command.RetentionDays"/> days ago are anonymized. Run hourly by a background service; each run
+/// takes at most <see cref="BatchSize"/> inquiries, so a first run on a large backlog stays short.</summary>
+public static class AnonymizeExpiredInquiries
+{
+    public const int BatchSize = 200;
+
+    /// <param name="RetentionDays">0 or less: keep inquiries for ever.</param>
+    public sealed record Command(int RetentionDays) : ICommand<int>;
+
+    public sealed class Handler(PortalDbContext db, TimeProvider clock) : ICommandHandler<Command, int>
+    {
+        public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (command.RetentionDays <= 0)
+            {
+                return 0;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var cutoff = now.AddDays(-command.RetentionDays);
+            var expired = await db.MembershipInquiries
+                .Include(i => i.Notes)
+                .Where(i => (i.Stage == InquiryStage.Declined || i.Stage == InquiryStage.Withdrawn) && i.AnonymizedAtUtc == null && i.StageChangedAtUtc < cutoff)
+                .OrderBy(i => i.StageChangedAtUtc).ThenBy(i => i.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            foreach (var inquiry in expired)
+            {
+                inquiry.Anonymize(now);
+            }
+
+            return expired.Count;
+        }
+    }
+}

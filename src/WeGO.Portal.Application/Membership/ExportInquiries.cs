@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.Visits;
+
+namespace WeGO.Portal.Application.Membership;
+
+/// <summary>The filtered inquiries as CSV: UTF-8 with a byte-order mark so Excel reads accents and Korean.</summary>
+public static class ExportInquiries
+{
+    public sealed record Query(ListInquiries.Filter Filter) : IQuery<byte[]>;
+
+    public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, byte[]>
+    {
+        public async ValueTask<byte[]> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var csv = new StringBuilder();
+            csv.Append("Reference,Submitted (Seoul),Organisation,Country,Region,Kind,Population,Contact,Position,Email,Phone,Language,Interests,Stage,Stage changed (Seoul),Regional office,Owner\r\n");
+            var rows = ListInquiries.Project(db, query.Filter.Apply(db)).AsAsyncEnumerable();
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                csv.AppendJoin(',', [
+                    Csv.Field(row.Reference),
+                    Seoul(row.SubmittedAtUtc),
+                    Csv.Field(row.OrganizationName),
+                    row.CountryCode,
+                    row.Region.ToString(),
+                    row.Kind.ToString(),
+                    row.Population?.ToString(CultureInfo.InvariantCulture) ?? "",
+                    Csv.Field(row.ContactName),
+                    Csv.Field(row.ContactPosition),
+                    Csv.Field(row.Email),
+                    Csv.Field(row.Phone),
+                    Csv.Field(row.PreferredLanguage),
+                    Csv.Field(row.Interests.ToString()),
+                    row.Stage.ToString(),
+                    Seoul(row.StageChangedAtUtc),
+                    Csv.Field(row.RegionalOffice),
+                    Csv.Field(row.Owner),
+                ]).Append("\r\n");
+            }
+
+            return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        }
+
+        private static string Seoul(DateTime utc) =>
+            VenueTime.ToLocal(utc, VenueTime.Seoul).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,177 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.Membership;
+using WeGO.Portal.Domain.Organizations;
+using WeGO.Portal.Domain.Visits;
+
+namespace WeGO.Portal.Application.Membership;
+
+public enum InquirySort
+{
+    Newest = 0,
+    Oldest = 1,
+    Organization = 2,
+    Stage = 3,
+    StageChanged = 4,
+}
+
+/// <summary>The membership pipeline: inquiries filtered, sorted and paged in the database, with how many are at
+/// each stage (one GROUP BY), so the Secretariat sees the whole funnel at a glance.</summary>
+public static class ListInquiries
+{
+    /// <summary>Which inquiries: shared by the list and its CSV export. Dates are days in Seoul.</summary>
+    public sealed record Filter
+    {
+        public InquiryStage? Stage { get; init; }
+
+        public Region? Region { get; init; }
+
+        public OrganizationKind? Kind { get; init; }
+
+        public DateOnly? From { get; init; }
+
+        public DateOnly? To { get; init; }
+
+        /// <summary>Organisation, contact, email or reference (the Secretariat's notification links to <c>?q=reference</c>).</summary>
+        public string? Text { get; init; }
+
+        public InquirySort Sort { get; init; }
+
+        /// <summary>The inquiries every filter but the stage keeps: what the stage counts are computed over.</summary>
+        public IQueryable<MembershipInquiry> ApplyAllButStage(PortalDbContext db)
+        {
+            var inquiries = db.MembershipInquiries.AsNoTracking();
+            if (Region is { } region)
+            {
+                string[] codes = [.. Countries.CodesIn(region)];
+                inquiries = inquiries.Where(i => codes.Contains(i.CountryCode));
+            }
+
+            if (Kind is { } kind)
+            {
+                inquiries = inquiries.Where(i => i.Kind == kind);
+            }
+
+            if (From is { } from)
+            {
+                var start = VenueTime.ToUtc(from, TimeOnly.MinValue, VenueTime.Seoul);
+                inquiries = inquiries.Where(i => i.SubmittedAtUtc >= start);
+            }
+
+            if (To is { } to)
+            {
+                var end = VenueTime.ToUtc(to.AddDays(1), TimeOnly.MinValue, VenueTime.Seoul);
+                inquiries = inquiries.Where(i => i.SubmittedAtUtc < end);
+            }
+
+            if (!string.IsNullOrWhiteSpace(Text))
+            {
+                var text = Text.Trim();
+                var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+                inquiries = inquiries.Where(i =>
+                    EF.Functions.Like(i.OrganizationName, pattern, "\\")
+                    || EF.Functions.Like(i.ContactName, pattern, "\\")
+                    || EF.Functions.Like(i.Email, pattern, "\\")
+                    || EF.Functions.Like(i.Reference, pattern, "\\"));
+            }
+
+            return inquiries;
+        }
+
+        /// <summary>The inquiries this filter keeps, sorted, not yet paged.</summary>
+        public IQueryable<MembershipInquiry> Apply(PortalDbContext db)
+        {
+            var inquiries = ApplyAllButStage(db);
+            if (Stage is { } stage)
+            {
+                inquiries = inquiries.Where(i => i.Stage == stage);
+            }
+
+            return Sort switch
+            {
+                InquirySort.Oldest => inquiries.OrderBy(i => i.SubmittedAtUtc).ThenBy(i => i.Id),
+                InquirySort.Organization => inquiries.OrderBy(i => i.OrganizationName).ThenByDescending(i => i.SubmittedAtUtc),
+                InquirySort.Stage => inquiries.OrderBy(i => i.Stage).ThenByDescending(i => i.SubmittedAtUtc),
+                InquirySort.StageChanged => inquiries.OrderBy(i => i.StageChangedAtUtc).ThenBy(i => i.Id),
+                _ => inquiries.OrderByDescending(i => i.SubmittedAtUtc).ThenByDescending(i => i.Id),
+            };
+        }
+    }
+
+    public sealed record Query(Filter Filter, int Page = 1, int PageSize = 25) : IQuery<Result>;
+
+    public sealed record Row(
+        int Id,
+        string Reference,
+        string OrganizationName,
+        string CountryCode,
+        OrganizationKind Kind,
+        int? Population,
+        string ContactName,
+        string? ContactPosition,
+        string Email,
+        string? Phone,
+        string PreferredLanguage,
+        MembershipInterest Interests,
+        InquiryStage Stage,
+        DateTime SubmittedAtUtc,
+        DateTime StageChangedAtUtc,
+        int? OrganizationId,
+        string? RegionalOffice,
+        string? Owner,
+        bool Anonymized)
+    {
+        public Region Region => Countries.SuggestRegion(CountryCode);
+    }
+
+    public sealed record Result(IReadOnlyList<Row> Rows, int TotalCount, int Page, int PageSize, IReadOnlyDictionary<InquiryStage, int> CountsByStage)
+    {
+        public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+
+        /// <summary>All inquiries the other filters keep, whatever their stage.</summary>
+        public int CountAllStages => CountsByStage.Values.Sum();
+    }
+
+    public const int MaxPageSize = 200;
+
+    public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+            var counted = await query.Filter.ApplyAllButStage(db)
+                .GroupBy(i => i.Stage)
+                .Select(g => new { Stage = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            var counts = Enum.GetValues<InquiryStage>().ToDictionary(s => s, s => counted.FirstOrDefault(c => c.Stage == s)?.Count ?? 0);
+            var total = query.Filter.Stage is { } stage ? counts[stage] : counts.Values.Sum();
+            var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+            var rows = await Project(db, query.Filter.Apply(db).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+            return new Result(rows, total, page, pageSize, counts);
+        }
+    }
+
+    /// <summary>The row the list and the export show.</summary>
+    public static IQueryable<Row> Project(PortalDbContext db, IQueryable<MembershipInquiry> inquiries) =>
+        inquiries.Select(i => new Row(
+            i.Id,
+            i.Reference,
+            i.OrganizationName,
+            i.CountryCode,
+            i.Kind,
+            i.Population,
+            i.ContactName,
+            i.ContactPosition,
+            i.Email,
+            i.Phone,
+            i.PreferredLanguage,
+            i.Interests,
+            i.Stage,
+            i.SubmittedAtUtc,
+            i.StageChangedAtUtc,
+            i.OrganizationId,
+            db.RegionalOffices.Where(o => o.Id == i.RegionalOfficeId).Select(o => o.Name).FirstOrDefault(),
+            db.Users.Where(u => u.Id == i.OwnerUserId).Select(u => u.DisplayName != "" ? u.DisplayName : u.Email).FirstOrDefault(),
+            i.AnonymizedAtUtc != null));
+}

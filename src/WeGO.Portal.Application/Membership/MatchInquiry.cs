@@ -1,0 +1,105 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Organizations;
+using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Domain.Membership;
+
+namespace WeGO.Portal.Application.Membership;
+
+/// <summary>Staff match an inquiry to an existing city record ("merge" it into the record the Secretariat already
+/// keeps, with its visits and earlier inquiries). Candidates: the same name in the same country, similar names,
+/// and whatever the search finds.</summary>
+public static class MatchInquiry
+{
+    public sealed record Command : ICommand
+    {
+        public int InquiryId { get; init; }
+
+        public int Version { get; init; }
+
+        public int OrganizationId { get; init; }
+    }
+
+    public sealed record CandidatesQuery(int InquiryId, string? Search = null) : IQuery<Candidates?>;
+
+    public sealed record Candidates(
+        int InquiryId,
+        int Version,
+        string Reference,
+        string OrganizationName,
+        string CountryCode,
+        InquiryStage Stage,
+        int? MatchedOrganizationId,
+        IReadOnlyList<Candidate> Similar,
+        IReadOnlyList<Candidate> Found);
+
+    public sealed record Candidate(int Id, string Name, string CountryCode, DateOnly? MemberSince, int Visits);
+
+    public const int MaxFound = 20;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.OrganizationId).GreaterThan(0);
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var inquiry = await db.LoadInquiryForChangeAsync(command.InquiryId, command.Version, cancellationToken);
+            if (!await db.Organizations.AnyAsync(o => o.Id == command.OrganizationId, cancellationToken))
+            {
+                throw new DomainException("Organization.NotFound");
+            }
+
+            inquiry.MatchTo(command.OrganizationId);
+            return Unit.Value;
+        }
+    }
+
+    public sealed class CandidatesHandler(PortalDbContext db) : IQueryHandler<CandidatesQuery, Candidates?>
+    {
+        public async ValueTask<Candidates?> Handle(CandidatesQuery query, CancellationToken cancellationToken)
+        {
+            var inquiry = await db.MembershipInquiries.AsNoTracking()
+                .Where(i => i.Id == query.InquiryId)
+                .Select(i => new { i.Id, i.Version, i.Reference, i.OrganizationName, i.CountryCode, i.Stage, i.OrganizationId })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (inquiry is null)
+            {
+                return null;
+            }
+
+            var ids = new List<int>();
+            if (await SimilarOrganizations.FindSameAsync(db, inquiry.OrganizationName, inquiry.CountryCode, cancellationToken) is { } same)
+            {
+                ids.Add(same.Id);
+            }
+
+            ids.AddRange((await SimilarOrganizations.FindAsync(db, inquiry.OrganizationName, inquiry.CountryCode, cancellationToken)).Select(o => o.Id));
+            var similar = await Describe(db.Organizations.Where(o => ids.Contains(o.Id))).ToListAsync(cancellationToken);
+            similar = [.. similar.OrderBy(c => ids.IndexOf(c.Id))];
+
+            IReadOnlyList<Candidate> found = [];
+            if (!string.IsNullOrWhiteSpace(query.Search))
+            {
+                var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+                found = await Describe(db.Organizations
+                        .Where(o => EF.Functions.Like(o.Name, pattern, "\\") || EF.Functions.Like(o.LocalName!, pattern, "\\"))
+                        .OrderBy(o => o.Name).ThenBy(o => o.Id)
+                        .Take(MaxFound))
+                    .ToListAsync(cancellationToken);
+            }
+
+            return new Candidates(inquiry.Id, inquiry.Version, inquiry.Reference, inquiry.OrganizationName, inquiry.CountryCode, inquiry.Stage, inquiry.OrganizationId, similar, found);
+        }
+
+        private IQueryable<Candidate> Describe(IQueryable<Domain.Organizations.Organization> organizations) =>
+            organizations.Select(o => new Candidate(o.Id, o.Name, o.CountryCode, o.MemberSince, db.Visits.Count(v => v.OrganizationId == o.Id)));
+    }
+}

@@ -1,0 +1,75 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Membership;
+using WeGO.Portal.Web.Http;
+
+namespace WeGO.Portal.Web.Pages.Inquiries;
+
+/// <summary>Move, assign and note an inquiry. The forms sit on the inquiry page; after a refusal they are shown
+/// here with the message, the inquiry as it now is, and what the user typed.</summary>
+[Authorize(Policy = WebSetup.Policies.EditInquiries)]
+public sealed class ChangeModel(IMediator mediator, TimeProvider clock) : PageModel, IRedisplayAfterRejection
+{
+    [BindProperty]
+    public MoveInquiry.Command Move { get; set; } = new();
+
+    [BindProperty]
+    public AssignInquiry.Command Assign { get; set; } = new();
+
+    [BindProperty]
+    public AddInquiryNote.Command Note { get; set; } = new();
+
+    public InquiryWork Work { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostMoveAsync(int id, CancellationToken cancellationToken)
+    {
+        await mediator.Send(Move with { InquiryId = id }, cancellationToken);
+        TempData["Flash"] = "Inquiries.Flash.Moved";
+        return RedirectToPage("Details", new { id });
+    }
+
+    public async Task<IActionResult> OnPostAssignAsync(int id, CancellationToken cancellationToken)
+    {
+        await mediator.Send(Assign with { InquiryId = id }, cancellationToken);
+        TempData["Flash"] = "Inquiries.Flash.Assigned";
+        return RedirectToPage("Details", new { id });
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync(int id, CancellationToken cancellationToken)
+    {
+        await mediator.Send(Note with { InquiryId = id }, cancellationToken);
+        TempData["Flash"] = "Inquiries.Flash.NoteAdded";
+        return RedirectToPage("Details", null, new { id }, "notes");
+    }
+
+    /// <summary>After a refusal the forms show the inquiry as it is now; the next attempt is made against that version.</summary>
+    public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(this.RouteId(), cancellationToken))
+        {
+            throw new InvalidOperationException("The inquiry disappeared.");
+        }
+
+        foreach (var key in new[] { "Move.Version", "Assign.Version", "Note.Version" })
+        {
+            ModelState.Remove(key);
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new GetInquiry.Query(id), cancellationToken) is not { } inquiry)
+        {
+            return false;
+        }
+
+        Work = new InquiryWork(inquiry, await mediator.Send(new AssignInquiry.ChoicesQuery(), cancellationToken), SecretariatCalendar.Today(clock), Note.Note);
+        return true;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeGO.Portal.Application.Membership;
+using WeGO.Portal.Domain.Membership;
+
+namespace WeGO.Portal.Web.Pages.Inquiries;
+
+/// <summary>The membership pipeline: every inquiry, the stages with their counts, filters, paging and CSV export.</summary>
+public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public ListInquiries.Filter Filter { get; set; } = new();
+
+    /// <summary>The short form the Secretariat's notification email links to: <c>/Inquiries?q=WGO-2024-0042</c>.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public ListInquiries.Result Inquiries { get; private set; } = new([], 0, 1, 25, new Dictionary<InquiryStage, int>());
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        ApplyShortSearch();
+        Inquiries = await mediator.Send(new ListInquiries.Query(Filter, PageNumber), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        ApplyShortSearch();
+        var csv = await mediator.Send(new ExportInquiries.Query(Filter), cancellationToken);
+        return File(csv, "text/csv; charset=utf-8", $"wego-inquiries-{clock.GetUtcNow():yyyyMMdd}.csv");
+    }
+
+    private void ApplyShortSearch()
+    {
+        if (!string.IsNullOrWhiteSpace(Q) && string.IsNullOrWhiteSpace(Filter.Text))
+        {
+            Filter = Filter with { Text = Q };
+        }
+    }
+
+    /// <summary>The current filters as route values, for paging, stage and export links.</summary>
+    public Dictionary<string, string> RouteFor(int? page = null, InquiryStage? stage = null, bool anyStage = false)
+    {
+        var values = new Dictionary<string, string>();
+        void Add(string key, object? value)
+        {
+            if (value is not null && value.ToString() is { Length: > 0 } text)
+            {
+                values[key] = text;
+            }
+        }
+
+        Add("Filter.Stage", anyStage ? null : stage ?? Filter.Stage);
+        Add("Filter.Region", Filter.Region);
+        Add("Filter.Kind", Filter.Kind);
+        Add("Filter.From", Filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("Filter.To", Filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("Filter.Text", Filter.Text);
+        Add("Filter.Sort", Filter.Sort == InquirySort.Newest ? null : Filter.Sort);
+        Add("page", page);
+        return values;
+    }
+}

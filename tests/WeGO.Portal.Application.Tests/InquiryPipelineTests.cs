@@ -1,0 +1,417 @@
+using System.Text;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Membership;
+using WeGO.Portal.Application.Staff;
+using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Domain.Membership;
+using WeGO.Portal.Domain.Organizations;
+using WeGO.Portal.Testing;
+
+namespace WeGO.Portal.Application.Tests;
+
+/// <summary>The Secretariat's membership pipeline, through the real pipeline, with the clock at 20 November 2024,
+/// 12:00 in Seoul and the Seremban demo data (its city record, the completed visit, two open follow-ups).
+/// Inquiries are made directly through the domain, as the public form would leave them.</summary>
+public sealed class InquiryPipelineTests : IDisposable
+{
+    private static readonly DateTimeOffset Noon20NovemberSeoul = new(2024, 11, 20, 3, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly Today = new(2024, 11, 20);
+
+    private readonly ClockedPortal portal = (ClockedPortal)new ClockedPortal(new FixedClock(Noon20NovemberSeoul)).Start();
+    private int references;
+
+    public void Dispose() => portal.Dispose();
+
+    private static InquiryApplicant Applicant(
+        string organization = "Seremban City Council",
+        string country = "MY",
+        OrganizationKind kind = OrganizationKind.LocalGovernment,
+        string contact = "Lee Kai Yet",
+        string email = "official@mbs.gov.my",
+        string? message = "We would like to join WeGO.") =>
+        new(organization, country, kind, 700000, contact, "Councillor", email, "+60 6-765 0000", "en",
+            MembershipInterest.FeasibilityStudies, "Urban planning", "The visit to Seoul", null, message, ConsentGiven: true);
+
+    /// <summary>An inquiry as the public form leaves it, then moved along the pipeline to <paramref name="stage"/>.</summary>
+    private async Task<int> InquiryAsync(
+        InquiryApplicant? applicant = null,
+        InquiryStage stage = InquiryStage.New,
+        DateTime? submittedAtUtc = null,
+        DateTime? stageChangedAtUtc = null,
+        int? organizationId = null)
+    {
+        var reference = $"WGO-2024-{++references:0000}";
+        return await portal.WithDbAsync(async db =>
+        {
+            var submitted = submittedAtUtc ?? Noon20NovemberSeoul.UtcDateTime.AddDays(-1);
+            var inquiry = new MembershipInquiry(reference, Guid.NewGuid().ToString("N"), applicant ?? Applicant(), submitted);
+            if (organizationId is { } id)
+            {
+                inquiry.MatchTo(id);
+            }
+
+            var changed = stageChangedAtUtc ?? submitted;
+            foreach (var step in PathTo(stage))
+            {
+                if (step == InquiryStage.Approved)
+                {
+                    inquiry.Approve(await db.Organizations.SingleAsync(o => o.Id == organizationId), Today, changed);
+                }
+                else
+                {
+                    inquiry.MoveTo(step, changed);
+                }
+            }
+
+            db.MembershipInquiries.Add(inquiry);
+            await db.SaveChangesAsync();
+            return inquiry.Id;
+        });
+    }
+
+    private static InquiryStage[] PathTo(InquiryStage stage) => stage switch
+    {
+        InquiryStage.New => [],
+        InquiryStage.Contacted => [InquiryStage.Contacted],
+        InquiryStage.ApplicationSent => [InquiryStage.Contacted, InquiryStage.ApplicationSent],
+        InquiryStage.UnderReview => [InquiryStage.Contacted, InquiryStage.ApplicationSent, InquiryStage.UnderReview],
+        InquiryStage.Approved => [InquiryStage.Contacted, InquiryStage.ApplicationSent, InquiryStage.UnderReview, InquiryStage.Approved],
+        _ => [stage],
+    };
+
+    private Task<int> CityAsync(string name, string country = "KR") => portal.WithDbAsync(async db =>
+    {
+        var city = new Organization(name, country, Countries.SuggestRegion(country), OrganizationKind.LocalGovernment);
+        db.Organizations.Add(city);
+        await db.SaveChangesAsync();
+        return city.Id;
+    });
+
+    private Task<int> SerembanAsync() => portal.WithDbAsync(db => db.Organizations.Where(o => o.Name == "Seremban City Council").Select(o => o.Id).SingleAsync());
+
+    private async Task<GetInquiry.Details> InquiryDetailsAsync(int id) => (await portal.SendAsync(new GetInquiry.Query(id)))!;
+
+    private async Task<int> VersionAsync(int id) => (await InquiryDetailsAsync(id)).Version;
+
+    private Task<MembershipInquiry> StoredAsync(int id) =>
+        portal.WithDbAsync(db => db.MembershipInquiries.AsNoTracking().Include(i => i.Notes).SingleAsync(i => i.Id == id));
+
+    private Task<ListInquiries.Result> ListAsync(ListInquiries.Filter filter) => portal.SendAsync(new ListInquiries.Query(filter));
+
+    [Fact]
+    public async Task The_list_filters_by_stage_region_kind_dates_and_text_and_counts_each_stage_once()
+    {
+        var seremban = await InquiryAsync(submittedAtUtc: new DateTime(2024, 11, 1, 1, 0, 0, DateTimeKind.Utc));
+        var cuenca = await InquiryAsync(Applicant("Municipalidad de Cuenca", "EC", contact: "Ana Paredes", email: "ana@cuenca.gob.ec"), InquiryStage.Contacted, new DateTime(2024, 11, 5, 1, 0, 0, DateTimeKind.Utc));
+        var quito = await InquiryAsync(Applicant("Quito Tech", "EC", OrganizationKind.SolutionProvider, "Luis Mora", "luis@quitotech.ec"), InquiryStage.Declined, new DateTime(2024, 11, 10, 1, 0, 0, DateTimeKind.Utc));
+        var almaty = await InquiryAsync(Applicant("Almaty Akimat", "KZ", contact: "Dana Sarsen", email: "dana@almaty.kz"), InquiryStage.Contacted, new DateTime(2024, 11, 15, 1, 0, 0, DateTimeKind.Utc));
+
+        var all = await ListAsync(new ListInquiries.Filter());
+        var latinAmerica = await ListAsync(new ListInquiries.Filter { Region = Region.LatinAmerica });
+        var contactedInLatinAmerica = await ListAsync(new ListInquiries.Filter { Region = Region.LatinAmerica, Stage = InquiryStage.Contacted });
+        var providers = await ListAsync(new ListInquiries.Filter { Kind = OrganizationKind.SolutionProvider });
+        var early = await ListAsync(new ListInquiries.Filter { From = new DateOnly(2024, 11, 1), To = new DateOnly(2024, 11, 5) });
+        var byContact = await ListAsync(new ListInquiries.Filter { Text = "paredes" });
+        var byEmail = await ListAsync(new ListInquiries.Filter { Text = "almaty.kz" });
+
+        Assert.Equal([almaty, quito, cuenca, seremban], all.Rows.Select(r => r.Id));
+        Assert.Equal(4, all.TotalCount);
+        Assert.Equal(1, all.CountsByStage[InquiryStage.New]);
+        Assert.Equal(2, all.CountsByStage[InquiryStage.Contacted]);
+        Assert.Equal(1, all.CountsByStage[InquiryStage.Declined]);
+        Assert.Equal(0, all.CountsByStage[InquiryStage.Approved]);
+        Assert.Equal([quito, cuenca], latinAmerica.Rows.Select(r => r.Id));
+        Assert.Equal([cuenca], contactedInLatinAmerica.Rows.Select(r => r.Id));
+        Assert.Equal(1, contactedInLatinAmerica.CountsByStage[InquiryStage.Declined]);
+        Assert.Equal(2, contactedInLatinAmerica.CountAllStages);
+        Assert.Equal([quito], providers.Rows.Select(r => r.Id));
+        Assert.Equal([cuenca, seremban], early.Rows.Select(r => r.Id));
+        Assert.Equal([cuenca], byContact.Rows.Select(r => r.Id));
+        Assert.Equal([almaty], byEmail.Rows.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task The_reference_from_the_notification_email_finds_its_inquiry_and_pages_stay_newest_first()
+    {
+        var ids = new List<int>();
+        for (var day = 1; day <= 5; day++)
+        {
+            ids.Add(await InquiryAsync(submittedAtUtc: new DateTime(2024, 11, day, 1, 0, 0, DateTimeKind.Utc)));
+        }
+
+        var byReference = await ListAsync(new ListInquiries.Filter { Text = " wgo-2024-0003 " });
+        var secondPage = await portal.SendAsync(new ListInquiries.Query(new ListInquiries.Filter(), Page: 2, PageSize: 2));
+        var oldestFirst = await portal.SendAsync(new ListInquiries.Query(new ListInquiries.Filter { Sort = InquirySort.Oldest }, PageSize: 2));
+
+        Assert.Equal([ids[2]], byReference.Rows.Select(r => r.Id));
+        Assert.Equal([ids[2], ids[1]], secondPage.Rows.Select(r => r.Id));
+        Assert.Equal(3, secondPage.PageCount);
+        Assert.Equal([ids[0], ids[1]], oldestFirst.Rows.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task The_export_is_utf8_with_a_bom_keeps_korean_quotes_separators_and_defuses_formulas_for_the_filtered_inquiries()
+    {
+        await InquiryAsync(Applicant("수원시, \"Suwon\"", "KR", contact: "=HYPERLINK(\"http://evil\")", email: "kim@suwon.go.kr"));
+        await InquiryAsync(Applicant("Quito Tech", "EC", OrganizationKind.SolutionProvider), InquiryStage.Declined);
+
+        var csv = await portal.SendAsync(new ExportInquiries.Query(new ListInquiries.Filter { Stage = InquiryStage.New }));
+
+        Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
+        var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Reference,Submitted (Seoul),Organisation,Country", lines[0], StringComparison.Ordinal);
+        var row = Assert.Single(lines[1..]);
+        Assert.Contains("\"수원시, \"\"Suwon\"\"\"", row, StringComparison.Ordinal);
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")\"", row, StringComparison.Ordinal);
+        Assert.Contains(",New,", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("Quito", row, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<InquiryStage> Stages() => [.. Enum.GetValues<InquiryStage>()];
+
+    [Theory]
+    [MemberData(nameof(Stages))]
+    public async Task From_each_stage_only_the_allowed_moves_succeed_and_every_other_is_refused(InquiryStage from)
+    {
+        var allowed = new Dictionary<InquiryStage, InquiryStage[]>
+        {
+            [InquiryStage.New] = [InquiryStage.Contacted, InquiryStage.Declined, InquiryStage.Withdrawn],
+            [InquiryStage.Contacted] = [InquiryStage.ApplicationSent, InquiryStage.Declined, InquiryStage.Withdrawn],
+            [InquiryStage.ApplicationSent] = [InquiryStage.UnderReview, InquiryStage.Declined, InquiryStage.Withdrawn],
+            [InquiryStage.UnderReview] = [InquiryStage.Approved, InquiryStage.Declined, InquiryStage.Withdrawn],
+            [InquiryStage.Approved] = [],
+            [InquiryStage.Declined] = [],
+            [InquiryStage.Withdrawn] = [],
+        };
+
+        foreach (var to in Enum.GetValues<InquiryStage>())
+        {
+            var city = await CityAsync($"City {from} {to}");
+            var id = await InquiryAsync(Applicant($"City {from} {to}", "KR"), from, organizationId: city);
+            var move = new MoveInquiry.Command { InquiryId = id, Version = 0, Stage = to };
+
+            if (allowed[from].Contains(to))
+            {
+                await portal.SendAsync(move);
+                Assert.Equal(to, (await StoredAsync(id)).Stage);
+                Assert.Equal(Noon20NovemberSeoul.UtcDateTime, (await StoredAsync(id)).StageChangedAtUtc);
+            }
+            else
+            {
+                var refused = await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(move));
+                Assert.Equal("Inquiry.StageChangeRefused", refused.Code);
+                Assert.Equal(from, (await StoredAsync(id)).Stage);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Approval_makes_the_matched_organisation_a_member_from_the_chosen_date_or_today_in_Seoul()
+    {
+        var seremban = await SerembanAsync();
+        var cuenca = await CityAsync("Cuenca", "EC");
+        var chosen = await InquiryAsync(stage: InquiryStage.UnderReview, organizationId: seremban);
+        var byDefault = await InquiryAsync(Applicant("Cuenca", "EC"), InquiryStage.UnderReview, organizationId: cuenca);
+
+        await portal.SendAsync(new MoveInquiry.Command { InquiryId = chosen, Version = 0, Stage = InquiryStage.Approved, MemberSince = new DateOnly(2025, 1, 1) });
+        portal.Clock.Now = new DateTimeOffset(2024, 11, 20, 23, 30, 0, TimeSpan.Zero); // already 21 November in Seoul
+        await portal.SendAsync(new MoveInquiry.Command { InquiryId = byDefault, Version = 0, Stage = InquiryStage.Approved });
+
+        var members = await portal.WithDbAsync(db => db.Organizations.Where(o => o.MemberSince != null).ToDictionaryAsync(o => o.Id, o => o.MemberSince));
+        Assert.Equal(new DateOnly(2025, 1, 1), members[seremban]);
+        Assert.Equal(new DateOnly(2024, 11, 21), members[cuenca]);
+        Assert.Equal(InquiryStage.Approved, (await StoredAsync(chosen)).Stage);
+        Assert.Contains((await InquiryDetailsAsync(chosen)).History, h => h.Action == "Stage Approved");
+    }
+
+    [Fact]
+    public async Task Approving_an_unmatched_inquiry_is_refused_and_nobody_becomes_a_member()
+    {
+        var id = await InquiryAsync(stage: InquiryStage.UnderReview);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new MoveInquiry.Command { InquiryId = id, Version = 0, Stage = InquiryStage.Approved }));
+
+        Assert.Equal("Inquiry.ApprovalNeedsMatch", refused.Code);
+        Assert.Equal(InquiryStage.UnderReview, (await StoredAsync(id)).Stage);
+        Assert.False(await portal.WithDbAsync(db => db.Organizations.AnyAsync(o => o.MemberSince != null)));
+    }
+
+    [Fact]
+    public async Task A_move_without_a_stage_is_refused_on_the_stage_field()
+    {
+        var id = await InquiryAsync();
+
+        var refused = await Assert.ThrowsAnyAsync<ValidationException>(() => portal.SendAsync(new MoveInquiry.Command { InquiryId = id }));
+
+        Assert.Equal([nameof(MoveInquiry.Command.Stage)], refused.Errors.Select(e => e.PropertyName).Distinct());
+    }
+
+    [Fact]
+    public async Task Matching_merges_the_inquiry_into_an_existing_city_record_and_splitting_creates_a_new_one()
+    {
+        var seremban = await SerembanAsync();
+        var id = await InquiryAsync(Applicant("Majlis Bandaraya Seremban", "MY"));
+
+        var candidates = (await portal.SendAsync(new MatchInquiry.CandidatesQuery(id, "Seremban")))!;
+        await portal.SendAsync(new MatchInquiry.Command { InquiryId = id, Version = 0, OrganizationId = seremban });
+        var matched = await InquiryDetailsAsync(id);
+        await portal.SendAsync(new SplitInquiry.Command(id, matched.Version));
+        var split = await InquiryDetailsAsync(id);
+
+        Assert.Contains(candidates.Similar, c => c.Id == seremban && c.Visits == 1);
+        Assert.Contains(candidates.Found, c => c.Id == seremban);
+        Assert.Equal(seremban, matched.OrganizationId);
+        Assert.Equal("Seremban City Council", matched.City!.Name);
+        Assert.NotEqual(seremban, split.OrganizationId);
+        var created = await portal.WithDbAsync(db => db.Organizations.AsNoTracking().SingleAsync(o => o.Id == split.OrganizationId));
+        Assert.Equal(("Majlis Bandaraya Seremban", "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment, (int?)700000), (created.Name, created.CountryCode, created.Region, created.Kind, created.Population));
+        Assert.Empty(split.City!.Visits);
+    }
+
+    [Fact]
+    public async Task Matching_to_a_record_that_does_not_exist_is_refused()
+    {
+        var id = await InquiryAsync();
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new MatchInquiry.Command { InquiryId = id, Version = 0, OrganizationId = 9999 }));
+
+        Assert.Equal("Organization.NotFound", refused.Code);
+        Assert.Null((await StoredAsync(id)).OrganizationId);
+    }
+
+    [Fact]
+    public async Task The_inquiry_page_shows_the_city_context_visits_other_inquiries_open_follow_ups_and_the_suggested_office()
+    {
+        var seremban = await SerembanAsync();
+        var earlier = await InquiryAsync(stage: InquiryStage.Withdrawn, submittedAtUtc: new DateTime(2023, 5, 1, 0, 0, 0, DateTimeKind.Utc), organizationId: seremban);
+        var id = await InquiryAsync(organizationId: seremban);
+
+        var details = await InquiryDetailsAsync(id);
+
+        Assert.Equal([InquiryStage.Contacted, InquiryStage.Declined, InquiryStage.Withdrawn], details.NextStages);
+        Assert.Null(details.RegionalOffice);
+        Assert.Equal("WeGO Secretariat", details.SuggestedOffice!.Name);
+        var city = details.City!;
+        Assert.Equal(seremban, city.Id);
+        Assert.Single(city.Visits);
+        Assert.Equal([earlier], city.OtherInquiries.Select(i => i.Id));
+        Assert.Equal(["Share member cases on urban-planning strategy and inclusion", "Propose feasibility-study options"], city.OpenFollowUps.Select(f => f.Description));
+        Assert.Contains(details.History, h => h.Action == "Added");
+    }
+
+    [Fact]
+    public async Task Notes_are_written_by_the_signed_in_colleague_and_recorded_in_the_history()
+    {
+        var id = await InquiryAsync();
+        var mina = new Colleague(await portal.CreateStaffAsync("mina@we-gov.org", "Colleague-Password-2024", Roles.SecretariatStaff), "Mina Park");
+
+        await portal.SendAsAsync(mina, new AddInquiryNote.Command { InquiryId = id, Version = 0, Note = "Called the councillor's office; they will apply in January." });
+
+        var details = await InquiryDetailsAsync(id);
+        var note = Assert.Single(details.Notes);
+        Assert.Equal(("Called the councillor's office; they will apply in January.", "Mina Park", Noon20NovemberSeoul.UtcDateTime), (note.Text, note.Author, note.WrittenAtUtc));
+        Assert.Equal(1, details.Version);
+        Assert.Contains(details.History, h => h.Action == "InquiryNote Added" && h.ActorName == "Mina Park");
+        var refused = await Assert.ThrowsAnyAsync<ValidationException>(() => portal.SendAsync(new AddInquiryNote.Command { InquiryId = id, Version = 1, Note = " " }));
+        Assert.Equal([nameof(AddInquiryNote.Command.Note)], refused.Errors.Select(e => e.PropertyName).Distinct());
+    }
+
+    [Fact]
+    public async Task Assignment_gives_the_inquiry_to_an_office_and_a_colleague_and_refuses_strangers()
+    {
+        var id = await InquiryAsync(Applicant("Municipalidad de Cuenca", "EC"));
+        var mina = await portal.CreateStaffAsync("mina@we-gov.org", "Colleague-Password-2024", Roles.SecretariatStaff);
+        var roleless = await portal.CreateStaffAsync("former@we-gov.org", "Colleague-Password-2024");
+        var choices = await portal.SendAsync(new AssignInquiry.ChoicesQuery());
+        var latinAmerica = choices.Offices.Single(o => o.City == "Cuenca");
+
+        Assert.Equal("Regional Office for Latin America", (await InquiryDetailsAsync(id)).SuggestedOffice!.Name);
+        await portal.SendAsync(new AssignInquiry.Command { InquiryId = id, Version = 0, RegionalOfficeId = latinAmerica.Id, OwnerUserId = mina });
+
+        var details = await InquiryDetailsAsync(id);
+        Assert.Equal(latinAmerica.Id, details.RegionalOffice!.Id);
+        Assert.Null(details.SuggestedOffice);
+        Assert.Equal("mina", details.OwnerName);
+        Assert.Contains(choices.Staff, s => s.Id == mina);
+        Assert.Equal("Inquiry.OwnerUnknown", (await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new AssignInquiry.Command { InquiryId = id, Version = 1, OwnerUserId = roleless }))).Code);
+        Assert.Equal("Inquiry.OfficeUnknown", (await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new AssignInquiry.Command { InquiryId = id, Version = 1, RegionalOfficeId = 9999 }))).Code);
+    }
+
+    [Fact]
+    public async Task A_change_made_from_a_stale_page_is_refused_as_a_conflict()
+    {
+        var id = await InquiryAsync();
+        await portal.SendAsync(new MoveInquiry.Command { InquiryId = id, Version = 0, Stage = InquiryStage.Contacted });
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => portal.SendAsync(new AddInquiryNote.Command { InquiryId = id, Version = 0, Note = "Written on an old page" }));
+
+        Assert.Empty((await StoredAsync(id)).Notes);
+    }
+
+    [Fact]
+    public async Task Anonymizing_erases_the_person_everywhere_and_keeps_what_statistics_need()
+    {
+        var id = await InquiryAsync(stage: InquiryStage.Declined);
+        await portal.SendAsync(new AddInquiryNote.Command { InquiryId = id, Version = 0, Note = "Lee Kai Yet asked to be called back" });
+
+        await portal.SendAsync(new AnonymizeInquiry.Command(id, 1));
+
+        var stored = await StoredAsync(id);
+        Assert.Equal(("MY", OrganizationKind.LocalGovernment, InquiryStage.Declined, "Seremban City Council"), (stored.CountryCode, stored.Kind, stored.Stage, stored.OrganizationName));
+        Assert.Equal(Noon20NovemberSeoul.UtcDateTime.AddDays(-1), stored.SubmittedAtUtc);
+        Assert.Equal(Noon20NovemberSeoul.UtcDateTime, stored.AnonymizedAtUtc);
+        Assert.Null(stored.Phone);
+        Assert.Null(stored.Message);
+        var everything = await portal.WithDbAsync(async db =>
+            string.Join("\n", await db.AuditEntries.Where(a => a.EntityType == nameof(MembershipInquiry)).Select(a => a.Changes).ToListAsync())
+            + JsonOf(stored) + string.Join("\n", stored.Notes.Select(n => n.Text)));
+        foreach (var personal in new[] { "Lee Kai Yet", "official@mbs.gov.my", "765 0000", "would like to join", "called back" })
+        {
+            Assert.DoesNotContain(personal, everything, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Open_inquiries_cannot_be_anonymized()
+    {
+        foreach (var stage in new[] { InquiryStage.New, InquiryStage.Contacted, InquiryStage.UnderReview })
+        {
+            var id = await InquiryAsync(stage: stage);
+
+            var refused = await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new AnonymizeInquiry.Command(id, 0)));
+
+            Assert.Equal("Inquiry.AnonymizeOnlyClosed", refused.Code);
+            Assert.Equal("Lee Kai Yet", (await StoredAsync(id)).ContactName);
+        }
+    }
+
+    [Fact]
+    public async Task Retention_anonymizes_only_closed_inquiries_whose_stage_changed_longer_ago_than_the_setting()
+    {
+        var now = Noon20NovemberSeoul.UtcDateTime;
+        var expiredDeclined = await InquiryAsync(stage: InquiryStage.Declined, submittedAtUtc: now.AddDays(-900), stageChangedAtUtc: now.AddDays(-731));
+        var expiredWithdrawn = await InquiryAsync(stage: InquiryStage.Withdrawn, submittedAtUtc: now.AddDays(-900), stageChangedAtUtc: now.AddDays(-800));
+        var recentlyDeclined = await InquiryAsync(stage: InquiryStage.Declined, submittedAtUtc: now.AddDays(-900), stageChangedAtUtc: now.AddDays(-729));
+        var oldButOpen = await InquiryAsync(stage: InquiryStage.Contacted, submittedAtUtc: now.AddDays(-900), stageChangedAtUtc: now.AddDays(-800));
+        var seremban = await SerembanAsync();
+        var oldApproved = await InquiryAsync(stage: InquiryStage.Approved, submittedAtUtc: now.AddDays(-900), stageChangedAtUtc: now.AddDays(-800), organizationId: seremban);
+
+        var never = await portal.SendAsync(new AnonymizeExpiredInquiries.Command(0));
+        var first = await portal.SendAsync(new AnonymizeExpiredInquiries.Command(730));
+        var second = await portal.SendAsync(new AnonymizeExpiredInquiries.Command(730));
+
+        Assert.Equal((0, 2, 0), (never, first, second));
+        Assert.NotNull((await StoredAsync(expiredDeclined)).AnonymizedAtUtc);
+        Assert.NotNull((await StoredAsync(expiredWithdrawn)).AnonymizedAtUtc);
+        foreach (var kept in new[] { recentlyDeclined, oldButOpen, oldApproved })
+        {
+            Assert.Equal("Lee Kai Yet", (await StoredAsync(kept)).ContactName);
+        }
+
+        Assert.Contains((await InquiryDetailsAsync(expiredDeclined)).History, h => h.ActorName == "system");
+    }
+
+    private static string JsonOf(MembershipInquiry inquiry) =>
+        System.Text.Json.JsonSerializer.Serialize(new { inquiry.ContactName, inquiry.ContactPosition, inquiry.Email, inquiry.Phone, inquiry.Message, inquiry.HeardFrom, inquiry.OtherInterest });
+}

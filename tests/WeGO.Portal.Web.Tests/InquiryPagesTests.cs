@@ -1,0 +1,230 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Staff;
+using WeGO.Portal.Domain.Membership;
+using WeGO.Portal.Domain.Organizations;
+using WeGO.Portal.Testing;
+
+namespace WeGO.Portal.Web.Tests;
+
+/// <summary>The Secretariat's inquiry pages over HTTP, as a browser posts them. Inquiries are made through the domain,
+/// as the public form leaves them.</summary>
+public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
+{
+    private const string Password = "Inquiry-Pages-2024";
+    private readonly PortalFactory portal;
+
+    public InquiryPagesTests(PortalFactory portal)
+    {
+        this.portal = portal.Start();
+    }
+
+    private async Task<PortalClient> SignedInAsync(string role, string? language = null)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@tests.wego";
+        await portal.CreateStaffAsync(email, Password, role);
+        var client = PortalClient.For(portal, language);
+        await client.SignInAsync(email, Password);
+        return client;
+    }
+
+    /// <summary>A new inquiry with a unique reference and organisation name; returns its id and reference.</summary>
+    private Task<(int Id, string Reference, string Organization)> InquiryAsync(string? message = null, InquiryStage stage = InquiryStage.New) =>
+        portal.WithDbAsync(async db =>
+        {
+            var unique = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+            var organization = $"Test City {unique}";
+            var applicant = new InquiryApplicant(organization, "EC", OrganizationKind.LocalGovernment, 600000, "Ana Paredes", "Director of Innovation",
+                $"ana.{unique}@example.ec", null, "es", MembershipInterest.CapacityBuilding, null, null, null, message ?? "Queremos unirnos.", ConsentGiven: true);
+            var inquiry = new MembershipInquiry($"WGO-T-{unique}", Guid.NewGuid().ToString("N"), applicant, DateTime.UtcNow.AddHours(-2));
+            if (stage != InquiryStage.New)
+            {
+                inquiry.MoveTo(stage, DateTime.UtcNow.AddHours(-1));
+            }
+
+            db.MembershipInquiries.Add(inquiry);
+            await db.SaveChangesAsync();
+            return (inquiry.Id, inquiry.Reference, organization);
+        });
+
+    [Fact]
+    public async Task The_reference_link_from_the_notification_finds_the_inquiry_and_the_stages_show_their_counts()
+    {
+        var staff = await SignedInAsync(Roles.SecretariatStaff);
+        var wanted = await InquiryAsync();
+        var other = await InquiryAsync();
+
+        var page = await staff.GetPageAsync($"/Inquiries?q={wanted.Reference}");
+
+        Assert.Contains(wanted.Organization, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(other.Organization, page, StringComparison.Ordinal);
+        Assert.Matches("data-stage=\"New\"[^>]*>\\s*New <span class=\"badge text-bg-light\">1</span>", page);
+        Assert.Contains("id=\"nav-inquiries\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"new-inquiries-count\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_csv_export_is_utf8_with_a_bom_and_follows_the_filters()
+    {
+        var staff = await SignedInAsync(Roles.ProgramDirector);
+        var wanted = await InquiryAsync();
+        var other = await InquiryAsync();
+
+        using var response = await staff.GetAsync($"/Inquiries?handler=Csv&Filter.Text={wanted.Reference}");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var csv = Encoding.UTF8.GetString(bytes[3..]);
+        Assert.Contains(wanted.Organization, csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(other.Organization, csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_inquiry_page_shows_a_script_in_the_message_as_text()
+    {
+        var staff = await SignedInAsync(Roles.SecretariatStaff);
+        var inquiry = await InquiryAsync("<script>alert('pwned')</script> Hola");
+
+        var page = await staff.GetPageAsync($"/Inquiries/Details/{inquiry.Id}");
+
+        Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(&#x27;pwned&#x27;)&lt;/script&gt; Hola", page, StringComparison.Ordinal);
+        Assert.Contains("Ana Paredes", page, StringComparison.Ordinal);
+        Assert.Contains("Regional Office for Latin America", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staff_move_an_inquiry_from_its_page_and_the_history_says_so_in_words()
+    {
+        var staff = await SignedInAsync(Roles.SecretariatStaff);
+        var inquiry = await InquiryAsync();
+        var details = $"/Inquiries/Details/{inquiry.Id}";
+
+        using var moved = await staff.PostFormAsync(details, [new("Move.Version", "0"), new("Move.Stage", "Contacted")], $"/Inquiries/Change/{inquiry.Id}?handler=Move");
+        using var noted = await staff.PostFormAsync(details, [new("Note.Version", "1"), new("Note.Note", "Called **Ana**; she will send the form.")], $"/Inquiries/Change/{inquiry.Id}?handler=Note");
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, noted.StatusCode);
+        var page = await staff.GetPageAsync(details);
+        Assert.Contains("Stage: contacted", page, StringComparison.Ordinal);
+        Assert.Contains("Note added", page, StringComparison.Ordinal);
+        Assert.Contains("<strong>Ana</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"move-ApplicationSent\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_stage_change_shows_the_rule_in_the_users_language()
+    {
+        var staff = await SignedInAsync(Roles.SecretariatStaff, "ko");
+        var inquiry = await InquiryAsync();
+
+        using var response = await staff.PostFormAsync($"/Inquiries/Details/{inquiry.Id}", [new("Move.Version", "0"), new("Move.Stage", "UnderReview")], $"/Inquiries/Change/{inquiry.Id}?handler=Move");
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("문의를 신규 단계에서 검토 중 단계로 옮길 수 없습니다.", page, StringComparison.Ordinal);
+        Assert.Equal(InquiryStage.New, await portal.WithDbAsync(db => db.MembershipInquiries.Where(i => i.Id == inquiry.Id).Select(i => i.Stage).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_change_from_a_stale_page_is_refused_with_the_conflict_message_and_keeps_the_typed_note()
+    {
+        var staff = await SignedInAsync(Roles.SecretariatStaff);
+        var inquiry = await InquiryAsync();
+        var details = $"/Inquiries/Details/{inquiry.Id}";
+        (await staff.PostFormAsync(details, [new("Move.Version", "0"), new("Move.Stage", "Contacted")], $"/Inquiries/Change/{inquiry.Id}?handler=Move")).Dispose();
+
+        using var stale = await staff.PostFormAsync(details, [new("Note.Version", "0"), new("Note.Note", "Typed on the old page")], $"/Inquiries/Change/{inquiry.Id}?handler=Note");
+        var page = await stale.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("Someone else changed this record while you were editing it.", page, StringComparison.Ordinal);
+        Assert.Contains("Typed on the old page</textarea>", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"Note.Version\" value=\"1\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Program_directors_read_inquiries_but_every_change_is_refused()
+    {
+        var director = await SignedInAsync(Roles.ProgramDirector);
+        var inquiry = await InquiryAsync(stage: InquiryStage.Declined);
+        var details = $"/Inquiries/Details/{inquiry.Id}";
+
+        var list = await director.GetPageAsync("/Inquiries");
+        var page = await director.GetPageAsync(details);
+        var posts = new[]
+        {
+            $"/Inquiries/Change/{inquiry.Id}?handler=Move", $"/Inquiries/Change/{inquiry.Id}?handler=Assign", $"/Inquiries/Change/{inquiry.Id}?handler=Note",
+            $"/Inquiries/Match/{inquiry.Id}?handler=Match", $"/Inquiries/Match/{inquiry.Id}?handler=Split", $"/Inquiries/Anonymize/{inquiry.Id}",
+        };
+
+        Assert.Contains(inquiry.Organization, list, StringComparison.Ordinal);
+        Assert.Contains("Ana Paredes", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"inquiry-work\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"match-inquiry\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"anonymize-inquiry\"", page, StringComparison.Ordinal);
+        foreach (var action in posts)
+        {
+            using var refused = await director.PostFormAsync(details, [new("Move.Version", "0"), new("Move.Stage", "Withdrawn"), new("Note.Note", "x"), new("Input.OrganizationId", "1"), new("Version", "0")], action);
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.StartsWith("/Account/AccessDenied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        var stored = await portal.WithDbAsync(db => db.MembershipInquiries.AsNoTracking().Include(i => i.Notes).SingleAsync(i => i.Id == inquiry.Id));
+        Assert.Equal((InquiryStage.Declined, 0, (int?)null, (DateTime?)null), (stored.Stage, stored.Notes.Count, stored.OrganizationId, stored.AnonymizedAtUtc));
+    }
+
+    [Fact]
+    public async Task Only_administrators_anonymize_after_a_confirmation_step()
+    {
+        var staff = await SignedInAsync(Roles.SecretariatStaff);
+        var admin = await SignedInAsync(Roles.Administrator);
+        var inquiry = await InquiryAsync(stage: InquiryStage.Withdrawn);
+        var confirm = $"/Inquiries/Anonymize/{inquiry.Id}";
+
+        using var staffGet = await staff.GetAsync(confirm);
+        var confirmation = await admin.GetPageAsync(confirm);
+        using var anonymized = await admin.PostFormAsync(confirm, [new("Version", "0")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, staffGet.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", staffGet.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Contains("id=\"confirm-anonymize\"", confirmation, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, anonymized.StatusCode);
+        var page = await admin.GetPageAsync($"/Inquiries/Details/{inquiry.Id}");
+        Assert.DoesNotContain("Ana Paredes", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"anonymized\"", page, StringComparison.Ordinal);
+        Assert.Contains(inquiry.Organization, page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Anonymizing_an_open_inquiry_is_refused_with_the_rule()
+    {
+        var admin = await SignedInAsync(Roles.Administrator);
+        var inquiry = await InquiryAsync();
+
+        using var response = await admin.PostFormAsync($"/Inquiries/Anonymize/{inquiry.Id}", [new("Version", "0")]);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Only declined or withdrawn inquiries can be anonymized.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staff_split_an_inquiry_into_a_new_city_record_and_see_it_as_the_city_context()
+    {
+        var staff = await SignedInAsync(Roles.SecretariatStaff);
+        var inquiry = await InquiryAsync();
+        var match = $"/Inquiries/Match/{inquiry.Id}";
+
+        var candidates = await staff.GetPageAsync($"{match}?Search=Seremban");
+        using var split = await staff.PostFormAsync(match, [new("Input.Version", "0")], $"{match}?handler=Split");
+
+        Assert.Contains("Seremban City Council", candidates, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, split.StatusCode);
+        var page = await staff.GetPageAsync($"/Inquiries/Details/{inquiry.Id}");
+        Assert.Matches($"id=\"matched-city\">{inquiry.Organization}<", page);
+    }
+}
