@@ -26,6 +26,9 @@ internal static class WebSetup
         public const string Administration = nameof(Administration);
         public const string ReadVisits = nameof(ReadVisits);
         public const string EditVisits = nameof(EditVisits);
+
+        /// <summary>Approve visit reports or send them back: program directors and administrators.</summary>
+        public const string ReviewReports = nameof(ReviewReports);
     }
 
     public static void AddPortalWeb(this WebApplicationBuilder builder)
@@ -84,7 +87,8 @@ internal static class WebSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administration, policy => policy.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.EditVisits, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff))
-            .AddPolicy(Policies.ReadVisits, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff, Roles.ProgramDirector));
+            .AddPolicy(Policies.ReadVisits, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff, Roles.ProgramDirector))
+            .AddPolicy(Policies.ReviewReports, policy => policy.RequireRole(Roles.ProgramDirector, Roles.Administrator));
 
         services.AddScoped<UseCaseRejections>();
         services.AddScoped<CalendarFeedTokens>();
@@ -96,6 +100,7 @@ internal static class WebSetup
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
                 options.Conventions.AuthorizeFolder("/Visits", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/FollowUps", Policies.ReadVisits);
+                options.Conventions.AuthorizeFolder("/Reports", Policies.ReadVisits);
                 options.Conventions.AllowAnonymousToPage("/Index");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Culture");
