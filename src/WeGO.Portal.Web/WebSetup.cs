@@ -25,6 +25,9 @@ internal static class WebSetup
         public const string EditVisits = nameof(EditVisits);
         public const string ReadInquiries = nameof(ReadInquiries);
         public const string EditInquiries = nameof(EditInquiries);
+
+        /// <summary>Approve visit reports or send them back: program directors and administrators.</summary>
+        public const string ReviewReports = nameof(ReviewReports);
     }
 
     public static void AddPortalWeb(this WebApplicationBuilder builder)
@@ -84,7 +87,8 @@ internal static class WebSetup
             .AddPolicy(Policies.EditVisits, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff))
             .AddPolicy(Policies.ReadVisits, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff, Roles.ProgramDirector))
             .AddPolicy(Policies.EditInquiries, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff))
-            .AddPolicy(Policies.ReadInquiries, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff, Roles.ProgramDirector));
+            .AddPolicy(Policies.ReadInquiries, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff, Roles.ProgramDirector))
+            .AddPolicy(Policies.ReviewReports, policy => policy.RequireRole(Roles.ProgramDirector, Roles.Administrator));
 
         services.AddScoped<UseCaseRejections>();
         services.AddScoped<CalendarFeedTokens>();
@@ -98,6 +102,7 @@ internal static class WebSetup
                 options.Conventions.AuthorizeFolder("/Visits", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/FollowUps", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/Inquiries", Policies.ReadInquiries);
+                options.Conventions.AuthorizeFolder("/Reports", Policies.ReadVisits);
                 options.Conventions.AllowAnonymousToPage("/Index");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Culture");

@@ -53,7 +53,7 @@ public sealed class FollowUpAndReportTests
     private static VisitReport DraftReport()
     {
         var report = new VisitReport(1, "user-1", "Staff Writer", Now);
-        report.Write("The delegation of Seremban City Council visited the Secretariat.", null, null, null, null, Now);
+        report.Write(ReportContent.Empty with { Summary = "The delegation of Seremban City Council visited the Secretariat." }, Now);
         return report;
     }
 
@@ -61,12 +61,12 @@ public sealed class FollowUpAndReportTests
     public void A_report_goes_from_draft_through_changes_requested_to_approved()
     {
         var report = DraftReport();
-        report.Submit(Now);
+        report.Submit("user-1", "Staff Writer", "en", Now);
         report.RequestChanges("Lii Inn Tan", "Please add the topics raised.", Now);
 
         Assert.Equal(ReviewState.ChangesRequested, report.State);
-        report.Write("Updated summary with topics.", null, null, null, null, Now);
-        report.Submit(Now);
+        report.Write(ReportContent.Empty with { Summary = "Updated summary with topics." }, Now);
+        report.Submit("user-1", "Staff Writer", "en", Now);
         report.Approve("Lii Inn Tan", Now);
 
         Assert.Equal(ReviewState.Approved, report.State);
@@ -78,10 +78,10 @@ public sealed class FollowUpAndReportTests
     public void An_approved_report_is_read_only()
     {
         var report = DraftReport();
-        report.Submit(Now);
+        report.Submit("user-1", "Staff Writer", "en", Now);
         report.Approve("Lii Inn Tan", Now);
 
-        Assert.Equal("Report.NotEditable", Assert.Throws<DomainException>(() => report.Write("Changed", null, null, null, null, Now)).Code);
+        Assert.Equal("Report.NotEditable", Assert.Throws<DomainException>(() => report.Write(ReportContent.Empty with { Summary = "Changed" }, Now)).Code);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class FollowUpAndReportTests
     {
         var report = new VisitReport(1, "user-1", "Staff Writer", Now);
 
-        Assert.Equal("Report.SummaryRequired", Assert.Throws<DomainException>(() => report.Submit(Now)).Code);
+        Assert.Equal("Report.SummaryRequired", Assert.Throws<DomainException>(() => report.Submit("user-1", "Staff Writer", "en", Now)).Code);
     }
 
     [Fact]

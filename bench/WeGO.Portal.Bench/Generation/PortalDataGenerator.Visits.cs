@@ -78,7 +78,7 @@ internal sealed partial class PortalDataGenerator
         var hosts = bulk.Into("VisitHost", "Id", "Name", "Title", "StaffUserId", "Order", "VisitId");
         var agenda = bulk.Into("AgendaItem", "Id", "Order", "StartsAt", "EndsAt", "Title", "Speaker", "Notes", "VisitId");
         var topics = bulk.Into("TopicOfInterest", "Id", "Title", "VisitId");
-        var reports = bulk.Into("VisitReports", "Id", "VisitId", "AuthorId", "AuthorName", "Summary", "Participants", "Presentations", "Outcomes", "AttachmentLinks", "State", "CreatedAtUtc", "UpdatedAtUtc", "SubmittedAtUtc", "ApprovedAtUtc", "ApprovedBy", "Version");
+        var reports = bulk.Into("VisitReports", "Id", "VisitId", "AuthorId", "AuthorName", "Summary", "Participants", "DelegationPresentation", "SecretariatPresentation", "Outcomes", "AttachmentLinks", "AuthorLanguage", "State", "CreatedAtUtc", "UpdatedAtUtc", "SubmittedAtUtc", "ApprovedAtUtc", "ApprovedBy", "Version");
         var comments = bulk.Into("ReviewComment", "Id", "AuthorName", "Text", "ReplyToId", "WrittenAtUtc", "VisitReportId");
         var audit = bulk.Into("AuditEntries", "Id", "OccurredAtUtc", "ActorId", "ActorName", "EntityType", "EntityId", "Action", "Changes");
 
@@ -286,8 +286,8 @@ internal sealed partial class PortalDataGenerator
         var summary = $"## {organization.Name} at the Secretariat\n\n{english.Lorem.Paragraph(3)}\n\n{english.Lorem.Paragraph(2)}";
         var id = reports.Rows + 1;
         reports.Add(id, visitId, StaffId(author), author, summary, english.Lorem.Sentence(10), random.Bool() ? english.Lorem.Sentence(12) : null,
-            english.Lorem.Paragraph(2), random.Bool(0.3f) ? $"https://files.we-gov.org/visits/{visitId}/photos" : null,
-            state, createdAtUtc, updatedAtUtc, submittedAtUtc, approvedAtUtc, approvedAtUtc is null ? null : Vocabulary.ProgramDirector, 0);
+            random.Bool() ? english.Lorem.Sentence(12) : null, english.Lorem.Paragraph(2), random.Bool(0.3f) ? $"https://files.we-gov.org/visits/{visitId}/photos" : null,
+            "en", state, createdAtUtc, updatedAtUtc, submittedAtUtc, approvedAtUtc, approvedAtUtc is null ? null : Vocabulary.ProgramDirector, 0);
         if (state == ReviewState.ChangesRequested)
         {
             comments.Add(comments.Rows + 1, Vocabulary.ProgramDirector, "Please add the outcomes agreed with the delegation.", null, Clamp(updatedAtUtc.AddDays(1)), id);

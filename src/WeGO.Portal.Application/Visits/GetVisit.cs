@@ -42,6 +42,8 @@ public static class GetVisit
 
         public ReviewState? ReportState { get; init; }
 
+        public int? ReportId { get; init; }
+
         public IReadOnlyList<HistoryRow> History { get; init; } = [];
     }
 
@@ -97,9 +99,9 @@ public static class GetVisit
                 .OrderBy(f => f.DueOn)
                 .Select(f => new FollowUpRow(f.Id, f.Version, f.Description, f.OwnerName, f.DueOn, f.Status, f.ClosedAtUtc, f.ClosedBy))
                 .ToListAsync(cancellationToken);
-            var reportState = await db.VisitReports.AsNoTracking()
+            var report = await db.VisitReports.AsNoTracking()
                 .Where(r => r.VisitId == query.Id)
-                .Select(r => (ReviewState?)r.State)
+                .Select(r => new { r.Id, r.State })
                 .SingleOrDefaultAsync(cancellationToken);
             var id = query.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var history = await db.AuditEntries.AsNoTracking()
@@ -109,7 +111,7 @@ public static class GetVisit
                 .Select(a => new HistoryRow(a.OccurredAtUtc, a.ActorName, a.Action))
                 .ToListAsync(cancellationToken);
 
-            return details with { FollowUps = followUps, ReportState = reportState, History = history };
+            return details with { FollowUps = followUps, ReportState = report?.State, ReportId = report?.Id, History = history };
         }
     }
 }

@@ -1,24 +1,49 @@
+using System.Text;
 using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Domain.Reports;
 
-/// <summary>What happened at a completed visit, written by staff and approved by a program director.</summary>
+/// <summary>What happened at a completed visit, written by staff and approved by a program director.
+/// Draft -> Submitted -> Approved, or Submitted -> ChangesRequested -> (edited) -> Submitted again.
+/// Each submission and the approval are kept as a <see cref="VisitReportVersion"/>.</summary>
 public sealed class VisitReport : AggregateRoot
 {
+    public const string DefaultLanguage = "en";
+
     private readonly List<ReviewComment> comments = [];
+    private readonly List<VisitReportVersion> versions = [];
 
     private VisitReport()
     {
     }
 
-    public VisitReport(int visitId, string authorId, string authorName, DateTime createdAtUtc)
+    public VisitReport(int visitId, string authorId, string authorName, DateTime createdAtUtc, string? authorLanguage = null)
     {
         VisitId = visitId;
         AuthorId = Require.Text(authorId, "Report.AuthorRequired", 450);
         AuthorName = Require.Text(authorName, "Report.AuthorRequired", 200);
+        AuthorLanguage = Require.OptionalText(authorLanguage, 10) ?? DefaultLanguage;
         CreatedAtUtc = createdAtUtc;
         UpdatedAtUtc = createdAtUtc;
         State = ReviewState.Draft;
+    }
+
+    /// <summary>Starts the report of a completed visit, with the participants (delegation and hosts) and the
+    /// topics raised already listed from the visit, for the writer to correct.</summary>
+    public static VisitReport ForVisit(Visit visit, string authorId, string authorName, string? authorLanguage, DateTime nowUtc)
+    {
+        if (visit.Status != VisitStatus.Completed)
+        {
+            throw new DomainException("Report.VisitNotCompleted", visit.Status);
+        }
+
+        var report = new VisitReport(visit.Id, authorId, authorName, nowUtc, authorLanguage)
+        {
+            Participants = Require.OptionalText(ParticipantsOf(visit), ReportContent.MaxTextLength),
+            TopicsRaised = Require.OptionalText(string.Join('\n', visit.Topics.Select(t => "- " + t.Title)), ReportContent.MaxTextLength),
+        };
+        return report;
     }
 
     public int VisitId { get; private set; }
@@ -27,13 +52,26 @@ public sealed class VisitReport : AggregateRoot
 
     public string AuthorName { get; private set; } = "";
 
+    /// <summary>The language the author works in (their portal language when they started or last submitted
+    /// the report): the review decisions are mailed to them in it.</summary>
+    public string AuthorLanguage { get; private set; } = DefaultLanguage;
+
     /// <summary>Markdown.</summary>
     public string Summary { get; private set; } = "";
 
+    /// <summary>Markdown: who took part, both sides.</summary>
     public string? Participants { get; private set; }
 
-    public string? Presentations { get; private set; }
+    /// <summary>Markdown: what the visiting delegation presented.</summary>
+    public string? DelegationPresentation { get; private set; }
 
+    /// <summary>Markdown: what the Secretariat presented.</summary>
+    public string? SecretariatPresentation { get; private set; }
+
+    /// <summary>Markdown: the topics the delegation raised.</summary>
+    public string? TopicsRaised { get; private set; }
+
+    /// <summary>Markdown.</summary>
     public string? Outcomes { get; private set; }
 
     /// <summary>Links to attachments, one per line.</summary>
@@ -53,24 +91,32 @@ public sealed class VisitReport : AggregateRoot
 
     public IReadOnlyList<ReviewComment> Comments => comments;
 
+    public IReadOnlyList<VisitReportVersion> Versions => versions;
+
     public bool IsEditable => State is ReviewState.Draft or ReviewState.ChangesRequested;
 
-    public void Write(string summary, string? participants, string? presentations, string? outcomes, string? attachmentLinks, DateTime nowUtc)
+    public ReportContent Content => new(Summary, Participants, DelegationPresentation, SecretariatPresentation, TopicsRaised, Outcomes, AttachmentLinks);
+
+    public void Write(ReportContent content, DateTime nowUtc)
     {
         if (!IsEditable)
         {
             throw new DomainException("Report.NotEditable", State);
         }
 
-        Summary = summary.Trim();
-        Participants = Require.OptionalText(participants, 20000);
-        Presentations = Require.OptionalText(presentations, 20000);
-        Outcomes = Require.OptionalText(outcomes, 20000);
-        AttachmentLinks = Require.OptionalText(attachmentLinks, 4000);
+        Summary = Require.OptionalText(content.Summary, ReportContent.MaxTextLength) ?? "";
+        Participants = Require.OptionalText(content.Participants, ReportContent.MaxTextLength);
+        DelegationPresentation = Require.OptionalText(content.DelegationPresentation, ReportContent.MaxTextLength);
+        SecretariatPresentation = Require.OptionalText(content.SecretariatPresentation, ReportContent.MaxTextLength);
+        TopicsRaised = Require.OptionalText(content.TopicsRaised, ReportContent.MaxTextLength);
+        Outcomes = Require.OptionalText(content.Outcomes, ReportContent.MaxTextLength);
+        AttachmentLinks = Require.OptionalText(content.AttachmentLinks, ReportContent.MaxAttachmentLinksLength);
         UpdatedAtUtc = nowUtc;
     }
 
-    public void Submit(DateTime nowUtc)
+    /// <summary>Sends the report for review and keeps it as it was sent. <paramref name="language"/> is the
+    /// submitter's portal language, remembered when the author submits.</summary>
+    public void Submit(string submitterId, string submitterName, string? language, DateTime nowUtc)
     {
         if (!IsEditable)
         {
@@ -82,8 +128,14 @@ public sealed class VisitReport : AggregateRoot
             throw new DomainException("Report.SummaryRequired");
         }
 
+        if (submitterId == AuthorId && Require.OptionalText(language, 10) is { } authorLanguage)
+        {
+            AuthorLanguage = authorLanguage;
+        }
+
         State = ReviewState.Submitted;
         SubmittedAtUtc = nowUtc;
+        KeepVersion(submitterName, nowUtc);
     }
 
     public void Approve(string directorName, DateTime nowUtc)
@@ -92,6 +144,7 @@ public sealed class VisitReport : AggregateRoot
         State = ReviewState.Approved;
         ApprovedBy = Require.Text(directorName, "Report.ReviewerRequired", 200);
         ApprovedAtUtc = nowUtc;
+        KeepVersion(directorName, nowUtc);
     }
 
     public ReviewComment RequestChanges(string directorName, string comment, DateTime nowUtc)
@@ -102,9 +155,15 @@ public sealed class VisitReport : AggregateRoot
         return added;
     }
 
-    /// <summary>Adds to the review conversation; <paramref name="replyToId"/> threads a reply under an earlier comment.</summary>
+    /// <summary>Adds to the review conversation; <paramref name="replyToId"/> threads a reply under an earlier comment.
+    /// The conversation closes with the approval.</summary>
     public ReviewComment Comment(string authorName, string text, int? replyToId, DateTime nowUtc)
     {
+        if (State == ReviewState.Approved)
+        {
+            throw new DomainException("Report.NotEditable", State);
+        }
+
         if (replyToId is { } parent && comments.All(c => c.Id != parent))
         {
             throw new DomainException("Report.CommentNotFound");
@@ -115,11 +174,51 @@ public sealed class VisitReport : AggregateRoot
         return comment;
     }
 
+    private void KeepVersion(string by, DateTime nowUtc) =>
+        versions.Add(new VisitReportVersion(versions.Count == 0 ? 1 : versions.Max(v => v.Number) + 1, State, Content, by, nowUtc));
+
     private void EnsureSubmitted()
     {
         if (State != ReviewState.Submitted)
         {
             throw new DomainException("Report.NotAwaitingReview", State);
+        }
+    }
+
+    /// <summary>The delegation (roster, or its head when there is no roster yet) under the visiting city's name,
+    /// then the hosts under WeGO's, as a Markdown list.</summary>
+    private static string ParticipantsOf(Visit visit)
+    {
+        var text = new StringBuilder();
+        var delegation = visit.Delegation.Members.Count > 0
+            ? visit.Delegation.Members
+                .OrderBy(m => m.Role == DelegationRole.HeadOfDelegation ? 0 : 1).ThenBy(m => m.FullName, StringComparer.Ordinal)
+                .Select(m => Person(m.FullName, m.Title))
+            : visit.Delegation.HeadOfDelegation is { } head ? [Person(head, visit.Delegation.HeadOfDelegationTitle)] : [];
+        AppendGroup(text, visit.Organization.Name, delegation);
+        AppendGroup(text, "WeGO", visit.Hosts.OrderBy(h => h.Order).Select(h => Person(h.Name, h.Title)));
+        return text.ToString();
+    }
+
+    private static string Person(string name, string? title) => title is null ? name : $"{name}, {title}";
+
+    private static void AppendGroup(StringBuilder text, string heading, IEnumerable<string> people)
+    {
+        var lines = people.ToList();
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        if (text.Length > 0)
+        {
+            text.Append('\n');
+        }
+
+        text.Append("**").Append(heading).Append("**\n\n");
+        foreach (var line in lines)
+        {
+            text.Append("- ").Append(line).Append('\n');
         }
     }
 }

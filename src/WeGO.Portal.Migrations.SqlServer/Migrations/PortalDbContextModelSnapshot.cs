@@ -820,6 +820,11 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<string>("AuthorLanguage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -828,13 +833,16 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("DelegationPresentation")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Outcomes")
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Participants")
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<string>("Presentations")
+                    b.Property<string>("SecretariatPresentation")
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("State")
@@ -847,6 +855,9 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Summary")
                         .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("TopicsRaised")
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTime>("UpdatedAtUtc")
@@ -867,6 +878,64 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                     b.HasIndex("State", "SubmittedAtUtc");
 
                     b.ToTable("VisitReports");
+                });
+
+            modelBuilder.Entity("WeGO.Portal.Domain.Reports.VisitReportVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AttachmentLinks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("DelegationPresentation")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Outcomes")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Participants")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SecretariatPresentation")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("TopicsRaised")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("VisitReportId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitReportId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("VisitReportVersion");
                 });
 
             modelBuilder.Entity("WeGO.Portal.Domain.Visits.AgendaItem", b =>
@@ -1241,6 +1310,15 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WeGO.Portal.Domain.Reports.VisitReportVersion", b =>
+                {
+                    b.HasOne("WeGO.Portal.Domain.Reports.VisitReport", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("VisitReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WeGO.Portal.Domain.Visits.AgendaItem", b =>
                 {
                     b.HasOne("WeGO.Portal.Domain.Visits.Visit", null)
@@ -1301,6 +1379,8 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
             modelBuilder.Entity("WeGO.Portal.Domain.Reports.VisitReport", b =>
                 {
                     b.Navigation("Comments");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("WeGO.Portal.Domain.Visits.Delegation", b =>

@@ -785,6 +785,11 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AuthorLanguage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -793,13 +798,16 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DelegationPresentation")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcomes")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Participants")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Presentations")
+                    b.Property<string>("SecretariatPresentation")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
@@ -812,6 +820,9 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Summary")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TopicsRaised")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAtUtc")
@@ -832,6 +843,62 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("State", "SubmittedAtUtc");
 
                     b.ToTable("VisitReports");
+                });
+
+            modelBuilder.Entity("WeGO.Portal.Domain.Reports.VisitReportVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachmentLinks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DelegationPresentation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcomes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Participants")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretariatPresentation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TopicsRaised")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VisitReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitReportId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("VisitReportVersion");
                 });
 
             modelBuilder.Entity("WeGO.Portal.Domain.Visits.AgendaItem", b =>
@@ -1194,6 +1261,15 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WeGO.Portal.Domain.Reports.VisitReportVersion", b =>
+                {
+                    b.HasOne("WeGO.Portal.Domain.Reports.VisitReport", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("VisitReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WeGO.Portal.Domain.Visits.AgendaItem", b =>
                 {
                     b.HasOne("WeGO.Portal.Domain.Visits.Visit", null)
@@ -1254,6 +1330,8 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("WeGO.Portal.Domain.Reports.VisitReport", b =>
                 {
                     b.Navigation("Comments");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("WeGO.Portal.Domain.Visits.Delegation", b =>

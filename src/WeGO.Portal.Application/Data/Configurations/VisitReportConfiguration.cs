@@ -12,12 +12,26 @@ internal sealed class VisitReportConfiguration : IEntityTypeConfiguration<VisitR
         builder.Property(r => r.AuthorId).HasMaxLength(450);
         builder.Property(r => r.AuthorName).HasMaxLength(200);
         builder.Property(r => r.ApprovedBy).HasMaxLength(200);
-        builder.Property(r => r.AttachmentLinks).HasMaxLength(4000);
+        builder.Property(r => r.AuthorLanguage).HasMaxLength(10);
+        builder.Property(r => r.AttachmentLinks).HasMaxLength(ReportContent.MaxAttachmentLinksLength);
         builder.Ignore(r => r.IsEditable);
+        builder.Ignore(r => r.Content);
         builder.HasOne<Visit>().WithOne().HasForeignKey<VisitReport>(r => r.VisitId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.State, r.SubmittedAtUtc });
         builder.HasMany(r => r.Comments).WithOne().HasForeignKey("VisitReportId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Comments).HasField("comments");
+        builder.HasMany(r => r.Versions).WithOne().HasForeignKey("VisitReportId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Versions).HasField("versions");
+    }
+}
+
+internal sealed class VisitReportVersionConfiguration : IEntityTypeConfiguration<VisitReportVersion>
+{
+    public void Configure(EntityTypeBuilder<VisitReportVersion> builder)
+    {
+        builder.Property(v => v.SavedBy).HasMaxLength(200);
+        builder.Property(v => v.AttachmentLinks).HasMaxLength(ReportContent.MaxAttachmentLinksLength);
+        builder.HasIndex("VisitReportId", nameof(VisitReportVersion.Number)).IsUnique();
     }
 }
 

@@ -1,0 +1,105 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.FollowUps;
+using WeGO.Portal.Domain.Reports;
+using WeGO.Portal.Domain.Visits;
+
+namespace WeGO.Portal.Application.Reports;
+
+/// <summary>One report for its pages: the visit it is about, what it says, the review conversation, the kept
+/// versions and the visit's follow-ups.</summary>
+public static class GetVisitReport
+{
+    public sealed record Query(int ReportId) : IQuery<Details?>;
+
+    public sealed record Details(
+        int Id,
+        int Version,
+        int VisitId,
+        string Organization,
+        string Venue,
+        DateTime StartsAtUtc,
+        string TimeZoneId,
+        VisitStatus VisitStatus,
+        ReviewState State,
+        string AuthorId,
+        string AuthorName,
+        DateTime UpdatedAtUtc,
+        DateTime? SubmittedAtUtc,
+        DateTime? ApprovedAtUtc,
+        string? ApprovedBy,
+        ReportContent Content)
+    {
+        public IReadOnlyList<CommentRow> Comments { get; init; } = [];
+
+        public IReadOnlyList<VersionRow> Versions { get; init; } = [];
+
+        public IReadOnlyList<FollowUpRow> FollowUps { get; init; } = [];
+
+        public bool IsEditable => State is ReviewState.Draft or ReviewState.ChangesRequested;
+
+        /// <summary>The comments that answer none, each with its replies below it.</summary>
+        public IEnumerable<CommentRow> Threads => Comments.Where(c => c.ReplyToId is null || Comments.All(p => p.Id != c.ReplyToId));
+
+        public IEnumerable<CommentRow> RepliesTo(int commentId) => Comments.Where(c => c.ReplyToId == commentId);
+    }
+
+    public sealed record CommentRow(int Id, int? ReplyToId, string AuthorName, string Text, DateTime WrittenAtUtc);
+
+    public sealed record VersionRow(int Number, ReviewState State, DateTime SavedAtUtc, string SavedBy);
+
+    public sealed record FollowUpRow(int Id, string Description, string OwnerName, DateOnly DueOn, FollowUpStatus Status);
+
+    public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Details?>
+    {
+        public async ValueTask<Details?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var details = await (
+                from r in db.VisitReports.AsNoTracking()
+                join v in db.Visits on r.VisitId equals v.Id
+                where r.Id == query.ReportId
+                select new Details(
+                    r.Id,
+                    r.Version,
+                    v.Id,
+                    v.Organization.Name,
+                    v.Venue,
+                    v.StartsAtUtc,
+                    v.TimeZoneId,
+                    v.Status,
+                    r.State,
+                    r.AuthorId,
+                    r.AuthorName,
+                    r.UpdatedAtUtc,
+                    r.SubmittedAtUtc,
+                    r.ApprovedAtUtc,
+                    r.ApprovedBy,
+                    new ReportContent(r.Summary, r.Participants, r.DelegationPresentation, r.SecretariatPresentation, r.TopicsRaised, r.Outcomes, r.AttachmentLinks)))
+                .SingleOrDefaultAsync(cancellationToken);
+            if (details is null)
+            {
+                return null;
+            }
+
+            var comments = await db.VisitReports.AsNoTracking()
+                .Where(r => r.Id == query.ReportId)
+                .SelectMany(r => r.Comments)
+                .OrderBy(c => c.WrittenAtUtc).ThenBy(c => c.Id)
+                .Select(c => new CommentRow(c.Id, c.ReplyToId, c.AuthorName, c.Text, c.WrittenAtUtc))
+                .ToListAsync(cancellationToken);
+            var versions = await db.VisitReports.AsNoTracking()
+                .Where(r => r.Id == query.ReportId)
+                .SelectMany(r => r.Versions)
+                .OrderByDescending(v => v.Number)
+                .Select(v => new VersionRow(v.Number, v.State, v.SavedAtUtc, v.SavedBy))
+                .ToListAsync(cancellationToken);
+            var followUps = await db.FollowUps.AsNoTracking()
+                .Where(f => f.VisitId == details.VisitId)
+                .OrderBy(f => f.DueOn).ThenBy(f => f.Id)
+                .Select(f => new FollowUpRow(f.Id, f.Description, f.OwnerName, f.DueOn, f.Status))
+                .ToListAsync(cancellationToken);
+            return details with { Comments = comments, Versions = versions, FollowUps = followUps };
+        }
+    }
+}

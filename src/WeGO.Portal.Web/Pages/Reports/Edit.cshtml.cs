@@ -1,0 +1,122 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using WeGO.Portal.Application;
+using WeGO.Portal.Application.FollowUps;
+using WeGO.Portal.Application.Reports;
+using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Web.Http;
+
+namespace WeGO.Portal.Web.Pages.Reports;
+
+/// <summary>Staff write a report: Save (works without script), autosave from wwwroot/js/report-editor.js, and
+/// Submit, which saves and sends the report for review.</summary>
+[Authorize(Policy = WebSetup.Policies.EditVisits)]
+public sealed class EditModel(IMediator mediator, ViewerTime viewer, IStringLocalizer<UiText> text, IStringLocalizer<Messages> messages) : PageModel, IRedisplayAfterRejection
+{
+    [BindProperty]
+    public WriteVisitReport.Command Input { get; set; } = new();
+
+    public GetVisitReport.Details Report { get; private set; } = null!;
+
+    public IReadOnlyList<ListStaffForChoice.Choice> Staff { get; private set; } = [];
+
+    /// <summary>A blank follow-up for the small form under the report (posted to /Reports/FollowUp).</summary>
+    public AddFollowUp.Command NewFollowUp { get; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!Report.IsEditable)
+        {
+            return RedirectToPage("Details", new { id });
+        }
+
+        var content = Report.Content;
+        Input = new WriteVisitReport.Command
+        {
+            ReportId = id,
+            Version = Report.Version,
+            Summary = content.Summary,
+            Participants = content.Participants,
+            DelegationPresentation = content.DelegationPresentation,
+            SecretariatPresentation = content.SecretariatPresentation,
+            TopicsRaised = content.TopicsRaised,
+            Outcomes = content.Outcomes,
+            AttachmentLinks = content.AttachmentLinks,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        await mediator.Send(Input with { ReportId = id }, cancellationToken);
+        TempData["Flash"] = "Flash.ReportSaved";
+        return RedirectToPage("Edit", new { id });
+    }
+
+    /// <summary>Saves what is in the form, then submits it: the text is kept even when the submission is refused.</summary>
+    public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken)
+    {
+        var saved = await mediator.Send(Input with { ReportId = id }, cancellationToken);
+        Input = Input with { Version = saved.Version };
+        await mediator.Send(new SubmitVisitReport.Command(id, saved.Version), cancellationToken);
+        TempData["Flash"] = "Flash.ReportSubmitted";
+        return RedirectToPage("Details", new { id });
+    }
+
+    /// <summary>The editor's autosave: JSON with the new version and the time saved, 409 when someone saved
+    /// meanwhile (the script then keeps the text and says so), 400 with the reason when the save is refused.</summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(int id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var saved = await mediator.Send(Input with { ReportId = id }, cancellationToken);
+            return new JsonResult(new { version = saved.Version, savedAt = viewer.Clock(saved.UpdatedAtUtc) });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ConflictObjectResult(new { message = text["Reports.AutosaveConflict"].Value });
+        }
+        catch (ValidationException refused)
+        {
+            return new BadRequestObjectResult(new { message = refused.Errors.First().ErrorMessage });
+        }
+        catch (DomainException refused)
+        {
+            return new BadRequestObjectResult(new { message = messages[refused.Code, [.. refused.Arguments]].Value });
+        }
+    }
+
+    /// <summary>After a refused save the page shows the user's text again, based on the report's current version,
+    /// so saving again is a deliberate overwrite of what someone else saved meanwhile.</summary>
+    public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
+    {
+        var id = this.RouteId();
+        if (await LoadAsync(id, cancellationToken))
+        {
+            Input = Input with { ReportId = id, Version = Report.Version };
+            ModelState.Remove("Input.Version");
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new GetVisitReport.Query(id), cancellationToken) is not { } report)
+        {
+            return false;
+        }
+
+        Report = report;
+        Staff = await mediator.Send(new ListStaffForChoice.Query(), cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,65 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeGO.Portal.Application.Reports;
+using WeGO.Portal.Web.Http;
+
+namespace WeGO.Portal.Web.Pages.Reports;
+
+/// <summary>A program director reads a submitted report and approves it or sends it back with a comment.</summary>
+[Authorize(Policy = WebSetup.Policies.ReviewReports)]
+public sealed class ReviewModel(IMediator mediator) : PageModel, IRedisplayAfterRejection
+{
+    [BindProperty]
+    public RequestReportChanges.Command Input { get; set; } = new();
+
+    public GetVisitReport.Details Report { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Input = new RequestReportChanges.Command { ReportId = id, Version = Report.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new ApproveVisitReport.Command(id, Input.Version), cancellationToken);
+        TempData["Flash"] = "Flash.ReportApproved";
+        return RedirectToPage("Details", new { id });
+    }
+
+    public async Task<IActionResult> OnPostRequestChangesAsync(int id, CancellationToken cancellationToken)
+    {
+        await mediator.Send(Input with { ReportId = id }, cancellationToken);
+        TempData["Flash"] = "Flash.ReportChangesRequested";
+        return RedirectToPage("Queue");
+    }
+
+    /// <summary>After a refusal (the report changed or was decided meanwhile) the page shows the report as it is now.</summary>
+    public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
+    {
+        var id = this.RouteId();
+        if (await LoadAsync(id, cancellationToken))
+        {
+            Input = Input with { ReportId = id, Version = Report.Version };
+            ModelState.Remove("Input.Version");
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new GetVisitReport.Query(id), cancellationToken) is not { } report)
+        {
+            return false;
+        }
+
+        Report = report;
+        return true;
+    }
+}
