@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.News;
 using WeGO.Portal.Infrastructure.Database;
 using WeGO.Portal.Infrastructure.Identity;
 
@@ -17,6 +18,7 @@ public static class DependencyInjection
         services.AddSingleton(provider => PortalDataDirectory.From(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()));
         services.AddPortalDatabase();
         services.AddOptions<MailSettings>().BindConfiguration(MailSettings.Section);
+        services.AddOptions<NewsSettings>().BindConfiguration(NewsSettings.Section);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AdministratorBootstrap>();
         return services;
