@@ -47,7 +47,7 @@ public static class ReleaseText
 
         var hosts = Join(facts.Hosts.Select(h => h.Title is { Length: > 0 } title ? Text("Host", TitleIn(title, culture), h.Name) : h.Name).ToList(), Text);
         var delegates = facts.Headcount == 1 ? Text("Delegates.One") : Text("Delegates", facts.Headcount);
-        body.Append(CultureInfo.InvariantCulture, $"**{dateline}** – ").Append(Text("Lead", hosts, delegates, facts.Organization, Countries.EnglishName(facts.CountryCode)));
+        body.Append(Text("Lead", hosts, delegates, facts.Organization, Countries.EnglishName(facts.CountryCode)));
         if (facts.HeadOfDelegation is { Length: > 0 } head)
         {
             body.Append(' ').Append(facts.HeadOfDelegationTitle is { Length: > 0 } headTitle ? Text("Head", head, headTitle) : Text("Head.NoTitle", head));
