@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
@@ -22,9 +23,9 @@ public static class DraftNewsRelease
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(IStringLocalizer<Messages> messages)
         {
-            RuleFor(c => c.Language).NotEmpty().Must(language => ReleaseText.Languages.Contains(language));
+            RuleFor(c => c.Language).NotEmpty().Must(language => ReleaseText.Languages.Contains(language)).WithMessage(_ => messages["Release.LanguageUnknown"]);
         }
     }
 
