@@ -53,7 +53,10 @@ public static class ReleaseText
             body.Append(' ').Append(facts.HeadOfDelegationTitle is { Length: > 0 } headTitle ? Text("Head", head, headTitle) : Text("Head.NoTitle", head));
         }
 
-        Paragraph(body, facts.Participants);
+        if (!string.IsNullOrWhiteSpace(facts.Participants))
+        {
+            Paragraph(body, Text("Participants", facts.Participants.Trim()));
+        }
         Paragraph(body, Text("Purpose", facts.Purpose.Trim()));
 
         if (facts.Agenda.Count > 0)
