@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Membership;
+using WeGO.Portal.Application.News;
 using WeGO.Portal.Infrastructure.Database;
 using WeGO.Portal.Infrastructure.Identity;
 using WeGO.Portal.Infrastructure.Mail;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         services.AddOptions<InquirySettings>().BindConfiguration(InquirySettings.Section);
         services.AddHostedService<InquiryRetention>();
+        services.AddOptions<NewsSettings>().BindConfiguration(NewsSettings.Section);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AdministratorBootstrap>();
         return services;

@@ -103,12 +103,15 @@ internal static class WebSetup
                 options.Conventions.AuthorizeFolder("/FollowUps", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/Inquiries", Policies.ReadInquiries);
                 options.Conventions.AuthorizeFolder("/Reports", Policies.ReadVisits);
+                options.Conventions.AuthorizeFolder("/News", Policies.ReadVisits);
                 options.Conventions.AllowAnonymousToPage("/Index");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Culture");
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 options.Conventions.AllowAnonymousToFolder("/Membership"); // the public inquiry form, status link and privacy notice
+                options.Conventions.AllowAnonymousToPage("/News/Index");
+                options.Conventions.AllowAnonymousToPage("/News/Release");
             })
             .AddMvcOptions(options =>
             {

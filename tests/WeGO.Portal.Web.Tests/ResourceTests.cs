@@ -14,6 +14,7 @@ public sealed partial class ResourceTests
         "src/WeGO.Portal.Web/Resources/UiText",
         "src/WeGO.Portal.Application/Resources/Messages",
         "src/WeGO.Portal.Application/Resources/Emails",
+        "src/WeGO.Portal.Application/Resources/Releases",
     };
 
     private static Dictionary<string, string> Read(string path) =>

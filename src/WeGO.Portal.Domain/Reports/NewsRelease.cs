@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using WeGO.Portal.Domain.Common;
 
 namespace WeGO.Portal.Domain.Reports;
@@ -15,6 +17,50 @@ public sealed class NewsRelease : AggregateRoot
         Language = Require.Text(language, "Release.LanguageRequired", 10);
         Slug = Require.Text(slug, "Release.SlugRequired", 200);
         Edit(headline, dateline, body);
+    }
+
+    /// <summary>Drafts the release of an approved report: what has not been approved is not announced.</summary>
+    public static NewsRelease DraftFrom(VisitReport report, string language, string slug, string headline, string dateline, string body)
+    {
+        if (report.State != ReviewState.Approved)
+        {
+            throw new DomainException("Release.ReportNotApproved");
+        }
+
+        return new NewsRelease(report.Id, language, slug, headline, dateline, body);
+    }
+
+    /// <summary>The address part for a visit: its date, then the city's name in lower-case ASCII words,
+    /// e.g. <c>2024-10-07-seremban-city-council</c>.</summary>
+    public static string SlugFor(string organizationName, DateOnly date)
+    {
+        var words = new StringBuilder();
+        foreach (var c in organizationName.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            var lower = char.ToLowerInvariant(c);
+            if (lower is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            {
+                words.Append(lower);
+            }
+            else if (words.Length > 0 && words[^1] != '-')
+            {
+                words.Append('-');
+            }
+        }
+
+        var name = words.ToString().Trim('-');
+        if (name.Length > 80)
+        {
+            name = name[..80].TrimEnd('-');
+        }
+
+        var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return name.Length == 0 ? $"{day}-visit" : $"{day}-{name}";
     }
 
     public int VisitReportId { get; private set; }

@@ -1,0 +1,94 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Domain.Reports;
+
+namespace WeGO.Portal.Application.News;
+
+/// <summary>Staff turn an approved visit report into a draft release in one language, written from the visit's facts.
+/// A report has one release per language; its language versions share one address (slug).</summary>
+public static class DraftNewsRelease
+{
+    public sealed record Command : ICommand<NewId>
+    {
+        public int ReportId { get; init; }
+
+        public string Language { get; init; } = "en";
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IStringLocalizer<Messages> messages)
+        {
+            RuleFor(c => c.Language).NotEmpty().Must(language => ReleaseText.Languages.Contains(language)).WithMessage(_ => messages["Release.LanguageUnknown"]);
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, IOptions<NewsSettings> settings) : ICommandHandler<Command, NewId>
+    {
+        public async ValueTask<NewId> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var report = await db.VisitReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == command.ReportId, cancellationToken)
+                ?? throw new DomainException("Release.ReportNotFound");
+            var siblings = await db.NewsReleases.AsNoTracking()
+                .Where(r => r.VisitReportId == report.Id)
+                .Select(r => new { r.Id, r.Language, r.Slug })
+                .ToListAsync(cancellationToken);
+            if (siblings.Any(r => r.Language == command.Language))
+            {
+                throw new DomainException("Release.AlreadyDrafted");
+            }
+
+            var facts = await FactsAsync(report, cancellationToken);
+            var slug = siblings.FirstOrDefault()?.Slug ?? await FreeSlugAsync(NewsRelease.SlugFor(facts.Organization, DateOnly.FromDateTime(Domain.Visits.VenueTime.ToLocal(facts.StartsAtUtc, facts.TimeZoneId))), cancellationToken);
+            var draft = ReleaseText.Write(facts, command.Language, settings.Value);
+            var release = NewsRelease.DraftFrom(report, command.Language, slug, draft.Headline, draft.Dateline, draft.Body);
+            db.NewsReleases.Add(release);
+            return new NewId(release);
+        }
+
+        private async Task<ReleaseText.Facts> FactsAsync(VisitReport report, CancellationToken cancellationToken) =>
+            await db.Visits.AsNoTracking()
+                .Where(v => v.Id == report.VisitId)
+                .Select(v => new ReleaseText.Facts(
+                    v.Organization.Name,
+                    v.Organization.CountryCode,
+                    v.Venue,
+                    v.TimeZoneId,
+                    v.StartsAtUtc,
+                    v.Purpose,
+                    v.Delegation.HeadOfDelegation,
+                    v.Delegation.HeadOfDelegationTitle,
+                    v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
+                    v.Hosts.OrderBy(h => h.Order).Select(h => new ReleaseText.Host(h.Name, h.Title)).ToList(),
+                    v.Agenda.OrderBy(a => a.Order).Select(a => new ReleaseText.AgendaLine(a.Title, a.Speaker, a.Notes)).ToList(),
+                    v.Topics.OrderBy(t => t.Id).Select(t => t.Title).ToList(),
+                    report.Participants,
+                    report.Outcomes))
+                .AsSplitQuery()
+                .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new DomainException("Visit.NotFound");
+
+        /// <summary>The slug, or with "-2", "-3"... when another visit's release already has it (two visits of one city on one day).</summary>
+        private async Task<string> FreeSlugAsync(string slug, CancellationToken cancellationToken)
+        {
+            var taken = await db.NewsReleases.AsNoTracking()
+                .Where(r => r.Slug == slug || r.Slug.StartsWith(slug + "-"))
+                .Select(r => r.Slug)
+                .Distinct()
+                .ToListAsync(cancellationToken);
+            var candidate = slug;
+            for (var n = 2; taken.Contains(candidate); n++)
+            {
+                candidate = $"{slug}-{n}";
+            }
+
+            return candidate;
+        }
+    }
+}
