@@ -96,6 +96,7 @@ internal static class WebSetup
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
                 options.Conventions.AuthorizeFolder("/Visits", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/FollowUps", Policies.ReadVisits);
+                options.Conventions.AuthorizeFolder("/Dashboard", Policies.ReadVisits);
                 options.Conventions.AllowAnonymousToPage("/Index");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Culture");
