@@ -512,8 +512,6 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -524,7 +522,11 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VisitId");
 
+                    b.HasIndex("OrganizationId", "SubmittedAtUtc");
+
                     b.HasIndex("Stage", "SubmittedAtUtc");
+
+                    b.HasIndex("SubmittedAtUtc", "Stage");
 
                     b.ToTable("MembershipInquiries");
                 });
@@ -1003,6 +1005,8 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("StartsAtUtc");
 
                     b.HasIndex("Status", "StartsAtUtc");
+
+                    b.HasIndex("StartsAtUtc", "Status", "OrganizationId");
 
                     b.ToTable("Visits");
                 });
