@@ -26,6 +26,7 @@ public sealed class DashboardTests(DashboardHistory history) : IClassFixture<Das
         Assert.Equal(new DateOnly(2024, 6, 1), dashboard.From);
         Assert.Equal(new DateOnly(2025, 6, 30), dashboard.To);
         Assert.Equal(new DateOnly(2025, 6, 15), dashboard.Today);
+        Assert.Equal(DashboardPreset.Last12Months, dashboard.Preset);
         Assert.Equal(13, dashboard.VisitsPerMonth.Count);
         Assert.Equal((2024, 6), (dashboard.VisitsPerMonth[0].Year, dashboard.VisitsPerMonth[0].Month));
         Assert.Equal((2025, 6), (dashboard.VisitsPerMonth[^1].Year, dashboard.VisitsPerMonth[^1].Month));
@@ -53,6 +54,7 @@ public sealed class DashboardTests(DashboardHistory history) : IClassFixture<Das
         Assert.DoesNotContain(dashboard.VisitsPerMonth, m => m.Year == 2025 && m.Month == 7);
 
         var lastDayOnly = await DashboardAsync(new GetDashboard.Query { From = new DateOnly(2025, 6, 30), To = new DateOnly(2025, 6, 30) });
+        Assert.Null(lastDayOnly.Preset);
         var dayAfterOnly = await DashboardAsync(new GetDashboard.Query { From = new DateOnly(2025, 7, 1), To = new DateOnly(2025, 7, 1) });
         Assert.Equal(1, lastDayOnly.VisitsInPeriod);
         Assert.Equal(1, dayAfterOnly.VisitsInPeriod);

@@ -49,6 +49,7 @@ public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
 
         Assert.Contains("id=\"nav-dashboard\"", home, StringComparison.Ordinal);
         Assert.Contains("<h1 class=\"h3 mb-3\">Dashboard</h1>", dashboard, StringComparison.Ordinal);
+        Assert.Contains("aria-current=\"true\" id=\"preset-Last12Months\"", dashboard, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -158,7 +158,7 @@ public static class GetDashboard
             return new Result(
                 from,
                 to,
-                query.Preset,
+                query.Preset ?? (query.From is null && query.To is null ? DashboardPreset.Last12Months : null),
                 today,
                 await UpcomingAsync(now, today, query.UpcomingShown, cancellationToken),
                 EveryMonth(from, to, months),

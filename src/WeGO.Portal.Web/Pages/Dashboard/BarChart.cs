@@ -23,9 +23,9 @@ public sealed class BarChart
     private const int ColumnPlotTop = 22;
     private const int ColumnPlotHeight = 180;
     private const int ColumnLabelSpace = 38;
-    private const int RowHeight = 30;
-    private const int RowLabelWidth = 210;
-    private const int RowValueSpace = 110;
+    private const int RowHeight = 36;
+    private const int RowLabelWidth = 290;
+    private const int RowValueSpace = 140;
 
     private BarChart(string id, string title, string summary, IReadOnlyList<ChartBar> bars, (string Label, string Value) headings, bool horizontal)
     {
@@ -83,7 +83,7 @@ public sealed class BarChart
                 var length = Scale(bar.Value, plotWidth);
                 var y = (i * RowHeight) + 4;
                 yield return new Placed(bar, X: RowLabelWidth, Y: y, W: length, H: RowHeight - 10,
-                    LabelX: RowLabelWidth - 8, LabelY: y + 15, ValueX: RowLabelWidth + length + 6, ValueY: y + 15, ShowLabel: true, SubLabelY: 0);
+                    LabelX: RowLabelWidth - 8, LabelY: y + 13, ValueX: RowLabelWidth + length + 6, ValueY: y + 13, ShowLabel: true, SubLabelY: 0);
             }
 
             yield break;

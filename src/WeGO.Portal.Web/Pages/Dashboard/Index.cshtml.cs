@@ -32,6 +32,8 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<UiText> text
 
     public static string Percent(double? rate) => rate?.ToString("P0", CultureInfo.CurrentCulture) ?? "—";
 
+    public static string Count(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
     public BarChart VisitsPerMonth(GetDashboard.Result dashboard)
     {
         var format = CultureInfo.CurrentCulture.DateTimeFormat;
@@ -45,7 +47,7 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<UiText> text
         var busiest = dashboard.VisitsPerMonth.MaxBy(m => m.Visits);
         var summary = busiest is null || busiest.Visits == 0
             ? text["Dashboard.NoVisitsInPeriod"].Value
-            : text["Dashboard.VisitsPerMonthSummary", dashboard.VisitsInPeriod, bars.Count, bars[dashboard.VisitsPerMonth.ToList().IndexOf(busiest)].TableLabel, busiest.Visits].Value;
+            : text["Dashboard.VisitsPerMonthSummary", Count(dashboard.VisitsInPeriod), bars.Count, bars[dashboard.VisitsPerMonth.ToList().IndexOf(busiest)].TableLabel, Count(busiest.Visits)].Value;
         return BarChart.Columns("chart-visits-per-month", text["Dashboard.VisitsPerMonth"], summary, bars, (text["Dashboard.Month"], text["Dashboard.Visits"]));
     }
 
@@ -72,7 +74,7 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<UiText> text
     {
         var funnel = dashboard.Funnel;
         ChartBar Step(string key, int value, double? rate, string fill) =>
-            new(text[key], value, ValueText: rate is null ? value.ToString("N0", CultureInfo.CurrentCulture) : text["Dashboard.CountAndShare", value, Percent(rate)], FillClass: fill);
+            new(text[key], value, ValueText: rate is null ? Count(value) : text["Dashboard.CountAndShare", Count(value), Percent(rate)], FillClass: fill);
         var bars = new List<ChartBar>
         {
             Step("Dashboard.FunnelVisited", funnel.Visited, null, "chart-fill"),
@@ -81,7 +83,7 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<UiText> text
         };
         var summary = funnel.Visited == 0
             ? text["Dashboard.NoVisitsInPeriod"].Value
-            : text["Dashboard.FunnelSummary", funnel.Visited, funnel.Inquired, Percent(funnel.InquiryRate), funnel.BecameMembers, Percent(funnel.MembershipRate)].Value;
+            : text["Dashboard.FunnelSummary", Count(funnel.Visited), Count(funnel.Inquired), Percent(funnel.InquiryRate), Count(funnel.BecameMembers), Percent(funnel.MembershipRate)].Value;
         return BarChart.Rows("chart-funnel", text["Dashboard.Funnel"], summary, bars, (text["Dashboard.FunnelStep"], text["Dashboard.Organisations"]));
     }
 }
