@@ -12,6 +12,7 @@ internal static class BenchProgram
         Usage:
           generate    --data <folder> [--visits 100000] [--inquiries 100000] [--seed 20241007] [--as-of 2026-11-24]
           visits-list --data <folder> [--iterations 100] [--warmup 10]
+          dashboard   --data <folder> [--iterations 100] [--warmup 10]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -32,6 +33,9 @@ internal static class BenchProgram
                     return 0;
                 case "visits-list":
                     return await VisitsListBenchmark.RunAsync(
+                        options.Required("data"), options.Int("iterations", 100), options.Int("warmup", 10), Console.Out);
+                case "dashboard":
+                    return await Dashboard.DashboardBenchmark.RunAsync(
                         options.Required("data"), options.Int("iterations", 100), options.Int("warmup", 10), Console.Out);
                 default:
                     await Console.Error.WriteLineAsync(Usage);

@@ -104,6 +104,7 @@ internal static class WebSetup
                 options.Conventions.AuthorizeFolder("/Inquiries", Policies.ReadInquiries);
                 options.Conventions.AuthorizeFolder("/Reports", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/News", Policies.ReadVisits);
+                options.Conventions.AuthorizeFolder("/Dashboard", Policies.ReadVisits);
                 options.Conventions.AllowAnonymousToPage("/Index");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Culture");

@@ -26,13 +26,16 @@ public sealed class NewsReleaseTests : IDisposable
             var visit = visitId ?? await db.Visits.Where(v => v.Organization.Name == "Seremban City Council").Select(v => v.Id).SingleAsync();
             var report = new VisitReport(visit, "author-id", "Lii Inn Tan", ReviewedAt);
             report.Write(
-                "Seremban City Council's delegation learned about WeGO's activities.",
-                "Council members and government officials of Seremban City Council.",
-                null,
-                "Seremban City Council will prepare its membership application; the Secretariat will share member cases on urban planning and inclusion.",
-                null,
+                new ReportContent(
+                    "Seremban City Council's delegation learned about WeGO's activities.",
+                    "Council members and government officials of Seremban City Council.",
+                    null,
+                    null,
+                    null,
+                    "Seremban City Council will prepare its membership application; the Secretariat will share member cases on urban planning and inclusion.",
+                    null),
                 ReviewedAt);
-            report.Submit(ReviewedAt);
+            report.Submit("author-id", "Author", "en", ReviewedAt);
             if (approve)
             {
                 report.Approve("Program Director", ReviewedAt);

@@ -10,8 +10,8 @@ public sealed class NewsReleaseTests
     private static VisitReport Report(bool approve)
     {
         var report = new VisitReport(1, "author", "Author", Now);
-        report.Write("What happened", null, null, null, null, Now);
-        report.Submit(Now);
+        report.Write(new ReportContent("What happened", null, null, null, null, null, null), Now);
+        report.Submit("author-id", "Author", "en", Now);
         if (approve)
         {
             report.Approve("Director", Now);

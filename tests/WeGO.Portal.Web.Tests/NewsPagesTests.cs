@@ -59,8 +59,8 @@ public sealed partial class NewsPagesTests : IClassFixture<PortalFactory>
         return await portal.WithDbAsync(async db =>
         {
             var report = new VisitReport(visitId.Value, "author-id", "Lii Inn Tan", ReviewedAt);
-            report.Write("What happened.", null, null, "Membership application to follow.", null, ReviewedAt);
-            report.Submit(ReviewedAt);
+            report.Write(new ReportContent("What happened.", null, null, null, null, "Membership application to follow.", null), ReviewedAt);
+            report.Submit("author-id", "Author", "en", ReviewedAt);
             if (approve)
             {
                 report.Approve("Program Director", ReviewedAt);

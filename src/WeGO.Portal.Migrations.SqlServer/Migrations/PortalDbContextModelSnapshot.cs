@@ -559,8 +559,6 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -571,7 +569,11 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("VisitId");
 
+                    b.HasIndex("OrganizationId", "SubmittedAtUtc");
+
                     b.HasIndex("Stage", "SubmittedAtUtc");
+
+                    b.HasIndex("SubmittedAtUtc", "Stage");
 
                     b.ToTable("MembershipInquiries");
                 });
@@ -1141,6 +1143,8 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                     b.HasIndex("StartsAtUtc");
 
                     b.HasIndex("Status", "StartsAtUtc");
+
+                    b.HasIndex("StartsAtUtc", "Status", "OrganizationId");
 
                     b.ToTable("Visits");
                 });

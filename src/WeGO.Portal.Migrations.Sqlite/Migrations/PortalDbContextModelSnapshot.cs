@@ -536,8 +536,6 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -548,7 +546,11 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VisitId");
 
+                    b.HasIndex("OrganizationId", "SubmittedAtUtc");
+
                     b.HasIndex("Stage", "SubmittedAtUtc");
+
+                    b.HasIndex("SubmittedAtUtc", "Stage");
 
                     b.ToTable("MembershipInquiries");
                 });
@@ -1094,6 +1096,8 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("StartsAtUtc");
 
                     b.HasIndex("Status", "StartsAtUtc");
+
+                    b.HasIndex("StartsAtUtc", "Status", "OrganizationId");
 
                     b.ToTable("Visits");
                 });

@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WeGO.Portal.Application.Dashboard;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Staff;
+using WeGO.Portal.Bench.VisitsList;
+using WeGO.Portal.Testing;
+
+namespace WeGO.Portal.Bench.Dashboard;
+
+/// <summary>Times the directors' dashboard through the real portal on a generated database: <see cref="GetDashboard"/> through
+/// the mediator pipeline, and the /Dashboard page over HTTP as a signed-in program director. Same portal, same way of timing
+/// as the visits-list benchmark.</summary>
+internal static class DashboardBenchmark
+{
+    public const double TargetMs = 200;
+    private const string DirectorEmail = "bench-director@wego-portal.local";
+    private const string DirectorPassword = "Bench-Director-Password-2024";
+
+    internal sealed record Case(string Name, GetDashboard.Query Query, string Path);
+
+    /// <summary>The default period (last 12 full months and this one), the presets, and the longest period allowed (ten years).</summary>
+    internal static IReadOnlyList<Case> Cases(DateOnly today) =>
+    [
+        new("default: last 12 months and this one", new GetDashboard.Query(), "/Dashboard"),
+        new("this year", new GetDashboard.Query { Preset = DashboardPreset.ThisYear }, "/Dashboard?Preset=ThisYear"),
+        new("last year", new GetDashboard.Query { Preset = DashboardPreset.LastYear }, "/Dashboard?Preset=LastYear"),
+        new("ten years", new GetDashboard.Query { From = new DateOnly(today.Year - 9, 1, 1), To = new DateOnly(today.Year, 12, 31) },
+            $"/Dashboard?From={today.Year - 9}-01-01&To={today.Year}-12-31"),
+    ];
+
+    public static async Task<int> RunAsync(string data, int iterations, int warmup, TextWriter output)
+    {
+        var folder = Path.GetFullPath(data);
+        if (!File.Exists(Path.Combine(folder, "portal.db")))
+        {
+            await output.WriteLineAsync($"No portal.db in {folder}: run the generate command first.");
+            return 2;
+        }
+
+        if (iterations < 1)
+        {
+            throw new ArgumentException("--iterations must be at least 1");
+        }
+
+        // The portal logs to the console as it would in production; keep that out of the figures' table.
+        var console = Console.Out;
+        await using var hostConsole = new StreamWriter(Path.Combine(folder, "bench-host-console.log"), append: false);
+        Console.SetOut(hostConsole);
+        try
+        {
+            return await RunOnAsync(folder, iterations, warmup, output);
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+    }
+
+    private static async Task<int> RunOnAsync(string folder, int iterations, int warmup, TextWriter output)
+    {
+        using var portal = new BenchPortal(folder);
+        var startup = Stopwatch.StartNew();
+        _ = portal.Server;
+        startup.Stop();
+        await EnsureDirectorAsync(portal);
+
+        var (visits, inquiries) = await WithDbAsync(portal, async db => (await db.Visits.CountAsync(), await db.MembershipInquiries.CountAsync()));
+        var clock = portal.Services.GetRequiredService<TimeProvider>();
+        var cases = Cases(Application.Common.SecretariatCalendar.Today(clock));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"""
+
+            Dashboard on {folder}
+              {visits:N0} visits, {inquiries:N0} inquiries; portal started in {startup.Elapsed.TotalSeconds:N1} s ({BenchPortal.Environment}, in-memory TestServer, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC)
+              {Environment.ProcessorCount} cores, load average {LoadAverage()} at start; {iterations} timed requests per case after {warmup} warm-up, one at a time
+            """));
+
+        var results = new List<Result>();
+        foreach (var @case in cases)
+        {
+            var shown = "";
+            var samples = await TimeAsync(iterations, warmup, async () =>
+            {
+                await using var scope = portal.Services.CreateAsyncScope();
+                var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(@case.Query);
+                shown = string.Create(CultureInfo.InvariantCulture,
+                    $"{result.From:yyyy-MM-dd}..{result.To:yyyy-MM-dd}: {result.VisitsInPeriod:N0} visits, {result.InquiriesInPeriod:N0} inquiries, funnel {result.Funnel.Visited}/{result.Funnel.Inquired}/{result.Funnel.BecameMembers}");
+            });
+            results.Add(new Result("mediator: " + @case.Name, shown, samples));
+        }
+
+        var client = new PortalClient(portal.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = new Uri("https://portal.test"),
+        }));
+        await client.SignInAsync(DirectorEmail, DirectorPassword);
+        foreach (var @case in cases)
+        {
+            var bytes = 0;
+            var samples = await TimeAsync(iterations, warmup, async () =>
+            {
+                using var response = await client.GetAsync(@case.Path);
+                bytes = (await response.Content.ReadAsByteArrayAsync()).Length;
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"GET {@case.Path} answered {(int)response.StatusCode} {response.Headers.Location}");
+                }
+            });
+            results.Add(new Result($"GET {@case.Path} ({@case.Name})", string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:N0} KiB of HTML"), samples));
+        }
+
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        await output.WriteLineAsync();
+        await output.WriteLineAsync(Table(results));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Load average at the end: {LoadAverage()}. Peak working set: {process.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB (the whole process)"));
+
+        var plans = Path.Combine(folder, "dashboard-query-plans.txt");
+        await QueryPlans.WriteAsync(
+            Path.Combine(folder, "portal.db"),
+            cases.Select(c => (c.Name, (Func<PortalDbContext, Task>)(db => new GetDashboard.Handler(db, clock).Handle(c.Query, CancellationToken.None).AsTask()))),
+            plans);
+        await output.WriteLineAsync($"SQL and EXPLAIN QUERY PLAN of each case: {plans}");
+        return 0;
+    }
+
+    private static async Task<double[]> TimeAsync(int iterations, int warmup, Func<Task> request)
+    {
+        for (var i = 0; i < warmup; i++)
+        {
+            await request();
+        }
+
+        var samples = new double[iterations];
+        for (var i = 0; i < iterations; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await request();
+            samples[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        return samples;
+    }
+
+    /// <summary>A program director, the dashboard's reader (the benchmark does not sign in as the administrator).</summary>
+    private static async Task EnsureDirectorAsync(BenchPortal portal)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        if (await users.FindByEmailAsync(DirectorEmail) is not null)
+        {
+            return;
+        }
+
+        var user = new StaffUser { UserName = DirectorEmail, Email = DirectorEmail, EmailConfirmed = true, DisplayName = "Benchmark director" };
+        var created = await users.CreateAsync(user, DirectorPassword);
+        if (!created.Succeeded || !(await users.AddToRoleAsync(user, Roles.ProgramDirector)).Succeeded)
+        {
+            throw new InvalidOperationException("Could not create the benchmark's director account: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+    }
+
+    private static async Task<T> WithDbAsync<T>(BenchPortal portal, Func<PortalDbContext, Task<T>> work)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    internal sealed record Result(string Case, string Shown, double[] Samples)
+    {
+        public double Percentile(double p)
+        {
+            var sorted = Samples.Order().ToArray();
+            var rank = (int)Math.Ceiling(p / 100 * sorted.Length);
+            return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+        }
+
+        public double Mean => Samples.Average();
+    }
+
+    internal static string Table(IEnumerable<Result> results)
+    {
+        var lines = new List<string>
+        {
+            "| case | shows | p50 ms | p95 ms | p99 ms | mean ms | p95 < 200 ms |",
+            "|---|---|---:|---:|---:|---:|:---:|",
+        };
+        lines.AddRange(results.Select(r => string.Create(CultureInfo.InvariantCulture,
+            $"| {r.Case} | {r.Shown} | {r.Percentile(50):N1} | {r.Percentile(95):N1} | {r.Percentile(99):N1} | {r.Mean:N1} | {(r.Percentile(95) < TargetMs ? "yes" : "**no**")} |")));
+        return string.Join(Environment.NewLine, lines);
+    }
+}

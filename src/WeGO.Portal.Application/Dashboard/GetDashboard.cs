@@ -1,0 +1,229 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Visits;
+using WeGO.Portal.Domain.FollowUps;
+using WeGO.Portal.Domain.Membership;
+using WeGO.Portal.Domain.Organizations;
+using WeGO.Portal.Domain.Reports;
+using WeGO.Portal.Domain.Visits;
+
+namespace WeGO.Portal.Application.Dashboard;
+
+/// <summary>Periods a director picks with one click.</summary>
+public enum DashboardPreset
+{
+    Last12Months = 1,
+    ThisYear = 2,
+    LastYear = 3,
+}
+
+/// <summary>The directors' dashboard: what is coming, what waits for them, and how visits turn into inquiries and members
+/// over a period. Every figure is counted by the database (GROUP BY / COUNT), so it stays fast at 100,000 visits and
+/// 100,000 inquiries. Days and months are the Secretariat's, in Seoul, like the visits list's date filter.</summary>
+public static class GetDashboard
+{
+    public const int UpcomingDays = 30;
+    public const int MaxYears = 10;
+
+    /// <summary>A preset wins over dates; without either, the last 12 full months and the current one.
+    /// A missing date is taken from that default.</summary>
+    public sealed record Query : IQuery<Result>
+    {
+        public DateOnly? From { get; init; }
+
+        public DateOnly? To { get; init; }
+
+        public DashboardPreset? Preset { get; init; }
+
+        public int UpcomingShown { get; init; } = 10;
+    }
+
+    public sealed record Result(
+        DateOnly From,
+        DateOnly To,
+        DashboardPreset? Preset,
+        DateOnly Today,
+        Upcoming Upcoming,
+        IReadOnlyList<MonthCount> VisitsPerMonth,
+        IReadOnlyList<RegionCount> VisitsPerRegion,
+        ReportsWaiting ReportsAwaitingReview,
+        int OverdueFollowUps,
+        IReadOnlyList<StageCount> InquiriesByStage,
+        Funnel Funnel)
+    {
+        public int VisitsInPeriod => VisitsPerMonth.Sum(m => m.Visits);
+
+        public int InquiriesInPeriod => InquiriesByStage.Sum(s => s.Inquiries);
+    }
+
+    /// <summary>Visits starting in the next 30 days (not cancelled): how many, and the first of them.</summary>
+    public sealed record Upcoming(int Count, DateOnly Until, IReadOnlyList<ListVisits.Row> First);
+
+    public sealed record MonthCount(int Year, int Month, int Visits);
+
+    public sealed record RegionCount(Region Region, int Visits);
+
+    public sealed record StageCount(InquiryStage Stage, int Inquiries);
+
+    /// <summary>Reports submitted and not yet approved or sent back; the oldest has waited <see cref="OldestWaitingDays"/> days.</summary>
+    public sealed record ReportsWaiting(int Count, DateTime? OldestSubmittedAtUtc, int? OldestWaitingDays);
+
+    /// <summary>Organisations visited in the period (visits that have taken place, not the ones still to come); of them, those
+    /// that sent an inquiry on or after their first visit in the period; of those, the ones that became members on or after
+    /// that visit's day.</summary>
+    public sealed record Funnel(int Visited, int Inquired, int BecameMembers)
+    {
+        /// <summary>Null when nobody was visited: there is no rate to show, rather than a division by zero.</summary>
+        public double? InquiryRate => Rate(Inquired, Visited);
+
+        public double? MembershipRate => Rate(BecameMembers, Inquired);
+
+        public double? OverallRate => Rate(BecameMembers, Visited);
+
+        private static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
+    }
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator(IStringLocalizer<Messages> messages)
+        {
+            RuleFor(q => q.To)
+                .GreaterThanOrEqualTo(q => q.From!.Value)
+                .When(q => q.Preset is null && q.From is not null && q.To is not null)
+                .WithMessage(_ => messages["Dashboard.PeriodReversed"]);
+            RuleFor(q => q.To)
+                .Must((q, to) => to!.Value < q.From!.Value.AddYears(MaxYears))
+                .When(q => q.Preset is null && q.From is not null && q.To is not null)
+                .WithMessage(_ => messages["Dashboard.PeriodTooLong", MaxYears]);
+            RuleFor(q => q.Preset).IsInEnum();
+            RuleFor(q => q.UpcomingShown).InclusiveBetween(0, 100);
+        }
+    }
+
+    /// <summary>The period a query asks for, as Seoul days.</summary>
+    public static (DateOnly From, DateOnly To) PeriodOf(Query query, DateOnly today)
+    {
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        switch (query.Preset)
+        {
+            case DashboardPreset.ThisYear:
+                return (new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31));
+            case DashboardPreset.LastYear:
+                return (new DateOnly(today.Year - 1, 1, 1), new DateOnly(today.Year - 1, 12, 31));
+            case DashboardPreset.Last12Months:
+                return (thisMonth.AddMonths(-12), thisMonth.AddMonths(1).AddDays(-1));
+            default:
+                var (from, to) = PeriodOf(query with { Preset = DashboardPreset.Last12Months }, today);
+                return (query.From ?? from, query.To ?? to);
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, TimeProvider clock) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var today = SecretariatCalendar.Today(clock);
+            var (from, to) = PeriodOf(query, today);
+            var startUtc = VenueTime.ToUtc(from, TimeOnly.MinValue, VenueTime.Seoul);
+            var endUtc = VenueTime.ToUtc(to.AddDays(1), TimeOnly.MinValue, VenueTime.Seoul);
+            // Months are Seoul's. Korea has kept one offset since 1988, so shifting UTC by it in SQL gives Seoul's month.
+            var seoulHours = VenueTime.Zone(VenueTime.Seoul).GetUtcOffset(startUtc).TotalHours;
+
+            // Cancelled visits did not happen: they count nowhere on the dashboard.
+            var visitsInPeriod = db.Visits.AsNoTracking()
+                .Where(v => v.Status != VisitStatus.Cancelled && v.StartsAtUtc >= startUtc && v.StartsAtUtc < endUtc);
+
+            var months = await visitsInPeriod
+                .Select(v => v.StartsAtUtc.AddHours(seoulHours))
+                .GroupBy(local => new { local.Year, local.Month })
+                .Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Count()))
+                .ToListAsync(cancellationToken);
+
+            var regions = await visitsInPeriod
+                .GroupBy(v => v.Organization.Region)
+                .Select(g => new RegionCount(g.Key, g.Count()))
+                .ToListAsync(cancellationToken);
+
+            var stages = await db.MembershipInquiries.AsNoTracking()
+                .Where(i => i.SubmittedAtUtc >= startUtc && i.SubmittedAtUtc < endUtc)
+                .GroupBy(i => i.Stage)
+                .Select(g => new StageCount(g.Key, g.Count()))
+                .ToListAsync(cancellationToken);
+
+            return new Result(
+                from,
+                to,
+                query.Preset ?? (query.From is null && query.To is null ? DashboardPreset.Last12Months : null),
+                today,
+                await UpcomingAsync(now, today, query.UpcomingShown, cancellationToken),
+                EveryMonth(from, to, months),
+                [.. Enum.GetValues<Region>().Select(r => new RegionCount(r, regions.SingleOrDefault(c => c.Region == r)?.Visits ?? 0))],
+                await ReportsWaitingAsync(today, cancellationToken),
+                await db.FollowUps.CountAsync(f => f.Status == FollowUpStatus.Open && f.DueOn < today, cancellationToken),
+                [.. Enum.GetValues<InquiryStage>().Select(s => new StageCount(s, stages.SingleOrDefault(c => c.Stage == s)?.Inquiries ?? 0))],
+                await FunnelAsync(visitsInPeriod.Where(v => v.StartsAtUtc <= now), seoulHours, cancellationToken));
+        }
+
+        private async Task<Upcoming> UpcomingAsync(DateTime now, DateOnly today, int shown, CancellationToken cancellationToken)
+        {
+            // A visit lasts less than a day, so bounding its start keeps the start-time index in use (as on the home page).
+            var dayAgo = now.AddDays(-1);
+            var until = now.AddDays(UpcomingDays);
+            var upcoming = db.Visits.AsNoTracking()
+                .Where(v => v.Status != VisitStatus.Cancelled && v.StartsAtUtc >= dayAgo && v.EndsAtUtc >= now && v.StartsAtUtc < until);
+            var count = await upcoming.CountAsync(cancellationToken);
+            var first = shown == 0 ? [] : await ListVisits.Project(upcoming.OrderBy(v => v.StartsAtUtc).ThenBy(v => v.Id).Take(shown)).ToListAsync(cancellationToken);
+            return new Upcoming(count, today.AddDays(UpcomingDays), first);
+        }
+
+        private async Task<ReportsWaiting> ReportsWaitingAsync(DateOnly today, CancellationToken cancellationToken)
+        {
+            var waiting = await db.VisitReports.AsNoTracking()
+                .Where(r => r.State == ReviewState.Submitted)
+                .GroupBy(_ => 1)
+                .Select(g => new { Count = g.Count(), Oldest = g.Min(r => r.SubmittedAtUtc) })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (waiting?.Oldest is not { } oldest)
+            {
+                return new ReportsWaiting(waiting?.Count ?? 0, null, null);
+            }
+
+            var submittedOn = DateOnly.FromDateTime(VenueTime.ToLocal(oldest, VenueTime.Seoul));
+            return new ReportsWaiting(waiting.Count, oldest, today.DayNumber - submittedOn.DayNumber);
+        }
+
+        private async Task<Funnel> FunnelAsync(IQueryable<Visit> visitsInPeriod, double seoulHours, CancellationToken cancellationToken)
+        {
+            var firstVisits = visitsInPeriod
+                .GroupBy(v => v.OrganizationId)
+                .Select(g => new { OrganizationId = g.Key, FirstUtc = g.Min(v => v.StartsAtUtc) });
+            var journeys = firstVisits.Select(f => new
+            {
+                Inquired = db.MembershipInquiries.Any(i => i.OrganizationId == f.OrganizationId && i.SubmittedAtUtc >= f.FirstUtc),
+                Joined = db.Organizations.Any(o => o.Id == f.OrganizationId && o.MemberSince >= DateOnly.FromDateTime(f.FirstUtc.AddHours(seoulHours))),
+            });
+            var funnel = await journeys
+                .GroupBy(_ => 1)
+                .Select(g => new Funnel(g.Count(), g.Count(j => j.Inquired), g.Count(j => j.Inquired && j.Joined)))
+                .SingleOrDefaultAsync(cancellationToken);
+            return funnel ?? new Funnel(0, 0, 0);
+        }
+    }
+
+    /// <summary>Every month of the period in order, with zero for months without visits.</summary>
+    private static List<MonthCount> EveryMonth(DateOnly from, DateOnly to, IReadOnlyList<MonthCount> counted)
+    {
+        var months = new List<MonthCount>();
+        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+        {
+            months.Add(new MonthCount(month.Year, month.Month, counted.SingleOrDefault(c => c.Year == month.Year && c.Month == month.Month)?.Visits ?? 0));
+        }
+
+        return months;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using WeGO.Portal.Application.Staff;
+using WeGO.Portal.Testing;
+
+namespace WeGO.Portal.Web.Tests;
+
+/// <summary>The dashboard page over HTTP, on the demo data: Seremban City Council's completed visit of 7 October 2024
+/// (Asia and the Pacific) and its two overdue follow-ups.</summary>
+public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
+{
+    private const string Password = "Staff-Password-2024";
+    private const string October2024 = "/Dashboard?From=2024-10-01&To=2024-10-31";
+    private readonly PortalFactory portal;
+
+    public DashboardPageTests(PortalFactory portal)
+    {
+        this.portal = portal.Start();
+    }
+
+    private async Task<PortalClient> SignedInAsync(string role, string? language = null)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@tests.wego";
+        await portal.CreateStaffAsync(email, Password, role);
+        var client = PortalClient.For(portal, language);
+        await client.SignInAsync(email, Password);
+        return client;
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_sign_in()
+    {
+        using var response = await PortalClient.For(portal).GetAsync("/Dashboard");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/SignIn?ReturnUrl=%2FDashboard", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Roles.ProgramDirector)]
+    [InlineData(Roles.Administrator)]
+    [InlineData(Roles.SecretariatStaff)]
+    public async Task Directors_administrators_and_Secretariat_staff_read_the_dashboard_and_find_it_in_the_navigation(string role)
+    {
+        var client = await SignedInAsync(role);
+
+        var home = await client.GetPageAsync("/");
+        var dashboard = await client.GetPageAsync("/Dashboard");
+
+        Assert.Contains("id=\"nav-dashboard\"", home, StringComparison.Ordinal);
+        Assert.Contains("<h1 class=\"h3 mb-3\">Dashboard</h1>", dashboard, StringComparison.Ordinal);
+        Assert.Contains("aria-current=\"true\" id=\"preset-Last12Months\"", dashboard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_account_without_a_staff_role_is_refused()
+    {
+        const string email = "dashboard-norole@tests.wego";
+        await portal.CreateStaffAsync(email, Password);
+        var client = PortalClient.For(portal);
+        await client.SignInAsync(email, Password);
+
+        using var response = await client.GetAsync("/Dashboard");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.DoesNotContain("nav-dashboard", await client.GetPageAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_charts_are_labelled_svg_images_with_their_numbers_as_tables_and_no_inline_style()
+    {
+        var client = await SignedInAsync(Roles.ProgramDirector);
+
+        var page = WebUtility.HtmlDecode(await client.GetPageAsync(October2024));
+
+        Assert.Equal(4, Regex.Count(page, "<svg class=\"chart[^\"]*\" viewBox=\"[0-9 ]+\" role=\"img\" aria-label=\"[^\"]+\""));
+        Assert.Contains("<title>Visits per month</title>", page, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Visits per month. 1 visits in 1 months; the busiest month was October 2024, with 1.\"", page, StringComparison.Ordinal);
+        Assert.Contains("<text class=\"chart-label\" x=\"360\" y=\"217\" text-anchor=\"middle\">Oct</text>", page, StringComparison.Ordinal);
+        Assert.Equal(4, Regex.Count(page, "<summary>Show as table</summary>"));
+        Assert.Contains("<th scope=\"row\" class=\"fw-normal\">October 2024</th><td class=\"text-end\">1</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\" class=\"fw-normal\">Asia and the Pacific</th><td class=\"text-end\">1</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\" class=\"fw-normal\">Visited</th><td class=\"text-end\">1</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\" class=\"fw-normal\">Sent an inquiry</th><td class=\"text-end\">0 (0%)</td>", page, StringComparison.Ordinal);
+        // Nobody inquired, so there is no share of inquirers who became members: a dash, not a division by zero.
+        Assert.Contains("<th scope=\"row\" class=\"fw-normal\">Became members</th><td class=\"text-end\">0</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_page_links_to_the_review_queue_and_the_overdue_follow_ups_and_counts_the_demo_ones()
+    {
+        var client = await SignedInAsync(Roles.ProgramDirector);
+
+        var page = await client.GetPageAsync(October2024);
+
+        Assert.Contains("href=\"/Reports/Queue\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/FollowUps/Overdue\"", page, StringComparison.Ordinal);
+        Assert.Matches("id=\"overdue-follow-ups\">2<", page);
+        Assert.Matches("id=\"visits-in-period\">1<", page);
+    }
+
+    [Fact]
+    public async Task The_period_form_is_a_bookmarkable_GET_with_preset_links()
+    {
+        var client = await SignedInAsync(Roles.ProgramDirector);
+
+        var page = await client.GetPageAsync("/Dashboard?Preset=LastYear");
+
+        Assert.Contains("<form method=\"get\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Dashboard?Preset=ThisYear\"", page, StringComparison.Ordinal);
+        var lastYear = DateTime.UtcNow.Year - 1;
+        Assert.Contains($"name=\"From\" value=\"{lastYear}-01-01\"", page, StringComparison.Ordinal);
+        Assert.Contains($"name=\"To\" value=\"{lastYear}-12-31\"", page, StringComparison.Ordinal);
+        Assert.Matches("class=\"nav-link py-1 active\" aria-current=\"true\" id=\"preset-LastYear\"|aria-current=\"true\"[^>]*id=\"preset-LastYear\"", page);
+    }
+
+    [Fact]
+    public async Task An_empty_period_shows_zeros_and_a_reversed_one_is_explained_without_an_error_page()
+    {
+        var client = await SignedInAsync(Roles.ProgramDirector);
+
+        var empty = WebUtility.HtmlDecode(await client.GetPageAsync("/Dashboard?From=2010-01-01&To=2010-02-28"));
+        var reversed = await client.GetPageAsync("/Dashboard?From=2024-10-31&To=2024-10-01");
+
+        Assert.Matches("id=\"visits-in-period\">0<", empty);
+        Assert.Contains("No visits in this period.", empty, StringComparison.Ordinal);
+        Assert.Contains("<dd class=\"col-4 text-end\">—</dd>", empty, StringComparison.Ordinal);
+        Assert.Contains("The period must end on or after the day it starts.", WebUtility.HtmlDecode(reversed), StringComparison.Ordinal);
+        Assert.DoesNotContain("<svg", reversed, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("es", "oct", "octubre de 2024", "Panel de dirección")]
+    [InlineData("ko", "10월", "2024년 10월", "대시보드")]
+    public async Task Month_names_and_texts_follow_the_language(string language, string shortMonth, string fullMonth, string title)
+    {
+        var client = await SignedInAsync(Roles.ProgramDirector, language);
+
+        var page = WebUtility.HtmlDecode(await client.GetPageAsync(October2024));
+
+        Assert.Contains(title, page, StringComparison.Ordinal);
+        Assert.Contains($"text-anchor=\"middle\">{shortMonth}</text>", page, StringComparison.Ordinal);
+        Assert.Contains($"<th scope=\"row\" class=\"fw-normal\">{fullMonth}</th>", page, StringComparison.Ordinal);
+    }
+}
