@@ -96,6 +96,8 @@ internal static class WebSetup
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
                 options.Conventions.AuthorizeFolder("/Visits", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/FollowUps", Policies.ReadVisits);
+                options.Conventions.AuthorizeFolder(BaselinePages.Folder, Policies.ReadVisits);
+                options.Conventions.RouteOnlyWhenEnabled(builder.Configuration);
                 options.Conventions.AllowAnonymousToPage("/Index");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Culture");
