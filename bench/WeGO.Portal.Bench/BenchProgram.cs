@@ -1,5 +1,6 @@
 using System.Globalization;
 using WeGO.Portal.Bench.Generation;
+using WeGO.Portal.Bench.Load;
 using WeGO.Portal.Bench.VisitsList;
 
 namespace WeGO.Portal.Bench;
@@ -12,6 +13,7 @@ internal static class BenchProgram
         Usage:
           generate    --data <folder> [--visits 100000] [--inquiries 100000] [--seed 20241007] [--as-of 2026-11-24]
           visits-list --data <folder> [--iterations 100] [--warmup 10]
+          load        --data <folder>[,<folder>...] [--connections 64] [--warmup 3] [--duration 10] [--pages "visits list,visit page"]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -33,6 +35,15 @@ internal static class BenchProgram
                 case "visits-list":
                     return await VisitsListBenchmark.RunAsync(
                         options.Required("data"), options.Int("iterations", 100), options.Int("warmup", 10), Console.Out);
+                case "load":
+                    return await LoadBenchmark.RunAsync(
+                        new LoadBenchmark.Settings(
+                            options.Required("data").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                            Math.Max(1, options.Int("connections", 64)),
+                            TimeSpan.FromSeconds(options.Int("warmup", 3)),
+                            TimeSpan.FromSeconds(Math.Max(1, options.Int("duration", 10))),
+                            options.Value("pages")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+                        Console.Out);
                 default:
                     await Console.Error.WriteLineAsync(Usage);
                     return 2;
