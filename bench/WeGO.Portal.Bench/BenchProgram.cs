@@ -1,5 +1,6 @@
 using System.Globalization;
 using WeGO.Portal.Bench.Generation;
+using WeGO.Portal.Bench.Load;
 using WeGO.Portal.Bench.VisitsList;
 
 namespace WeGO.Portal.Bench;
@@ -10,9 +11,10 @@ internal static class BenchProgram
 {
     private const string Usage = """
         Usage:
-          generate    --data <folder> [--visits 100000] [--inquiries 100000] [--seed 20241007] [--as-of 2026-11-24]
+          generate    --data <folder> [--visits 100000] [--inquiries 100000] [--cities <visits/20>] [--seed 20241007] [--as-of 2026-11-24]
           visits-list --data <folder> [--iterations 100] [--warmup 10]
           dashboard   --data <folder> [--iterations 100] [--warmup 10]
+          load        --data <folder>[,<folder>...] [--connections 64] [--warmup 3] [--duration 10] [--pages "visits list,visit page"]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -37,6 +39,15 @@ internal static class BenchProgram
                 case "dashboard":
                     return await Dashboard.DashboardBenchmark.RunAsync(
                         options.Required("data"), options.Int("iterations", 100), options.Int("warmup", 10), Console.Out);
+                case "load":
+                    return await LoadBenchmark.RunAsync(
+                        new LoadBenchmark.Settings(
+                            options.Required("data").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                            Math.Max(1, options.Int("connections", 64)),
+                            TimeSpan.FromSeconds(options.Int("warmup", 3)),
+                            TimeSpan.FromSeconds(Math.Max(1, options.Int("duration", 10))),
+                            options.Value("pages")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+                        Console.Out);
                 default:
                     await Console.Error.WriteLineAsync(Usage);
                     return 2;
@@ -55,6 +66,7 @@ internal static class BenchProgram
         {
             Seed = options.Int("seed", GeneratorOptions.DefaultSeed),
             AsOf = options.Value("as-of") is { } asOf ? DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture) : GeneratorOptions.DefaultAsOf,
+            Organizations = options.Value("cities") is null ? null : options.Int("cities", 0),
         };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Generating {generatorOptions.Visits:N0} visits and {generatorOptions.Inquiries:N0} inquiries (seed {generatorOptions.Seed}, as of {generatorOptions.AsOf:yyyy-MM-dd})"));
@@ -67,6 +79,18 @@ internal static class BenchProgram
         var size = new FileInfo(result.DatabasePath).Length;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {"total rows",-22} {result.Rows.Sum(r => r.Rows),10:N0}\nWrote {result.DatabasePath} ({size / 1024.0 / 1024.0:N1} MiB) in {result.Elapsed.TotalSeconds:N1} s"));
+        foreach (var line in GeneratedCoverage.Describe(result.DatabasePath, generatorOptions.AsOf))
+        {
+            Console.WriteLine("  " + line);
+        }
+
+        // The target is for 100,000 visits and 100,000 inquiries; smaller runs are scaled to it.
+        var scale = Math.Max(generatorOptions.Visits, generatorOptions.Inquiries) / 100_000.0;
+        if (scale >= 1)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Target: 100,000 visits + 100,000 inquiries in under 60 s: {result.Elapsed.TotalSeconds:N1} s, {(result.Elapsed.TotalSeconds / scale < 60 ? "pass" : "MISS")} (load average {Load.LoadAverage.Now()})"));
+        }
     }
 
     /// <summary>--name value pairs.</summary>

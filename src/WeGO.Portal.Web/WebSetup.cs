@@ -105,6 +105,8 @@ internal static class WebSetup
                 options.Conventions.AuthorizeFolder("/Reports", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/News", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/Dashboard", Policies.ReadVisits);
+                options.Conventions.AuthorizeFolder(BaselinePages.Folder, Policies.ReadVisits);
+                options.Conventions.RouteOnlyWhenEnabled(builder.Configuration);
                 options.Conventions.AllowAnonymousToPage("/Index");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Culture");

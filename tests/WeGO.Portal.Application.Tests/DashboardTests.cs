@@ -316,10 +316,10 @@ public sealed class DashboardHistory : IAsyncLifetime
     private static VisitReport Report(PortalDbContext db, Visit visit, DateTime? submittedAt)
     {
         var report = new VisitReport(visit.Id, "staff-1", "Ana Ruiz", visit.EndsAtUtc);
-        report.Write("What was discussed", null, null, null, null, visit.EndsAtUtc);
+        report.Write(new ReportContent("What was discussed", null, null, null, null, null, null), visit.EndsAtUtc);
         if (submittedAt is { } at)
         {
-            report.Submit(at);
+            report.Submit("staff-1", "Ana Ruiz", "en", at);
         }
 
         return db.VisitReports.Add(report).Entity;

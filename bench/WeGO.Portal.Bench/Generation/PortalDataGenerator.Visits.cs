@@ -25,12 +25,13 @@ internal sealed partial class PortalDataGenerator
 
     private sealed record VisitPlan(OrganizationRow Organization, string Venue, string TimeZoneId, DateOnly Date, TimeOnly Start, TimeOnly End, DateTime StartsAtUtc, DateTime EndsAtUtc, DateTime CreatedAtUtc, VisitStatus Status);
 
-    /// <summary>Cities (and some companies and institutions) in every region: one for every twenty visits, at least one per region.</summary>
+    /// <summary>Cities (and some companies and institutions) in every region: as many as asked, else one for every twenty
+    /// visits; at least three per region.</summary>
     private void WriteOrganizations(BulkInsert bulk)
     {
         var table = bulk.Into("Organizations", "Id", "Name", "NormalizedName", "LocalName", "CountryCode", "Region", "Kind", "Population", "MemberSince", "Version");
         var contacts = bulk.Into("Contacts", "Id", "FullName", "Title", "Email", "Phone", "OrganizationId");
-        var count = Math.Max(RegionsByWeight.Length * 3, options.Visits / 20);
+        var count = Math.Max(RegionsByWeight.Length * 3, options.Organizations ?? options.Visits / 20);
         organizations = new OrganizationRow[count];
         for (var i = 0; i < count; i++)
         {

@@ -20,6 +20,9 @@ internal sealed record GeneratorOptions(string DataDirectory, int Visits, int In
     public int Seed { get; init; } = DefaultSeed;
 
     public DateOnly AsOf { get; init; } = DefaultAsOf;
+
+    /// <summary>Organizations (85% cities) across all eight regions; by default one for every twenty visits.</summary>
+    public int? Organizations { get; init; }
 }
 
 internal sealed record GeneratedData(string DatabasePath, IReadOnlyList<(string Table, int Rows)> Rows, TimeSpan Elapsed);

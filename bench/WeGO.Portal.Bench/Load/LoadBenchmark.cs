@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using WeGO.Portal.Bench.VisitsList;
+
+namespace WeGO.Portal.Bench.Load;
+
+/// <summary>`load`: for each generated data folder, starts the portal as its own process, signs in as the bench
+/// administrator, puts each page of <see cref="LoadPages"/> (and its baseline) under closed-loop load, samples the
+/// portal's peak memory, and prints one table with the targets checked.</summary>
+internal static class LoadBenchmark
+{
+    public const double TargetP99Ms = 100;
+    public const double TargetVisitsListRps = 2000;
+    public const double TargetOverheadPercent = 15;
+    public const double TargetScaleRatio = 1.5;
+    public const long TargetPeakMemoryBytes = 300L * 1024 * 1024;
+    private const string VisitsList = "visits list";
+
+    internal sealed record Settings(IReadOnlyList<string> DataFolders, int Connections, TimeSpan Warmup, TimeSpan Duration, IReadOnlyList<string>? Pages);
+
+    private sealed record Measured(LoadPage Page, int Rows, LoadResult Result, LoadResult? Baseline);
+
+    private sealed record Run(string Folder, int Rows, IReadOnlyList<Measured> Pages, long PeakMemoryBytes, double StartupSeconds, string LoadAverage);
+
+    public static async Task<int> RunAsync(Settings settings, TextWriter output)
+    {
+        var pages = settings.Pages is null ? LoadPages.All : [.. LoadPages.All.Where(p => settings.Pages.Contains(p.Name, StringComparer.OrdinalIgnoreCase))];
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Load: {settings.Connections} connections, closed loop, {settings.Warmup.TotalSeconds:0} s warm-up + {settings.Duration.TotalSeconds:0} s timed per page; {Environment.ProcessorCount} cores, load average {LoadAverage.Now()}"));
+        var runs = new List<Run>();
+        foreach (var data in settings.DataFolders)
+        {
+            runs.Add(await RunOnAsync(Path.GetFullPath(data), pages, settings, output));
+        }
+
+        await output.WriteLineAsync();
+        await output.WriteLineAsync(Table(runs, settings.Connections));
+        return 0;
+    }
+
+    private static async Task<Run> RunOnAsync(string folder, IReadOnlyList<LoadPage> pages, Settings settings, TextWriter output)
+    {
+        var database = Path.Combine(folder, "portal.db");
+        if (!File.Exists(database))
+        {
+            throw new ArgumentException($"No portal.db in {folder}: run the generate command first.");
+        }
+
+        var visits = CountVisits(database);
+        var startup = System.Diagnostics.Stopwatch.StartNew();
+        await using var portal = await PortalProcess.StartAsync(folder, BenchPortal.AdminEmail, BenchPortal.AdminPassword);
+        startup.Stop();
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"== {visits:N0} visits ({folder}): portal pid {portal.Id} on {portal.Root} ready in {startup.Elapsed.TotalSeconds:N1} s, {portal.MemoryBytes / 1048576.0:N0} MiB"));
+
+        using var client = new LoadClient(portal.Root, settings.Connections);
+        await client.SignInAsync(BenchPortal.AdminEmail, BenchPortal.AdminPassword);
+        // Warm every page first (JIT tiering, EF's query cache, SQLite's page cache), so the page measured first is not
+        // the one that pays for what all pages share; each timed run then has a short pre-roll of its own.
+        var targets = pages.SelectMany(p => new[] { (Page: p, Path: p.Path) }.Concat(p.Baseline is { } b ? [(p, b)] : [])).ToList();
+        foreach (var (page, path) in targets)
+        {
+            var (next, form) = await PrepareAsync(client, page, path, visits, output);
+            _ = await client.RunAsync(next, form, settings.Connections, TimeSpan.Zero, settings.Warmup, () => portal.CpuTime);
+        }
+
+        var measured = new List<Measured>();
+        foreach (var page in pages)
+        {
+            var result = await LoadAsync(client, portal, page, page.Path, visits, settings, output);
+            var baseline = page.Baseline is { } path ? await LoadAsync(client, portal, page, path, visits, settings, output) : null;
+            measured.Add(new Measured(page, visits, result, baseline));
+        }
+
+        return new Run(folder, visits, measured, portal.PeakMemoryBytes, startup.Elapsed.TotalSeconds, LoadAverage.Now());
+    }
+
+    private static readonly TimeSpan PreRoll = TimeSpan.FromSeconds(1);
+
+    private static async Task<LoadResult> LoadAsync(LoadClient client, PortalProcess portal, LoadPage page, string path, int visits, Settings settings, TextWriter output)
+    {
+        var (next, form) = await PrepareAsync(client, page, path, visits, null);
+        var result = await client.RunAsync(next, form, settings.Connections, PreRoll, settings.Duration, () => portal.CpuTime);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"   {(form is null ? "GET" : "POST")} {path,-32} {result.RequestsPerSecond,8:N0} req/s  p50 {result.Percentile(50),6:N1}  p95 {result.Percentile(95),6:N1}  p99 {result.Percentile(99),6:N1} ms  errors {result.ErrorCount}  portal CPU {result.CpuMsPerRequest:N2} ms/req  {result.AverageBytes / 1024:N1} KiB/answer  load {result.LoadBefore} -> {result.LoadAfter}"));
+        return result;
+    }
+
+    /// <summary>The request maker for a page: a random visit for <c>{visit}</c>; for a form, its token fetched once. One
+    /// request goes first, so a page that is missing or broken says so plainly instead of only filling the table with errors.</summary>
+    private static async Task<(Func<string> Next, byte[]? Form)> PrepareAsync(LoadClient client, LoadPage page, string path, int visits, TextWriter? output)
+    {
+        string Next() => path.Replace("{visit}", Random.Shared.Next(1, visits + 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        if (page.Form is { } post)
+        {
+            var token = await client.FormTokenAsync(post.FormPath);
+            return (Next, LoadClient.FormBody([.. post.Fields, new("__RequestVerificationToken", token)]));
+        }
+
+        var (status, _) = await client.GetAsync(Next());
+        if (status != HttpStatusCode.OK && output is not null)
+        {
+            await output.WriteLineAsync($"   GET {path} answered {(int)status} before the run: its errors below are real.");
+        }
+
+        return (Next, null);
+    }
+
+    private static int CountVisits(string database)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Visits";
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static string Table(IReadOnlyList<Run> runs, int connections)
+    {
+        static string Ms(double ms) => ms.ToString("N1", CultureInfo.InvariantCulture);
+        static string Mark(bool pass) => pass ? "pass" : "**MISS**";
+        var smallest = runs.MinBy(r => r.Rows);
+        var table = new StringBuilder();
+        table.AppendLine(CultureInfo.InvariantCulture, $"| page | rows | req/s | p50 ms | p95 ms | p99 ms | errors | baseline req/s | baseline p99 ms | overhead % | p99(large)/p99(small) | targets |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var run in runs)
+        {
+            foreach (var m in run.Pages)
+            {
+                var r = m.Result;
+                var checks = new List<string> { $"p99 < {TargetP99Ms:0} ms {Mark(r.Percentile(99) < TargetP99Ms)}" };
+                if (m.Page.Name == VisitsList)
+                {
+                    checks.Add($"≥ {TargetVisitsListRps:N0} req/s {Mark(r.RequestsPerSecond >= TargetVisitsListRps)}");
+                }
+
+                if (r.ErrorCount > 0)
+                {
+                    checks.Add($"errors **MISS** ({string.Join(", ", r.Errors.Select(e => $"{e.Key}×{e.Value}"))})");
+                }
+
+                var overhead = "";
+                if (m.Baseline is { } b)
+                {
+                    var percent = (b.RequestsPerSecond - r.RequestsPerSecond) / b.RequestsPerSecond * 100;
+                    overhead = percent.ToString("N1", CultureInfo.InvariantCulture);
+                    checks.Add($"overhead < {TargetOverheadPercent:0}% {Mark(percent < TargetOverheadPercent)}");
+                }
+
+                var ratio = "";
+                if (smallest is not null && run != smallest && smallest.Pages.FirstOrDefault(s => s.Page == m.Page) is { } small)
+                {
+                    var value = r.Percentile(99) / small.Result.Percentile(99);
+                    ratio = value.ToString("N2", CultureInfo.InvariantCulture);
+                    checks.Add($"≤ {TargetScaleRatio:0.0}× of {smallest.Rows:N0} {Mark(value <= TargetScaleRatio)}");
+                }
+
+                table.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {m.Page.Name} | {run.Rows:N0} | {r.RequestsPerSecond:N0} | {Ms(r.Percentile(50))} | {Ms(r.Percentile(95))} | {Ms(r.Percentile(99))} | {r.ErrorCount:N0} | {(m.Baseline is { } bl ? bl.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture) : "–")} | {(m.Baseline is { } bp ? Ms(bp.Percentile(99)) : "–")} | {(overhead.Length > 0 ? overhead : "–")} | {(ratio.Length > 0 ? ratio : "–")} | {string.Join("; ", checks)} |");
+            }
+        }
+
+        table.AppendLine();
+        foreach (var run in runs)
+        {
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"Peak memory of the portal process (VmHWM), {run.Rows:N0} visits: {run.PeakMemoryBytes / 1048576.0:N0} MiB; target < {TargetPeakMemoryBytes / 1048576:N0} MiB: {Mark(run.PeakMemoryBytes < TargetPeakMemoryBytes)} (started in {run.StartupSeconds:N1} s; load average at the end {run.LoadAverage})");
+        }
+
+        table.AppendLine(CultureInfo.InvariantCulture, $"{connections} connections; p99 and req/s targets apply to every size, overhead = (baseline req/s - page req/s) / baseline req/s.");
+        var missing = runs.SelectMany(r => r.Pages).Where(m => m.Page.Baseline is null).Select(m => m.Page.Name).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            table.AppendLine("Pages without a baseline yet: " + string.Join(", ", missing) + ".");
+        }
+
+        return table.ToString();
+    }
+}

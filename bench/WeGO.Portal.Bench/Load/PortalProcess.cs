@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace WeGO.Portal.Bench.Load;
+
+/// <summary>The portal under test in a process of its own: the built WeGO.Portal.Web (same configuration as this
+/// benchmark, Release under bench/run) on a free loopback port, in the Production environment, on a generated data
+/// folder, with demo seeding off and the baseline pages on. Its console goes to portal-console.log in the data folder.</summary>
+internal sealed class PortalProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StreamWriter console;
+
+    private PortalProcess(Process process, StreamWriter console, Uri root)
+    {
+        this.process = process;
+        this.console = console;
+        Root = root;
+    }
+
+    public Uri Root { get; }
+
+    public int Id => process.Id;
+
+    public static async Task<PortalProcess> StartAsync(string dataFolder, string adminEmail, string adminPassword)
+    {
+        var web = WebProjectFolder();
+        var output = Path.Combine(web, "bin", BuildConfiguration(), "net" + Environment.Version.ToString(2));
+        var apphost = Path.Combine(output, "WeGO.Portal.Web");
+        var dll = Path.Combine(output, "WeGO.Portal.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"No built portal at {dll}: build the benchmark first (it builds the portal).");
+        }
+
+        var port = FreePort();
+        var start = File.Exists(apphost) ? new ProcessStartInfo(apphost) : new ProcessStartInfo("dotnet") { ArgumentList = { dll } };
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(web);
+        start.WorkingDirectory = web;
+        start.UseShellExecute = false;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        var environment = start.Environment;
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        // Production behind a TLS-terminating proxy (docs/operations.md): the client sends X-Forwarded-Proto: https, so
+        // HTTPS redirection, HSTS and Secure cookies behave as deployed, over plain loopback http.
+        environment["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true";
+        environment["Portal__DataDirectory"] = dataFolder;
+        environment["Portal__Admin__Email"] = adminEmail;
+        environment["Portal__Admin__Password"] = adminPassword;
+        environment["Portal__SeedDemo"] = "false";
+        environment["Portal__Benchmarks__Baseline"] = "true";
+        // The public form's rate limit, once it lands, must not turn the benchmark's posts into 429s.
+        environment["Portal__Inquiries__RateLimit__PermitLimit"] = "100000000";
+
+        var log = new StreamWriter(Path.Combine(dataFolder, "portal-console.log"), append: false) { AutoFlush = false };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the portal");
+        var gate = new Lock();
+        void Write(string? line)
+        {
+            if (line is not null)
+            {
+                lock (gate)
+                {
+                    log.WriteLine(line);
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var portal = new PortalProcess(process, log, new Uri($"http://127.0.0.1:{port}/"));
+        await portal.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
+        return portal;
+    }
+
+    /// <summary>Peak resident memory of the portal process since it started (VmHWM), in bytes.</summary>
+    public long PeakMemoryBytes => Status("VmHWM");
+
+    public long MemoryBytes => Status("VmRSS");
+
+    /// <summary>CPU time the portal process has used (user + system), from /proc/&lt;pid&gt;/stat: per request, a figure
+    /// the other jobs on a shared machine disturb much less than latency.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
+        }
+    }
+
+    /// <summary>USER_HZ: 100 on Linux on every architecture .NET runs on.</summary>
+    private const int ClockTicksPerSecond = 100;
+
+    private long Status(string field)
+    {
+        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+        {
+            if (line.StartsWith(field + ":", StringComparison.Ordinal))
+            {
+                return long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        return 0;
+    }
+
+    private async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = Root, Timeout = TimeSpan.FromSeconds(5) };
+        var until = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The portal stopped at start-up (exit code {process.ExitCode}); see portal-console.log in the data folder.");
+            }
+
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/health/ready");
+                request.Headers.TryAddWithoutValidation("X-Forwarded-Proto", "https");
+                using var response = await http.SendAsync(request);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException("The portal did not become ready in time; see portal-console.log in the data folder.");
+    }
+
+    /// <summary>Stops the portal the way a service manager does (SIGTERM, then a kill after 15 s).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            using (var term = Process.Start(new ProcessStartInfo("kill", ["-s", "TERM", process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+            {
+                await term!.WaitForExitAsync();
+            }
+
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await process.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill();
+                await process.WaitForExitAsync();
+            }
+        }
+
+        process.Dispose();
+        await console.DisposeAsync();
+    }
+
+    /// <summary>Debug or Release: the portal is taken from the same configuration this benchmark was built in.</summary>
+    private static string BuildConfiguration() =>
+        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
+    /// <summary>The web project's folder, from the manifest Mvc.Testing writes next to this program.</summary>
+    private static string WebProjectFolder()
+    {
+        var manifest = Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json");
+        using var json = JsonDocument.Parse(File.ReadAllText(manifest));
+        return json.RootElement.GetProperty(typeof(Program).Assembly.FullName!).GetString()!;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
