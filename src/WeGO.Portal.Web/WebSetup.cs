@@ -106,6 +106,7 @@ internal static class WebSetup
             {
                 options.Filters.Add(new ServiceFilterAttribute(typeof(UseCaseRejections)));
                 options.Filters.Add(new PasswordChangeGate());
+                options.Filters.Add(new MethodNotHandled());
 
                 // Validators say what is required, in the user's language; MVC's implicit [Required] on non-nullable
                 // strings would put its own English sentence first when a form field is left empty.
