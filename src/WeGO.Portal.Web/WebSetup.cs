@@ -58,7 +58,8 @@ internal static class WebSetup
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaims>()
-            .AddErrorDescriber<LocalizedIdentityErrors>();
+            .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddPasswordValidator<CommonPasswords>();
 
         services.ConfigureApplicationCookie(options =>
         {
