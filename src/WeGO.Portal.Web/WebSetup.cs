@@ -60,7 +60,8 @@ internal static class WebSetup
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaims>()
-            .AddErrorDescriber<LocalizedIdentityErrors>();
+            .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddPasswordValidator<CommonPasswords>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -120,6 +121,12 @@ internal static class WebSetup
             {
                 options.Filters.Add(new ServiceFilterAttribute(typeof(UseCaseRejections)));
                 options.Filters.Add(new PasswordChangeGate());
+                options.Filters.Add(new MethodNotHandled());
+
+                // The address names the record a post changes: a form field called "id" must not outvote the route's {id}.
+                var routeValues = options.ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.RouteValueProviderFactory>().Single();
+                options.ValueProviderFactories.Remove(routeValues);
+                options.ValueProviderFactories.Insert(0, routeValues);
 
                 // Validators say what is required, in the user's language; MVC's implicit [Required] on non-nullable
                 // strings would put its own English sentence first when a form field is left empty.

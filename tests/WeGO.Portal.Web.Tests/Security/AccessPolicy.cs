@@ -1,0 +1,113 @@
+using WeGO.Portal.Application.Staff;
+
+namespace WeGO.Portal.Web.Tests.Security;
+
+/// <summary>Who may use what. A page does not appear here by itself: when a page or handler is added, the access
+/// tests fail naming it until a row here says who may use it; when one is removed, its row fails until deleted.</summary>
+public static class AccessPolicy
+{
+    public enum Access
+    {
+        /// <summary>Everyone, signed in or not.</summary>
+        Anyone,
+
+        /// <summary>Any signed-in user, whatever their roles.</summary>
+        SignedIn,
+
+        /// <summary>Administrators, Secretariat staff and program directors.</summary>
+        ReadVisits,
+
+        /// <summary>Administrators and Secretariat staff.</summary>
+        EditVisits,
+
+        /// <summary>Administrators only.</summary>
+        Administration,
+    }
+
+    public const string Anonymous = nameof(Anonymous);
+
+    /// <summary>Who the access matrix tries every endpoint as.</summary>
+    public static readonly string[] Visitors = [Anonymous, Roles.SecretariatStaff, Roles.ProgramDirector, Roles.Administrator];
+
+    /// <summary>One row per page handler ("GET /Visits/Details?handler=Ics") or other endpoint, keyed as
+    /// <see cref="PortalEndpoint.Key"/> writes it.</summary>
+    public static readonly IReadOnlyDictionary<string, Access> Table = new Dictionary<string, Access>(StringComparer.Ordinal)
+    {
+        ["GET /Index"] = Access.Anyone,
+        ["GET /Error"] = Access.Anyone,
+        ["POST /Error"] = Access.Anyone,
+        ["GET /Culture"] = Access.Anyone,
+        ["POST /Culture"] = Access.Anyone,
+        ["GET /Account/SignIn"] = Access.Anyone,
+        ["POST /Account/SignIn"] = Access.Anyone,
+        ["GET /Account/AccessDenied"] = Access.Anyone,
+        ["GET /Account/SignOut"] = Access.SignedIn,
+        ["POST /Account/SignOut"] = Access.SignedIn,
+        ["GET /Account/ChangePassword"] = Access.SignedIn,
+        ["POST /Account/ChangePassword"] = Access.SignedIn,
+
+        ["GET /Admin/Users/Index"] = Access.Administration,
+        ["GET /Admin/Users/Create"] = Access.Administration,
+        ["POST /Admin/Users/Create"] = Access.Administration,
+        ["GET /Admin/Users/Edit"] = Access.Administration,
+        ["POST /Admin/Users/Edit"] = Access.Administration,
+
+        ["GET /Visits/Index"] = Access.ReadVisits,
+        ["GET /Visits/Index?handler=Csv"] = Access.ReadVisits,
+        ["GET /Visits/Calendar"] = Access.ReadVisits,
+        ["GET /Visits/Details"] = Access.ReadVisits,
+        ["GET /Visits/Details?handler=Ics"] = Access.ReadVisits,
+        ["GET /Visits/Delegation"] = Access.ReadVisits,
+        ["GET /Visits/Schedule"] = Access.EditVisits,
+        ["POST /Visits/Schedule"] = Access.EditVisits,
+        ["GET /Visits/Edit"] = Access.EditVisits,
+        ["POST /Visits/Edit"] = Access.EditVisits,
+        ["GET /Visits/Status"] = Access.EditVisits,
+        ["POST /Visits/Status?handler=Confirm"] = Access.EditVisits,
+        ["POST /Visits/Status?handler=Complete"] = Access.EditVisits,
+        ["POST /Visits/Status?handler=Cancel"] = Access.EditVisits,
+        ["GET /Visits/Agenda"] = Access.EditVisits,
+        ["POST /Visits/Agenda?handler=Add"] = Access.EditVisits,
+        ["POST /Visits/Agenda?handler=Edit"] = Access.EditVisits,
+        ["POST /Visits/Agenda?handler=Move"] = Access.EditVisits,
+        ["POST /Visits/Agenda?handler=Remove"] = Access.EditVisits,
+        ["GET /Visits/Roster"] = Access.EditVisits,
+        ["GET /Visits/Roster?handler=Template"] = Access.EditVisits,
+        ["POST /Visits/Roster?handler=Add"] = Access.EditVisits,
+        ["POST /Visits/Roster?handler=Edit"] = Access.EditVisits,
+        ["POST /Visits/Roster?handler=Remove"] = Access.EditVisits,
+        ["POST /Visits/Roster?handler=Import"] = Access.EditVisits,
+        ["GET /Visits/Topics"] = Access.EditVisits,
+        ["POST /Visits/Topics"] = Access.EditVisits,
+        ["POST /Visits/Topics?handler=Remove"] = Access.EditVisits,
+        ["GET /Visits/FollowUps"] = Access.EditVisits,
+        ["POST /Visits/FollowUps"] = Access.EditVisits,
+
+        ["GET /FollowUps/Index"] = Access.ReadVisits,
+        ["GET /FollowUps/Overdue"] = Access.ReadVisits,
+        ["GET /FollowUps/Status"] = Access.EditVisits,
+        ["POST /FollowUps/Status?handler=Done"] = Access.EditVisits,
+        ["POST /FollowUps/Status?handler=Drop"] = Access.EditVisits,
+        ["POST /FollowUps/Status?handler=Reopen"] = Access.EditVisits,
+
+        ["GET /health/live"] = Access.Anyone,
+        ["GET /health/ready"] = Access.Anyone,
+        ["GET /calendar/feed/{token}.ics"] = Access.Anyone,
+    };
+
+    /// <summary>POSTs that take no antiforgery token, and why.</summary>
+    public static readonly IReadOnlyDictionary<string, string> WithoutAntiforgery = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["POST /Error"] = "the error page re-executes the failed request, whatever its method; it changes nothing",
+    };
+
+    public static bool Allows(Access access, string visitor) => access switch
+    {
+        Access.Anyone => true,
+        Access.SignedIn => visitor != Anonymous,
+        Access.ReadVisits => visitor is Roles.Administrator or Roles.SecretariatStaff or Roles.ProgramDirector,
+        Access.EditVisits => visitor is Roles.Administrator or Roles.SecretariatStaff,
+        Access.Administration => visitor is Roles.Administrator,
+        _ => throw new ArgumentOutOfRangeException(nameof(access)),
+    };
+}
