@@ -229,7 +229,7 @@ public sealed class DashboardHistory : IAsyncLifetime
             var gangnam = City(db, "Gangnam-gu", "KR", Region.EastAsia);
             var lima = City(db, "Lima", "PE", Region.LatinAmerica);
             var lisbon = City(db, "Lisbon", "PT", Region.Mediterranean);
-            quito.BecomeMember(new DateOnly(2024, 12, 1));
+            // Quito becomes a member on 1 December 2024 by the approval of its inquiry below.
             gangnam.BecomeMember(new DateOnly(2020, 1, 1));
 
             Visit(db, bogota, new DateOnly(2024, 6, 1), new TimeOnly(0, 30), now).Complete(now);
@@ -307,7 +307,14 @@ public sealed class DashboardHistory : IAsyncLifetime
 
         foreach (var stage in moves)
         {
-            inquiry.MoveTo(stage, submittedAtUtc.AddDays(1));
+            if (stage == InquiryStage.Approved)
+            {
+                inquiry.Approve(city, new DateOnly(2024, 12, 1), submittedAtUtc.AddDays(1));
+            }
+            else
+            {
+                inquiry.MoveTo(stage, submittedAtUtc.AddDays(1));
+            }
         }
 
         db.MembershipInquiries.Add(inquiry);
