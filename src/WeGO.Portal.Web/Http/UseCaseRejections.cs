@@ -34,6 +34,11 @@ public sealed class UseCaseRejections(IStringLocalizer<Messages> messages) : IAs
 
         switch (executed.Exception)
         {
+            // "Visit.NotFound", "Inquiry.NotFound"...: the address names nothing, so there is no form to show again.
+            case DomainException missing when IsNotFound(missing):
+                executed.ExceptionHandled = true;
+                executed.Result = new NotFoundResult();
+                return;
             case ValidationException validation:
                 foreach (var failure in validation.Errors)
                 {
@@ -52,13 +57,22 @@ public sealed class UseCaseRejections(IStringLocalizer<Messages> messages) : IAs
         }
 
         executed.ExceptionHandled = true;
+        executed.Result = new PageResult();
         if (page is IRedisplayAfterRejection redisplay)
         {
-            await redisplay.LoadForRedisplayAsync(context.HttpContext.RequestAborted);
+            try
+            {
+                await redisplay.LoadForRedisplayAsync(context.HttpContext.RequestAborted);
+            }
+            catch (DomainException missing) when (IsNotFound(missing))
+            {
+                // A refused post to an address that names nothing (the form was refused before the lookup).
+                executed.Result = new NotFoundResult();
+            }
         }
-
-        executed.Result = new PageResult();
     }
+
+    private static bool IsNotFound(DomainException rule) => rule.Code.EndsWith(".NotFound", StringComparison.Ordinal);
 
     /// <summary>An enum argument ("ApplicationSent") in the user's language when Messages has a label for it
     /// ("InquiryStage.ApplicationSent"), so a refusal names things as the page does.</summary>

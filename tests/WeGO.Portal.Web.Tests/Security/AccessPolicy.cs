@@ -20,6 +20,9 @@ public static class AccessPolicy
         /// <summary>Administrators and Secretariat staff.</summary>
         EditVisits,
 
+        /// <summary>Program directors and administrators: approve reports or send them back.</summary>
+        ReviewReports,
+
         /// <summary>Administrators only.</summary>
         Administration,
     }
@@ -90,6 +93,55 @@ public static class AccessPolicy
         ["POST /FollowUps/Status?handler=Drop"] = Access.EditVisits,
         ["POST /FollowUps/Status?handler=Reopen"] = Access.EditVisits,
 
+        ["GET /Membership/Join"] = Access.Anyone,
+        ["POST /Membership/Join"] = Access.Anyone,
+        ["GET /Membership/Sent"] = Access.Anyone,
+        ["GET /Membership/Status"] = Access.Anyone,
+        ["GET /Membership/Privacy"] = Access.Anyone,
+
+        // The inquiry policies name the same roles as the visit ones: all staff read, directors only read.
+        ["GET /Inquiries/Index"] = Access.ReadVisits,
+        ["GET /Inquiries/Index?handler=Csv"] = Access.ReadVisits,
+        ["GET /Inquiries/Details"] = Access.ReadVisits,
+        ["GET /Inquiries/Change"] = Access.EditVisits,
+        ["POST /Inquiries/Change?handler=Move"] = Access.EditVisits,
+        ["POST /Inquiries/Change?handler=Assign"] = Access.EditVisits,
+        ["POST /Inquiries/Change?handler=Note"] = Access.EditVisits,
+        ["GET /Inquiries/Match"] = Access.EditVisits,
+        ["POST /Inquiries/Match?handler=Match"] = Access.EditVisits,
+        ["POST /Inquiries/Match?handler=Split"] = Access.EditVisits,
+        ["GET /Inquiries/Anonymize"] = Access.Administration,
+        ["POST /Inquiries/Anonymize"] = Access.Administration,
+
+        ["GET /Reports/Index"] = Access.ReadVisits,
+        ["GET /Reports/Details"] = Access.ReadVisits,
+        ["POST /Reports/Details?handler=Comment"] = Access.ReadVisits,
+        ["GET /Reports/Version"] = Access.ReadVisits,
+        ["GET /Reports/Start"] = Access.EditVisits,
+        ["POST /Reports/Start"] = Access.EditVisits,
+        ["GET /Reports/Edit"] = Access.EditVisits,
+        ["POST /Reports/Edit"] = Access.EditVisits,
+        ["POST /Reports/Edit?handler=Autosave"] = Access.EditVisits,
+        ["POST /Reports/Edit?handler=Submit"] = Access.EditVisits,
+        ["GET /Reports/FollowUp"] = Access.EditVisits,
+        ["POST /Reports/FollowUp"] = Access.EditVisits,
+        ["GET /Reports/Queue"] = Access.ReviewReports,
+        ["GET /Reports/Review"] = Access.ReviewReports,
+        ["POST /Reports/Review?handler=Approve"] = Access.ReviewReports,
+        ["POST /Reports/Review?handler=RequestChanges"] = Access.ReviewReports,
+
+        ["GET /News/Index"] = Access.Anyone,
+        ["GET /News/Release"] = Access.Anyone,
+        ["GET /News/Manage"] = Access.ReadVisits,
+        ["GET /News/Preview"] = Access.ReadVisits,
+        ["GET /News/Draft"] = Access.EditVisits,
+        ["POST /News/Draft"] = Access.EditVisits,
+        ["GET /News/Edit"] = Access.EditVisits,
+        ["POST /News/Edit"] = Access.EditVisits,
+        ["POST /News/Edit?handler=Publish"] = Access.EditVisits,
+
+        ["GET /Dashboard/Index"] = Access.ReadVisits,
+
         ["GET /health/live"] = Access.Anyone,
         ["GET /health/ready"] = Access.Anyone,
         ["GET /calendar/feed/{token}.ics"] = Access.Anyone,
@@ -107,6 +159,7 @@ public static class AccessPolicy
         Access.SignedIn => visitor != Anonymous,
         Access.ReadVisits => visitor is Roles.Administrator or Roles.SecretariatStaff or Roles.ProgramDirector,
         Access.EditVisits => visitor is Roles.Administrator or Roles.SecretariatStaff,
+        Access.ReviewReports => visitor is Roles.Administrator or Roles.ProgramDirector,
         Access.Administration => visitor is Roles.Administrator,
         _ => throw new ArgumentOutOfRangeException(nameof(access)),
     };

@@ -55,6 +55,8 @@ public sealed class SecurityPortal : IAsyncLifetime
         ("/Admin/Users/Edit", "id") => ColleagueId,
         (_, "id") => DemoId,
         (_, "token") => "not-a-token",
+        ("/Reports/Version", "number") => "1",
+        ("/News/Release", "slug") => "no-such-release",
         _ => throw new InvalidOperationException($"No sample value for {{{parameter}}} of {page}: add one to {nameof(SecurityPortal)}.{nameof(Sample)}."),
     };
 

@@ -1,3 +1,4 @@
+using WeGO.Portal.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -37,7 +38,7 @@ public sealed class AnonymizeModel(IMediator mediator) : PageModel, IRedisplayAf
 
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
     {
-        Inquiry = await mediator.Send(new GetInquiry.Query(this.RouteId()), cancellationToken) ?? throw new InvalidOperationException("The inquiry disappeared.");
+        Inquiry = await mediator.Send(new GetInquiry.Query(this.RouteId()), cancellationToken) ?? throw new DomainException("Inquiry.NotFound");
         Version = Inquiry.Version;
         ModelState.Remove(nameof(Version));
     }

@@ -1,3 +1,4 @@
+using WeGO.Portal.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -53,7 +54,7 @@ public sealed class ChangeModel(IMediator mediator, TimeProvider clock) : PageMo
     {
         if (!await LoadAsync(this.RouteId(), cancellationToken))
         {
-            throw new InvalidOperationException("The inquiry disappeared.");
+            throw new DomainException("Inquiry.NotFound");
         }
 
         foreach (var key in new[] { "Move.Version", "Assign.Version", "Note.Version" })

@@ -1,3 +1,4 @@
+using WeGO.Portal.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -41,7 +42,7 @@ public sealed class MatchModel(IMediator mediator) : PageModel, IRedisplayAfterR
     {
         if (!await LoadAsync(this.RouteId(), cancellationToken))
         {
-            throw new InvalidOperationException("The inquiry disappeared.");
+            throw new DomainException("Inquiry.NotFound");
         }
 
         ModelState.Remove("Input.Version");

@@ -1,3 +1,4 @@
+using WeGO.Portal.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -48,7 +49,7 @@ public sealed class EditModel(IMediator mediator) : PageModel, IRedisplayAfterRe
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
     {
         var id = this.RouteId();
-        Current = await mediator.Send(new GetNewsRelease.Query(id), cancellationToken) ?? throw new InvalidOperationException("The release disappeared.");
+        Current = await mediator.Send(new GetNewsRelease.Query(id), cancellationToken) ?? throw new DomainException("Release.NotFound");
         if (Input.ReleaseId == id && Input.Version != Current.Version && ModelState.ErrorCount > 0)
         {
             Input = Input with { Version = Current.Version };

@@ -1,3 +1,4 @@
+using WeGO.Portal.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -72,7 +73,7 @@ public sealed class AgendaModel(IMediator mediator) : PageModel, IRedisplayAfter
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
     {
         var id = this.RouteId();
-        Agenda = await mediator.Send(new GetAgenda.Query(id), cancellationToken) ?? throw new InvalidOperationException("The visit disappeared.");
+        Agenda = await mediator.Send(new GetAgenda.Query(id), cancellationToken) ?? throw new DomainException("Visit.NotFound");
         ModelState.Remove("NewItem.Version");
         ModelState.Remove("EditedItem.Version");
     }

@@ -1,3 +1,4 @@
+using WeGO.Portal.Domain.Common;
 using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -57,7 +58,7 @@ public sealed class EditModel(IMediator mediator) : PageModel, IRedisplayAfterRe
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
     {
         var id = this.RouteId();
-        Current = await mediator.Send(new GetVisit.Query(id), cancellationToken) ?? throw new InvalidOperationException("The visit disappeared.");
+        Current = await mediator.Send(new GetVisit.Query(id), cancellationToken) ?? throw new DomainException("Visit.NotFound");
         Choices = await mediator.Send(new GetVisitFormChoices.Query(), cancellationToken);
         if (Current.Version != Input.Version)
         {

@@ -1,3 +1,4 @@
+using WeGO.Portal.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -93,7 +94,7 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
     {
         var id = this.RouteId();
         Roster = await mediator.Send(new GetRoster.Query(id), cancellationToken)
-            ?? throw new InvalidOperationException("The visit disappeared while its roster page was shown.");
+            ?? throw new DomainException("Visit.NotFound");
     }
 
     private RedirectToPageResult Done(int id, string notice)

@@ -1,3 +1,4 @@
+using WeGO.Portal.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -53,7 +54,7 @@ public sealed class StatusModel(IMediator mediator) : PageModel, IRedisplayAfter
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
     {
         var id = this.RouteId();
-        Visit = await mediator.Send(new GetVisit.Query(id), cancellationToken) ?? throw new InvalidOperationException("The visit disappeared.");
+        Visit = await mediator.Send(new GetVisit.Query(id), cancellationToken) ?? throw new DomainException("Visit.NotFound");
         Input = Input with { VisitId = id, Version = Visit.Version };
         ModelState.Remove("Input.Version");
     }
