@@ -388,11 +388,11 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InquiryId");
 
-                    b.HasIndex("OwnerUserId");
-
                     b.HasIndex("VisitId");
 
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("OwnerUserId", "Status", "DueOn");
 
                     b.ToTable("FollowUps");
                 });
