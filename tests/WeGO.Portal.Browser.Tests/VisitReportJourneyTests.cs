@@ -94,6 +94,13 @@ public sealed class VisitReportJourneyTests() : BrowserJourney(new PortalFactory
     {
         await page.GotoAsync("/Dashboard");
         await Assertions.Expect(page.Locator("#reports-awaiting-review")).ToHaveTextAsync("1");
+
+        // The year of the visit, so the charts have the Seremban visit to show.
+        await page.Locator("#period-from").FillAsync("2024-01-01");
+        await page.Locator("#period-to").FillAsync("2024-12-31");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#visits-in-period")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("#reports-awaiting-review")).ToHaveTextAsync("1");
         await ScreenshotAsync(page, "dashboard.png");
 
         await OpenFromTheQueueAsync(page);
