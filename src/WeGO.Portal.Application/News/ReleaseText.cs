@@ -55,7 +55,17 @@ public static class ReleaseText
 
         if (!string.IsNullOrWhiteSpace(facts.Participants))
         {
-            Paragraph(body, Text("Participants", facts.Participants.Trim()));
+            // The report's participants are usually Markdown lists under bold headings: the label then stands alone.
+            var participants = facts.Participants.Trim();
+            if (participants.Contains('\n', StringComparison.Ordinal))
+            {
+                Paragraph(body, Text("Participants", "").TrimEnd());
+                Paragraph(body, participants);
+            }
+            else
+            {
+                Paragraph(body, Text("Participants", participants));
+            }
         }
         Paragraph(body, Text("Purpose", facts.Purpose.Trim()));
 
@@ -70,7 +80,8 @@ public static class ReleaseText
                 body.Append(CultureInfo.InvariantCulture, $"\n{number++}. {OneLine(line)}");
                 if (item.Notes is { Length: > 0 } notes)
                 {
-                    body.Append("\n   ").Append(OneLine(notes));
+                    // A hard line break: without it Markdown runs the note on after the speaker's name.
+                    body.Append("\\\n   ").Append(OneLine(notes));
                 }
             }
         }
