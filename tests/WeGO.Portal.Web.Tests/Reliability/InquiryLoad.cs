@@ -191,7 +191,6 @@ internal sealed class InquiryLoad : IAsyncDisposable
         {
             portal.Settings["Portal:Mail:Dispatch"] = "true";
             portal.Settings["Portal:Mail:PollSeconds"] = "0.2";
-            portal.Settings["Portal:Mail:LeaseSeconds"] = "10";
             portal.Settings["Portal:Mail:Smtp:Host"] = "127.0.0.1";
             portal.Settings["Portal:Mail:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
             portal.Settings["Portal:Mail:Smtp:Security"] = "None";
