@@ -45,7 +45,19 @@ public sealed class OutboxDispatcher(
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var claimant = Claimant();
             var messages = await ClaimAsync(db, claimant, cancellationToken);
-            await DeliverAsync(db, route, claimant, messages, cancellationToken);
+            try
+            {
+                await DeliverAsync(db, route, claimant, messages, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Shutting down (a deploy, a restart): hand back what this batch still holds, or it would wait out the
+                // whole lease (five minutes by default) before the next instance may send it.
+                await db.OutboxMessages.Where(m => m.ClaimedBy == claimant && m.SentAtUtc == null)
+                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
+                throw;
+            }
+
             return messages.Count;
         }
     }
