@@ -158,9 +158,8 @@ public sealed class VisitReportJourneyTests() : BrowserJourney(new PortalFactory
         await page.GotoAsync(reportUrl);
         await Assertions.Expect(page.Locator("#report-read-only")).ToBeVisibleAsync();
 
-        // The report page does not link to the draft yet; the address is the one the news pages use.
-        var reportId = reportUrl[(reportUrl.LastIndexOf('/') + 1)..];
-        await page.GotoAsync($"/News/Draft?reportId={reportId}");
+        await page.Locator("#draft-news-release").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/News/Draft\?reportId=\d+$"));
         await page.Locator("#language-es").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Write the draft" }).ClickAsync();
 
