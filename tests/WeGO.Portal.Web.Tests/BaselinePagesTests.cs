@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using WeGO.Portal.Testing;
 using WeGO.Portal.Web.Http;
 
@@ -10,6 +11,9 @@ public sealed class BaselinePagesTests
     [Theory]
     [InlineData("/Baseline/Visits")]
     [InlineData("/Baseline/Visit/1")]
+    [InlineData("/Baseline/Inquiries")]
+    [InlineData("/Baseline/Dashboard")]
+    [InlineData("/Baseline/Join")]
     public async Task Baseline_pages_are_not_found_in_production_unless_enabled(string path)
     {
         using var portal = new PortalFactory { Environment = "Production", SeedDemo = false };
@@ -41,5 +45,34 @@ public sealed class BaselinePagesTests
         Assert.Contains("Seremban City Council", list, StringComparison.Ordinal);
         Assert.Contains("Jeong-kee Kim", visit, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await PortalClient.For(portal).GetAsync("/Baseline/Visits")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Enabled_baseline_form_stores_an_inquiry_that_the_baseline_and_portal_pipelines_both_list()
+    {
+        using var portal = new PortalFactory();
+        portal.Settings[BaselinePages.Setting] = "true";
+        portal.Start();
+        var official = PortalClient.For(portal);
+        var staff = PortalClient.For(portal);
+        await staff.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+
+        using var posted = await official.PostFormAsync("/Baseline/Join",
+        [
+            new("Input.OrganizationName", "Baseline Town"), new("Input.CountryCode", "MY"), new("Input.Kind", "LocalGovernment"),
+            new("Input.Population", "1000"), new("Input.ContactName", "Aida Rahman"), new("Input.Email", "aida@example.org"),
+            new("Input.PreferredLanguage", "en"), new("Input.Interests", "CapacityBuilding"), new("Input.ConsentGiven", "true"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var sent = await official.GetPageAsync(posted.Headers.Location!.OriginalString);
+        var reference = Regex.Match(sent, @"WGO-\d{4}-[A-Z0-9]{6}").Value;
+
+        Assert.NotEmpty(reference);
+        Assert.Contains(reference, await staff.GetPageAsync("/Baseline/Inquiries"), StringComparison.Ordinal);
+        Assert.Contains(reference, await staff.GetPageAsync("/Inquiries"), StringComparison.Ordinal);
+        static string VisitsInPeriod(string page) => Regex.Match(page, @"id=""visits-in-period"">([^<]+)<").Groups[1].Value;
+        var dashboard = VisitsInPeriod(await staff.GetPageAsync("/Dashboard"));
+        Assert.NotEmpty(dashboard);
+        Assert.Equal(dashboard, VisitsInPeriod(await staff.GetPageAsync("/Baseline/Dashboard")));
     }
 }

@@ -6,7 +6,7 @@ namespace WeGO.Portal.Bench.Load;
 
 /// <summary>A closed-loop HTTP load generator: <c>connections</c> workers, each sending its next request as soon as the
 /// previous answer has been read, over as many kept-alive connections. Every latency of the timed window is kept
-/// (a sorted array gives exact percentiles), and every answer outside 2xx/3xx, or a failed request, counts as an error.
+/// (a sorted array gives exact percentiles), and every answer outside 2xx/3xx, or a failed request, counts as an error (for a form POST, anything but a redirect: a refused form answers 200).
 /// The portal runs behind TLS in production: requests carry <c>X-Forwarded-Proto: https</c> (the portal is started with
 /// ASPNETCORE_FORWARDEDHEADERS_ENABLED=true, as docs/operations.md says for a TLS-terminating proxy), and cookies are
 /// kept here by hand because the portal marks them Secure, which HttpClient's cookie container would not send over http.</summary>
@@ -59,6 +59,14 @@ internal sealed partial class LoadClient : IDisposable
     {
         using var response = await SendAsync(HttpMethod.Get, path, null);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Posts a form once, as the load will, and returns the answer's status.</summary>
+    public async Task<HttpStatusCode> PostAsync(string path, byte[] form)
+    {
+        using var content = FormContent(form);
+        using var response = await SendAsync(HttpMethod.Post, path, content);
+        return response.StatusCode;
     }
 
     /// <summary>Loads one page for <paramref name="warmup"/>, then times it for <paramref name="duration"/>.</summary>
@@ -121,8 +129,9 @@ internal sealed partial class LoadClient : IDisposable
                     read += n;
                 }
 
+                // A form that is accepted redirects; a form answered 200 was refused and shown again with its errors.
                 var status = (int)response.StatusCode;
-                if (status is < 200 or >= 400)
+                if (form is null ? status is < 200 or >= 400 : status is < 300 or >= 400)
                 {
                     error = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
