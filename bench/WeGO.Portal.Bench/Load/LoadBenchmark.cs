@@ -15,14 +15,21 @@ internal static class LoadBenchmark
     public const double TargetVisitsListRps = 2000;
     public const double TargetOverheadPercent = 15;
     public const double TargetScaleRatio = 1.5;
-    public const long TargetPeakMemoryBytes = 300L * 1024 * 1024;
+    public const long TargetPeakMemoryBytes = 300_000_000;
     private const string VisitsList = "visits list";
 
     internal sealed record Settings(IReadOnlyList<string> DataFolders, int Connections, TimeSpan Warmup, TimeSpan Duration, IReadOnlyList<string>? Pages);
 
     private sealed record Measured(LoadPage Page, int Rows, LoadResult Result, LoadResult? Baseline);
 
-    private sealed record Run(string Folder, int Rows, IReadOnlyList<Measured> Pages, long PeakMemoryBytes, double StartupSeconds, string LoadAverage);
+    private sealed record Run(string Folder, int Rows, IReadOnlyList<Measured> Pages, long PeakMemoryBytes, double StartupSeconds, string LoadAverage)
+    {
+        public long AnonymousMemoryBytes { get; init; }
+
+        public long FileMemoryBytes { get; init; }
+
+        public int MostDatabaseHandles { get; init; }
+    }
 
     public static async Task<int> RunAsync(Settings settings, TextWriter output)
     {
@@ -77,6 +84,7 @@ internal static class LoadBenchmark
         }
 
         var measured = new List<Measured>();
+        var handles = 0;
         foreach (var page in pages)
         {
             if (page.Stores)
@@ -85,11 +93,18 @@ internal static class LoadBenchmark
             }
 
             var result = await LoadAsync(ClientFor(page), portal, page, page.Path, visits, settings, output);
+            handles = Math.Max(handles, portal.OpenDatabaseFiles(database));
             var baseline = page.Baseline is { } path ? await LoadAsync(ClientFor(page), portal, page, path, visits, settings, output) : null;
+            handles = Math.Max(handles, portal.OpenDatabaseFiles(database));
             measured.Add(new Measured(page, visits, result, baseline));
         }
 
-        return new Run(folder, visits, measured, portal.PeakMemoryBytes, startup.Elapsed.TotalSeconds, LoadAverage.Now());
+        return new Run(folder, visits, measured, portal.PeakMemoryBytes, startup.Elapsed.TotalSeconds, LoadAverage.Now())
+        {
+            AnonymousMemoryBytes = portal.AnonymousMemoryBytes,
+            FileMemoryBytes = portal.FileMemoryBytes,
+            MostDatabaseHandles = handles,
+        };
     }
 
     private static readonly TimeSpan PreRoll = TimeSpan.FromSeconds(1);
@@ -188,7 +203,7 @@ internal static class LoadBenchmark
         foreach (var run in runs)
         {
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"Peak memory of the portal process (VmHWM), {run.Rows:N0} visits: {run.PeakMemoryBytes / 1048576.0:N0} MiB; target < {TargetPeakMemoryBytes / 1048576:N0} MiB: {Mark(run.PeakMemoryBytes < TargetPeakMemoryBytes)} (started in {run.StartupSeconds:N1} s; load average at the end {run.LoadAverage})");
+                $"Peak memory of the portal process (VmHWM), {run.Rows:N0} visits: {run.PeakMemoryBytes / 1e6:N0} MB ({run.PeakMemoryBytes / 1048576.0:N0} MiB); target < {TargetPeakMemoryBytes / 1e6:N0} MB: {Mark(run.PeakMemoryBytes < TargetPeakMemoryBytes)}. At the end: {run.AnonymousMemoryBytes / 1e6:N0} MB its own (GC heaps, native), {run.FileMemoryBytes / 1e6:N0} MB mapped files; at most {run.MostDatabaseHandles} handles on the database. Started in {run.StartupSeconds:N1} s; load average at the end {run.LoadAverage}.");
         }
 
         table.AppendLine(CultureInfo.InvariantCulture, $"{connections} connections; p99 and req/s targets apply to every size, overhead = (baseline req/s - page req/s) / baseline req/s.");
