@@ -22,7 +22,7 @@ public sealed class UnitOfWorkAndAuditTests : IDisposable
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var unitOfWork = new UnitOfWorkBehavior<TouchVisit, Unit>(db);
+        var unitOfWork = new UnitOfWorkBehavior<TouchVisit, Unit>(db, scope.ServiceProvider.GetRequiredService<SqliteWriteGate>());
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await unitOfWork.Handle(new TouchVisit(), (_, _) =>
         {
@@ -34,11 +34,43 @@ public sealed class UnitOfWorkAndAuditTests : IDisposable
     }
 
     [Fact]
+    public async Task Commands_take_turns_to_write_to_SQLite_and_a_failed_one_lets_the_next_in()
+    {
+        await using var first = portal.Services.CreateAsyncScope();
+        await using var second = portal.Services.CreateAsyncScope();
+        UnitOfWorkBehavior<TouchVisit, Unit> UnitOfWork(AsyncServiceScope scope) => new(
+            scope.ServiceProvider.GetRequiredService<PortalDbContext>(), scope.ServiceProvider.GetRequiredService<SqliteWriteGate>());
+        var firstHolds = new TaskCompletionSource();
+        var firstWriting = new TaskCompletionSource();
+        var secondStarted = false;
+
+        var firstCommand = UnitOfWork(first).Handle(new TouchVisit(), async (_, _) =>
+        {
+            firstWriting.SetResult();
+            await firstHolds.Task;
+            throw new InvalidOperationException("the first command fails while the second waits");
+        }, CancellationToken.None).AsTask();
+        await firstWriting.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var secondCommand = UnitOfWork(second).Handle(new TouchVisit(), (_, _) =>
+        {
+            secondStarted = true;
+            return ValueTask.FromResult(Unit.Value);
+        }, CancellationToken.None).AsTask();
+
+        await Task.Delay(300);
+        Assert.False(secondStarted);
+        firstHolds.SetResult();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => firstCommand);
+        await secondCommand.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(secondStarted);
+    }
+
+    [Fact]
     public async Task A_command_saves_once_at_the_end_in_one_transaction()
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var unitOfWork = new UnitOfWorkBehavior<TouchVisit, Unit>(db);
+        var unitOfWork = new UnitOfWorkBehavior<TouchVisit, Unit>(db, scope.ServiceProvider.GetRequiredService<SqliteWriteGate>());
 
         await unitOfWork.Handle(new TouchVisit(), (_, _) =>
         {

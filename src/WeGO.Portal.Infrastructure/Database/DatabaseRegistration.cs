@@ -28,6 +28,7 @@ public static class DatabaseRegistration
             builder.AddInterceptors(provider.GetRequiredService<AuditTrail>());
         });
 
+        services.AddSingleton<SqliteWriteGate>();
         services.AddHealthChecks().AddCheck<DatabaseReadiness>("database", tags: ["ready"]);
         return services;
     }
