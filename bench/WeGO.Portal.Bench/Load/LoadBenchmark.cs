@@ -60,7 +60,7 @@ internal static class LoadBenchmark
         await using var portal = await PortalProcess.StartAsync(folder, BenchPortal.AdminEmail, BenchPortal.AdminPassword);
         startup.Stop();
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"== {visits:N0} visits ({folder}): portal pid {portal.Id} on {portal.Root} ready in {startup.Elapsed.TotalSeconds:N1} s, {portal.MemoryBytes / 1048576.0:N0} MiB"));
+            $"== {visits:N0} visits ({folder}): portal pid {portal.Id} ({portal.Collector}) on {portal.Root} ready in {startup.Elapsed.TotalSeconds:N1} s, {portal.MemoryBytes / 1048576.0:N0} MiB"));
 
         using var staff = new LoadClient(portal.Root, settings.Connections);
         await staff.SignInAsync(BenchPortal.AdminEmail, BenchPortal.AdminPassword);

@@ -25,6 +25,9 @@ internal sealed class PortalProcess : IAsyncDisposable
 
     public int Id => process.Id;
 
+    /// <summary>The garbage collector the portal runs: its runtimeconfig.json's, unless DOTNET_gcServer says otherwise.</summary>
+    public string Collector { get; private init; } = "";
+
     public static async Task<PortalProcess> StartAsync(string dataFolder, string adminEmail, string adminPassword)
     {
         var web = WebProjectFolder();
@@ -36,6 +39,9 @@ internal sealed class PortalProcess : IAsyncDisposable
             throw new InvalidOperationException($"No built portal at {dll}: build the benchmark first (it builds the portal).");
         }
 
+        var serverGc = Environment.GetEnvironmentVariable("DOTNET_gcServer") is { Length: > 0 } forced
+            ? forced == "1"
+            : File.ReadAllText(Path.Combine(output, "WeGO.Portal.Web.runtimeconfig.json")).Contains("\"System.GC.Server\": true", StringComparison.Ordinal);
         var port = FreePort();
         var start = File.Exists(apphost) ? new ProcessStartInfo(apphost) : new ProcessStartInfo("dotnet") { ArgumentList = { dll } };
         start.ArgumentList.Add("--contentRoot");
@@ -55,7 +61,7 @@ internal sealed class PortalProcess : IAsyncDisposable
         environment["Portal__Admin__Password"] = adminPassword;
         environment["Portal__SeedDemo"] = "false";
         environment["Portal__Benchmarks__Baseline"] = "true";
-        // The public form's rate limit, once it lands, must not turn the benchmark's posts into 429s.
+        // The public form's rate limit (5 posts per client network per 10 minutes) must not turn the benchmark's posts into 429s.
         environment["Portal__Inquiries__RateLimit__PermitLimit"] = "100000000";
 
         var log = new StreamWriter(Path.Combine(dataFolder, "portal-console.log"), append: false) { AutoFlush = false };
@@ -77,7 +83,7 @@ internal sealed class PortalProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var portal = new PortalProcess(process, log, new Uri($"http://127.0.0.1:{port}/"));
+        var portal = new PortalProcess(process, log, new Uri($"http://127.0.0.1:{port}/")) { Collector = serverGc ? "server GC" : "workstation GC" };
         await portal.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
         return portal;
     }
