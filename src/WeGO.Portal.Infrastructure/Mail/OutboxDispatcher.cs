@@ -13,9 +13,11 @@ namespace WeGO.Portal.Infrastructure.Mail;
 
 /// <summary>Delivers the outbox: every few seconds it claims a batch of due, unsent messages with one conditional
 /// UPDATE, so instances sharing the database never send the same message, then sends what it holds and marks each
-/// sent or failed (failures back off and are tried again; nothing is dropped).</summary>
+/// sent or failed (failures back off and are tried again; nothing is dropped). Its writes take their turn with the
+/// portal's commands on SQLite (<see cref="SqliteWriteGate"/>), so a steady stream of form posts cannot starve it.</summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
+    SqliteWriteGate writeGate,
     IOptions<MailDeliverySettings> delivery,
     IOptions<MailSettings> mail,
     PortalDataDirectory data,
@@ -53,6 +55,7 @@ public sealed class OutboxDispatcher(
             {
                 // Shutting down (a deploy, a restart): hand back what this batch still holds, or it would wait out the
                 // whole lease (five minutes by default) before the next instance may send it.
+                using var turn = await writeGate.EnterAsync(db, CancellationToken.None);
                 await db.OutboxMessages.Where(m => m.ClaimedBy == claimant && m.SentAtUtc == null)
                     .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
                 throw;
@@ -118,10 +121,15 @@ public sealed class OutboxDispatcher(
         var claimable = OutboxMessage.Claimable(now);
         var batch = db.OutboxMessages.Where(claimable).OrderBy(m => m.NextAttemptAtUtc).ThenBy(m => m.Id).Select(m => m.Id).Take(Settings.BatchSize);
 
-        var claimed = await db.OutboxMessages
-            .Where(claimable)
-            .Where(m => batch.Contains(m.Id))
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedBy, claimant).SetProperty(m => m.ClaimedUntilUtc, until), cancellationToken);
+        int claimed;
+        using (await writeGate.EnterAsync(db, cancellationToken))
+        {
+            claimed = await db.OutboxMessages
+                .Where(claimable)
+                .Where(m => batch.Contains(m.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedBy, claimant).SetProperty(m => m.ClaimedUntilUtc, until), cancellationToken);
+        }
+
         if (claimed == 0)
         {
             return [];
@@ -156,7 +164,7 @@ public sealed class OutboxDispatcher(
                     Fail(held, ex);
                 }
 
-                await db.SaveChangesAsync(CancellationToken.None);
+                await SaveAsync(db);
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -166,8 +174,14 @@ public sealed class OutboxDispatcher(
             }
 
             // Saved one by one, even while shutting down, so a crash resends at most the message in flight.
-            await db.SaveChangesAsync(CancellationToken.None);
+            await SaveAsync(db);
         }
+    }
+
+    private async Task SaveAsync(PortalDbContext db)
+    {
+        using var turn = await writeGate.EnterAsync(db, CancellationToken.None);
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     private void Fail(OutboxMessage message, Exception ex)
