@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Mediator;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,9 +68,9 @@ internal static class DashboardBenchmark
         var startup = Stopwatch.StartNew();
         _ = portal.Server;
         startup.Stop();
-        await EnsureDirectorAsync(portal);
+        await portal.EnsureUserAsync(DirectorEmail, DirectorPassword, "Benchmark director", Roles.ProgramDirector);
 
-        var (visits, inquiries) = await WithDbAsync(portal, async db => (await db.Visits.CountAsync(), await db.MembershipInquiries.CountAsync()));
+        var (visits, inquiries) = await portal.WithDbAsync(async db => (await db.Visits.CountAsync(), await db.MembershipInquiries.CountAsync()));
         var clock = portal.Services.GetRequiredService<TimeProvider>();
         var cases = Cases(Application.Common.SecretariatCalendar.Today(clock));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -79,14 +78,14 @@ internal static class DashboardBenchmark
 
             Dashboard on {folder}
               {visits:N0} visits, {inquiries:N0} inquiries; portal started in {startup.Elapsed.TotalSeconds:N1} s ({BenchPortal.Environment}, in-memory TestServer, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC)
-              {Environment.ProcessorCount} cores, load average {LoadAverage()} at start; {iterations} timed requests per case after {warmup} warm-up, one at a time
+              {Environment.ProcessorCount} cores, load average {LoadAverage.Now()} at start; {iterations} timed requests per case after {warmup} warm-up, one at a time
             """));
 
         var results = new List<Result>();
         foreach (var @case in cases)
         {
             var shown = "";
-            var samples = await TimeAsync(iterations, warmup, async () =>
+            var samples = await Timing.TimeAsync(iterations, warmup, async () =>
             {
                 await using var scope = portal.Services.CreateAsyncScope();
                 var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(@case.Query);
@@ -106,7 +105,7 @@ internal static class DashboardBenchmark
         foreach (var @case in cases)
         {
             var bytes = 0;
-            var samples = await TimeAsync(iterations, warmup, async () =>
+            var samples = await Timing.TimeAsync(iterations, warmup, async () =>
             {
                 using var response = await client.GetAsync(@case.Path);
                 bytes = (await response.Content.ReadAsByteArrayAsync()).Length;
@@ -123,7 +122,7 @@ internal static class DashboardBenchmark
         await output.WriteLineAsync();
         await output.WriteLineAsync(Table(results));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Load average at the end: {LoadAverage()}. Peak working set: {process.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB (the whole process)"));
+            $"Load average at the end: {LoadAverage.Now()}. Peak working set: {process.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB (the whole process)"));
 
         var plans = Path.Combine(folder, "dashboard-query-plans.txt");
         await QueryPlans.WriteAsync(
@@ -134,68 +133,9 @@ internal static class DashboardBenchmark
         return 0;
     }
 
-    private static async Task<double[]> TimeAsync(int iterations, int warmup, Func<Task> request)
-    {
-        for (var i = 0; i < warmup; i++)
-        {
-            await request();
-        }
-
-        var samples = new double[iterations];
-        for (var i = 0; i < iterations; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            await request();
-            samples[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        }
-
-        return samples;
-    }
-
-    /// <summary>A program director, the dashboard's reader (the benchmark does not sign in as the administrator).</summary>
-    private static async Task EnsureDirectorAsync(BenchPortal portal)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        if (await users.FindByEmailAsync(DirectorEmail) is not null)
-        {
-            return;
-        }
-
-        var user = new StaffUser { UserName = DirectorEmail, Email = DirectorEmail, EmailConfirmed = true, DisplayName = "Benchmark director" };
-        var created = await users.CreateAsync(user, DirectorPassword);
-        if (!created.Succeeded || !(await users.AddToRoleAsync(user, Roles.ProgramDirector)).Succeeded)
-        {
-            throw new InvalidOperationException("Could not create the benchmark's director account: " + string.Join("; ", created.Errors.Select(e => e.Description)));
-        }
-    }
-
-    private static async Task<T> WithDbAsync<T>(BenchPortal portal, Func<PortalDbContext, Task<T>> work)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-    }
-
     internal sealed record Result(string Case, string Shown, double[] Samples)
     {
-        public double Percentile(double p)
-        {
-            var sorted = Samples.Order().ToArray();
-            var rank = (int)Math.Ceiling(p / 100 * sorted.Length);
-            return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
-        }
+        public double Percentile(double p) => Timing.Percentile(Samples, p);
 
         public double Mean => Samples.Average();
     }

@@ -228,18 +228,3 @@ internal sealed record LoadResult(long[] Latencies, double Seconds, IReadOnlyDic
         return Latencies[Math.Clamp(rank - 1, 0, Latencies.Length - 1)] * 1000.0 / Stopwatch.Frequency;
     }
 }
-
-internal static class LoadAverage
-{
-    public static string Now()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-    }
-}

@@ -1,6 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Staff;
 
 namespace WeGO.Portal.Bench.VisitsList;
 
@@ -22,6 +26,30 @@ internal sealed class BenchPortal(string dataDirectory) : WebApplicationFactory<
         builder.UseSetting("Portal:SeedDemo", "false");
         // Production redirects plain http to https; the client talks https to a non-local name, as behind TLS.
         builder.UseSetting("https_port", "443");
+    }
+
+    /// <summary>A staff account in <paramref name="role"/> for the benchmark to sign in as, created once per database.</summary>
+    public async Task EnsureUserAsync(string email, string password, string displayName, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded || !(await users.AddToRoleAsync(user, role)).Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create the benchmark's {role} account: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
     }
 
     /// <summary>The web project's folder (its appsettings.json and wwwroot), from the manifest Mvc.Testing writes next to

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Mediator;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,23 +60,23 @@ internal static class VisitsListBenchmark
         var startup = Stopwatch.StartNew();
         _ = portal.Server;
         startup.Stop();
-        await EnsureStaffAsync(portal);
+        await portal.EnsureUserAsync(StaffEmail, StaffPassword, "Benchmark", Roles.SecretariatStaff);
 
-        var visits = await WithDbAsync(portal, db => db.Visits.CountAsync());
+        var visits = await portal.WithDbAsync(db => db.Visits.CountAsync());
         var cases = Cases(visits);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"""
 
             Visits list on {folder}
               {visits:N0} visits; portal started in {startup.Elapsed.TotalSeconds:N1} s ({BenchPortal.Environment}, in-memory TestServer, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC)
-              {Environment.ProcessorCount} cores, load average {LoadAverage()}; {iterations} timed requests per case after {warmup} warm-up, one at a time
+              {Environment.ProcessorCount} cores, load average {LoadAverage.Now()}; {iterations} timed requests per case after {warmup} warm-up, one at a time
             """));
 
         var results = new List<Result>();
         foreach (var @case in cases)
         {
             var matches = 0;
-            var samples = await TimeAsync(iterations, warmup, async () =>
+            var samples = await Timing.TimeAsync(iterations, warmup, async () =>
             {
                 await using var scope = portal.Services.CreateAsyncScope();
                 var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(@case.Query);
@@ -86,7 +85,7 @@ internal static class VisitsListBenchmark
             results.Add(new Result("mediator: " + @case.Name, visits, matches, samples));
         }
 
-        var overview = await TimeAsync(iterations, warmup, async () =>
+        var overview = await Timing.TimeAsync(iterations, warmup, async () =>
         {
             await using var scope = portal.Services.CreateAsyncScope();
             _ = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetHomeOverview.Query());
@@ -117,7 +116,7 @@ internal static class VisitsListBenchmark
 
         foreach (var (name, path, matches) in http)
         {
-            var samples = await TimeAsync(iterations, warmup, async () =>
+            var samples = await Timing.TimeAsync(iterations, warmup, async () =>
             {
                 using var response = await client.GetAsync(path);
                 _ = await response.Content.ReadAsByteArrayAsync();
@@ -175,68 +174,9 @@ internal static class VisitsListBenchmark
         ];
     }
 
-    private static async Task<double[]> TimeAsync(int iterations, int warmup, Func<Task> request)
-    {
-        for (var i = 0; i < warmup; i++)
-        {
-            await request();
-        }
-
-        var samples = new double[iterations];
-        for (var i = 0; i < iterations; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            await request();
-            samples[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        }
-
-        return samples;
-    }
-
-    /// <summary>A member of staff who reads visits (the benchmark signs in as one, not as the administrator).</summary>
-    private static async Task EnsureStaffAsync(BenchPortal portal)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        if (await users.FindByEmailAsync(StaffEmail) is not null)
-        {
-            return;
-        }
-
-        var user = new StaffUser { UserName = StaffEmail, Email = StaffEmail, EmailConfirmed = true, DisplayName = "Benchmark" };
-        var created = await users.CreateAsync(user, StaffPassword);
-        if (!created.Succeeded || !(await users.AddToRoleAsync(user, Roles.SecretariatStaff)).Succeeded)
-        {
-            throw new InvalidOperationException("Could not create the benchmark's staff account: " + string.Join("; ", created.Errors.Select(e => e.Description)));
-        }
-    }
-
-    private static async Task<T> WithDbAsync<T>(BenchPortal portal, Func<PortalDbContext, Task<T>> work)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-    }
-
     internal sealed record Result(string Case, int RowsInDb, int? Matches, double[] Samples)
     {
-        public double Percentile(double p)
-        {
-            var sorted = Samples.Order().ToArray();
-            var rank = (int)Math.Ceiling(p / 100 * sorted.Length);
-            return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
-        }
+        public double Percentile(double p) => Timing.Percentile(Samples, p);
 
         public double Mean => Samples.Average();
     }
