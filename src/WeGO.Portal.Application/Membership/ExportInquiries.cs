@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
@@ -17,12 +16,11 @@ public static class ExportInquiries
     {
         public async ValueTask<byte[]> Handle(Query query, CancellationToken cancellationToken)
         {
-            var csv = new StringBuilder();
-            csv.Append("Reference,Submitted (Seoul),Organisation,Country,Region,Kind,Population,Contact,Position,Email,Phone,Language,Interests,Stage,Stage changed (Seoul),Regional office,Owner\r\n");
-            var rows = ListInquiries.Project(db, query.Filter.Apply(db)).AsAsyncEnumerable();
-            await foreach (var row in rows.WithCancellation(cancellationToken))
-            {
-                csv.AppendJoin(',', [
+            return await Csv.FileAsync(
+                "Reference,Submitted (Seoul),Organisation,Country,Region,Kind,Population,Contact,Position,Email,Phone,Language,Interests,Stage,Stage changed (Seoul),Regional office,Owner",
+                ListInquiries.Project(db, query.Filter.Apply(db)).AsAsyncEnumerable(),
+                row =>
+                [
                     Csv.Field(row.Reference),
                     Seoul(row.SubmittedAtUtc),
                     Csv.Field(row.OrganizationName),
@@ -40,10 +38,8 @@ public static class ExportInquiries
                     Seoul(row.StageChangedAtUtc),
                     Csv.Field(row.RegionalOffice),
                     Csv.Field(row.Owner),
-                ]).Append("\r\n");
-            }
-
-            return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+                ],
+                cancellationToken);
         }
 
         private static string Seoul(DateTime utc) =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
@@ -17,12 +16,11 @@ public static class ExportVisits
     {
         public async ValueTask<byte[]> Handle(Query query, CancellationToken cancellationToken)
         {
-            var csv = new StringBuilder();
-            csv.Append("Id,City,Country,Region,Starts (venue time),Ends (venue time),Time zone,Status,Headcount,Head of delegation,Hosts\r\n");
-            var rows = ListVisits.Project(query.Filter.Apply(db)).AsAsyncEnumerable();
-            await foreach (var row in rows.WithCancellation(cancellationToken))
-            {
-                csv.AppendJoin(',', [
+            return await Csv.FileAsync(
+                "Id,City,Country,Region,Starts (venue time),Ends (venue time),Time zone,Status,Headcount,Head of delegation,Hosts",
+                ListVisits.Project(query.Filter.Apply(db)).AsAsyncEnumerable(),
+                row =>
+                [
                     row.Id.ToString(CultureInfo.InvariantCulture),
                     Csv.Field(row.Organization),
                     row.CountryCode,
@@ -34,10 +32,8 @@ public static class ExportVisits
                     row.Headcount.ToString(CultureInfo.InvariantCulture),
                     Csv.Field(row.HeadOfDelegation),
                     Csv.Field(string.Join("; ", row.Hosts)),
-                ]).Append("\r\n");
-            }
-
-            return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+                ],
+                cancellationToken);
         }
     }
 }

@@ -43,7 +43,7 @@ public static class ImportRoster
     /// <summary>An empty template to fill in: the header row, UTF-8 with a byte-order mark so spreadsheets read
     /// accents and Korean correctly.</summary>
     public static byte[] Template() =>
-        [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(string.Join(',', TemplateColumns) + "\r\n")];
+        Csv.Utf8WithBom(string.Join(',', TemplateColumns) + "\r\n");
 
     public sealed class Handler(PortalDbContext db, IStringLocalizer<Messages> messages) : ICommandHandler<Command, Result>
     {
