@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.Organizations;
@@ -67,13 +68,12 @@ public static class ListInquiries
 
             if (!string.IsNullOrWhiteSpace(Text))
             {
-                var text = Text.Trim();
-                var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+                var pattern = Like.Containing(Text);
                 inquiries = inquiries.Where(i =>
-                    EF.Functions.Like(i.OrganizationName, pattern, "\\")
-                    || EF.Functions.Like(i.ContactName, pattern, "\\")
-                    || EF.Functions.Like(i.Email, pattern, "\\")
-                    || EF.Functions.Like(i.Reference, pattern, "\\"));
+                    EF.Functions.Like(i.OrganizationName, pattern, Like.Escape)
+                    || EF.Functions.Like(i.ContactName, pattern, Like.Escape)
+                    || EF.Functions.Like(i.Email, pattern, Like.Escape)
+                    || EF.Functions.Like(i.Reference, pattern, Like.Escape));
             }
 
             return inquiries;

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Organizations;
 using WeGO.Portal.Domain.Common;
@@ -88,9 +89,9 @@ public static class MatchInquiry
             IReadOnlyList<Candidate> found = [];
             if (!string.IsNullOrWhiteSpace(query.Search))
             {
-                var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+                var pattern = Like.Containing(query.Search);
                 found = await Describe(db.Organizations
-                        .Where(o => EF.Functions.Like(o.Name, pattern, "\\") || EF.Functions.Like(o.LocalName!, pattern, "\\"))
+                        .Where(o => EF.Functions.Like(o.Name, pattern, Like.Escape) || EF.Functions.Like(o.LocalName!, pattern, Like.Escape))
                         .OrderBy(o => o.Name).ThenBy(o => o.Id)
                         .Take(MaxFound))
                     .ToListAsync(cancellationToken);

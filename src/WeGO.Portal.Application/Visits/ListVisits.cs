@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Visits;
@@ -60,14 +61,14 @@ public static class ListVisits
 
             if (!string.IsNullOrWhiteSpace(Text))
             {
-                var pattern = "%" + Text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+                var pattern = Like.Containing(Text);
                 // Matching names in subqueries rather than through the joins lets SQLite test each table once
                 // instead of joining every visit first (measured in docs/performance.md).
-                var organizations = db.Organizations.Where(o => EF.Functions.Like(o.Name, pattern, "\\")).Select(o => o.Id);
-                var heads = db.Set<Delegation>().Where(d => EF.Functions.Like(d.HeadOfDelegation!, pattern, "\\")).Select(d => d.VisitId);
+                var organizations = db.Organizations.Where(o => EF.Functions.Like(o.Name, pattern, Like.Escape)).Select(o => o.Id);
+                var heads = db.Set<Delegation>().Where(d => EF.Functions.Like(d.HeadOfDelegation!, pattern, Like.Escape)).Select(d => d.VisitId);
                 visits = visits.Where(v =>
                     organizations.Contains(v.OrganizationId)
-                    || EF.Functions.Like(v.Venue, pattern, "\\")
+                    || EF.Functions.Like(v.Venue, pattern, Like.Escape)
                     || heads.Contains(v.Id));
             }
 
