@@ -120,6 +120,20 @@ public sealed class ScheduleVisitTests : IDisposable
     }
 
     [Fact]
+    public async Task A_venue_is_compared_as_written_even_with_a_backslash_percent_or_underscore()
+    {
+        var first = Busan(new DateOnly(2027, 2, 10)) with { Venue = @"Room 3\B_1 (100%)", OtherHostName = "Host One" };
+        Assert.NotNull((await portal.SendAsync(first)).VisitId);
+
+        var sameRoom = await portal.SendAsync(first with { OrganizationName = "Daegu", OtherHostName = "Host Two" });
+        var lookalike = await portal.SendAsync(first with { OrganizationName = "Ulsan", OtherHostName = "Host Three", Venue = "Room 3B11 (1000)" });
+
+        Assert.True(Assert.Single(sameRoom.Conflicts).SameVenue);
+        Assert.NotNull(lookalike.VisitId);
+        Assert.Empty(lookalike.Conflicts);
+    }
+
+    [Fact]
     public async Task A_cancelled_visit_books_nothing()
     {
         var first = await portal.SendAsync(Busan(new DateOnly(2026, 12, 3)));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Visits;
 
@@ -15,13 +16,13 @@ public static class VisitConflicts
     public static async Task<IReadOnlyList<VisitConflict>> FindAsync(
         PortalDbContext db, DateTime startsAtUtc, DateTime endsAtUtc, string venue, IReadOnlyList<PlannedHost> hosts, int? exceptVisitId, CancellationToken cancellationToken)
     {
-        var venuePattern = venue.Trim().Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+        var venuePattern = Like.Literal(venue.Trim());
         var staffIds = hosts.Where(h => h.StaffUserId is not null).Select(h => h.StaffUserId!).ToList();
         var names = hosts.Select(h => h.Name).ToList();
 
         var overlapping = await db.Visits.AsNoTracking()
             .Where(v => v.Status != VisitStatus.Cancelled && v.Id != exceptVisitId && v.StartsAtUtc < endsAtUtc && v.EndsAtUtc > startsAtUtc)
-            .Where(v => EF.Functions.Like(v.Venue, venuePattern, "\\")
+            .Where(v => EF.Functions.Like(v.Venue, venuePattern, Like.Escape)
                 || v.Hosts.Any(h => (h.StaffUserId != null && staffIds.Contains(h.StaffUserId)) || names.Contains(h.Name)))
             .OrderBy(v => v.StartsAtUtc)
             .Take(20)
