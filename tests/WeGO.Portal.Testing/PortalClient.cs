@@ -25,6 +25,19 @@ public sealed partial class PortalClient(HttpClient http)
         return new PortalClient(http);
     }
 
+    public const string NewStaffPassword = "Staff-Pages-2024";
+
+    /// <summary>A new staff account made for one test (a unique email; no role when <paramref name="role"/> is null),
+    /// signed in.</summary>
+    public static async Task<PortalClient> NewStaffSignedInAsync(PortalFactory factory, string? role, string? language = null)
+    {
+        var email = $"{role?.ToLowerInvariant() ?? "norole"}-{Guid.NewGuid():N}@tests.wego";
+        await factory.CreateStaffAsync(email, NewStaffPassword, role is null ? [] : [role]);
+        var client = For(factory, language);
+        await client.SignInAsync(email, NewStaffPassword);
+        return client;
+    }
+
     public Task<HttpResponseMessage> GetAsync(string path) => Http.GetAsync(new Uri(path, UriKind.Relative));
 
     public async Task<string> GetPageAsync(string path)

@@ -9,7 +9,6 @@ namespace WeGO.Portal.Web.Tests;
 /// (Asia and the Pacific) and its two overdue follow-ups.</summary>
 public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
 {
-    private const string Password = "Staff-Password-2024";
     private const string October2024 = "/Dashboard?From=2024-10-01&To=2024-10-31";
     private readonly PortalFactory portal;
 
@@ -18,14 +17,7 @@ public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
         this.portal = portal.Start();
     }
 
-    private async Task<PortalClient> SignedInAsync(string role, string? language = null)
-    {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@tests.wego";
-        await portal.CreateStaffAsync(email, Password, role);
-        var client = PortalClient.For(portal, language);
-        await client.SignInAsync(email, Password);
-        return client;
-    }
+    private Task<PortalClient> SignedInAsync(string role, string? language = null) => PortalClient.NewStaffSignedInAsync(portal, role, language);
 
     [Fact]
     public async Task Anonymous_visitors_are_sent_to_sign_in()
@@ -55,10 +47,7 @@ public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
     [Fact]
     public async Task An_account_without_a_staff_role_is_refused()
     {
-        const string email = "dashboard-norole@tests.wego";
-        await portal.CreateStaffAsync(email, Password);
-        var client = PortalClient.For(portal);
-        await client.SignInAsync(email, Password);
+        var client = await PortalClient.NewStaffSignedInAsync(portal, role: null);
 
         using var response = await client.GetAsync("/Dashboard");
 

@@ -12,7 +12,6 @@ namespace WeGO.Portal.Web.Tests;
 /// as the public form leaves them.</summary>
 public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
 {
-    private const string Password = "Inquiry-Pages-2024";
     private readonly PortalFactory portal;
 
     public InquiryPagesTests(PortalFactory portal)
@@ -20,14 +19,7 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
         this.portal = portal.Start();
     }
 
-    private async Task<PortalClient> SignedInAsync(string role, string? language = null)
-    {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@tests.wego";
-        await portal.CreateStaffAsync(email, Password, role);
-        var client = PortalClient.For(portal, language);
-        await client.SignInAsync(email, Password);
-        return client;
-    }
+    private Task<PortalClient> SignedInAsync(string role, string? language = null) => PortalClient.NewStaffSignedInAsync(portal, role, language);
 
     /// <summary>A new inquiry with a unique reference and organisation name; returns its id and reference.</summary>
     private Task<(int Id, string Reference, string Organization)> InquiryAsync(string? message = null, InquiryStage stage = InquiryStage.New) =>

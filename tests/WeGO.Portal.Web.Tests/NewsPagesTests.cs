@@ -12,7 +12,6 @@ namespace WeGO.Portal.Web.Tests;
 /// <summary>Releases drafted, edited and published by staff, read by anyone at /news.</summary>
 public sealed partial class NewsPagesTests : IClassFixture<PortalFactory>
 {
-    private const string Password = "News-Pages-2024";
     private static readonly DateTime ReviewedAt = new(2024, 10, 9, 1, 0, 0, DateTimeKind.Utc);
     private readonly PortalFactory portal;
 
@@ -21,14 +20,7 @@ public sealed partial class NewsPagesTests : IClassFixture<PortalFactory>
         this.portal = portal.Start();
     }
 
-    private async Task<PortalClient> SignedInAsync(string role)
-    {
-        var email = $"news-{role.ToLowerInvariant()}-{Guid.NewGuid():N}@tests.wego";
-        await portal.CreateStaffAsync(email, Password, role);
-        var client = PortalClient.For(portal, "en");
-        await client.SignInAsync(email, Password);
-        return client;
-    }
+    private Task<PortalClient> SignedInAsync(string role) => PortalClient.NewStaffSignedInAsync(portal, role, "en");
 
     /// <summary>A completed visit of <paramref name="city"/> (the demo Seremban visit for Seremban) with a report written through the domain.</summary>
     private async Task<int> ReportAsync(string city, bool approve = true)

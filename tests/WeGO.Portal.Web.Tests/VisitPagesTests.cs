@@ -8,7 +8,6 @@ namespace WeGO.Portal.Web.Tests;
 
 public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
 {
-    private const string Password = "Visit-Pages-2024";
     private readonly PortalFactory portal;
 
     public VisitPagesTests(PortalFactory portal)
@@ -16,14 +15,7 @@ public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
         this.portal = portal.Start();
     }
 
-    private async Task<PortalClient> SignedInAsync(string role, string? language = null)
-    {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@tests.wego";
-        await portal.CreateStaffAsync(email, Password, role);
-        var client = PortalClient.For(portal, language);
-        await client.SignInAsync(email, Password);
-        return client;
-    }
+    private Task<PortalClient> SignedInAsync(string role, string? language = null) => PortalClient.NewStaffSignedInAsync(portal, role, language);
 
     private static List<KeyValuePair<string, string>> Plan(string city, string date, string start = "14:00", string end = "15:00", string venue = "Seoul Global Center") =>
     [
