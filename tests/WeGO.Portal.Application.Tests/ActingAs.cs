@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using WeGO.Portal.Testing;
+using WeGO.Portal.Web;
 using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Application.Tests;
@@ -30,6 +31,12 @@ internal static class ActingAs
                 [new Claim(ClaimTypes.NameIdentifier, who.UserId), new Claim(StaffClaims.DisplayName, who.Name)],
                 authenticationType: "test")),
         };
+        if (who.TimeZoneId is { } zone)
+        {
+            // As the browser reports it (wwwroot/js/site.js).
+            accessor.HttpContext.Request.Headers.Cookie = $"{ViewerTime.Cookie}={zone}";
+        }
+
         try
         {
             return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
@@ -41,7 +48,12 @@ internal static class ActingAs
     }
 }
 
-internal sealed record Colleague(string UserId, string Name);
+/// <summary>A signed-in colleague; <paramref name="TimeZoneId"/> is the zone their browser reports (Seoul when null).</summary>
+internal sealed record Colleague(string UserId, string Name, string? TimeZoneId = null)
+{
+    /// <summary>A colleague who reads times in <paramref name="timeZoneId"/>, with no account behind them: enough for queries.</summary>
+    public static Colleague ViewingIn(string timeZoneId) => new("viewer", "Viewer", timeZoneId);
+}
 
 /// <summary>The portal with a clock the test sets, so "today" and "overdue" are what the scenario needs.</summary>
 internal sealed class ClockedPortal(FixedClock clock) : PortalFactory

@@ -14,22 +14,28 @@ namespace WeGO.Portal.Application.Tests;
 /// 30 June 2025 (the last 12 full months and the current one). See <see cref="DashboardHistory"/> for who visited when.</summary>
 public sealed class DashboardTests(DashboardHistory history) : IClassFixture<DashboardHistory>
 {
-    private Task<GetDashboard.Result> DashboardAsync(GetDashboard.Query? query = null) => history.Portal.SendAsync(query ?? new GetDashboard.Query());
+    /// <summary>June 2024 to June 2025, whole months: the period the history below is written around.</summary>
+    private static readonly GetDashboard.Query JuneToJune = new() { From = new DateOnly(2024, 6, 1), To = new DateOnly(2025, 6, 30) };
+
+    private Task<GetDashboard.Result> DashboardAsync(GetDashboard.Query? query = null) => history.Portal.SendAsync(query ?? JuneToJune);
 
     private static int Month(GetDashboard.Result result, int year, int month) => result.VisitsPerMonth.Single(m => m.Year == year && m.Month == month).Visits;
 
     [Fact]
-    public async Task The_default_period_is_the_last_twelve_full_months_and_the_current_one_with_every_month_present()
+    public async Task The_default_period_is_the_last_twelve_months_up_to_today_with_every_month_present()
     {
-        var dashboard = await DashboardAsync();
+        var dashboard = await DashboardAsync(new GetDashboard.Query());
 
-        Assert.Equal(new DateOnly(2024, 6, 1), dashboard.From);
-        Assert.Equal(new DateOnly(2025, 6, 30), dashboard.To);
+        Assert.Equal(new DateOnly(2024, 6, 16), dashboard.From);
+        Assert.Equal(new DateOnly(2025, 6, 15), dashboard.To);
         Assert.Equal(new DateOnly(2025, 6, 15), dashboard.Today);
         Assert.Equal(DashboardPreset.Last12Months, dashboard.Preset);
+        // The months it touches: the second half of June 2024 to the first half of June 2025.
         Assert.Equal(13, dashboard.VisitsPerMonth.Count);
         Assert.Equal((2024, 6), (dashboard.VisitsPerMonth[0].Year, dashboard.VisitsPerMonth[0].Month));
         Assert.Equal((2025, 6), (dashboard.VisitsPerMonth[^1].Year, dashboard.VisitsPerMonth[^1].Month));
+        // Nothing after today: Lisbon (25 June) and Lima (30 June) are upcoming, not in the period; Bogotá (1 June 2024) is before it.
+        Assert.Equal([0, 2, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 1], dashboard.VisitsPerMonth.Select(m => m.Visits));
     }
 
     [Fact]

@@ -160,7 +160,7 @@ public sealed class InquiryPipelineTests : IDisposable
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
         var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("Reference,Submitted (Seoul),Organisation,Country", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Reference,Submitted (Asia/Seoul),Organisation,Country", lines[0], StringComparison.Ordinal);
         var row = Assert.Single(lines[1..]);
         Assert.Contains("\"수원시, \"\"Suwon\"\"\"", row, StringComparison.Ordinal);
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")\"", row, StringComparison.Ordinal);

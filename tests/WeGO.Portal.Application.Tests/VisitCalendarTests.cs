@@ -28,20 +28,25 @@ public sealed class VisitCalendarTests : IDisposable
         });
 
     [Fact]
-    public async Task Visits_sit_on_the_day_they_start_at_their_venue_not_in_UTC()
+    public async Task Visits_sit_on_the_day_they_start_for_the_viewer_not_in_UTC()
     {
-        // 8 October 08:00 in Auckland is still 7 October in UTC; 31 October 20:00 in Los Angeles is already 1 November.
+        // 8 October 08:00 in Auckland is still 7 October in UTC; 31 October 20:00 in Los Angeles is already 1 November
+        // in UTC, and 1 November 12:00 in Seoul.
         var auckland = await ScheduleAsync("Auckland Council", new DateOnly(2024, 10, 8), new TimeOnly(8, 0), new TimeOnly(9, 0), "Pacific/Auckland");
         var losAngeles = await ScheduleAsync("City of Los Angeles", new DateOnly(2024, 10, 31), new TimeOnly(20, 0), new TimeOnly(21, 0), "America/Los_Angeles");
+        var october = new GetVisitCalendar.Query(new DateOnly(2024, 10, 1), new DateOnly(2024, 10, 31));
+        var firstOfNovember = new GetVisitCalendar.Query(new DateOnly(2024, 11, 1), new DateOnly(2024, 11, 1));
 
-        var october = await portal.SendAsync(new GetVisitCalendar.Query(new DateOnly(2024, 10, 1), new DateOnly(2024, 10, 31)));
-        var firstOfNovember = await portal.SendAsync(new GetVisitCalendar.Query(new DateOnly(2024, 11, 1), new DateOnly(2024, 11, 1)));
+        var inAuckland = await portal.SendAsAsync(Colleague.ViewingIn("Pacific/Auckland"), october);
+        var inLosAngeles = await portal.SendAsAsync(Colleague.ViewingIn("America/Los_Angeles"), october);
+        var inSeoul = await portal.SendAsAsync(Colleague.ViewingIn(VenueTime.Seoul), october);
+        var novemberInSeoul = await portal.SendAsAsync(Colleague.ViewingIn(VenueTime.Seoul), firstOfNovember);
 
-        Assert.Equal(new DateOnly(2024, 10, 8), october.Single(e => e.Visit.Id == auckland).Day);
-        Assert.Equal(new TimeOnly(8, 0), october.Single(e => e.Visit.Id == auckland).StartsAt);
-        Assert.Equal(new DateOnly(2024, 10, 31), october.Single(e => e.Visit.Id == losAngeles).Day);
-        Assert.Equal(new DateOnly(2024, 10, 7), october.Single(e => e.Visit.Organization == "Seremban City Council").Day);
-        Assert.DoesNotContain(firstOfNovember, e => e.Visit.Id == losAngeles);
+        Assert.Equal((new DateOnly(2024, 10, 8), new TimeOnly(8, 0)), inAuckland.Where(e => e.Visit.Id == auckland).Select(e => (e.Day, e.StartsAt)).Single());
+        Assert.Equal((new DateOnly(2024, 10, 31), new TimeOnly(20, 0)), inLosAngeles.Where(e => e.Visit.Id == losAngeles).Select(e => (e.Day, e.StartsAt)).Single());
+        Assert.Equal(new DateOnly(2024, 10, 7), inSeoul.Single(e => e.Visit.Organization == "Seremban City Council").Day);
+        Assert.DoesNotContain(inSeoul, e => e.Visit.Id == losAngeles);
+        Assert.Equal((new DateOnly(2024, 11, 1), new TimeOnly(12, 0)), novemberInSeoul.Where(e => e.Visit.Id == losAngeles).Select(e => (e.Day, e.StartsAt)).Single());
     }
 
     [Fact]

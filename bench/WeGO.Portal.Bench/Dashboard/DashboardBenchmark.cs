@@ -5,6 +5,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Dashboard;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Staff;
@@ -127,7 +128,7 @@ internal static class DashboardBenchmark
         var plans = Path.Combine(folder, "dashboard-query-plans.txt");
         await QueryPlans.WriteAsync(
             Path.Combine(folder, "portal.db"),
-            cases.Select(c => (c.Name, (Func<PortalDbContext, Task>)(db => new GetDashboard.Handler(db, clock).Handle(c.Query, CancellationToken.None).AsTask()))),
+            cases.Select(c => (c.Name, (Func<PortalDbContext, Task>)(db => new GetDashboard.Handler(db, new SystemActor(), clock).Handle(c.Query, CancellationToken.None).AsTask()))),
             plans);
         await output.WriteLineAsync($"SQL and EXPLAIN QUERY PLAN of each case: {plans}");
         return 0;

@@ -5,6 +5,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Home;
 using WeGO.Portal.Application.Staff;
@@ -144,8 +145,8 @@ internal static class VisitsListBenchmark
         await QueryPlans.WriteAsync(
             Path.Combine(folder, "portal.db"),
             [
-                .. cases.Select(c => (c.Name, (Func<PortalDbContext, Task>)(db => new ListVisits.Handler(db).Handle(c.Query, CancellationToken.None).AsTask()))),
-                ("home overview (GetHomeOverview)", db => new GetHomeOverview.Handler(db, clock).Handle(new GetHomeOverview.Query(), CancellationToken.None).AsTask()),
+                .. cases.Select(c => (c.Name, (Func<PortalDbContext, Task>)(db => new ListVisits.Handler(db, new SystemActor()).Handle(c.Query, CancellationToken.None).AsTask()))),
+                ("home overview (GetHomeOverview)", db => new GetHomeOverview.Handler(db, new SystemActor(), clock).Handle(new GetHomeOverview.Query(), CancellationToken.None).AsTask()),
             ],
             plans);
         await output.WriteLineAsync($"SQL and EXPLAIN QUERY PLAN of each case: {plans}");

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Application.Common;
 
@@ -20,6 +22,15 @@ public static class Csv
 
     /// <summary>The text in UTF-8 after a byte-order mark.</summary>
     public static byte[] Utf8WithBom(string text) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
+
+    /// <summary>An instant as ISO 8601 on the clock of a time zone, with its offset: 2025-04-06T10:00-06:00. No spreadsheet
+    /// or reader can take it for another day.</summary>
+    public static string Instant(DateTime utc, string timeZoneId)
+    {
+        var local = VenueTime.ToLocal(utc, timeZoneId);
+        var offset = VenueTime.Zone(timeZoneId).GetUtcOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+        return new DateTimeOffset(local, offset).ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A CSV field: quoted when it holds a separator, quote or line break, and defused when a spreadsheet
     /// would run it as a formula (leading =, +, -, @).</summary>

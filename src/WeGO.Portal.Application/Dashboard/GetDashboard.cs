@@ -23,13 +23,13 @@ public enum DashboardPreset
 
 /// <summary>The directors' dashboard: what is coming, what waits for them, and how visits turn into inquiries and members
 /// over a period. Every figure is counted by the database (GROUP BY / COUNT), so it stays fast at 100,000 visits and
-/// 100,000 inquiries. Days and months are the Secretariat's, in Seoul, like the visits list's date filter.</summary>
+/// 100,000 inquiries. Days and months are the viewer's, in their time zone, like the visits list and its date filter.</summary>
 public static class GetDashboard
 {
     public const int UpcomingDays = 30;
     public const int MaxYears = 10;
 
-    /// <summary>A preset wins over dates; without either, the last 12 full months and the current one.
+    /// <summary>A preset wins over dates; without either, the last 12 months up to today.
     /// A missing date is taken from that default.</summary>
     public sealed record Query : IQuery<Result>
     {
@@ -104,10 +104,11 @@ public static class GetDashboard
         }
     }
 
-    /// <summary>The period a query asks for, as Seoul days.</summary>
+    /// <summary>The period a query asks for, as the viewer's days, both included. Each preset is what its name says:
+    /// the last 12 months end today and start the day after the same date a year ago (nothing in the future); this
+    /// year and last year are whole calendar years.</summary>
     public static (DateOnly From, DateOnly To) PeriodOf(Query query, DateOnly today)
     {
-        var thisMonth = new DateOnly(today.Year, today.Month, 1);
         switch (query.Preset)
         {
             case DashboardPreset.ThisYear:
@@ -115,34 +116,39 @@ public static class GetDashboard
             case DashboardPreset.LastYear:
                 return (new DateOnly(today.Year - 1, 1, 1), new DateOnly(today.Year - 1, 12, 31));
             case DashboardPreset.Last12Months:
-                return (thisMonth.AddMonths(-12), thisMonth.AddMonths(1).AddDays(-1));
+                return (today.AddYears(-1).AddDays(1), today);
             default:
                 var (from, to) = PeriodOf(query with { Preset = DashboardPreset.Last12Months }, today);
                 return (query.From ?? from, query.To ?? to);
         }
     }
 
-    public sealed class Handler(PortalDbContext db, TimeProvider clock) : IQueryHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, ICurrentActor viewer, TimeProvider clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var today = SecretariatCalendar.Today(clock);
+            var zone = viewer.TimeZoneId;
+            var today = LocalDays.Today(clock, zone);
             var (from, to) = PeriodOf(query, today);
-            var startUtc = VenueTime.ToUtc(from, TimeOnly.MinValue, VenueTime.Seoul);
-            var endUtc = VenueTime.ToUtc(to.AddDays(1), TimeOnly.MinValue, VenueTime.Seoul);
-            // Months are Seoul's. Korea has kept one offset since 1988, so shifting UTC by it in SQL gives Seoul's month.
-            var seoulHours = VenueTime.Zone(VenueTime.Seoul).GetUtcOffset(startUtc).TotalHours;
+            var startUtc = LocalDays.StartUtc(from, zone);
+            var endUtc = LocalDays.EndUtc(to, zone);
 
             // Cancelled visits did not happen: they count nowhere on the dashboard.
             var visitsInPeriod = db.Visits.AsNoTracking()
                 .Where(v => v.Status != VisitStatus.Cancelled && v.StartsAtUtc >= startUtc && v.StartsAtUtc < endUtc);
 
-            var months = await visitsInPeriod
-                .Select(v => v.StartsAtUtc.AddHours(seoulHours))
-                .GroupBy(local => new { local.Year, local.Month })
-                .Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Count()))
-                .ToListAsync(cancellationToken);
+            var months = new List<MonthCount>();
+            foreach (var (spanStart, spanEnd, offset) in LocalDays.OffsetSpans(zone, startUtc, endUtc))
+            {
+                var minutes = offset.TotalMinutes;
+                months.AddRange(await visitsInPeriod
+                    .Where(v => v.StartsAtUtc >= spanStart && v.StartsAtUtc < spanEnd)
+                    .Select(v => v.StartsAtUtc.AddMinutes(minutes))
+                    .GroupBy(local => new { local.Year, local.Month })
+                    .Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Count()))
+                    .ToListAsync(cancellationToken));
+            }
 
             var regions = await visitsInPeriod
                 .GroupBy(v => v.Organization.Region)
@@ -163,10 +169,10 @@ public static class GetDashboard
                 await UpcomingAsync(now, today, query.UpcomingShown, cancellationToken),
                 EveryMonth(from, to, months),
                 [.. Enum.GetValues<Region>().Select(r => new RegionCount(r, regions.SingleOrDefault(c => c.Region == r)?.Visits ?? 0))],
-                await ReportsWaitingAsync(today, cancellationToken),
+                await ReportsWaitingAsync(today, zone, cancellationToken),
                 await db.FollowUps.CountAsync(f => f.Status == FollowUpStatus.Open && f.DueOn < today, cancellationToken),
                 [.. Enum.GetValues<InquiryStage>().Select(s => new StageCount(s, stages.SingleOrDefault(c => c.Stage == s)?.Inquiries ?? 0))],
-                await FunnelAsync(visitsInPeriod.Where(v => v.StartsAtUtc <= now), seoulHours, cancellationToken));
+                await FunnelAsync(visitsInPeriod.Where(v => v.StartsAtUtc <= now), cancellationToken));
         }
 
         private async Task<Upcoming> UpcomingAsync(DateTime now, DateOnly today, int shown, CancellationToken cancellationToken)
@@ -181,7 +187,7 @@ public static class GetDashboard
             return new Upcoming(count, today.AddDays(UpcomingDays), first);
         }
 
-        private async Task<ReportsWaiting> ReportsWaitingAsync(DateOnly today, CancellationToken cancellationToken)
+        private async Task<ReportsWaiting> ReportsWaitingAsync(DateOnly today, string zone, CancellationToken cancellationToken)
         {
             var waiting = await db.VisitReports.AsNoTracking()
                 .Where(r => r.State == ReviewState.Submitted)
@@ -193,12 +199,15 @@ public static class GetDashboard
                 return new ReportsWaiting(waiting?.Count ?? 0, null, null);
             }
 
-            var submittedOn = DateOnly.FromDateTime(VenueTime.ToLocal(oldest, VenueTime.Seoul));
+            var submittedOn = LocalDays.DayOf(oldest, zone);
             return new ReportsWaiting(waiting.Count, oldest, today.DayNumber - submittedOn.DayNumber);
         }
 
-        private async Task<Funnel> FunnelAsync(IQueryable<Visit> visitsInPeriod, double seoulHours, CancellationToken cancellationToken)
+        private async Task<Funnel> FunnelAsync(IQueryable<Visit> visitsInPeriod, CancellationToken cancellationToken)
         {
+            // A member's start date is the Secretariat's, in Seoul: a city joined after its visit when that date is not
+            // before the visit's Seoul day. Korea has kept one offset since 1988, so shifting UTC by it in SQL gives that day.
+            var seoulHours = VenueTime.Zone(VenueTime.Seoul).BaseUtcOffset.TotalHours;
             var firstVisits = visitsInPeriod
                 .GroupBy(v => v.OrganizationId)
                 .Select(g => new { OrganizationId = g.Key, FirstUtc = g.Min(v => v.StartsAtUtc) });
@@ -215,13 +224,14 @@ public static class GetDashboard
         }
     }
 
-    /// <summary>Every month of the period in order, with zero for months without visits.</summary>
+    /// <summary>Every month of the period in order, with zero for months without visits (a month counted in two offset
+    /// spans adds up).</summary>
     private static List<MonthCount> EveryMonth(DateOnly from, DateOnly to, IReadOnlyList<MonthCount> counted)
     {
         var months = new List<MonthCount>();
         for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
         {
-            months.Add(new MonthCount(month.Year, month.Month, counted.SingleOrDefault(c => c.Year == month.Year && c.Month == month.Month)?.Visits ?? 0));
+            months.Add(new MonthCount(month.Year, month.Month, counted.Where(c => c.Year == month.Year && c.Month == month.Month).Sum(c => c.Visits)));
         }
 
         return months;

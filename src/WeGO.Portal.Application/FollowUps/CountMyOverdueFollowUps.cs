@@ -21,7 +21,7 @@ public static class CountMyOverdueFollowUps
                 return 0;
             }
 
-            var today = SecretariatCalendar.Today(clock);
+            var today = LocalDays.Today(clock, actor.TimeZoneId);
             return await db.FollowUps.CountAsync(f => f.OwnerUserId == userId && f.Status == FollowUpStatus.Open && f.DueOn < today, cancellationToken);
         }
     }

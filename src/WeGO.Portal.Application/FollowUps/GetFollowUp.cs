@@ -26,11 +26,11 @@ public static class GetFollowUp
         DateTime? VisitStartsAtUtc,
         string? VisitTimeZoneId);
 
-    public sealed class Handler(PortalDbContext db, TimeProvider clock) : IQueryHandler<Query, Details?>
+    public sealed class Handler(PortalDbContext db, ICurrentActor viewer, TimeProvider clock) : IQueryHandler<Query, Details?>
     {
         public async ValueTask<Details?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var today = SecretariatCalendar.Today(clock);
+            var today = LocalDays.Today(clock, viewer.TimeZoneId);
             return await (
                 from f in db.FollowUps.AsNoTracking()
                 where f.Id == query.Id

@@ -37,7 +37,7 @@ public static class ListMyFollowUps
                 return [];
             }
 
-            var today = SecretariatCalendar.Today(clock);
+            var today = LocalDays.Today(clock, actor.TimeZoneId);
             var closedSince = clock.GetUtcNow().UtcDateTime.AddDays(-RecentDays);
             return await (
                 from f in db.FollowUps.AsNoTracking()

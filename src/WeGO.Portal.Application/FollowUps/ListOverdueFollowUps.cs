@@ -33,11 +33,11 @@ public static class ListOverdueFollowUps
         public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
     }
 
-    public sealed class Handler(PortalDbContext db, TimeProvider clock) : IQueryHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, ICurrentActor viewer, TimeProvider clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
-            var today = SecretariatCalendar.Today(clock);
+            var today = LocalDays.Today(clock, viewer.TimeZoneId);
             var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
             var overdue = db.FollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Open && f.DueOn < today);
             var total = await overdue.CountAsync(cancellationToken);

@@ -15,12 +15,12 @@ public static class GetHomeOverview
 
     public sealed record Overview(int UpcomingCount, IReadOnlyList<ListVisits.Row> Upcoming, IReadOnlyList<ListVisits.Row> Recent, int OpenFollowUps, int OverdueFollowUps);
 
-    public sealed class Handler(PortalDbContext db, TimeProvider clock) : IQueryHandler<Query, Overview>
+    public sealed class Handler(PortalDbContext db, ICurrentActor viewer, TimeProvider clock) : IQueryHandler<Query, Overview>
     {
         public async ValueTask<Overview> Handle(Query query, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var today = SecretariatCalendar.Today(clock);
+            var today = LocalDays.Today(clock, viewer.TimeZoneId);
             var visits = db.Visits.AsNoTracking().Where(v => v.Status != VisitStatus.Cancelled);
             // A visit lasts less than a day (it is scheduled on one date), so bounding its start lets the
             // database use the start-time index instead of walking every past visit.

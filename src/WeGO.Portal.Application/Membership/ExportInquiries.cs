@@ -7,22 +7,24 @@ using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Application.Membership;
 
-/// <summary>The filtered inquiries as CSV: UTF-8 with a byte-order mark so Excel reads accents and Korean.</summary>
+/// <summary>The filtered inquiries as CSV: UTF-8 with a byte-order mark so Excel reads accents and Korean; times in
+/// ISO 8601 with their offset, in the viewer's time zone like the list and its date filter.</summary>
 public static class ExportInquiries
 {
     public sealed record Query(ListInquiries.Filter Filter) : IQuery<byte[]>;
 
-    public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, byte[]>
+    public sealed class Handler(PortalDbContext db, ICurrentActor viewer) : IQueryHandler<Query, byte[]>
     {
         public async ValueTask<byte[]> Handle(Query query, CancellationToken cancellationToken)
         {
+            var zone = viewer.TimeZoneId;
             return await Csv.FileAsync(
-                "Reference,Submitted (Seoul),Organisation,Country,Region,Kind,Population,Contact,Position,Email,Phone,Language,Interests,Stage,Stage changed (Seoul),Regional office,Owner",
-                ListInquiries.Project(db, query.Filter.Apply(db)).AsAsyncEnumerable(),
+                $"Reference,Submitted ({zone}),Organisation,Country,Region,Kind,Population,Contact,Position,Email,Phone,Language,Interests,Stage,Stage changed ({zone}),Regional office,Owner",
+                ListInquiries.Project(db, query.Filter.Apply(db, zone)).AsAsyncEnumerable(),
                 row =>
                 [
                     Csv.Field(row.Reference),
-                    Seoul(row.SubmittedAtUtc),
+                    Csv.Instant(row.SubmittedAtUtc, zone),
                     Csv.Field(row.OrganizationName),
                     row.CountryCode,
                     row.Region.ToString(),
@@ -35,14 +37,11 @@ public static class ExportInquiries
                     Csv.Field(row.PreferredLanguage),
                     Csv.Field(row.Interests.ToString()),
                     row.Stage.ToString(),
-                    Seoul(row.StageChangedAtUtc),
+                    Csv.Instant(row.StageChangedAtUtc, zone),
                     Csv.Field(row.RegionalOffice),
                     Csv.Field(row.Owner),
                 ],
                 cancellationToken);
         }
-
-        private static string Seoul(DateTime utc) =>
-            VenueTime.ToLocal(utc, VenueTime.Seoul).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
     }
 }

@@ -21,7 +21,8 @@ public enum InquirySort
 /// each stage (one GROUP BY), so the Secretariat sees the whole funnel at a glance.</summary>
 public static class ListInquiries
 {
-    /// <summary>Which inquiries: shared by the list and its CSV export. Dates are days in Seoul.</summary>
+    /// <summary>Which inquiries: shared by the list and its CSV export. Dates are days in the viewer's time zone,
+    /// the days the list shows.</summary>
     public sealed record Filter
     {
         public InquiryStage? Stage { get; init; }
@@ -40,7 +41,7 @@ public static class ListInquiries
         public InquirySort Sort { get; init; }
 
         /// <summary>The inquiries every filter but the stage keeps: what the stage counts are computed over.</summary>
-        public IQueryable<MembershipInquiry> ApplyAllButStage(PortalDbContext db)
+        public IQueryable<MembershipInquiry> ApplyAllButStage(PortalDbContext db, string timeZoneId)
         {
             var inquiries = db.MembershipInquiries.AsNoTracking();
             if (Region is { } region)
@@ -56,13 +57,13 @@ public static class ListInquiries
 
             if (From is { } from)
             {
-                var start = VenueTime.ToUtc(from, TimeOnly.MinValue, VenueTime.Seoul);
+                var start = LocalDays.StartUtc(from, timeZoneId);
                 inquiries = inquiries.Where(i => i.SubmittedAtUtc >= start);
             }
 
             if (To is { } to)
             {
-                var end = VenueTime.ToUtc(to.AddDays(1), TimeOnly.MinValue, VenueTime.Seoul);
+                var end = LocalDays.EndUtc(to, timeZoneId);
                 inquiries = inquiries.Where(i => i.SubmittedAtUtc < end);
             }
 
@@ -80,9 +81,9 @@ public static class ListInquiries
         }
 
         /// <summary>The inquiries this filter keeps, sorted, not yet paged.</summary>
-        public IQueryable<MembershipInquiry> Apply(PortalDbContext db)
+        public IQueryable<MembershipInquiry> Apply(PortalDbContext db, string timeZoneId)
         {
-            var inquiries = ApplyAllButStage(db);
+            var inquiries = ApplyAllButStage(db, timeZoneId);
             if (Stage is { } stage)
             {
                 inquiries = inquiries.Where(i => i.Stage == stage);
@@ -135,19 +136,19 @@ public static class ListInquiries
 
     public const int MaxPageSize = 200;
 
-    public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, ICurrentActor viewer) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
-            var counted = await query.Filter.ApplyAllButStage(db)
+            var counted = await query.Filter.ApplyAllButStage(db, viewer.TimeZoneId)
                 .GroupBy(i => i.Stage)
                 .Select(g => new { Stage = g.Key, Count = g.Count() })
                 .ToListAsync(cancellationToken);
             var counts = Enum.GetValues<InquiryStage>().ToDictionary(s => s, s => counted.FirstOrDefault(c => c.Stage == s)?.Count ?? 0);
             var total = query.Filter.Stage is { } stage ? counts[stage] : counts.Values.Sum();
             var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-            var rows = await Project(db, query.Filter.Apply(db).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+            var rows = await Project(db, query.Filter.Apply(db, viewer.TimeZoneId).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
             return new Result(rows, total, page, pageSize, counts);
         }
     }

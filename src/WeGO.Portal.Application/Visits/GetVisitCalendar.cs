@@ -1,19 +1,21 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Application.Visits;
 
-/// <summary>The visits on a calendar page (a month grid or a week): each on the day it starts at its venue,
-/// cancelled ones included so nobody books a room they still see as taken.</summary>
+/// <summary>The visits on a calendar page (a month grid or a week): each on the day it starts in the viewer's time zone,
+/// like the visits list and the calendar apps that subscribe to the feed, cancelled ones included so nobody books a room
+/// they still see as taken.</summary>
 public static class GetVisitCalendar
 {
-    /// <summary>Visits starting from <paramref name="From"/> to <paramref name="To"/>, both days included, as days at each venue.</summary>
+    /// <summary>Visits starting from <paramref name="From"/> to <paramref name="To"/>, both days included, as the viewer's days.</summary>
     public sealed record Query(DateOnly From, DateOnly To) : IQuery<IReadOnlyList<Entry>>;
 
-    /// <summary>A visit on its day, with its start and end on the venue's clock.</summary>
+    /// <summary>A visit on its day, with its start and end on the viewer's clock.</summary>
     public sealed record Entry(DateOnly Day, TimeOnly StartsAt, TimeOnly EndsAt, ListVisits.Row Visit)
     {
         public bool IsCancelled => Visit.Status == VisitStatus.Cancelled;
@@ -31,29 +33,25 @@ public static class GetVisitCalendar
         }
     }
 
-    public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, IReadOnlyList<Entry>>
+    public sealed class Handler(PortalDbContext db, ICurrentActor viewer) : IQueryHandler<Query, IReadOnlyList<Entry>>
     {
-        // Venues run from UTC-12 to UTC+14: a day anywhere lies within this margin of the same day in UTC.
-        private static readonly TimeSpan EarliestOffset = TimeSpan.FromHours(14);
-        private static readonly TimeSpan LatestOffset = TimeSpan.FromHours(12);
-
         public async ValueTask<IReadOnlyList<Entry>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var fromUtc = query.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - EarliestOffset;
-            var toUtc = query.To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) + LatestOffset;
-            var candidates = await ListVisits.Project(db.Visits.AsNoTracking()
+            var zone = viewer.TimeZoneId;
+            var fromUtc = LocalDays.StartUtc(query.From, zone);
+            var toUtc = LocalDays.EndUtc(query.To, zone);
+            var visits = await ListVisits.Project(db.Visits.AsNoTracking()
                     .Where(v => v.StartsAtUtc >= fromUtc && v.StartsAtUtc < toUtc)
                     .OrderBy(v => v.StartsAtUtc).ThenBy(v => v.Id))
                 .ToListAsync(cancellationToken);
 
-            return candidates
+            return visits
                 .Select(row =>
                 {
-                    var start = VenueTime.ToLocal(row.StartsAtUtc, row.TimeZoneId);
-                    var end = VenueTime.ToLocal(row.EndsAtUtc, row.TimeZoneId);
+                    var start = VenueTime.ToLocal(row.StartsAtUtc, zone);
+                    var end = VenueTime.ToLocal(row.EndsAtUtc, zone);
                     return new Entry(DateOnly.FromDateTime(start), TimeOnly.FromDateTime(start), TimeOnly.FromDateTime(end), row);
                 })
-                .Where(e => e.Day >= query.From && e.Day <= query.To)
                 .OrderBy(e => e.Day).ThenBy(e => e.StartsAt).ThenBy(e => e.Visit.Organization, StringComparer.CurrentCulture)
                 .ToList();
         }

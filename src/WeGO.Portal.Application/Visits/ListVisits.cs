@@ -18,7 +18,8 @@ public enum VisitSort
 /// <summary>The visits list: filtered, sorted and paged in the database, so it stays fast with 100,000 visits.</summary>
 public static class ListVisits
 {
-    /// <summary>Which visits: shared by the list and its CSV export. Dates are days in Seoul, where the Secretariat works.</summary>
+    /// <summary>Which visits: shared by the list and its CSV export. Dates are days in the viewer's time zone, the days
+    /// the list shows each visit on.</summary>
     public sealed record Filter
     {
         public VisitStatus? Status { get; init; }
@@ -34,7 +35,7 @@ public static class ListVisits
         public VisitSort Sort { get; init; }
 
         /// <summary>The visits this filter keeps, sorted, not yet paged.</summary>
-        public IQueryable<Visit> Apply(PortalDbContext db)
+        public IQueryable<Visit> Apply(PortalDbContext db, string timeZoneId)
         {
             var visits = db.Visits.AsNoTracking();
             if (Status is { } status)
@@ -44,13 +45,13 @@ public static class ListVisits
 
             if (From is { } from)
             {
-                var start = VenueTime.ToUtc(from, TimeOnly.MinValue, VenueTime.Seoul);
+                var start = LocalDays.StartUtc(from, timeZoneId);
                 visits = visits.Where(v => v.StartsAtUtc >= start);
             }
 
             if (To is { } to)
             {
-                var end = VenueTime.ToUtc(to.AddDays(1), TimeOnly.MinValue, VenueTime.Seoul);
+                var end = LocalDays.EndUtc(to, timeZoneId);
                 visits = visits.Where(v => v.StartsAtUtc < end);
             }
 
@@ -104,12 +105,12 @@ public static class ListVisits
 
     public const int MaxPageSize = 200;
 
-    public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, ICurrentActor viewer) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
-            var filtered = query.Filter.Apply(db);
+            var filtered = query.Filter.Apply(db, viewer.TimeZoneId);
             var total = await filtered.CountAsync(cancellationToken);
             var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
             var rows = await Project(filtered.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Membership;
 
@@ -7,7 +8,7 @@ namespace WeGO.Portal.Web.Pages.Baseline;
 
 /// <summary>Baseline for GET /Inquiries: ListInquiries' handler called directly (the same SQL by construction: the counts
 /// by stage, then one page newest first), without the mediator and its behaviours. See Http/BaselinePages.cs.</summary>
-public sealed class InquiriesModel(PortalDbContext db) : PageModel
+public sealed class InquiriesModel(PortalDbContext db, ICurrentActor viewer) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -15,5 +16,5 @@ public sealed class InquiriesModel(PortalDbContext db) : PageModel
     public ListInquiries.Result Inquiries { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Inquiries = await new ListInquiries.Handler(db).Handle(new ListInquiries.Query(new ListInquiries.Filter(), PageNumber), cancellationToken);
+        Inquiries = await new ListInquiries.Handler(db, viewer).Handle(new ListInquiries.Query(new ListInquiries.Filter(), PageNumber), cancellationToken);
 }

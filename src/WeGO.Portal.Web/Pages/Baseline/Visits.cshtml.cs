@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Visits;
 
@@ -7,7 +8,7 @@ namespace WeGO.Portal.Web.Pages.Baseline;
 
 /// <summary>Baseline for GET /Visits: ListVisits' handler called directly for the unfiltered page (the same SQL by
 /// construction: the count, then one page newest first), without the mediator and its behaviours. See Http/BaselinePages.cs.</summary>
-public sealed class VisitsModel(PortalDbContext db) : PageModel
+public sealed class VisitsModel(PortalDbContext db, ICurrentActor viewer) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -15,5 +16,5 @@ public sealed class VisitsModel(PortalDbContext db) : PageModel
     public ListVisits.Result Visits { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Visits = await new ListVisits.Handler(db).Handle(new ListVisits.Query(new ListVisits.Filter(), PageNumber), cancellationToken);
+        Visits = await new ListVisits.Handler(db, viewer).Handle(new ListVisits.Query(new ListVisits.Filter(), PageNumber), cancellationToken);
 }

@@ -1,15 +1,16 @@
 using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Domain.Visits;
 using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Pages.Visits;
 
-/// <summary>The visits on a month grid (weeks from Monday) or a week, each on its day at the venue; and the
+/// <summary>The visits on a month grid (weeks from Monday) or a week, each on its day in the viewer's time zone; and the
 /// user's own address for subscribing to the visits from a calendar app.</summary>
-public sealed class CalendarModel(IMediator mediator, TimeProvider clock, CalendarFeedTokens feedTokens) : PageModel
+public sealed class CalendarModel(IMediator mediator, TimeProvider clock, ViewerTime viewer, CalendarFeedTokens feedTokens) : PageModel
 {
     // Dates outside these years are typing mistakes; keeping to them also keeps date arithmetic in range.
     private static readonly DateOnly Earliest = new(1900, 1, 1);
@@ -20,7 +21,7 @@ public sealed class CalendarModel(IMediator mediator, TimeProvider clock, Calend
     /// <summary>The day asked for; the month or week shown is the one around it.</summary>
     public DateOnly Date { get; private set; }
 
-    /// <summary>Today in Seoul, where the Secretariat works.</summary>
+    /// <summary>Today in the viewer's time zone.</summary>
     public DateOnly Today { get; private set; }
 
     /// <summary>The days shown, in rows of seven from Monday.</summary>
@@ -51,7 +52,7 @@ public sealed class CalendarModel(IMediator mediator, TimeProvider clock, Calend
     public async Task OnGetAsync(string? view, string? date, CancellationToken cancellationToken)
     {
         IsWeek = string.Equals(view, "week", StringComparison.OrdinalIgnoreCase);
-        Today = DateOnly.FromDateTime(VenueTime.ToLocal(clock.GetUtcNow().UtcDateTime, VenueTime.Seoul));
+        Today = LocalDays.Today(clock, viewer.ZoneId);
         Date = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asked) && asked >= Earliest && asked <= Latest
             ? asked
             : Today;
