@@ -65,7 +65,7 @@ public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
 
         Assert.Equal(4, Regex.Count(page, "<svg class=\"chart[^\"]*\" viewBox=\"[0-9 ]+\" role=\"img\" aria-label=\"[^\"]+\""));
         Assert.Contains("<title>Visits per month</title>", page, StringComparison.Ordinal);
-        Assert.Contains("aria-label=\"Visits per month. 1 visits in 1 months; the busiest month was October 2024, with 1.\"", page, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Visits per month. Visits in the period: 1. Months shown: 1. Busiest month: October 2024 (1).\"", page, StringComparison.Ordinal);
         Assert.Contains("<text class=\"chart-label\" x=\"360\" y=\"217\" text-anchor=\"middle\">Oct</text>", page, StringComparison.Ordinal);
         Assert.Equal(4, Regex.Count(page, "<summary>Show as table</summary>"));
         Assert.Contains("<th scope=\"row\" class=\"fw-normal\">October 2024</th><td class=\"text-end\">1</td>", page, StringComparison.Ordinal);

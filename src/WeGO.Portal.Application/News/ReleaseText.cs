@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Resources;
 using System.Text;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Visits;
 
@@ -46,7 +47,7 @@ public static class ReleaseText
         var body = new StringBuilder();
 
         var hosts = Join(facts.Hosts.Select(h => h.Title is { Length: > 0 } title ? Text("Host", TitleIn(title, culture), h.Name) : h.Name).ToList(), Text);
-        var delegates = facts.Headcount == 1 ? Text("Delegates.One") : Text("Delegates", facts.Headcount);
+        var delegates = Text(Plural.Key("Delegates", facts.Headcount, culture), facts.Headcount);
         body.Append(Text("Lead", hosts, delegates, facts.Organization, Countries.EnglishName(facts.CountryCode)));
         if (facts.HeadOfDelegation is { Length: > 0 } head)
         {

@@ -62,7 +62,7 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<UiText> text
 
     public BarChart InquiriesByStage(GetDashboard.Result dashboard)
     {
-        var bars = dashboard.InquiriesByStage.Select(s => new ChartBar(text["Dashboard.Stage." + s.Stage], s.Inquiries, FillClass: "chart-fill-alt")).ToList();
+        var bars = dashboard.InquiriesByStage.Select(s => new ChartBar(text["Inquiries.Stage." + s.Stage], s.Inquiries, FillClass: "chart-fill-alt")).ToList();
         var summary = dashboard.InquiriesInPeriod == 0
             ? text["Dashboard.NoInquiriesInPeriod"].Value
             : string.Join("; ", bars.Where(b => b.Value > 0).Select(b => $"{b.Label}: {b.ShownValue}"));

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Reports;
 
 namespace WeGO.Portal.Web.Pages.Reports;
@@ -22,8 +23,7 @@ public sealed class QueueModel(IMediator mediator, TimeProvider clock, IStringLo
         return days switch
         {
             0 => text["Reports.AgeToday"],
-            1 => text["Reports.AgeOneDay"],
-            _ => text["Reports.AgeDays", days],
+            _ => text.Count("Reports.AgeDays", days),
         };
     }
 }

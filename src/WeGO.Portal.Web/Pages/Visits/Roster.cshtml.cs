@@ -1,10 +1,11 @@
-using WeGO.Portal.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Visits;
+using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Visits;
 using WeGO.Portal.Web.Http;
 
@@ -82,7 +83,7 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
         var result = await mediator.Send(new ImportRoster.Command { VisitId = id, Version = Input.Version, Content = content }, cancellationToken);
         if (result.Succeeded)
         {
-            return Done(id, text["Roster.Imported", result.Imported]);
+            return Done(id, text.Count("Roster.Imported", result.Imported));
         }
 
         Import = result;
