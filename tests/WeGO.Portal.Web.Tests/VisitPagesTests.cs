@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Testing;
 
@@ -146,12 +148,41 @@ public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
         var page = await secondSave.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, secondSave.StatusCode);
-        Assert.Contains("someone else saved this visit", page, StringComparison.Ordinal);
-        Assert.Contains("Room A", page, StringComparison.Ordinal);
+        Assert.Contains("someone else saved this", page, StringComparison.Ordinal);
+        Assert.Matches("id=\"saved-meanwhile-Input_Venue\"[^>]*>.*Room A", page);
         Assert.Contains("value=\"Room B (my choice)\"", page, StringComparison.Ordinal);
         Assert.Equal("1", VersionField().Match(page).Groups[1].Value);
         Assert.Contains("Room A", await first.GetPageAsync(scheduled.Headers.Location!.OriginalString), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_second_of_two_editors_of_an_agenda_item_keeps_their_text_and_sees_the_first_ones_beside_it()
+    {
+        var first = await SignedInAsync(Roles.SecretariatStaff, "en");
+        var second = await SignedInAsync(Roles.SecretariatStaff, "en");
+        using var scheduled = await first.PostFormAsync("/Visits/Schedule", Plan("Pohang", "2026-12-17"));
+        var agenda = scheduled.Headers.Location!.OriginalString.Replace("/Details/", "/Agenda/", StringComparison.Ordinal);
+        (await first.PostFormAsync(agenda, [new("NewItem.Version", "0"), new("NewItem.StartsAt", "14:00"), new("NewItem.EndsAt", "14:30"), new("NewItem.Title", "Welcome")], agenda + "?handler=Add")).Dispose();
+        var itemId = AgendaItemId().Match(await first.GetPageAsync(agenda)).Groups[1].Value;
+        KeyValuePair<string, string>[] Item(string title, string speaker) =>
+            [new("EditedItem.Version", "1"), new("EditedItem.ItemId", itemId), new("EditedItem.StartsAt", "14:00"), new("EditedItem.EndsAt", "14:30"), new("EditedItem.Title", title), new("EditedItem.Speaker", speaker)];
+
+        using var firstSave = await first.PostFormAsync(agenda, Item("Welcome address", ""), agenda + "?handler=Edit");
+        Assert.Equal(HttpStatusCode.Redirect, firstSave.StatusCode);
+        using var secondSave = await second.PostFormAsync(agenda, Item("Welcome", "Jeong-kee Kim"), agenda + "?handler=Edit");
+
+        Assert.Equal(HttpStatusCode.OK, secondSave.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await secondSave.Content.ReadAsStringAsync());
+        Assert.Equal("Welcome address", page.QuerySelector("#saved-meanwhile-EditedItem_Title .saved-meanwhile-value")?.TextContent);
+        Assert.Equal("Welcome", page.QuerySelector<IHtmlInputElement>("#EditedItem_Title")!.Value);
+        Assert.Equal("Jeong-kee Kim", page.QuerySelector<IHtmlInputElement>("#EditedItem_Speaker")!.Value);
+        Assert.Equal("(empty)", page.QuerySelector("#saved-meanwhile-EditedItem_Speaker .saved-meanwhile-value")?.TextContent);
+        Assert.Null(page.QuerySelector("#saved-meanwhile-EditedItem_StartsAt"));
+        Assert.Equal("2", page.QuerySelector("input[name='EditedItem.Version']")!.GetAttribute("value"));
+    }
+
+    [GeneratedRegex("id=\"agenda-item-(\\d+)\"")]
+    private static partial Regex AgendaItemId();
 
     [GeneratedRegex("name=\"Input.Version\" value=\"(\\d+)\"")]
     private static partial Regex VersionField();
