@@ -156,6 +156,42 @@ public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task A_visit_scheduled_without_a_headcount_opens_for_editing_with_it_empty_and_saves()
+    {
+        var staff = await SignedInAsync(Roles.SecretariatStaff, "en");
+        using var scheduled = await staff.PostFormAsync("/Visits/Schedule", Plan("Changwon", "2026-12-15").Where(f => f.Key != "Input.ExpectedHeadcount"));
+        var editPath = scheduled.Headers.Location!.OriginalString.Replace("/Details/", "/Edit/", StringComparison.Ordinal);
+
+        var form = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await staff.GetPageAsync(editPath));
+        Assert.Equal("", form.QuerySelector<IHtmlInputElement>("#Input_ExpectedHeadcount")!.Value);
+
+        // The form posted back as it was filled, with the purpose changed.
+        var fields = form.QuerySelectorAll<IHtmlInputElement>("form input[name]").Where(i => i.Type is not ("checkbox" or "submit") || i.IsChecked)
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
+            .Concat(form.QuerySelectorAll<IHtmlSelectElement>("form select[name]").Select(s => new KeyValuePair<string, string>(s.Name!, s.Value ?? "")))
+            .Where(f => f.Key != "__RequestVerificationToken")
+            .Append(new("Input.Purpose", "Smart-city exchange, second day"));
+        using var saved = await staff.PostFormAsync(editPath, fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("second day", await staff.GetPageAsync(scheduled.Headers.Location!.OriginalString), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_headcount_cleared_in_the_edit_form_is_saved_as_not_announced()
+    {
+        var staff = await SignedInAsync(Roles.SecretariatStaff, "en");
+        using var scheduled = await staff.PostFormAsync("/Visits/Schedule", Plan("Gyeongju", "2026-12-16"));
+        var editPath = scheduled.Headers.Location!.OriginalString.Replace("/Details/", "/Edit/", StringComparison.Ordinal);
+        Assert.Contains("value=\"8\"", await staff.GetPageAsync(editPath), StringComparison.Ordinal);
+
+        using var saved = await staff.PostFormAsync(editPath, [.. Plan("Gyeongju", "2026-12-16").Where(f => f.Key != "Input.ExpectedHeadcount"), new("Input.ExpectedHeadcount", ""), new("Input.Version", "0")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var form = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await staff.GetPageAsync(editPath));
+        Assert.Equal("", form.QuerySelector<IHtmlInputElement>("#Input_ExpectedHeadcount")!.Value);
+    }
+
+    [Fact]
     public async Task The_second_of_two_editors_of_an_agenda_item_keeps_their_text_and_sees_the_first_ones_beside_it()
     {
         var first = await SignedInAsync(Roles.SecretariatStaff, "en");
