@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Domain.Membership;
@@ -136,6 +137,32 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
         Assert.Contains("Someone else changed this record while you were editing it.", page, StringComparison.Ordinal);
         Assert.Contains("Typed on the old page</textarea>", page, StringComparison.Ordinal);
         Assert.Contains("name=\"Note.Version\" value=\"1\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_second_of_two_colleagues_assigning_an_inquiry_keeps_their_choice_and_sees_the_first_ones_beside_it()
+    {
+        var first = await SignedInAsync(Roles.SecretariatStaff, "en");
+        var second = await SignedInAsync(Roles.SecretariatStaff, "en");
+        var inquiry = await InquiryAsync();
+        var details = $"/Inquiries/Details/{inquiry.Id}";
+        var form = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await second.GetPageAsync(details));
+        var offices = form.QuerySelectorAll("#Assign_RegionalOfficeId option").Where(o => o.GetAttribute("value") is { Length: > 0 }).ToList();
+        var (theirs, mine) = (offices[0], offices[1]);
+        var version = form.QuerySelector("#assign-form input[name='Assign.Version']")!.GetAttribute("value")!;
+        var assign = $"/Inquiries/Change/{inquiry.Id}?handler=Assign";
+
+        (await first.PostFormAsync(details, [new("Assign.Version", version), new("Assign.RegionalOfficeId", theirs.GetAttribute("value")!)], assign)).Dispose();
+        using var stale = await second.PostFormAsync(details, [new("Assign.Version", version), new("Assign.RegionalOfficeId", mine.GetAttribute("value")!)], assign);
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await stale.Content.ReadAsStringAsync());
+        Assert.Equal(mine.GetAttribute("value"), page.QuerySelector("#Assign_RegionalOfficeId option[selected]")?.GetAttribute("value"));
+        Assert.StartsWith(page.QuerySelector("#saved-meanwhile-Assign_RegionalOfficeId .saved-meanwhile-value")!.TextContent, theirs.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#saved-meanwhile-Assign_OwnerUserId"));
+        Assert.NotEqual(version, page.QuerySelector("#assign-form input[name='Assign.Version']")!.GetAttribute("value"));
+        Assert.Equal(int.Parse(theirs.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture),
+            await portal.WithDbAsync(db => db.MembershipInquiries.Where(i => i.Id == inquiry.Id).Select(i => i.RegionalOfficeId).SingleAsync()));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.News;
 using WeGO.Portal.Application.Staff;
@@ -116,6 +118,33 @@ public sealed partial class NewsPagesTests : IClassFixture<PortalFactory>
         Assert.Contains("<li>Questions and answers</li>", page, StringComparison.Ordinal);
         Assert.Contains("id=\"nav-news\"", page, StringComparison.Ordinal);
         Assert.Contains("Published", await staff.GetPageAsync("/News/Manage"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_second_of_two_editors_of_a_release_sees_the_first_ones_headline_beside_their_own_and_saves_on_purpose()
+    {
+        var release = await DraftAsync(await ReportAsync("Yeosu Two Editors"), "en");
+        var first = await SignedInAsync(Roles.SecretariatStaff);
+        var second = await SignedInAsync(Roles.SecretariatStaff);
+        var address = $"/News/Edit/{release.Id}";
+        KeyValuePair<string, string>[] Form(int version, string headline) =>
+            [new("Input.Version", $"{version}"), new("Input.Headline", headline), new("Input.Dateline", release.Dateline), new("Input.Body", release.Body)];
+
+        using var firstSave = await first.PostFormAsync(address, Form(release.Version, "Headline of the first"));
+        Assert.Equal(HttpStatusCode.Redirect, firstSave.StatusCode);
+        using var secondSave = await second.PostFormAsync(address, Form(release.Version, "Headline of the second"));
+
+        Assert.Equal(HttpStatusCode.OK, secondSave.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await secondSave.Content.ReadAsStringAsync());
+        Assert.Equal("Headline of the first", page.QuerySelector("#saved-meanwhile-Input_Headline .saved-meanwhile-value")?.TextContent);
+        Assert.Equal("Headline of the second", page.QuerySelector<IHtmlInputElement>("#Input_Headline")!.Value);
+        Assert.Null(page.QuerySelector("#saved-meanwhile-Input_Body"));
+        var rebased = page.QuerySelector<IHtmlInputElement>("#edit-release input[name='Input.Version']")!.Value;
+        Assert.Equal($"{release.Version + 1}", rebased);
+
+        using var deliberate = await second.PostFormAsync(address, Form(int.Parse(rebased, System.Globalization.CultureInfo.InvariantCulture), "Headline of the second"));
+        Assert.Equal(HttpStatusCode.Redirect, deliberate.StatusCode);
+        Assert.Equal("Headline of the second", (await portal.SendAsync(new GetNewsRelease.Query(release.Id)))!.Headline);
     }
 
     [Fact]

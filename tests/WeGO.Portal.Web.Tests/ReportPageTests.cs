@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -164,6 +166,40 @@ public sealed class ReportPageTests : IDisposable
         using var invalid = await staff.PostFormAsync($"/Reports/Edit/{id}", Fields(1, "Draft", "javascript:alert(1)"), $"/Reports/Edit/{id}?handler=Autosave");
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Contains("is not a web address", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_second_of_two_writers_sees_the_first_ones_values_beside_their_own_and_nothing_is_lost_unseen()
+    {
+        var first = await StaffAsync();
+        var second = await SignedInAsync("jiho@we-gov.org", Roles.SecretariatStaff);
+        var id = await StartAsync(first, await VisitIdAsync());
+        var path = $"/Reports/Edit/{id}";
+        KeyValuePair<string, string>[] Form(int version, string summary, string outcomes) =>
+            [.. Fields(version, summary).Where(f => f.Key != "Input.Outcomes"), new("Input.Outcomes", outcomes)];
+
+        using var firstSave = await first.PostFormAsync(path, Form(0, "Summary written by the first", ""));
+        Assert.Equal(HttpStatusCode.Redirect, firstSave.StatusCode);
+        using var secondSave = await second.PostFormAsync(path, Form(0, "", "Outcomes written by the second"));
+
+        Assert.Equal(HttpStatusCode.OK, secondSave.StatusCode);
+        var page = new HtmlParser().ParseDocument(await secondSave.Content.ReadAsStringAsync());
+        Assert.Equal("Summary written by the first", page.QuerySelector("#saved-meanwhile-Input_Summary .saved-meanwhile-value")?.TextContent);
+        Assert.Equal("", page.QuerySelector<IHtmlTextAreaElement>("#Input_Summary")!.Value);
+        Assert.Equal("Outcomes written by the second", page.QuerySelector<IHtmlTextAreaElement>("#Input_Outcomes")!.Value);
+        Assert.Equal("(empty)", page.QuerySelector("#saved-meanwhile-Input_Outcomes .saved-meanwhile-value")?.TextContent);
+        Assert.Null(page.QuerySelector("#saved-meanwhile-Input_Participants"));
+        Assert.Contains("Summary", page.QuerySelector("#changed-meanwhile")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("1", page.QuerySelector<IHtmlInputElement>("#report-version")!.Value);
+        Assert.True(page.QuerySelector("#report-form")!.HasAttribute("data-saved-meanwhile"), "autosave must wait for a deliberate save");
+        Assert.Equal("Summary written by the first", (await ReportAsync(id)).Summary);
+
+        // A Save from the older page again is refused the same way; only a Save from the page that showed their values overwrites.
+        using var again = await second.PostFormAsync(path, Form(0, "", "Outcomes written by the second"));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        using var deliberate = await second.PostFormAsync(path, Form(1, "Summary written by the first", "Outcomes written by the second"));
+        Assert.Equal(HttpStatusCode.Redirect, deliberate.StatusCode);
+        Assert.Equal(("Summary written by the first", "Outcomes written by the second"), ((await ReportAsync(id)).Summary, (await ReportAsync(id)).Outcomes));
     }
 
     [Fact]

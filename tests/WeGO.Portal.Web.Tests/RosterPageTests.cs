@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Domain.Organizations;
@@ -136,6 +138,33 @@ public sealed partial class RosterPageTests : IClassFixture<PortalFactory>
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Contains("Aminah binti Yusof was removed from the roster.", await staff.GetPageAsync(removed.Headers.Location!.OriginalString), StringComparison.Ordinal);
         Assert.Equal(["Lee Kai Yet"], await NamesOnRosterAsync(visitId));
+    }
+
+    [Fact]
+    public async Task The_second_of_two_editors_of_a_delegate_keeps_their_input_and_sees_the_first_ones_beside_it()
+    {
+        var visitId = await NewVisitAsync("Seremban Roster Conflict");
+        var (first, second) = (await StaffAsync(), await StaffAsync());
+        using var uploaded = await UploadAsync(first, visitId, "roster.csv", Encoding.UTF8.GetBytes("name,role\nAminah Yusof,delegate\n"));
+        var memberId = await portal.WithDbAsync(db => db.Visits.Where(v => v.Id == visitId).SelectMany(v => v.Delegation.Members).Select(m => m.Id).SingleAsync());
+        var editAddress = $"/Visits/Roster/{visitId}?edit={memberId}";
+        var version = VersionOn(await second.GetPageAsync(editAddress));
+        KeyValuePair<string, string>[] Member(string name, string dietary) =>
+            [new("Input.Version", version), new("Input.MemberId", $"{memberId}"), new("Input.FullName", name), new("Input.Role", nameof(DelegationRole.Delegate)), new("Input.DietaryNeeds", dietary)];
+        var action = $"/Visits/Roster/{visitId}?handler=Edit&edit={memberId}";
+
+        using var firstSave = await first.PostFormAsync(editAddress, Member("Aminah binti Yusof", ""), action);
+        Assert.Equal(HttpStatusCode.Redirect, firstSave.StatusCode);
+        using var secondSave = await second.PostFormAsync(editAddress, Member("Aminah Yusof", "Halal"), action);
+
+        Assert.Equal(HttpStatusCode.OK, secondSave.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await secondSave.Content.ReadAsStringAsync());
+        Assert.Equal("Aminah binti Yusof", page.QuerySelector("#saved-meanwhile-Input_FullName .saved-meanwhile-value")?.TextContent);
+        Assert.Equal("Aminah Yusof", page.QuerySelector<IHtmlInputElement>("#Input_FullName")!.Value);
+        Assert.Equal("Halal", page.QuerySelector<IHtmlTextAreaElement>("#Input_DietaryNeeds")!.Value);
+        Assert.Null(page.QuerySelector("#saved-meanwhile-Input_Role"));
+        Assert.NotEqual(version, VersionOn(page.DocumentElement.OuterHtml));
+        Assert.Equal(["Aminah binti Yusof"], await NamesOnRosterAsync(visitId));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Testing;
 
@@ -146,12 +148,77 @@ public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
         var page = await secondSave.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, secondSave.StatusCode);
-        Assert.Contains("someone else saved this visit", page, StringComparison.Ordinal);
-        Assert.Contains("Room A", page, StringComparison.Ordinal);
+        Assert.Contains("someone else saved this", page, StringComparison.Ordinal);
+        Assert.Matches("id=\"saved-meanwhile-Input_Venue\"[^>]*>.*Room A", page);
         Assert.Contains("value=\"Room B (my choice)\"", page, StringComparison.Ordinal);
         Assert.Equal("1", VersionField().Match(page).Groups[1].Value);
         Assert.Contains("Room A", await first.GetPageAsync(scheduled.Headers.Location!.OriginalString), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_visit_scheduled_without_a_headcount_opens_for_editing_with_it_empty_and_saves()
+    {
+        var staff = await SignedInAsync(Roles.SecretariatStaff, "en");
+        using var scheduled = await staff.PostFormAsync("/Visits/Schedule", Plan("Changwon", "2026-12-15").Where(f => f.Key != "Input.ExpectedHeadcount"));
+        var editPath = scheduled.Headers.Location!.OriginalString.Replace("/Details/", "/Edit/", StringComparison.Ordinal);
+
+        var form = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await staff.GetPageAsync(editPath));
+        Assert.Equal("", form.QuerySelector<IHtmlInputElement>("#Input_ExpectedHeadcount")!.Value);
+
+        // The form posted back as it was filled, with the purpose changed.
+        var fields = form.QuerySelectorAll<IHtmlInputElement>("form input[name]").Where(i => i.Type is not ("checkbox" or "submit") || i.IsChecked)
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
+            .Concat(form.QuerySelectorAll<IHtmlSelectElement>("form select[name]").Select(s => new KeyValuePair<string, string>(s.Name!, s.Value ?? "")))
+            .Where(f => f.Key != "__RequestVerificationToken")
+            .Append(new("Input.Purpose", "Smart-city exchange, second day"));
+        using var saved = await staff.PostFormAsync(editPath, fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("second day", await staff.GetPageAsync(scheduled.Headers.Location!.OriginalString), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_headcount_cleared_in_the_edit_form_is_saved_as_not_announced()
+    {
+        var staff = await SignedInAsync(Roles.SecretariatStaff, "en");
+        using var scheduled = await staff.PostFormAsync("/Visits/Schedule", Plan("Gyeongju", "2026-12-16"));
+        var editPath = scheduled.Headers.Location!.OriginalString.Replace("/Details/", "/Edit/", StringComparison.Ordinal);
+        Assert.Contains("value=\"8\"", await staff.GetPageAsync(editPath), StringComparison.Ordinal);
+
+        using var saved = await staff.PostFormAsync(editPath, [.. Plan("Gyeongju", "2026-12-16").Where(f => f.Key != "Input.ExpectedHeadcount"), new("Input.ExpectedHeadcount", ""), new("Input.Version", "0")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var form = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await staff.GetPageAsync(editPath));
+        Assert.Equal("", form.QuerySelector<IHtmlInputElement>("#Input_ExpectedHeadcount")!.Value);
+    }
+
+    [Fact]
+    public async Task The_second_of_two_editors_of_an_agenda_item_keeps_their_text_and_sees_the_first_ones_beside_it()
+    {
+        var first = await SignedInAsync(Roles.SecretariatStaff, "en");
+        var second = await SignedInAsync(Roles.SecretariatStaff, "en");
+        using var scheduled = await first.PostFormAsync("/Visits/Schedule", Plan("Pohang", "2026-12-17"));
+        var agenda = scheduled.Headers.Location!.OriginalString.Replace("/Details/", "/Agenda/", StringComparison.Ordinal);
+        (await first.PostFormAsync(agenda, [new("NewItem.Version", "0"), new("NewItem.StartsAt", "14:00"), new("NewItem.EndsAt", "14:30"), new("NewItem.Title", "Welcome")], agenda + "?handler=Add")).Dispose();
+        var itemId = AgendaItemId().Match(await first.GetPageAsync(agenda)).Groups[1].Value;
+        KeyValuePair<string, string>[] Item(string title, string speaker) =>
+            [new("EditedItem.Version", "1"), new("EditedItem.ItemId", itemId), new("EditedItem.StartsAt", "14:00"), new("EditedItem.EndsAt", "14:30"), new("EditedItem.Title", title), new("EditedItem.Speaker", speaker)];
+
+        using var firstSave = await first.PostFormAsync(agenda, Item("Welcome address", ""), agenda + "?handler=Edit");
+        Assert.Equal(HttpStatusCode.Redirect, firstSave.StatusCode);
+        using var secondSave = await second.PostFormAsync(agenda, Item("Welcome", "Jeong-kee Kim"), agenda + "?handler=Edit");
+
+        Assert.Equal(HttpStatusCode.OK, secondSave.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await secondSave.Content.ReadAsStringAsync());
+        Assert.Equal("Welcome address", page.QuerySelector("#saved-meanwhile-EditedItem_Title .saved-meanwhile-value")?.TextContent);
+        Assert.Equal("Welcome", page.QuerySelector<IHtmlInputElement>("#EditedItem_Title")!.Value);
+        Assert.Equal("Jeong-kee Kim", page.QuerySelector<IHtmlInputElement>("#EditedItem_Speaker")!.Value);
+        Assert.Equal("(empty)", page.QuerySelector("#saved-meanwhile-EditedItem_Speaker .saved-meanwhile-value")?.TextContent);
+        Assert.Null(page.QuerySelector("#saved-meanwhile-EditedItem_StartsAt"));
+        Assert.Equal("2", page.QuerySelector("input[name='EditedItem.Version']")!.GetAttribute("value"));
+    }
+
+    [GeneratedRegex("id=\"agenda-item-(\\d+)\"")]
+    private static partial Regex AgendaItemId();
 
     [GeneratedRegex("name=\"Input.Version\" value=\"(\\d+)\"")]
     private static partial Regex VersionField();

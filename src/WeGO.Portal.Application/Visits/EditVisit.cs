@@ -50,10 +50,8 @@ public static class EditVisit
                 visit.NameHeadOfDelegation(command.HeadOfDelegation, command.HeadOfDelegationTitle);
             }
 
-            if (command.ExpectedHeadcount is { } headcount)
-            {
-                visit.ExpectHeadcount(headcount);
-            }
+            // Empty means not announced: a cleared field clears the number instead of keeping the old one.
+            visit.ExpectHeadcount(command.ExpectedHeadcount);
 
             visit.DescribeLanguages(command.Languages, command.InterpretationNeeded);
             return new Result(true, []);

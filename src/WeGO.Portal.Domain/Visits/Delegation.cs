@@ -17,7 +17,10 @@ public sealed class Delegation : Entity
 
     public string? HeadOfDelegationTitle { get; private set; }
 
+    /// <summary>How many the city announced; <see cref="NotAnnounced"/> until it says (the column is not nullable).</summary>
     public int ExpectedHeadcount { get; private set; }
+
+    public const int NotAnnounced = 0;
 
     public IReadOnlyList<DelegationMember> Members => members;
 
@@ -30,14 +33,21 @@ public sealed class Delegation : Entity
         HeadOfDelegationTitle = Require.OptionalText(title, 200);
     }
 
-    internal void Expect(int headcount)
+    /// <param name="headcount">Null when the city has not said (again): the announced number is forgotten.</param>
+    internal void Expect(int? headcount)
     {
+        if (headcount is null)
+        {
+            ExpectedHeadcount = NotAnnounced;
+            return;
+        }
+
         if (headcount is < 1 or > 1000)
         {
             throw new DomainException("Delegation.HeadcountOutOfRange", 1, 1000);
         }
 
-        ExpectedHeadcount = headcount;
+        ExpectedHeadcount = headcount.Value;
     }
 
     internal DelegationMember Add(string fullName, string? title, string? organization, DelegationRole role, string? email, string? dietaryNeeds, string? accessibilityNeeds)

@@ -233,7 +233,8 @@ public sealed class Visit : AggregateRoot
         Delegation.NameHead(name, title);
     }
 
-    public void ExpectHeadcount(int headcount)
+    /// <summary>The number of delegates the city announced, or null when it has not said.</summary>
+    public void ExpectHeadcount(int? headcount)
     {
         EnsureNotCancelled();
         Delegation.Expect(headcount);

@@ -61,6 +61,16 @@ public sealed class ChangeModel(IMediator mediator, TimeProvider clock) : PageMo
         {
             ModelState.Remove(key);
         }
+
+        // The assignment keeps the user's choice, with what someone else assigned meanwhile beside it.
+        var choices = Work.Choices;
+        var assignment = SavedMeanwhile.Compare(this, nameof(Assign), Assign.Version, Work.Inquiry.Version, InquiryWork.Saved(Work.Inquiry), Assign)
+            .Field(c => c.RegionalOfficeId, "Inquiries.RegionalOffice", id => choices.Offices.FirstOrDefault(o => o.Id == id)?.Name)
+            .Field(c => c.OwnerUserId, "Inquiries.Owner", id => choices.Staff.FirstOrDefault(s => s.Id == id)?.Name);
+        if (assignment.Happened)
+        {
+            Work = Work with { Assigning = Assign };
+        }
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

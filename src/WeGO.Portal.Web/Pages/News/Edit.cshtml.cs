@@ -26,7 +26,7 @@ public sealed class EditModel(IMediator mediator) : PageModel, IRedisplayAfterRe
         }
 
         Current = release;
-        Input = new EditNewsRelease.Command { ReleaseId = id, Version = release.Version, Headline = release.Headline, Dateline = release.Dateline, Body = release.Body };
+        Input = FromSaved(release);
         return Page();
     }
 
@@ -44,15 +44,22 @@ public sealed class EditModel(IMediator mediator) : PageModel, IRedisplayAfterRe
         return RedirectToPage(new { id });
     }
 
-    /// <summary>Shows the form again with the user's text kept; after a colleague's save the saved text is shown
-    /// below and their version becomes the base, so saving again is a deliberate overwrite.</summary>
+    /// <summary>Shows the form again with the user's text kept; after a colleague's save what they saved is shown
+    /// beside each field that differs and their version becomes the base, so saving again is a deliberate overwrite.</summary>
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
     {
         var id = this.RouteId();
         Current = await mediator.Send(new GetNewsRelease.Query(id), cancellationToken) ?? throw new DomainException("Release.NotFound");
-        if (Input.ReleaseId == id && Input.Version != Current.Version && ModelState.ErrorCount > 0)
+        var meanwhile = SavedMeanwhile.Compare(this, nameof(Input), Input.Version, Current.Version, FromSaved(Current), Input)
+            .Field(c => c.Headline, "News.Headline")
+            .Field(c => c.Dateline, "News.Dateline")
+            .Field(c => c.Body, "News.Body");
+        if (meanwhile.Happened)
         {
             Input = Input with { Version = Current.Version };
         }
     }
+
+    private static EditNewsRelease.Command FromSaved(GetNewsRelease.Details release) =>
+        new() { ReleaseId = release.Id, Version = release.Version, Headline = release.Headline, Dateline = release.Dateline, Body = release.Body };
 }

@@ -40,19 +40,7 @@ public sealed class EditModel(IMediator mediator, ViewerTime viewer, IStringLoca
             return RedirectToPage("Details", new { id });
         }
 
-        var content = Report.Content;
-        Input = new WriteVisitReport.Command
-        {
-            ReportId = id,
-            Version = Report.Version,
-            Summary = content.Summary,
-            Participants = content.Participants,
-            DelegationPresentation = content.DelegationPresentation,
-            SecretariatPresentation = content.SecretariatPresentation,
-            TopicsRaised = content.TopicsRaised,
-            Outcomes = content.Outcomes,
-            AttachmentLinks = content.AttachmentLinks,
-        };
+        Input = FromSaved(Report);
         return Page();
     }
 
@@ -96,17 +84,43 @@ public sealed class EditModel(IMediator mediator, ViewerTime viewer, IStringLoca
         }
     }
 
-    /// <summary>After a refused save the page shows the user's text again, based on the report's current version,
-    /// so saving again is a deliberate overwrite of what someone else saved meanwhile.</summary>
+    /// <summary>After a refused save the page shows the user's text again; when someone else saved the report
+    /// meanwhile, what they saved is shown beside each field that differs and the form is based on their version,
+    /// so saving again is a deliberate overwrite (and autosave stays off until then).</summary>
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
     {
         var id = this.RouteId();
-        if (await LoadAsync(id, cancellationToken))
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return;
+        }
+
+        var meanwhile = SavedMeanwhile.Compare(this, nameof(Input), Input.Version, Report.Version, FromSaved(Report), Input)
+            .Field(c => c.Summary, "Reports.Summary")
+            .Field(c => c.Participants, "Reports.Participants")
+            .Field(c => c.DelegationPresentation, "Reports.DelegationPresentation")
+            .Field(c => c.SecretariatPresentation, "Reports.SecretariatPresentation")
+            .Field(c => c.TopicsRaised, "Reports.TopicsRaised")
+            .Field(c => c.Outcomes, "Reports.Outcomes")
+            .Field(c => c.AttachmentLinks, "Reports.Attachments");
+        if (meanwhile.Happened)
         {
             Input = Input with { ReportId = id, Version = Report.Version };
-            ModelState.Remove("Input.Version");
         }
     }
+
+    private static WriteVisitReport.Command FromSaved(GetVisitReport.Details report) => new()
+    {
+        ReportId = report.Id,
+        Version = report.Version,
+        Summary = report.Content.Summary,
+        Participants = report.Content.Participants,
+        DelegationPresentation = report.Content.DelegationPresentation,
+        SecretariatPresentation = report.Content.SecretariatPresentation,
+        TopicsRaised = report.Content.TopicsRaised,
+        Outcomes = report.Content.Outcomes,
+        AttachmentLinks = report.Content.AttachmentLinks,
+    };
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {

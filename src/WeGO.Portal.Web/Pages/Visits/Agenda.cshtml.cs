@@ -34,7 +34,7 @@ public sealed class AgendaModel(IMediator mediator) : PageModel, IRedisplayAfter
         Agenda = agenda;
         if (Edit is { } editing && agenda.Items.FirstOrDefault(i => i.Id == editing) is { } item)
         {
-            EditedItem = new EditAgendaItem.Command { ItemId = item.Id, StartsAt = item.StartsAt, EndsAt = item.EndsAt, Title = item.Title, Speaker = item.Speaker, Notes = item.Notes };
+            EditedItem = FromSaved(agenda, item);
         }
         else
         {
@@ -76,7 +76,28 @@ public sealed class AgendaModel(IMediator mediator) : PageModel, IRedisplayAfter
         Agenda = await mediator.Send(new GetAgenda.Query(id), cancellationToken) ?? throw new DomainException("Visit.NotFound");
         ModelState.Remove("NewItem.Version");
         ModelState.Remove("EditedItem.Version");
+        if (Agenda.Items.FirstOrDefault(i => i.Id == EditedItem.ItemId) is { } item)
+        {
+            SavedMeanwhile.Compare(this, nameof(EditedItem), EditedItem.Version, Agenda.Version, FromSaved(Agenda, item), EditedItem)
+                .Field(c => c.StartsAt, "Agenda.From")
+                .Field(c => c.EndsAt, "Agenda.To")
+                .Field(c => c.Title, "Field.Title")
+                .Field(c => c.Speaker, "Field.Speaker")
+                .Field(c => c.Notes, "Field.Notes");
+        }
     }
+
+    private static EditAgendaItem.Command FromSaved(GetAgenda.Agenda agenda, GetAgenda.Item item) => new()
+    {
+        VisitId = agenda.VisitId,
+        Version = agenda.Version,
+        ItemId = item.Id,
+        StartsAt = item.StartsAt,
+        EndsAt = item.EndsAt,
+        Title = item.Title,
+        Speaker = item.Speaker,
+        Notes = item.Notes,
+    };
 }
 
 /// <summary>One agenda item's fields, named under the form's prefix (NewItem or EditedItem).</summary>

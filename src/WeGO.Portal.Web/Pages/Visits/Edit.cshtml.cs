@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Domain.Visits;
 using WeGO.Portal.Web.Http;
@@ -11,7 +12,7 @@ using WeGO.Portal.Web.Http;
 namespace WeGO.Portal.Web.Pages.Visits;
 
 [Authorize(Policy = WebSetup.Policies.EditVisits)]
-public sealed class EditModel(IMediator mediator) : PageModel, IRedisplayAfterRejection
+public sealed class EditModel(IMediator mediator, IStringLocalizer<UiText> text) : PageModel, IRedisplayAfterRejection
 {
     [BindProperty]
     public EditVisit.Command Input { get; set; } = new();
@@ -22,9 +23,6 @@ public sealed class EditModel(IMediator mediator) : PageModel, IRedisplayAfterRe
     public GetVisitFormChoices.Choices Choices { get; private set; } = new([], []);
 
     public IReadOnlyList<VisitConflict> Conflicts { get; private set; } = [];
-
-    /// <summary>After a conflicting edit: the fields someone else changed, with their saved value.</summary>
-    public IReadOnlyList<(string Field, string SavedValue)> ChangedMeanwhile { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -60,11 +58,25 @@ public sealed class EditModel(IMediator mediator) : PageModel, IRedisplayAfterRe
         var id = this.RouteId();
         Current = await mediator.Send(new GetVisit.Query(id), cancellationToken) ?? throw new DomainException("Visit.NotFound");
         Choices = await mediator.Send(new GetVisitFormChoices.Query(), cancellationToken);
-        if (Current.Version != Input.Version)
+        var hosts = string.Join(", ", Current.Hosts.Select(h => h.Name));
+        var meanwhile = SavedMeanwhile.Compare(this, nameof(Input), Input.Version, Current.Version, FromSaved(Current, Choices), Input)
+            .Field(c => c.Date, "Field.Date")
+            .Field(c => c.StartTime, "Field.StartTime")
+            .Field(c => c.EndTime, "Field.EndTime")
+            .Field(c => c.TimeZoneId, "Field.TimeZoneId")
+            .Field(c => c.Venue, "Field.Venue")
+            .Field(c => c.Purpose, "Field.Purpose")
+            .Field("Hosts", "Visit.Hosts", c => c.HostStaffIds.Concat(c.HostContactIds.Select(i => i.ToString(CultureInfo.InvariantCulture))), _ => hosts)
+            .Field(c => c.OtherHostName, "Field.OtherHostName")
+            .Field(c => c.OtherHostTitle, "Field.OtherHostTitle")
+            .Field(c => c.HeadOfDelegation, "Field.HeadOfDelegation")
+            .Field(c => c.HeadOfDelegationTitle, "Field.HeadOfDelegationTitle")
+            .Field(c => c.ExpectedHeadcount, "Field.ExpectedHeadcount")
+            .Field(c => c.Languages, "Field.Languages")
+            .Field(c => c.InterpretationNeeded, "Schedule.Interpretation", needed => needed ? text["Common.Yes"] : text["Common.No"]);
+        if (meanwhile.Happened)
         {
-            ChangedMeanwhile = Differences(FromSaved(Current, Choices), Input);
             Input = Input with { Version = Current.Version };
-            ModelState.Remove("Input.Version");
         }
     }
 
@@ -94,30 +106,5 @@ public sealed class EditModel(IMediator mediator) : PageModel, IRedisplayAfterRe
             Languages = visit.Languages,
             InterpretationNeeded = visit.InterpretationNeeded,
         };
-    }
-
-    private static List<(string Field, string SavedValue)> Differences(EditVisit.Command saved, EditVisit.Command mine)
-    {
-        var differences = new List<(string, string)>();
-        void Compare(string field, object? theirs, object? yours)
-        {
-            var savedText = Convert.ToString(theirs, CultureInfo.CurrentCulture) ?? "";
-            if (savedText != (Convert.ToString(yours, CultureInfo.CurrentCulture) ?? ""))
-            {
-                differences.Add((field, savedText));
-            }
-        }
-
-        Compare("Field.Date", saved.Date, mine.Date);
-        Compare("Field.StartTime", saved.StartTime, mine.StartTime);
-        Compare("Field.EndTime", saved.EndTime, mine.EndTime);
-        Compare("Field.TimeZoneId", saved.TimeZoneId, mine.TimeZoneId);
-        Compare("Field.Venue", saved.Venue, mine.Venue);
-        Compare("Field.Purpose", saved.Purpose, mine.Purpose);
-        Compare("Visit.Hosts", string.Join(", ", saved.HostStaffIds.Order().Concat(saved.HostContactIds.Order().Select(i => i.ToString(CultureInfo.InvariantCulture))).Append(saved.OtherHostName)), string.Join(", ", mine.HostStaffIds.Order().Concat(mine.HostContactIds.Order().Select(i => i.ToString(CultureInfo.InvariantCulture))).Append(mine.OtherHostName)));
-        Compare("Field.HeadOfDelegation", saved.HeadOfDelegation, mine.HeadOfDelegation);
-        Compare("Field.ExpectedHeadcount", saved.ExpectedHeadcount, mine.ExpectedHeadcount);
-        Compare("Field.Languages", saved.Languages, mine.Languages);
-        return differences;
     }
 }

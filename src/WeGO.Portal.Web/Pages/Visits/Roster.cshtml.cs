@@ -96,6 +96,17 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
         var id = this.RouteId();
         Roster = await mediator.Send(new GetRoster.Query(id), cancellationToken)
             ?? throw new DomainException("Visit.NotFound");
+        if (EditId is not null && Editing is { } member)
+        {
+            SavedMeanwhile.Compare(this, nameof(Input), Input.Version, Roster.Version, DelegateForm.From(member), Input)
+                .Field(c => c.FullName, "Roster.Name")
+                .Field(c => c.Role, "Roster.Role", role => text["DelegationRole." + role])
+                .Field(c => c.Title, "Roster.MemberTitle")
+                .Field(c => c.Organization, "Roster.Organization")
+                .Field(c => c.Email, "Field.Email")
+                .Field(c => c.DietaryNeeds, "Roster.DietaryNeeds")
+                .Field(c => c.AccessibilityNeeds, "Roster.AccessibilityNeeds");
+        }
     }
 
     private RedirectToPageResult Done(int id, string notice)

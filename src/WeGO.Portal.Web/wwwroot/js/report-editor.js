@@ -1,7 +1,9 @@
 // Autosave for the report editor (Pages/Reports/Edit): every 20 seconds, when something changed, the form is
 // posted to the page's Autosave handler with its antiforgery token; the answer carries the report's new version,
-// which the next save (automatic or the Save button) is made against. Without this script the Save button
-// still works as an ordinary form.
+// which the next save (automatic or the Save button) is made against. Autosave never overwrites someone else's
+// save: after a 409 it stops for good on this page, and a page shown after such a conflict (data-saved-meanwhile,
+// their values beside the user's) starts with it off, so only a deliberate Save replaces their version.
+// Without this script the Save button still works as an ordinary form.
 (function () {
     "use strict";
     var form = document.getElementById("report-form");
@@ -14,7 +16,7 @@
     var interval = 20000;
     var dirty = false;
     var saving = false;
-    var conflicted = false;
+    var conflicted = form.hasAttribute("data-saved-meanwhile");
     var leaving = false;
 
     function show(text, state) {
