@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -374,6 +375,24 @@ public sealed class ReportPageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Equal(ReviewState.Approved, (await ReportAsync(id)).State);
+    }
+
+    [Fact]
+    public async Task A_decision_on_a_report_someone_already_decided_is_refused_and_says_so_once()
+    {
+        var staff = await StaffAsync();
+        var id = await SubmittedAsync(staff, await VisitIdAsync());
+        var director = await DirectorAsync();
+        var admin = PortalClient.For(portal);
+        await admin.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        using var first = await admin.PostFormAsync($"/Reports/Review/{id}", [new("Input.Version", Number((await ReportAsync(id)).Version))], $"/Reports/Review/{id}?handler=Approve");
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        using var second = await director.PostFormAsync($"/Reports/Review/{id}", [new("Input.Version", Number((await ReportAsync(id)).Version))], $"/Reports/Review/{id}?handler=Approve");
+
+        var page = await second.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Single(Regex.Matches(page, "This report is not awaiting review."));
     }
 
     [Fact]
