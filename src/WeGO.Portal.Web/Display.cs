@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Web;
@@ -6,6 +8,10 @@ namespace WeGO.Portal.Web;
 /// <summary>How dates, times and places read on the pages, in the current culture.</summary>
 public static class Display
 {
+    /// <summary>"36 delegates", "1 delegate", or that the headcount is not announced yet (0 is "not announced", never a count).</summary>
+    public static string Delegates(IStringLocalizer text, int headcount) =>
+        headcount > 0 ? text.Count("Visit.DelegatesCount", headcount) : text["Visit.DelegatesNotAnnounced"];
+
     /// <summary>A venue time with its zone, e.g. "7 October 2024 10:00 (Asia/Seoul)".</summary>
     public static string VenueDateTime(DateTime utc, string timeZoneId) =>
         $"{VenueTime.ToLocal(utc, timeZoneId).ToString("D", CultureInfo.CurrentCulture)} {VenueTime.ToLocal(utc, timeZoneId).ToString("t", CultureInfo.CurrentCulture)}";

@@ -164,6 +164,13 @@ public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
 
         var form = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await staff.GetPageAsync(editPath));
         Assert.Equal("", form.QuerySelector<IHtmlInputElement>("#Input_ExpectedHeadcount")!.Value);
+        // Shown as not announced, never as a count of 0, wherever a headcount is shown.
+        var detailsPath = scheduled.Headers.Location!.OriginalString;
+        var details = await staff.GetPageAsync(detailsPath);
+        Assert.Contains("<span id=\"headcount\">not announced</span>", details, StringComparison.Ordinal);
+        var roster = await staff.GetPageAsync(detailsPath.Replace("/Details/", "/Roster/", StringComparison.Ordinal));
+        Assert.Contains("<div class=\"stat\" id=\"headcount\">—</div>", roster, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 delegates", await staff.GetPageAsync("/"), StringComparison.Ordinal);
 
         // The form posted back as it was filled, with the purpose changed.
         var fields = form.QuerySelectorAll<IHtmlInputElement>("form input[name]").Where(i => i.Type is not ("checkbox" or "submit") || i.IsChecked)
