@@ -1,0 +1,40 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeGO.Portal.Application.Staff;
+
+namespace WeGO.Portal.Web.Pages.Admin.Users;
+
+/// <summary>A colleague's open sessions, which an administrator can end one by one or all at once.</summary>
+public sealed class SessionsModel(IMediator mediator) : PageModel
+{
+    public ListStaffUsers.Row Person { get; private set; } = null!;
+
+    public IReadOnlyList<ListStaffSessions.Row> Sessions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if ((await mediator.Send(new ListStaffUsers.Query(id), cancellationToken)).SingleOrDefault() is not { } person)
+        {
+            return NotFound();
+        }
+
+        Person = person;
+        Sessions = await mediator.Send(new ListStaffSessions.Query(id), cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEndAsync(string id, string sessionId, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new EndStaffSessions.Command(id, sessionId), cancellationToken);
+        TempData["Flash"] = "Sessions.Ended";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostEndAllAsync(string id, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new EndStaffSessions.Command(id), cancellationToken);
+        TempData["Flash"] = "Sessions.AllEnded";
+        return RedirectToPage(new { id });
+    }
+}
