@@ -1,6 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Bench.VisitsList;
 using WeGO.Portal.Testing;
@@ -9,7 +13,8 @@ namespace WeGO.Portal.Bench.Sessions;
 
 /// <summary>What checking the session on every request costs (issue 23): the cheapest signed-in request the portal
 /// answers, GET /Account/SignOut (cookie read and checked, authorization, a redirect; no page, no SQL of its own),
-/// beside the same pipeline with no authentication (GET /health/live). One request at a time, in process.</summary>
+/// beside the same pipeline with no authentication (GET /health/live), then the session check alone
+/// (<see cref="OpenSessions.IsOpenAsync"/>). One request at a time, in process.</summary>
 internal static class SessionCheckBenchmark
 {
     private const string StaffEmail = "bench-sessions@wego-portal.local";
@@ -46,6 +51,7 @@ internal static class SessionCheckBenchmark
                 """));
             await RowAsync(output, "GET /health/live (no authentication)", await Timing.TimeAsync(iterations, warmup, () => ExpectAsync(client, "/health/live", HttpStatusCode.OK)));
             await RowAsync(output, "GET /Account/SignOut signed in (cookie checked, 302)", await Timing.TimeAsync(iterations, warmup, () => ExpectAsync(client, "/Account/SignOut", HttpStatusCode.Redirect)));
+            await TimeTheCheckAloneAsync(portal, iterations, warmup, output);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Load average at the end: {LoadAverage.Now()}"));
             return 0;
         }
@@ -53,6 +59,41 @@ internal static class SessionCheckBenchmark
         {
             Console.SetOut(console);
         }
+    }
+
+    /// <summary><see cref="OpenSessions.IsOpenAsync"/> on its own, for the benchmark's own session: answered from memory (what
+    /// nearly every request costs), and with the memory forgotten before each call (one query: the first request after a
+    /// change, or after the recheck interval).</summary>
+    private static async Task TimeTheCheckAloneAsync(BenchPortal portal, int iterations, int warmup, TextWriter output)
+    {
+        var sessions = portal.Services.GetRequiredService<OpenSessions>();
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var session = await db.StaffSessions.Where(s => s.EndedAtUtc == null).OrderByDescending(s => s.StartedAtUtc).FirstAsync();
+        PortalDbContext Db() => db;
+
+        const int calls = 200_000;
+        for (var i = 0; i < calls / 10; i++)
+        {
+            await sessions.IsOpenAsync(session.Id, Db, CancellationToken.None);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < calls; i++)
+        {
+            if (!await sessions.IsOpenAsync(session.Id, Db, CancellationToken.None))
+            {
+                throw new InvalidOperationException("The benchmark's session was refused.");
+            }
+        }
+
+        var perCall = Stopwatch.GetElapsedTime(started).TotalMilliseconds * 1000 / calls;
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"| the check alone, answered from memory (mean of {calls:N0} calls) | | | | {perCall:N2} |"));
+        await RowAsync(output, "the check alone, memory forgotten before each call (one query)", await Timing.TimeAsync(iterations, warmup, async () =>
+        {
+            sessions.Forget(session.UserId);
+            await sessions.IsOpenAsync(session.Id, Db, CancellationToken.None);
+        }));
     }
 
     private static async Task ExpectAsync(PortalClient client, string path, HttpStatusCode expected)

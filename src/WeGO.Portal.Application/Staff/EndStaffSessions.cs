@@ -20,7 +20,8 @@ public static class EndStaffSessions
         public Validator()
         {
             RuleFor(c => c.UserId).NotEmpty();
-            RuleFor(c => c.SessionId).MaximumLength(StaffSession.IdLength);
+            // Null ends them all; a form that names no session ends none.
+            RuleFor(c => c.SessionId).NotEmpty().MaximumLength(StaffSession.IdLength).When(c => c.SessionId is not null);
         }
     }
 

@@ -16,13 +16,10 @@ public static class ListStaffSessions
     {
         public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var idleSince = clock.GetUtcNow().UtcDateTime - StaffSession.IdleLifetime;
-            return await db.StaffSessions.AsNoTracking()
-                .Where(s => s.UserId == query.UserId && s.EndedAtUtc == null && s.LastSeenAtUtc >= idleSince)
-                .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s, u.SecurityStamp })
-                .Where(x => x.s.SecurityStamp == x.SecurityStamp)
-                .OrderByDescending(x => x.s.LastSeenAtUtc)
-                .Select(x => new Row(x.s.Id, x.s.StartedAtUtc, x.s.LastSeenAtUtc, x.s.UserAgent))
+            return await OpenSessions.Open(db, clock.GetUtcNow().UtcDateTime).AsNoTracking()
+                .Where(s => s.UserId == query.UserId)
+                .OrderByDescending(s => s.LastSeenAtUtc)
+                .Select(s => new Row(s.Id, s.StartedAtUtc, s.LastSeenAtUtc, s.UserAgent))
                 .ToListAsync(cancellationToken);
         }
     }

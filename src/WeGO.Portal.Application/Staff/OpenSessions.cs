@@ -18,6 +18,8 @@ public sealed class OpenSessions(TimeProvider clock, SqliteWriteGate writeGate, 
     /// <summary>How long an answer is trusted before the database is asked again.</summary>
     public TimeSpan RecheckInterval { get; } = TimeSpan.FromSeconds(settings.Value.RecheckSeconds);
 
+    private long RecheckTicks => (long)(RecheckInterval.TotalSeconds * clock.TimestampFrequency);
+
     /// <summary>Records a new sign-in and answers its id, for the cookie.</summary>
     public async Task<string> StartAsync(PortalDbContext db, string userId, string securityStamp, string? userAgent, CancellationToken cancellationToken)
     {
@@ -44,8 +46,7 @@ public sealed class OpenSessions(TimeProvider clock, SqliteWriteGate writeGate, 
         remembered.TryRemove(sessionId, out _);
     }
 
-    /// <summary>True while the session is open: not ended, issued under the user's current security stamp, and used
-    /// within <see cref="StaffSession.IdleLifetime"/>. <paramref name="db"/> is only asked when the remembered answer is
+    /// <summary>True while the session is <see cref="Open"/>. <paramref name="db"/> is only asked when the remembered answer is
     /// missing or older than <see cref="RecheckInterval"/>.</summary>
     public async ValueTask<bool> IsOpenAsync(string sessionId, Func<PortalDbContext> db, CancellationToken cancellationToken)
     {
@@ -57,11 +58,11 @@ public sealed class OpenSessions(TimeProvider clock, SqliteWriteGate writeGate, 
 
         var context = db();
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        var state = await context.StaffSessions.AsNoTracking()
+        var state = await Open(context, nowUtc).AsNoTracking()
             .Where(s => s.Id == sessionId)
-            .Join(context.Users, s => s.UserId, u => u.Id, (s, u) => new { s.UserId, s.EndedAtUtc, s.LastSeenAtUtc, Current = s.SecurityStamp == u.SecurityStamp })
+            .Select(s => new { s.UserId, s.LastSeenAtUtc })
             .SingleOrDefaultAsync(cancellationToken);
-        if (state is not { EndedAtUtc: null, Current: true } || state.LastSeenAtUtc < nowUtc - StaffSession.IdleLifetime)
+        if (state is null)
         {
             remembered.TryRemove(sessionId, out _);
             return false;
@@ -77,8 +78,17 @@ public sealed class OpenSessions(TimeProvider clock, SqliteWriteGate writeGate, 
         }
 
         Sweep(now);
-        remembered[sessionId] = new Remembered(state.UserId, now + (long)(RecheckInterval.TotalSeconds * clock.TimestampFrequency));
+        remembered[sessionId] = new Remembered(state.UserId, now + RecheckTicks);
         return true;
+    }
+
+    /// <summary>The open sessions: not ended, issued under their user's current security stamp, used within
+    /// <see cref="StaffSession.IdleLifetime"/>.</summary>
+    public static IQueryable<StaffSession> Open(PortalDbContext db, DateTime nowUtc)
+    {
+        var idleSince = nowUtc - StaffSession.IdleLifetime;
+        return db.StaffSessions.Where(s => s.EndedAtUtc == null && s.LastSeenAtUtc >= idleSince
+            && db.Users.Any(u => u.Id == s.UserId && u.SecurityStamp == s.SecurityStamp));
     }
 
     /// <summary>Forgets what this process remembered about <paramref name="userId"/>'s sessions: their next request asks
@@ -99,7 +109,7 @@ public sealed class OpenSessions(TimeProvider clock, SqliteWriteGate writeGate, 
     private void Sweep(long now)
     {
         var due = Interlocked.Read(ref nextSweep);
-        if (now < due || Interlocked.CompareExchange(ref nextSweep, now + (long)(RecheckInterval.TotalSeconds * clock.TimestampFrequency), due) != due)
+        if (now < due || Interlocked.CompareExchange(ref nextSweep, now + RecheckTicks, due) != due)
         {
             return;
         }

@@ -190,6 +190,19 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
         Assert.Equal(HttpStatusCode.OK, (await PortalClient.For(portal).GetAsync(System.Net.WebUtility.HtmlDecode(feed))).StatusCode);
     }
 
+    [Fact]
+    public async Task Ending_a_session_without_naming_one_ends_none()
+    {
+        var (_, email) = await NewStaffAsync(Roles.SecretariatStaff);
+        var staff = PortalClient.For(portal);
+        await staff.SignInAsync(email, Password);
+
+        using var refused = await staff.PostFormAsync("/Account/Sessions", [], action: "/Account/Sessions?handler=End");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/Visits")).StatusCode);
+    }
+
     private static void AssertSentToSignIn(HttpResponseMessage response)
     {
         Assert.True(

@@ -8,7 +8,7 @@ using WeGO.Portal.Web.Http;
 namespace WeGO.Portal.Web.Pages.Account;
 
 /// <summary>Where the signed-in user is signed in, and "sign out everywhere".</summary>
-public sealed class SessionsModel(IMediator mediator, UserManager<StaffUser> users, SignInManager<StaffUser> signIn) : PageModel
+public sealed class SessionsModel(IMediator mediator, UserManager<StaffUser> users, SignInManager<StaffUser> signIn) : PageModel, IRedisplayAfterRejection
 {
     public IReadOnlyList<ListStaffSessions.Row> Sessions { get; private set; } = [];
 
@@ -19,9 +19,11 @@ public sealed class SessionsModel(IMediator mediator, UserManager<StaffUser> use
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Sessions = await mediator.Send(new ListStaffSessions.Query(UserId), cancellationToken);
 
-    public async Task<IActionResult> OnPostEndAsync(string sessionId, CancellationToken cancellationToken)
+    public Task LoadForRedisplayAsync(CancellationToken cancellationToken) => OnGetAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostEndAsync(string? sessionId, CancellationToken cancellationToken)
     {
-        await mediator.Send(new EndStaffSessions.Command(UserId, sessionId), cancellationToken);
+        await mediator.Send(new EndStaffSessions.Command(UserId, sessionId ?? ""), cancellationToken);
         TempData["Flash"] = "Sessions.Ended";
         return RedirectToPage();
     }
@@ -30,6 +32,6 @@ public sealed class SessionsModel(IMediator mediator, UserManager<StaffUser> use
     {
         await mediator.Send(new EndStaffSessions.Command(UserId), cancellationToken);
         await signIn.SignOutAsync();
-        return RedirectToPage("/Account/SignIn");
+        return RedirectToPage("/Index");
     }
 }
