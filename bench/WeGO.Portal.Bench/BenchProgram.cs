@@ -14,6 +14,7 @@ internal static class BenchProgram
           generate    --data <folder> [--visits 100000] [--inquiries 100000] [--cities <visits/20>] [--seed 20241007] [--as-of 2026-11-24]
           visits-list --data <folder> [--iterations 100] [--warmup 10]
           dashboard   --data <folder> [--iterations 100] [--warmup 10]
+          sessions    --data <folder> [--iterations 5000] [--warmup 500]
           load        --data <folder>[,<folder>...] [--connections 64] [--warmup 3] [--duration 10] [--pages "visits list,visit page"]
         """;
 
@@ -39,6 +40,9 @@ internal static class BenchProgram
                 case "dashboard":
                     return await Dashboard.DashboardBenchmark.RunAsync(
                         options.Required("data"), options.Int("iterations", 100), options.Int("warmup", 10), Console.Out);
+                case "sessions":
+                    return await Sessions.SessionCheckBenchmark.RunAsync(
+                        options.Required("data"), options.Int("iterations", 5000), options.Int("warmup", 500), Console.Out);
                 case "load":
                     return await LoadBenchmark.RunAsync(
                         new LoadBenchmark.Settings(

@@ -27,6 +27,8 @@ public static class DependencyInjection
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         services.AddOptions<InquirySettings>().BindConfiguration(InquirySettings.Section);
+        services.AddOptions<Application.Staff.SessionSettings>().BindConfiguration(Application.Staff.SessionSettings.Section)
+            .Validate(s => s.RecheckSeconds is >= 0 and <= 300, "Portal:Sessions:RecheckSeconds must be between 0 and 300").ValidateOnStart();
         services.AddHostedService<InquiryRetention>();
         services.AddOptions<NewsSettings>().BindConfiguration(NewsSettings.Section);
         services.AddScoped<DatabaseInitializer>();

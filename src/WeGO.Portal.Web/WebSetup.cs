@@ -72,9 +72,12 @@ internal static class WebSetup
             options.LoginPath = "/Account/SignIn";
             options.LogoutPath = "/Account/SignOut";
             options.AccessDeniedPath = "/Account/AccessDenied";
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.ExpireTimeSpan = StaffSession.IdleLifetime;
             options.SlidingExpiration = true;
+            options.EventsType = typeof(SessionCookie);
         });
+        services.AddSingleton<SessionCookie>();
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = SessionCookie.KeepSession);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "wego.antiforgery";

@@ -73,4 +73,34 @@ public sealed class StaffAccountTests : IDisposable
         Assert.Equal("RolesChanged", audit.Action);
         Assert.Contains(Roles.ProgramDirector, audit.Changes, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_disabled_administrator_does_not_count_so_the_only_enabled_one_can_be_neither_demoted_nor_disabled()
+    {
+        var bootstrapId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == PortalFactory.AdminEmail).Select(u => u.Id).SingleAsync());
+        var second = await portal.SendAsync(new CreateStaffUser.Command { Email = "second.admin@we-gov.org", DisplayName = "Second", Roles = [Roles.Administrator] });
+        await portal.SendAsync(new DisableStaffAccount.Command(bootstrapId));
+
+        var demoted = await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new ChangeStaffRoles.Command { UserId = second.UserId, Roles = [Roles.SecretariatStaff] }));
+        var disabled = await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new DisableStaffAccount.Command(second.UserId)));
+
+        Assert.Equal("Staff.LastAdministrator", demoted.Code);
+        Assert.Equal("Staff.LastAdministrator", disabled.Code);
+        Assert.Equal([true, false], (await portal.SendAsync(new ListStaffUsers.Query())).OrderBy(r => r.Email != PortalFactory.AdminEmail).Select(r => r.Disabled));
+    }
+
+    [Fact]
+    public async Task A_role_change_renews_the_security_stamp_and_saving_the_same_roles_does_not()
+    {
+        var created = await portal.SendAsync(new CreateStaffUser.Command { Email = "stamp@we-gov.org", DisplayName = "Stamp", Roles = [Roles.SecretariatStaff] });
+        Task<string?> StampAsync() => portal.WithDbAsync(db => db.Users.Where(u => u.Id == created.UserId).Select(u => u.SecurityStamp).SingleAsync());
+        var before = await StampAsync();
+
+        await portal.SendAsync(new ChangeStaffRoles.Command { UserId = created.UserId, Roles = [Roles.SecretariatStaff] });
+        var unchanged = await StampAsync();
+        await portal.SendAsync(new ChangeStaffRoles.Command { UserId = created.UserId, Roles = [Roles.ProgramDirector] });
+
+        Assert.Equal(before, unchanged);
+        Assert.NotEqual(before, await StampAsync());
+    }
 }

@@ -61,13 +61,29 @@ public sealed partial class PortalClient(HttpClient http)
         return await Http.PostAsync(new Uri(action ?? formPage, UriKind.Relative), content);
     }
 
-    public async Task SignInAsync(string email, string password)
+    /// <summary>Signs in through the form; answers the sign-in cookie ("wego.auth=..."), which a test can copy to
+    /// another client (<see cref="WithCookie"/>).</summary>
+    public async Task<string> SignInAsync(string email, string password)
     {
         using var response = await PostFormAsync("/Account/SignIn", [new("Email", email), new("Password", password)]);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
         }
+
+        return response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(AuthCookie + "=", StringComparison.Ordinal));
+    }
+
+    public const string AuthCookie = "wego.auth";
+
+    /// <summary>A client that sends <paramref name="cookie"/> with every request and keeps no cookie it is given: a copy of
+    /// someone's cookie, as an attacker holding it would use it.</summary>
+    public static PortalClient WithCookie(PortalFactory factory, string cookie)
+    {
+        var http = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        http.DefaultRequestHeaders.Add("Cookie", cookie);
+
+        return new PortalClient(http);
     }
 
     public static string? AntiforgeryToken(string html) =>

@@ -31,6 +31,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>Staff sign-ins: what a sign-in cookie refers to (<see cref="StaffSession"/>).</summary>
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>The keys that protect cookies, antiforgery tokens and calendar-feed addresses, shared by every instance.</summary>

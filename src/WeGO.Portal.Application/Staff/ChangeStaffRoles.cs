@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +7,8 @@ using WeGO.Portal.Domain.Common;
 
 namespace WeGO.Portal.Application.Staff;
 
-/// <summary>An administrator sets which roles a colleague has. The last administrator cannot be demoted.</summary>
+/// <summary>An administrator sets which roles a colleague has; the colleague's sessions end, so their next request
+/// signs in again with the new roles. The last enabled administrator cannot be demoted.</summary>
 public static class ChangeStaffRoles
 {
     public sealed record Command : ICommand
@@ -35,22 +35,22 @@ public static class ChangeStaffRoles
             var current = await users.GetRolesAsync(user);
             var wanted = command.Roles.Distinct().ToList();
 
-            if (current.Contains(Roles.Administrator) && !wanted.Contains(Roles.Administrator)
-                && (await users.GetUsersInRoleAsync(Roles.Administrator)).Count <= 1)
+            if (current.Order().SequenceEqual(wanted.Order()))
             {
-                throw new DomainException("Staff.LastAdministrator");
+                return Unit.Value;
+            }
+
+            if (!wanted.Contains(Roles.Administrator))
+            {
+                await StaffAccounts.EnsureAnotherAdministratorAsync(users, user);
             }
 
             StaffAccounts.Check(await users.RemoveFromRolesAsync(user, current.Except(wanted)));
             StaffAccounts.Check(await users.AddToRolesAsync(user, wanted.Except(current)));
-            db.AuditEntries.Add(new AuditEntry(
-                clock.GetUtcNow().UtcDateTime,
-                actor.UserId,
-                actor.Name,
-                nameof(StaffUser),
-                user.Id,
-                "RolesChanged",
-                JsonSerializer.Serialize(new { from = current.Order(), to = wanted.Order() })));
+
+            // The roles are in every sign-in cookie: end the sessions that carry the old ones.
+            await StaffAccounts.EndSessionsAsync(users, user);
+            StaffAccounts.Audit(db, actor, clock, user.Id, "RolesChanged", new { from = current.Order(), to = wanted.Order() });
             return Unit.Value;
         }
     }

@@ -9,7 +9,11 @@ public static class ListStaffUsers
     /// <param name="UserId">Only this user, when given.</param>
     public sealed record Query(string? UserId = null) : IQuery<IReadOnlyList<Row>>;
 
-    public sealed record Row(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool MustChangePassword, DateTimeOffset? LockedOutUntil);
+    public sealed record Row(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool MustChangePassword, DateTimeOffset? LockedOutUntil)
+    {
+        /// <summary>Disabled by an administrator (<see cref="DisableStaffAccount"/>), not locked out for a while.</summary>
+        public bool Disabled => LockedOutUntil == StaffUser.DisabledUntil;
+    }
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, IReadOnlyList<Row>>
     {

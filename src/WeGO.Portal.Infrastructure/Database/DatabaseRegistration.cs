@@ -25,7 +25,7 @@ public static class DatabaseRegistration
         services.AddDbContext<PortalDbContext>((provider, builder) =>
         {
             Configure(builder, provider.GetRequiredService<DatabaseOptions>(), provider.GetRequiredService<DatabaseConnection>().ConnectionString);
-            builder.AddInterceptors(provider.GetRequiredService<AuditTrail>());
+            builder.AddInterceptors(provider.GetRequiredService<AuditTrail>(), provider.GetRequiredService<Application.Staff.SessionInvalidation>());
         });
 
         services.AddSingleton<SqliteWriteGate>();

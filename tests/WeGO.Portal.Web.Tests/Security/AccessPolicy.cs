@@ -29,6 +29,9 @@ public static class AccessPolicy
 
     public const string Anonymous = nameof(Anonymous);
 
+    /// <summary>Endpoints that end the caller's own session when allowed: tried with a visitor signed in for the purpose.</summary>
+    public static readonly IReadOnlySet<string> EndTheSession = new HashSet<string>(StringComparer.Ordinal) { "POST /Account/SignOut", "POST /Account/Sessions?handler=EndAll" };
+
     /// <summary>Who the access matrix tries every endpoint as.</summary>
     public static readonly string[] Visitors = [Anonymous, Roles.SecretariatStaff, Roles.ProgramDirector, Roles.Administrator];
 
@@ -48,12 +51,20 @@ public static class AccessPolicy
         ["POST /Account/SignOut"] = Access.SignedIn,
         ["GET /Account/ChangePassword"] = Access.SignedIn,
         ["POST /Account/ChangePassword"] = Access.SignedIn,
+        ["GET /Account/Sessions"] = Access.SignedIn,
+        ["POST /Account/Sessions?handler=End"] = Access.SignedIn,
+        ["POST /Account/Sessions?handler=EndAll"] = Access.SignedIn,
 
         ["GET /Admin/Users/Index"] = Access.Administration,
         ["GET /Admin/Users/Create"] = Access.Administration,
         ["POST /Admin/Users/Create"] = Access.Administration,
         ["GET /Admin/Users/Edit"] = Access.Administration,
         ["POST /Admin/Users/Edit"] = Access.Administration,
+        ["POST /Admin/Users/Edit?handler=Disable"] = Access.Administration,
+        ["POST /Admin/Users/Edit?handler=Enable"] = Access.Administration,
+        ["GET /Admin/Users/Sessions"] = Access.Administration,
+        ["POST /Admin/Users/Sessions?handler=End"] = Access.Administration,
+        ["POST /Admin/Users/Sessions?handler=EndAll"] = Access.Administration,
 
         ["GET /Visits/Index"] = Access.ReadVisits,
         ["GET /Visits/Index?handler=Csv"] = Access.ReadVisits,

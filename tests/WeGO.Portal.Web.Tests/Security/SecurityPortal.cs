@@ -16,7 +16,7 @@ public sealed class SecurityPortal : IAsyncLifetime
 
     public PortalFactory Portal { get; } = new();
 
-    /// <summary>A Secretariat colleague, the sample for /Admin/Users/Edit/{id}.</summary>
+    /// <summary>A Secretariat colleague, the sample for /Admin/Users/Edit/{id} and /Admin/Users/Sessions/{id}.</summary>
     public string ColleagueId { get; private set; } = "";
 
     public Visitor this[string visitor] => visitors[visitor];
@@ -43,6 +43,10 @@ public sealed class SecurityPortal : IAsyncLifetime
     public string Address(PortalEndpoint endpoint, Func<string, string, string?>? instead = null) =>
         endpoint.Address((page, parameter) => instead?.Invoke(page, parameter) ?? Sample(page, parameter)) + Query(endpoint);
 
+    /// <summary>A visitor like <paramref name="visitor"/> whose session a request may end without spoiling the shared one.</summary>
+    public async Task<Visitor> SignedInForOneRequestAsync(string visitor) =>
+        visitor == AccessPolicy.Anonymous ? visitors[visitor] : await Visitor.SignedInAsync(Portal, visitor);
+
     public async Task<string> BootstrapAdministratorIdAsync()
     {
         await using var scope = Portal.Services.CreateAsyncScope();
@@ -52,7 +56,7 @@ public sealed class SecurityPortal : IAsyncLifetime
 
     private string Sample(string page, string parameter) => (page, parameter) switch
     {
-        ("/Admin/Users/Edit", "id") => ColleagueId,
+        ("/Admin/Users/Edit" or "/Admin/Users/Sessions", "id") => ColleagueId,
         (_, "id") => DemoId,
         (_, "token") => "not-a-token",
         ("/Reports/Version", "number") => "1",

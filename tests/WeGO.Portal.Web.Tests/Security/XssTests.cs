@@ -70,7 +70,7 @@ public sealed class XssTests(SecurityPortal fixture) : IClassFixture<SecurityPor
         var followUp = await fixture.Portal.WithDbAsync(db => db.FollowUps.Where(f => f.VisitId == visit).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync());
         string? Sample(string page, string parameter) => (page, parameter) switch
         {
-            ("/Admin/Users/Edit", "id") => colleague,
+            ("/Admin/Users/Edit" or "/Admin/Users/Sessions", "id") => colleague,
             ("/FollowUps/Status", "id") => followUp.ToString(CultureInfo.InvariantCulture),
             (_, "id") => visit.ToString(CultureInfo.InvariantCulture),
             _ => null,

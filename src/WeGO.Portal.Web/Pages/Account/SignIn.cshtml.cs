@@ -7,7 +7,7 @@ using WeGO.Portal.Application.Staff;
 
 namespace WeGO.Portal.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<StaffUser> signIn, IStringLocalizer<UiText> text, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, IStringLocalizer<UiText> text, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Binding.Required")]
@@ -42,7 +42,12 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, IStringLocalize
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        if (result.IsLockedOut)
+        if (result.IsLockedOut && await users.FindByEmailAsync(Email.Trim()) is { IsDisabled: true })
+        {
+            logger.LogWarning("Sign-in refused: account disabled");
+            ModelState.AddModelError(string.Empty, text["SignIn.Disabled"]);
+        }
+        else if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused: account locked out");
             ModelState.AddModelError(string.Empty, text["SignIn.LockedOut"]);

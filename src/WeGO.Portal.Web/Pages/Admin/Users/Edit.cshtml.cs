@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Staff;
@@ -6,7 +7,7 @@ using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Pages.Admin.Users;
 
-public sealed class EditModel(IMediator mediator) : PageModel, IRedisplayAfterRejection
+public sealed class EditModel(IMediator mediator, UserManager<StaffUser> users, SignInManager<StaffUser> signIn) : PageModel, IRedisplayAfterRejection
 {
     [BindProperty]
     public ChangeStaffRoles.Command Input { get; set; } = new();
@@ -31,13 +32,41 @@ public sealed class EditModel(IMediator mediator) : PageModel, IRedisplayAfterRe
     {
         Input = Input with { UserId = id };
         await mediator.Send(Input, cancellationToken);
+
+        // A role change ends the user's sessions; an administrator changing their own roles stays signed in, with the new ones.
+        if (id == users.GetUserId(User) && await users.FindByIdAsync(id) is { } self)
+        {
+            await signIn.RefreshSignInAsync(self);
+        }
+
         Saved = true;
         Person = await Find(id, cancellationToken);
         return Page();
     }
 
-    public async Task LoadForRedisplayAsync(CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostDisableAsync(string id, CancellationToken cancellationToken) =>
+        ChangeAccountAsync(id, new DisableStaffAccount.Command(id), "Staff.AccountDisabled", cancellationToken);
+
+    public Task<IActionResult> OnPostEnableAsync(string id, CancellationToken cancellationToken) =>
+        ChangeAccountAsync(id, new EnableStaffAccount.Command(id), "Staff.AccountEnabled", cancellationToken);
+
+    public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
+    {
         Person = await Find(RouteData.Values["id"]?.ToString() ?? "", cancellationToken);
+        if (Person is not null && string.IsNullOrEmpty(Input.UserId))
+        {
+            // Refused by the disable or enable button: the roles form shows the roles as they are.
+            Input = new ChangeStaffRoles.Command { UserId = Person.Id, Roles = [.. Person.Roles] };
+        }
+    }
+
+    private async Task<IActionResult> ChangeAccountAsync(string id, ICommand command, string flash, CancellationToken cancellationToken)
+    {
+        Input = new ChangeStaffRoles.Command();
+        await mediator.Send(command, cancellationToken);
+        TempData["Flash"] = flash;
+        return RedirectToPage(new { id });
+    }
 
     private async Task<ListStaffUsers.Row?> Find(string id, CancellationToken cancellationToken) =>
         (await mediator.Send(new ListStaffUsers.Query(id), cancellationToken)).SingleOrDefault();
