@@ -134,4 +134,17 @@ public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
         Assert.Contains($"text-anchor=\"middle\">{shortMonth}</text>", page, StringComparison.Ordinal);
         Assert.Contains($"<th scope=\"row\" class=\"fw-normal\">{fullMonth}</th>", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_row_label_too_long_for_the_chart_is_cut_with_its_full_text_kept()
+    {
+        var client = await SignedInAsync(Roles.ProgramDirector, "es");
+
+        var page = WebUtility.HtmlDecode(await client.GetPageAsync(October2024));
+
+        // 'Oriente Medio y Norte de África' ran past the chart's left edge; short labels stay whole.
+        Assert.Contains("<title>Oriente Medio y Norte de África</title>Oriente Medio y Norte de Áfri…</text>", page, StringComparison.Ordinal);
+        Assert.Contains("<title>África</title>África</text>", page, StringComparison.Ordinal);
+        Assert.Equal("가나다라마바사아자차카타파하…", Pages.Dashboard.BarChart.FitRowLabel(new string([.. "가나다라마바사아자차카타파하가나다라마바사"])));
+    }
 }

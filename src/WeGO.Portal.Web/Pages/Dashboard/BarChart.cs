@@ -27,6 +27,9 @@ public sealed class BarChart
     private const int RowLabelWidth = 290;
     private const int RowValueSpace = 140;
 
+    // The row labels' font size in viewBox units (site.css, .chart-rows .chart-label).
+    private const double RowLabelFontSize = 19;
+
     private BarChart(string id, string title, string summary, IReadOnlyList<ChartBar> bars, (string Label, string Value) headings, bool horizontal)
     {
         LabelHeading = headings.Label;
@@ -68,6 +71,34 @@ public sealed class BarChart
     /// <summary>One bar per row with its label on the left, e.g. visits per region.</summary>
     public static BarChart Rows(string id, string title, string summary, IReadOnlyList<ChartBar> bars, (string Label, string Value) headings) =>
         new(id, title, summary, bars, headings, horizontal: true);
+
+    /// <summary>A row's label as it fits left of its bar: cut with an ellipsis when it would run past the chart's edge
+    /// (an SVG text cannot wrap); the full text is in its tooltip and in the chart's table. Widths are estimated per
+    /// character (measured on the region names): Hangul and CJK a full em, m and w three quarters, capitals 0.62, the rest 0.47.</summary>
+    public static string FitRowLabel(string label)
+    {
+        var room = (RowLabelWidth - 8) / RowLabelFontSize;
+        static double Em(char c) => c switch
+        {
+            >= '\u1100' and <= '\u11FF' or >= '\u2E80' and <= '\uD7AF' or >= '\uF900' and <= '\uFAFF' => 1.0,
+            'm' or 'w' or 'M' or 'W' => 0.75,
+            _ when char.IsUpper(c) => 0.62,
+            _ => 0.47,
+        };
+        if (label.Sum(Em) <= room)
+        {
+            return label;
+        }
+
+        var used = Em('…');
+        var kept = 0;
+        while (kept < label.Length && used + Em(label[kept]) <= room)
+        {
+            used += Em(label[kept++]);
+        }
+
+        return label[..kept].TrimEnd() + "…";
+    }
 
     /// <summary>Values are written on every column while they fit (about three years of months); the table has them all.</summary>
     public bool ShowsColumnValues => Bars.Count <= 36;
