@@ -71,6 +71,17 @@ public sealed class LayoutTests() : BrowserJourney(new PortalFactory { ListenOnL
             await Assertions.Expect(page.Locator("body")).ToContainTextAsync(LongName[..20]);
             var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             Assert.True(width <= 1280, $"{address} is {width} px wide at a 1280 px window");
+            // Nor is any other cell squeezed so that an ordinary word breaks ("Co/unt/ry").
+            var squeezed = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('th, td')].filter(cell => !cell.classList.contains('text-break')).filter(cell => {
+                  const style = getComputedStyle(cell);
+                  const context = document.createElement('canvas').getContext('2d');
+                  context.font = style.font;
+                  const widest = Math.max(0, ...cell.innerText.split(/\s+/).filter(w => w).map(w => context.measureText(w).width));
+                  return widest > cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) + 1;
+                }).map(cell => cell.innerText)
+                """);
+            Assert.True(squeezed.Length == 0, $"{address} breaks words in: {string.Join(" | ", squeezed)}");
         }
 
         await page.GotoAsync("/Visits");
