@@ -14,8 +14,20 @@ public abstract class BrowserJourney(PortalFactory portal) : IAsyncLifetime
 
     protected IBrowser Chromium => chromium ?? throw new InvalidOperationException("Chromium was not started.");
 
+    /// <summary>A browser context whose actions, navigations and expectations wait as long as any other step of the
+    /// suite (<see cref="Patiently.StallLimit"/>) instead of Playwright's 30 s per action and 5 s per expectation: on a
+    /// busy machine a page may be slow, and only a page that never comes should fail.</summary>
+    protected async Task<IBrowserContext> NewBrowserContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await Chromium.NewContextAsync(options);
+        context.SetDefaultTimeout(Browser.StepTimeoutMs);
+        context.SetDefaultNavigationTimeout(Browser.StepTimeoutMs);
+        return context;
+    }
+
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(Browser.StepTimeoutMs);
         if (new ChromiumFactAttribute().Skip is null)
         {
             Portal.Start();

@@ -153,7 +153,7 @@ public sealed partial class MembershipInquiryJourney() : BrowserJourney(new Cloc
 
     private async Task<IPage> NewPageAsync(string locale, string timeZone)
     {
-        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewBrowserContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Portal.RootUri.ToString(),
             Locale = locale,

@@ -212,7 +212,7 @@ public sealed class VisitReportJourneyTests() : BrowserJourney(new PortalFactory
     /// <summary>A browser of its own (cookies apart from the other people's), in Seoul, with a clock the test can move on.</summary>
     private async Task<IBrowserContext> NewContextAsync(string locale)
     {
-        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = Portal.RootUri.ToString(), Locale = locale, TimezoneId = "Asia/Seoul", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await NewBrowserContextAsync(new BrowserNewContextOptions { BaseURL = Portal.RootUri.ToString(), Locale = locale, TimezoneId = "Asia/Seoul", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         await context.Clock.InstallAsync();
         return context;
     }

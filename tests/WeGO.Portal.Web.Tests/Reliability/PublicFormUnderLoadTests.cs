@@ -17,7 +17,7 @@ public sealed class PublicFormUnderLoadTests(ITestOutputHelper output)
         load.StartPortal();
 
         var watch = Stopwatch.StartNew();
-        await load.SubmitAsync(5000, Clients);
+        await Patiently.ForAsync(load.SubmitAsync(5000, Clients), "5,000 submissions to be answered", () => load.Answered);
         Report("5,000 submissions", load, watch);
 
         Assert.Empty(load.ServerErrors);
@@ -33,11 +33,11 @@ public sealed class PublicFormUnderLoadTests(ITestOutputHelper output)
 
         var watch = Stopwatch.StartNew();
         var submitting = load.SubmitAsync(2000, Clients);
-        await InquiryLoad.EventuallyAsync(() => Task.FromResult(load.Accepted.Count >= 700 || submitting.IsCompleted), "the load to be under way");
+        await Patiently.UntilAsync("the load to be under way", () => (load.Accepted.Count, submitting.IsCompleted), v => v.Count >= 700 || v.IsCompleted);
         await load.StopPortalAsync();
         var acceptedBeforeRestart = load.Accepted.Count;
         load.StartPortal();
-        await submitting;
+        await Patiently.ForAsync(submitting, "2,000 submissions to be answered across the restart", () => load.Answered);
         Report($"2,000 submissions, restart after {acceptedBeforeRestart} accepted", load, watch);
 
         Assert.Empty(load.ServerErrors);
@@ -56,9 +56,10 @@ public sealed class PublicFormUnderLoadTests(ITestOutputHelper output)
         load.StartPortal();
 
         var watch = Stopwatch.StartNew();
-        await load.SubmitAsync(500, Clients);
+        await Patiently.ForAsync(load.SubmitAsync(500, Clients), "500 submissions to be answered", () => load.Answered);
         Report("500 submissions, mail server down", load, watch);
-        await InquiryLoad.EventuallyAsync(async () => (await load.OutboxAsync()).All(m => m.Attempts >= 1), "every message tried while the server is down");
+        var expectedMessages = 2 * load.Accepted.Count;
+        await Patiently.UntilAsync("every message tried while the server is down", async () => (await load.OutboxAsync()).Count(m => m.Attempts >= 1), tried => tried == expectedMessages);
         Assert.All(await load.OutboxAsync(), m => Assert.False(m.Sent));
         Assert.Empty(smtp.Received);
 
@@ -85,7 +86,10 @@ public sealed class PublicFormUnderLoadTests(ITestOutputHelper output)
     {
         var expected = 2 * load.Accepted.Count;
         Assert.Equal(expected, (await load.OutboxAsync()).Count);
-        await InquiryLoad.EventuallyAsync(async () => (await load.OutboxAsync()).All(m => m.Sent) && smtp.Received.Count >= expected, "every outbox message to be delivered");
+        await Patiently.UntilAsync(
+            $"every one of {expected} outbox messages to be delivered (progress: marked sent, received)",
+            async () => ((await load.OutboxAsync()).Count(m => m.Sent), smtp.Received.Count),
+            v => v.Item1 == expected && v.Item2 >= expected);
 
         var received = smtp.Received;
         Assert.Equal(expected, received.Count);
