@@ -4,7 +4,7 @@ using WeGO.Portal.Testing;
 namespace WeGO.Portal.Browser.Tests;
 
 /// <summary>The foundation's journey: a staff member signs in and finds the Seremban visit, in any of the three languages.</summary>
-public sealed class HomePageJourneyTests() : BrowserJourney(new PortalFactory { ListenOnLoopback = true })
+public sealed class HomePageJourneyTests(TestDurations durations) : BrowserJourney(new PortalFactory { ListenOnLoopback = true }, durations)
 {
     private async Task<IPage> SignedInPageAsync()
     {
@@ -22,6 +22,7 @@ public sealed class HomePageJourneyTests() : BrowserJourney(new PortalFactory { 
     [ChromiumFact]
     public async Task Staff_sign_in_and_see_the_Seremban_visit_on_the_home_page()
     {
+        using var timing = Timed();
         var page = await SignedInPageAsync();
 
         var visit = page.GetByRole(AriaRole.Link, new() { Name = "Seremban City Council" });
@@ -39,6 +40,7 @@ public sealed class HomePageJourneyTests() : BrowserJourney(new PortalFactory { 
     [ChromiumFact]
     public async Task The_language_switcher_turns_the_portal_Spanish_then_Korean_and_remembers_it()
     {
+        using var timing = Timed();
         var page = await SignedInPageAsync();
 
         await page.Locator("#language-menu").ClickAsync();

@@ -6,13 +6,14 @@ namespace WeGO.Portal.Web.Tests.Reliability;
 
 /// <summary>The public /join form under many browsers at once on a real Kestrel port and a real SQLite file, through a
 /// restart in the middle and a mail server that is down: nothing accepted is lost, nothing is stored or mailed twice.</summary>
-public sealed class PublicFormUnderLoadTests(ITestOutputHelper output)
+public sealed class PublicFormUnderLoadTests(ITestOutputHelper output, TestDurations durations) : IClassFixture<TestDurations>
 {
     private const int Clients = 32;
 
     [Fact]
     public async Task Five_thousand_submissions_from_32_browsers_are_each_stored_exactly_once_and_none_fails()
     {
+        using var timing = durations.Time(this);
         await using var load = new InquiryLoad();
         load.StartPortal();
 
@@ -27,6 +28,7 @@ public sealed class PublicFormUnderLoadTests(ITestOutputHelper output)
     [Fact]
     public async Task A_restart_in_the_middle_of_the_load_loses_and_duplicates_nothing_and_every_email_goes_out_exactly_once()
     {
+        using var timing = durations.Time(this);
         await using var smtp = new SmtpTestServer().Start();
         await using var load = new InquiryLoad(smtp);
         load.StartPortal();
@@ -50,6 +52,7 @@ public sealed class PublicFormUnderLoadTests(ITestOutputHelper output)
     [Fact]
     public async Task Mail_queued_while_the_server_is_down_for_the_whole_load_is_all_delivered_once_it_is_back()
     {
+        using var timing = durations.Time(this);
         await using var smtp = new SmtpTestServer().Start();
         await smtp.StopAsync();
         await using var load = new InquiryLoad(smtp);
