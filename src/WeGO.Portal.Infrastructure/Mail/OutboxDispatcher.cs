@@ -161,9 +161,12 @@ public sealed class OutboxDispatcher(
                     return;
                 }
 
+                // A shutdown stops the batch between two messages, never inside one: a message cut off after the server
+                // accepted it but before its answer arrived would be handed back and sent again after the restart.
+                cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    var where = await route.SendAsync(OutboxMail.Compose(message, mail.Value), cancellationToken);
+                    var where = await route.SendAsync(OutboxMail.Compose(message, mail.Value), CancellationToken.None);
                     message.MarkSent(clock.GetUtcNow().UtcDateTime);
                     logger.LogInformation("Outbox message {OutboxId} sent to {Route} after {Attempts} failed attempt(s)", message.Id, where, message.Attempts);
                 }
