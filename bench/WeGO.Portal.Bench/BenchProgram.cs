@@ -16,6 +16,7 @@ internal static class BenchProgram
           dashboard   --data <folder> [--iterations 100] [--warmup 10]
           sessions    --data <folder> [--iterations 5000] [--warmup 500]
           load        --data <folder>[,<folder>...] [--connections 64] [--warmup 3] [--duration 10] [--pages "visits list,visit page"]
+          outbox-drain [--messages 10000]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -52,6 +53,8 @@ internal static class BenchProgram
                             TimeSpan.FromSeconds(Math.Max(1, options.Int("duration", 10))),
                             options.Value("pages")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
                         Console.Out);
+                case "outbox-drain":
+                    return await Outbox.OutboxDrainBenchmark.RunAsync(options.Int("messages", 10_000), Console.Out);
                 default:
                     await Console.Error.WriteLineAsync(Usage);
                     return 2;

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -105,13 +106,13 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
             await QueueAsync(portal, Message(i));
         }
 
-        await EventuallyAsync(() => portal.WithDbAsync(db => db.OutboxMessages.AllAsync(m => m.Attempts >= 1)), "every message tried while the server is down");
+        await Patiently.UntilAsync("every message tried while the server is down", () => portal.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Attempts >= 1)), tried => tried == 200);
         Assert.Equal(200, await portal.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAtUtc == null)));
 
         server.Start();
         clock.Now = Start.AddHours(2);
 
-        await EventuallyAsync(() => portal.WithDbAsync(db => db.OutboxMessages.AllAsync(m => m.SentAtUtc != null)), "every message sent once the server is back");
+        await Patiently.UntilAsync("every message sent once the server is back", () => portal.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAtUtc != null)), sent => sent == 200);
         var ids = server.Received.Select(m => m.Message.MessageId).ToList();
         Assert.Equal(200, ids.Count);
         Assert.Equal(200, ids.Distinct().Count());
@@ -187,6 +188,79 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_shutdown_in_the_middle_of_a_batch_records_every_message_the_server_accepted_so_none_goes_out_twice()
+    {
+        var portal = Portal();
+        var ids = new List<int>();
+        for (var i = 0; i < 30; i++)
+        {
+            ids.Add(await QueueAsync(portal, Message(i)));
+        }
+
+        // Stopped while a message is on the wire, in the middle of a recording group: the last few accepted are only in memory.
+        var acceptedBeforeShutdown = OutboxDispatcher.RecordEvery + 5;
+        using var shutdown = new CancellationTokenSource();
+        server.BeforeNextMessage = received =>
+        {
+            if (received == acceptedBeforeShutdown)
+            {
+                shutdown.Cancel();
+            }
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => portal.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(shutdown.Token));
+
+        // The message the shutdown came in the middle of is finished, then the batch stops.
+        var afterShutdown = await MessagesAsync(portal, ids);
+        Assert.Equal(acceptedBeforeShutdown + 1, server.Received.Count);
+        Assert.Equal(acceptedBeforeShutdown + 1, afterShutdown.Count(m => m.SentAtUtc != null));
+        Assert.All(afterShutdown, m => Assert.Null(m.ClaimedBy));
+        server.BeforeNextMessage = null;
+        Assert.Equal(30 - acceptedBeforeShutdown - 1, await DrainAsync(portal));
+        Assert.Equal(ids.Select(OutboxMail.MessageId), server.Received.Select(m => m.Message.MessageId));
+    }
+
+    [Fact]
+    public async Task A_crash_before_accepted_messages_are_recorded_sends_only_those_again_and_each_only_once()
+    {
+        // The crashing sender gives up on a locked database after a second, as a process that dies gives up at once.
+        var database = Portal();
+        var portal = Portal(("ConnectionStrings:Portal", database.DatabaseConnectionString + ";Default Timeout=1;Pooling=False"));
+        var ids = new List<int>();
+        for (var i = 0; i < 30; i++)
+        {
+            ids.Add(await QueueAsync(portal, Message(i)));
+        }
+
+        // The first group is recorded; while the second is being sent, the database goes away before it can be.
+        SqliteConnection? locker = null;
+        server.BeforeNextMessage = received =>
+        {
+            if (received == OutboxDispatcher.RecordEvery + 5)
+            {
+                locker = HoldWriteLock(database);
+            }
+        };
+        var crash = await Record.ExceptionAsync(() => DispatchAsync(portal));
+        Assert.Contains("database is locked", crash?.ToString(), StringComparison.Ordinal);
+        locker!.Dispose();
+        server.BeforeNextMessage = null;
+        var recorded = (await MessagesAsync(portal, ids)).Where(m => m.SentAtUtc != null).Select(m => m.Id).ToList();
+        Assert.Equal(ids.Take(OutboxDispatcher.RecordEvery), recorded);
+
+        // Another sender (or this one restarted) takes them over when the crashed sender's lease runs out.
+        clock.Now = Start.AddSeconds(300);
+        Assert.Equal(30 - OutboxDispatcher.RecordEvery, await DrainAsync(portal));
+
+        var received = server.Received.CountBy(m => m.Message.MessageId ?? "").ToDictionary();
+        Assert.Equal(ids.Select(OutboxMail.MessageId).Order(StringComparer.Ordinal), received.Keys.Order(StringComparer.Ordinal));
+        var resent = received.Where(r => r.Value > 1).Select(r => r.Key).Order(StringComparer.Ordinal);
+        Assert.Equal(ids.Skip(OutboxDispatcher.RecordEvery).Take(OutboxDispatcher.RecordEvery).Select(OutboxMail.MessageId).Order(StringComparer.Ordinal), resent);
+        Assert.All(received.Values, times => Assert.InRange(times, 1, 2));
+        Assert.All(await MessagesAsync(portal, ids), m => Assert.NotNull(m.SentAtUtc));
+    }
+
+    [Fact]
     public async Task In_development_without_an_smtp_server_each_message_is_written_as_an_eml_file_and_marked_sent()
     {
         var portal = Portal(smtp: false);
@@ -232,7 +306,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
             portal.Settings["Portal:Mail:Smtp:Host"] = "127.0.0.1";
             portal.Settings["Portal:Mail:Smtp:Port"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
             portal.Settings["Portal:Mail:Smtp:Security"] = "None";
-            portal.Settings["Portal:Mail:Smtp:TimeoutSeconds"] = "10";
+            portal.Settings["Portal:Mail:Smtp:TimeoutSeconds"] = Patiently.StallLimit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         foreach (var (key, value) in settings)
@@ -243,6 +317,17 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         portals.Add(portal);
         portal.Start();
         return portal;
+    }
+
+    /// <summary>Another process writing to the portal's SQLite file, holding its write lock until disposed.</summary>
+    private static SqliteConnection HoldWriteLock(PortalFactory portal)
+    {
+        var connection = new SqliteConnection(portal.DatabaseConnectionString + ";Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "BEGIN IMMEDIATE;";
+        command.ExecuteNonQuery();
+        return connection;
     }
 
     private static Task<int> DispatchAsync(PortalFactory portal) =>
@@ -271,14 +356,4 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
 
     private static Task<List<OutboxMessage>> MessagesAsync(PortalFactory portal, List<int> ids) =>
         portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync());
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(100);
-        }
-    }
 }

@@ -50,18 +50,19 @@ public sealed class UnitOfWorkAndAuditTests : IDisposable
             await firstHolds.Task;
             throw new InvalidOperationException("the first command fails while the second waits");
         }, CancellationToken.None).AsTask();
-        await firstWriting.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Patiently.ForAsync(firstWriting.Task, "the first command to begin writing");
         var secondCommand = UnitOfWork(second).Handle(new TouchVisit(), (_, _) =>
         {
             secondStarted = true;
             return ValueTask.FromResult(Unit.Value);
         }, CancellationToken.None).AsTask();
 
+        // A slow machine can only hide a second writer here, never fail the test.
         await Task.Delay(300);
         Assert.False(secondStarted);
         firstHolds.SetResult();
         await Assert.ThrowsAsync<InvalidOperationException>(() => firstCommand);
-        await secondCommand.WaitAsync(TimeSpan.FromSeconds(10));
+        await Patiently.ForAsync(secondCommand, "the second command to get its turn");
         Assert.True(secondStarted);
     }
 

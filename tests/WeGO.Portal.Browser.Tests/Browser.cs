@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Browser.Tests;
 
@@ -8,6 +9,9 @@ public static class Browser
     public static string ChromiumPath { get; } = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     public static bool RunningInCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Playwright's bound on one step (launch, action, navigation, expectation): the suite's stall limit.</summary>
+    public static float StepTimeoutMs { get; } = (float)Patiently.StallLimit.TotalMilliseconds;
 
     public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
@@ -23,6 +27,7 @@ public static class Browser
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
+            Timeout = StepTimeoutMs,
 
             // The machine has no network but loopback: keep Chromium from reaching out at all.
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 using WeGO.Portal.Testing;
 
@@ -5,17 +7,34 @@ namespace WeGO.Portal.Browser.Tests;
 
 /// <summary>A journey test's surroundings: the portal on a real loopback port and Debian's Chromium, started before
 /// each test and stopped after it (neither is started when the browser tests are skipped).</summary>
-public abstract class BrowserJourney(PortalFactory portal) : IAsyncLifetime
+public abstract class BrowserJourney(PortalFactory portal, TestDurations durations) : IAsyncLifetime, IClassFixture<TestDurations>
 {
     private IPlaywright? playwright;
     private IBrowser? chromium;
+    private long started;
 
     protected PortalFactory Portal { get; } = portal;
 
     protected IBrowser Chromium => chromium ?? throw new InvalidOperationException("Chromium was not started.");
 
+    /// <summary>A browser context whose actions, navigations and expectations wait as long as any other step of the
+    /// suite (<see cref="Patiently.StallLimit"/>) instead of Playwright's 30 s per action and 5 s per expectation: on a
+    /// busy machine a page may be slow, and only a page that never comes should fail.</summary>
+    protected async Task<IBrowserContext> NewBrowserContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await Chromium.NewContextAsync(options);
+        context.SetDefaultTimeout(Browser.StepTimeoutMs);
+        context.SetDefaultNavigationTimeout(Browser.StepTimeoutMs);
+        return context;
+    }
+
+    /// <summary>Prints "<c>Class.Test took N s</c>" when disposed, counted from the start of the portal and Chromium.</summary>
+    protected IDisposable Timed([CallerMemberName] string test = "") => durations.Time(this, started, test);
+
     public async Task InitializeAsync()
     {
+        started = Stopwatch.GetTimestamp();
+        Assertions.SetDefaultExpectTimeout(Browser.StepTimeoutMs);
         if (new ChromiumFactAttribute().Skip is null)
         {
             Portal.Start();

@@ -4,11 +4,11 @@ using WeGO.Portal.Testing;
 namespace WeGO.Portal.Browser.Tests;
 
 /// <summary>The foundation's journey: a staff member signs in and finds the Seremban visit, in any of the three languages.</summary>
-public sealed class HomePageJourneyTests() : BrowserJourney(new PortalFactory { ListenOnLoopback = true })
+public sealed class HomePageJourneyTests(TestDurations durations) : BrowserJourney(new PortalFactory { ListenOnLoopback = true }, durations)
 {
     private async Task<IPage> SignedInPageAsync()
     {
-        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = Portal.RootUri.ToString(), Locale = "en-GB", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await NewBrowserContextAsync(new BrowserNewContextOptions { BaseURL = Portal.RootUri.ToString(), Locale = "en-GB", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
@@ -22,6 +22,7 @@ public sealed class HomePageJourneyTests() : BrowserJourney(new PortalFactory { 
     [ChromiumFact]
     public async Task Staff_sign_in_and_see_the_Seremban_visit_on_the_home_page()
     {
+        using var timing = Timed();
         var page = await SignedInPageAsync();
 
         var visit = page.GetByRole(AriaRole.Link, new() { Name = "Seremban City Council" });
@@ -39,6 +40,7 @@ public sealed class HomePageJourneyTests() : BrowserJourney(new PortalFactory { 
     [ChromiumFact]
     public async Task The_language_switcher_turns_the_portal_Spanish_then_Korean_and_remembers_it()
     {
+        using var timing = Timed();
         var page = await SignedInPageAsync();
 
         await page.Locator("#language-menu").ClickAsync();

@@ -12,7 +12,7 @@ namespace WeGO.Portal.Browser.Tests;
 /// inquiry in Spanish from the public form and keeps the status link; the Secretariat finds it in the pipeline,
 /// sees it matched to the city and its visit of 7 October 2024, and moves it to Contacted; the official's status
 /// page then shows the new stage. Two browser contexts: the official (anonymous, Kuala Lumpur) and staff (Seoul).</summary>
-public sealed partial class MembershipInquiryJourney() : BrowserJourney(new ClockedPortal { ListenOnLoopback = true })
+public sealed partial class MembershipInquiryJourney(TestDurations durations) : BrowserJourney(new ClockedPortal { ListenOnLoopback = true }, durations)
 {
     private const string City = "Seremban City Council";
 
@@ -23,6 +23,7 @@ public sealed partial class MembershipInquiryJourney() : BrowserJourney(new Cloc
     [ChromiumFact]
     public async Task An_official_sends_the_inquiry_in_Spanish_staff_move_it_to_Contacted_and_the_status_link_shows_it()
     {
+        using var timing = Timed();
         var official = await NewPageAsync("en-GB", "Asia/Kuala_Lumpur");
         await official.GotoAsync("/join");
         await Assertions.Expect(official.GetByRole(AriaRole.Heading, new() { Name = "Join WeGO: membership inquiry" })).ToBeVisibleAsync();
@@ -153,7 +154,7 @@ public sealed partial class MembershipInquiryJourney() : BrowserJourney(new Cloc
 
     private async Task<IPage> NewPageAsync(string locale, string timeZone)
     {
-        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewBrowserContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Portal.RootUri.ToString(),
             Locale = locale,

@@ -9,7 +9,7 @@ namespace WeGO.Portal.Browser.Tests;
 /// <summary>The scenario's visit, put together by a staff member in the browser on an empty portal: schedule the
 /// Seremban City Council's visit of 7 October 2024, enter its roster, build the agenda, write down the follow-ups,
 /// confirm it, and take it to a calendar as an .ics file.</summary>
-public sealed class VisitJourneyTests() : BrowserJourney(new PortalFactory { ListenOnLoopback = true, SeedDemo = false })
+public sealed class VisitJourneyTests(TestDurations durations) : BrowserJourney(new PortalFactory { ListenOnLoopback = true, SeedDemo = false }, durations)
 {
     private const string City = "Seremban City Council";
     private const string ProgramDirector = "Lii Inn Tan";
@@ -25,6 +25,7 @@ public sealed class VisitJourneyTests() : BrowserJourney(new PortalFactory { Lis
     [ChromiumFact]
     public async Task Staff_schedule_the_Seremban_visit_fill_in_roster_agenda_and_follow_ups_confirm_it_and_download_it_for_their_calendar()
     {
+        using var timing = Timed();
         // The Program Director has an account; the Secretary General is named as an "other host".
         await Portal.SendAsync(new CreateStaffUser.Command { Email = "lii.inn.tan@tests.wego", DisplayName = ProgramDirector, Roles = [Roles.ProgramDirector] });
         var page = await SignedInPageAsync();
@@ -48,7 +49,7 @@ public sealed class VisitJourneyTests() : BrowserJourney(new PortalFactory { Lis
     /// <summary>A Secretariat member's browser: English, in Seoul.</summary>
     private async Task<IPage> SignedInPageAsync()
     {
-        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = Portal.RootUri.ToString(), Locale = "en-GB", TimezoneId = "Asia/Seoul", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await NewBrowserContextAsync(new BrowserNewContextOptions { BaseURL = Portal.RootUri.ToString(), Locale = "en-GB", TimezoneId = "Asia/Seoul", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();

@@ -11,7 +11,7 @@ namespace WeGO.Portal.Browser.Tests;
 /// the Program Director sends it back with a comment from her review queue, the author edits and resubmits, the
 /// director approves it, the author drafts the Spanish news release from it and publishes it, and a reader who
 /// is not signed in finds it on /news with the visit's facts.</summary>
-public sealed class VisitReportJourneyTests() : BrowserJourney(new PortalFactory { ListenOnLoopback = true })
+public sealed class VisitReportJourneyTests(TestDurations durations) : BrowserJourney(new PortalFactory { ListenOnLoopback = true }, durations)
 {
     private const string Password = "Journey-Password-2024";
     private const string AuthorEmail = "nur.aisyah@tests.wego";
@@ -31,6 +31,7 @@ public sealed class VisitReportJourneyTests() : BrowserJourney(new PortalFactory
     [ChromiumFact]
     public async Task A_report_goes_from_staff_to_the_director_and_back_is_approved_and_becomes_a_published_Spanish_news_release()
     {
+        using var timing = Timed();
         await CreateStaffAsync(AuthorEmail, Author, Roles.SecretariatStaff);
         await CreateStaffAsync(DirectorEmail, Director, Roles.ProgramDirector);
         var staff = await SignedInPageAsync(AuthorEmail, "en-GB");
@@ -212,7 +213,7 @@ public sealed class VisitReportJourneyTests() : BrowserJourney(new PortalFactory
     /// <summary>A browser of its own (cookies apart from the other people's), in Seoul, with a clock the test can move on.</summary>
     private async Task<IBrowserContext> NewContextAsync(string locale)
     {
-        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = Portal.RootUri.ToString(), Locale = locale, TimezoneId = "Asia/Seoul", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await NewBrowserContextAsync(new BrowserNewContextOptions { BaseURL = Portal.RootUri.ToString(), Locale = locale, TimezoneId = "Asia/Seoul", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         await context.Clock.InstallAsync();
         return context;
     }

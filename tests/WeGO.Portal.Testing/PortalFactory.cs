@@ -88,6 +88,14 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Every client of the portal: one request is one step, bounded like every other step of the suite
+    /// (<see cref="Patiently.StallLimit"/>) rather than by HttpClient's own 100 s.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.Timeout = Patiently.StallLimit;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -25,6 +25,10 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public IReadOnlyList<ReceivedMail> Received => [.. received];
 
+    /// <summary>Called with the number of messages received so far when a client begins the next one (MAIL FROM),
+    /// before it is answered: a test's moment to stop a sender between two messages.</summary>
+    public Action<int>? BeforeNextMessage { get; set; }
+
     /// <summary>Starts listening: on <paramref name="port"/>, or on the port of the last start, or on a free one.</summary>
     public SmtpTestServer Start(int port = 0)
     {
@@ -148,6 +152,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
                     await session.ReplyAsync("235 2.7.0 Authentication successful", cancellationToken);
                     break;
                 case "MAIL":
+                    BeforeNextMessage?.Invoke(received.Count);
                     mailFrom = Address(argument);
                     recipients.Clear();
                     await session.ReplyAsync("250 2.1.0 OK", cancellationToken);

@@ -9,8 +9,9 @@ using WeGO.Portal.Application.Staff;
 namespace WeGO.Portal.Bench.VisitsList;
 
 /// <summary>The real portal, as Program.cs builds it, in the Production environment on a generated data folder.
-/// Requests go through the whole ASP.NET Core pipeline in memory (TestServer): no sockets, no TLS.</summary>
-internal sealed class BenchPortal(string dataDirectory) : WebApplicationFactory<Program>
+/// Requests go through the whole ASP.NET Core pipeline in memory (TestServer): no sockets, no TLS. <paramref name="settings"/>
+/// are configuration a benchmark adds (the outbox's SMTP server).</summary>
+internal sealed class BenchPortal(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string Environment = "Production";
     public const string AdminEmail = "bench-admin@wego-portal.local";
@@ -26,6 +27,10 @@ internal sealed class BenchPortal(string dataDirectory) : WebApplicationFactory<
         builder.UseSetting("Portal:SeedDemo", "false");
         // Production redirects plain http to https; the client talks https to a non-local name, as behind TLS.
         builder.UseSetting("https_port", "443");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A staff account in <paramref name="role"/> for the benchmark to sign in as, created once per database.</summary>

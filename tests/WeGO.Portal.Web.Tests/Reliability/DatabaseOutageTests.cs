@@ -6,7 +6,7 @@ namespace WeGO.Portal.Web.Tests.Reliability;
 
 /// <summary>When the database cannot answer (here: another process holds an exclusive lock on the SQLite file),
 /// the balancer is told "not ready", people see a friendly page, and everything recovers when the lock goes.</summary>
-public sealed class DatabaseOutageTests : IDisposable
+public sealed class DatabaseOutageTests(TestDurations durations) : IDisposable, IClassFixture<TestDurations>
 {
     private readonly PortalFactory portal = CreatePortal();
 
@@ -25,6 +25,7 @@ public sealed class DatabaseOutageTests : IDisposable
     [Fact]
     public async Task A_locked_database_makes_the_portal_unready_and_friendly_and_it_recovers_when_released()
     {
+        using var timing = durations.Time(this);
         var staff = PortalClient.For(portal);
         await staff.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         using (var before = await staff.GetAsync("/health/ready"))

@@ -6,18 +6,19 @@ namespace WeGO.Portal.Web.Tests.Reliability;
 
 /// <summary>The public /join form under many browsers at once on a real Kestrel port and a real SQLite file, through a
 /// restart in the middle and a mail server that is down: nothing accepted is lost, nothing is stored or mailed twice.</summary>
-public sealed class PublicFormUnderLoadTests(ITestOutputHelper output)
+public sealed class PublicFormUnderLoadTests(ITestOutputHelper output, TestDurations durations) : IClassFixture<TestDurations>
 {
     private const int Clients = 32;
 
     [Fact]
     public async Task Five_thousand_submissions_from_32_browsers_are_each_stored_exactly_once_and_none_fails()
     {
+        using var timing = durations.Time(this);
         await using var load = new InquiryLoad();
         load.StartPortal();
 
         var watch = Stopwatch.StartNew();
-        await load.SubmitAsync(5000, Clients);
+        await Patiently.ForAsync(load.SubmitAsync(5000, Clients), "5,000 submissions to be answered", () => load.Answered);
         Report("5,000 submissions", load, watch);
 
         Assert.Empty(load.ServerErrors);
@@ -27,17 +28,18 @@ public sealed class PublicFormUnderLoadTests(ITestOutputHelper output)
     [Fact]
     public async Task A_restart_in_the_middle_of_the_load_loses_and_duplicates_nothing_and_every_email_goes_out_exactly_once()
     {
+        using var timing = durations.Time(this);
         await using var smtp = new SmtpTestServer().Start();
         await using var load = new InquiryLoad(smtp);
         load.StartPortal();
 
         var watch = Stopwatch.StartNew();
         var submitting = load.SubmitAsync(2000, Clients);
-        await InquiryLoad.EventuallyAsync(() => Task.FromResult(load.Accepted.Count >= 700 || submitting.IsCompleted), "the load to be under way");
+        await Patiently.UntilAsync("the load to be under way", () => (load.Accepted.Count, submitting.IsCompleted), v => v.Count >= 700 || v.IsCompleted);
         await load.StopPortalAsync();
         var acceptedBeforeRestart = load.Accepted.Count;
         load.StartPortal();
-        await submitting;
+        await Patiently.ForAsync(submitting, "2,000 submissions to be answered across the restart", () => load.Answered);
         Report($"2,000 submissions, restart after {acceptedBeforeRestart} accepted", load, watch);
 
         Assert.Empty(load.ServerErrors);
@@ -50,15 +52,17 @@ public sealed class PublicFormUnderLoadTests(ITestOutputHelper output)
     [Fact]
     public async Task Mail_queued_while_the_server_is_down_for_the_whole_load_is_all_delivered_once_it_is_back()
     {
+        using var timing = durations.Time(this);
         await using var smtp = new SmtpTestServer().Start();
         await smtp.StopAsync();
         await using var load = new InquiryLoad(smtp);
         load.StartPortal();
 
         var watch = Stopwatch.StartNew();
-        await load.SubmitAsync(500, Clients);
+        await Patiently.ForAsync(load.SubmitAsync(500, Clients), "500 submissions to be answered", () => load.Answered);
         Report("500 submissions, mail server down", load, watch);
-        await InquiryLoad.EventuallyAsync(async () => (await load.OutboxAsync()).All(m => m.Attempts >= 1), "every message tried while the server is down");
+        var expectedMessages = 2 * load.Accepted.Count;
+        await Patiently.UntilAsync("every message tried while the server is down", async () => (await load.OutboxAsync()).Count(m => m.Attempts >= 1), tried => tried == expectedMessages);
         Assert.All(await load.OutboxAsync(), m => Assert.False(m.Sent));
         Assert.Empty(smtp.Received);
 
@@ -85,7 +89,10 @@ public sealed class PublicFormUnderLoadTests(ITestOutputHelper output)
     {
         var expected = 2 * load.Accepted.Count;
         Assert.Equal(expected, (await load.OutboxAsync()).Count);
-        await InquiryLoad.EventuallyAsync(async () => (await load.OutboxAsync()).All(m => m.Sent) && smtp.Received.Count >= expected, "every outbox message to be delivered");
+        await Patiently.UntilAsync(
+            $"every one of {expected} outbox messages to be delivered (progress: marked sent, received)",
+            async () => ((await load.OutboxAsync()).Count(m => m.Sent), smtp.Received.Count),
+            v => v.Item1 == expected && v.Item2 >= expected);
 
         var received = smtp.Received;
         Assert.Equal(expected, received.Count);
