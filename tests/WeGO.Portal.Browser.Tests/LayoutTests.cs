@@ -10,14 +10,14 @@ namespace WeGO.Portal.Browser.Tests;
 
 /// <summary>What a reader sees whatever the data: the longest names the forms allow stay inside a 1280-pixel window, and
 /// Korean is drawn with real glyphs rather than empty boxes.</summary>
-public sealed class LayoutTests() : BrowserJourney(new PortalFactory { ListenOnLoopback = true })
+public sealed class LayoutTests(TestDurations durations) : BrowserJourney(new PortalFactory { ListenOnLoopback = true }, durations)
 {
     // One unbroken word as long as a name may be: the worst case for a table column.
     private static readonly string LongName = string.Concat(Enumerable.Repeat("Wawasan", 28)) + "Kota";
 
     private async Task<IPage> SignedInPageAsync(string locale = "en-GB")
     {
-        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = Portal.RootUri.ToString(), Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await NewBrowserContextAsync(new BrowserNewContextOptions { BaseURL = Portal.RootUri.ToString(), Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/SignIn");
         await page.Locator("#Email").FillAsync(PortalFactory.AdminEmail);

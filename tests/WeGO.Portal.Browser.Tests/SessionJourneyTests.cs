@@ -6,7 +6,7 @@ namespace WeGO.Portal.Browser.Tests;
 
 /// <summary>An administrator ends a colleague's session from the staff pages, and the colleague's browser is signed out
 /// at its next click.</summary>
-public sealed class SessionJourneyTests() : BrowserJourney(new PortalFactory { ListenOnLoopback = true, SeedDemo = false })
+public sealed class SessionJourneyTests(TestDurations durations) : BrowserJourney(new PortalFactory { ListenOnLoopback = true, SeedDemo = false }, durations)
 {
     private const string ColleagueEmail = "mina.park@we-gov.org";
     private const string ColleaguePassword = "Colleague-Sessions-2024";
@@ -36,7 +36,7 @@ public sealed class SessionJourneyTests() : BrowserJourney(new PortalFactory { L
 
     private async Task<IPage> SignedInAsync(string email, string password, string? userAgent)
     {
-        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewBrowserContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Portal.RootUri.ToString(), Locale = "en-GB", UserAgent = userAgent, ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
