@@ -192,7 +192,10 @@ public sealed class ReportPageTests : IDisposable
         Assert.Null(page.QuerySelector("#saved-meanwhile-Input_Participants"));
         Assert.Contains("Summary", page.QuerySelector("#changed-meanwhile")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("1", page.QuerySelector<IHtmlInputElement>("#report-version")!.Value);
-        Assert.True(page.QuerySelector("#report-form")!.HasAttribute("data-saved-meanwhile"), "autosave must wait for a deliberate save");
+        Assert.Equal("true", page.QuerySelector("#report-form")!.GetAttribute("data-saved-meanwhile"));
+        // A page without a conflict autosaves: the script reads "true" alone as "wait for a deliberate save".
+        var calm = new HtmlParser().ParseDocument(await first.GetPageAsync(path));
+        Assert.NotEqual("true", calm.QuerySelector("#report-form")!.GetAttribute("data-saved-meanwhile"));
         Assert.Equal("Summary written by the first", (await ReportAsync(id)).Summary);
 
         // A Save from the older page again is refused the same way; only a Save from the page that showed their values overwrites.

@@ -16,7 +16,7 @@
     var interval = 20000;
     var dirty = false;
     var saving = false;
-    var conflicted = form.hasAttribute("data-saved-meanwhile");
+    var conflicted = form.getAttribute("data-saved-meanwhile") === "true";
     var leaving = false;
 
     function show(text, state) {
