@@ -30,6 +30,7 @@ public sealed class LayoutTests(TestDurations durations) : BrowserJourney(new Po
     [ChromiumFact]
     public async Task The_longest_names_wrap_inside_every_table_and_card_at_1280_pixels()
     {
+        using var timing = Timed();
         Assert.Equal(Organization.NameMaxLength, LongName.Length);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var visitId = (await Portal.SendAsync(new ScheduleVisit.Command
@@ -91,6 +92,7 @@ public sealed class LayoutTests(TestDurations durations) : BrowserJourney(new Po
     [ChromiumFact]
     public async Task Korean_is_drawn_with_real_glyphs()
     {
+        using var timing = Timed();
         var page = await SignedInPageAsync("ko-KR");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ko");
 

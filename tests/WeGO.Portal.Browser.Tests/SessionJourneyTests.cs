@@ -15,6 +15,7 @@ public sealed class SessionJourneyTests(TestDurations durations) : BrowserJourne
     [ChromiumFact]
     public async Task Administrator_ends_a_colleagues_session_and_the_colleague_is_signed_out()
     {
+        using var timing = Timed();
         await Portal.CreateStaffAsync(ColleagueEmail, ColleaguePassword, Roles.SecretariatStaff);
         var colleague = await SignedInAsync(ColleagueEmail, ColleaguePassword, Firefox);
         var admin = await SignedInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword, userAgent: null);
