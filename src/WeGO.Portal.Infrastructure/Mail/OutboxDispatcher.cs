@@ -50,9 +50,11 @@ public sealed class OutboxDispatcher(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var claimant = Claimant();
-            var messages = await ClaimAsync(db, claimant, cancellationToken);
+            List<OutboxMessage> messages;
             try
             {
+                // The claim is inside: a shutdown can land after its UPDATE committed and before the batch is read back.
+                messages = await ClaimAsync(db, claimant, cancellationToken);
                 await DeliverAsync(db, route, claimant, messages, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
