@@ -28,6 +28,20 @@ public abstract class BrowserJourney(PortalFactory portal, TestDurations duratio
         return context;
     }
 
+    /// <summary>Signs in as a person does: the header's sign-in link, the form, the button. It waits for something
+    /// the signed-in page shows (the header's sign-out button) rather than for a navigation's load event, which a busy
+    /// machine can let slip past a waiter that subscribed late.</summary>
+    protected async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/");
+        await page.Locator("header a[href$='/Account/SignIn']").ClickAsync();
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("#Password").FillAsync(password);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("header form[action$='/Account/SignOut'] button")).ToBeVisibleAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(Portal.RootUri.ToString());
+    }
+
     /// <summary>Prints "<c>Class.Test took N s</c>" when disposed, counted from the start of the portal and Chromium.</summary>
     protected IDisposable Timed([CallerMemberName] string test = "") => durations.Time(this, started, test);
 

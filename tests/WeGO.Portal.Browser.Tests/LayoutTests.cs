@@ -19,11 +19,7 @@ public sealed class LayoutTests(TestDurations durations) : BrowserJourney(new Po
     {
         var context = await NewBrowserContextAsync(new BrowserNewContextOptions { BaseURL = Portal.RootUri.ToString(), Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.Locator("#Email").FillAsync(PortalFactory.AdminEmail);
-        await page.Locator("#Password").FillAsync(PortalFactory.AdminPassword);
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(Portal.RootUri.ToString());
+        await SignInAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         return page;
     }
 

@@ -168,12 +168,7 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations) : 
     private async Task<IPage> SignedInStaffPageAsync()
     {
         var page = await NewPageAsync("en-GB", "Asia/Seoul");
-        await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.GetByLabel("Email").FillAsync(PortalFactory.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(PortalFactory.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(Portal.RootUri.ToString());
+        await SignInAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         return page;
     }
 

@@ -42,11 +42,7 @@ public sealed class SessionJourneyTests(TestDurations durations) : BrowserJourne
             BaseURL = Portal.RootUri.ToString(), Locale = "en-GB", UserAgent = userAgent, ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(Portal.RootUri.ToString());
+        await SignInAsync(page, email, password);
         return page;
     }
 }

@@ -51,12 +51,7 @@ public sealed class VisitJourneyTests(TestDurations durations) : BrowserJourney(
     {
         var context = await NewBrowserContextAsync(new BrowserNewContextOptions { BaseURL = Portal.RootUri.ToString(), Locale = "en-GB", TimezoneId = "Asia/Seoul", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.GetByLabel("Email").FillAsync(PortalFactory.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(PortalFactory.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(Portal.RootUri.ToString());
+        await SignInAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         return page;
     }
 

@@ -224,12 +224,7 @@ public sealed class VisitReportJourneyTests(TestDurations durations) : BrowserJo
     private async Task<IPage> SignedInPageAsync(string email, string locale)
     {
         var page = await (await NewContextAsync(locale)).NewPageAsync();
-        await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(Portal.RootUri.ToString());
+        await SignInAsync(page, email, Password);
         return page;
     }
 
