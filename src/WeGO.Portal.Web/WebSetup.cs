@@ -102,10 +102,10 @@ internal static class WebSetup
                 // Every page needs a signed-in user unless it is listed as anonymous below, so a new page cannot be
                 // forgotten; unknown addresses still get the friendly 404 rather than a sign-in prompt.
                 options.Conventions.AuthorizeFolder("/");
-                options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
+                options.Conventions.AuthorizeFolder("/Staff", Policies.Administration);
                 options.Conventions.AuthorizeFolder("/Visits", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/FollowUps", Policies.ReadVisits);
-                options.Conventions.AuthorizeFolder("/Inquiries", Policies.ReadInquiries);
+                options.Conventions.AuthorizeFolder("/Membership/Inquiries", Policies.ReadInquiries);
                 options.Conventions.AuthorizeFolder("/Reports", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/News", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/Dashboard", Policies.ReadVisits);
@@ -116,7 +116,12 @@ internal static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Culture");
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
-                options.Conventions.AllowAnonymousToFolder("/Membership"); // the public inquiry form, status link and privacy notice
+                // The public side of Membership: the inquiry form, its confirmation and the private status link.
+                // Page by page, never the folder, so the staff's /Membership/Inquiries stays closed.
+                options.Conventions.AllowAnonymousToPage("/Membership/Join");
+                options.Conventions.AllowAnonymousToPage("/Membership/Sent");
+                options.Conventions.AllowAnonymousToPage("/Membership/Status");
+                options.Conventions.AllowAnonymousToPage("/Privacy");
                 options.Conventions.AllowAnonymousToPage("/News/Index");
                 options.Conventions.AllowAnonymousToPage("/News/Release");
             })
@@ -192,6 +197,7 @@ internal static class WebSetup
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapCalendarFeed();
+        app.MapOldAddresses();
         app.MapRazorPages();
     }
 }

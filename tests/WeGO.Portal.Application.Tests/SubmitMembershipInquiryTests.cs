@@ -60,7 +60,7 @@ public sealed partial class SubmitMembershipInquiryTests : IDisposable
         Assert.Equal("lee.kaiyet@mbs.gov.my", mails[0].To);
         Assert.Equal("en", mails[0].Language);
         Assert.Contains(result.Reference, mails[0].Subject, StringComparison.Ordinal);
-        Assert.Contains($"http://localhost:5000/inquiry/{result.StatusToken}", mails[0].Body, StringComparison.Ordinal);
+        Assert.Contains($"http://localhost:5000/Membership/Status/{result.StatusToken}", mails[0].Body, StringComparison.Ordinal);
         Assert.Equal("secretariat@wego-portal.local", mails[1].To);
         Assert.Equal("en", mails[1].Language);
         Assert.Contains("Seremban City Council", mails[1].Subject, StringComparison.Ordinal);

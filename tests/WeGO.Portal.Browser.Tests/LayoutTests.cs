@@ -60,7 +60,7 @@ public sealed class LayoutTests(TestDurations durations) : BrowserJourney(new Po
         string[] addresses =
         [
             "/", "/Visits", $"/Visits/Details/{visitId}", $"/Visits/Calendar?view=week&date={today.AddDays(3):yyyy-MM-dd}",
-            $"/Visits/Calendar?date={today.AddDays(3):yyyy-MM-dd}", "/Dashboard", "/FollowUps/Overdue", "/Inquiries", $"/Inquiries/Details/{inquiryId}",
+            $"/Visits/Calendar?date={today.AddDays(3):yyyy-MM-dd}", "/Dashboard", "/FollowUps/Overdue", "/Membership/Inquiries", $"/Membership/Inquiries/Details/{inquiryId}",
         ];
         foreach (var address in addresses)
         {

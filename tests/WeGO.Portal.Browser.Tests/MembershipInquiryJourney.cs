@@ -25,7 +25,7 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations) : 
     {
         using var timing = Timed();
         var official = await NewPageAsync("en-GB", "Asia/Kuala_Lumpur");
-        await official.GotoAsync("/join");
+        await official.GotoAsync("/Membership/Join");
         await Assertions.Expect(official.GetByRole(AriaRole.Heading, new() { Name = "Join WeGO: membership inquiry" })).ToBeVisibleAsync();
         await ScreenshotAsync(official, "join-en.png");
 
@@ -94,7 +94,7 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations) : 
     /// <summary>The confirmation: the reference to quote and the private status link, both in Spanish surroundings.</summary>
     private static async Task<(string Reference, string StatusLink)> KeepTheReferenceAndStatusLinkAsync(IPage page)
     {
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/join/sent/[^/]+$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Membership/Sent/[^/]+$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Gracias: su consulta se ha enviado" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#inquiry-reference")).ToHaveTextAsync(ReferencePattern());
         await Assertions.Expect(page.Locator("#inquiry-organization")).ToHaveTextAsync(City);
@@ -104,7 +104,7 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations) : 
         var link = page.Locator("#status-link");
         var statusLink = await link.GetAttributeAsync("href") ?? throw new InvalidOperationException("The status link has no address.");
         await Assertions.Expect(link).ToHaveTextAsync(statusLink);
-        Assert.Matches("/inquiry/[A-Za-z0-9_-]{20,}$", statusLink);
+        Assert.Matches("/Membership/Status/[A-Za-z0-9_-]{20,}$", statusLink);
         await ScreenshotAsync(page, "inquiry-sent.png");
         return (reference, statusLink);
     }
@@ -114,7 +114,7 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations) : 
     {
         await Assertions.Expect(page.Locator("#new-inquiries-count")).ToContainTextAsync("1");
         await page.Locator("#nav-inquiries").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Inquiries$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Membership/Inquiries$"));
         await Assertions.Expect(page.Locator("#stage-counts [data-stage=New] .badge")).ToHaveTextAsync("1");
 
         await page.GetByLabel("Search").FillAsync(reference);
@@ -128,7 +128,7 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations) : 
         await ScreenshotAsync(page, "inquiries-pipeline.png");
 
         await rows.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/Inquiries/Details/\d+$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/Membership/Inquiries/Details/\d+$"));
     }
 
     /// <summary>The inquiry page: what was sent, in the official's language, matched to the city the Secretariat
@@ -178,7 +178,7 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations) : 
         await page.Locator("#language-menu").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = nativeName }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/join$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Membership/Join$"));
     }
 
     /// <summary>Every picture is also a check that the page fits the window: nothing pushes it sideways.</summary>

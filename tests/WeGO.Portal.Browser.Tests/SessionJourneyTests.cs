@@ -20,7 +20,7 @@ public sealed class SessionJourneyTests(TestDurations durations) : BrowserJourne
         var colleague = await SignedInAsync(ColleagueEmail, ColleaguePassword, Firefox);
         var admin = await SignedInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword, userAgent: null);
 
-        await admin.GotoAsync("/Admin/Users");
+        await admin.GotoAsync("/Staff");
         await admin.Locator("#staff-table tr", new() { HasText = ColleagueEmail }).GetByRole(AriaRole.Link, new() { Name = "Sessions" }).ClickAsync();
         var row = admin.Locator("#session-table tbody tr");
         await Assertions.Expect(row).ToHaveCountAsync(1);

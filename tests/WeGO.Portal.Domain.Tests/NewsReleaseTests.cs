@@ -1,4 +1,5 @@
 using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Domain.News;
 using WeGO.Portal.Domain.Reports;
 
 namespace WeGO.Portal.Domain.Tests;

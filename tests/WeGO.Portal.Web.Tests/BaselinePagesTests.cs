@@ -69,7 +69,7 @@ public sealed class BaselinePagesTests
 
         Assert.NotEmpty(reference);
         Assert.Contains(reference, await staff.GetPageAsync("/Baseline/Inquiries"), StringComparison.Ordinal);
-        Assert.Contains(reference, await staff.GetPageAsync("/Inquiries"), StringComparison.Ordinal);
+        Assert.Contains(reference, await staff.GetPageAsync("/Membership/Inquiries"), StringComparison.Ordinal);
         static string VisitsInPeriod(string page) => Regex.Match(page, @"id=""visits-in-period"">([^<]+)<").Groups[1].Value;
         var dashboard = VisitsInPeriod(await staff.GetPageAsync("/Dashboard"));
         Assert.NotEmpty(dashboard);

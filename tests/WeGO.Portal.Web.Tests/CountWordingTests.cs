@@ -112,7 +112,7 @@ public sealed partial class CountWordingTests
         var client = await PortalClient.NewStaffSignedInAsync(portal, Roles.Administrator, language);
 
         var dashboard = WebUtility.HtmlDecode(await client.GetPageAsync("/Dashboard"));
-        var pipeline = WebUtility.HtmlDecode(await client.GetPageAsync("/Inquiries"));
+        var pipeline = WebUtility.HtmlDecode(await client.GetPageAsync("/Membership/Inquiries"));
 
         Assert.Contains(name, dashboard, StringComparison.Ordinal);
         Assert.Contains(name, pipeline, StringComparison.Ordinal);

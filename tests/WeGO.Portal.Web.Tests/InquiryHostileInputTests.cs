@@ -52,7 +52,7 @@ public sealed partial class InquiryHostileInputTests(InquiryPortal portal) : ICl
     {
         var random = new Random(20241007);
         var client = PortalClient.For(portal);
-        var token = PortalClient.AntiforgeryToken(await client.GetPageAsync("/join"))!;
+        var token = PortalClient.AntiforgeryToken(await client.GetPageAsync("/Membership/Join"))!;
         var outcomes = new Dictionary<HttpStatusCode, int>();
 
         for (var i = 0; i < 500; i++)
@@ -66,7 +66,7 @@ public sealed partial class InquiryHostileInputTests(InquiryPortal portal) : ICl
             }
 
             using var content = new StringContent(Encode(form.Append(new("__RequestVerificationToken", token))), Encoding.ASCII, "application/x-www-form-urlencoded");
-            using var response = await client.Http.PostAsync(new Uri("/join", UriKind.Relative), content);
+            using var response = await client.Http.PostAsync(new Uri("/Membership/Join", UriKind.Relative), content);
             var html = await response.Content.ReadAsStringAsync();
             outcomes[response.StatusCode] = outcomes.GetValueOrDefault(response.StatusCode) + 1;
 
@@ -78,7 +78,7 @@ public sealed partial class InquiryHostileInputTests(InquiryPortal portal) : ICl
             {
                 var sent = response.Headers.Location!.OriginalString;
                 AssertEncoded(await client.GetPageAsync(sent), i);
-                AssertEncoded(await client.GetPageAsync(sent.Replace("/join/sent/", "/inquiry/", StringComparison.Ordinal)), i);
+                AssertEncoded(await client.GetPageAsync(sent.Replace("/Membership/Sent/", "/Membership/Status/", StringComparison.Ordinal)), i);
             }
         }
 

@@ -48,7 +48,7 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
         var wanted = await InquiryAsync();
         var other = await InquiryAsync();
 
-        var page = await staff.GetPageAsync($"/Inquiries?q={wanted.Reference}");
+        var page = await staff.GetPageAsync($"/Membership/Inquiries?q={wanted.Reference}");
 
         Assert.Contains(wanted.Organization, page, StringComparison.Ordinal);
         Assert.DoesNotContain(other.Organization, page, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
         var wanted = await InquiryAsync();
         var other = await InquiryAsync();
 
-        using var response = await staff.GetAsync($"/Inquiries?handler=Csv&Filter.Text={wanted.Reference}");
+        using var response = await staff.GetAsync($"/Membership/Inquiries?handler=Csv&Filter.Text={wanted.Reference}");
         var bytes = await response.Content.ReadAsByteArrayAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -81,7 +81,7 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
         var staff = await SignedInAsync(Roles.SecretariatStaff);
         var inquiry = await InquiryAsync("<script>alert('pwned')</script> Hola");
 
-        var page = await staff.GetPageAsync($"/Inquiries/Details/{inquiry.Id}");
+        var page = await staff.GetPageAsync($"/Membership/Inquiries/Details/{inquiry.Id}");
 
         Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(&#x27;pwned&#x27;)&lt;/script&gt; Hola", page, StringComparison.Ordinal);
@@ -94,10 +94,10 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
     {
         var staff = await SignedInAsync(Roles.SecretariatStaff);
         var inquiry = await InquiryAsync();
-        var details = $"/Inquiries/Details/{inquiry.Id}";
+        var details = $"/Membership/Inquiries/Details/{inquiry.Id}";
 
-        using var moved = await staff.PostFormAsync(details, [new("Move.Version", "0"), new("Move.Stage", "Contacted")], $"/Inquiries/Change/{inquiry.Id}?handler=Move");
-        using var noted = await staff.PostFormAsync(details, [new("Note.Version", "1"), new("Note.Note", "Called **Ana**; she will send the form.")], $"/Inquiries/Change/{inquiry.Id}?handler=Note");
+        using var moved = await staff.PostFormAsync(details, [new("Move.Version", "0"), new("Move.Stage", "Contacted")], $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Move");
+        using var noted = await staff.PostFormAsync(details, [new("Note.Version", "1"), new("Note.Note", "Called **Ana**; she will send the form.")], $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Note");
 
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, noted.StatusCode);
@@ -114,7 +114,7 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
         var staff = await SignedInAsync(Roles.SecretariatStaff, "ko");
         var inquiry = await InquiryAsync();
 
-        using var response = await staff.PostFormAsync($"/Inquiries/Details/{inquiry.Id}", [new("Move.Version", "0"), new("Move.Stage", "UnderReview")], $"/Inquiries/Change/{inquiry.Id}?handler=Move");
+        using var response = await staff.PostFormAsync($"/Membership/Inquiries/Details/{inquiry.Id}", [new("Move.Version", "0"), new("Move.Stage", "UnderReview")], $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Move");
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -127,10 +127,10 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
     {
         var staff = await SignedInAsync(Roles.SecretariatStaff);
         var inquiry = await InquiryAsync();
-        var details = $"/Inquiries/Details/{inquiry.Id}";
-        (await staff.PostFormAsync(details, [new("Move.Version", "0"), new("Move.Stage", "Contacted")], $"/Inquiries/Change/{inquiry.Id}?handler=Move")).Dispose();
+        var details = $"/Membership/Inquiries/Details/{inquiry.Id}";
+        (await staff.PostFormAsync(details, [new("Move.Version", "0"), new("Move.Stage", "Contacted")], $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Move")).Dispose();
 
-        using var stale = await staff.PostFormAsync(details, [new("Note.Version", "0"), new("Note.Note", "Typed on the old page")], $"/Inquiries/Change/{inquiry.Id}?handler=Note");
+        using var stale = await staff.PostFormAsync(details, [new("Note.Version", "0"), new("Note.Note", "Typed on the old page")], $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Note");
         var page = await stale.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
@@ -145,12 +145,12 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
         var first = await SignedInAsync(Roles.SecretariatStaff, "en");
         var second = await SignedInAsync(Roles.SecretariatStaff, "en");
         var inquiry = await InquiryAsync();
-        var details = $"/Inquiries/Details/{inquiry.Id}";
+        var details = $"/Membership/Inquiries/Details/{inquiry.Id}";
         var form = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await second.GetPageAsync(details));
         var offices = form.QuerySelectorAll("#Assign_RegionalOfficeId option").Where(o => o.GetAttribute("value") is { Length: > 0 }).ToList();
         var (theirs, mine) = (offices[0], offices[1]);
         var version = form.QuerySelector("#assign-form input[name='Assign.Version']")!.GetAttribute("value")!;
-        var assign = $"/Inquiries/Change/{inquiry.Id}?handler=Assign";
+        var assign = $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Assign";
 
         (await first.PostFormAsync(details, [new("Assign.Version", version), new("Assign.RegionalOfficeId", theirs.GetAttribute("value")!)], assign)).Dispose();
         using var stale = await second.PostFormAsync(details, [new("Assign.Version", version), new("Assign.RegionalOfficeId", mine.GetAttribute("value")!)], assign);
@@ -170,14 +170,14 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
     {
         var director = await SignedInAsync(Roles.ProgramDirector);
         var inquiry = await InquiryAsync(stage: InquiryStage.Declined);
-        var details = $"/Inquiries/Details/{inquiry.Id}";
+        var details = $"/Membership/Inquiries/Details/{inquiry.Id}";
 
-        var list = await director.GetPageAsync("/Inquiries");
+        var list = await director.GetPageAsync("/Membership/Inquiries");
         var page = await director.GetPageAsync(details);
         var posts = new[]
         {
-            $"/Inquiries/Change/{inquiry.Id}?handler=Move", $"/Inquiries/Change/{inquiry.Id}?handler=Assign", $"/Inquiries/Change/{inquiry.Id}?handler=Note",
-            $"/Inquiries/Match/{inquiry.Id}?handler=Match", $"/Inquiries/Match/{inquiry.Id}?handler=Split", $"/Inquiries/Anonymize/{inquiry.Id}",
+            $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Move", $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Assign", $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Note",
+            $"/Membership/Inquiries/Match/{inquiry.Id}?handler=Match", $"/Membership/Inquiries/Match/{inquiry.Id}?handler=Split", $"/Membership/Inquiries/Anonymize/{inquiry.Id}",
         };
 
         Assert.Contains(inquiry.Organization, list, StringComparison.Ordinal);
@@ -202,7 +202,7 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
         var staff = await SignedInAsync(Roles.SecretariatStaff);
         var admin = await SignedInAsync(Roles.Administrator);
         var inquiry = await InquiryAsync(stage: InquiryStage.Withdrawn);
-        var confirm = $"/Inquiries/Anonymize/{inquiry.Id}";
+        var confirm = $"/Membership/Inquiries/Anonymize/{inquiry.Id}";
 
         using var staffGet = await staff.GetAsync(confirm);
         var confirmation = await admin.GetPageAsync(confirm);
@@ -212,7 +212,7 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
         Assert.StartsWith("/Account/AccessDenied", staffGet.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Contains("id=\"confirm-anonymize\"", confirmation, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, anonymized.StatusCode);
-        var page = await admin.GetPageAsync($"/Inquiries/Details/{inquiry.Id}");
+        var page = await admin.GetPageAsync($"/Membership/Inquiries/Details/{inquiry.Id}");
         Assert.DoesNotContain("Ana Paredes", page, StringComparison.Ordinal);
         Assert.Contains("id=\"anonymized\"", page, StringComparison.Ordinal);
         Assert.Contains(inquiry.Organization, page, StringComparison.Ordinal);
@@ -224,7 +224,7 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
         var admin = await SignedInAsync(Roles.Administrator);
         var inquiry = await InquiryAsync();
 
-        using var response = await admin.PostFormAsync($"/Inquiries/Anonymize/{inquiry.Id}", [new("Version", "0")]);
+        using var response = await admin.PostFormAsync($"/Membership/Inquiries/Anonymize/{inquiry.Id}", [new("Version", "0")]);
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -236,14 +236,14 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
     {
         var staff = await SignedInAsync(Roles.SecretariatStaff);
         var inquiry = await InquiryAsync();
-        var match = $"/Inquiries/Match/{inquiry.Id}";
+        var match = $"/Membership/Inquiries/Match/{inquiry.Id}";
 
         var candidates = await staff.GetPageAsync($"{match}?Search=Seremban");
         using var split = await staff.PostFormAsync(match, [new("Input.Version", "0")], $"{match}?handler=Split");
 
         Assert.Contains("Seremban City Council", candidates, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, split.StatusCode);
-        var page = await staff.GetPageAsync($"/Inquiries/Details/{inquiry.Id}");
+        var page = await staff.GetPageAsync($"/Membership/Inquiries/Details/{inquiry.Id}");
         Assert.Matches($"id=\"matched-city\">{inquiry.Organization}<", page);
     }
 }

@@ -48,16 +48,16 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
         portal.WithDbAsync(async db => (await db.MembershipInquiries.CountAsync(), await db.OutboxMessages.CountAsync(), await db.Organizations.CountAsync()));
 
     [Fact]
-    public async Task The_form_is_public_at_the_short_address_with_accessible_client_side_hints()
+    public async Task The_form_is_public_with_accessible_client_side_hints()
     {
-        var page = await PortalClient.For(portal).GetPageAsync("/join");
+        var page = await PortalClient.For(portal).GetPageAsync("/Membership/Join");
 
         Assert.Contains("Join WeGO", page, StringComparison.Ordinal);
         Assert.Matches("""<input[^>]*name="Input.Email"[^>]*type="email"[^>]*maxlength="320"[^>]*required""", page);
         Assert.Matches("""<input[^>]*name="Input.Phone"[^>]*type="tel"[^>]*pattern=""", page);
         Assert.Matches("""<label[^>]*for="Input_ContactName""", page);
         Assert.Matches("""<div class="join-extra" aria-hidden="true">\s*<label[^>]*>[^<]*</label>\s*<input id="join-website" name="website" type="text" tabindex="-1" autocomplete="off" """, page);
-        Assert.Contains("href=\"/privacy\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Privacy\"", page, StringComparison.Ordinal);
         Assert.Contains("__RequestVerificationToken", page, StringComparison.Ordinal);
         Assert.Contains("<option value=\"es\" lang=\"es\">Español</option>", page, StringComparison.Ordinal);
     }
@@ -65,7 +65,7 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
     [Fact]
     public async Task The_form_reads_in_the_visitors_language_and_preselects_it_for_replies()
     {
-        var page = await PortalClient.For(portal, "ko").GetPageAsync("/join");
+        var page = await PortalClient.For(portal, "ko").GetPageAsync("/Membership/Join");
 
         Assert.Contains("회원 가입 문의", page, StringComparison.Ordinal);
         Assert.Contains("<option value=\"ko\" lang=\"ko\" selected=\"selected\">", page, StringComparison.Ordinal);
@@ -76,8 +76,8 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
     {
         var visitId = await portal.WithDbAsync(db => db.Visits.Select(v => v.Id).SingleAsync());
 
-        var page = await PortalClient.For(portal).GetPageAsync($"/join?visit={visitId}");
-        var unknown = await PortalClient.For(portal).GetPageAsync("/join?visit=424242");
+        var page = await PortalClient.For(portal).GetPageAsync($"/Membership/Join?visit={visitId}");
+        var unknown = await PortalClient.For(portal).GetPageAsync("/Membership/Join?visit=424242");
 
         Assert.Matches($"""<option value="{visitId}" selected="selected">Seremban City Council · """, page);
         Assert.DoesNotContain("selected=\"selected\">Seremban", unknown, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
         var before = await StoredAsync();
         var client = PortalClient.For(portal, "es");
 
-        using var posted = await client.PostFormAsync("/join", Seremban("Seremban City Counsil", language: "es"));
+        using var posted = await client.PostFormAsync("/Membership/Join", Seremban("Seremban City Counsil", language: "es"));
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var location = posted.Headers.Location!.OriginalString;
@@ -104,7 +104,7 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
         var notification = Assert.Single(mails, m => m.To == "secretariat@wego-portal.local");
         Assert.Equal("es", confirmation.Language);
         Assert.Contains("Estimado/a Lee Kai Yet", confirmation.Body, StringComparison.Ordinal);
-        Assert.Contains($"/inquiry/{token}", confirmation.Body, StringComparison.Ordinal);
+        Assert.Contains($"/Membership/Status/{token}", confirmation.Body, StringComparison.Ordinal);
         Assert.Equal("en", notification.Language);
         Assert.Contains(inquiry.Reference, notification.Body, StringComparison.Ordinal);
 
@@ -112,7 +112,7 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
         var page = await sent.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         Assert.Contains(inquiry.Reference, page, StringComparison.Ordinal);
-        Assert.Contains($"http://localhost/inquiry/{token}", page, StringComparison.Ordinal);
+        Assert.Contains($"http://localhost/Membership/Status/{token}", page, StringComparison.Ordinal);
         Assert.Contains("Próximos pasos", page, StringComparison.Ordinal);
         Assert.Contains("<meta name=\"robots\" content=\"noindex\" />", page, StringComparison.Ordinal);
         Assert.Equal("no-referrer", Assert.Single(sent.Headers.GetValues("Referrer-Policy")));
@@ -151,7 +151,7 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
         var before = await StoredAsync();
         var client = PortalClient.For(portal, language);
 
-        using var response = await client.PostFormAsync("/join", With(Seremban("Negeri Sembilan Test City"), field, value));
+        using var response = await client.PostFormAsync("/Membership/Join", With(Seremban("Negeri Sembilan Test City"), field, value));
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -169,7 +169,7 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
         var before = await StoredAsync();
         var form = With(With(Seremban(), "Input.Population", "lots"), "Input.Email", "");
 
-        using var response = await PortalClient.For(portal).PostFormAsync("/join", form);
+        using var response = await PortalClient.For(portal).PostFormAsync("/Membership/Join", form);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -184,7 +184,7 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
     {
         var before = await StoredAsync();
 
-        using var response = await PortalClient.For(portal).PostFormAsync("/join", With(Seremban(), "Input.VisitId", "999999"));
+        using var response = await PortalClient.For(portal).PostFormAsync("/Membership/Join", With(Seremban(), "Input.VisitId", "999999"));
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -198,11 +198,11 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
         var before = await StoredAsync();
         var client = PortalClient.For(portal);
 
-        using var posted = await client.PostFormAsync("/join", With(Seremban(), "website", "http://spam.example"));
+        using var posted = await client.PostFormAsync("/Membership/Join", With(Seremban(), "website", "http://spam.example"));
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        Assert.Equal("/join/sent", posted.Headers.Location!.OriginalString);
-        var page = await client.GetPageAsync("/join/sent");
+        Assert.Equal("/Membership/Sent", posted.Headers.Location!.OriginalString);
+        var page = await client.GetPageAsync("/Membership/Sent");
         Assert.Contains("Thank you: your inquiry was sent", page, StringComparison.Ordinal);
         Assert.DoesNotContain("WGO-", page, StringComparison.Ordinal);
         Assert.Equal(before, await StoredAsync());
@@ -214,7 +214,7 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
         var before = await StoredAsync();
         using var content = new FormUrlEncodedContent(Seremban());
 
-        using var response = await PortalClient.For(portal).Http.PostAsync(new Uri("/join", UriKind.Relative), content);
+        using var response = await PortalClient.For(portal).Http.PostAsync(new Uri("/Membership/Join", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(before, await StoredAsync());
@@ -224,11 +224,11 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
     public async Task The_status_link_shows_the_stage_in_words_and_a_timeline_but_never_notes_or_owner()
     {
         var client = PortalClient.For(portal);
-        using var posted = await client.PostFormAsync("/join", Seremban());
+        using var posted = await client.PostFormAsync("/Membership/Join", Seremban());
         var token = SentAddress().Match(posted.Headers.Location!.OriginalString).Groups[1].Value;
         var reference = await portal.WithDbAsync(db => db.MembershipInquiries.OrderBy(i => i.Id).Select(i => i.Reference).LastAsync());
 
-        using var fresh = await client.GetAsync($"/inquiry/{token}");
+        using var fresh = await client.GetAsync($"/Membership/Status/{token}");
         var page = await fresh.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
         Assert.Contains(reference, page, StringComparison.Ordinal);
@@ -246,7 +246,7 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
             return await db.SaveChangesAsync();
         });
 
-        var korean = await PortalClient.For(portal, "ko").GetPageAsync($"/inquiry/{token}");
+        var korean = await PortalClient.For(portal, "ko").GetPageAsync($"/Membership/Status/{token}");
         Assert.Matches("""id="inquiry-stage">연락 중<""", korean);
         Assert.Matches("""<li class="timeline-step done">\s*접수됨""", korean);
         Assert.DoesNotContain("budget looks tight", korean, StringComparison.Ordinal);
@@ -256,13 +256,13 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("/inquiry/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
-    [InlineData("/inquiry/not-a-token")]
-    [InlineData("/inquiry/%3Cscript%3E")]
-    [InlineData("/join/sent/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("/Membership/Status/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("/Membership/Status/not-a-token")]
+    [InlineData("/Membership/Status/%3Cscript%3E")]
+    [InlineData("/Membership/Sent/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     public async Task A_wrong_or_malformed_token_gets_the_normal_404_page_and_reveals_nothing(string path)
     {
-        await PortalClient.For(portal).PostFormAsync("/join", Seremban());
+        await PortalClient.For(portal).PostFormAsync("/Membership/Join", Seremban());
 
         using var response = await PortalClient.For(portal).GetAsync(path);
         var page = await response.Content.ReadAsStringAsync();
@@ -277,7 +277,7 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
     [Fact]
     public async Task The_privacy_notice_is_public_and_says_whom_to_ask_for_deletion()
     {
-        var page = await PortalClient.For(portal, "es").GetPageAsync("/privacy");
+        var page = await PortalClient.For(portal, "es").GetPageAsync("/Privacy");
 
         Assert.Contains("Aviso de privacidad", page, StringComparison.Ordinal);
         Assert.Contains("fijado por la Secretaría", page, StringComparison.Ordinal);
@@ -299,6 +299,6 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
         Assert.All(Enum.GetNames<OrganizationKind>(), kind => Assert.Contains($"OrganizationKind.{kind}", keys));
     }
 
-    [GeneratedRegex("^/join/sent/([A-Za-z0-9_-]{43})$")]
+    [GeneratedRegex("^/Membership/Sent/([A-Za-z0-9_-]{43})$")]
     private static partial Regex SentAddress();
 }

@@ -16,7 +16,7 @@ public sealed class SignInAndAccessTests : IClassFixture<PortalFactory>
 
     [Theory]
     [InlineData("/Visits/Details/1")]
-    [InlineData("/Admin/Users")]
+    [InlineData("/Staff")]
     [InlineData("/Account/ChangePassword")]
     public async Task Anonymous_visitors_are_sent_to_sign_in(string path)
     {
@@ -57,7 +57,7 @@ public sealed class SignInAndAccessTests : IClassFixture<PortalFactory>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("The email or password is not right.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Admin/Users")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Staff")).StatusCode);
     }
 
     [Fact]
@@ -85,13 +85,13 @@ public sealed class SignInAndAccessTests : IClassFixture<PortalFactory>
         var client = PortalClient.For(portal);
         await client.SignInAsync(email, StaffPassword);
 
-        using var admin = await client.GetAsync("/Admin/Users");
+        using var admin = await client.GetAsync("/Staff");
         using var visit = await client.GetAsync("/Visits/Details/1");
 
         Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
         Assert.StartsWith("/Account/AccessDenied", admin.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, visit.StatusCode);
-        Assert.DoesNotContain("/Admin/Users", await client.GetPageAsync("/"), StringComparison.Ordinal);
+        Assert.DoesNotContain("/Staff", await client.GetPageAsync("/"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class SignInAndAccessTests : IClassFixture<PortalFactory>
         await client.SignInAsync(email, StaffPassword);
 
         var visit = await client.GetPageAsync("/Visits/Details/1");
-        using var admin = await client.GetAsync("/Admin/Users/Create");
+        using var admin = await client.GetAsync("/Staff/Create");
 
         Assert.Contains("Lee Kai Yet", visit, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
@@ -131,10 +131,10 @@ public sealed class SignInAndAccessTests : IClassFixture<PortalFactory>
         await client.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
 
         using var get = await client.GetAsync("/Account/SignOut");
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Admin/Users")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Staff")).StatusCode);
         (await client.PostFormAsync("/", [], action: "/Account/SignOut")).Dispose();
 
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Admin/Users")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Staff")).StatusCode);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed partial class StaffAdministrationTests : IClassFixture<PortalFacto
     public async Task New_colleague_signs_in_with_the_one_time_password_and_must_choose_their_own()
     {
         var admin = await AdministratorAsync();
-        using var created = await admin.PostFormAsync("/Admin/Users/Create", [
+        using var created = await admin.PostFormAsync("/Staff/Create", [
             new("Input.Email", "new.colleague@we-gov.org"),
             new("Input.DisplayName", "New Colleague"),
             new("Input.Roles", Roles.SecretariatStaff),
@@ -49,7 +49,7 @@ public sealed partial class StaffAdministrationTests : IClassFixture<PortalFacto
 
         var homeAfter = await colleague.GetPageAsync("/");
         Assert.Contains("Seremban City Council", homeAfter, StringComparison.Ordinal);
-        var listed = await admin.GetPageAsync("/Admin/Users");
+        var listed = await admin.GetPageAsync("/Staff");
         Assert.Contains("New Colleague", listed, StringComparison.Ordinal);
     }
 
@@ -58,7 +58,7 @@ public sealed partial class StaffAdministrationTests : IClassFixture<PortalFacto
     {
         var admin = await AdministratorAsync("es");
 
-        using var response = await admin.PostFormAsync("/Admin/Users/Create", [
+        using var response = await admin.PostFormAsync("/Staff/Create", [
             new("Input.Email", "no-es-un-correo"),
             new("Input.DisplayName", "Persona Nueva"),
         ]);
@@ -68,17 +68,17 @@ public sealed partial class StaffAdministrationTests : IClassFixture<PortalFacto
         Assert.Matches("data-valmsg-for=\"Input.Email\"[^>]*>[^<]*Correo electr", page);
         Assert.Matches("data-valmsg-for=\"Input.Roles\"[^>]*>[^<]*Funciones", page);
         Assert.Contains("value=\"Persona Nueva\"", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("Persona Nueva", await admin.GetPageAsync("/Admin/Users"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Persona Nueva", await admin.GetPageAsync("/Staff"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Demoting_the_last_administrator_shows_why_on_the_page()
     {
         var admin = await AdministratorAsync();
-        var list = await admin.GetPageAsync("/Admin/Users");
+        var list = await admin.GetPageAsync("/Staff");
         var adminId = EditLink().Matches(list).Select(m => m.Groups[1].Value).First();
 
-        using var response = await admin.PostFormAsync($"/Admin/Users/Edit/{adminId}", [new("Input.Roles", Roles.SecretariatStaff)]);
+        using var response = await admin.PostFormAsync($"/Staff/Edit/{adminId}", [new("Input.Roles", Roles.SecretariatStaff)]);
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -89,6 +89,6 @@ public sealed partial class StaffAdministrationTests : IClassFixture<PortalFacto
     [GeneratedRegex("id=\"temporary-password\">([^<]+)<")]
     private static partial Regex TemporaryPassword();
 
-    [GeneratedRegex("href=\"/Admin/Users/Edit/([^\"]+)\"")]
+    [GeneratedRegex("href=\"/Staff/Edit/([^\"]+)\"")]
     private static partial Regex EditLink();
 }

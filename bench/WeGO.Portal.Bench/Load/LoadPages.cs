@@ -26,20 +26,20 @@ internal static class LoadPages
     [
         new("visits list", "/Visits", Baseline: "/Baseline/Visits"),
         new("visit page", "/Visits/Details/{visit}", Baseline: "/Baseline/Visit/{visit}"),
-        new("inquiry pipeline", "/Inquiries", Baseline: "/Baseline/Inquiries"),
+        new("inquiry pipeline", "/Membership/Inquiries", Baseline: "/Baseline/Inquiries"),
         new("dashboard", "/Dashboard", Baseline: "/Baseline/Dashboard"),
         new("home", "/"),
         new("overdue follow-ups", "/FollowUps/Overdue"),
-        new("public form (GET)", "/join", Baseline: "/Baseline/Join") { Public = true },
+        new("public form (GET)", "/Membership/Join", Baseline: "/Baseline/Join") { Public = true },
         new("language switch (form POST)", "/Culture?returnUrl=%2FVisits")
         {
             Form = new FormPost("/Visits", [new("culture", "en")]),
         },
-        new("public form (POST)", "/join", Baseline: "/Baseline/Join")
+        new("public form (POST)", "/Membership/Join", Baseline: "/Baseline/Join")
         {
             Public = true,
             Stores = true,
-            Form = new FormPost("/join",
+            Form = new FormPost("/Membership/Join",
             [
                 new("Input.OrganizationName", "Seremban City Council"), new("Input.CountryCode", "MY"), new("Input.Kind", "LocalGovernment"),
                 new("Input.Population", "681000"), new("Input.ContactName", "Aida Rahman"), new("Input.ContactPosition", "Director of Planning"),

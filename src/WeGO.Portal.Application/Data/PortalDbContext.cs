@@ -6,6 +6,7 @@ using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.FollowUps;
 using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.Organizations;
+using WeGO.Portal.Domain.News;
 using WeGO.Portal.Domain.Reports;
 using WeGO.Portal.Domain.Visits;
 

@@ -126,7 +126,7 @@ public static class SubmitMembershipInquiry
             db.MembershipInquiries.Add(inquiry);
 
             var portal = mail.Value.PublicUrl.ToString().TrimEnd('/');
-            var statusLink = $"{portal}/inquiry/{token}";
+            var statusLink = $"{portal}/Membership/Status/{token}";
             db.OutboxMessages.Add(Emails.Compose(
                 inquiry.Email, "InquiryReceived", inquiry.PreferredLanguage, now,
                 inquiry.ContactName, inquiry.OrganizationName, inquiry.Reference, statusLink, Emails.Text("Signature", inquiry.PreferredLanguage)));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Domain.News;
 using WeGO.Portal.Domain.Reports;
 
 namespace WeGO.Portal.Application.News;

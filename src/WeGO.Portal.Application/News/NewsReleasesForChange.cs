@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Domain.News;
 using WeGO.Portal.Domain.Reports;
 
 namespace WeGO.Portal.Application.News;

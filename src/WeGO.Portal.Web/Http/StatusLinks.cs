@@ -3,11 +3,12 @@ using Serilog.Events;
 
 namespace WeGO.Portal.Web.Http;
 
-/// <summary>A private status link (<c>/inquiry/{token}</c>, <c>/join/sent/{token}</c>) is a password in an address:
-/// its pages tell browsers not to pass it on as a referrer or index it, and request logs never record the token.</summary>
+/// <summary>A private status link (<c>/Membership/Status/{token}</c>, <c>/Membership/Sent/{token}</c>) is a password in
+/// an address: its pages tell browsers not to pass it on as a referrer or index it, and request logs never record the
+/// token, nor the token of a link sent before the pages moved (<see cref="OldAddresses"/>).</summary>
 public static class StatusLinks
 {
-    private static readonly string[] Prefixes = ["/inquiry/", "/join/sent/"];
+    private static readonly string[] Prefixes = ["/Membership/Status/", "/Membership/Sent/", "/inquiry/", "/join/sent/"];
 
     public static void KeepPrivate(HttpResponse response)
     {

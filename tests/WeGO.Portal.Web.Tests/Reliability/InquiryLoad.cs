@@ -12,7 +12,7 @@ using WeGO.Portal.Testing;
 namespace WeGO.Portal.Web.Tests.Reliability;
 
 /// <summary>The portal on a real Kestrel port over a data folder this harness owns, so it can be stopped and started
-/// again on the same database and port; and the crowd of browsers that fill in /join meanwhile.</summary>
+/// again on the same database and port; and the crowd of browsers that fill in /Membership/Join meanwhile.</summary>
 internal sealed class InquiryLoad : IAsyncDisposable
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "wego-portal-tests", "load-" + Guid.NewGuid().ToString("N"));
@@ -76,7 +76,7 @@ internal sealed class InquiryLoad : IAsyncDisposable
         }
     }
 
-    /// <summary><paramref name="clients"/> browsers, each with its own cookies, open /join once and post it until
+    /// <summary><paramref name="clients"/> browsers, each with its own cookies, open /Membership/Join once and post it until
     /// <paramref name="submissions"/> posts (each a new organisation and email) have been answered. A post that meets
     /// a connection error (the portal restarting) is sent again, as a person would press the button again.</summary>
     public async Task SubmitAsync(int submissions, int clients)
@@ -105,7 +105,7 @@ internal sealed class InquiryLoad : IAsyncDisposable
                     try
                     {
                         using var form = new FormUrlEncodedContent(Fields(n, email, token));
-                        response = await http.PostAsync(new Uri(root, "/join"), form);
+                        response = await http.PostAsync(new Uri(root, "/Membership/Join"), form);
                     }
                     catch (HttpRequestException)
                     {
@@ -117,7 +117,7 @@ internal sealed class InquiryLoad : IAsyncDisposable
                     using (response)
                     {
                         var status = (int)response.StatusCode;
-                        if (status == 302 && response.Headers.Location?.OriginalString.StartsWith("/join/sent/", StringComparison.Ordinal) == true)
+                        if (status == 302 && response.Headers.Location?.OriginalString.StartsWith("/Membership/Sent/", StringComparison.Ordinal) == true)
                         {
                             Accepted.Add(email);
                         }
@@ -209,8 +209,8 @@ internal sealed class InquiryLoad : IAsyncDisposable
         {
             try
             {
-                var page = await http.GetStringAsync(new Uri(root, "/join"));
-                return PortalClient.AntiforgeryToken(page) ?? throw new InvalidOperationException("No antiforgery token on /join");
+                var page = await http.GetStringAsync(new Uri(root, "/Membership/Join"));
+                return PortalClient.AntiforgeryToken(page) ?? throw new InvalidOperationException("No antiforgery token on /Membership/Join");
             }
             catch (HttpRequestException ex) when (ex.StatusCode is null)
             {

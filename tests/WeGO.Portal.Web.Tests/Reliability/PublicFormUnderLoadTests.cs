@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace WeGO.Portal.Web.Tests.Reliability;
 
-/// <summary>The public /join form under many browsers at once on a real Kestrel port and a real SQLite file, through a
+/// <summary>The public /Membership/Join form under many browsers at once on a real Kestrel port and a real SQLite file, through a
 /// restart in the middle and a mail server that is down: nothing accepted is lost, nothing is stored or mailed twice.</summary>
 public sealed class PublicFormUnderLoadTests(ITestOutputHelper output, TestDurations durations) : IClassFixture<TestDurations>
 {

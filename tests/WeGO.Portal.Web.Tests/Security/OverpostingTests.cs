@@ -49,8 +49,8 @@ public sealed class OverpostingTests(SecurityPortal fixture) : IClassFixture<Sec
         ["Record a topic"] = new("Input.", s => $"/Visits/Topics/{s.VisitId}", s => [$"Version={s.Version}", "Topic=Open data"], [.. VisitTables, "TopicOfInterest"]),
         ["Add a follow-up"] = new("Input.", s => $"/Visits/FollowUps/{s.VisitId}", _ => ["Description=Send slides", "OwnerUserId=", "OwnerName=Partner", $"DueOn={DateTime.UtcNow.AddDays(30):yyyy-MM-dd}"], ["FollowUps", "AuditEntries"]),
         ["Mark a follow-up done"] = new("", s => $"/FollowUps/Status/{s.FollowUpId}?handler=Done", s => [$"Version={s.FollowUpVersion}", "ReturnUrl=/FollowUps"], ["FollowUps", "AuditEntries"]),
-        ["Create a staff account"] = new("Input.", _ => "/Admin/Users/Create", _ => [$"Email=new-{Guid.NewGuid():N}@tests.wego", "DisplayName=New Colleague", "Roles=SecretariatStaff"], ["AspNetUsers", "AspNetUserRoles", "AuditEntries"], NewAccountIsOrdinaryAsync),
-        ["Change a colleague's roles"] = new("Input.", s => $"/Admin/Users/Edit/{s.ColleagueId}", _ => ["Roles=ProgramDirector"], ["AspNetUsers", "AspNetUserRoles", "AuditEntries"], OnlyTheColleagueChangedAsync),
+        ["Create a staff account"] = new("Input.", _ => "/Staff/Create", _ => [$"Email=new-{Guid.NewGuid():N}@tests.wego", "DisplayName=New Colleague", "Roles=SecretariatStaff"], ["AspNetUsers", "AspNetUserRoles", "AuditEntries"], NewAccountIsOrdinaryAsync),
+        ["Change a colleague's roles"] = new("Input.", s => $"/Staff/Edit/{s.ColleagueId}", _ => ["Roles=ProgramDirector"], ["AspNetUsers", "AspNetUserRoles", "AuditEntries"], OnlyTheColleagueChangedAsync),
     };
 
     public static TheoryData<string> FormNames() => [.. Forms.Keys];
@@ -99,7 +99,7 @@ public sealed class OverpostingTests(SecurityPortal fixture) : IClassFixture<Sec
     {
         var sample = await NewSampleAsync();
 
-        using var response = await fixture.Administrator.PostAsync($"/Admin/Users/Edit/{sample.ColleagueId}", [new("id", sample.AdministratorId), new("Input.Roles", Roles.ProgramDirector)]);
+        using var response = await fixture.Administrator.PostAsync($"/Staff/Edit/{sample.ColleagueId}", [new("id", sample.AdministratorId), new("Input.Roles", Roles.ProgramDirector)]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await OnlyTheColleagueChangedAsync(fixture.Portal, sample);

@@ -16,7 +16,7 @@ public sealed class SecurityPortal : IAsyncLifetime
 
     public PortalFactory Portal { get; } = new();
 
-    /// <summary>A Secretariat colleague, the sample for /Admin/Users/Edit/{id} and /Admin/Users/Sessions/{id}.</summary>
+    /// <summary>A Secretariat colleague, the sample for /Staff/Edit/{id} and /Staff/Sessions/{id}.</summary>
     public string ColleagueId { get; private set; } = "";
 
     public Visitor this[string visitor] => visitors[visitor];
@@ -56,9 +56,10 @@ public sealed class SecurityPortal : IAsyncLifetime
 
     private string Sample(string page, string parameter) => (page, parameter) switch
     {
-        ("/Admin/Users/Edit" or "/Admin/Users/Sessions", "id") => ColleagueId,
+        ("/Staff/Edit" or "/Staff/Sessions", "id") => ColleagueId,
         (_, "id") => DemoId,
         (_, "token") => "not-a-token",
+        (_, "rest") => "Index",
         ("/Reports/Version", "number") => "1",
         ("/News/Release", "slug") => "no-such-release",
         _ => throw new InvalidOperationException($"No sample value for {{{parameter}}} of {page}: add one to {nameof(SecurityPortal)}.{nameof(Sample)}."),

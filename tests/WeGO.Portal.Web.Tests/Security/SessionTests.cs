@@ -27,10 +27,10 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
         var (otherAdminId, email) = await NewStaffAsync(Roles.Administrator);
         var otherAdmin = PortalClient.For(portal);
         await otherAdmin.SignInAsync(email, Password);
-        var token = PortalClient.AntiforgeryToken(await otherAdmin.GetPageAsync("/Admin/Users/Create"))!;
+        var token = PortalClient.AntiforgeryToken(await otherAdmin.GetPageAsync("/Staff/Create"))!;
 
         var admin = await AdministratorAsync();
-        using (var demoted = await admin.PostFormAsync($"/Admin/Users/Edit/{otherAdminId}", []))
+        using (var demoted = await admin.PostFormAsync($"/Staff/Edit/{otherAdminId}", []))
         {
             Assert.Contains("alert-success", await demoted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
@@ -40,8 +40,8 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
             new("Input.Email", newAdminEmail), new("Input.DisplayName", "Should Not Exist"), new("Input.Roles", Roles.Administrator),
             new("__RequestVerificationToken", token),
         ]);
-        using var created = await otherAdmin.Http.PostAsync(new Uri("/Admin/Users/Create", UriKind.Relative), create);
-        using var list = await otherAdmin.GetAsync("/Admin/Users");
+        using var created = await otherAdmin.Http.PostAsync(new Uri("/Staff/Create", UriKind.Relative), create);
+        using var list = await otherAdmin.GetAsync("/Staff");
 
         AssertSentToSignIn(created);
         AssertSentToSignIn(list);
@@ -57,7 +57,7 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/Visits/Schedule")).StatusCode);
 
         var admin = await AdministratorAsync();
-        (await admin.PostFormAsync($"/Admin/Users/Edit/{id}", [new("Input.Roles", Roles.ProgramDirector)])).Dispose();
+        (await admin.PostFormAsync($"/Staff/Edit/{id}", [new("Input.Roles", Roles.ProgramDirector)])).Dispose();
 
         using var schedule = await staff.GetAsync("/Visits/Schedule");
         AssertSentToSignIn(schedule);
@@ -91,7 +91,7 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
         await staff.SignInAsync(email, Password);
 
         var admin = await AdministratorAsync();
-        using (var disabled = await admin.PostFormAsync($"/Admin/Users/Edit/{id}", [], action: $"/Admin/Users/Edit/{id}?handler=Disable"))
+        using (var disabled = await admin.PostFormAsync($"/Staff/Edit/{id}", [], action: $"/Staff/Edit/{id}?handler=Disable"))
         {
             Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
         }
@@ -102,8 +102,8 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
             Assert.Contains("This account is disabled", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        Assert.Contains("text-bg-secondary", await admin.GetPageAsync("/Admin/Users"), StringComparison.Ordinal);
-        (await admin.PostFormAsync($"/Admin/Users/Edit/{id}", [], action: $"/Admin/Users/Edit/{id}?handler=Enable")).Dispose();
+        Assert.Contains("text-bg-secondary", await admin.GetPageAsync("/Staff"), StringComparison.Ordinal);
+        (await admin.PostFormAsync($"/Staff/Edit/{id}", [], action: $"/Staff/Edit/{id}?handler=Enable")).Dispose();
         var again = PortalClient.For(portal);
         await again.SignInAsync(email, Password);
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/Visits")).StatusCode);
@@ -119,12 +119,12 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
         await admin.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         var adminId = await alone.WithDbAsync(db => db.Users.Where(u => u.Email == PortalFactory.AdminEmail).Select(u => u.Id).SingleAsync());
 
-        using var demote = await admin.PostFormAsync($"/Admin/Users/Edit/{adminId}", [new("Input.Roles", Roles.SecretariatStaff)]);
-        using var disable = await admin.PostFormAsync($"/Admin/Users/Edit/{adminId}", [], action: $"/Admin/Users/Edit/{adminId}?handler=Disable");
+        using var demote = await admin.PostFormAsync($"/Staff/Edit/{adminId}", [new("Input.Roles", Roles.SecretariatStaff)]);
+        using var disable = await admin.PostFormAsync($"/Staff/Edit/{adminId}", [], action: $"/Staff/Edit/{adminId}?handler=Disable");
 
         Assert.Contains("El portal necesita al menos un administrador", await demote.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("No puede desactivar su propia cuenta", await disable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Admin/Users")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Staff")).StatusCode);
     }
 
     [Fact]
@@ -150,21 +150,21 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
         var onSafari = await SignedInWithBrowserAsync(email, Safari);
 
         var admin = await AdministratorAsync();
-        var page = await admin.GetPageAsync($"/Admin/Users/Sessions/{id}");
+        var page = await admin.GetPageAsync($"/Staff/Sessions/{id}");
         Assert.Contains("Firefox on Windows", page, StringComparison.Ordinal);
         Assert.Contains("Safari on iOS", page, StringComparison.Ordinal);
 
         var firefoxSession = System.Text.RegularExpressions.Regex.Match(page, "data-browser=\"Firefox on Windows\"[^>]*data-session=\"([^\"]+)\"").Groups[1].Value;
-        using (var ended = await admin.PostFormAsync($"/Admin/Users/Sessions/{id}", [new("sessionId", firefoxSession)], action: $"/Admin/Users/Sessions/{id}?handler=End"))
+        using (var ended = await admin.PostFormAsync($"/Staff/Sessions/{id}", [new("sessionId", firefoxSession)], action: $"/Staff/Sessions/{id}?handler=End"))
         {
             Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         }
 
         AssertSentToSignIn(await onFirefox.GetAsync("/Visits"));
         Assert.Equal(HttpStatusCode.OK, (await onSafari.GetAsync("/Visits")).StatusCode);
-        Assert.DoesNotContain("Firefox on Windows", await admin.GetPageAsync($"/Admin/Users/Sessions/{id}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Firefox on Windows", await admin.GetPageAsync($"/Staff/Sessions/{id}"), StringComparison.Ordinal);
 
-        (await admin.PostFormAsync($"/Admin/Users/Sessions/{id}", [], action: $"/Admin/Users/Sessions/{id}?handler=EndAll")).Dispose();
+        (await admin.PostFormAsync($"/Staff/Sessions/{id}", [], action: $"/Staff/Sessions/{id}?handler=EndAll")).Dispose();
         AssertSentToSignIn(await onSafari.GetAsync("/Visits"));
         var actions = await portal.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(StaffUser) && a.EntityId == id).Select(a => a.Action).ToListAsync());
         Assert.Equal(["SessionEnded", "AllSessionsEnded"], actions);

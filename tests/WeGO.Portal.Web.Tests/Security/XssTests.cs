@@ -36,7 +36,7 @@ public sealed class XssTests(SecurityPortal fixture) : IClassFixture<SecurityPor
         }
 
         // A colleague whose display name is a payload, hosting the visit and owning a follow-up.
-        using (var created = await admin.PostAsync("/Admin/Users/Create", [new("Input.Email", $"xss-{Guid.NewGuid():N}@tests.wego"), Field("Input.DisplayName"), new("Input.Roles", Roles.SecretariatStaff)]))
+        using (var created = await admin.PostAsync("/Staff/Create", [new("Input.Email", $"xss-{Guid.NewGuid():N}@tests.wego"), Field("Input.DisplayName"), new("Input.Roles", Roles.SecretariatStaff)]))
         {
             Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         }
@@ -70,7 +70,7 @@ public sealed class XssTests(SecurityPortal fixture) : IClassFixture<SecurityPor
         var followUp = await fixture.Portal.WithDbAsync(db => db.FollowUps.Where(f => f.VisitId == visit).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync());
         string? Sample(string page, string parameter) => (page, parameter) switch
         {
-            ("/Admin/Users/Edit" or "/Admin/Users/Sessions", "id") => colleague,
+            ("/Staff/Edit" or "/Staff/Sessions", "id") => colleague,
             ("/FollowUps/Status", "id") => followUp.ToString(CultureInfo.InvariantCulture),
             (_, "id") => visit.ToString(CultureInfo.InvariantCulture),
             _ => null,

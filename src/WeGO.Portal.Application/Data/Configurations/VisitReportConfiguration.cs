@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WeGO.Portal.Domain.News;
 using WeGO.Portal.Domain.Reports;
 using WeGO.Portal.Domain.Visits;
 
@@ -42,20 +43,5 @@ internal sealed class ReviewCommentConfiguration : IEntityTypeConfiguration<Revi
         builder.Property(c => c.AuthorName).HasMaxLength(200);
         builder.Property(c => c.Text).HasMaxLength(4000);
         builder.HasOne<ReviewComment>().WithMany().HasForeignKey(c => c.ReplyToId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class NewsReleaseConfiguration : IEntityTypeConfiguration<NewsRelease>
-{
-    public void Configure(EntityTypeBuilder<NewsRelease> builder)
-    {
-        builder.Property(r => r.Language).HasMaxLength(10);
-        builder.Property(r => r.Slug).HasMaxLength(200);
-        builder.Property(r => r.Headline).HasMaxLength(300);
-        builder.Property(r => r.Dateline).HasMaxLength(200);
-        builder.Ignore(r => r.IsPublished);
-        builder.HasOne<VisitReport>().WithMany().HasForeignKey(r => r.VisitReportId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(r => new { r.Slug, r.Language }).IsUnique();
-        builder.HasIndex(r => r.PublishedAtUtc);
     }
 }

@@ -9,7 +9,7 @@ using WeGO.Portal.Application.Membership;
 
 namespace WeGO.Portal.Web.Pages.Baseline;
 
-/// <summary>Baseline for the public form, GET and POST /join: ListVisitsForInquiry's and SubmitMembershipInquiry's
+/// <summary>Baseline for the public form, GET and POST /Membership/Join: ListVisitsForInquiry's and SubmitMembershipInquiry's
 /// handlers called directly (the same SQL by construction; the post in one transaction, as the unit of work does),
 /// without the mediator, validation, logging or rate limiter. Anonymous, like the form. See Http/BaselinePages.cs.</summary>
 [AllowAnonymous]
@@ -29,6 +29,6 @@ public sealed class JoinModel(PortalDbContext db, TimeProvider clock, IOptions<M
         var result = await new SubmitMembershipInquiry.Handler(db, clock, mail).Handle(Input, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Redirect("/join/sent/" + result.StatusToken);
+        return Redirect("/Membership/Sent/" + result.StatusToken);
     }
 }

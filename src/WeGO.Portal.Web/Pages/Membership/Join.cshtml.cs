@@ -9,7 +9,7 @@ using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Pages.Membership;
 
-/// <summary>The public membership inquiry form at /join. Posts are rate-limited per network; a filled-in honeypot
+/// <summary>The public membership inquiry form at /Membership/Join. Posts are rate-limited per network; a filled-in honeypot
 /// field (invisible to people, irresistible to form-filling robots) gets a confirmation and stores nothing.</summary>
 [EnableRateLimiting(InquiryRateLimit.Policy)]
 public sealed partial class JoinModel(IMediator mediator, IValidator<SubmitMembershipInquiry.Command> validator, ILogger<JoinModel> logger)

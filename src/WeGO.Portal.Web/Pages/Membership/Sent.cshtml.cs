@@ -28,7 +28,7 @@ public sealed class SentModel(IMediator mediator) : PageModel
             return NotFound();
         }
 
-        StatusLink = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/inquiry/{token}";
+        StatusLink = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/Membership/Status/{token}";
         return Page();
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Web.Http;
 
-namespace WeGO.Portal.Web.Pages.Inquiries;
+namespace WeGO.Portal.Web.Pages.Membership.Inquiries;
 
 /// <summary>An administrator confirms erasing the inquirer's personal data (declined or withdrawn inquiries only).</summary>
 [Authorize(Policy = WebSetup.Policies.Administration)]

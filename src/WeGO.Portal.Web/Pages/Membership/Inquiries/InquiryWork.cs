@@ -1,6 +1,6 @@
 using WeGO.Portal.Application.Membership;
 
-namespace WeGO.Portal.Web.Pages.Inquiries;
+namespace WeGO.Portal.Web.Pages.Membership.Inquiries;
 
 /// <summary>What the forms staff work an inquiry with need: the inquiry, the offices and colleagues to assign,
 /// the default membership start date, and a note or an assignment being made (kept after a refusal).</summary>

@@ -1,6 +1,6 @@
 using WeGO.Portal.Domain.Membership;
 
-namespace WeGO.Portal.Web.Pages.Inquiries;
+namespace WeGO.Portal.Web.Pages.Membership.Inquiries;
 
 /// <summary>How inquiry stages look on the pages.</summary>
 public static class InquiryDisplay

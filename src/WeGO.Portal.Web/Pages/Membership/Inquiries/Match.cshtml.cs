@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Web.Http;
 
-namespace WeGO.Portal.Web.Pages.Inquiries;
+namespace WeGO.Portal.Web.Pages.Membership.Inquiries;
 
 /// <summary>Which city record the inquiry belongs to: match it to an existing one (similar names are offered, and a
 /// search finds others) or split it off into a new record when the match was wrong.</summary>

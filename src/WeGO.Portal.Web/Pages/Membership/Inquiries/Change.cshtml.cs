@@ -7,7 +7,7 @@ using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Web.Http;
 
-namespace WeGO.Portal.Web.Pages.Inquiries;
+namespace WeGO.Portal.Web.Pages.Membership.Inquiries;
 
 /// <summary>Move, assign and note an inquiry. The forms sit on the inquiry page; after a refusal they are shown
 /// here with the message, the inquiry as it now is, and what the user typed.</summary>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Domain.Membership;
 
-namespace WeGO.Portal.Web.Pages.Inquiries;
+namespace WeGO.Portal.Web.Pages.Membership.Inquiries;
 
 /// <summary>The membership pipeline: every inquiry, the stages with their counts, filters, paging and CSV export.</summary>
 public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageModel

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Web.Http;
 
-namespace WeGO.Portal.Web.Pages.Admin.Users;
+namespace WeGO.Portal.Web.Pages.Staff;
 
 public sealed class EditModel(IMediator mediator, UserManager<StaffUser> users, SignInManager<StaffUser> signIn) : PageModel, IRedisplayAfterRejection
 {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Staff;
 
-namespace WeGO.Portal.Web.Pages.Admin.Users;
+namespace WeGO.Portal.Web.Pages.Staff;
 
 public sealed class CreateModel(IMediator mediator) : PageModel
 {

@@ -5,7 +5,7 @@ using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Web.Http;
 
-namespace WeGO.Portal.Web.Pages.Admin.Users;
+namespace WeGO.Portal.Web.Pages.Staff;
 
 /// <summary>A colleague's open sessions, which an administrator can end one by one or all at once.</summary>
 public sealed class SessionsModel(IMediator mediator) : PageModel, IRedisplayAfterRejection

@@ -2,7 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Staff;
 
-namespace WeGO.Portal.Web.Pages.Admin.Users;
+namespace WeGO.Portal.Web.Pages.Staff;
 
 public sealed class IndexModel(IMediator mediator) : PageModel
 {

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Domain.Reports;
 
-namespace WeGO.Portal.Domain.Reports;
+namespace WeGO.Portal.Domain.News;
 
 /// <summary>A news release drafted from an approved visit report, one per language.</summary>
 public sealed class NewsRelease : AggregateRoot

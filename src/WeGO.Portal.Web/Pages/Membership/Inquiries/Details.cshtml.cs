@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Membership;
 
-namespace WeGO.Portal.Web.Pages.Inquiries;
+namespace WeGO.Portal.Web.Pages.Membership.Inquiries;
 
 /// <summary>One inquiry: what was sent, where it stands, the city context, notes and history. Staff who may change
 /// it get the forms to move, assign and note it (they post to <c>/Inquiries/Change</c>); program directors read.</summary>
