@@ -615,6 +615,60 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                     b.ToTable("MembershipInquiries");
                 });
 
+            modelBuilder.Entity("WeGO.Portal.Domain.News.NewsRelease", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Dateline")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Headline")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("VisitReportId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedAtUtc");
+
+                    b.HasIndex("VisitReportId");
+
+                    b.HasIndex("Slug", "Language")
+                        .IsUnique();
+
+                    b.ToTable("NewsReleases");
+                });
+
             modelBuilder.Entity("WeGO.Portal.Domain.Organizations.Contact", b =>
                 {
                     b.Property<int>("Id")
@@ -743,60 +797,6 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("RegionalOffices");
-                });
-
-            modelBuilder.Entity("WeGO.Portal.Domain.Reports.NewsRelease", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("Dateline")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("Headline")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("nvarchar(10)");
-
-                    b.Property<DateTime?>("PublishedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
-
-                    b.Property<int>("VisitReportId")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PublishedAtUtc");
-
-                    b.HasIndex("VisitReportId");
-
-                    b.HasIndex("Slug", "Language")
-                        .IsUnique();
-
-                    b.ToTable("NewsReleases");
                 });
 
             modelBuilder.Entity("WeGO.Portal.Domain.Reports.ReviewComment", b =>
@@ -1321,21 +1321,21 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("WeGO.Portal.Domain.Organizations.Contact", b =>
-                {
-                    b.HasOne("WeGO.Portal.Domain.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("WeGO.Portal.Domain.Reports.NewsRelease", b =>
+            modelBuilder.Entity("WeGO.Portal.Domain.News.NewsRelease", b =>
                 {
                     b.HasOne("WeGO.Portal.Domain.Reports.VisitReport", null)
                         .WithMany()
                         .HasForeignKey("VisitReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("WeGO.Portal.Domain.Organizations.Contact", b =>
+                {
+                    b.HasOne("WeGO.Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("WeGO.Portal.Domain.Reports.ReviewComment", b =>

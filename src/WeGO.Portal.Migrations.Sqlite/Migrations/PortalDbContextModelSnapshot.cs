@@ -592,6 +592,58 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                     b.ToTable("MembershipInquiries");
                 });
 
+            modelBuilder.Entity("WeGO.Portal.Domain.News.NewsRelease", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dateline")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Headline")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedAtUtc");
+
+                    b.HasIndex("VisitReportId");
+
+                    b.HasIndex("Slug", "Language")
+                        .IsUnique();
+
+                    b.ToTable("NewsReleases");
+                });
+
             modelBuilder.Entity("WeGO.Portal.Domain.Organizations.Contact", b =>
                 {
                     b.Property<int>("Id")
@@ -714,58 +766,6 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("RegionalOffices");
-                });
-
-            modelBuilder.Entity("WeGO.Portal.Domain.Reports.NewsRelease", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Dateline")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Headline")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PublishedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("VisitReportId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PublishedAtUtc");
-
-                    b.HasIndex("VisitReportId");
-
-                    b.HasIndex("Slug", "Language")
-                        .IsUnique();
-
-                    b.ToTable("NewsReleases");
                 });
 
             modelBuilder.Entity("WeGO.Portal.Domain.Reports.ReviewComment", b =>
@@ -1272,21 +1272,21 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("WeGO.Portal.Domain.Organizations.Contact", b =>
-                {
-                    b.HasOne("WeGO.Portal.Domain.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("WeGO.Portal.Domain.Reports.NewsRelease", b =>
+            modelBuilder.Entity("WeGO.Portal.Domain.News.NewsRelease", b =>
                 {
                     b.HasOne("WeGO.Portal.Domain.Reports.VisitReport", null)
                         .WithMany()
                         .HasForeignKey("VisitReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("WeGO.Portal.Domain.Organizations.Contact", b =>
+                {
+                    b.HasOne("WeGO.Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("WeGO.Portal.Domain.Reports.ReviewComment", b =>

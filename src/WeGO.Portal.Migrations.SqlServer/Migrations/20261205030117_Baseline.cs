@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace WeGO.Portal.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class Initial : Migration
+    public partial class Baseline : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -73,6 +73,20 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organizations",
                 columns: table => new
                 {
@@ -107,7 +121,9 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                     SentAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     Attempts = table.Column<int>(type: "int", nullable: false),
                     NextAttemptAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ClaimedUntilUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -231,6 +247,29 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                     table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
                     table.ForeignKey(
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UserAgent = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastSeenAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    EndedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffSessions_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -444,9 +483,12 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                     VisitId = table.Column<int>(type: "int", nullable: false),
                     AuthorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
                     AuthorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AuthorLanguage = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
                     Summary = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     Participants = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Presentations = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    DelegationPresentation = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecretariatPresentation = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    TopicsRaised = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     Outcomes = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     AttachmentLinks = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
                     State = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
@@ -606,6 +648,36 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "VisitReportVersion",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Participants = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    DelegationPresentation = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecretariatPresentation = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    TopicsRaised = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Outcomes = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    AttachmentLinks = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    SavedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SavedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    VisitReportId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitReportVersion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitReportVersion_VisitReports_VisitReportId",
+                        column: x => x.VisitReportId,
+                        principalTable: "VisitReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AgendaItem_VisitId",
                 table: "AgendaItem",
@@ -677,9 +749,9 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                 column: "InquiryId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_FollowUps_OwnerUserId",
+                name: "IX_FollowUps_OwnerUserId_Status_DueOn",
                 table: "FollowUps",
-                column: "OwnerUserId");
+                columns: new[] { "OwnerUserId", "Status", "DueOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUps_Status_DueOn",
@@ -697,9 +769,9 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                 column: "InquiryId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_MembershipInquiries_OrganizationId",
+                name: "IX_MembershipInquiries_OrganizationId_SubmittedAtUtc",
                 table: "MembershipInquiries",
-                column: "OrganizationId");
+                columns: new[] { "OrganizationId", "SubmittedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MembershipInquiries_Reference",
@@ -722,6 +794,11 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                 table: "MembershipInquiries",
                 column: "StatusToken",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MembershipInquiries_SubmittedAtUtc_Stage",
+                table: "MembershipInquiries",
+                columns: new[] { "SubmittedAtUtc", "Stage" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MembershipInquiries_VisitId",
@@ -771,6 +848,11 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                 column: "VisitReportId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StaffSessions_UserId_EndedAtUtc",
+                table: "StaffSessions",
+                columns: new[] { "UserId", "EndedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TopicOfInterest_VisitId",
                 table: "TopicOfInterest",
                 column: "VisitId");
@@ -797,6 +879,12 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_VisitReportVersion_VisitReportId_Number",
+                table: "VisitReportVersion",
+                columns: new[] { "VisitReportId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Visits_OrganizationId",
                 table: "Visits",
                 column: "OrganizationId");
@@ -805,6 +893,11 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                 name: "IX_Visits_StartsAtUtc",
                 table: "Visits",
                 column: "StartsAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_StartsAtUtc_Status_OrganizationId",
+                table: "Visits",
+                columns: new[] { "StartsAtUtc", "Status", "OrganizationId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Visits_Status_StartsAtUtc",
@@ -840,6 +933,9 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                 name: "Contacts");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "DelegationMember");
 
             migrationBuilder.DropTable(
@@ -858,22 +954,28 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                 name: "ReviewComment");
 
             migrationBuilder.DropTable(
+                name: "StaffSessions");
+
+            migrationBuilder.DropTable(
                 name: "TopicOfInterest");
 
             migrationBuilder.DropTable(
                 name: "VisitHost");
 
             migrationBuilder.DropTable(
-                name: "AspNetRoles");
+                name: "VisitReportVersion");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "Delegation");
 
             migrationBuilder.DropTable(
                 name: "MembershipInquiries");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "VisitReports");

@@ -11,8 +11,8 @@ using WeGO.Portal.Application.Data;
 namespace WeGO.Portal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261124203611_Mail_DataProtectionKeys")]
-    partial class Mail_DataProtectionKeys
+    [Migration("20261205030108_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -163,6 +163,43 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("WeGO.Portal.Application.Staff.StaffSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAtUtc");
+
+                    b.ToTable("StaffSessions");
                 });
 
             modelBuilder.Entity("WeGO.Portal.Application.Staff.StaffUser", b =>
@@ -391,11 +428,11 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InquiryId");
 
-                    b.HasIndex("OwnerUserId");
-
                     b.HasIndex("VisitId");
 
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("OwnerUserId", "Status", "DueOn");
 
                     b.ToTable("FollowUps");
                 });
@@ -539,8 +576,6 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -551,9 +586,65 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VisitId");
 
+                    b.HasIndex("OrganizationId", "SubmittedAtUtc");
+
                     b.HasIndex("Stage", "SubmittedAtUtc");
 
+                    b.HasIndex("SubmittedAtUtc", "Stage");
+
                     b.ToTable("MembershipInquiries");
+                });
+
+            modelBuilder.Entity("WeGO.Portal.Domain.News.NewsRelease", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dateline")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Headline")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedAtUtc");
+
+                    b.HasIndex("VisitReportId");
+
+                    b.HasIndex("Slug", "Language")
+                        .IsUnique();
+
+                    b.ToTable("NewsReleases");
                 });
 
             modelBuilder.Entity("WeGO.Portal.Domain.Organizations.Contact", b =>
@@ -680,58 +771,6 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                     b.ToTable("RegionalOffices");
                 });
 
-            modelBuilder.Entity("WeGO.Portal.Domain.Reports.NewsRelease", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Dateline")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Headline")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PublishedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("VisitReportId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PublishedAtUtc");
-
-                    b.HasIndex("VisitReportId");
-
-                    b.HasIndex("Slug", "Language")
-                        .IsUnique();
-
-                    b.ToTable("NewsReleases");
-                });
-
             modelBuilder.Entity("WeGO.Portal.Domain.Reports.ReviewComment", b =>
                 {
                     b.Property<int>("Id")
@@ -788,6 +827,11 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AuthorLanguage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -796,13 +840,16 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DelegationPresentation")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcomes")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Participants")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Presentations")
+                    b.Property<string>("SecretariatPresentation")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
@@ -815,6 +862,9 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Summary")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TopicsRaised")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAtUtc")
@@ -835,6 +885,62 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("State", "SubmittedAtUtc");
 
                     b.ToTable("VisitReports");
+                });
+
+            modelBuilder.Entity("WeGO.Portal.Domain.Reports.VisitReportVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachmentLinks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DelegationPresentation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcomes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Participants")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretariatPresentation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TopicsRaised")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VisitReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitReportId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("VisitReportVersion");
                 });
 
             modelBuilder.Entity("WeGO.Portal.Domain.Visits.AgendaItem", b =>
@@ -1031,6 +1137,8 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "StartsAtUtc");
 
+                    b.HasIndex("StartsAtUtc", "Status", "OrganizationId");
+
                     b.ToTable("Visits");
                 });
 
@@ -1119,6 +1227,15 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WeGO.Portal.Application.Staff.StaffSession", b =>
+                {
+                    b.HasOne("WeGO.Portal.Application.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WeGO.Portal.Domain.FollowUps.FollowUp", b =>
                 {
                     b.HasOne("WeGO.Portal.Domain.Membership.MembershipInquiry", null)
@@ -1158,21 +1275,21 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("WeGO.Portal.Domain.Organizations.Contact", b =>
-                {
-                    b.HasOne("WeGO.Portal.Domain.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("WeGO.Portal.Domain.Reports.NewsRelease", b =>
+            modelBuilder.Entity("WeGO.Portal.Domain.News.NewsRelease", b =>
                 {
                     b.HasOne("WeGO.Portal.Domain.Reports.VisitReport", null)
                         .WithMany()
                         .HasForeignKey("VisitReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("WeGO.Portal.Domain.Organizations.Contact", b =>
+                {
+                    b.HasOne("WeGO.Portal.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("WeGO.Portal.Domain.Reports.ReviewComment", b =>
@@ -1193,6 +1310,15 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                     b.HasOne("WeGO.Portal.Domain.Visits.Visit", null)
                         .WithOne()
                         .HasForeignKey("WeGO.Portal.Domain.Reports.VisitReport", "VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WeGO.Portal.Domain.Reports.VisitReportVersion", b =>
+                {
+                    b.HasOne("WeGO.Portal.Domain.Reports.VisitReport", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("VisitReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1257,6 +1383,8 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("WeGO.Portal.Domain.Reports.VisitReport", b =>
                 {
                     b.Navigation("Comments");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("WeGO.Portal.Domain.Visits.Delegation", b =>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace WeGO.Portal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class Initial : Migration
+    public partial class Baseline : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -73,6 +73,20 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organizations",
                 columns: table => new
                 {
@@ -107,7 +121,9 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                     SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     NextAttemptAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ClaimedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -231,6 +247,29 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
                     table.ForeignKey(
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffSessions_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -444,9 +483,12 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                     VisitId = table.Column<int>(type: "INTEGER", nullable: false),
                     AuthorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AuthorLanguage = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Summary = table.Column<string>(type: "TEXT", nullable: false),
                     Participants = table.Column<string>(type: "TEXT", nullable: true),
-                    Presentations = table.Column<string>(type: "TEXT", nullable: true),
+                    DelegationPresentation = table.Column<string>(type: "TEXT", nullable: true),
+                    SecretariatPresentation = table.Column<string>(type: "TEXT", nullable: true),
+                    TopicsRaised = table.Column<string>(type: "TEXT", nullable: true),
                     Outcomes = table.Column<string>(type: "TEXT", nullable: true),
                     AttachmentLinks = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
@@ -606,6 +648,36 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "VisitReportVersion",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", nullable: false),
+                    Participants = table.Column<string>(type: "TEXT", nullable: true),
+                    DelegationPresentation = table.Column<string>(type: "TEXT", nullable: true),
+                    SecretariatPresentation = table.Column<string>(type: "TEXT", nullable: true),
+                    TopicsRaised = table.Column<string>(type: "TEXT", nullable: true),
+                    Outcomes = table.Column<string>(type: "TEXT", nullable: true),
+                    AttachmentLinks = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SavedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SavedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    VisitReportId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitReportVersion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitReportVersion_VisitReports_VisitReportId",
+                        column: x => x.VisitReportId,
+                        principalTable: "VisitReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AgendaItem_VisitId",
                 table: "AgendaItem",
@@ -675,9 +747,9 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                 column: "InquiryId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_FollowUps_OwnerUserId",
+                name: "IX_FollowUps_OwnerUserId_Status_DueOn",
                 table: "FollowUps",
-                column: "OwnerUserId");
+                columns: new[] { "OwnerUserId", "Status", "DueOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUps_Status_DueOn",
@@ -695,9 +767,9 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                 column: "InquiryId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_MembershipInquiries_OrganizationId",
+                name: "IX_MembershipInquiries_OrganizationId_SubmittedAtUtc",
                 table: "MembershipInquiries",
-                column: "OrganizationId");
+                columns: new[] { "OrganizationId", "SubmittedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MembershipInquiries_Reference",
@@ -720,6 +792,11 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                 table: "MembershipInquiries",
                 column: "StatusToken",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MembershipInquiries_SubmittedAtUtc_Stage",
+                table: "MembershipInquiries",
+                columns: new[] { "SubmittedAtUtc", "Stage" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MembershipInquiries_VisitId",
@@ -769,6 +846,11 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                 column: "VisitReportId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StaffSessions_UserId_EndedAtUtc",
+                table: "StaffSessions",
+                columns: new[] { "UserId", "EndedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TopicOfInterest_VisitId",
                 table: "TopicOfInterest",
                 column: "VisitId");
@@ -795,6 +877,12 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_VisitReportVersion_VisitReportId_Number",
+                table: "VisitReportVersion",
+                columns: new[] { "VisitReportId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Visits_OrganizationId",
                 table: "Visits",
                 column: "OrganizationId");
@@ -803,6 +891,11 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                 name: "IX_Visits_StartsAtUtc",
                 table: "Visits",
                 column: "StartsAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_StartsAtUtc_Status_OrganizationId",
+                table: "Visits",
+                columns: new[] { "StartsAtUtc", "Status", "OrganizationId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Visits_Status_StartsAtUtc",
@@ -838,6 +931,9 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                 name: "Contacts");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "DelegationMember");
 
             migrationBuilder.DropTable(
@@ -856,22 +952,28 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                 name: "ReviewComment");
 
             migrationBuilder.DropTable(
+                name: "StaffSessions");
+
+            migrationBuilder.DropTable(
                 name: "TopicOfInterest");
 
             migrationBuilder.DropTable(
                 name: "VisitHost");
 
             migrationBuilder.DropTable(
-                name: "AspNetRoles");
+                name: "VisitReportVersion");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "Delegation");
 
             migrationBuilder.DropTable(
                 name: "MembershipInquiries");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "VisitReports");
