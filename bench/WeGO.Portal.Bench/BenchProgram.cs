@@ -5,8 +5,8 @@ using WeGO.Portal.Bench.VisitsList;
 
 namespace WeGO.Portal.Bench;
 
-/// <summary>dotnet run -c Release --project bench/WeGO.Portal.Bench -- generate --visits 100000 --inquiries 100000 --data bench/out/100k
-/// and -- visits-list --data bench/out/100k. See docs/performance.md.</summary>
+/// <summary>dotnet run -c Release --project bench/WeGO.Portal.Bench -- generate --visits 100000 --inquiries 100000
+/// --data bench/out/100k and -- visits-list --data bench/out/100k. See docs/performance.md.</summary>
 internal static class BenchProgram
 {
     private const string Usage = """
@@ -37,22 +37,40 @@ internal static class BenchProgram
                     return 0;
                 case "visits-list":
                     return await VisitsListBenchmark.RunAsync(
-                        options.Required("data"), options.Int("iterations", 100), options.Int("warmup", 10), Console.Out);
+                        options.Required("data"),
+                        options.Int("iterations", 100),
+                        options.Int("warmup", 10),
+                        Console.Out
+                    );
                 case "dashboard":
                     return await Dashboard.DashboardBenchmark.RunAsync(
-                        options.Required("data"), options.Int("iterations", 100), options.Int("warmup", 10), Console.Out);
+                        options.Required("data"),
+                        options.Int("iterations", 100),
+                        options.Int("warmup", 10),
+                        Console.Out
+                    );
                 case "sessions":
                     return await Sessions.SessionCheckBenchmark.RunAsync(
-                        options.Required("data"), options.Int("iterations", 5000), options.Int("warmup", 500), Console.Out);
+                        options.Required("data"),
+                        options.Int("iterations", 5000),
+                        options.Int("warmup", 500),
+                        Console.Out
+                    );
                 case "load":
                     return await LoadBenchmark.RunAsync(
                         new LoadBenchmark.Settings(
-                            options.Required("data").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                            options
+                                .Required("data")
+                                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                             Math.Max(1, options.Int("connections", 64)),
                             TimeSpan.FromSeconds(options.Int("warmup", 3)),
                             TimeSpan.FromSeconds(Math.Max(1, options.Int("duration", 10))),
-                            options.Value("pages")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
-                        Console.Out);
+                            options
+                                .Value("pages")
+                                ?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        ),
+                        Console.Out
+                    );
                 case "outbox-drain":
                     return await Outbox.OutboxDrainBenchmark.RunAsync(options.Int("messages", 10_000), Console.Out);
                 default:
@@ -69,23 +87,37 @@ internal static class BenchProgram
 
     private static async Task GenerateAsync(Options options)
     {
-        var generatorOptions = new GeneratorOptions(options.Required("data"), options.Int("visits", 100_000), options.Int("inquiries", 100_000))
+        var generatorOptions = new GeneratorOptions(
+            options.Required("data"),
+            options.Int("visits", 100_000),
+            options.Int("inquiries", 100_000)
+        )
         {
             Seed = options.Int("seed", GeneratorOptions.DefaultSeed),
-            AsOf = options.Value("as-of") is { } asOf ? DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture) : GeneratorOptions.DefaultAsOf,
+            AsOf = options.Value("as-of") is { } asOf
+                ? DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : GeneratorOptions.DefaultAsOf,
             Organizations = options.Value("cities") is null ? null : options.Int("cities", 0),
         };
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Generating {generatorOptions.Visits:N0} visits and {generatorOptions.Inquiries:N0} inquiries (seed {generatorOptions.Seed}, as of {generatorOptions.AsOf:yyyy-MM-dd})"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Generating {generatorOptions.Visits:N0} visits and {generatorOptions.Inquiries:N0} inquiries (seed {generatorOptions.Seed}, as of {generatorOptions.AsOf:yyyy-MM-dd})"
+            )
+        );
         var result = await PortalDataGenerator.GenerateAsync(generatorOptions, CancellationToken.None);
         foreach (var (table, rows) in result.Rows)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {table,-22} {rows,10:N0}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {table, -22} {rows, 10:N0}"));
         }
 
         var size = new FileInfo(result.DatabasePath).Length;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {"total rows",-22} {result.Rows.Sum(r => r.Rows),10:N0}\nWrote {result.DatabasePath} ({size / 1024.0 / 1024.0:N1} MiB) in {result.Elapsed.TotalSeconds:N1} s"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"  {"total rows", -22} {result.Rows.Sum(r => r.Rows), 10:N0}\nWrote {result.DatabasePath} ({size / 1024.0 / 1024.0:N1} MiB) in {result.Elapsed.TotalSeconds:N1} s"
+            )
+        );
         foreach (var line in GeneratedCoverage.Describe(result.DatabasePath, generatorOptions.AsOf))
         {
             Console.WriteLine("  " + line);
@@ -95,8 +127,12 @@ internal static class BenchProgram
         var scale = Math.Max(generatorOptions.Visits, generatorOptions.Inquiries) / 100_000.0;
         if (scale >= 1)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Target: 100,000 visits + 100,000 inquiries in under 60 s: {result.Elapsed.TotalSeconds:N1} s, {(result.Elapsed.TotalSeconds / scale < 60 ? "pass" : "MISS")} (load average {LoadAverage.Now()})"));
+            Console.WriteLine(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Target: 100,000 visits + 100,000 inquiries in under 60 s: {result.Elapsed.TotalSeconds:N1} s, {(result.Elapsed.TotalSeconds / scale < 60 ? "pass" : "MISS")} (load average {LoadAverage.Now()})"
+                )
+            );
         }
     }
 
@@ -111,8 +147,12 @@ internal static class BenchProgram
             using var e = args.GetEnumerator();
             while (e.MoveNext())
             {
-                var name = e.Current.StartsWith("--", StringComparison.Ordinal) ? e.Current[2..] : throw new ArgumentException($"Unexpected argument {e.Current}");
-                options.values[name] = e.MoveNext() ? e.Current : throw new ArgumentException($"--{name} needs a value");
+                var name = e.Current.StartsWith("--", StringComparison.Ordinal)
+                    ? e.Current[2..]
+                    : throw new ArgumentException($"Unexpected argument {e.Current}");
+                options.values[name] = e.MoveNext()
+                    ? e.Current
+                    : throw new ArgumentException($"--{name} needs a value");
             }
 
             return options;
@@ -124,7 +164,9 @@ internal static class BenchProgram
 
         public int Int(string name, int fallback) =>
             Value(name) is { } text
-                ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= 0 ? number : throw new ArgumentException($"--{name} must be a whole number")
+                ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= 0
+                    ? number
+                    : throw new ArgumentException($"--{name} must be a whole number")
                 : fallback;
     }
 }

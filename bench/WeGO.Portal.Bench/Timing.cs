@@ -5,7 +5,8 @@ namespace WeGO.Portal.Bench;
 /// <summary>One request at a time: what the in-process benchmarks (visits-list, dashboard) share.</summary>
 internal static class Timing
 {
-    /// <summary>Runs <paramref name="request"/> <paramref name="warmup"/> times untimed, then <paramref name="iterations"/> times timed (ms).</summary>
+    /// <summary>Runs <paramref name="request"/> <paramref name="warmup"/> times untimed, then <paramref
+    /// name="iterations"/> times timed (ms).</summary>
     public static async Task<double[]> TimeAsync(int iterations, int warmup, Func<Task> request)
     {
         for (var i = 0; i < warmup; i++)

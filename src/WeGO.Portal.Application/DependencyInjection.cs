@@ -6,11 +6,15 @@ namespace WeGO.Portal.Application;
 
 public static class DependencyInjection
 {
-    /// <summary>Validators, the audit trail and the sign-in sessions. The mediator itself is generated in the host project,
-    /// which calls AddMediator with the behaviours in order.</summary>
+    /// <summary>Validators, the audit trail and the sign-in sessions. The mediator itself is generated in the host
+    /// project, which calls AddMediator with the behaviours in order.</summary>
     public static IServiceCollection AddPortalApplication(this IServiceCollection services)
     {
-        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddValidatorsFromAssembly(
+            typeof(DependencyInjection).Assembly,
+            ServiceLifetime.Scoped,
+            includeInternalTypes: true
+        );
         services.AddScoped<AuditTrail>();
         services.AddSingleton<Staff.OpenSessions>();
         services.AddScoped<Staff.SessionInvalidation>();

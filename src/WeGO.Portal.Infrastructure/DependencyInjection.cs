@@ -18,17 +18,33 @@ public static class DependencyInjection
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentActor, SystemActor>();
-        services.AddSingleton(provider => PortalDataDirectory.From(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>()));
+        services.AddSingleton(provider =>
+            PortalDataDirectory.From(
+                provider.GetRequiredService<IConfiguration>(),
+                provider.GetRequiredService<IHostEnvironment>()
+            )
+        );
         services.AddPortalDatabase();
         services.AddOptions<MailSettings>().BindConfiguration(MailSettings.Section);
-        services.AddOptions<MailDeliverySettings>().BindConfiguration(MailSettings.Section)
-            .Validate(MailDeliverySettings.IsValid, "Portal:Mail: PollSeconds, BatchSize (1-1000), LeaseSeconds (10 or more), Smtp:Port or Smtp:TimeoutSeconds out of range")
+        services
+            .AddOptions<MailDeliverySettings>()
+            .BindConfiguration(MailSettings.Section)
+            .Validate(
+                MailDeliverySettings.IsValid,
+                "Portal:Mail: PollSeconds, BatchSize (1-1000), LeaseSeconds (10 or more), Smtp:Port or Smtp:TimeoutSeconds out of range"
+            )
             .ValidateOnStart();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         services.AddOptions<InquirySettings>().BindConfiguration(InquirySettings.Section);
-        services.AddOptions<Application.Staff.SessionSettings>().BindConfiguration(Application.Staff.SessionSettings.Section)
-            .Validate(s => s.RecheckSeconds is >= 0 and <= 300, "Portal:Sessions:RecheckSeconds must be between 0 and 300").ValidateOnStart();
+        services
+            .AddOptions<Application.Staff.SessionSettings>()
+            .BindConfiguration(Application.Staff.SessionSettings.Section)
+            .Validate(
+                s => s.RecheckSeconds is >= 0 and <= 300,
+                "Portal:Sessions:RecheckSeconds must be between 0 and 300"
+            )
+            .ValidateOnStart();
         services.AddHostedService<InquiryRetention>();
         services.AddOptions<NewsSettings>().BindConfiguration(NewsSettings.Section);
         services.AddScoped<DatabaseInitializer>();

@@ -13,7 +13,13 @@ namespace WeGO.Portal.Infrastructure;
 /// reference data and, in Development or with --seed-demo, the scenario's demo data.</summary>
 public static class PortalStartup
 {
-    public static async Task InitializeAsync(IServiceProvider services, IHostEnvironment environment, IConfiguration configuration, TextWriter console, CancellationToken cancellationToken = default)
+    public static async Task InitializeAsync(
+        IServiceProvider services,
+        IHostEnvironment environment,
+        IConfiguration configuration,
+        TextWriter console,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
@@ -21,14 +27,25 @@ public static class PortalStartup
 
         var db = provider.GetRequiredService<PortalDbContext>();
         var log = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalStartup));
-        await DataProtectionKeysFromFolder.ImportAsync(db, provider.GetRequiredService<PortalDataDirectory>(), log, cancellationToken);
+        await DataProtectionKeysFromFolder.ImportAsync(
+            db,
+            provider.GetRequiredService<PortalDataDirectory>(),
+            log,
+            cancellationToken
+        );
         await RegionalOffices.EnsureAsync(db, cancellationToken);
         await provider.GetRequiredService<AdministratorBootstrap>().EnsureAsync(console);
 
         var seedDemo = configuration.GetValue<bool?>("Portal:SeedDemo") ?? environment.IsDevelopment();
-        if (seedDemo && await SerembanVisit.EnsureAsync(db, provider.GetRequiredService<TimeProvider>(), cancellationToken))
+        if (
+            seedDemo
+            && await SerembanVisit.EnsureAsync(db, provider.GetRequiredService<TimeProvider>(), cancellationToken)
+        )
         {
-            log.LogInformation("Demo data created: the Seremban City Council visit of {Date}", SerembanVisit.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            log.LogInformation(
+                "Demo data created: the Seremban City Council visit of {Date}",
+                SerembanVisit.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            );
         }
     }
 }

@@ -8,7 +8,12 @@ namespace WeGO.Portal.Migrations.SqlServer;
 public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<PortalDbContext>
 {
     public PortalDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PortalDbContext>()
-            .UseSqlServer("Server=(design-time);Database=WeGOPortal;Integrated Security=true;TrustServerCertificate=true", sql => sql.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name))
-            .Options);
+        new(
+            new DbContextOptionsBuilder<PortalDbContext>()
+                .UseSqlServer(
+                    "Server=(design-time);Database=WeGOPortal;Integrated Security=true;TrustServerCertificate=true",
+                    sql => sql.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name)
+                )
+                .Options
+        );
 }

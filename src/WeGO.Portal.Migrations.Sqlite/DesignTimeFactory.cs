@@ -8,7 +8,11 @@ namespace WeGO.Portal.Migrations.Sqlite;
 public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<PortalDbContext>
 {
     public PortalDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PortalDbContext>()
-            .UseSqlite("Data Source=design-time.db", sqlite => sqlite.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name))
-            .Options);
+        new(
+            new DbContextOptionsBuilder<PortalDbContext>()
+                .UseSqlite("Data Source=design-time.db", sqlite =>
+                    sqlite.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name)
+                )
+                .Options
+        );
 }

@@ -8,7 +8,8 @@ namespace WeGO.Portal.Web;
 /// <summary>How dates, times and places read on the pages, in the current culture.</summary>
 public static class Display
 {
-    /// <summary>"36 delegates", "1 delegate", or that the headcount is not announced yet (0 is "not announced", never a count).</summary>
+    /// <summary>"36 delegates", "1 delegate", or that the headcount is not announced yet (0 is "not announced", never a
+    /// count).</summary>
     public static string Delegates(IStringLocalizer text, int headcount) =>
         headcount > 0 ? text.Count("Visit.DelegatesCount", headcount) : text["Visit.DelegatesNotAnnounced"];
 
@@ -34,13 +35,14 @@ public static class Display
 
     public static string Country(string code) => Domain.Organizations.Countries.EnglishName(code);
 
-    public static string StatusBadge(VisitStatus status) => status switch
-    {
-        VisitStatus.Requested => "text-bg-warning",
-        VisitStatus.Confirmed => "text-bg-primary",
-        VisitStatus.Completed => "text-bg-success",
-        _ => "text-bg-secondary",
-    };
+    public static string StatusBadge(VisitStatus status) =>
+        status switch
+        {
+            VisitStatus.Requested => "text-bg-warning",
+            VisitStatus.Confirmed => "text-bg-primary",
+            VisitStatus.Completed => "text-bg-success",
+            _ => "text-bg-secondary",
+        };
 
     /// <summary>An audit action ("AgendaItem Added", "Modified") in words: "Agenda item added".</summary>
     public static string AuditAction(Microsoft.Extensions.Localization.IStringLocalizer text, string action)

@@ -11,17 +11,28 @@ internal static class Logging
     /// The "Serilog" configuration section can raise or lower levels.</summary>
     public static void AddPortalLogging(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
-            .MinimumLevel.Information()
-            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
-            .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext()
-            .Enrich.With<Http.CalendarFeed.RedactToken>()
-            .Enrich.With<Http.StatusLinks.RedactToken>()
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}")
-            .WriteTo.File(new CompactJsonFormatter(), services.GetRequiredService<PortalDataDirectory>().Combine("logs", "portal-.json"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14),
-            preserveStaticLogger: true);
+        builder.Services.AddSerilog(
+            (services, logger) =>
+                logger
+                    .MinimumLevel.Information()
+                    .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                    .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+                    .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
+                    .ReadFrom.Services(services)
+                    .Enrich.FromLogContext()
+                    .Enrich.With<Http.CalendarFeed.RedactToken>()
+                    .Enrich.With<Http.StatusLinks.RedactToken>()
+                    .WriteTo.Console(
+                        formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+                        outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}"
+                    )
+                    .WriteTo.File(
+                        new CompactJsonFormatter(),
+                        services.GetRequiredService<PortalDataDirectory>().Combine("logs", "portal-.json"),
+                        rollingInterval: RollingInterval.Day,
+                        retainedFileCountLimit: 14
+                    ),
+            preserveStaticLogger: true
+        );
     }
 }

@@ -29,11 +29,14 @@ public static class OldAddresses
     private static IResult Redirect(HttpRequest request, string moved, string? rest)
     {
         // The route decoded the rest; encoded again segment by segment, nothing in it can end the Location header.
-        var path = rest is { Length: > 0 } ? $"{moved}/{string.Join('/', rest.Split('/').Select(Uri.EscapeDataString))}" : moved;
+        var path = rest is { Length: > 0 }
+            ? $"{moved}/{string.Join('/', rest.Split('/').Select(Uri.EscapeDataString))}"
+            : moved;
         var keepsMethod = !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method);
         return Results.Redirect(
             request.PathBase + path + request.QueryString,
             permanent: true,
-            preserveMethod: keepsMethod);
+            preserveMethod: keepsMethod
+        );
     }
 }

@@ -13,11 +13,18 @@ if (args.Contains("--seed-demo"))
 builder.AddPortalLogging();
 builder.Services.AddPortalApplication();
 builder.Services.AddPortalInfrastructure();
-builder.Services.AddMediator((MediatorOptions options) =>
-{
-    options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
-});
+builder.Services.AddMediator(
+    (MediatorOptions options) =>
+    {
+        options.ServiceLifetime = ServiceLifetime.Scoped;
+        options.PipelineBehaviors =
+        [
+            typeof(LoggingBehavior<,>),
+            typeof(ValidationBehavior<,>),
+            typeof(UnitOfWorkBehavior<,>),
+        ];
+    }
+);
 builder.AddPortalWeb();
 
 var app = builder.Build();

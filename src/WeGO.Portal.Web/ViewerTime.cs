@@ -3,8 +3,9 @@ using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Web;
 
-/// <summary>The viewer's own time zone, which the browser reports in the "wego.tz" cookie (wwwroot/js/site.js);
-/// Seoul, where the Secretariat works, until it has. Visits are agreed in the venue's time and also shown in this one.</summary>
+/// <summary>The viewer's own time zone, which the browser reports in the "wego.tz" cookie (wwwroot/js/site.js); Seoul,
+/// where the Secretariat works, until it has. Visits are agreed in the venue's time and also shown in this
+/// one.</summary>
 public sealed class ViewerTime(IHttpContextAccessor accessor)
 {
     public const string Cookie = "wego.tz";

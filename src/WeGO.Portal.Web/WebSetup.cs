@@ -37,7 +37,10 @@ internal static class WebSetup
 
         // Korean and Spanish text goes out as characters, not numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
-            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(
+                System.Text.Unicode.UnicodeRanges.All
+            )
+        );
         services.AddScoped<ICurrentActor, CurrentUserActor>();
         services.AddScoped<ViewerTime>();
 
@@ -45,10 +48,15 @@ internal static class WebSetup
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture(Languages[0]).AddSupportedCultures(Languages).AddSupportedUICultures(Languages);
-            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            options.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
         });
 
-        services.AddIdentity<StaffUser, IdentityRole>(options =>
+        services
+            .AddIdentity<StaffUser, IdentityRole>(options =>
             {
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
@@ -68,7 +76,9 @@ internal static class WebSetup
             options.Cookie.Name = "wego.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment()
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
             options.LoginPath = "/Account/SignIn";
             options.LogoutPath = "/Account/SignOut";
             options.AccessDeniedPath = "/Account/AccessDenied";
@@ -77,27 +87,41 @@ internal static class WebSetup
             options.EventsType = typeof(SessionCookie);
         });
         services.AddSingleton<SessionCookie>();
-        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = SessionCookie.KeepSession);
+        services.Configure<SecurityStampValidatorOptions>(options =>
+            options.OnRefreshingPrincipal = SessionCookie.KeepSession
+        );
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "wego.antiforgery";
-            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment()
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
         });
         // Keys live in the database, so every instance behind a load balancer reads the others' cookies and tokens.
         services.AddDataProtection().SetApplicationName("WeGO.Portal").PersistKeysToDbContext<PortalDbContext>();
 
-        services.AddAuthorizationBuilder()
+        services
+            .AddAuthorizationBuilder()
             .AddPolicy(Policies.Administration, policy => policy.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.EditVisits, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff))
-            .AddPolicy(Policies.ReadVisits, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff, Roles.ProgramDirector))
-            .AddPolicy(Policies.EditInquiries, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff))
-            .AddPolicy(Policies.ReadInquiries, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff, Roles.ProgramDirector))
-            .AddPolicy(Policies.ReviewReports, policy => policy.RequireRole(Roles.ProgramDirector, Roles.Administrator));
+            .AddPolicy(Policies.ReadVisits, policy =>
+                policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff, Roles.ProgramDirector)
+            )
+            .AddPolicy(Policies.EditInquiries, policy =>
+                policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff)
+            )
+            .AddPolicy(Policies.ReadInquiries, policy =>
+                policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff, Roles.ProgramDirector)
+            )
+            .AddPolicy(Policies.ReviewReports, policy =>
+                policy.RequireRole(Roles.ProgramDirector, Roles.Administrator)
+            );
 
         services.AddScoped<UseCaseRejections>();
         services.AddScoped<CalendarFeedTokens>();
         services.AddInquiryRateLimit();
-        services.AddRazorPages(options =>
+        services
+            .AddRazorPages(options =>
             {
                 // Every page needs a signed-in user unless it is listed as anonymous below, so a new page cannot be
                 // forgotten; unknown addresses still get the friendly 404 rather than a sign-in prompt.
@@ -131,8 +155,11 @@ internal static class WebSetup
                 options.Filters.Add(new PasswordChangeGate());
                 options.Filters.Add(new MethodNotHandled());
 
-                // The address names the record a post changes: a form field called "id" must not outvote the route's {id}.
-                var routeValues = options.ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.RouteValueProviderFactory>().Single();
+                // The address names the record a post changes: a form field called "id" must not outvote the route's
+                // {id}.
+                var routeValues = options
+                    .ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.RouteValueProviderFactory>()
+                    .Single();
                 options.ValueProviderFactories.Remove(routeValues);
                 options.ValueProviderFactories.Insert(0, routeValues);
 
@@ -141,23 +168,29 @@ internal static class WebSetup
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(UiText)));
-        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
-        {
-            var text = factory.Create(typeof(UiText));
-            var binding = options.ModelBindingMessageProvider;
-            binding.SetValueMustNotBeNullAccessor(_ => text["Binding.Required"]);
-            binding.SetMissingBindRequiredValueAccessor(_ => text["Binding.Required"]);
-            binding.SetAttemptedValueIsInvalidAccessor((value, _) => text["Binding.Invalid", value]);
-            binding.SetUnknownValueIsInvalidAccessor(_ => text["Binding.InvalidValue"]);
-            binding.SetValueIsInvalidAccessor(value => text["Binding.Invalid", value]);
-            binding.SetValueMustBeANumberAccessor(_ => text["Binding.Number"]);
-            binding.SetNonPropertyAttemptedValueIsInvalidAccessor(value => text["Binding.Invalid", value]);
-            binding.SetNonPropertyUnknownValueIsInvalidAccessor(() => text["Binding.InvalidValue"]);
-            binding.SetNonPropertyValueMustBeANumberAccessor(() => text["Binding.Number"]);
-            binding.SetMissingKeyOrValueAccessor(() => text["Binding.Required"]);
-            binding.SetMissingRequestBodyRequiredValueAccessor(() => text["Binding.Required"]);
-        });
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(UiText))
+            );
+        services
+            .AddOptions<MvcOptions>()
+            .Configure<IStringLocalizerFactory>(
+                (options, factory) =>
+                {
+                    var text = factory.Create(typeof(UiText));
+                    var binding = options.ModelBindingMessageProvider;
+                    binding.SetValueMustNotBeNullAccessor(_ => text["Binding.Required"]);
+                    binding.SetMissingBindRequiredValueAccessor(_ => text["Binding.Required"]);
+                    binding.SetAttemptedValueIsInvalidAccessor((value, _) => text["Binding.Invalid", value]);
+                    binding.SetUnknownValueIsInvalidAccessor(_ => text["Binding.InvalidValue"]);
+                    binding.SetValueIsInvalidAccessor(value => text["Binding.Invalid", value]);
+                    binding.SetValueMustBeANumberAccessor(_ => text["Binding.Number"]);
+                    binding.SetNonPropertyAttemptedValueIsInvalidAccessor(value => text["Binding.Invalid", value]);
+                    binding.SetNonPropertyUnknownValueIsInvalidAccessor(() => text["Binding.InvalidValue"]);
+                    binding.SetNonPropertyValueMustBeANumberAccessor(() => text["Binding.Number"]);
+                    binding.SetMissingKeyOrValueAccessor(() => text["Binding.Required"]);
+                    binding.SetMissingRequestBodyRequiredValueAccessor(() => text["Binding.Required"]);
+                }
+            );
     }
 
     public static void UsePortalPipeline(this WebApplication app)
@@ -166,7 +199,9 @@ internal static class WebSetup
         // own sentences follow the request culture.
         var messages = app.Services.GetRequiredService<IStringLocalizerFactory>().Create(typeof(Messages));
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
-            member is null ? null : messages["Field." + member.Name] is { ResourceNotFound: false } name ? name.Value : member.Name;
+            member is null ? null
+            : messages["Field." + member.Name] is { ResourceNotFound: false } name ? name.Value
+            : member.Name;
 
         app.UseMiddleware<CorrelationId>();
         app.UseSerilogRequestLogging(options =>
@@ -175,7 +210,10 @@ internal static class WebSetup
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.EnrichDiagnosticContext = (diagnostics, http) =>
             {
-                diagnostics.Set("UserId", http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous");
+                diagnostics.Set(
+                    "UserId",
+                    http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous"
+                );
             };
         });
         app.UseMiddleware<SecurityHeaders>();
@@ -195,7 +233,11 @@ internal static class WebSetup
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks(
+                "/health/ready",
+                new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }
+            )
+            .AllowAnonymous();
         app.MapCalendarFeed();
         app.MapOldAddresses();
         app.MapRazorPages();

@@ -14,22 +14,35 @@ namespace WeGO.Portal.Application.Tests;
 /// <see cref="CurrentUserActor"/> reads them from the request's user, as it does for a page.</summary>
 internal static class ActingAs
 {
-    public static Task<TResponse> SendAsAsync<TResponse>(this PortalFactory portal, Colleague who, ICommand<TResponse> command) =>
-        portal.RunAsAsync(who, mediator => mediator.Send(command));
+    public static Task<TResponse> SendAsAsync<TResponse>(
+        this PortalFactory portal,
+        Colleague who,
+        ICommand<TResponse> command
+    ) => portal.RunAsAsync(who, mediator => mediator.Send(command));
 
-    public static Task<TResponse> SendAsAsync<TResponse>(this PortalFactory portal, Colleague who, IQuery<TResponse> query) =>
-        portal.RunAsAsync(who, mediator => mediator.Send(query));
+    public static Task<TResponse> SendAsAsync<TResponse>(
+        this PortalFactory portal,
+        Colleague who,
+        IQuery<TResponse> query
+    ) => portal.RunAsAsync(who, mediator => mediator.Send(query));
 
-    private static async Task<TResponse> RunAsAsync<TResponse>(this PortalFactory portal, Colleague who, Func<IMediator, ValueTask<TResponse>> send)
+    private static async Task<TResponse> RunAsAsync<TResponse>(
+        this PortalFactory portal,
+        Colleague who,
+        Func<IMediator, ValueTask<TResponse>> send
+    )
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
         accessor.HttpContext = new DefaultHttpContext
         {
             RequestServices = scope.ServiceProvider,
-            User = new ClaimsPrincipal(new ClaimsIdentity(
-                [new Claim(ClaimTypes.NameIdentifier, who.UserId), new Claim(StaffClaims.DisplayName, who.Name)],
-                authenticationType: "test")),
+            User = new ClaimsPrincipal(
+                new ClaimsIdentity(
+                    [new Claim(ClaimTypes.NameIdentifier, who.UserId), new Claim(StaffClaims.DisplayName, who.Name)],
+                    authenticationType: "test"
+                )
+            ),
         };
         if (who.TimeZoneId is { } zone)
         {
@@ -48,10 +61,12 @@ internal static class ActingAs
     }
 }
 
-/// <summary>A signed-in colleague; <paramref name="TimeZoneId"/> is the zone their browser reports (Seoul when null).</summary>
+/// <summary>A signed-in colleague; <paramref name="TimeZoneId"/> is the zone their browser reports (Seoul when
+/// null).</summary>
 internal sealed record Colleague(string UserId, string Name, string? TimeZoneId = null)
 {
-    /// <summary>A colleague who reads times in <paramref name="timeZoneId"/>, with no account behind them: enough for queries.</summary>
+    /// <summary>A colleague who reads times in <paramref name="timeZoneId"/>, with no account behind them: enough for
+    /// queries.</summary>
     public static Colleague ViewingIn(string timeZoneId) => new("viewer", "Viewer", timeZoneId);
 }
 

@@ -10,16 +10,23 @@ using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Application.Tests;
 
-/// <summary>A known history, with the clock at 15 June 2025, 12:00 in Seoul, so the default period is 1 June 2024 to
-/// 30 June 2025 (the last 12 full months and the current one). See <see cref="DashboardHistory"/> for who visited when.</summary>
+/// <summary>A known history, with the clock at 15 June 2025, 12:00 in Seoul, so the default period is 1 June 2024 to 30
+/// June 2025 (the last 12 full months and the current one). See <see cref="DashboardHistory"/> for who visited
+/// when.</summary>
 public sealed class DashboardTests(DashboardHistory history) : IClassFixture<DashboardHistory>
 {
     /// <summary>June 2024 to June 2025, whole months: the period the history below is written around.</summary>
-    private static readonly GetDashboard.Query JuneToJune = new() { From = new DateOnly(2024, 6, 1), To = new DateOnly(2025, 6, 30) };
+    private static readonly GetDashboard.Query JuneToJune = new()
+    {
+        From = new DateOnly(2024, 6, 1),
+        To = new DateOnly(2025, 6, 30),
+    };
 
-    private Task<GetDashboard.Result> DashboardAsync(GetDashboard.Query? query = null) => history.Portal.SendAsync(query ?? JuneToJune);
+    private Task<GetDashboard.Result> DashboardAsync(GetDashboard.Query? query = null) =>
+        history.Portal.SendAsync(query ?? JuneToJune);
 
-    private static int Month(GetDashboard.Result result, int year, int month) => result.VisitsPerMonth.Single(m => m.Year == year && m.Month == month).Visits;
+    private static int Month(GetDashboard.Result result, int year, int month) =>
+        result.VisitsPerMonth.Single(m => m.Year == year && m.Month == month).Visits;
 
     [Fact]
     public async Task The_default_period_is_the_last_twelve_months_up_to_today_with_every_month_present()
@@ -34,7 +41,8 @@ public sealed class DashboardTests(DashboardHistory history) : IClassFixture<Das
         Assert.Equal(13, dashboard.VisitsPerMonth.Count);
         Assert.Equal((2024, 6), (dashboard.VisitsPerMonth[0].Year, dashboard.VisitsPerMonth[0].Month));
         Assert.Equal((2025, 6), (dashboard.VisitsPerMonth[^1].Year, dashboard.VisitsPerMonth[^1].Month));
-        // Nothing after today: Lisbon (25 June) and Lima (30 June) are upcoming, not in the period; Bogotá (1 June 2024) is before it.
+        // Nothing after today: Lisbon (25 June) and Lima (30 June) are upcoming, not in the period; Bogotá (1 June
+        // 2024) is before it.
         Assert.Equal([0, 2, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 1], dashboard.VisitsPerMonth.Select(m => m.Visits));
     }
 
@@ -59,12 +67,23 @@ public sealed class DashboardTests(DashboardHistory history) : IClassFixture<Das
         Assert.Equal(3, Month(dashboard, 2025, 6));
         Assert.DoesNotContain(dashboard.VisitsPerMonth, m => m.Year == 2025 && m.Month == 7);
 
-        var lastDayOnly = await DashboardAsync(new GetDashboard.Query { From = new DateOnly(2025, 6, 30), To = new DateOnly(2025, 6, 30) });
+        var lastDayOnly = await DashboardAsync(
+            new GetDashboard.Query { From = new DateOnly(2025, 6, 30), To = new DateOnly(2025, 6, 30) }
+        );
         Assert.Null(lastDayOnly.Preset);
-        var dayAfterOnly = await DashboardAsync(new GetDashboard.Query { From = new DateOnly(2025, 7, 1), To = new DateOnly(2025, 7, 1) });
+        var dayAfterOnly = await DashboardAsync(
+            new GetDashboard.Query { From = new DateOnly(2025, 7, 1), To = new DateOnly(2025, 7, 1) }
+        );
         Assert.Equal(1, lastDayOnly.VisitsInPeriod);
         Assert.Equal(1, dayAfterOnly.VisitsInPeriod);
-        Assert.Equal(0, (await DashboardAsync(new GetDashboard.Query { From = new DateOnly(2025, 6, 26), To = new DateOnly(2025, 6, 29) })).VisitsInPeriod);
+        Assert.Equal(
+            0,
+            (
+                await DashboardAsync(
+                    new GetDashboard.Query { From = new DateOnly(2025, 6, 26), To = new DateOnly(2025, 6, 29) }
+                )
+            ).VisitsInPeriod
+        );
     }
 
     [Fact]
@@ -89,7 +108,10 @@ public sealed class DashboardTests(DashboardHistory history) : IClassFixture<Das
         Assert.Equal(3, dashboard.Upcoming.Count);
         Assert.Equal(new DateOnly(2025, 7, 15), dashboard.Upcoming.Until);
         Assert.Equal(["Lisbon", "Lima", "Lima"], dashboard.Upcoming.First.Select(v => v.Organization));
-        Assert.Equal([VisitStatus.Requested, VisitStatus.Requested, VisitStatus.Confirmed], dashboard.Upcoming.First.Select(v => v.Status));
+        Assert.Equal(
+            [VisitStatus.Requested, VisitStatus.Requested, VisitStatus.Confirmed],
+            dashboard.Upcoming.First.Select(v => v.Status)
+        );
         Assert.Equal(["Ana Ruiz"], dashboard.Upcoming.First[0].Hosts);
 
         var fewer = await DashboardAsync(new GetDashboard.Query { UpcomingShown = 1 });
@@ -134,7 +156,8 @@ public sealed class DashboardTests(DashboardHistory history) : IClassFixture<Das
     {
         var funnel = (await DashboardAsync()).Funnel;
 
-        // Visited (visits that took place): Bogotá, Quito, Chengdu, Nairobi, Gangnam, Lima (this morning). Lisbon's is still to come.
+        // Visited (visits that took place): Bogotá, Quito, Chengdu, Nairobi, Gangnam, Lima (this morning). Lisbon's is
+        // still to come.
         Assert.Equal(6, funnel.Visited);
         // Inquired after the first visit: Quito, Nairobi, Gangnam (Chengdu's inquiry came before its visit).
         Assert.Equal(3, funnel.Inquired);
@@ -148,9 +171,14 @@ public sealed class DashboardTests(DashboardHistory history) : IClassFixture<Das
     [Fact]
     public async Task An_empty_period_shows_zeros_everywhere_and_no_rates()
     {
-        var dashboard = await DashboardAsync(new GetDashboard.Query { From = new DateOnly(2010, 1, 1), To = new DateOnly(2010, 3, 31) });
+        var dashboard = await DashboardAsync(
+            new GetDashboard.Query { From = new DateOnly(2010, 1, 1), To = new DateOnly(2010, 3, 31) }
+        );
 
-        Assert.Equal([(2010, 1, 0), (2010, 2, 0), (2010, 3, 0)], dashboard.VisitsPerMonth.Select(m => (m.Year, m.Month, m.Visits)));
+        Assert.Equal(
+            [(2010, 1, 0), (2010, 2, 0), (2010, 3, 0)],
+            dashboard.VisitsPerMonth.Select(m => (m.Year, m.Month, m.Visits))
+        );
         Assert.All(dashboard.VisitsPerRegion, r => Assert.Equal(0, r.Visits));
         Assert.All(dashboard.InquiriesByStage, s => Assert.Equal(0, s.Inquiries));
         Assert.Equal(new GetDashboard.Funnel(0, 0, 0), dashboard.Funnel);
@@ -175,7 +203,9 @@ public sealed class DashboardTests(DashboardHistory history) : IClassFixture<Das
     [Fact]
     public async Task Presets_choose_this_year_or_last_year_and_win_over_dates()
     {
-        var thisYear = await DashboardAsync(new GetDashboard.Query { Preset = DashboardPreset.ThisYear, From = new DateOnly(2010, 1, 1) });
+        var thisYear = await DashboardAsync(
+            new GetDashboard.Query { Preset = DashboardPreset.ThisYear, From = new DateOnly(2010, 1, 1) }
+        );
         var lastYear = await DashboardAsync(new GetDashboard.Query { Preset = DashboardPreset.LastYear });
 
         Assert.Equal((new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)), (thisYear.From, thisYear.To));
@@ -190,13 +220,24 @@ public sealed class DashboardTests(DashboardHistory history) : IClassFixture<Das
     public async Task A_period_that_ends_before_it_starts_or_spans_more_than_ten_years_is_refused()
     {
         var reversed = await Assert.ThrowsAnyAsync<ValidationException>(() =>
-            DashboardAsync(new GetDashboard.Query { From = new DateOnly(2025, 6, 1), To = new DateOnly(2025, 5, 31) }));
+            DashboardAsync(new GetDashboard.Query { From = new DateOnly(2025, 6, 1), To = new DateOnly(2025, 5, 31) })
+        );
         var tooLong = await Assert.ThrowsAnyAsync<ValidationException>(() =>
-            DashboardAsync(new GetDashboard.Query { From = new DateOnly(2015, 1, 1), To = new DateOnly(2025, 1, 1) }));
+            DashboardAsync(new GetDashboard.Query { From = new DateOnly(2015, 1, 1), To = new DateOnly(2025, 1, 1) })
+        );
 
         Assert.Equal("The period must end on or after the day it starts.", Assert.Single(reversed.Errors).ErrorMessage);
         Assert.Equal("Choose a period of at most 10 years.", Assert.Single(tooLong.Errors).ErrorMessage);
-        Assert.Equal(120, (await DashboardAsync(new GetDashboard.Query { From = new DateOnly(2015, 1, 1), To = new DateOnly(2024, 12, 31) })).VisitsPerMonth.Count);
+        Assert.Equal(
+            120,
+            (
+                await DashboardAsync(
+                    new GetDashboard.Query { From = new DateOnly(2015, 1, 1), To = new DateOnly(2024, 12, 31) }
+                )
+            )
+                .VisitsPerMonth
+                .Count
+        );
     }
 }
 
@@ -246,7 +287,8 @@ public sealed class DashboardHistory : IAsyncLifetime
             quitoSecond.Complete(now);
             var chengduVisit = Visit(db, chengdu, new DateOnly(2024, 7, 20), new TimeOnly(10, 0), now);
             chengduVisit.Complete(now);
-            Visit(db, oslo, new DateOnly(2024, 9, 10), new TimeOnly(10, 0), now, confirm: false).Cancel("Flights cancelled");
+            Visit(db, oslo, new DateOnly(2024, 9, 10), new TimeOnly(10, 0), now, confirm: false)
+                .Cancel("Flights cancelled");
             var nairobiVisit = Visit(db, nairobi, new DateOnly(2025, 1, 15), new TimeOnly(10, 0), now);
             nairobiVisit.Complete(now);
             Visit(db, gangnam, new DateOnly(2025, 2, 10), new TimeOnly(10, 0), now).Complete(now);
@@ -258,7 +300,15 @@ public sealed class DashboardHistory : IAsyncLifetime
             Visit(db, lima, new DateOnly(2025, 7, 20), new TimeOnly(10, 0), now);
             await db.SaveChangesAsync();
 
-            Inquiry(db, quito, Seoul(2024, 8, 1), InquiryStage.Contacted, InquiryStage.ApplicationSent, InquiryStage.UnderReview, InquiryStage.Approved);
+            Inquiry(
+                db,
+                quito,
+                Seoul(2024, 8, 1),
+                InquiryStage.Contacted,
+                InquiryStage.ApplicationSent,
+                InquiryStage.UnderReview,
+                InquiryStage.Approved
+            );
             Inquiry(db, chengdu, Seoul(2024, 5, 1));
             Inquiry(db, nairobi, Seoul(2025, 2, 1), InquiryStage.Contacted);
             Inquiry(db, gangnam, Seoul(2025, 2, 20), InquiryStage.Withdrawn);
@@ -289,9 +339,25 @@ public sealed class DashboardHistory : IAsyncLifetime
     private static Organization City(PortalDbContext db, string name, string country, Region region) =>
         db.Organizations.Add(new Organization(name, country, region, OrganizationKind.LocalGovernment)).Entity;
 
-    private static Visit Visit(PortalDbContext db, Organization city, DateOnly date, TimeOnly start, DateTime now, bool confirm = true)
+    private static Visit Visit(
+        PortalDbContext db,
+        Organization city,
+        DateOnly date,
+        TimeOnly start,
+        DateTime now,
+        bool confirm = true
+    )
     {
-        var visit = Domain.Visits.Visit.Schedule(city, "Exchange", "Seoul Secretariat", date, start, start.AddMinutes(25), VenueTime.Seoul, now);
+        var visit = Domain.Visits.Visit.Schedule(
+            city,
+            "Exchange",
+            "Seoul Secretariat",
+            date,
+            start,
+            start.AddMinutes(25),
+            VenueTime.Seoul,
+            now
+        );
         visit.AddHost("Ana Ruiz", "Program Officer");
         if (confirm)
         {
@@ -301,11 +367,36 @@ public sealed class DashboardHistory : IAsyncLifetime
         return db.Visits.Add(visit).Entity;
     }
 
-    private static void Inquiry(PortalDbContext db, Organization? city, DateTime submittedAtUtc, params InquiryStage[] moves)
+    private static void Inquiry(
+        PortalDbContext db,
+        Organization? city,
+        DateTime submittedAtUtc,
+        params InquiryStage[] moves
+    )
     {
-        var applicant = new InquiryApplicant(city?.Name ?? "Valparaíso", city?.CountryCode ?? "CL", OrganizationKind.LocalGovernment, null,
-            "María Soto", null, "maria@example.org", null, "es", MembershipInterest.CapacityBuilding, null, null, null, null, ConsentGiven: true);
-        var inquiry = new MembershipInquiry($"WGO-{db.MembershipInquiries.Local.Count + 1:D4}", Guid.NewGuid().ToString("N"), applicant, submittedAtUtc);
+        var applicant = new InquiryApplicant(
+            city?.Name ?? "Valparaíso",
+            city?.CountryCode ?? "CL",
+            OrganizationKind.LocalGovernment,
+            null,
+            "María Soto",
+            null,
+            "maria@example.org",
+            null,
+            "es",
+            MembershipInterest.CapacityBuilding,
+            null,
+            null,
+            null,
+            null,
+            ConsentGiven: true
+        );
+        var inquiry = new MembershipInquiry(
+            $"WGO-{db.MembershipInquiries.Local.Count + 1:D4}",
+            Guid.NewGuid().ToString("N"),
+            applicant,
+            submittedAtUtc
+        );
         if (city is not null)
         {
             inquiry.MatchTo(city.Id);

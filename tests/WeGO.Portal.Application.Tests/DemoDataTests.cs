@@ -29,9 +29,20 @@ public sealed class DemoDataTests : IDisposable
         Assert.Equal(36, visit.Headcount);
         Assert.Equal("Lee Kai Yet", visit.HeadOfDelegation);
         Assert.Equal(["Jeong-kee Kim", "Lii Inn Tan"], visit.Hosts.Select(h => h.Name));
-        Assert.Equal(new DateOnly(2024, 10, 7), DateOnly.FromDateTime(VenueTime.ToLocal(visit.StartsAtUtc, visit.TimeZoneId)));
+        Assert.Equal(
+            new DateOnly(2024, 10, 7),
+            DateOnly.FromDateTime(VenueTime.ToLocal(visit.StartsAtUtc, visit.TimeZoneId))
+        );
         Assert.Equal(VisitStatus.Completed, visit.Status);
-        Assert.Equal(["Welcome address", "Seremban's smart-city initiatives, including Malaysia Vision Valley 2.0", "WeGO's activities, vision and flagship programmes", "Questions and answers"], visit.Agenda.Select(a => a.Title));
+        Assert.Equal(
+            [
+                "Welcome address",
+                "Seremban's smart-city initiatives, including Malaysia Vision Valley 2.0",
+                "WeGO's activities, vision and flagship programmes",
+                "Questions and answers",
+            ],
+            visit.Agenda.Select(a => a.Title)
+        );
         Assert.Contains("Membership process", visit.Topics);
         Assert.Equal(3, visit.FollowUps.Count);
         Assert.NotEmpty(visit.History);

@@ -10,14 +10,16 @@ using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Application.Tests;
 
-/// <summary>Follow-ups of a visit, with the clock at 20 November 2024, 12:00 in Seoul: six weeks after the Seremban visit,
-/// when two of its three follow-ups are overdue (due 25 October and 8 November) and one was done on 11 October.</summary>
+/// <summary>Follow-ups of a visit, with the clock at 20 November 2024, 12:00 in Seoul: six weeks after the Seremban
+/// visit, when two of its three follow-ups are overdue (due 25 October and 8 November) and one was done on 11
+/// October.</summary>
 public sealed class FollowUpTests : IDisposable
 {
     private static readonly DateTimeOffset Noon20NovemberSeoul = new(2024, 11, 20, 3, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2024, 11, 20);
 
-    private readonly ClockedPortal portal = (ClockedPortal)new ClockedPortal(new FixedClock(Noon20NovemberSeoul)).Start();
+    private readonly ClockedPortal portal = (ClockedPortal)
+        new ClockedPortal(new FixedClock(Noon20NovemberSeoul)).Start();
 
     public void Dispose() => portal.Dispose();
 
@@ -31,17 +33,28 @@ public sealed class FollowUpTests : IDisposable
         return new Colleague(id, email.Split('@')[0]);
     }
 
-    private Task<FollowUp> FollowUpAsync(int id) => portal.WithDbAsync(db => db.FollowUps.AsNoTracking().SingleAsync(f => f.Id == id));
+    private Task<FollowUp> FollowUpAsync(int id) =>
+        portal.WithDbAsync(db => db.FollowUps.AsNoTracking().SingleAsync(f => f.Id == id));
 
-    private async Task<int> AddAsync(int visitId, string description, Colleague? owner = null, string? ownerName = null, DateOnly? dueOn = null) =>
-        (await portal.SendAsync(new AddFollowUp.Command
-        {
-            VisitId = visitId,
-            Description = description,
-            OwnerUserId = owner?.UserId,
-            OwnerName = ownerName,
-            DueOn = dueOn ?? Today.AddDays(7),
-        })).Value;
+    private async Task<int> AddAsync(
+        int visitId,
+        string description,
+        Colleague? owner = null,
+        string? ownerName = null,
+        DateOnly? dueOn = null
+    ) =>
+        (
+            await portal.SendAsync(
+                new AddFollowUp.Command
+                {
+                    VisitId = visitId,
+                    Description = description,
+                    OwnerUserId = owner?.UserId,
+                    OwnerName = ownerName,
+                    DueOn = dueOn ?? Today.AddDays(7),
+                }
+            )
+        ).Value;
 
     [Fact]
     public async Task A_follow_up_for_a_colleague_takes_their_name_from_their_account_and_starts_open()
@@ -49,7 +62,13 @@ public sealed class FollowUpTests : IDisposable
         var visitId = await DemoVisitAsync();
         var mina = await ColleagueAsync("mina@we-gov.org");
 
-        var id = await AddAsync(visitId, "  Send the smart-city prize call  ", mina, ownerName: "ignored when a colleague is chosen", dueOn: new DateOnly(2024, 12, 2));
+        var id = await AddAsync(
+            visitId,
+            "  Send the smart-city prize call  ",
+            mina,
+            ownerName: "ignored when a colleague is chosen",
+            dueOn: new DateOnly(2024, 12, 2)
+        );
 
         var followUp = await FollowUpAsync(id);
         Assert.Equal("Send the smart-city prize call", followUp.Description);
@@ -73,24 +92,87 @@ public sealed class FollowUpTests : IDisposable
         Assert.Null(followUp.OwnerUserId);
     }
 
-    public static TheoryData<string, AddFollowUp.Command> InvalidCommands() => new()
-    {
-        { nameof(AddFollowUp.Command.Description), new AddFollowUp.Command { Description = " ", OwnerName = "Lii Inn Tan", DueOn = Today } },
-        { nameof(AddFollowUp.Command.Description), new AddFollowUp.Command { Description = new string('x', 1001), OwnerName = "Lii Inn Tan", DueOn = Today } },
-        { nameof(AddFollowUp.Command.OwnerName), new AddFollowUp.Command { Description = "Call back", OwnerName = "", OwnerUserId = null, DueOn = Today } },
-        { nameof(AddFollowUp.Command.OwnerName), new AddFollowUp.Command { Description = "Call back", OwnerName = new string('x', 201), DueOn = Today } },
-        { nameof(AddFollowUp.Command.OwnerUserId), new AddFollowUp.Command { Description = "Call back", OwnerUserId = new string('x', 451), DueOn = Today } },
-        { nameof(AddFollowUp.Command.DueOn), new AddFollowUp.Command { Description = "Call back", OwnerName = "Lii Inn Tan", DueOn = null } },
-        { nameof(AddFollowUp.Command.DueOn), new AddFollowUp.Command { Description = "Call back", OwnerName = "Lii Inn Tan", DueOn = Today.AddYears(2).AddDays(1) } },
-    };
+    public static TheoryData<string, AddFollowUp.Command> InvalidCommands() =>
+        new()
+        {
+            {
+                nameof(AddFollowUp.Command.Description),
+                new AddFollowUp.Command
+                {
+                    Description = " ",
+                    OwnerName = "Lii Inn Tan",
+                    DueOn = Today,
+                }
+            },
+            {
+                nameof(AddFollowUp.Command.Description),
+                new AddFollowUp.Command
+                {
+                    Description = new string('x', 1001),
+                    OwnerName = "Lii Inn Tan",
+                    DueOn = Today,
+                }
+            },
+            {
+                nameof(AddFollowUp.Command.OwnerName),
+                new AddFollowUp.Command
+                {
+                    Description = "Call back",
+                    OwnerName = "",
+                    OwnerUserId = null,
+                    DueOn = Today,
+                }
+            },
+            {
+                nameof(AddFollowUp.Command.OwnerName),
+                new AddFollowUp.Command
+                {
+                    Description = "Call back",
+                    OwnerName = new string('x', 201),
+                    DueOn = Today,
+                }
+            },
+            {
+                nameof(AddFollowUp.Command.OwnerUserId),
+                new AddFollowUp.Command
+                {
+                    Description = "Call back",
+                    OwnerUserId = new string('x', 451),
+                    DueOn = Today,
+                }
+            },
+            {
+                nameof(AddFollowUp.Command.DueOn),
+                new AddFollowUp.Command
+                {
+                    Description = "Call back",
+                    OwnerName = "Lii Inn Tan",
+                    DueOn = null,
+                }
+            },
+            {
+                nameof(AddFollowUp.Command.DueOn),
+                new AddFollowUp.Command
+                {
+                    Description = "Call back",
+                    OwnerName = "Lii Inn Tan",
+                    DueOn = Today.AddYears(2).AddDays(1),
+                }
+            },
+        };
 
     [Theory]
     [MemberData(nameof(InvalidCommands))]
-    public async Task An_invalid_follow_up_is_refused_on_the_field_at_fault_and_nothing_is_saved(string field, AddFollowUp.Command command)
+    public async Task An_invalid_follow_up_is_refused_on_the_field_at_fault_and_nothing_is_saved(
+        string field,
+        AddFollowUp.Command command
+    )
     {
         var visitId = await DemoVisitAsync();
 
-        var refused = await Assert.ThrowsAnyAsync<ValidationException>(async () => await portal.SendAsync(command with { VisitId = visitId }));
+        var refused = await Assert.ThrowsAnyAsync<ValidationException>(async () =>
+            await portal.SendAsync(command with { VisitId = visitId })
+        );
 
         Assert.Equal([field], refused.Errors.Select(e => e.PropertyName).Distinct());
         Assert.Equal(3, await portal.WithDbAsync(db => db.FollowUps.CountAsync()));
@@ -103,7 +185,12 @@ public sealed class FollowUpTests : IDisposable
 
         // 23:30 UTC on 19 November is already 20 November in Seoul.
         Clock.Now = new DateTimeOffset(2024, 11, 19, 23, 30, 0, TimeSpan.Zero);
-        var id = await AddAsync(visitId, "Check in a year later", ownerName: "Lii Inn Tan", dueOn: new DateOnly(2026, 11, 20));
+        var id = await AddAsync(
+            visitId,
+            "Check in a year later",
+            ownerName: "Lii Inn Tan",
+            dueOn: new DateOnly(2026, 11, 20)
+        );
 
         Assert.Equal(new DateOnly(2026, 11, 20), (await FollowUpAsync(id)).DueOn);
     }
@@ -114,8 +201,12 @@ public sealed class FollowUpTests : IDisposable
         var visitId = await DemoVisitAsync();
         var roleless = await portal.CreateStaffAsync("former@we-gov.org", "Colleague-Password-2024");
 
-        var unknown = await Assert.ThrowsAsync<DomainException>(() => AddAsync(visitId, "Call back", new Colleague("no-such-user", "Nobody")));
-        var withoutRole = await Assert.ThrowsAsync<DomainException>(() => AddAsync(visitId, "Call back", new Colleague(roleless, "former")));
+        var unknown = await Assert.ThrowsAsync<DomainException>(() =>
+            AddAsync(visitId, "Call back", new Colleague("no-such-user", "Nobody"))
+        );
+        var withoutRole = await Assert.ThrowsAsync<DomainException>(() =>
+            AddAsync(visitId, "Call back", new Colleague(roleless, "former"))
+        );
 
         Assert.Equal("FollowUp.OwnerUnknown", unknown.Code);
         Assert.Equal("FollowUp.OwnerUnknown", withoutRole.Code);
@@ -127,14 +218,25 @@ public sealed class FollowUpTests : IDisposable
         var visitId = await portal.WithDbAsync(async db =>
         {
             var city = new Organization("Cancelled City", "KR", Region.EastAsia, OrganizationKind.LocalGovernment);
-            var visit = Visit.Schedule(city, "Study visit", "Secretariat", new DateOnly(2025, 3, 4), new TimeOnly(10, 0), new TimeOnly(11, 0), VenueTime.Seoul, Noon20NovemberSeoul.UtcDateTime);
+            var visit = Visit.Schedule(
+                city,
+                "Study visit",
+                "Secretariat",
+                new DateOnly(2025, 3, 4),
+                new TimeOnly(10, 0),
+                new TimeOnly(11, 0),
+                VenueTime.Seoul,
+                Noon20NovemberSeoul.UtcDateTime
+            );
             visit.Cancel("Travel cancelled");
             db.Visits.Add(visit);
             await db.SaveChangesAsync();
             return visit.Id;
         });
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => AddAsync(visitId, "Send the brochure", ownerName: "Lii Inn Tan"));
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            AddAsync(visitId, "Send the brochure", ownerName: "Lii Inn Tan")
+        );
 
         Assert.Equal("Visit.Cancelled", refused.Code);
         Assert.False(await portal.WithDbAsync(db => db.FollowUps.AnyAsync(f => f.VisitId == visitId)));
@@ -143,7 +245,9 @@ public sealed class FollowUpTests : IDisposable
     [Fact]
     public async Task A_follow_up_for_a_visit_that_does_not_exist_is_refused()
     {
-        var refused = await Assert.ThrowsAsync<DomainException>(() => AddAsync(9999, "Send the brochure", ownerName: "Lii Inn Tan"));
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            AddAsync(9999, "Send the brochure", ownerName: "Lii Inn Tan")
+        );
 
         Assert.Equal("Visit.NotFound", refused.Code);
     }
@@ -186,17 +290,29 @@ public sealed class FollowUpTests : IDisposable
     {
         var visitId = await DemoVisitAsync();
         var id = await AddAsync(visitId, "Book a second visit", ownerName: "Lii Inn Tan");
-        await portal.SendAsAsync(new Colleague("staff-id", "Mina Park"), new DropFollowUp.Command(id, (await FollowUpAsync(id)).Version));
+        await portal.SendAsAsync(
+            new Colleague("staff-id", "Mina Park"),
+            new DropFollowUp.Command(id, (await FollowUpAsync(id)).Version)
+        );
 
-        await portal.SendAsAsync(new Colleague("other-id", "Jun Choi"), new ReopenFollowUp.Command(id, (await FollowUpAsync(id)).Version));
+        await portal.SendAsAsync(
+            new Colleague("other-id", "Jun Choi"),
+            new ReopenFollowUp.Command(id, (await FollowUpAsync(id)).Version)
+        );
 
         var reopened = await FollowUpAsync(id);
         Assert.Equal(FollowUpStatus.Open, reopened.Status);
         Assert.Null(reopened.ClosedBy);
         Assert.Null(reopened.ClosedAtUtc);
-        var history = await portal.WithDbAsync(db => db.AuditEntries
-            .Where(a => a.EntityType == nameof(FollowUp) && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .OrderBy(a => a.Id).Select(a => a.ActorName).ToListAsync());
+        var history = await portal.WithDbAsync(db =>
+            db.AuditEntries.Where(a =>
+                    a.EntityType == nameof(FollowUp)
+                    && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                )
+                .OrderBy(a => a.Id)
+                .Select(a => a.ActorName)
+                .ToListAsync()
+        );
         Assert.Equal(["system", "Mina Park", "Jun Choi"], history);
     }
 
@@ -206,9 +322,13 @@ public sealed class FollowUpTests : IDisposable
         var visitId = await DemoVisitAsync();
         var id = await AddAsync(visitId, "Book a second visit", ownerName: "Lii Inn Tan");
 
-        var reopenOpen = await Assert.ThrowsAsync<DomainException>(async () => await portal.SendAsync(new ReopenFollowUp.Command(id, (await FollowUpAsync(id)).Version)));
+        var reopenOpen = await Assert.ThrowsAsync<DomainException>(async () =>
+            await portal.SendAsync(new ReopenFollowUp.Command(id, (await FollowUpAsync(id)).Version))
+        );
         await portal.SendAsync(new CompleteFollowUp.Command(id, (await FollowUpAsync(id)).Version));
-        var dropDone = await Assert.ThrowsAsync<DomainException>(async () => await portal.SendAsync(new DropFollowUp.Command(id, (await FollowUpAsync(id)).Version)));
+        var dropDone = await Assert.ThrowsAsync<DomainException>(async () =>
+            await portal.SendAsync(new DropFollowUp.Command(id, (await FollowUpAsync(id)).Version))
+        );
 
         Assert.Equal("FollowUp.AlreadyOpen", reopenOpen.Code);
         Assert.Equal("FollowUp.NotOpen", dropDone.Code);
@@ -227,9 +347,11 @@ public sealed class FollowUpTests : IDisposable
 
         // Someone who opened the list before those two changes presses "Drop", then "Done".
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(async () =>
-            await portal.SendAsAsync(new Colleague("b", "Jun Choi"), new DropFollowUp.Command(id, seen)));
+            await portal.SendAsAsync(new Colleague("b", "Jun Choi"), new DropFollowUp.Command(id, seen))
+        );
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(async () =>
-            await portal.SendAsAsync(new Colleague("b", "Jun Choi"), new CompleteFollowUp.Command(id, seen)));
+            await portal.SendAsAsync(new Colleague("b", "Jun Choi"), new CompleteFollowUp.Command(id, seen))
+        );
 
         var after = await FollowUpAsync(id);
         Assert.Equal(FollowUpStatus.Open, after.Status);
@@ -240,7 +362,9 @@ public sealed class FollowUpTests : IDisposable
     [Fact]
     public async Task Closing_a_follow_up_that_does_not_exist_is_refused()
     {
-        var refused = await Assert.ThrowsAsync<DomainException>(async () => await portal.SendAsync(new CompleteFollowUp.Command(9999, 0)));
+        var refused = await Assert.ThrowsAsync<DomainException>(async () =>
+            await portal.SendAsync(new CompleteFollowUp.Command(9999, 0))
+        );
 
         Assert.Equal("FollowUp.NotFound", refused.Code);
     }
@@ -260,9 +384,15 @@ public sealed class FollowUpTests : IDisposable
         await AddAsync(visitId, "Someone outside the portal", ownerName: "mina", dueOn: Today);
 
         Clock.Now = Noon20NovemberSeoul.AddDays(-ListMyFollowUps.RecentDays - 10);
-        await portal.SendAsAsync(mina, new CompleteFollowUp.Command(closedLongAgo, (await FollowUpAsync(closedLongAgo)).Version));
+        await portal.SendAsAsync(
+            mina,
+            new CompleteFollowUp.Command(closedLongAgo, (await FollowUpAsync(closedLongAgo)).Version)
+        );
         Clock.Now = Noon20NovemberSeoul.AddDays(-7);
-        await portal.SendAsAsync(mina, new CompleteFollowUp.Command(closedLately, (await FollowUpAsync(closedLately)).Version));
+        await portal.SendAsAsync(
+            mina,
+            new CompleteFollowUp.Command(closedLately, (await FollowUpAsync(closedLately)).Version)
+        );
         Clock.Now = Noon20NovemberSeoul;
 
         var mine = await portal.SendAsAsync(mina, new ListMyFollowUps.Query());
@@ -270,9 +400,17 @@ public sealed class FollowUpTests : IDisposable
         Assert.Equal([overdue, dueToday, later, closedLately], mine.Select(r => r.Id));
         Assert.Equal([true, false, false, false], mine.Select(r => r.IsOverdue));
         Assert.All(mine, r => Assert.Equal("Seremban City Council", r.City));
-        Assert.All(mine, r => Assert.Equal(new DateOnly(2024, 10, 7), DateOnly.FromDateTime(VenueTime.ToLocal(r.VisitStartsAtUtc!.Value, r.VisitTimeZoneId!))));
+        Assert.All(mine, r =>
+            Assert.Equal(
+                new DateOnly(2024, 10, 7),
+                DateOnly.FromDateTime(VenueTime.ToLocal(r.VisitStartsAtUtc!.Value, r.VisitTimeZoneId!))
+            )
+        );
         Assert.Equal("mina", mine[^1].ClosedBy);
-        Assert.Equal(["Jun's"], (await portal.SendAsAsync(jun, new ListMyFollowUps.Query())).Select(r => r.Description));
+        Assert.Equal(
+            ["Jun's"],
+            (await portal.SendAsAsync(jun, new ListMyFollowUps.Query())).Select(r => r.Description)
+        );
         Assert.Empty(await portal.SendAsync(new ListMyFollowUps.Query()));
     }
 
@@ -283,14 +421,26 @@ public sealed class FollowUpTests : IDisposable
         var mina = await ColleagueAsync("mina@we-gov.org");
         var yesterday = await AddAsync(visitId, "Due yesterday", mina, dueOn: Today.AddDays(-1));
         await AddAsync(visitId, "Due today", mina, dueOn: Today);
-        var dropped = await AddAsync(visitId, "Dropped, long overdue", ownerName: "Lii Inn Tan", dueOn: Today.AddDays(-60));
+        var dropped = await AddAsync(
+            visitId,
+            "Dropped, long overdue",
+            ownerName: "Lii Inn Tan",
+            dueOn: Today.AddDays(-60)
+        );
         await portal.SendAsync(new DropFollowUp.Command(dropped, (await FollowUpAsync(dropped)).Version));
 
         var overdue = await portal.SendAsync(new ListOverdueFollowUps.Query());
 
         Assert.Equal(3, overdue.TotalCount);
         Assert.Equal(Today, overdue.Today);
-        Assert.Equal(["Share member cases on urban-planning strategy and inclusion", "Propose feasibility-study options", "Due yesterday"], overdue.Rows.Select(r => r.Description));
+        Assert.Equal(
+            [
+                "Share member cases on urban-planning strategy and inclusion",
+                "Propose feasibility-study options",
+                "Due yesterday",
+            ],
+            overdue.Rows.Select(r => r.Description)
+        );
         Assert.Equal([26, 12, 1], overdue.Rows.Select(r => r.DaysOverdue));
         Assert.Equal(["Lii Inn Tan", "Jeong-kee Kim", "mina"], overdue.Rows.Select(r => r.OwnerName));
         Assert.All(overdue.Rows, r => Assert.Equal("Seremban City Council", r.City));

@@ -13,7 +13,8 @@ namespace WeGO.Portal.Application.Tests;
 
 /// <summary>The benchmark's data generator (bench/WeGO.Portal.Bench) writes SQL of its own for speed; these tests prove
 /// the portal reads what it writes, through the real start-up, EF model and mediator pipeline.</summary>
-public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal generated) : IClassFixture<GeneratedDataTests.GeneratedPortal>
+public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal generated)
+    : IClassFixture<GeneratedDataTests.GeneratedPortal>
 {
     private const int Visits = 200;
     private const int Inquiries = 200;
@@ -28,8 +29,12 @@ public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal genera
 
         public async Task InitializeAsync()
         {
-            // Into the folder the portal is about to start on: it finds the schema current and adds only its administrator.
-            Data = await PortalDataGenerator.GenerateAsync(new GeneratorOptions(Portal.DataDirectory, Visits, Inquiries), CancellationToken.None);
+            // Into the folder the portal is about to start on: it finds the schema current and adds only its
+            // administrator.
+            Data = await PortalDataGenerator.GenerateAsync(
+                new GeneratorOptions(Portal.DataDirectory, Visits, Inquiries),
+                CancellationToken.None
+            );
             Portal.Start();
         }
 
@@ -43,11 +48,22 @@ public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal genera
     [Fact]
     public async Task Every_generated_visit_opens_through_GetVisit_as_stored()
     {
-        var stored = await Portal.WithDbAsync(db => db.Visits.AsNoTracking()
-            .Include(v => v.Organization).Include(v => v.Delegation).ThenInclude(d => d.Members)
-            .Include(v => v.Hosts).Include(v => v.Agenda).Include(v => v.Topics)
-            .AsSplitQuery().ToListAsync());
-        var followUps = await Portal.WithDbAsync(db => db.FollowUps.Where(f => f.VisitId != null).GroupBy(f => f.VisitId!.Value).ToDictionaryAsync(g => g.Key, g => g.Count()));
+        var stored = await Portal.WithDbAsync(db =>
+            db.Visits.AsNoTracking()
+                .Include(v => v.Organization)
+                .Include(v => v.Delegation)
+                    .ThenInclude(d => d.Members)
+                .Include(v => v.Hosts)
+                .Include(v => v.Agenda)
+                .Include(v => v.Topics)
+                .AsSplitQuery()
+                .ToListAsync()
+        );
+        var followUps = await Portal.WithDbAsync(db =>
+            db.FollowUps.Where(f => f.VisitId != null)
+                .GroupBy(f => f.VisitId!.Value)
+                .ToDictionaryAsync(g => g.Key, g => g.Count())
+        );
 
         Assert.Equal(Visits, stored.Count);
         foreach (var visit in stored)
@@ -81,9 +97,10 @@ public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal genera
         {
             page = await Portal.SendAsync(new ListVisits.Query(new ListVisits.Filter(), number++, 30));
             seen.AddRange(page.Rows.Select(r => r.Id));
-            Assert.All(page.Rows, row => Assert.True(row.Headcount > 0 && row.Hosts.Count > 0 && row.Organization.Length > 0));
-        }
-        while (page.Page < page.PageCount);
+            Assert.All(page.Rows, row =>
+                Assert.True(row.Headcount > 0 && row.Hosts.Count > 0 && row.Organization.Length > 0)
+            );
+        } while (page.Page < page.PageCount);
 
         Assert.Equal(Visits, page.TotalCount);
         Assert.Equal(Enumerable.Range(1, Visits), seen.Order());
@@ -94,23 +111,39 @@ public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal genera
     [Fact]
     public async Task Filters_compare_correctly_with_the_stored_dates_and_names()
     {
-        var all = await Portal.WithDbAsync(db => db.Visits.AsNoTracking().Include(v => v.Organization).Include(v => v.Delegation).ToListAsync());
+        var all = await Portal.WithDbAsync(db =>
+            db.Visits.AsNoTracking().Include(v => v.Organization).Include(v => v.Delegation).ToListAsync()
+        );
         var from = new DateOnly(2020, 1, 1);
         var to = new DateOnly(2023, 6, 30);
-        var filter = new ListVisits.Filter { From = from, To = to, Status = VisitStatus.Completed };
+        var filter = new ListVisits.Filter
+        {
+            From = from,
+            To = to,
+            Status = VisitStatus.Completed,
+        };
 
         var listed = await Portal.SendAsync(new ListVisits.Query(filter, 1, ListVisits.MaxPageSize));
 
         var expected = all.Where(v => v.Status == VisitStatus.Completed)
-            .Where(v => DateOnly.FromDateTime(VenueTime.ToLocal(v.StartsAtUtc, VenueTime.Seoul)) is var day && day >= from && day <= to)
-            .Select(v => v.Id).Order();
+            .Where(v =>
+                DateOnly.FromDateTime(VenueTime.ToLocal(v.StartsAtUtc, VenueTime.Seoul)) is var day
+                && day >= from
+                && day <= to
+            )
+            .Select(v => v.Id)
+            .Order();
         Assert.NotEmpty(expected);
         Assert.Equal(expected, listed.Rows.Select(r => r.Id).Order());
 
-        var cities = await Portal.SendAsync(new ListVisits.Query(new ListVisits.Filter { Text = "city" }, 1, ListVisits.MaxPageSize));
-        var expectedCities = all.Count(v => v.Organization.Name.Contains("city", StringComparison.OrdinalIgnoreCase)
+        var cities = await Portal.SendAsync(
+            new ListVisits.Query(new ListVisits.Filter { Text = "city" }, 1, ListVisits.MaxPageSize)
+        );
+        var expectedCities = all.Count(v =>
+            v.Organization.Name.Contains("city", StringComparison.OrdinalIgnoreCase)
             || v.Venue.Contains("city", StringComparison.OrdinalIgnoreCase)
-            || (v.Delegation.HeadOfDelegation?.Contains("city", StringComparison.OrdinalIgnoreCase) ?? false));
+            || (v.Delegation.HeadOfDelegation?.Contains("city", StringComparison.OrdinalIgnoreCase) ?? false)
+        );
         Assert.InRange(expectedCities, 1, Visits - 1);
         Assert.Equal(expectedCities, cities.TotalCount);
     }
@@ -122,13 +155,26 @@ public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal genera
 
         var organizations = await Portal.WithDbAsync(db => db.Organizations.AsNoTracking().ToListAsync());
         var contacts = await Portal.WithDbAsync(db => db.Contacts.AsNoTracking().CountAsync());
-        var visits = await Portal.WithDbAsync(db => db.Visits.AsNoTracking()
-            .Include(v => v.Delegation).ThenInclude(d => d.Members).Include(v => v.Hosts).Include(v => v.Agenda).Include(v => v.Topics)
-            .AsSplitQuery().ToListAsync());
+        var visits = await Portal.WithDbAsync(db =>
+            db.Visits.AsNoTracking()
+                .Include(v => v.Delegation)
+                    .ThenInclude(d => d.Members)
+                .Include(v => v.Hosts)
+                .Include(v => v.Agenda)
+                .Include(v => v.Topics)
+                .AsSplitQuery()
+                .ToListAsync()
+        );
         var followUps = await Portal.WithDbAsync(db => db.FollowUps.AsNoTracking().ToListAsync());
-        var reports = await Portal.WithDbAsync(db => db.VisitReports.AsNoTracking().Include(r => r.Comments).ToListAsync());
-        var inquiries = await Portal.WithDbAsync(db => db.MembershipInquiries.AsNoTracking().Include(i => i.Notes).ToListAsync());
-        var audit = await Portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Visit)).ToListAsync());
+        var reports = await Portal.WithDbAsync(db =>
+            db.VisitReports.AsNoTracking().Include(r => r.Comments).ToListAsync()
+        );
+        var inquiries = await Portal.WithDbAsync(db =>
+            db.MembershipInquiries.AsNoTracking().Include(i => i.Notes).ToListAsync()
+        );
+        var audit = await Portal.WithDbAsync(db =>
+            db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Visit)).ToListAsync()
+        );
 
         Assert.Equal(rows["Organizations"], organizations.Count);
         Assert.Equal(rows["Contacts"], contacts);
@@ -145,7 +191,12 @@ public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal genera
         Assert.Equal(rows["InquiryNote"], inquiries.Sum(i => i.Notes.Count));
         Assert.Equal(rows["AuditEntries"], audit.Count);
         Assert.All(visits, v => Assert.True(v.CreatedAtUtc <= v.StartsAtUtc && v.Version == 0));
-        Assert.All(followUps, f => Assert.True((f.VisitId is null) != (f.InquiryId is null) && (f.Status == FollowUpStatus.Open) == (f.ClosedAtUtc is null)));
+        Assert.All(followUps, f =>
+            Assert.True(
+                (f.VisitId is null) != (f.InquiryId is null)
+                    && (f.Status == FollowUpStatus.Open) == (f.ClosedAtUtc is null)
+            )
+        );
         Assert.All(reports, r => Assert.Equal(VisitStatus.Completed, visits.Single(v => v.Id == r.VisitId).Status));
         Assert.All(inquiries, i => Assert.True(i.Reference.Length <= 20 && i.SubmittedAtUtc <= i.StageChangedAtUtc));
     }
@@ -156,10 +207,16 @@ public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal genera
         var today = GeneratorOptions.DefaultAsOf;
 
         var statuses = await Portal.WithDbAsync(db => db.Visits.Select(v => v.Status).Distinct().ToListAsync());
-        var stages = await Portal.WithDbAsync(db => db.MembershipInquiries.Select(i => i.Stage).Distinct().ToListAsync());
+        var stages = await Portal.WithDbAsync(db =>
+            db.MembershipInquiries.Select(i => i.Stage).Distinct().ToListAsync()
+        );
         var regions = await Portal.WithDbAsync(db => db.Organizations.Select(o => o.Region).Distinct().ToListAsync());
-        var reportStates = await Portal.WithDbAsync(db => db.VisitReports.Select(r => r.State).Distinct().ToListAsync());
-        var overdue = await Portal.WithDbAsync(db => db.FollowUps.CountAsync(f => f.Status == FollowUpStatus.Open && f.DueOn < today));
+        var reportStates = await Portal.WithDbAsync(db =>
+            db.VisitReports.Select(r => r.State).Distinct().ToListAsync()
+        );
+        var overdue = await Portal.WithDbAsync(db =>
+            db.FollowUps.CountAsync(f => f.Status == FollowUpStatus.Open && f.DueOn < today)
+        );
         var rosters = await Portal.WithDbAsync(db => db.Visits.CountAsync(v => v.Delegation.Members.Any()));
         var years = await Portal.WithDbAsync(db => db.Visits.Select(v => v.StartsAtUtc).ToListAsync());
 
@@ -180,11 +237,28 @@ public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal genera
         var second = Path.Combine(Path.GetTempPath(), "wego-generator-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var a = await PortalDataGenerator.GenerateAsync(new GeneratorOptions(first, 40, 40), CancellationToken.None);
-            var b = await PortalDataGenerator.GenerateAsync(new GeneratorOptions(second, 40, 40), CancellationToken.None);
+            var a = await PortalDataGenerator.GenerateAsync(
+                new GeneratorOptions(first, 40, 40),
+                CancellationToken.None
+            );
+            var b = await PortalDataGenerator.GenerateAsync(
+                new GeneratorOptions(second, 40, 40),
+                CancellationToken.None
+            );
 
             Assert.Equal(a.Rows, b.Rows);
-            foreach (var table in new[] { "Organizations", "Visits", "Delegation", "DelegationMember", "AgendaItem", "FollowUps", "MembershipInquiries" })
+            foreach (
+                var table in new[]
+                {
+                    "Organizations",
+                    "Visits",
+                    "Delegation",
+                    "DelegationMember",
+                    "AgendaItem",
+                    "FollowUps",
+                    "MembershipInquiries",
+                }
+            )
             {
                 Assert.Equal(Dump(a.DatabasePath, table), Dump(b.DatabasePath, table));
             }
@@ -207,7 +281,12 @@ public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal genera
         var rows = new List<string>();
         while (reader.Read())
         {
-            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "∅" : reader.GetString(i))));
+            rows.Add(
+                string.Join(
+                    '|',
+                    Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "∅" : reader.GetString(i))
+                )
+            );
         }
 
         return rows;

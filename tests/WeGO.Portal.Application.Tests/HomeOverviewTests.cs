@@ -41,7 +41,22 @@ public sealed class HomeOverviewTests : IDisposable
 
     private static Visit Visit(PortalDbContext db, string city, DateOnly date, TimeOnly start, DateTime now)
     {
-        var organization = db.Organizations.Add(new Organization(city, "KR", Region.EastAsia, OrganizationKind.LocalGovernment)).Entity;
-        return db.Visits.Add(Domain.Visits.Visit.Schedule(organization, "Exchange", "Seoul Secretariat", date, start, start.AddMinutes(60), VenueTime.Seoul, now)).Entity;
+        var organization = db
+            .Organizations.Add(new Organization(city, "KR", Region.EastAsia, OrganizationKind.LocalGovernment))
+            .Entity;
+        return db
+            .Visits.Add(
+                Domain.Visits.Visit.Schedule(
+                    organization,
+                    "Exchange",
+                    "Seoul Secretariat",
+                    date,
+                    start,
+                    start.AddMinutes(60),
+                    VenueTime.Seoul,
+                    now
+                )
+            )
+            .Entity;
     }
 }

@@ -18,7 +18,8 @@ public sealed class InquiryPipelineTests : IDisposable
     private static readonly DateTimeOffset Noon20NovemberSeoul = new(2024, 11, 20, 3, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2024, 11, 20);
 
-    private readonly ClockedPortal portal = (ClockedPortal)new ClockedPortal(new FixedClock(Noon20NovemberSeoul)).Start();
+    private readonly ClockedPortal portal = (ClockedPortal)
+        new ClockedPortal(new FixedClock(Noon20NovemberSeoul)).Start();
     private int references;
 
     public void Dispose() => portal.Dispose();
@@ -29,23 +30,46 @@ public sealed class InquiryPipelineTests : IDisposable
         OrganizationKind kind = OrganizationKind.LocalGovernment,
         string contact = "Lee Kai Yet",
         string email = "official@mbs.gov.my",
-        string? message = "We would like to join WeGO.") =>
-        new(organization, country, kind, 700000, contact, "Councillor", email, "+60 6-765 0000", "en",
-            MembershipInterest.FeasibilityStudies, "Urban planning", "The visit to Seoul", null, message, ConsentGiven: true);
+        string? message = "We would like to join WeGO."
+    ) =>
+        new(
+            organization,
+            country,
+            kind,
+            700000,
+            contact,
+            "Councillor",
+            email,
+            "+60 6-765 0000",
+            "en",
+            MembershipInterest.FeasibilityStudies,
+            "Urban planning",
+            "The visit to Seoul",
+            null,
+            message,
+            ConsentGiven: true
+        );
 
-    /// <summary>An inquiry as the public form leaves it, then moved along the pipeline to <paramref name="stage"/>.</summary>
+    /// <summary>An inquiry as the public form leaves it, then moved along the pipeline to <paramref
+    /// name="stage"/>.</summary>
     private async Task<int> InquiryAsync(
         InquiryApplicant? applicant = null,
         InquiryStage stage = InquiryStage.New,
         DateTime? submittedAtUtc = null,
         DateTime? stageChangedAtUtc = null,
-        int? organizationId = null)
+        int? organizationId = null
+    )
     {
         var reference = $"WGO-2024-{++references:0000}";
         return await portal.WithDbAsync(async db =>
         {
             var submitted = submittedAtUtc ?? Noon20NovemberSeoul.UtcDateTime.AddDays(-1);
-            var inquiry = new MembershipInquiry(reference, Guid.NewGuid().ToString("N"), applicant ?? Applicant(), submitted);
+            var inquiry = new MembershipInquiry(
+                reference,
+                Guid.NewGuid().ToString("N"),
+                applicant ?? Applicant(),
+                submitted
+            );
             if (organizationId is { } id)
             {
                 inquiry.MatchTo(id);
@@ -70,48 +94,89 @@ public sealed class InquiryPipelineTests : IDisposable
         });
     }
 
-    private static InquiryStage[] PathTo(InquiryStage stage) => stage switch
-    {
-        InquiryStage.New => [],
-        InquiryStage.Contacted => [InquiryStage.Contacted],
-        InquiryStage.ApplicationSent => [InquiryStage.Contacted, InquiryStage.ApplicationSent],
-        InquiryStage.UnderReview => [InquiryStage.Contacted, InquiryStage.ApplicationSent, InquiryStage.UnderReview],
-        InquiryStage.Approved => [InquiryStage.Contacted, InquiryStage.ApplicationSent, InquiryStage.UnderReview, InquiryStage.Approved],
-        _ => [stage],
-    };
+    private static InquiryStage[] PathTo(InquiryStage stage) =>
+        stage switch
+        {
+            InquiryStage.New => [],
+            InquiryStage.Contacted => [InquiryStage.Contacted],
+            InquiryStage.ApplicationSent => [InquiryStage.Contacted, InquiryStage.ApplicationSent],
+            InquiryStage.UnderReview =>
+            [
+                InquiryStage.Contacted,
+                InquiryStage.ApplicationSent,
+                InquiryStage.UnderReview,
+            ],
+            InquiryStage.Approved =>
+            [
+                InquiryStage.Contacted,
+                InquiryStage.ApplicationSent,
+                InquiryStage.UnderReview,
+                InquiryStage.Approved,
+            ],
+            _ => [stage],
+        };
 
-    private Task<int> CityAsync(string name, string country = "KR") => portal.WithDbAsync(async db =>
-    {
-        var city = new Organization(name, country, Countries.SuggestRegion(country), OrganizationKind.LocalGovernment);
-        db.Organizations.Add(city);
-        await db.SaveChangesAsync();
-        return city.Id;
-    });
+    private Task<int> CityAsync(string name, string country = "KR") =>
+        portal.WithDbAsync(async db =>
+        {
+            var city = new Organization(
+                name,
+                country,
+                Countries.SuggestRegion(country),
+                OrganizationKind.LocalGovernment
+            );
+            db.Organizations.Add(city);
+            await db.SaveChangesAsync();
+            return city.Id;
+        });
 
-    private Task<int> SerembanAsync() => portal.WithDbAsync(db => db.Organizations.Where(o => o.Name == "Seremban City Council").Select(o => o.Id).SingleAsync());
+    private Task<int> SerembanAsync() =>
+        portal.WithDbAsync(db =>
+            db.Organizations.Where(o => o.Name == "Seremban City Council").Select(o => o.Id).SingleAsync()
+        );
 
-    private async Task<GetInquiry.Details> InquiryDetailsAsync(int id) => (await portal.SendAsync(new GetInquiry.Query(id)))!;
+    private async Task<GetInquiry.Details> InquiryDetailsAsync(int id) =>
+        (await portal.SendAsync(new GetInquiry.Query(id)))!;
 
     private async Task<int> VersionAsync(int id) => (await InquiryDetailsAsync(id)).Version;
 
     private Task<MembershipInquiry> StoredAsync(int id) =>
-        portal.WithDbAsync(db => db.MembershipInquiries.AsNoTracking().Include(i => i.Notes).SingleAsync(i => i.Id == id));
+        portal.WithDbAsync(db =>
+            db.MembershipInquiries.AsNoTracking().Include(i => i.Notes).SingleAsync(i => i.Id == id)
+        );
 
-    private Task<ListInquiries.Result> ListAsync(ListInquiries.Filter filter) => portal.SendAsync(new ListInquiries.Query(filter));
+    private Task<ListInquiries.Result> ListAsync(ListInquiries.Filter filter) =>
+        portal.SendAsync(new ListInquiries.Query(filter));
 
     [Fact]
     public async Task The_list_filters_by_stage_region_kind_dates_and_text_and_counts_each_stage_once()
     {
         var seremban = await InquiryAsync(submittedAtUtc: new DateTime(2024, 11, 1, 1, 0, 0, DateTimeKind.Utc));
-        var cuenca = await InquiryAsync(Applicant("Municipalidad de Cuenca", "EC", contact: "Ana Paredes", email: "ana@cuenca.gob.ec"), InquiryStage.Contacted, new DateTime(2024, 11, 5, 1, 0, 0, DateTimeKind.Utc));
-        var quito = await InquiryAsync(Applicant("Quito Tech", "EC", OrganizationKind.SolutionProvider, "Luis Mora", "luis@quitotech.ec"), InquiryStage.Declined, new DateTime(2024, 11, 10, 1, 0, 0, DateTimeKind.Utc));
-        var almaty = await InquiryAsync(Applicant("Almaty Akimat", "KZ", contact: "Dana Sarsen", email: "dana@almaty.kz"), InquiryStage.Contacted, new DateTime(2024, 11, 15, 1, 0, 0, DateTimeKind.Utc));
+        var cuenca = await InquiryAsync(
+            Applicant("Municipalidad de Cuenca", "EC", contact: "Ana Paredes", email: "ana@cuenca.gob.ec"),
+            InquiryStage.Contacted,
+            new DateTime(2024, 11, 5, 1, 0, 0, DateTimeKind.Utc)
+        );
+        var quito = await InquiryAsync(
+            Applicant("Quito Tech", "EC", OrganizationKind.SolutionProvider, "Luis Mora", "luis@quitotech.ec"),
+            InquiryStage.Declined,
+            new DateTime(2024, 11, 10, 1, 0, 0, DateTimeKind.Utc)
+        );
+        var almaty = await InquiryAsync(
+            Applicant("Almaty Akimat", "KZ", contact: "Dana Sarsen", email: "dana@almaty.kz"),
+            InquiryStage.Contacted,
+            new DateTime(2024, 11, 15, 1, 0, 0, DateTimeKind.Utc)
+        );
 
         var all = await ListAsync(new ListInquiries.Filter());
         var latinAmerica = await ListAsync(new ListInquiries.Filter { Region = Region.LatinAmerica });
-        var contactedInLatinAmerica = await ListAsync(new ListInquiries.Filter { Region = Region.LatinAmerica, Stage = InquiryStage.Contacted });
+        var contactedInLatinAmerica = await ListAsync(
+            new ListInquiries.Filter { Region = Region.LatinAmerica, Stage = InquiryStage.Contacted }
+        );
         var providers = await ListAsync(new ListInquiries.Filter { Kind = OrganizationKind.SolutionProvider });
-        var early = await ListAsync(new ListInquiries.Filter { From = new DateOnly(2024, 11, 1), To = new DateOnly(2024, 11, 5) });
+        var early = await ListAsync(
+            new ListInquiries.Filter { From = new DateOnly(2024, 11, 1), To = new DateOnly(2024, 11, 5) }
+        );
         var byContact = await ListAsync(new ListInquiries.Filter { Text = "paredes" });
         var byEmail = await ListAsync(new ListInquiries.Filter { Text = "almaty.kz" });
 
@@ -141,8 +206,12 @@ public sealed class InquiryPipelineTests : IDisposable
         }
 
         var byReference = await ListAsync(new ListInquiries.Filter { Text = " wgo-2024-0003 " });
-        var secondPage = await portal.SendAsync(new ListInquiries.Query(new ListInquiries.Filter(), Page: 2, PageSize: 2));
-        var oldestFirst = await portal.SendAsync(new ListInquiries.Query(new ListInquiries.Filter { Sort = InquirySort.Oldest }, PageSize: 2));
+        var secondPage = await portal.SendAsync(
+            new ListInquiries.Query(new ListInquiries.Filter(), Page: 2, PageSize: 2)
+        );
+        var oldestFirst = await portal.SendAsync(
+            new ListInquiries.Query(new ListInquiries.Filter { Sort = InquirySort.Oldest }, PageSize: 2)
+        );
 
         Assert.Equal([ids[2]], byReference.Rows.Select(r => r.Id));
         Assert.Equal([ids[2], ids[1]], secondPage.Rows.Select(r => r.Id));
@@ -153,10 +222,14 @@ public sealed class InquiryPipelineTests : IDisposable
     [Fact]
     public async Task The_export_is_utf8_with_a_bom_keeps_korean_quotes_separators_and_defuses_formulas_for_the_filtered_inquiries()
     {
-        await InquiryAsync(Applicant("수원시, \"Suwon\"", "KR", contact: "=HYPERLINK(\"http://evil\")", email: "kim@suwon.go.kr"));
+        await InquiryAsync(
+            Applicant("수원시, \"Suwon\"", "KR", contact: "=HYPERLINK(\"http://evil\")", email: "kim@suwon.go.kr")
+        );
         await InquiryAsync(Applicant("Quito Tech", "EC", OrganizationKind.SolutionProvider), InquiryStage.Declined);
 
-        var csv = await portal.SendAsync(new ExportInquiries.Query(new ListInquiries.Filter { Stage = InquiryStage.New }));
+        var csv = await portal.SendAsync(
+            new ExportInquiries.Query(new ListInquiries.Filter { Stage = InquiryStage.New })
+        );
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
         var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -189,7 +262,12 @@ public sealed class InquiryPipelineTests : IDisposable
         {
             var city = await CityAsync($"City {from} {to}");
             var id = await InquiryAsync(Applicant($"City {from} {to}", "KR"), from, organizationId: city);
-            var move = new MoveInquiry.Command { InquiryId = id, Version = 0, Stage = to };
+            var move = new MoveInquiry.Command
+            {
+                InquiryId = id,
+                Version = 0,
+                Stage = to,
+            };
 
             if (allowed[from].Contains(to))
             {
@@ -214,11 +292,28 @@ public sealed class InquiryPipelineTests : IDisposable
         var chosen = await InquiryAsync(stage: InquiryStage.UnderReview, organizationId: seremban);
         var byDefault = await InquiryAsync(Applicant("Cuenca", "EC"), InquiryStage.UnderReview, organizationId: cuenca);
 
-        await portal.SendAsync(new MoveInquiry.Command { InquiryId = chosen, Version = 0, Stage = InquiryStage.Approved, MemberSince = new DateOnly(2025, 1, 1) });
+        await portal.SendAsync(
+            new MoveInquiry.Command
+            {
+                InquiryId = chosen,
+                Version = 0,
+                Stage = InquiryStage.Approved,
+                MemberSince = new DateOnly(2025, 1, 1),
+            }
+        );
         portal.Clock.Now = new DateTimeOffset(2024, 11, 20, 23, 30, 0, TimeSpan.Zero); // already 21 November in Seoul
-        await portal.SendAsync(new MoveInquiry.Command { InquiryId = byDefault, Version = 0, Stage = InquiryStage.Approved });
+        await portal.SendAsync(
+            new MoveInquiry.Command
+            {
+                InquiryId = byDefault,
+                Version = 0,
+                Stage = InquiryStage.Approved,
+            }
+        );
 
-        var members = await portal.WithDbAsync(db => db.Organizations.Where(o => o.MemberSince != null).ToDictionaryAsync(o => o.Id, o => o.MemberSince));
+        var members = await portal.WithDbAsync(db =>
+            db.Organizations.Where(o => o.MemberSince != null).ToDictionaryAsync(o => o.Id, o => o.MemberSince)
+        );
         Assert.Equal(new DateOnly(2025, 1, 1), members[seremban]);
         Assert.Equal(new DateOnly(2024, 11, 21), members[cuenca]);
         Assert.Equal(InquiryStage.Approved, (await StoredAsync(chosen)).Stage);
@@ -230,7 +325,16 @@ public sealed class InquiryPipelineTests : IDisposable
     {
         var id = await InquiryAsync(stage: InquiryStage.UnderReview);
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new MoveInquiry.Command { InquiryId = id, Version = 0, Stage = InquiryStage.Approved }));
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            portal.SendAsync(
+                new MoveInquiry.Command
+                {
+                    InquiryId = id,
+                    Version = 0,
+                    Stage = InquiryStage.Approved,
+                }
+            )
+        );
 
         Assert.Equal("Inquiry.ApprovalNeedsMatch", refused.Code);
         Assert.Equal(InquiryStage.UnderReview, (await StoredAsync(id)).Stage);
@@ -242,7 +346,9 @@ public sealed class InquiryPipelineTests : IDisposable
     {
         var id = await InquiryAsync();
 
-        var refused = await Assert.ThrowsAnyAsync<ValidationException>(() => portal.SendAsync(new MoveInquiry.Command { InquiryId = id }));
+        var refused = await Assert.ThrowsAnyAsync<ValidationException>(() =>
+            portal.SendAsync(new MoveInquiry.Command { InquiryId = id })
+        );
 
         Assert.Equal([nameof(MoveInquiry.Command.Stage)], refused.Errors.Select(e => e.PropertyName).Distinct());
     }
@@ -254,7 +360,14 @@ public sealed class InquiryPipelineTests : IDisposable
         var id = await InquiryAsync(Applicant("Majlis Bandaraya Seremban", "MY"));
 
         var candidates = (await portal.SendAsync(new MatchInquiry.CandidatesQuery(id, "Seremban")))!;
-        await portal.SendAsync(new MatchInquiry.Command { InquiryId = id, Version = 0, OrganizationId = seremban });
+        await portal.SendAsync(
+            new MatchInquiry.Command
+            {
+                InquiryId = id,
+                Version = 0,
+                OrganizationId = seremban,
+            }
+        );
         var matched = await InquiryDetailsAsync(id);
         await portal.SendAsync(new SplitInquiry.Command(id, matched.Version));
         var split = await InquiryDetailsAsync(id);
@@ -264,8 +377,13 @@ public sealed class InquiryPipelineTests : IDisposable
         Assert.Equal(seremban, matched.OrganizationId);
         Assert.Equal("Seremban City Council", matched.City!.Name);
         Assert.NotEqual(seremban, split.OrganizationId);
-        var created = await portal.WithDbAsync(db => db.Organizations.AsNoTracking().SingleAsync(o => o.Id == split.OrganizationId));
-        Assert.Equal(("Majlis Bandaraya Seremban", "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment, (int?)700000), (created.Name, created.CountryCode, created.Region, created.Kind, created.Population));
+        var created = await portal.WithDbAsync(db =>
+            db.Organizations.AsNoTracking().SingleAsync(o => o.Id == split.OrganizationId)
+        );
+        Assert.Equal(
+            ("Majlis Bandaraya Seremban", "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment, (int?)700000),
+            (created.Name, created.CountryCode, created.Region, created.Kind, created.Population)
+        );
         Assert.Empty(split.City!.Visits);
     }
 
@@ -274,7 +392,16 @@ public sealed class InquiryPipelineTests : IDisposable
     {
         var id = await InquiryAsync();
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new MatchInquiry.Command { InquiryId = id, Version = 0, OrganizationId = 9999 }));
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            portal.SendAsync(
+                new MatchInquiry.Command
+                {
+                    InquiryId = id,
+                    Version = 0,
+                    OrganizationId = 9999,
+                }
+            )
+        );
 
         Assert.Equal("Organization.NotFound", refused.Code);
         Assert.Null((await StoredAsync(id)).OrganizationId);
@@ -284,7 +411,11 @@ public sealed class InquiryPipelineTests : IDisposable
     public async Task The_inquiry_page_shows_the_city_context_visits_other_inquiries_open_follow_ups_and_the_suggested_office()
     {
         var seremban = await SerembanAsync();
-        var earlier = await InquiryAsync(stage: InquiryStage.Withdrawn, submittedAtUtc: new DateTime(2023, 5, 1, 0, 0, 0, DateTimeKind.Utc), organizationId: seremban);
+        var earlier = await InquiryAsync(
+            stage: InquiryStage.Withdrawn,
+            submittedAtUtc: new DateTime(2023, 5, 1, 0, 0, 0, DateTimeKind.Utc),
+            organizationId: seremban
+        );
         var id = await InquiryAsync(organizationId: seremban);
 
         var details = await InquiryDetailsAsync(id);
@@ -296,7 +427,10 @@ public sealed class InquiryPipelineTests : IDisposable
         Assert.Equal(seremban, city.Id);
         Assert.Single(city.Visits);
         Assert.Equal([earlier], city.OtherInquiries.Select(i => i.Id));
-        Assert.Equal(["Share member cases on urban-planning strategy and inclusion", "Propose feasibility-study options"], city.OpenFollowUps.Select(f => f.Description));
+        Assert.Equal(
+            ["Share member cases on urban-planning strategy and inclusion", "Propose feasibility-study options"],
+            city.OpenFollowUps.Select(f => f.Description)
+        );
         Assert.Contains(details.History, h => h.Action == "Added");
     }
 
@@ -304,16 +438,43 @@ public sealed class InquiryPipelineTests : IDisposable
     public async Task Notes_are_written_by_the_signed_in_colleague_and_recorded_in_the_history()
     {
         var id = await InquiryAsync();
-        var mina = new Colleague(await portal.CreateStaffAsync("mina@we-gov.org", "Colleague-Password-2024", Roles.SecretariatStaff), "Mina Park");
+        var mina = new Colleague(
+            await portal.CreateStaffAsync("mina@we-gov.org", "Colleague-Password-2024", Roles.SecretariatStaff),
+            "Mina Park"
+        );
 
-        await portal.SendAsAsync(mina, new AddInquiryNote.Command { InquiryId = id, Version = 0, Note = "Called the councillor's office; they will apply in January." });
+        await portal.SendAsAsync(
+            mina,
+            new AddInquiryNote.Command
+            {
+                InquiryId = id,
+                Version = 0,
+                Note = "Called the councillor's office; they will apply in January.",
+            }
+        );
 
         var details = await InquiryDetailsAsync(id);
         var note = Assert.Single(details.Notes);
-        Assert.Equal(("Called the councillor's office; they will apply in January.", "Mina Park", Noon20NovemberSeoul.UtcDateTime), (note.Text, note.Author, note.WrittenAtUtc));
+        Assert.Equal(
+            (
+                "Called the councillor's office; they will apply in January.",
+                "Mina Park",
+                Noon20NovemberSeoul.UtcDateTime
+            ),
+            (note.Text, note.Author, note.WrittenAtUtc)
+        );
         Assert.Equal(1, details.Version);
         Assert.Contains(details.History, h => h.Action == "InquiryNote Added" && h.ActorName == "Mina Park");
-        var refused = await Assert.ThrowsAnyAsync<ValidationException>(() => portal.SendAsync(new AddInquiryNote.Command { InquiryId = id, Version = 1, Note = " " }));
+        var refused = await Assert.ThrowsAnyAsync<ValidationException>(() =>
+            portal.SendAsync(
+                new AddInquiryNote.Command
+                {
+                    InquiryId = id,
+                    Version = 1,
+                    Note = " ",
+                }
+            )
+        );
         Assert.Equal([nameof(AddInquiryNote.Command.Note)], refused.Errors.Select(e => e.PropertyName).Distinct());
     }
 
@@ -327,24 +488,76 @@ public sealed class InquiryPipelineTests : IDisposable
         var latinAmerica = choices.Offices.Single(o => o.City == "Cuenca");
 
         Assert.Equal("Regional Office for Latin America", (await InquiryDetailsAsync(id)).SuggestedOffice!.Name);
-        await portal.SendAsync(new AssignInquiry.Command { InquiryId = id, Version = 0, RegionalOfficeId = latinAmerica.Id, OwnerUserId = mina });
+        await portal.SendAsync(
+            new AssignInquiry.Command
+            {
+                InquiryId = id,
+                Version = 0,
+                RegionalOfficeId = latinAmerica.Id,
+                OwnerUserId = mina,
+            }
+        );
 
         var details = await InquiryDetailsAsync(id);
         Assert.Equal(latinAmerica.Id, details.RegionalOffice!.Id);
         Assert.Null(details.SuggestedOffice);
         Assert.Equal("mina", details.OwnerName);
         Assert.Contains(choices.Staff, s => s.Id == mina);
-        Assert.Equal("Inquiry.OwnerUnknown", (await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new AssignInquiry.Command { InquiryId = id, Version = 1, OwnerUserId = roleless }))).Code);
-        Assert.Equal("Inquiry.OfficeUnknown", (await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new AssignInquiry.Command { InquiryId = id, Version = 1, RegionalOfficeId = 9999 }))).Code);
+        Assert.Equal(
+            "Inquiry.OwnerUnknown",
+            (
+                await Assert.ThrowsAsync<DomainException>(() =>
+                    portal.SendAsync(
+                        new AssignInquiry.Command
+                        {
+                            InquiryId = id,
+                            Version = 1,
+                            OwnerUserId = roleless,
+                        }
+                    )
+                )
+            ).Code
+        );
+        Assert.Equal(
+            "Inquiry.OfficeUnknown",
+            (
+                await Assert.ThrowsAsync<DomainException>(() =>
+                    portal.SendAsync(
+                        new AssignInquiry.Command
+                        {
+                            InquiryId = id,
+                            Version = 1,
+                            RegionalOfficeId = 9999,
+                        }
+                    )
+                )
+            ).Code
+        );
     }
 
     [Fact]
     public async Task A_change_made_from_a_stale_page_is_refused_as_a_conflict()
     {
         var id = await InquiryAsync();
-        await portal.SendAsync(new MoveInquiry.Command { InquiryId = id, Version = 0, Stage = InquiryStage.Contacted });
+        await portal.SendAsync(
+            new MoveInquiry.Command
+            {
+                InquiryId = id,
+                Version = 0,
+                Stage = InquiryStage.Contacted,
+            }
+        );
 
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => portal.SendAsync(new AddInquiryNote.Command { InquiryId = id, Version = 0, Note = "Written on an old page" }));
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() =>
+            portal.SendAsync(
+                new AddInquiryNote.Command
+                {
+                    InquiryId = id,
+                    Version = 0,
+                    Note = "Written on an old page",
+                }
+            )
+        );
 
         Assert.Empty((await StoredAsync(id)).Notes);
     }
@@ -353,20 +566,47 @@ public sealed class InquiryPipelineTests : IDisposable
     public async Task Anonymizing_erases_the_person_everywhere_and_keeps_what_statistics_need()
     {
         var id = await InquiryAsync(stage: InquiryStage.Declined);
-        await portal.SendAsync(new AddInquiryNote.Command { InquiryId = id, Version = 0, Note = "Lee Kai Yet asked to be called back" });
+        await portal.SendAsync(
+            new AddInquiryNote.Command
+            {
+                InquiryId = id,
+                Version = 0,
+                Note = "Lee Kai Yet asked to be called back",
+            }
+        );
 
         await portal.SendAsync(new AnonymizeInquiry.Command(id, 1));
 
         var stored = await StoredAsync(id);
-        Assert.Equal(("MY", OrganizationKind.LocalGovernment, InquiryStage.Declined, "Seremban City Council"), (stored.CountryCode, stored.Kind, stored.Stage, stored.OrganizationName));
+        Assert.Equal(
+            ("MY", OrganizationKind.LocalGovernment, InquiryStage.Declined, "Seremban City Council"),
+            (stored.CountryCode, stored.Kind, stored.Stage, stored.OrganizationName)
+        );
         Assert.Equal(Noon20NovemberSeoul.UtcDateTime.AddDays(-1), stored.SubmittedAtUtc);
         Assert.Equal(Noon20NovemberSeoul.UtcDateTime, stored.AnonymizedAtUtc);
         Assert.Null(stored.Phone);
         Assert.Null(stored.Message);
         var everything = await portal.WithDbAsync(async db =>
-            string.Join("\n", await db.AuditEntries.Where(a => a.EntityType == nameof(MembershipInquiry)).Select(a => a.Changes).ToListAsync())
-            + JsonOf(stored) + string.Join("\n", stored.Notes.Select(n => n.Text)));
-        foreach (var personal in new[] { "Lee Kai Yet", "official@mbs.gov.my", "765 0000", "would like to join", "called back" })
+            string.Join(
+                "\n",
+                await db
+                    .AuditEntries.Where(a => a.EntityType == nameof(MembershipInquiry))
+                    .Select(a => a.Changes)
+                    .ToListAsync()
+            )
+            + JsonOf(stored)
+            + string.Join("\n", stored.Notes.Select(n => n.Text))
+        );
+        foreach (
+            var personal in new[]
+            {
+                "Lee Kai Yet",
+                "official@mbs.gov.my",
+                "765 0000",
+                "would like to join",
+                "called back",
+            }
+        )
         {
             Assert.DoesNotContain(personal, everything, StringComparison.Ordinal);
         }
@@ -379,7 +619,9 @@ public sealed class InquiryPipelineTests : IDisposable
         {
             var id = await InquiryAsync(stage: stage);
 
-            var refused = await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new AnonymizeInquiry.Command(id, 0)));
+            var refused = await Assert.ThrowsAsync<DomainException>(() =>
+                portal.SendAsync(new AnonymizeInquiry.Command(id, 0))
+            );
 
             Assert.Equal("Inquiry.AnonymizeOnlyClosed", refused.Code);
             Assert.Equal("Lee Kai Yet", (await StoredAsync(id)).ContactName);
@@ -390,12 +632,33 @@ public sealed class InquiryPipelineTests : IDisposable
     public async Task Retention_anonymizes_only_closed_inquiries_whose_stage_changed_longer_ago_than_the_setting()
     {
         var now = Noon20NovemberSeoul.UtcDateTime;
-        var expiredDeclined = await InquiryAsync(stage: InquiryStage.Declined, submittedAtUtc: now.AddDays(-900), stageChangedAtUtc: now.AddDays(-731));
-        var expiredWithdrawn = await InquiryAsync(stage: InquiryStage.Withdrawn, submittedAtUtc: now.AddDays(-900), stageChangedAtUtc: now.AddDays(-800));
-        var recentlyDeclined = await InquiryAsync(stage: InquiryStage.Declined, submittedAtUtc: now.AddDays(-900), stageChangedAtUtc: now.AddDays(-729));
-        var oldButOpen = await InquiryAsync(stage: InquiryStage.Contacted, submittedAtUtc: now.AddDays(-900), stageChangedAtUtc: now.AddDays(-800));
+        var expiredDeclined = await InquiryAsync(
+            stage: InquiryStage.Declined,
+            submittedAtUtc: now.AddDays(-900),
+            stageChangedAtUtc: now.AddDays(-731)
+        );
+        var expiredWithdrawn = await InquiryAsync(
+            stage: InquiryStage.Withdrawn,
+            submittedAtUtc: now.AddDays(-900),
+            stageChangedAtUtc: now.AddDays(-800)
+        );
+        var recentlyDeclined = await InquiryAsync(
+            stage: InquiryStage.Declined,
+            submittedAtUtc: now.AddDays(-900),
+            stageChangedAtUtc: now.AddDays(-729)
+        );
+        var oldButOpen = await InquiryAsync(
+            stage: InquiryStage.Contacted,
+            submittedAtUtc: now.AddDays(-900),
+            stageChangedAtUtc: now.AddDays(-800)
+        );
         var seremban = await SerembanAsync();
-        var oldApproved = await InquiryAsync(stage: InquiryStage.Approved, submittedAtUtc: now.AddDays(-900), stageChangedAtUtc: now.AddDays(-800), organizationId: seremban);
+        var oldApproved = await InquiryAsync(
+            stage: InquiryStage.Approved,
+            submittedAtUtc: now.AddDays(-900),
+            stageChangedAtUtc: now.AddDays(-800),
+            organizationId: seremban
+        );
 
         var never = await portal.SendAsync(new AnonymizeExpiredInquiries.Command(0));
         var first = await portal.SendAsync(new AnonymizeExpiredInquiries.Command(730));
@@ -413,5 +676,16 @@ public sealed class InquiryPipelineTests : IDisposable
     }
 
     private static string JsonOf(MembershipInquiry inquiry) =>
-        System.Text.Json.JsonSerializer.Serialize(new { inquiry.ContactName, inquiry.ContactPosition, inquiry.Email, inquiry.Phone, inquiry.Message, inquiry.HeardFrom, inquiry.OtherInterest });
+        System.Text.Json.JsonSerializer.Serialize(
+            new
+            {
+                inquiry.ContactName,
+                inquiry.ContactPosition,
+                inquiry.Email,
+                inquiry.Phone,
+                inquiry.Message,
+                inquiry.HeardFrom,
+                inquiry.OtherInterest,
+            }
+        );
 }

@@ -12,25 +12,34 @@ public sealed class ListVisitsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var cities = new[] { ("Seremban City Council", "MY"), ("Quito", "EC"), ("Bogotá", "CO"), ("Chengdu", "CN"), ("서울 강남구", "KR") };
+        var cities = new[]
+        {
+            ("Seremban City Council", "MY"),
+            ("Quito", "EC"),
+            ("Bogotá", "CO"),
+            ("Chengdu", "CN"),
+            ("서울 강남구", "KR"),
+        };
         var day = new DateOnly(2025, 1, 6);
         foreach (var (name, country) in cities)
         {
             for (var i = 0; i < 6; i++)
             {
-                await portal.SendAsync(new ScheduleVisit.Command
-                {
-                    OrganizationName = name,
-                    CountryCode = country,
-                    Purpose = "Exchange",
-                    Date = day,
-                    StartTime = new TimeOnly(10, 0),
-                    EndTime = new TimeOnly(11, 0),
-                    Venue = $"Room {name}",
-                    OtherHostName = "Host " + name,
-                    ScheduleDespiteConflicts = true,
-                    CreateNewOrganization = true,
-                });
+                await portal.SendAsync(
+                    new ScheduleVisit.Command
+                    {
+                        OrganizationName = name,
+                        CountryCode = country,
+                        Purpose = "Exchange",
+                        Date = day,
+                        StartTime = new TimeOnly(10, 0),
+                        EndTime = new TimeOnly(11, 0),
+                        Venue = $"Room {name}",
+                        OtherHostName = "Host " + name,
+                        ScheduleDespiteConflicts = true,
+                        CreateNewOrganization = true,
+                    }
+                );
                 day = day.AddDays(1);
             }
         }
@@ -69,9 +78,17 @@ public sealed class ListVisitsTests : IAsyncLifetime
     public async Task Filters_combine_status_region_dates_and_text()
     {
         var byText = await portal.SendAsync(new ListVisits.Query(new ListVisits.Filter { Text = "bogo" }));
-        var byRegion = await portal.SendAsync(new ListVisits.Query(new ListVisits.Filter { Region = Region.LatinAmerica }));
-        var byDates = await portal.SendAsync(new ListVisits.Query(new ListVisits.Filter { From = new DateOnly(2025, 1, 6), To = new DateOnly(2025, 1, 8) }));
-        var byStatus = await portal.SendAsync(new ListVisits.Query(new ListVisits.Filter { Status = VisitStatus.Confirmed }));
+        var byRegion = await portal.SendAsync(
+            new ListVisits.Query(new ListVisits.Filter { Region = Region.LatinAmerica })
+        );
+        var byDates = await portal.SendAsync(
+            new ListVisits.Query(
+                new ListVisits.Filter { From = new DateOnly(2025, 1, 6), To = new DateOnly(2025, 1, 8) }
+            )
+        );
+        var byStatus = await portal.SendAsync(
+            new ListVisits.Query(new ListVisits.Filter { Status = VisitStatus.Confirmed })
+        );
         var korean = await portal.SendAsync(new ListVisits.Query(new ListVisits.Filter { Text = "강남" }));
         var wildcard = await portal.SendAsync(new ListVisits.Query(new ListVisits.Filter { Text = "%" }));
 
@@ -87,14 +104,18 @@ public sealed class ListVisitsTests : IAsyncLifetime
     [Fact]
     public async Task Export_is_utf8_with_bom_and_keeps_accents_and_korean()
     {
-        var csv = await portal.SendAsync(new ExportVisits.Query(new ListVisits.Filter { Region = Region.LatinAmerica }));
+        var csv = await portal.SendAsync(
+            new ExportVisits.Query(new ListVisits.Filter { Region = Region.LatinAmerica })
+        );
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv.Take(3));
         var text = Encoding.UTF8.GetString(csv, 3, csv.Length - 3);
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(13, lines.Length);
         Assert.Contains(lines, l => l.Contains(",Bogotá,CO,LatinAmerica,", StringComparison.Ordinal));
-        var all = Encoding.UTF8.GetString(await portal.SendAsync(new ExportVisits.Query(new ListVisits.Filter { Text = "서울" })));
+        var all = Encoding.UTF8.GetString(
+            await portal.SendAsync(new ExportVisits.Query(new ListVisits.Filter { Text = "서울" }))
+        );
         Assert.Contains("서울 강남구", all, StringComparison.Ordinal);
     }
 

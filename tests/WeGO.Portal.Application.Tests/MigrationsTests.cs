@@ -14,7 +14,10 @@ public sealed class MigrationsTests
     {
         using var db = new Migrations.Sqlite.DesignTimeFactory().CreateDbContext([]);
 
-        Assert.False(db.Database.HasPendingModelChanges(), "The model changed: run dotnet ef migrations add for WeGO.Portal.Migrations.Sqlite (see docs/operations.md).");
+        Assert.False(
+            db.Database.HasPendingModelChanges(),
+            "The model changed: run dotnet ef migrations add for WeGO.Portal.Migrations.Sqlite (see docs/operations.md)."
+        );
     }
 
     [Fact]
@@ -22,13 +25,17 @@ public sealed class MigrationsTests
     {
         using var db = new Migrations.SqlServer.DesignTimeFactory().CreateDbContext([]);
 
-        Assert.False(db.Database.HasPendingModelChanges(), "The model changed: run dotnet ef migrations add for WeGO.Portal.Migrations.SqlServer (see docs/operations.md).");
+        Assert.False(
+            db.Database.HasPendingModelChanges(),
+            "The model changed: run dotnet ef migrations add for WeGO.Portal.Migrations.SqlServer (see docs/operations.md)."
+        );
     }
 
     [Fact]
     public void Both_providers_have_the_same_migrations()
     {
-        static IEnumerable<string> Names(DbContext db) => db.Database.GetMigrations().Select(id => id[(id.IndexOf('_', StringComparison.Ordinal) + 1)..]);
+        static IEnumerable<string> Names(DbContext db) =>
+            db.Database.GetMigrations().Select(id => id[(id.IndexOf('_', StringComparison.Ordinal) + 1)..]);
 
         using var sqlite = new Migrations.Sqlite.DesignTimeFactory().CreateDbContext([]);
         using var sqlServer = new Migrations.SqlServer.DesignTimeFactory().CreateDbContext([]);
@@ -48,7 +55,11 @@ public sealed class MigrationsTests
             Assert.Contains($"CREATE TABLE [{table}]", script, StringComparison.Ordinal);
         }
 
-        Assert.Contains("IF NOT EXISTS (\n    SELECT * FROM [__EFMigrationsHistory]", script.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains(
+            "IF NOT EXISTS (\n    SELECT * FROM [__EFMigrationsHistory]",
+            script.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]

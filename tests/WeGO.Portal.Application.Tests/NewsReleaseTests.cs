@@ -14,16 +14,26 @@ public sealed class NewsReleaseTests : IDisposable
 
     private readonly PortalFactory portal = new PortalFactory
     {
-        Settings = { ["Portal:News:PressContactName"] = "Kakim Danabayev", ["Portal:News:PressContactEmail"] = "kakim@we-gov.org", ["Portal:News:PressContactPhone"] = "+82-70-4202-9169" },
+        Settings =
+        {
+            ["Portal:News:PressContactName"] = "Kakim Danabayev",
+            ["Portal:News:PressContactEmail"] = "kakim@we-gov.org",
+            ["Portal:News:PressContactPhone"] = "+82-70-4202-9169",
+        },
     }.Start();
 
     public void Dispose() => portal.Dispose();
 
-    /// <summary>A report on a completed visit (the demo Seremban visit unless another is given), through the domain.</summary>
+    /// <summary>A report on a completed visit (the demo Seremban visit unless another is given), through the
+    /// domain.</summary>
     private Task<int> ReportAsync(bool approve = true, int? visitId = null) =>
         portal.WithDbAsync(async db =>
         {
-            var visit = visitId ?? await db.Visits.Where(v => v.Organization.Name == "Seremban City Council").Select(v => v.Id).SingleAsync();
+            var visit = visitId
+                ?? await db
+                    .Visits.Where(v => v.Organization.Name == "Seremban City Council")
+                    .Select(v => v.Id)
+                    .SingleAsync();
             var report = new VisitReport(visit, "author-id", "Lii Inn Tan", ReviewedAt);
             report.Write(
                 new ReportContent(
@@ -33,8 +43,10 @@ public sealed class NewsReleaseTests : IDisposable
                     null,
                     null,
                     "Seremban City Council will prepare its membership application; the Secretariat will share member cases on urban planning and inclusion.",
-                    null),
-                ReviewedAt);
+                    null
+                ),
+                ReviewedAt
+            );
             report.Submit("author-id", "Author", "en", ReviewedAt);
             if (approve)
             {
@@ -47,7 +59,17 @@ public sealed class NewsReleaseTests : IDisposable
         });
 
     private async Task<GetNewsRelease.Details> DraftAsync(int reportId, string language) =>
-        (await portal.SendAsync(new GetNewsRelease.Query((await portal.SendAsync(new DraftNewsRelease.Command { ReportId = reportId, Language = language })).Value)))!;
+        (
+            await portal.SendAsync(
+                new GetNewsRelease.Query(
+                    (
+                        await portal.SendAsync(
+                            new DraftNewsRelease.Command { ReportId = reportId, Language = language }
+                        )
+                    ).Value
+                )
+            )
+        )!;
 
     [Fact]
     public async Task An_approved_report_gives_an_English_draft_with_the_visit_facts()
@@ -59,8 +81,16 @@ public sealed class NewsReleaseTests : IDisposable
         Assert.Equal("2024-10-07-seremban-city-council", release.Slug);
         Assert.Null(release.PublishedAtUtc);
         var body = release.Body;
-        Assert.Contains("represented by Secretary General Jeong-kee Kim and Program Director Lii Inn Tan", body, StringComparison.Ordinal);
-        Assert.Contains("a delegation of 36 delegates from Seremban City Council, Malaysia", body, StringComparison.Ordinal);
+        Assert.Contains(
+            "represented by Secretary General Jeong-kee Kim and Program Director Lii Inn Tan",
+            body,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "a delegation of 36 delegates from Seremban City Council, Malaysia",
+            body,
+            StringComparison.Ordinal
+        );
         Assert.Contains("led by Lee Kai Yet, Councillor, Seremban City Council", body, StringComparison.Ordinal);
         Assert.Contains("Council members and government officials", body, StringComparison.Ordinal);
         Assert.Contains("Introduce WeGO's operations worldwide", body, StringComparison.Ordinal);
@@ -71,7 +101,10 @@ public sealed class NewsReleaseTests : IDisposable
             "3. WeGO's activities, vision and flagship programmes, presented by Program Director Lii Inn Tan",
             "4. Questions and answers",
         };
-        Assert.Equal(agenda.Select(item => body.IndexOf(item, StringComparison.Ordinal)).Order(), agenda.Select(item => body.IndexOf(item, StringComparison.Ordinal)));
+        Assert.Equal(
+            agenda.Select(item => body.IndexOf(item, StringComparison.Ordinal)).Order(),
+            agenda.Select(item => body.IndexOf(item, StringComparison.Ordinal))
+        );
         Assert.DoesNotContain(-1, agenda.Select(item => body.IndexOf(item, StringComparison.Ordinal)));
         Assert.Contains("- Membership process", body, StringComparison.Ordinal);
         Assert.Contains("- Feasibility-study opportunities", body, StringComparison.Ordinal);
@@ -95,7 +128,11 @@ public sealed class NewsReleaseTests : IDisposable
         Assert.Equal(english.Slug, korean.Slug);
         Assert.Equal("Seúl, 7 de octubre de 2024", spanish.Dateline);
         Assert.Equal("WeGO se reunió con la delegación de Seremban City Council", spanish.Headline);
-        Assert.Contains("representada por el Secretario General, Jeong-kee Kim y el Director de Programa, Lii Inn Tan, dio la bienvenida a una delegación de 36 delegados", spanish.Body, StringComparison.Ordinal);
+        Assert.Contains(
+            "representada por el Secretario General, Jeong-kee Kim y el Director de Programa, Lii Inn Tan, dio la bienvenida a una delegación de 36 delegados",
+            spanish.Body,
+            StringComparison.Ordinal
+        );
         Assert.Contains("### Sobre WeGO", spanish.Body, StringComparison.Ordinal);
         Assert.Contains("Correo electrónico: kakim@we-gov.org", spanish.Body, StringComparison.Ordinal);
         Assert.Equal("서울, 2024년 10월 7일", korean.Dateline);
@@ -110,7 +147,9 @@ public sealed class NewsReleaseTests : IDisposable
     {
         var reportId = await ReportAsync(approve: false);
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new DraftNewsRelease.Command { ReportId = reportId, Language = "en" }));
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            portal.SendAsync(new DraftNewsRelease.Command { ReportId = reportId, Language = "en" })
+        );
 
         Assert.Equal("Release.ReportNotApproved", refused.Code);
         Assert.Equal(0, await portal.WithDbAsync(db => db.NewsReleases.CountAsync()));
@@ -122,30 +161,36 @@ public sealed class NewsReleaseTests : IDisposable
         var reportId = await ReportAsync();
         await DraftAsync(reportId, "en");
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new DraftNewsRelease.Command { ReportId = reportId, Language = "en" }));
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            portal.SendAsync(new DraftNewsRelease.Command { ReportId = reportId, Language = "en" })
+        );
 
         Assert.Equal("Release.AlreadyDrafted", refused.Code);
         Assert.Equal(1, await portal.WithDbAsync(db => db.NewsReleases.CountAsync()));
-        await Assert.ThrowsAnyAsync<FluentValidation.ValidationException>(() => portal.SendAsync(new DraftNewsRelease.Command { ReportId = reportId, Language = "fr" }));
+        await Assert.ThrowsAnyAsync<FluentValidation.ValidationException>(() =>
+            portal.SendAsync(new DraftNewsRelease.Command { ReportId = reportId, Language = "fr" })
+        );
     }
 
     [Fact]
     public async Task A_second_visit_of_the_same_city_on_the_same_day_gets_its_own_address()
     {
         await DraftAsync(await ReportAsync(), "en");
-        var scheduled = await portal.SendAsync(new ScheduleVisit.Command
-        {
-            OrganizationName = "Seremban City Council",
-            CountryCode = "MY",
-            Purpose = "Site visit",
-            Date = new DateOnly(2024, 10, 7),
-            StartTime = new TimeOnly(15, 0),
-            EndTime = new TimeOnly(16, 0),
-            Venue = "Seoul Digital Foundation, Seoul",
-            OtherHostName = "Lii Inn Tan",
-            ExpectedHeadcount = 10,
-            ScheduleDespiteConflicts = true,
-        });
+        var scheduled = await portal.SendAsync(
+            new ScheduleVisit.Command
+            {
+                OrganizationName = "Seremban City Council",
+                CountryCode = "MY",
+                Purpose = "Site visit",
+                Date = new DateOnly(2024, 10, 7),
+                StartTime = new TimeOnly(15, 0),
+                EndTime = new TimeOnly(16, 0),
+                Venue = "Seoul Digital Foundation, Seoul",
+                OtherHostName = "Lii Inn Tan",
+                ExpectedHeadcount = 10,
+                ScheduleDespiteConflicts = true,
+            }
+        );
         var visitId = scheduled.VisitId!.Value;
         await portal.SendAsync(new ConfirmVisit.Command(visitId, 0));
         await portal.SendAsync(new CompleteVisit.Command(visitId, 1));
@@ -159,10 +204,29 @@ public sealed class NewsReleaseTests : IDisposable
     public async Task An_edit_made_on_a_stale_version_is_refused_and_keeps_the_colleagues_text()
     {
         var release = await DraftAsync(await ReportAsync(), "en");
-        await portal.SendAsync(new EditNewsRelease.Command { ReleaseId = release.Id, Version = release.Version, Headline = "Seremban visits WeGO", Dateline = release.Dateline, Body = "First edit." });
+        await portal.SendAsync(
+            new EditNewsRelease.Command
+            {
+                ReleaseId = release.Id,
+                Version = release.Version,
+                Headline = "Seremban visits WeGO",
+                Dateline = release.Dateline,
+                Body = "First edit.",
+            }
+        );
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() =>
-            portal.SendAsync(new EditNewsRelease.Command { ReleaseId = release.Id, Version = release.Version, Headline = "Stale", Dateline = release.Dateline, Body = "Second edit." }));
+            portal.SendAsync(
+                new EditNewsRelease.Command
+                {
+                    ReleaseId = release.Id,
+                    Version = release.Version,
+                    Headline = "Stale",
+                    Dateline = release.Dateline,
+                    Body = "Second edit.",
+                }
+            )
+        );
 
         var saved = (await portal.SendAsync(new GetNewsRelease.Query(release.Id)))!;
         Assert.Equal("Seremban visits WeGO", saved.Headline);
@@ -190,6 +254,13 @@ public sealed class NewsReleaseTests : IDisposable
         var listed = Assert.Single((await portal.SendAsync(new ListPublishedNews.Query("ko"))).Rows);
         Assert.Equal(("en", english.Headline), (listed.Language, listed.Headline));
         Assert.Equal("es", Assert.Single((await portal.SendAsync(new ListPublishedNews.Query("es"))).Rows).Language);
-        Assert.Equal("Release.AlreadyPublished", (await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new PublishNewsRelease.Command(spanish.Id, spanish.Version + 1)))).Code);
+        Assert.Equal(
+            "Release.AlreadyPublished",
+            (
+                await Assert.ThrowsAsync<DomainException>(() =>
+                    portal.SendAsync(new PublishNewsRelease.Command(spanish.Id, spanish.Version + 1))
+                )
+            ).Code
+        );
     }
 }

@@ -8,8 +8,9 @@ using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Application.Tests;
 
-/// <summary>The outbox sender against real SQLite files and a real SMTP conversation (MailKit to <see cref="SmtpTestServer"/>),
-/// with the clock in the test's hands so back-off and leases run out when the test says.</summary>
+/// <summary>The outbox sender against real SQLite files and a real SMTP conversation (MailKit to <see
+/// cref="SmtpTestServer"/>), with the clock in the test's hands so back-off and leases run out when the test
+/// says.</summary>
 public sealed class OutboxDeliveryTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2024, 10, 20, 8, 0, 0, TimeSpan.Zero);
@@ -39,9 +40,15 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_due_message_goes_out_over_smtp_with_its_recipient_subject_and_korean_body_and_is_marked_sent()
     {
-        var portal = Portal(("Portal:Mail:Smtp:UserName", "portal-sender"), ("Portal:Mail:Smtp:Password", "sender-password"));
+        var portal = Portal(
+            ("Portal:Mail:Smtp:UserName", "portal-sender"),
+            ("Portal:Mail:Smtp:Password", "sender-password")
+        );
         const string body = "안녕하세요, 세렘반 시의회 대표단 여러분.\n.점으로 시작하는 줄도 그대로 갑니다.\n.";
-        var id = await QueueAsync(portal, new OutboxMessage("official@seremban.gov.my", "WeGO 사무국: 문의 접수 확인", body, "ko", Now));
+        var id = await QueueAsync(
+            portal,
+            new OutboxMessage("official@seremban.gov.my", "WeGO 사무국: 문의 접수 확인", body, "ko", Now)
+        );
 
         Assert.Equal(1, await DispatchAsync(portal));
 
@@ -91,7 +98,9 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
 
         clock.Now = Start.AddSeconds(10);
         Assert.Equal(3, await DispatchAsync(portal));
-        Assert.All(await MessagesAsync(portal, ids), m => Assert.Equal((2, Now.AddSeconds(20)), (m.Attempts, m.NextAttemptAtUtc)));
+        Assert.All(await MessagesAsync(portal, ids), m =>
+            Assert.Equal((2, Now.AddSeconds(20)), (m.Attempts, m.NextAttemptAtUtc))
+        );
         Assert.Empty(server.Received);
         Assert.Equal(3, await portal.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAtUtc == null)));
     }
@@ -106,17 +115,28 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
             await QueueAsync(portal, Message(i));
         }
 
-        await Patiently.UntilAsync("every message tried while the server is down", () => portal.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Attempts >= 1)), tried => tried == 200);
+        await Patiently.UntilAsync(
+            "every message tried while the server is down",
+            () => portal.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Attempts >= 1)),
+            tried => tried == 200
+        );
         Assert.Equal(200, await portal.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAtUtc == null)));
 
         server.Start();
         clock.Now = Start.AddHours(2);
 
-        await Patiently.UntilAsync("every message sent once the server is back", () => portal.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAtUtc != null)), sent => sent == 200);
+        await Patiently.UntilAsync(
+            "every message sent once the server is back",
+            () => portal.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAtUtc != null)),
+            sent => sent == 200
+        );
         var ids = server.Received.Select(m => m.Message.MessageId).ToList();
         Assert.Equal(200, ids.Count);
         Assert.Equal(200, ids.Distinct().Count());
-        Assert.Equal(Enumerable.Range(0, 200).Select(i => $"Visit {i}").Order(StringComparer.Ordinal), server.Received.Select(m => m.Message.Subject).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            Enumerable.Range(0, 200).Select(i => $"Visit {i}").Order(StringComparer.Ordinal),
+            server.Received.Select(m => m.Message.Subject).Order(StringComparer.Ordinal)
+        );
     }
 
     [Fact]
@@ -130,7 +150,10 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
 
         Assert.Equal(3, await DispatchAsync(portal));
 
-        Assert.Equal([$"outbox-{first}@wego-portal", $"outbox-{last}@wego-portal"], server.Received.Select(m => m.Message.MessageId));
+        Assert.Equal(
+            [$"outbox-{first}@wego-portal", $"outbox-{last}@wego-portal"],
+            server.Received.Select(m => m.Message.MessageId)
+        );
         var message = await MessageAsync(portal, refused);
         Assert.Equal((1, (DateTime?)null), (message.Attempts, message.SentAtUtc));
         Assert.Contains("Mailbox unavailable", message.LastError, StringComparison.Ordinal);
@@ -140,7 +163,10 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     public async Task Two_instances_on_the_same_database_send_each_of_500_messages_exactly_once()
     {
         var first = Portal(("Portal:Mail:BatchSize", "20"));
-        var second = Portal(("Portal:Mail:BatchSize", "20"), ("ConnectionStrings:Portal", first.DatabaseConnectionString));
+        var second = Portal(
+            ("Portal:Mail:BatchSize", "20"),
+            ("ConnectionStrings:Portal", first.DatabaseConnectionString)
+        );
         await first.WithDbAsync(async db =>
         {
             db.OutboxMessages.AddRange(Enumerable.Range(0, 500).Select(Message));
@@ -184,7 +210,9 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         clock.Now = Start.AddSeconds(300);
         Assert.Equal(3, await DispatchAsync(portal));
         Assert.Equal(ids.Select(id => $"outbox-{id}@wego-portal"), server.Received.Select(m => m.Message.MessageId));
-        Assert.All(await MessagesAsync(portal, ids), m => Assert.Equal((Now, (string?)null), (m.SentAtUtc, m.ClaimedBy)));
+        Assert.All(await MessagesAsync(portal, ids), m =>
+            Assert.Equal((Now, (string?)null), (m.SentAtUtc, m.ClaimedBy))
+        );
     }
 
     [Fact]
@@ -197,7 +225,8 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
             ids.Add(await QueueAsync(portal, Message(i)));
         }
 
-        // Stopped while a message is on the wire, in the middle of a recording group: the last few accepted are only in memory.
+        // Stopped while a message is on the wire, in the middle of a recording group: the last few accepted are only in
+        // memory.
         var acceptedBeforeShutdown = OutboxDispatcher.RecordEvery + 5;
         using var shutdown = new CancellationTokenSource();
         server.BeforeNextMessage = received =>
@@ -208,7 +237,9 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
             }
         };
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => portal.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(shutdown.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            portal.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(shutdown.Token)
+        );
 
         // The message the shutdown came in the middle of is finished, then the batch stops.
         var afterShutdown = await MessagesAsync(portal, ids);
@@ -225,7 +256,9 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     {
         // The crashing sender gives up on a locked database after a second, as a process that dies gives up at once.
         var database = Portal();
-        var portal = Portal(("ConnectionStrings:Portal", database.DatabaseConnectionString + ";Default Timeout=1;Pooling=False"));
+        var portal = Portal(
+            ("ConnectionStrings:Portal", database.DatabaseConnectionString + ";Default Timeout=1;Pooling=False")
+        );
         var ids = new List<int>();
         for (var i = 0; i < 30; i++)
         {
@@ -253,9 +286,18 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         Assert.Equal(30 - OutboxDispatcher.RecordEvery, await DrainAsync(portal));
 
         var received = server.Received.CountBy(m => m.Message.MessageId ?? "").ToDictionary();
-        Assert.Equal(ids.Select(OutboxMail.MessageId).Order(StringComparer.Ordinal), received.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ids.Select(OutboxMail.MessageId).Order(StringComparer.Ordinal),
+            received.Keys.Order(StringComparer.Ordinal)
+        );
         var resent = received.Where(r => r.Value > 1).Select(r => r.Key).Order(StringComparer.Ordinal);
-        Assert.Equal(ids.Skip(OutboxDispatcher.RecordEvery).Take(OutboxDispatcher.RecordEvery).Select(OutboxMail.MessageId).Order(StringComparer.Ordinal), resent);
+        Assert.Equal(
+            ids.Skip(OutboxDispatcher.RecordEvery)
+                .Take(OutboxDispatcher.RecordEvery)
+                .Select(OutboxMail.MessageId)
+                .Order(StringComparer.Ordinal),
+            resent
+        );
         Assert.All(received.Values, times => Assert.InRange(times, 1, 2));
         Assert.All(await MessagesAsync(portal, ids), m => Assert.NotNull(m.SentAtUtc));
     }
@@ -264,7 +306,16 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     public async Task In_development_without_an_smtp_server_each_message_is_written_as_an_eml_file_and_marked_sent()
     {
         var portal = Portal(smtp: false);
-        var id = await QueueAsync(portal, new OutboxMessage("official@seremban.gov.my", "Gracias por su consulta", "Hola, Seremban.\n¡Hasta pronto!", "es", Now));
+        var id = await QueueAsync(
+            portal,
+            new OutboxMessage(
+                "official@seremban.gov.my",
+                "Gracias por su consulta",
+                "Hola, Seremban.\n¡Hasta pronto!",
+                "es",
+                Now
+            )
+        );
 
         Assert.Equal(1, await DispatchAsync(portal));
 
@@ -291,22 +342,32 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         Assert.False(Directory.Exists(Path.Combine(portal.DataDirectory, "mail")));
     }
 
-    /// <summary>A body as written: the line breaks of the wire (CRLF, and the one that ends the message) taken back out.</summary>
+    /// <summary>A body as written: the line breaks of the wire (CRLF, and the one that ends the message) taken back
+    /// out.</summary>
     private static string? Lines(string? body) => body?.ReplaceLineEndings("\n").TrimEnd('\n');
 
-    private OutboxMessage Message(int number) => new($"city{number}@example.org", $"Visit {number}", $"Body of message {number}", "en", Now);
+    private OutboxMessage Message(int number) =>
+        new($"city{number}@example.org", $"Visit {number}", $"Body of message {number}", "en", Now);
 
     private ClockedPortal Portal(params (string Key, string Value)[] settings) => Portal(true, "Development", settings);
 
-    private ClockedPortal Portal(bool smtp, string environment = "Development", params (string Key, string Value)[] settings)
+    private ClockedPortal Portal(
+        bool smtp,
+        string environment = "Development",
+        params (string Key, string Value)[] settings
+    )
     {
         var portal = new ClockedPortal(clock) { SeedDemo = false, Environment = environment };
         if (smtp)
         {
             portal.Settings["Portal:Mail:Smtp:Host"] = "127.0.0.1";
-            portal.Settings["Portal:Mail:Smtp:Port"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            portal.Settings["Portal:Mail:Smtp:Port"] = server.Port.ToString(
+                System.Globalization.CultureInfo.InvariantCulture
+            );
             portal.Settings["Portal:Mail:Smtp:Security"] = "None";
-            portal.Settings["Portal:Mail:Smtp:TimeoutSeconds"] = Patiently.StallLimit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            portal.Settings["Portal:Mail:Smtp:TimeoutSeconds"] = Patiently.StallLimit.TotalSeconds.ToString(
+                System.Globalization.CultureInfo.InvariantCulture
+            );
         }
 
         foreach (var (key, value) in settings)
@@ -344,12 +405,13 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         return total;
     }
 
-    private static Task<int> QueueAsync(PortalFactory portal, OutboxMessage message) => portal.WithDbAsync(async db =>
-    {
-        db.OutboxMessages.Add(message);
-        await db.SaveChangesAsync();
-        return message.Id;
-    });
+    private static Task<int> QueueAsync(PortalFactory portal, OutboxMessage message) =>
+        portal.WithDbAsync(async db =>
+        {
+            db.OutboxMessages.Add(message);
+            await db.SaveChangesAsync();
+            return message.Id;
+        });
 
     private static Task<OutboxMessage> MessageAsync(PortalFactory portal, int id) =>
         portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));

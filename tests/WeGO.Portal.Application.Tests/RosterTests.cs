@@ -30,31 +30,41 @@ public sealed class RosterTests : IDisposable
     private Task<int> SerembanVisitIdAsync() => portal.WithDbAsync(db => db.Visits.Select(v => v.Id).SingleAsync());
 
     private async Task<GetRoster.Roster> RosterAsync(int visitId) =>
-        await portal.SendAsync(new GetRoster.Query(visitId)) ?? throw new InvalidOperationException("No visit " + visitId);
+        await portal.SendAsync(new GetRoster.Query(visitId))
+        ?? throw new InvalidOperationException("No visit " + visitId);
 
-    private async Task<AddDelegate.Command> NewDelegateAsync(int visitId, string name = "Aminah Yusof", DelegationRole role = DelegationRole.Delegate) => new()
-    {
-        VisitId = visitId,
-        Version = (await RosterAsync(visitId)).Version,
-        FullName = name,
-        Title = "Town planner",
-        Organization = "Seremban City Council",
-        Role = role,
-        Email = "aminah@mbs.gov.my",
-        DietaryNeeds = "Halal",
-        AccessibilityNeeds = null,
-    };
+    private async Task<AddDelegate.Command> NewDelegateAsync(
+        int visitId,
+        string name = "Aminah Yusof",
+        DelegationRole role = DelegationRole.Delegate
+    ) =>
+        new()
+        {
+            VisitId = visitId,
+            Version = (await RosterAsync(visitId)).Version,
+            FullName = name,
+            Title = "Town planner",
+            Organization = "Seremban City Council",
+            Role = role,
+            Email = "aminah@mbs.gov.my",
+            DietaryNeeds = "Halal",
+            AccessibilityNeeds = null,
+        };
 
     private async Task<int> AddAsync(int visitId, string name, DelegationRole role = DelegationRole.Delegate) =>
         (await portal.SendAsync(await NewDelegateAsync(visitId, name, role))).Value;
 
     private async Task<ImportRoster.Result> ImportAsync(int visitId, string csv, bool byteOrderMark = false) =>
-        await portal.SendAsync(new ImportRoster.Command
-        {
-            VisitId = visitId,
-            Version = (await RosterAsync(visitId)).Version,
-            Content = byteOrderMark ? [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)] : Encoding.UTF8.GetBytes(csv),
-        });
+        await portal.SendAsync(
+            new ImportRoster.Command
+            {
+                VisitId = visitId,
+                Version = (await RosterAsync(visitId)).Version,
+                Content = byteOrderMark
+                    ? [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)]
+                    : Encoding.UTF8.GetBytes(csv),
+            }
+        );
 
     [Fact]
     public async Task Delegate_is_added_with_every_detail_and_the_headcount_follows_the_roster()
@@ -66,7 +76,19 @@ public sealed class RosterTests : IDisposable
 
         var roster = await RosterAsync(visitId);
         var member = Assert.Single(roster.Members);
-        Assert.Equal(new GetRoster.Member(id, "Aminah Yusof", "Town planner", "Seremban City Council", DelegationRole.Delegate, "aminah@mbs.gov.my", "Halal", null), member);
+        Assert.Equal(
+            new GetRoster.Member(
+                id,
+                "Aminah Yusof",
+                "Town planner",
+                "Seremban City Council",
+                DelegationRole.Delegate,
+                "aminah@mbs.gov.my",
+                "Halal",
+                null
+            ),
+            member
+        );
         Assert.Equal(1, roster.Headcount);
         Assert.Equal(36, roster.ExpectedHeadcount);
         Assert.Equal("Seremban City Council", roster.Organization);
@@ -78,22 +100,36 @@ public sealed class RosterTests : IDisposable
         var visitId = await SerembanVisitIdAsync();
         var id = await AddAsync(visitId, "Kai Yet Lee");
 
-        await portal.SendAsync(new EditDelegate.Command
-        {
-            VisitId = visitId,
-            Version = (await RosterAsync(visitId)).Version,
-            MemberId = id,
-            FullName = "Lee Kai Yet",
-            Title = "Councillor",
-            Organization = "Majlis Bandaraya Seremban",
-            Role = DelegationRole.HeadOfDelegation,
-            Email = "lee.kaiyet@mbs.gov.my",
-            DietaryNeeds = null,
-            AccessibilityNeeds = "Step-free access",
-        });
+        await portal.SendAsync(
+            new EditDelegate.Command
+            {
+                VisitId = visitId,
+                Version = (await RosterAsync(visitId)).Version,
+                MemberId = id,
+                FullName = "Lee Kai Yet",
+                Title = "Councillor",
+                Organization = "Majlis Bandaraya Seremban",
+                Role = DelegationRole.HeadOfDelegation,
+                Email = "lee.kaiyet@mbs.gov.my",
+                DietaryNeeds = null,
+                AccessibilityNeeds = "Step-free access",
+            }
+        );
 
         var roster = await RosterAsync(visitId);
-        Assert.Equal(new GetRoster.Member(id, "Lee Kai Yet", "Councillor", "Majlis Bandaraya Seremban", DelegationRole.HeadOfDelegation, "lee.kaiyet@mbs.gov.my", null, "Step-free access"), Assert.Single(roster.Members));
+        Assert.Equal(
+            new GetRoster.Member(
+                id,
+                "Lee Kai Yet",
+                "Councillor",
+                "Majlis Bandaraya Seremban",
+                DelegationRole.HeadOfDelegation,
+                "lee.kaiyet@mbs.gov.my",
+                null,
+                "Step-free access"
+            ),
+            Assert.Single(roster.Members)
+        );
         Assert.Equal("Lee Kai Yet", roster.HeadOfDelegation);
         Assert.Equal("Councillor", roster.HeadOfDelegationTitle);
     }
@@ -105,30 +141,41 @@ public sealed class RosterTests : IDisposable
         var leaving = await AddAsync(visitId, "Aminah Yusof");
         await AddAsync(visitId, "Lee Kai Yet", DelegationRole.HeadOfDelegation);
 
-        await portal.SendAsync(new RemoveDelegate.Command { VisitId = visitId, Version = (await RosterAsync(visitId)).Version, MemberId = leaving });
+        await portal.SendAsync(
+            new RemoveDelegate.Command
+            {
+                VisitId = visitId,
+                Version = (await RosterAsync(visitId)).Version,
+                MemberId = leaving,
+            }
+        );
 
         var roster = await RosterAsync(visitId);
         Assert.Equal(["Lee Kai Yet"], roster.Members.Select(m => m.FullName));
         Assert.Equal(1, roster.Headcount);
     }
 
-    public static TheoryData<string, Func<AddDelegate.Command, AddDelegate.Command>> InvalidDetails() => new()
-    {
-        { "FullName", c => c with { FullName = "" } },
-        { "FullName", c => c with { FullName = "   " } },
-        { "FullName", c => c with { FullName = new string('n', 201) } },
-        { "Title", c => c with { Title = new string('t', 201) } },
-        { "Organization", c => c with { Organization = new string('o', 201) } },
-        { "Role", c => c with { Role = (DelegationRole)42 } },
-        { "Email", c => c with { Email = "not-an-email" } },
-        { "Email", c => c with { Email = new string('e', 310) + "@mbs.gov.my" } },
-        { "DietaryNeeds", c => c with { DietaryNeeds = new string('d', 501) } },
-        { "AccessibilityNeeds", c => c with { AccessibilityNeeds = new string('a', 501) } },
-    };
+    public static TheoryData<string, Func<AddDelegate.Command, AddDelegate.Command>> InvalidDetails() =>
+        new()
+        {
+            { "FullName", c => c with { FullName = "" } },
+            { "FullName", c => c with { FullName = "   " } },
+            { "FullName", c => c with { FullName = new string('n', 201) } },
+            { "Title", c => c with { Title = new string('t', 201) } },
+            { "Organization", c => c with { Organization = new string('o', 201) } },
+            { "Role", c => c with { Role = (DelegationRole)42 } },
+            { "Email", c => c with { Email = "not-an-email" } },
+            { "Email", c => c with { Email = new string('e', 310) + "@mbs.gov.my" } },
+            { "DietaryNeeds", c => c with { DietaryNeeds = new string('d', 501) } },
+            { "AccessibilityNeeds", c => c with { AccessibilityNeeds = new string('a', 501) } },
+        };
 
     [Theory]
     [MemberData(nameof(InvalidDetails))]
-    public async Task Invalid_delegate_details_are_refused_by_field_and_nothing_is_added(string field, Func<AddDelegate.Command, AddDelegate.Command> spoil)
+    public async Task Invalid_delegate_details_are_refused_by_field_and_nothing_is_added(
+        string field,
+        Func<AddDelegate.Command, AddDelegate.Command> spoil
+    )
     {
         var visitId = await SerembanVisitIdAsync();
         var command = spoil(await NewDelegateAsync(visitId));
@@ -145,7 +192,16 @@ public sealed class RosterTests : IDisposable
         var visitId = await SerembanVisitIdAsync();
         var command = await NewDelegateAsync(visitId);
 
-        await portal.SendAsync(command with { Title = null, Organization = "", Email = " ", DietaryNeeds = null, AccessibilityNeeds = null });
+        await portal.SendAsync(
+            command with
+            {
+                Title = null,
+                Organization = "",
+                Email = " ",
+                DietaryNeeds = null,
+                AccessibilityNeeds = null,
+            }
+        );
 
         var member = Assert.Single((await RosterAsync(visitId)).Members);
         Assert.Null(member.Email);
@@ -158,14 +214,18 @@ public sealed class RosterTests : IDisposable
         var visitId = await SerembanVisitIdAsync();
         var id = await AddAsync(visitId, "Aminah Yusof");
 
-        var refused = await Assert.ThrowsAnyAsync<ValidationException>(() => portal.SendAsync(new EditDelegate.Command
-        {
-            VisitId = visitId,
-            Version = 0,
-            MemberId = id,
-            FullName = "",
-            Email = "aminah(at)mbs.gov.my",
-        }));
+        var refused = await Assert.ThrowsAnyAsync<ValidationException>(() =>
+            portal.SendAsync(
+                new EditDelegate.Command
+                {
+                    VisitId = visitId,
+                    Version = 0,
+                    MemberId = id,
+                    FullName = "",
+                    Email = "aminah(at)mbs.gov.my",
+                }
+            )
+        );
 
         Assert.Equal(["Email", "FullName"], refused.Errors.Select(e => e.PropertyName).Order());
         Assert.Equal("Aminah Yusof", Assert.Single((await RosterAsync(visitId)).Members).FullName);
@@ -178,15 +238,21 @@ public sealed class RosterTests : IDisposable
         await AddAsync(visitId, "Lee Kai Yet", DelegationRole.HeadOfDelegation);
         var other = await AddAsync(visitId, "Aminah Yusof");
 
-        var added = await Assert.ThrowsAsync<DomainException>(async () => await AddAsync(visitId, "Someone Else", DelegationRole.HeadOfDelegation));
-        var edited = await Assert.ThrowsAsync<DomainException>(async () => await portal.SendAsync(new EditDelegate.Command
-        {
-            VisitId = visitId,
-            Version = (await RosterAsync(visitId)).Version,
-            MemberId = other,
-            FullName = "Aminah Yusof",
-            Role = DelegationRole.HeadOfDelegation,
-        }));
+        var added = await Assert.ThrowsAsync<DomainException>(async () =>
+            await AddAsync(visitId, "Someone Else", DelegationRole.HeadOfDelegation)
+        );
+        var edited = await Assert.ThrowsAsync<DomainException>(async () =>
+            await portal.SendAsync(
+                new EditDelegate.Command
+                {
+                    VisitId = visitId,
+                    Version = (await RosterAsync(visitId)).Version,
+                    MemberId = other,
+                    FullName = "Aminah Yusof",
+                    Role = DelegationRole.HeadOfDelegation,
+                }
+            )
+        );
 
         Assert.Equal("Delegation.HeadAlreadyOnRoster", added.Code);
         Assert.Equal("Delegation.HeadAlreadyOnRoster", edited.Code);
@@ -201,7 +267,16 @@ public sealed class RosterTests : IDisposable
         var visitId = await portal.WithDbAsync(async db =>
         {
             var city = new Organization("Cuenca", "EC", Region.LatinAmerica, OrganizationKind.LocalGovernment);
-            var visit = Visit.Schedule(city, "Study visit", "WeGO Secretariat, Seoul", new DateOnly(2030, 5, 4), new TimeOnly(10, 0), new TimeOnly(12, 0), VenueTime.Seoul, DateTime.UtcNow);
+            var visit = Visit.Schedule(
+                city,
+                "Study visit",
+                "WeGO Secretariat, Seoul",
+                new DateOnly(2030, 5, 4),
+                new TimeOnly(10, 0),
+                new TimeOnly(12, 0),
+                VenueTime.Seoul,
+                DateTime.UtcNow
+            );
             var member = visit.AddDelegationMember("Ana Vázquez", "Councillor", "Cuenca", DelegationRole.Delegate);
             db.Visits.Add(visit);
             await db.SaveChangesAsync();
@@ -213,9 +288,30 @@ public sealed class RosterTests : IDisposable
         var memberId = Assert.Single(roster.Members).Id;
 
         var added = await Assert.ThrowsAsync<DomainException>(async () => await AddAsync(visitId, "Luis Ortega"));
-        var edited = await Assert.ThrowsAsync<DomainException>(async () => await portal.SendAsync(new EditDelegate.Command { VisitId = visitId, Version = roster.Version, MemberId = memberId, FullName = "Ana María Vázquez" }));
-        var removed = await Assert.ThrowsAsync<DomainException>(async () => await portal.SendAsync(new RemoveDelegate.Command { VisitId = visitId, Version = roster.Version, MemberId = memberId }));
-        var imported = await Assert.ThrowsAsync<DomainException>(async () => await ImportAsync(visitId, "name\nLuis Ortega\n"));
+        var edited = await Assert.ThrowsAsync<DomainException>(async () =>
+            await portal.SendAsync(
+                new EditDelegate.Command
+                {
+                    VisitId = visitId,
+                    Version = roster.Version,
+                    MemberId = memberId,
+                    FullName = "Ana María Vázquez",
+                }
+            )
+        );
+        var removed = await Assert.ThrowsAsync<DomainException>(async () =>
+            await portal.SendAsync(
+                new RemoveDelegate.Command
+                {
+                    VisitId = visitId,
+                    Version = roster.Version,
+                    MemberId = memberId,
+                }
+            )
+        );
+        var imported = await Assert.ThrowsAsync<DomainException>(async () =>
+            await ImportAsync(visitId, "name\nLuis Ortega\n")
+        );
 
         Assert.All([added, edited, removed, imported], e => Assert.Equal("Visit.Cancelled", e.Code));
         Assert.Equal(roster, await RosterAsync(visitId), RosterComparer);
@@ -231,10 +327,40 @@ public sealed class RosterTests : IDisposable
         var after = await RosterAsync(visitId);
         Assert.NotEqual(seen, after.Version);
 
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(async () => await portal.SendAsync((await NewDelegateAsync(visitId, "Luis Ortega")) with { Version = seen }));
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(async () => await portal.SendAsync(new EditDelegate.Command { VisitId = visitId, Version = seen, MemberId = first, FullName = "Someone Else" }));
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(async () => await portal.SendAsync(new RemoveDelegate.Command { VisitId = visitId, Version = seen, MemberId = first }));
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(async () => await portal.SendAsync(new ImportRoster.Command { VisitId = visitId, Version = seen, Content = Encoding.UTF8.GetBytes("name\nLuis Ortega\n") }));
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(async () =>
+            await portal.SendAsync((await NewDelegateAsync(visitId, "Luis Ortega")) with { Version = seen })
+        );
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(async () =>
+            await portal.SendAsync(
+                new EditDelegate.Command
+                {
+                    VisitId = visitId,
+                    Version = seen,
+                    MemberId = first,
+                    FullName = "Someone Else",
+                }
+            )
+        );
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(async () =>
+            await portal.SendAsync(
+                new RemoveDelegate.Command
+                {
+                    VisitId = visitId,
+                    Version = seen,
+                    MemberId = first,
+                }
+            )
+        );
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(async () =>
+            await portal.SendAsync(
+                new ImportRoster.Command
+                {
+                    VisitId = visitId,
+                    Version = seen,
+                    Content = Encoding.UTF8.GetBytes("name\nLuis Ortega\n"),
+                }
+            )
+        );
 
         Assert.Equal(after, await RosterAsync(visitId), RosterComparer);
     }
@@ -245,12 +371,12 @@ public sealed class RosterTests : IDisposable
         var visitId = await SerembanVisitIdAsync();
         await AddAsync(visitId, "Typed By Hand");
         const string csv =
-            "nombre;cargo;organización;función;correo electrónico;dietary needs;accessibility needs\r\n" +
-            "Lee Kai Yet;\"Councillor; Seremban City Council\";Majlis Bandaraya Seremban;Jefe de la delegación;lee.kaiyet@mbs.gov.my;;\r\n" +
-            "\"Tan, Mei Ling\";Senior officer;\"Seremban City Council, Planning Department\";대표단원;;\"Vegetarian, no nuts\";\r\n" +
-            "\r\n" +
-            "Ahmad Zaki;;;interpreter;;;\"Needs a \"\"step-free\"\" route,\nand a seat near the door\"\r\n" +
-            "Siti Rahman;Protocol officer;Seremban City Council;;siti@mbs.gov.my;Halal;\r\n";
+            "nombre;cargo;organización;función;correo electrónico;dietary needs;accessibility needs\r\n"
+            + "Lee Kai Yet;\"Councillor; Seremban City Council\";Majlis Bandaraya Seremban;Jefe de la delegación;lee.kaiyet@mbs.gov.my;;\r\n"
+            + "\"Tan, Mei Ling\";Senior officer;\"Seremban City Council, Planning Department\";대표단원;;\"Vegetarian, no nuts\";\r\n"
+            + "\r\n"
+            + "Ahmad Zaki;;;interpreter;;;\"Needs a \"\"step-free\"\" route,\nand a seat near the door\"\r\n"
+            + "Siti Rahman;Protocol officer;Seremban City Council;;siti@mbs.gov.my;Halal;\r\n";
 
         var result = await ImportAsync(visitId, csv, byteOrderMark: true);
 
@@ -262,10 +388,63 @@ public sealed class RosterTests : IDisposable
         Assert.Equal("Councillor; Seremban City Council", roster.HeadOfDelegationTitle);
         Assert.Collection(
             roster.Members,
-            m => Assert.Equal(new GetRoster.Member(m.Id, "Lee Kai Yet", "Councillor; Seremban City Council", "Majlis Bandaraya Seremban", DelegationRole.HeadOfDelegation, "lee.kaiyet@mbs.gov.my", null, null), m),
-            m => Assert.Equal(new GetRoster.Member(m.Id, "Tan, Mei Ling", "Senior officer", "Seremban City Council, Planning Department", DelegationRole.Delegate, null, "Vegetarian, no nuts", null), m),
-            m => Assert.Equal(new GetRoster.Member(m.Id, "Ahmad Zaki", null, null, DelegationRole.Interpreter, null, null, "Needs a \"step-free\" route,\nand a seat near the door"), m),
-            m => Assert.Equal(new GetRoster.Member(m.Id, "Siti Rahman", "Protocol officer", "Seremban City Council", DelegationRole.Delegate, "siti@mbs.gov.my", "Halal", null), m));
+            m =>
+                Assert.Equal(
+                    new GetRoster.Member(
+                        m.Id,
+                        "Lee Kai Yet",
+                        "Councillor; Seremban City Council",
+                        "Majlis Bandaraya Seremban",
+                        DelegationRole.HeadOfDelegation,
+                        "lee.kaiyet@mbs.gov.my",
+                        null,
+                        null
+                    ),
+                    m
+                ),
+            m =>
+                Assert.Equal(
+                    new GetRoster.Member(
+                        m.Id,
+                        "Tan, Mei Ling",
+                        "Senior officer",
+                        "Seremban City Council, Planning Department",
+                        DelegationRole.Delegate,
+                        null,
+                        "Vegetarian, no nuts",
+                        null
+                    ),
+                    m
+                ),
+            m =>
+                Assert.Equal(
+                    new GetRoster.Member(
+                        m.Id,
+                        "Ahmad Zaki",
+                        null,
+                        null,
+                        DelegationRole.Interpreter,
+                        null,
+                        null,
+                        "Needs a \"step-free\" route,\nand a seat near the door"
+                    ),
+                    m
+                ),
+            m =>
+                Assert.Equal(
+                    new GetRoster.Member(
+                        m.Id,
+                        "Siti Rahman",
+                        "Protocol officer",
+                        "Seremban City Council",
+                        DelegationRole.Delegate,
+                        "siti@mbs.gov.my",
+                        "Halal",
+                        null
+                    ),
+                    m
+                )
+        );
     }
 
     [Fact]
@@ -275,11 +454,11 @@ public sealed class RosterTests : IDisposable
         await AddAsync(visitId, "Typed By Hand");
         var before = await RosterAsync(visitId);
         const string csv =
-            "name,title,organisation,role,email,dietary needs,accessibility needs\n" +
-            "Lee Kai Yet,Councillor,Seremban City Council,head of delegation,lee.kaiyet@mbs.gov.my,,\n" +
-            "Tan Mei Ling,Officer,Seremban City Council,delegate,tan.meiling(at)mbs.gov.my,,\n" +
-            "Ahmad Zaki,,,interpreter,,,\n" +
-            ",Officer,Seremban City Council,mayor,,,\n";
+            "name,title,organisation,role,email,dietary needs,accessibility needs\n"
+            + "Lee Kai Yet,Councillor,Seremban City Council,head of delegation,lee.kaiyet@mbs.gov.my,,\n"
+            + "Tan Mei Ling,Officer,Seremban City Council,delegate,tan.meiling(at)mbs.gov.my,,\n"
+            + "Ahmad Zaki,,,interpreter,,,\n"
+            + ",Officer,Seremban City Council,mayor,,,\n";
 
         var result = await ImportAsync(visitId, csv);
 
@@ -290,7 +469,11 @@ public sealed class RosterTests : IDisposable
         Assert.Equal("email", email.Column);
         Assert.Contains("Email", email.Message, StringComparison.Ordinal);
         Assert.Equal(["name", "role"], result.Problems.Where(p => p.Row == 5).Select(p => p.Column).Order());
-        Assert.Contains(result.Problems, p => p.Row == 5 && p.Code == "Roster.UnknownRole" && p.Message.Contains("\"mayor\" is not a role", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p =>
+            p.Row == 5
+            && p.Code == "Roster.UnknownRole"
+            && p.Message.Contains("\"mayor\" is not a role", StringComparison.Ordinal)
+        );
         Assert.Equal(before, await RosterAsync(visitId), RosterComparer);
     }
 
@@ -331,7 +514,10 @@ public sealed class RosterTests : IDisposable
 
         var result = await ImportAsync(visitId, "name,passport number,Name\nLee Kai Yet,A123,Lee\n");
 
-        Assert.Equal([(1, "passport number", "Roster.UnknownColumn"), (1, "Name", "Roster.DuplicateColumn")], result.Problems.Select(p => (p.Row!.Value, p.Column, p.Code)));
+        Assert.Equal(
+            [(1, "passport number", "Roster.UnknownColumn"), (1, "Name", "Roster.DuplicateColumn")],
+            result.Problems.Select(p => (p.Row!.Value, p.Column, p.Code))
+        );
     }
 
     [Fact]
@@ -339,12 +525,14 @@ public sealed class RosterTests : IDisposable
     {
         var visitId = await SerembanVisitIdAsync();
 
-        var result = await portal.SendAsync(new ImportRoster.Command
-        {
-            VisitId = visitId,
-            Version = (await RosterAsync(visitId)).Version,
-            Content = [.. "name\nJos"u8, 0xE9, (byte)'\n'], // "José" in Windows-1252
-        });
+        var result = await portal.SendAsync(
+            new ImportRoster.Command
+            {
+                VisitId = visitId,
+                Version = (await RosterAsync(visitId)).Version,
+                Content = [.. "name\nJos"u8, 0xE9, (byte)'\n'], // "José" in Windows-1252
+            }
+        );
 
         Assert.Contains("CSV UTF-8", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
     }
@@ -353,7 +541,8 @@ public sealed class RosterTests : IDisposable
     public async Task Files_over_the_size_or_row_limit_are_refused()
     {
         var visitId = await SerembanVisitIdAsync();
-        var tooManyRows = "name\n" + string.Concat(Enumerable.Range(1, ImportRoster.MaxRows + 1).Select(i => $"Delegate {i}\n"));
+        var tooManyRows =
+            "name\n" + string.Concat(Enumerable.Range(1, ImportRoster.MaxRows + 1).Select(i => $"Delegate {i}\n"));
         var tooLarge = "name\n" + new string('x', ImportRoster.MaxBytes);
 
         var rows = await ImportAsync(visitId, tooManyRows);
@@ -382,9 +571,19 @@ public sealed class RosterTests : IDisposable
         var template = ImportRoster.Template();
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), template[..3]);
-        Assert.Equal("name,title,organisation,role,email,dietary needs,accessibility needs\r\n", Encoding.UTF8.GetString(template[3..]));
+        Assert.Equal(
+            "name,title,organisation,role,email,dietary needs,accessibility needs\r\n",
+            Encoding.UTF8.GetString(template[3..])
+        );
         var visitId = await SerembanVisitIdAsync();
-        var result = await portal.SendAsync(new ImportRoster.Command { VisitId = visitId, Version = (await RosterAsync(visitId)).Version, Content = [.. template, .. "Lee Kai Yet\n"u8] });
+        var result = await portal.SendAsync(
+            new ImportRoster.Command
+            {
+                VisitId = visitId,
+                Version = (await RosterAsync(visitId)).Version,
+                Content = [.. template, .. "Lee Kai Yet\n"u8],
+            }
+        );
         Assert.Equal(1, result.Imported);
     }
 
@@ -393,7 +592,10 @@ public sealed class RosterTests : IDisposable
     private sealed class RosterEquality : IEqualityComparer<GetRoster.Roster>
     {
         public bool Equals(GetRoster.Roster? x, GetRoster.Roster? y) =>
-            x is not null && y is not null && (x with { Members = [] }) == (y with { Members = [] }) && x.Members.SequenceEqual(y.Members);
+            x is not null
+            && y is not null
+            && (x with { Members = [] }) == (y with { Members = [] })
+            && x.Members.SequenceEqual(y.Members);
 
         public int GetHashCode(GetRoster.Roster obj) => obj.VisitId;
     }

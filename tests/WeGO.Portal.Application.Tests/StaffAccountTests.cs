@@ -17,7 +17,14 @@ public sealed class StaffAccountTests : IDisposable
     [Fact]
     public async Task Creating_a_staff_user_gives_a_one_time_password_that_must_be_changed()
     {
-        var created = await portal.SendAsync(new CreateStaffUser.Command { Email = "lii.inn.tan@we-gov.org", DisplayName = "Lii Inn Tan", Roles = [Roles.ProgramDirector] });
+        var created = await portal.SendAsync(
+            new CreateStaffUser.Command
+            {
+                Email = "lii.inn.tan@we-gov.org",
+                DisplayName = "Lii Inn Tan",
+                Roles = [Roles.ProgramDirector],
+            }
+        );
 
         await using var scope = portal.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
@@ -32,9 +39,20 @@ public sealed class StaffAccountTests : IDisposable
     public async Task Invalid_staff_user_is_refused_field_by_field_and_nothing_is_stored()
     {
         var refused = await Assert.ThrowsAnyAsync<ValidationException>(() =>
-            portal.SendAsync(new CreateStaffUser.Command { Email = "not-an-email", DisplayName = "", Roles = ["Emperor"] }));
+            portal.SendAsync(
+                new CreateStaffUser.Command
+                {
+                    Email = "not-an-email",
+                    DisplayName = "",
+                    Roles = ["Emperor"],
+                }
+            )
+        );
 
-        Assert.Equal(["DisplayName", "Email", "Roles[0]"], refused.Errors.Select(e => e.PropertyName).Distinct().Order());
+        Assert.Equal(
+            ["DisplayName", "Email", "Roles[0]"],
+            refused.Errors.Select(e => e.PropertyName).Distinct().Order()
+        );
         Assert.Equal(1, await portal.WithDbAsync(db => db.Users.CountAsync()));
     }
 
@@ -42,7 +60,15 @@ public sealed class StaffAccountTests : IDisposable
     public async Task An_email_gets_one_account()
     {
         var refused = await Assert.ThrowsAsync<DomainException>(() =>
-            portal.SendAsync(new CreateStaffUser.Command { Email = PortalFactory.AdminEmail, DisplayName = "Second admin", Roles = [Roles.Administrator] }));
+            portal.SendAsync(
+                new CreateStaffUser.Command
+                {
+                    Email = PortalFactory.AdminEmail,
+                    DisplayName = "Second admin",
+                    Roles = [Roles.Administrator],
+                }
+            )
+        );
 
         Assert.Equal("Staff.EmailTaken", refused.Code);
     }
@@ -50,10 +76,13 @@ public sealed class StaffAccountTests : IDisposable
     [Fact]
     public async Task The_last_administrator_cannot_lose_the_role()
     {
-        var adminId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == PortalFactory.AdminEmail).Select(u => u.Id).SingleAsync());
+        var adminId = await portal.WithDbAsync(db =>
+            db.Users.Where(u => u.Email == PortalFactory.AdminEmail).Select(u => u.Id).SingleAsync()
+        );
 
         var refused = await Assert.ThrowsAsync<DomainException>(() =>
-            portal.SendAsync(new ChangeStaffRoles.Command { UserId = adminId, Roles = [Roles.SecretariatStaff] }));
+            portal.SendAsync(new ChangeStaffRoles.Command { UserId = adminId, Roles = [Roles.SecretariatStaff] })
+        );
 
         Assert.Equal("Staff.LastAdministrator", refused.Code);
         var roles = await portal.SendAsync(new ListStaffUsers.Query(adminId));
@@ -63,13 +92,28 @@ public sealed class StaffAccountTests : IDisposable
     [Fact]
     public async Task Changing_roles_is_recorded_in_the_audit_trail()
     {
-        var created = await portal.SendAsync(new CreateStaffUser.Command { Email = "staff@we-gov.org", DisplayName = "Staff", Roles = [Roles.SecretariatStaff] });
+        var created = await portal.SendAsync(
+            new CreateStaffUser.Command
+            {
+                Email = "staff@we-gov.org",
+                DisplayName = "Staff",
+                Roles = [Roles.SecretariatStaff],
+            }
+        );
 
-        await portal.SendAsync(new ChangeStaffRoles.Command { UserId = created.UserId, Roles = [Roles.SecretariatStaff, Roles.ProgramDirector] });
+        await portal.SendAsync(
+            new ChangeStaffRoles.Command
+            {
+                UserId = created.UserId,
+                Roles = [Roles.SecretariatStaff, Roles.ProgramDirector],
+            }
+        );
 
         var row = (await portal.SendAsync(new ListStaffUsers.Query(created.UserId))).Single();
         Assert.Equal([Roles.ProgramDirector, Roles.SecretariatStaff], row.Roles);
-        var audit = await portal.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.EntityType == nameof(StaffUser) && a.EntityId == created.UserId));
+        var audit = await portal.WithDbAsync(db =>
+            db.AuditEntries.SingleAsync(a => a.EntityType == nameof(StaffUser) && a.EntityId == created.UserId)
+        );
         Assert.Equal("RolesChanged", audit.Action);
         Assert.Contains(Roles.ProgramDirector, audit.Changes, StringComparison.Ordinal);
     }
@@ -77,28 +121,60 @@ public sealed class StaffAccountTests : IDisposable
     [Fact]
     public async Task A_disabled_administrator_does_not_count_so_the_only_enabled_one_can_be_neither_demoted_nor_disabled()
     {
-        var bootstrapId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == PortalFactory.AdminEmail).Select(u => u.Id).SingleAsync());
-        var second = await portal.SendAsync(new CreateStaffUser.Command { Email = "second.admin@we-gov.org", DisplayName = "Second", Roles = [Roles.Administrator] });
+        var bootstrapId = await portal.WithDbAsync(db =>
+            db.Users.Where(u => u.Email == PortalFactory.AdminEmail).Select(u => u.Id).SingleAsync()
+        );
+        var second = await portal.SendAsync(
+            new CreateStaffUser.Command
+            {
+                Email = "second.admin@we-gov.org",
+                DisplayName = "Second",
+                Roles = [Roles.Administrator],
+            }
+        );
         await portal.SendAsync(new DisableStaffAccount.Command(bootstrapId));
 
-        var demoted = await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new ChangeStaffRoles.Command { UserId = second.UserId, Roles = [Roles.SecretariatStaff] }));
-        var disabled = await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new DisableStaffAccount.Command(second.UserId)));
+        var demoted = await Assert.ThrowsAsync<DomainException>(() =>
+            portal.SendAsync(new ChangeStaffRoles.Command { UserId = second.UserId, Roles = [Roles.SecretariatStaff] })
+        );
+        var disabled = await Assert.ThrowsAsync<DomainException>(() =>
+            portal.SendAsync(new DisableStaffAccount.Command(second.UserId))
+        );
 
         Assert.Equal("Staff.LastAdministrator", demoted.Code);
         Assert.Equal("Staff.LastAdministrator", disabled.Code);
-        Assert.Equal([true, false], (await portal.SendAsync(new ListStaffUsers.Query())).OrderBy(r => r.Email != PortalFactory.AdminEmail).Select(r => r.Disabled));
+        Assert.Equal(
+            [true, false],
+            (await portal.SendAsync(new ListStaffUsers.Query()))
+                .OrderBy(r => r.Email != PortalFactory.AdminEmail)
+                .Select(r => r.Disabled)
+        );
     }
 
     [Fact]
     public async Task A_role_change_renews_the_security_stamp_and_saving_the_same_roles_does_not()
     {
-        var created = await portal.SendAsync(new CreateStaffUser.Command { Email = "stamp@we-gov.org", DisplayName = "Stamp", Roles = [Roles.SecretariatStaff] });
-        Task<string?> StampAsync() => portal.WithDbAsync(db => db.Users.Where(u => u.Id == created.UserId).Select(u => u.SecurityStamp).SingleAsync());
+        var created = await portal.SendAsync(
+            new CreateStaffUser.Command
+            {
+                Email = "stamp@we-gov.org",
+                DisplayName = "Stamp",
+                Roles = [Roles.SecretariatStaff],
+            }
+        );
+        Task<string?> StampAsync() =>
+            portal.WithDbAsync(db =>
+                db.Users.Where(u => u.Id == created.UserId).Select(u => u.SecurityStamp).SingleAsync()
+            );
         var before = await StampAsync();
 
-        await portal.SendAsync(new ChangeStaffRoles.Command { UserId = created.UserId, Roles = [Roles.SecretariatStaff] });
+        await portal.SendAsync(
+            new ChangeStaffRoles.Command { UserId = created.UserId, Roles = [Roles.SecretariatStaff] }
+        );
         var unchanged = await StampAsync();
-        await portal.SendAsync(new ChangeStaffRoles.Command { UserId = created.UserId, Roles = [Roles.ProgramDirector] });
+        await portal.SendAsync(
+            new ChangeStaffRoles.Command { UserId = created.UserId, Roles = [Roles.ProgramDirector] }
+        );
 
         Assert.Equal(before, unchanged);
         Assert.NotEqual(before, await StampAsync());

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using WeGO.Portal.Application.Common;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Membership;
@@ -15,23 +15,24 @@ public sealed partial class SubmitMembershipInquiryTests : IDisposable
 
     public void Dispose() => portal.Dispose();
 
-    internal static SubmitMembershipInquiry.Command Seremban(string name = "Seremban City Council") => new()
-    {
-        OrganizationName = name,
-        CountryCode = "MY",
-        Kind = OrganizationKind.LocalGovernment,
-        Population = 680_000,
-        ContactName = "Lee Kai Yet",
-        ContactPosition = "Councillor",
-        Email = "lee.kaiyet@mbs.gov.my",
-        Phone = "+60 6-762 0000",
-        PreferredLanguage = "en",
-        Interests = [MembershipInterest.FeasibilityStudies, MembershipInterest.CapacityBuilding],
-        OtherInterest = "Urban-planning strategy and inclusion",
-        HeardFrom = "Our visit to the Secretariat",
-        Message = "We would like to know the membership process.",
-        ConsentGiven = true,
-    };
+    internal static SubmitMembershipInquiry.Command Seremban(string name = "Seremban City Council") =>
+        new()
+        {
+            OrganizationName = name,
+            CountryCode = "MY",
+            Kind = OrganizationKind.LocalGovernment,
+            Population = 680_000,
+            ContactName = "Lee Kai Yet",
+            ContactPosition = "Councillor",
+            Email = "lee.kaiyet@mbs.gov.my",
+            Phone = "+60 6-762 0000",
+            PreferredLanguage = "en",
+            Interests = [MembershipInterest.FeasibilityStudies, MembershipInterest.CapacityBuilding],
+            OtherInterest = "Urban-planning strategy and inclusion",
+            HeardFrom = "Our visit to the Secretariat",
+            Message = "We would like to know the membership process.",
+            ConsentGiven = true,
+        };
 
     private Task<int> CountAsync<T>()
         where T : class => portal.WithDbAsync(db => db.Set<T>().CountAsync());
@@ -45,7 +46,9 @@ public sealed partial class SubmitMembershipInquiryTests : IDisposable
 
         Assert.Matches(ReferenceFormat(), result.Reference);
         var inquiry = await portal.WithDbAsync(db => db.MembershipInquiries.SingleAsync());
-        var seremban = await portal.WithDbAsync(db => db.Organizations.SingleAsync(o => o.Name == "Seremban City Council"));
+        var seremban = await portal.WithDbAsync(db =>
+            db.Organizations.SingleAsync(o => o.Name == "Seremban City Council")
+        );
         var secretariat = await portal.WithDbAsync(db => db.RegionalOffices.SingleAsync(o => o.IsSecretariat));
         Assert.Equal(result.Reference, inquiry.Reference);
         Assert.Equal(seremban.Id, inquiry.OrganizationId);
@@ -60,14 +63,26 @@ public sealed partial class SubmitMembershipInquiryTests : IDisposable
         Assert.Equal("lee.kaiyet@mbs.gov.my", mails[0].To);
         Assert.Equal("en", mails[0].Language);
         Assert.Contains(result.Reference, mails[0].Subject, StringComparison.Ordinal);
-        Assert.Contains($"http://localhost:5000/Membership/Status/{result.StatusToken}", mails[0].Body, StringComparison.Ordinal);
+        Assert.Contains(
+            $"http://localhost:5000/Membership/Status/{result.StatusToken}",
+            mails[0].Body,
+            StringComparison.Ordinal
+        );
         Assert.Equal("secretariat@wego-portal.local", mails[1].To);
         Assert.Equal("en", mails[1].Language);
         Assert.Contains("Seremban City Council", mails[1].Subject, StringComparison.Ordinal);
         Assert.Contains("Malaysia", mails[1].Body, StringComparison.Ordinal);
         Assert.Contains("Lee Kai Yet, Councillor", mails[1].Body, StringComparison.Ordinal);
-        Assert.Contains("Capacity-building projects; Feasibility studies; Urban-planning strategy and inclusion", mails[1].Body, StringComparison.Ordinal);
-        Assert.Contains($"http://localhost:5000/Inquiries?q={result.Reference}", mails[1].Body, StringComparison.Ordinal);
+        Assert.Contains(
+            "Capacity-building projects; Feasibility studies; Urban-planning strategy and inclusion",
+            mails[1].Body,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            $"http://localhost:5000/Inquiries?q={result.Reference}",
+            mails[1].Body,
+            StringComparison.Ordinal
+        );
         Assert.DoesNotContain(result.StatusToken, mails[1].Body, StringComparison.Ordinal);
     }
 
@@ -81,24 +96,43 @@ public sealed partial class SubmitMembershipInquiryTests : IDisposable
 
         await portal.SendAsync(Seremban(name));
 
-        var seremban = await portal.WithDbAsync(db => db.Organizations.SingleAsync(o => o.Name == "Seremban City Council"));
-        Assert.Equal(seremban.Id, await portal.WithDbAsync(db => db.MembershipInquiries.Select(i => i.OrganizationId).SingleAsync()));
+        var seremban = await portal.WithDbAsync(db =>
+            db.Organizations.SingleAsync(o => o.Name == "Seremban City Council")
+        );
+        Assert.Equal(
+            seremban.Id,
+            await portal.WithDbAsync(db => db.MembershipInquiries.Select(i => i.OrganizationId).SingleAsync())
+        );
         Assert.Equal(organizations, await CountAsync<Organization>());
     }
 
     [Fact]
     public async Task A_new_city_gets_its_own_record_with_kind_population_and_region_and_its_regional_office()
     {
-        await portal.SendAsync(Seremban("Cuenca") with { CountryCode = "ec", Population = 636_996, PreferredLanguage = "es" });
+        await portal.SendAsync(
+            Seremban("Cuenca") with
+            {
+                CountryCode = "ec",
+                Population = 636_996,
+                PreferredLanguage = "es",
+            }
+        );
 
         var inquiry = await portal.WithDbAsync(db => db.MembershipInquiries.SingleAsync());
         var cuenca = await portal.WithDbAsync(db => db.Organizations.SingleAsync(o => o.Name == "Cuenca"));
-        var office = await portal.WithDbAsync(db => db.RegionalOffices.SingleAsync(o => o.Id == inquiry.RegionalOfficeId));
+        var office = await portal.WithDbAsync(db =>
+            db.RegionalOffices.SingleAsync(o => o.Id == inquiry.RegionalOfficeId)
+        );
         Assert.Equal(cuenca.Id, inquiry.OrganizationId);
-        Assert.Equal(("EC", Region.LatinAmerica, OrganizationKind.LocalGovernment, (int?)636_996), (cuenca.CountryCode, cuenca.Region, cuenca.Kind, cuenca.Population));
+        Assert.Equal(
+            ("EC", Region.LatinAmerica, OrganizationKind.LocalGovernment, (int?)636_996),
+            (cuenca.CountryCode, cuenca.Region, cuenca.Kind, cuenca.Population)
+        );
         Assert.Equal("Cuenca", office.City);
 
-        var confirmation = await portal.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.To == "lee.kaiyet@mbs.gov.my"));
+        var confirmation = await portal.WithDbAsync(db =>
+            db.OutboxMessages.SingleAsync(m => m.To == "lee.kaiyet@mbs.gov.my")
+        );
         Assert.Equal("es", confirmation.Language);
         Assert.Contains("Hemos recibido su consulta", confirmation.Subject, StringComparison.Ordinal);
         Assert.Contains("Su número de referencia", confirmation.Body, StringComparison.Ordinal);
@@ -107,10 +141,20 @@ public sealed partial class SubmitMembershipInquiryTests : IDisposable
     [Fact]
     public async Task Population_is_kept_for_local_governments_only()
     {
-        await portal.SendAsync(Seremban("Smart Solutions Sdn Bhd") with { Kind = OrganizationKind.SolutionProvider, Population = 5000 });
+        await portal.SendAsync(
+            Seremban("Smart Solutions Sdn Bhd") with
+            {
+                Kind = OrganizationKind.SolutionProvider,
+                Population = 5000,
+            }
+        );
 
         Assert.Null(await portal.WithDbAsync(db => db.MembershipInquiries.Select(i => i.Population).SingleAsync()));
-        Assert.Null(await portal.WithDbAsync(db => db.Organizations.Where(o => o.Name == "Smart Solutions Sdn Bhd").Select(o => o.Population).SingleAsync()));
+        Assert.Null(
+            await portal.WithDbAsync(db =>
+                db.Organizations.Where(o => o.Name == "Smart Solutions Sdn Bhd").Select(o => o.Population).SingleAsync()
+            )
+        );
     }
 
     [Fact]
@@ -125,7 +169,10 @@ public sealed partial class SubmitMembershipInquiryTests : IDisposable
 
         var status = await portal.SendAsync(new GetInquiryStatus.Query(result.StatusToken));
         Assert.NotNull(status);
-        Assert.Equal((result.Reference, "Seremban City Council", InquiryStage.New), (status.Reference, status.OrganizationName, status.Stage));
+        Assert.Equal(
+            (result.Reference, "Seremban City Council", InquiryStage.New),
+            (status.Reference, status.OrganizationName, status.Stage)
+        );
         Assert.Null(await portal.SendAsync(new GetInquiryStatus.Query(stored)));
         Assert.Null(await portal.SendAsync(new GetInquiryStatus.Query(InquiryCodes.NewStatusToken())));
         Assert.Null(await portal.SendAsync(new GetInquiryStatus.Query("../../etc/passwd")));
@@ -135,7 +182,9 @@ public sealed partial class SubmitMembershipInquiryTests : IDisposable
     [Fact]
     public async Task Thirty_two_people_submitting_at_once_all_get_different_references()
     {
-        var results = await Task.WhenAll(Enumerable.Range(1, 32).Select(i => portal.SendAsync(Seremban() with { Email = $"official{i}@mbs.gov.my" })));
+        var results = await Task.WhenAll(
+            Enumerable.Range(1, 32).Select(i => portal.SendAsync(Seremban() with { Email = $"official{i}@mbs.gov.my" }))
+        );
 
         Assert.Equal(32, results.Select(r => r.Reference).Distinct().Count());
         Assert.Equal(32, results.Select(r => r.StatusToken).Distinct().Count());
@@ -146,7 +195,9 @@ public sealed partial class SubmitMembershipInquiryTests : IDisposable
     [Fact]
     public async Task An_unknown_visit_is_refused_with_a_clear_message_and_nothing_is_stored()
     {
-        var refused = await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(Seremban() with { VisitId = 987_654 }));
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            portal.SendAsync(Seremban() with { VisitId = 987_654 })
+        );
 
         Assert.Equal("Inquiry.VisitUnknown", refused.Code);
         Assert.Equal(0, await CountAsync<MembershipInquiry>());
@@ -162,27 +213,31 @@ public sealed partial class SubmitMembershipInquiryTests : IDisposable
 
         await portal.SendAsync(Seremban() with { VisitId = seremban.Id });
 
-        Assert.Equal(seremban.Id, await portal.WithDbAsync(db => db.MembershipInquiries.Select(i => i.VisitId).SingleAsync()));
+        Assert.Equal(
+            seremban.Id,
+            await portal.WithDbAsync(db => db.MembershipInquiries.Select(i => i.VisitId).SingleAsync())
+        );
     }
 
-    public static TheoryData<string, string?> Refusals() => new()
-    {
-        { "OrganizationName", "" },
-        { "OrganizationName", new string('x', 201) },
-        { "OrganizationName", "Seremban\u202ECity" },
-        { "OrganizationName", "Seremban\0" },
-        { "CountryCode", "XX" },
-        { "ContactName", "Lee\r\nBcc: someone@example.org" },
-        { "Email", "not-an-address" },
-        { "Email", "<script>@x.org" },
-        { "Email", "lee@mbs" },
-        { "Phone", "06-762 0000" },
-        { "Phone", "+60 abc" },
-        { "Phone", "+1 23" },
-        { "PreferredLanguage", "fr" },
-        { "Message", "Hello\0world" },
-        { "Message", new string('m', 4001) },
-    };
+    public static TheoryData<string, string?> Refusals() =>
+        new()
+        {
+            { "OrganizationName", "" },
+            { "OrganizationName", new string('x', 201) },
+            { "OrganizationName", "Seremban\u202ECity" },
+            { "OrganizationName", "Seremban\0" },
+            { "CountryCode", "XX" },
+            { "ContactName", "Lee\r\nBcc: someone@example.org" },
+            { "Email", "not-an-address" },
+            { "Email", "<script>@x.org" },
+            { "Email", "lee@mbs" },
+            { "Phone", "06-762 0000" },
+            { "Phone", "+60 abc" },
+            { "Phone", "+1 23" },
+            { "PreferredLanguage", "fr" },
+            { "Message", "Hello\0world" },
+            { "Message", new string('m', 4001) },
+        };
 
     [Theory]
     [MemberData(nameof(Refusals))]
@@ -206,7 +261,9 @@ public sealed partial class SubmitMembershipInquiryTests : IDisposable
         // Built here: test-case data would be serialized and the lone surrogate replaced on the way.
         var lone = "Lee " + '\uD800';
 
-        var refused = await Assert.ThrowsAsync<RequestValidationException>(() => portal.SendAsync(Seremban() with { ContactName = lone, Message = lone }));
+        var refused = await Assert.ThrowsAsync<RequestValidationException>(() =>
+            portal.SendAsync(Seremban() with { ContactName = lone, Message = lone })
+        );
 
         Assert.Equal(["ContactName", "Message"], refused.Errors.Select(e => e.PropertyName).Order());
         Assert.True(InquiryText.IsSingleLine("Emoji are fine 🏙️"));
@@ -215,16 +272,23 @@ public sealed partial class SubmitMembershipInquiryTests : IDisposable
     [Fact]
     public async Task Consent_kind_population_and_interests_are_checked()
     {
-        var refused = await Assert.ThrowsAsync<RequestValidationException>(() => portal.SendAsync(Seremban() with
-        {
-            ConsentGiven = false,
-            Kind = null,
-            Population = -3,
-            Interests = [(MembershipInterest)3],
-            VisitId = -1,
-        }));
+        var refused = await Assert.ThrowsAsync<RequestValidationException>(() =>
+            portal.SendAsync(
+                Seremban() with
+                {
+                    ConsentGiven = false,
+                    Kind = null,
+                    Population = -3,
+                    Interests = [(MembershipInterest)3],
+                    VisitId = -1,
+                }
+            )
+        );
 
-        Assert.Equal(["ConsentGiven", "Interests[0]", "Kind", "Population", "VisitId"], refused.Errors.Select(e => e.PropertyName).Order());
+        Assert.Equal(
+            ["ConsentGiven", "Interests[0]", "Kind", "Population", "VisitId"],
+            refused.Errors.Select(e => e.PropertyName).Order()
+        );
     }
 
     [Theory]
@@ -232,7 +296,8 @@ public sealed partial class SubmitMembershipInquiryTests : IDisposable
     [InlineData("+82 2 2133 0000")]
     [InlineData("+1 (212) 555-0100")]
     [InlineData("+593.7.284.5000")]
-    public void International_phone_numbers_are_accepted(string phone) => Assert.True(InquiryText.IsInternationalPhone(phone));
+    public void International_phone_numbers_are_accepted(string phone) =>
+        Assert.True(InquiryText.IsInternationalPhone(phone));
 
     [Theory]
     [InlineData("lee@mbs.gov.my")]

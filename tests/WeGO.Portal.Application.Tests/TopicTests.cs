@@ -18,14 +18,27 @@ public sealed class TopicTests : IDisposable
         portal.WithDbAsync(db => db.Visits.Select(v => new ValueTuple<int, int>(v.Id, v.Version)).SingleAsync());
 
     private Task<List<string>> TopicsAsync(int visitId) =>
-        portal.WithDbAsync(db => db.Visits.Where(v => v.Id == visitId).SelectMany(v => v.Topics).OrderBy(t => t.Id).Select(t => t.Title).ToListAsync());
+        portal.WithDbAsync(db =>
+            db.Visits.Where(v => v.Id == visitId)
+                .SelectMany(v => v.Topics)
+                .OrderBy(t => t.Id)
+                .Select(t => t.Title)
+                .ToListAsync()
+        );
 
     [Fact]
     public async Task Recording_a_topic_adds_it_to_the_visit_and_raises_the_visit_version()
     {
         var (visitId, version) = await DemoVisitAsync();
 
-        var id = await portal.SendAsync(new RecordTopic.Command { VisitId = visitId, Version = version, Topic = "  Digital twins  " });
+        var id = await portal.SendAsync(
+            new RecordTopic.Command
+            {
+                VisitId = visitId,
+                Version = version,
+                Topic = "  Digital twins  ",
+            }
+        );
 
         Assert.True(id.Value > 0);
         Assert.Equal("Digital twins", (await TopicsAsync(visitId))[^1]);
@@ -38,7 +51,15 @@ public sealed class TopicTests : IDisposable
         var (visitId, version) = await DemoVisitAsync();
 
         var refused = await Assert.ThrowsAsync<DomainException>(async () =>
-            await portal.SendAsync(new RecordTopic.Command { VisitId = visitId, Version = version, Topic = "membership PROCESS" }));
+            await portal.SendAsync(
+                new RecordTopic.Command
+                {
+                    VisitId = visitId,
+                    Version = version,
+                    Topic = "membership PROCESS",
+                }
+            )
+        );
 
         Assert.Equal("Visit.TopicAlreadyRecorded", refused.Code);
         Assert.Equal(5, (await TopicsAsync(visitId)).Count);
@@ -52,7 +73,15 @@ public sealed class TopicTests : IDisposable
         var (visitId, version) = await DemoVisitAsync();
 
         var refused = await Assert.ThrowsAnyAsync<ValidationException>(async () =>
-            await portal.SendAsync(new RecordTopic.Command { VisitId = visitId, Version = version, Topic = topic }));
+            await portal.SendAsync(
+                new RecordTopic.Command
+                {
+                    VisitId = visitId,
+                    Version = version,
+                    Topic = topic,
+                }
+            )
+        );
 
         Assert.Contains(refused.Errors, e => e.PropertyName == nameof(RecordTopic.Command.Topic));
     }
@@ -63,7 +92,15 @@ public sealed class TopicTests : IDisposable
         var (visitId, version) = await DemoVisitAsync();
 
         var refused = await Assert.ThrowsAnyAsync<ValidationException>(async () =>
-            await portal.SendAsync(new RecordTopic.Command { VisitId = visitId, Version = version, Topic = new string('x', 301) }));
+            await portal.SendAsync(
+                new RecordTopic.Command
+                {
+                    VisitId = visitId,
+                    Version = version,
+                    Topic = new string('x', 301),
+                }
+            )
+        );
 
         Assert.Contains(refused.Errors, e => e.PropertyName == nameof(RecordTopic.Command.Topic));
         Assert.Equal(5, (await TopicsAsync(visitId)).Count);
@@ -86,14 +123,30 @@ public sealed class TopicTests : IDisposable
     public async Task A_stale_version_is_refused_and_nothing_changes()
     {
         var (visitId, version) = await DemoVisitAsync();
-        await portal.SendAsync(new RecordTopic.Command { VisitId = visitId, Version = version, Topic = "Open data" });
+        await portal.SendAsync(
+            new RecordTopic.Command
+            {
+                VisitId = visitId,
+                Version = version,
+                Topic = "Open data",
+            }
+        );
         var topicsBefore = await TopicsAsync(visitId);
         var firstTopic = (await portal.SendAsync(new GetVisitTopics.Query(visitId)))!.Topics[0].Id;
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(async () =>
-            await portal.SendAsync(new RecordTopic.Command { VisitId = visitId, Version = version, Topic = "Smart mobility" }));
+            await portal.SendAsync(
+                new RecordTopic.Command
+                {
+                    VisitId = visitId,
+                    Version = version,
+                    Topic = "Smart mobility",
+                }
+            )
+        );
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(async () =>
-            await portal.SendAsync(new RemoveTopic.Command(visitId, version, firstTopic)));
+            await portal.SendAsync(new RemoveTopic.Command(visitId, version, firstTopic))
+        );
 
         Assert.Equal(topicsBefore, await TopicsAsync(visitId));
         Assert.Equal(version + 1, (await DemoVisitAsync()).Version);
@@ -105,7 +158,16 @@ public sealed class TopicTests : IDisposable
         var visitId = await portal.WithDbAsync(async db =>
         {
             var city = new Organization("Cancelled City", "KR", Region.EastAsia, OrganizationKind.LocalGovernment);
-            var visit = Visit.Schedule(city, "Study visit", "Secretariat", new DateOnly(2030, 3, 4), new TimeOnly(10, 0), new TimeOnly(11, 0), VenueTime.Seoul, new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc));
+            var visit = Visit.Schedule(
+                city,
+                "Study visit",
+                "Secretariat",
+                new DateOnly(2030, 3, 4),
+                new TimeOnly(10, 0),
+                new TimeOnly(11, 0),
+                VenueTime.Seoul,
+                new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc)
+            );
             visit.RecordTopic("Smart water");
             visit.Cancel("Travel cancelled");
             db.Visits.Add(visit);
@@ -115,9 +177,18 @@ public sealed class TopicTests : IDisposable
         var visitNow = await portal.SendAsync(new GetVisitTopics.Query(visitId));
 
         var adding = await Assert.ThrowsAsync<DomainException>(async () =>
-            await portal.SendAsync(new RecordTopic.Command { VisitId = visitId, Version = visitNow!.Version, Topic = "Open data" }));
+            await portal.SendAsync(
+                new RecordTopic.Command
+                {
+                    VisitId = visitId,
+                    Version = visitNow!.Version,
+                    Topic = "Open data",
+                }
+            )
+        );
         var removing = await Assert.ThrowsAsync<DomainException>(async () =>
-            await portal.SendAsync(new RemoveTopic.Command(visitId, visitNow!.Version, visitNow.Topics[0].Id)));
+            await portal.SendAsync(new RemoveTopic.Command(visitId, visitNow!.Version, visitNow.Topics[0].Id))
+        );
 
         Assert.Equal("Visit.Cancelled", adding.Code);
         Assert.Equal("Visit.Cancelled", removing.Code);
@@ -128,7 +199,15 @@ public sealed class TopicTests : IDisposable
     public async Task Recording_a_topic_on_a_visit_that_does_not_exist_is_refused()
     {
         var refused = await Assert.ThrowsAsync<DomainException>(async () =>
-            await portal.SendAsync(new RecordTopic.Command { VisitId = 9999, Version = 0, Topic = "Open data" }));
+            await portal.SendAsync(
+                new RecordTopic.Command
+                {
+                    VisitId = 9999,
+                    Version = 0,
+                    Topic = "Open data",
+                }
+            )
+        );
 
         Assert.Equal("Visit.NotFound", refused.Code);
     }

@@ -22,13 +22,24 @@ public sealed class UnitOfWorkAndAuditTests : IDisposable
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var unitOfWork = new UnitOfWorkBehavior<TouchVisit, Unit>(db, scope.ServiceProvider.GetRequiredService<SqliteWriteGate>());
+        var unitOfWork = new UnitOfWorkBehavior<TouchVisit, Unit>(
+            db,
+            scope.ServiceProvider.GetRequiredService<SqliteWriteGate>()
+        );
 
-        await Assert.ThrowsAsync<InvalidOperationException>(async () => await unitOfWork.Handle(new TouchVisit(), (_, _) =>
-        {
-            db.Organizations.Add(new Organization("Half Saved City", "KR", Region.AsiaPacific, OrganizationKind.LocalGovernment));
-            throw new InvalidOperationException("the handler failed after changing things");
-        }, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await unitOfWork.Handle(
+                new TouchVisit(),
+                (_, _) =>
+                {
+                    db.Organizations.Add(
+                        new Organization("Half Saved City", "KR", Region.AsiaPacific, OrganizationKind.LocalGovernment)
+                    );
+                    throw new InvalidOperationException("the handler failed after changing things");
+                },
+                CancellationToken.None
+            )
+        );
 
         Assert.False(await portal.WithDbAsync(d => d.Organizations.AnyAsync(o => o.Name == "Half Saved City")));
     }
@@ -38,24 +49,39 @@ public sealed class UnitOfWorkAndAuditTests : IDisposable
     {
         await using var first = portal.Services.CreateAsyncScope();
         await using var second = portal.Services.CreateAsyncScope();
-        UnitOfWorkBehavior<TouchVisit, Unit> UnitOfWork(AsyncServiceScope scope) => new(
-            scope.ServiceProvider.GetRequiredService<PortalDbContext>(), scope.ServiceProvider.GetRequiredService<SqliteWriteGate>());
+        UnitOfWorkBehavior<TouchVisit, Unit> UnitOfWork(AsyncServiceScope scope) =>
+            new(
+                scope.ServiceProvider.GetRequiredService<PortalDbContext>(),
+                scope.ServiceProvider.GetRequiredService<SqliteWriteGate>()
+            );
         var firstHolds = new TaskCompletionSource();
         var firstWriting = new TaskCompletionSource();
         var secondStarted = false;
 
-        var firstCommand = UnitOfWork(first).Handle(new TouchVisit(), async (_, _) =>
-        {
-            firstWriting.SetResult();
-            await firstHolds.Task;
-            throw new InvalidOperationException("the first command fails while the second waits");
-        }, CancellationToken.None).AsTask();
+        var firstCommand = UnitOfWork(first)
+            .Handle(
+                new TouchVisit(),
+                async (_, _) =>
+                {
+                    firstWriting.SetResult();
+                    await firstHolds.Task;
+                    throw new InvalidOperationException("the first command fails while the second waits");
+                },
+                CancellationToken.None
+            )
+            .AsTask();
         await Patiently.ForAsync(firstWriting.Task, "the first command to begin writing");
-        var secondCommand = UnitOfWork(second).Handle(new TouchVisit(), (_, _) =>
-        {
-            secondStarted = true;
-            return ValueTask.FromResult(Unit.Value);
-        }, CancellationToken.None).AsTask();
+        var secondCommand = UnitOfWork(second)
+            .Handle(
+                new TouchVisit(),
+                (_, _) =>
+                {
+                    secondStarted = true;
+                    return ValueTask.FromResult(Unit.Value);
+                },
+                CancellationToken.None
+            )
+            .AsTask();
 
         // A slow machine can only hide a second writer here, never fail the test.
         await Task.Delay(300);
@@ -71,14 +97,23 @@ public sealed class UnitOfWorkAndAuditTests : IDisposable
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var unitOfWork = new UnitOfWorkBehavior<TouchVisit, Unit>(db, scope.ServiceProvider.GetRequiredService<SqliteWriteGate>());
+        var unitOfWork = new UnitOfWorkBehavior<TouchVisit, Unit>(
+            db,
+            scope.ServiceProvider.GetRequiredService<SqliteWriteGate>()
+        );
 
-        await unitOfWork.Handle(new TouchVisit(), (_, _) =>
-        {
-            Assert.NotNull(db.Database.CurrentTransaction);
-            db.Organizations.Add(new Organization("Saved City", "KR", Region.AsiaPacific, OrganizationKind.LocalGovernment));
-            return ValueTask.FromResult(Unit.Value);
-        }, CancellationToken.None);
+        await unitOfWork.Handle(
+            new TouchVisit(),
+            (_, _) =>
+            {
+                Assert.NotNull(db.Database.CurrentTransaction);
+                db.Organizations.Add(
+                    new Organization("Saved City", "KR", Region.AsiaPacific, OrganizationKind.LocalGovernment)
+                );
+                return ValueTask.FromResult(Unit.Value);
+            },
+            CancellationToken.None
+        );
 
         Assert.True(await portal.WithDbAsync(d => d.Organizations.AnyAsync(o => o.Name == "Saved City")));
     }
@@ -95,10 +130,17 @@ public sealed class UnitOfWorkAndAuditTests : IDisposable
             return (visit.Id, before);
         });
 
-        var versionAfter = await portal.WithDbAsync(db => db.Visits.Where(v => v.Id == visitId).Select(v => v.Version).SingleAsync());
-        var history = await portal.WithDbAsync(db => db.AuditEntries
-            .Where(a => a.EntityType == nameof(Visit) && a.EntityId == visitId.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Select(a => a.Action).ToListAsync());
+        var versionAfter = await portal.WithDbAsync(db =>
+            db.Visits.Where(v => v.Id == visitId).Select(v => v.Version).SingleAsync()
+        );
+        var history = await portal.WithDbAsync(db =>
+            db.AuditEntries.Where(a =>
+                    a.EntityType == nameof(Visit)
+                    && a.EntityId == visitId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                )
+                .Select(a => a.Action)
+                .ToListAsync()
+        );
         Assert.Equal(versionBefore + 1, versionAfter);
         Assert.Contains("AgendaItem Added", history);
         Assert.DoesNotContain("Modified", history);
@@ -119,7 +161,9 @@ public sealed class UnitOfWorkAndAuditTests : IDisposable
         theirs.RecordTopic("Open data");
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => secondDb.SaveChangesAsync());
-        var topics = await portal.WithDbAsync(db => db.Visits.SelectMany(v => v.Topics).Select(t => t.Title).ToListAsync());
+        var topics = await portal.WithDbAsync(db =>
+            db.Visits.SelectMany(v => v.Topics).Select(t => t.Title).ToListAsync()
+        );
         Assert.Contains("Digital twins", topics);
         Assert.DoesNotContain("Open data", topics);
     }

@@ -16,19 +16,21 @@ public sealed class VisitLifecycleTests : IDisposable
 
     private async Task<int> ScheduleAsync(DateOnly? date = null)
     {
-        var result = await portal.SendAsync(new ScheduleVisit.Command
-        {
-            OrganizationName = "Seremban City Council",
-            CountryCode = "MY",
-            Purpose = "Introduce WeGO",
-            Date = date ?? new DateOnly(2024, 10, 7),
-            StartTime = new TimeOnly(10, 0),
-            EndTime = new TimeOnly(12, 0),
-            Venue = "WeGO Secretariat, Seoul",
-            OtherHostName = "Jeong-kee Kim",
-            OtherHostTitle = "Secretary General",
-            ExpectedHeadcount = 36,
-        });
+        var result = await portal.SendAsync(
+            new ScheduleVisit.Command
+            {
+                OrganizationName = "Seremban City Council",
+                CountryCode = "MY",
+                Purpose = "Introduce WeGO",
+                Date = date ?? new DateOnly(2024, 10, 7),
+                StartTime = new TimeOnly(10, 0),
+                EndTime = new TimeOnly(12, 0),
+                Venue = "WeGO Secretariat, Seoul",
+                OtherHostName = "Jeong-kee Kim",
+                OtherHostTitle = "Secretary General",
+                ExpectedHeadcount = 36,
+            }
+        );
         return result.VisitId!.Value;
     }
 
@@ -45,7 +47,15 @@ public sealed class VisitLifecycleTests : IDisposable
 
         var visit = await VisitAsync(id);
         Assert.Equal(VisitStatus.Completed, visit.Status);
-        Assert.Equal(["Status Completed", "Status Confirmed", "Added"], visit.History.Where(h => !h.Action.Contains(' ', StringComparison.Ordinal) || h.Action.StartsWith("Status", StringComparison.Ordinal)).Select(h => h.Action));
+        Assert.Equal(
+            ["Status Completed", "Status Confirmed", "Added"],
+            visit
+                .History.Where(h =>
+                    !h.Action.Contains(' ', StringComparison.Ordinal)
+                    || h.Action.StartsWith("Status", StringComparison.Ordinal)
+                )
+                .Select(h => h.Action)
+        );
     }
 
     [Fact]
@@ -53,11 +63,38 @@ public sealed class VisitLifecycleTests : IDisposable
     {
         var id = await ScheduleAsync();
 
-        Assert.Equal("Visit.CannotComplete", (await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new CompleteVisit.Command(id, 0)))).Code);
+        Assert.Equal(
+            "Visit.CannotComplete",
+            (await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new CompleteVisit.Command(id, 0)))).Code
+        );
         await portal.SendAsync(new ConfirmVisit.Command(id, 0));
-        Assert.Equal("Visit.CannotConfirm", (await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new ConfirmVisit.Command(id, 1)))).Code);
-        await portal.SendAsync(new CancelVisit.Command { VisitId = id, Version = 1, Reason = "Flights cancelled" });
-        Assert.Equal("Visit.CannotCancel", (await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new CancelVisit.Command { VisitId = id, Version = 2, Reason = "Again" }))).Code);
+        Assert.Equal(
+            "Visit.CannotConfirm",
+            (await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new ConfirmVisit.Command(id, 1)))).Code
+        );
+        await portal.SendAsync(
+            new CancelVisit.Command
+            {
+                VisitId = id,
+                Version = 1,
+                Reason = "Flights cancelled",
+            }
+        );
+        Assert.Equal(
+            "Visit.CannotCancel",
+            (
+                await Assert.ThrowsAsync<DomainException>(() =>
+                    portal.SendAsync(
+                        new CancelVisit.Command
+                        {
+                            VisitId = id,
+                            Version = 2,
+                            Reason = "Again",
+                        }
+                    )
+                )
+            ).Code
+        );
 
         var visit = await VisitAsync(id);
         Assert.Equal(VisitStatus.Cancelled, visit.Status);
@@ -70,7 +107,10 @@ public sealed class VisitLifecycleTests : IDisposable
         var id = await ScheduleAsync(new DateOnly(2099, 1, 1));
         await portal.SendAsync(new ConfirmVisit.Command(id, 0));
 
-        Assert.Equal("Visit.NotStartedYet", (await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new CompleteVisit.Command(id, 1)))).Code);
+        Assert.Equal(
+            "Visit.NotStartedYet",
+            (await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new CompleteVisit.Command(id, 1)))).Code
+        );
     }
 
     [Fact]
@@ -78,7 +118,16 @@ public sealed class VisitLifecycleTests : IDisposable
     {
         var id = await ScheduleAsync();
 
-        var refused = await Assert.ThrowsAnyAsync<ValidationException>(() => portal.SendAsync(new CancelVisit.Command { VisitId = id, Version = 0, Reason = "" }));
+        var refused = await Assert.ThrowsAnyAsync<ValidationException>(() =>
+            portal.SendAsync(
+                new CancelVisit.Command
+                {
+                    VisitId = id,
+                    Version = 0,
+                    Reason = "",
+                }
+            )
+        );
 
         Assert.Equal("Reason", Assert.Single(refused.Errors).PropertyName);
         Assert.Equal(VisitStatus.Requested, (await VisitAsync(id)).Status);
@@ -88,10 +137,33 @@ public sealed class VisitLifecycleTests : IDisposable
     public async Task A_cancelled_visit_keeps_its_agenda_and_history_but_refuses_new_items()
     {
         var id = await ScheduleAsync();
-        await portal.SendAsync(new AddAgendaItem.Command { VisitId = id, Version = 0, Title = "Welcome address" });
-        await portal.SendAsync(new CancelVisit.Command { VisitId = id, Version = 1, Reason = "Postponed" });
+        await portal.SendAsync(
+            new AddAgendaItem.Command
+            {
+                VisitId = id,
+                Version = 0,
+                Title = "Welcome address",
+            }
+        );
+        await portal.SendAsync(
+            new CancelVisit.Command
+            {
+                VisitId = id,
+                Version = 1,
+                Reason = "Postponed",
+            }
+        );
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new AddAgendaItem.Command { VisitId = id, Version = 2, Title = "Q&A" }));
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            portal.SendAsync(
+                new AddAgendaItem.Command
+                {
+                    VisitId = id,
+                    Version = 2,
+                    Title = "Q&A",
+                }
+            )
+        );
 
         Assert.Equal("Visit.Cancelled", refused.Code);
         var visit = await VisitAsync(id);
@@ -103,12 +175,27 @@ public sealed class VisitLifecycleTests : IDisposable
     public async Task The_scenario_agenda_is_built_reordered_edited_and_trimmed()
     {
         var id = await ScheduleAsync();
-        string[] titles = ["Welcome address", "Seremban's smart-city initiatives", "WeGO's activities, vision and flagship programmes", "Questions and answers"];
+        string[] titles =
+        [
+            "Welcome address",
+            "Seremban's smart-city initiatives",
+            "WeGO's activities, vision and flagship programmes",
+            "Questions and answers",
+        ];
         var version = 0;
         var start = new TimeOnly(10, 0);
         foreach (var title in titles.Reverse())
         {
-            await portal.SendAsync(new AddAgendaItem.Command { VisitId = id, Version = version++, StartsAt = start, EndsAt = start.AddMinutes(30), Title = title });
+            await portal.SendAsync(
+                new AddAgendaItem.Command
+                {
+                    VisitId = id,
+                    Version = version++,
+                    StartsAt = start,
+                    EndsAt = start.AddMinutes(30),
+                    Title = title,
+                }
+            );
             start = start.AddMinutes(30);
         }
 
@@ -117,7 +204,9 @@ public sealed class VisitLifecycleTests : IDisposable
         {
             var agenda = (await portal.SendAsync(new GetAgenda.Query(id)))!;
             var item = agenda.Items.Single(i => i.Title == titles[round]);
-            while ((await portal.SendAsync(new GetAgenda.Query(id)))!.Items.Single(i => i.Id == item.Id).Order > round + 1)
+            while (
+                (await portal.SendAsync(new GetAgenda.Query(id)))!.Items.Single(i => i.Id == item.Id).Order > round + 1
+            )
             {
                 await portal.SendAsync(new MoveAgendaItem.Command(id, (await VisitAsync(id)).Version, item.Id, -1));
             }
@@ -128,7 +217,18 @@ public sealed class VisitLifecycleTests : IDisposable
         Assert.Equal([1, 2, 3, 4], ordered.Items.Select(i => i.Order));
 
         var qa = ordered.Items[3];
-        await portal.SendAsync(new EditAgendaItem.Command { VisitId = id, Version = ordered.Version, ItemId = qa.Id, StartsAt = new TimeOnly(11, 15), EndsAt = new TimeOnly(12, 0), Title = "Questions and answers", Speaker = "All" });
+        await portal.SendAsync(
+            new EditAgendaItem.Command
+            {
+                VisitId = id,
+                Version = ordered.Version,
+                ItemId = qa.Id,
+                StartsAt = new TimeOnly(11, 15),
+                EndsAt = new TimeOnly(12, 0),
+                Title = "Questions and answers",
+                Speaker = "All",
+            }
+        );
         await portal.SendAsync(new RemoveAgendaItem.Command(id, ordered.Version + 1, ordered.Items[1].Id));
 
         var final = (await portal.SendAsync(new GetAgenda.Query(id)))!;
@@ -141,9 +241,36 @@ public sealed class VisitLifecycleTests : IDisposable
     public async Task Overlapping_items_and_items_past_the_end_are_flagged()
     {
         var id = await ScheduleAsync();
-        await portal.SendAsync(new AddAgendaItem.Command { VisitId = id, Version = 0, StartsAt = new TimeOnly(10, 0), EndsAt = new TimeOnly(10, 30), Title = "Welcome" });
-        await portal.SendAsync(new AddAgendaItem.Command { VisitId = id, Version = 1, StartsAt = new TimeOnly(10, 15), EndsAt = new TimeOnly(10, 45), Title = "Overlapping" });
-        await portal.SendAsync(new AddAgendaItem.Command { VisitId = id, Version = 2, StartsAt = new TimeOnly(11, 30), EndsAt = new TimeOnly(12, 30), Title = "Too late" });
+        await portal.SendAsync(
+            new AddAgendaItem.Command
+            {
+                VisitId = id,
+                Version = 0,
+                StartsAt = new TimeOnly(10, 0),
+                EndsAt = new TimeOnly(10, 30),
+                Title = "Welcome",
+            }
+        );
+        await portal.SendAsync(
+            new AddAgendaItem.Command
+            {
+                VisitId = id,
+                Version = 1,
+                StartsAt = new TimeOnly(10, 15),
+                EndsAt = new TimeOnly(10, 45),
+                Title = "Overlapping",
+            }
+        );
+        await portal.SendAsync(
+            new AddAgendaItem.Command
+            {
+                VisitId = id,
+                Version = 2,
+                StartsAt = new TimeOnly(11, 30),
+                EndsAt = new TimeOnly(12, 30),
+                Title = "Too late",
+            }
+        );
 
         var agenda = (await portal.SendAsync(new GetAgenda.Query(id)))!;
 
@@ -157,13 +284,19 @@ public sealed class VisitLifecycleTests : IDisposable
     {
         var id = await ScheduleAsync();
 
-        var refused = await Assert.ThrowsAnyAsync<ValidationException>(() => portal.SendAsync(new AddAgendaItem.Command
-        {
-            VisitId = id,
-            Title = title,
-            StartsAt = from is null ? null : TimeOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture),
-            EndsAt = to is null ? null : TimeOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture),
-        }));
+        var refused = await Assert.ThrowsAnyAsync<ValidationException>(() =>
+            portal.SendAsync(
+                new AddAgendaItem.Command
+                {
+                    VisitId = id,
+                    Title = title,
+                    StartsAt = from is null
+                        ? null
+                        : TimeOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture),
+                    EndsAt = to is null ? null : TimeOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture),
+                }
+            )
+        );
 
         Assert.Equal(field, Assert.Single(refused.Errors).PropertyName);
         Assert.Empty((await VisitAsync(id)).Agenda);
@@ -173,9 +306,25 @@ public sealed class VisitLifecycleTests : IDisposable
     public async Task A_stale_version_is_refused_and_nothing_changes()
     {
         var id = await ScheduleAsync();
-        await portal.SendAsync(new AddAgendaItem.Command { VisitId = id, Version = 0, Title = "Welcome address" });
+        await portal.SendAsync(
+            new AddAgendaItem.Command
+            {
+                VisitId = id,
+                Version = 0,
+                Title = "Welcome address",
+            }
+        );
 
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => portal.SendAsync(new AddAgendaItem.Command { VisitId = id, Version = 0, Title = "Added by someone who did not see the change" }));
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() =>
+            portal.SendAsync(
+                new AddAgendaItem.Command
+                {
+                    VisitId = id,
+                    Version = 0,
+                    Title = "Added by someone who did not see the change",
+                }
+            )
+        );
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => portal.SendAsync(new ConfirmVisit.Command(id, 0)));
 
         var visit = await VisitAsync(id);
@@ -203,7 +352,9 @@ public sealed class VisitLifecycleTests : IDisposable
         };
 
         Assert.True((await portal.SendAsync(edit)).Saved);
-        var stale = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => portal.SendAsync(edit with { Venue = "Somewhere else" }));
+        var stale = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() =>
+            portal.SendAsync(edit with { Venue = "Somewhere else" })
+        );
 
         var visit = await VisitAsync(id);
         Assert.NotNull(stale);
@@ -246,10 +397,21 @@ public sealed class VisitLifecycleTests : IDisposable
         await portal.SendAsync(new ConfirmVisit.Command(id, 0));
         await portal.SendAsync(new CompleteVisit.Command(id, 1));
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(new EditVisit.Command
-        {
-            VisitId = id, Version = 2, Purpose = "x", Date = new DateOnly(2024, 10, 8), StartTime = new TimeOnly(10, 0), EndTime = new TimeOnly(11, 0), Venue = "v", OtherHostName = "h",
-        }));
+        var refused = await Assert.ThrowsAsync<DomainException>(() =>
+            portal.SendAsync(
+                new EditVisit.Command
+                {
+                    VisitId = id,
+                    Version = 2,
+                    Purpose = "x",
+                    Date = new DateOnly(2024, 10, 8),
+                    StartTime = new TimeOnly(10, 0),
+                    EndTime = new TimeOnly(11, 0),
+                    Venue = "v",
+                    OtherHostName = "h",
+                }
+            )
+        );
 
         Assert.Equal("Visit.AlreadyCompleted", refused.Code);
     }
@@ -258,9 +420,34 @@ public sealed class VisitLifecycleTests : IDisposable
     public async Task The_visit_page_lists_the_head_of_delegation_first_then_delegates_by_name()
     {
         var id = await ScheduleAsync();
-        await portal.SendAsync(new AddDelegate.Command { VisitId = id, Version = 0, FullName = "Zainal Abidin", Role = DelegationRole.Delegate });
-        await portal.SendAsync(new AddDelegate.Command { VisitId = id, Version = 1, FullName = "Lee Kai Yet", Title = "Councillor", Role = DelegationRole.HeadOfDelegation });
-        await portal.SendAsync(new AddDelegate.Command { VisitId = id, Version = 2, FullName = "Aminah Yusof", Role = DelegationRole.Delegate });
+        await portal.SendAsync(
+            new AddDelegate.Command
+            {
+                VisitId = id,
+                Version = 0,
+                FullName = "Zainal Abidin",
+                Role = DelegationRole.Delegate,
+            }
+        );
+        await portal.SendAsync(
+            new AddDelegate.Command
+            {
+                VisitId = id,
+                Version = 1,
+                FullName = "Lee Kai Yet",
+                Title = "Councillor",
+                Role = DelegationRole.HeadOfDelegation,
+            }
+        );
+        await portal.SendAsync(
+            new AddDelegate.Command
+            {
+                VisitId = id,
+                Version = 2,
+                FullName = "Aminah Yusof",
+                Role = DelegationRole.Delegate,
+            }
+        );
 
         var visit = await VisitAsync(id);
 

@@ -28,8 +28,13 @@ public sealed class VisitReportWorkflowTests : IDisposable
         return new Colleague(id, email.Split('@')[0]);
     }
 
-    private Task<VisitReport> ReportAsync(int id) => portal.WithDbAsync(db =>
-        db.VisitReports.AsNoTracking().Include(r => r.Versions).Include(r => r.Comments).SingleAsync(r => r.Id == id));
+    private Task<VisitReport> ReportAsync(int id) =>
+        portal.WithDbAsync(db =>
+            db.VisitReports.AsNoTracking()
+                .Include(r => r.Versions)
+                .Include(r => r.Comments)
+                .SingleAsync(r => r.Id == id)
+        );
 
     private async Task<(Colleague Writer, int ReportId)> StartedAsync(string language = "en")
     {
@@ -50,14 +55,17 @@ public sealed class VisitReportWorkflowTests : IDisposable
     private async Task<int> SubmittedAsync(Colleague writer, int reportId)
     {
         var report = await ReportAsync(reportId);
-        var saved = await portal.SendAsAsync(writer, new WriteVisitReport.Command
-        {
-            ReportId = reportId,
-            Version = report.Version,
-            Summary = "Seremban City Council's delegation of 36 visited the Secretariat.",
-            Participants = report.Participants,
-            TopicsRaised = report.TopicsRaised,
-        });
+        var saved = await portal.SendAsAsync(
+            writer,
+            new WriteVisitReport.Command
+            {
+                ReportId = reportId,
+                Version = report.Version,
+                Summary = "Seremban City Council's delegation of 36 visited the Secretariat.",
+                Participants = report.Participants,
+                TopicsRaised = report.TopicsRaised,
+            }
+        );
         var submitted = await portal.SendAsAsync(writer, new SubmitVisitReport.Command(reportId, saved.Version));
         return submitted.Version;
     }
@@ -72,7 +80,11 @@ public sealed class VisitReportWorkflowTests : IDisposable
         Assert.Equal(writer.UserId, report.AuthorId);
         Assert.Equal("mina", report.AuthorName);
         Assert.Equal("es", report.AuthorLanguage);
-        Assert.Contains("- Lee Kai Yet, Councillor, Seremban City Council", report.Participants, StringComparison.Ordinal);
+        Assert.Contains(
+            "- Lee Kai Yet, Councillor, Seremban City Council",
+            report.Participants,
+            StringComparison.Ordinal
+        );
         Assert.Contains("- Jeong-kee Kim, Secretary General", report.Participants, StringComparison.Ordinal);
         Assert.Contains("- Membership process", report.TopicsRaised, StringComparison.Ordinal);
         Assert.Equal(0, report.Version);
@@ -83,7 +95,9 @@ public sealed class VisitReportWorkflowTests : IDisposable
     {
         var (writer, _) = await StartedAsync();
 
-        var refused = await Assert.ThrowsAsync<DomainException>(async () => await portal.SendAsAsync(writer, new StartVisitReport.Command(await DemoVisitAsync())));
+        var refused = await Assert.ThrowsAsync<DomainException>(async () =>
+            await portal.SendAsAsync(writer, new StartVisitReport.Command(await DemoVisitAsync()))
+        );
 
         Assert.Equal("Report.AlreadyExists", refused.Code);
         Assert.Equal(1, await portal.WithDbAsync(db => db.VisitReports.CountAsync()));
@@ -96,14 +110,25 @@ public sealed class VisitReportWorkflowTests : IDisposable
         var visitId = await portal.WithDbAsync(async db =>
         {
             var city = new Organization("Cuenca", "EC", Region.LatinAmerica, OrganizationKind.LocalGovernment);
-            var visit = Visit.Schedule(city, "Study visit", "Secretariat", new DateOnly(2024, 12, 4), new TimeOnly(10, 0), new TimeOnly(11, 0), VenueTime.Seoul, DayAfterTheVisit.UtcDateTime);
+            var visit = Visit.Schedule(
+                city,
+                "Study visit",
+                "Secretariat",
+                new DateOnly(2024, 12, 4),
+                new TimeOnly(10, 0),
+                new TimeOnly(11, 0),
+                VenueTime.Seoul,
+                DayAfterTheVisit.UtcDateTime
+            );
             visit.Confirm();
             db.Visits.Add(visit);
             await db.SaveChangesAsync();
             return visit.Id;
         });
 
-        var refused = await Assert.ThrowsAsync<DomainException>(async () => await portal.SendAsAsync(writer, new StartVisitReport.Command(visitId)));
+        var refused = await Assert.ThrowsAsync<DomainException>(async () =>
+            await portal.SendAsAsync(writer, new StartVisitReport.Command(visitId))
+        );
 
         Assert.Equal("Report.VisitNotCompleted", refused.Code);
         Assert.False(await portal.WithDbAsync(db => db.VisitReports.AnyAsync(r => r.VisitId == visitId)));
@@ -114,13 +139,38 @@ public sealed class VisitReportWorkflowTests : IDisposable
     {
         var (writer, id) = await StartedAsync();
 
-        var first = await portal.SendAsAsync(writer, new WriteVisitReport.Command { ReportId = id, Version = 0, Summary = "First draft" });
+        var first = await portal.SendAsAsync(
+            writer,
+            new WriteVisitReport.Command
+            {
+                ReportId = id,
+                Version = 0,
+                Summary = "First draft",
+            }
+        );
         Assert.Equal(1, first.Version);
-        var second = await portal.SendAsAsync(writer, new WriteVisitReport.Command { ReportId = id, Version = first.Version, Summary = "Second draft" });
+        var second = await portal.SendAsAsync(
+            writer,
+            new WriteVisitReport.Command
+            {
+                ReportId = id,
+                Version = first.Version,
+                Summary = "Second draft",
+            }
+        );
         Assert.Equal(2, second.Version);
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(async () =>
-            await portal.SendAsAsync(writer, new WriteVisitReport.Command { ReportId = id, Version = first.Version, Summary = "Overwrites the second draft" }));
+            await portal.SendAsAsync(
+                writer,
+                new WriteVisitReport.Command
+                {
+                    ReportId = id,
+                    Version = first.Version,
+                    Summary = "Overwrites the second draft",
+                }
+            )
+        );
         Assert.Equal("Second draft", (await ReportAsync(id)).Summary);
     }
 
@@ -134,9 +184,21 @@ public sealed class VisitReportWorkflowTests : IDisposable
         var (writer, id) = await StartedAsync();
 
         var refused = await Assert.ThrowsAnyAsync<ValidationException>(async () =>
-            await portal.SendAsAsync(writer, new WriteVisitReport.Command { ReportId = id, Summary = "Draft", AttachmentLinks = links }));
+            await portal.SendAsAsync(
+                writer,
+                new WriteVisitReport.Command
+                {
+                    ReportId = id,
+                    Summary = "Draft",
+                    AttachmentLinks = links,
+                }
+            )
+        );
 
-        Assert.Equal([nameof(WriteVisitReport.Command.AttachmentLinks)], refused.Errors.Select(e => e.PropertyName).Distinct());
+        Assert.Equal(
+            [nameof(WriteVisitReport.Command.AttachmentLinks)],
+            refused.Errors.Select(e => e.PropertyName).Distinct()
+        );
     }
 
     [Fact]
@@ -144,9 +206,20 @@ public sealed class VisitReportWorkflowTests : IDisposable
     {
         var (writer, id) = await StartedAsync();
 
-        await portal.SendAsAsync(writer, new WriteVisitReport.Command { ReportId = id, Summary = "Draft", AttachmentLinks = " https://we-gov.org/slides.pdf \n\nhttp://example.org/photos " });
+        await portal.SendAsAsync(
+            writer,
+            new WriteVisitReport.Command
+            {
+                ReportId = id,
+                Summary = "Draft",
+                AttachmentLinks = " https://we-gov.org/slides.pdf \n\nhttp://example.org/photos ",
+            }
+        );
 
-        Assert.Equal(["https://we-gov.org/slides.pdf", "http://example.org/photos"], ReportAttachmentLinks.Lines((await ReportAsync(id)).AttachmentLinks));
+        Assert.Equal(
+            ["https://we-gov.org/slides.pdf", "http://example.org/photos"],
+            ReportAttachmentLinks.Lines((await ReportAsync(id)).AttachmentLinks)
+        );
     }
 
     [Fact]
@@ -172,7 +245,9 @@ public sealed class VisitReportWorkflowTests : IDisposable
     {
         var (writer, id) = await StartedAsync();
 
-        var refused = await Assert.ThrowsAsync<DomainException>(async () => await portal.SendAsAsync(writer, new SubmitVisitReport.Command(id, 0)));
+        var refused = await Assert.ThrowsAsync<DomainException>(async () =>
+            await portal.SendAsAsync(writer, new SubmitVisitReport.Command(id, 0))
+        );
 
         Assert.Equal("Report.SummaryRequired", refused.Code);
         Assert.Equal(ReviewState.Draft, (await ReportAsync(id)).State);
@@ -203,7 +278,10 @@ public sealed class VisitReportWorkflowTests : IDisposable
         var report = await ReportAsync(id);
         Assert.Equal(ReviewState.Approved, report.State);
         Assert.Equal("lii", report.ApprovedBy);
-        Assert.Equal([ReviewState.Submitted, ReviewState.Approved], report.Versions.OrderBy(v => v.Number).Select(v => v.State));
+        Assert.Equal(
+            [ReviewState.Submitted, ReviewState.Approved],
+            report.Versions.OrderBy(v => v.Number).Select(v => v.State)
+        );
         var mail = Assert.Single(await portal.WithDbAsync(db => db.OutboxMessages.ToListAsync()));
         Assert.Equal("mina@we-gov.org", mail.To);
         Assert.Equal("es", mail.Language);
@@ -219,7 +297,15 @@ public sealed class VisitReportWorkflowTests : IDisposable
         var version = await SubmittedAsync(writer, id);
         var director = await ColleagueAsync("lii@we-gov.org", Roles.ProgramDirector);
 
-        await portal.SendAsAsync(director, new RequestReportChanges.Command { ReportId = id, Version = version, Comment = "Please add what the Secretariat presented." });
+        await portal.SendAsAsync(
+            director,
+            new RequestReportChanges.Command
+            {
+                ReportId = id,
+                Version = version,
+                Comment = "Please add what the Secretariat presented.",
+            }
+        );
 
         var sentBack = await ReportAsync(id);
         Assert.Equal(ReviewState.ChangesRequested, sentBack.State);
@@ -230,13 +316,17 @@ public sealed class VisitReportWorkflowTests : IDisposable
         Assert.Equal("Changes requested on your report on the visit of Seremban City Council", mail.Subject);
         Assert.Contains("Please add what the Secretariat presented.", mail.Body, StringComparison.Ordinal);
 
-        var edited = await portal.SendAsAsync(writer, new WriteVisitReport.Command
-        {
-            ReportId = id,
-            Version = sentBack.Version,
-            Summary = sentBack.Summary,
-            SecretariatPresentation = "Program Director Lii Inn Tan presented WeGO's activities and flagship programmes.",
-        });
+        var edited = await portal.SendAsAsync(
+            writer,
+            new WriteVisitReport.Command
+            {
+                ReportId = id,
+                Version = sentBack.Version,
+                Summary = sentBack.Summary,
+                SecretariatPresentation =
+                    "Program Director Lii Inn Tan presented WeGO's activities and flagship programmes.",
+            }
+        );
         await portal.SendAsAsync(writer, new SubmitVisitReport.Command(id, edited.Version));
 
         var resubmitted = await ReportAsync(id);
@@ -252,9 +342,21 @@ public sealed class VisitReportWorkflowTests : IDisposable
         var director = await ColleagueAsync("lii@we-gov.org", Roles.ProgramDirector);
 
         var refused = await Assert.ThrowsAnyAsync<ValidationException>(async () =>
-            await portal.SendAsAsync(director, new RequestReportChanges.Command { ReportId = id, Version = version, Comment = " " }));
+            await portal.SendAsAsync(
+                director,
+                new RequestReportChanges.Command
+                {
+                    ReportId = id,
+                    Version = version,
+                    Comment = " ",
+                }
+            )
+        );
 
-        Assert.Equal([nameof(RequestReportChanges.Command.Comment)], refused.Errors.Select(e => e.PropertyName).Distinct());
+        Assert.Equal(
+            [nameof(RequestReportChanges.Command.Comment)],
+            refused.Errors.Select(e => e.PropertyName).Distinct()
+        );
         Assert.Equal(ReviewState.Submitted, (await ReportAsync(id)).State);
         Assert.False(await portal.WithDbAsync(db => db.OutboxMessages.AnyAsync()));
     }
@@ -265,20 +367,42 @@ public sealed class VisitReportWorkflowTests : IDisposable
         var (writer, id) = await StartedAsync();
         var director = await ColleagueAsync("lii@we-gov.org", Roles.ProgramDirector);
 
-        var draft = await Assert.ThrowsAsync<DomainException>(async () => await portal.SendAsAsync(director, new ApproveVisitReport.Command(id, 0)));
+        var draft = await Assert.ThrowsAsync<DomainException>(async () =>
+            await portal.SendAsAsync(director, new ApproveVisitReport.Command(id, 0))
+        );
         Assert.Equal("Report.NotAwaitingReview", draft.Code);
 
         var version = await SubmittedAsync(writer, id);
         var whileSubmitted = await Assert.ThrowsAsync<DomainException>(async () =>
-            await portal.SendAsAsync(writer, new WriteVisitReport.Command { ReportId = id, Version = version, Summary = "Edited under review" }));
+            await portal.SendAsAsync(
+                writer,
+                new WriteVisitReport.Command
+                {
+                    ReportId = id,
+                    Version = version,
+                    Summary = "Edited under review",
+                }
+            )
+        );
         Assert.Equal("Report.NotEditable", whileSubmitted.Code);
 
         await portal.SendAsAsync(director, new ApproveVisitReport.Command(id, version));
         var approved = await ReportAsync(id);
         var afterApproval = await Assert.ThrowsAsync<DomainException>(async () =>
-            await portal.SendAsAsync(writer, new WriteVisitReport.Command { ReportId = id, Version = approved.Version, Summary = "Edited after approval" }));
+            await portal.SendAsAsync(
+                writer,
+                new WriteVisitReport.Command
+                {
+                    ReportId = id,
+                    Version = approved.Version,
+                    Summary = "Edited after approval",
+                }
+            )
+        );
         Assert.Equal("Report.NotEditable", afterApproval.Code);
-        var twice = await Assert.ThrowsAsync<DomainException>(async () => await portal.SendAsAsync(director, new ApproveVisitReport.Command(id, approved.Version)));
+        var twice = await Assert.ThrowsAsync<DomainException>(async () =>
+            await portal.SendAsAsync(director, new ApproveVisitReport.Command(id, approved.Version))
+        );
         Assert.Equal("Report.NotAwaitingReview", twice.Code);
         Assert.Equal(1, await portal.WithDbAsync(db => db.OutboxMessages.CountAsync()));
     }
@@ -289,9 +413,20 @@ public sealed class VisitReportWorkflowTests : IDisposable
         var (writer, id) = await StartedAsync();
         var director = await ColleagueAsync("lii@we-gov.org", Roles.ProgramDirector);
 
-        await portal.SendAsAsync(director, new CommentOnReport.Command { ReportId = id, Comment = "Mention the Smart City Prize." });
+        await portal.SendAsAsync(
+            director,
+            new CommentOnReport.Command { ReportId = id, Comment = "Mention the Smart City Prize." }
+        );
         var first = Assert.Single((await ReportAsync(id)).Comments);
-        await portal.SendAsAsync(writer, new CommentOnReport.Command { ReportId = id, ReplyToId = first.Id, Comment = "Added to the Secretariat's part." });
+        await portal.SendAsAsync(
+            writer,
+            new CommentOnReport.Command
+            {
+                ReportId = id,
+                ReplyToId = first.Id,
+                Comment = "Added to the Secretariat's part.",
+            }
+        );
 
         var thread = await portal.SendAsync(new GetVisitReport.Query(id));
         var top = Assert.Single(thread!.Threads);
@@ -309,10 +444,18 @@ public sealed class VisitReportWorkflowTests : IDisposable
         await portal.SendAsAsync(director, new ApproveVisitReport.Command(id, version));
 
         var key = id.ToString(CultureInfo.InvariantCulture);
-        var entries = await portal.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(VisitReport) && a.EntityId == key).OrderBy(a => a.Id).ToListAsync());
+        var entries = await portal.WithDbAsync(db =>
+            db.AuditEntries.Where(a => a.EntityType == nameof(VisitReport) && a.EntityId == key)
+                .OrderBy(a => a.Id)
+                .ToListAsync()
+        );
 
         Assert.Equal("Added", entries[0].Action);
-        Assert.Contains(entries, e => e.Action == "Modified" && e.ActorName == "mina" && e.Changes.Contains("delegation of 36 visited", StringComparison.Ordinal));
+        Assert.Contains(entries, e =>
+            e.Action == "Modified"
+            && e.ActorName == "mina"
+            && e.Changes.Contains("delegation of 36 visited", StringComparison.Ordinal)
+        );
         Assert.Contains(entries, e => e.Action == "VisitReportVersion Added" && e.ActorName == "mina");
         Assert.Contains(entries, e => e.Action == "VisitReportVersion Added" && e.ActorName == "lii");
         Assert.Contains(entries, e => e.ActorName == "lii" && e.Changes.Contains("Approved", StringComparison.Ordinal));

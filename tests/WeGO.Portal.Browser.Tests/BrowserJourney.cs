@@ -7,7 +7,9 @@ namespace WeGO.Portal.Browser.Tests;
 
 /// <summary>A journey test's surroundings: the portal on a real loopback port and Debian's Chromium, started before
 /// each test and stopped after it (neither is started when the browser tests are skipped).</summary>
-public abstract class BrowserJourney(PortalFactory portal, TestDurations durations) : IAsyncLifetime, IClassFixture<TestDurations>
+public abstract class BrowserJourney(PortalFactory portal, TestDurations durations)
+    : IAsyncLifetime,
+        IClassFixture<TestDurations>
 {
     private IPlaywright? playwright;
     private IBrowser? chromium;
@@ -42,7 +44,8 @@ public abstract class BrowserJourney(PortalFactory portal, TestDurations duratio
         await Assertions.Expect(page).ToHaveURLAsync(Portal.RootUri.ToString());
     }
 
-    /// <summary>Prints "<c>Class.Test took N s</c>" when disposed, counted from the start of the portal and Chromium.</summary>
+    /// <summary>Prints "<c>Class.Test took N s</c>" when disposed, counted from the start of the portal and
+    /// Chromium.</summary>
     protected IDisposable Timed([CallerMemberName] string test = "") => durations.Time(this, started, test);
 
     public async Task InitializeAsync()

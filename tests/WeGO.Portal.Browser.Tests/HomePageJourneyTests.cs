@@ -3,12 +3,21 @@ using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Browser.Tests;
 
-/// <summary>The foundation's journey: a staff member signs in and finds the Seremban visit, in any of the three languages.</summary>
-public sealed class HomePageJourneyTests(TestDurations durations) : BrowserJourney(new PortalFactory { ListenOnLoopback = true }, durations)
+/// <summary>The foundation's journey: a staff member signs in and finds the Seremban visit, in any of the three
+/// languages.</summary>
+public sealed class HomePageJourneyTests(TestDurations durations)
+    : BrowserJourney(new PortalFactory { ListenOnLoopback = true }, durations)
 {
     private async Task<IPage> SignedInPageAsync()
     {
-        var context = await NewBrowserContextAsync(new BrowserNewContextOptions { BaseURL = Portal.RootUri.ToString(), Locale = "en-GB", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await NewBrowserContextAsync(
+            new BrowserNewContextOptions
+            {
+                BaseURL = Portal.RootUri.ToString(),
+                Locale = "en-GB",
+                ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            }
+        );
         var page = await context.NewPageAsync();
         await SignInAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         return page;
@@ -23,13 +32,17 @@ public sealed class HomePageJourneyTests(TestDurations durations) : BrowserJourn
         var visit = page.GetByRole(AriaRole.Link, new() { Name = "Seremban City Council" });
         await Assertions.Expect(visit).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("36 delegates");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, "home-en.png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new() { Path = Path.Combine(Browser.ScreenshotFolder, "home-en.png"), FullPage = true }
+        );
 
         await visit.ClickAsync();
         await Assertions.Expect(page.Locator("#head-of-delegation")).ToHaveTextAsync("Lee Kai Yet");
         await Assertions.Expect(page.Locator("#agenda li")).ToHaveCountAsync(4);
         await Assertions.Expect(page.Locator("#visit-hosts")).ToContainTextAsync("Jeong-kee Kim");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, "visit-en.png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new() { Path = Path.Combine(Browser.ScreenshotFolder, "visit-en.png"), FullPage = true }
+        );
     }
 
     [ChromiumFact]
@@ -42,12 +55,16 @@ public sealed class HomePageJourneyTests(TestDurations durations) : BrowserJourn
         await page.GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Resumen" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("36 delegados");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, "home-es.png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new() { Path = Path.Combine(Browser.ScreenshotFolder, "home-es.png"), FullPage = true }
+        );
 
         await page.Locator("#language-menu").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "한국어" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "개요" })).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, "home-ko.png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new() { Path = Path.Combine(Browser.ScreenshotFolder, "home-ko.png"), FullPage = true }
+        );
 
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ko");

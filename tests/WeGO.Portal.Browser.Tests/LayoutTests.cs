@@ -8,16 +8,24 @@ using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Browser.Tests;
 
-/// <summary>What a reader sees whatever the data: the longest names the forms allow stay inside a 1280-pixel window, and
-/// Korean is drawn with real glyphs rather than empty boxes.</summary>
-public sealed class LayoutTests(TestDurations durations) : BrowserJourney(new PortalFactory { ListenOnLoopback = true }, durations)
+/// <summary>What a reader sees whatever the data: the longest names the forms allow stay inside a 1280-pixel window,
+/// and Korean is drawn with real glyphs rather than empty boxes.</summary>
+public sealed class LayoutTests(TestDurations durations)
+    : BrowserJourney(new PortalFactory { ListenOnLoopback = true }, durations)
 {
     // One unbroken word as long as a name may be: the worst case for a table column.
     private static readonly string LongName = string.Concat(Enumerable.Repeat("Wawasan", 28)) + "Kota";
 
     private async Task<IPage> SignedInPageAsync(string locale = "en-GB")
     {
-        var context = await NewBrowserContextAsync(new BrowserNewContextOptions { BaseURL = Portal.RootUri.ToString(), Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await NewBrowserContextAsync(
+            new BrowserNewContextOptions
+            {
+                BaseURL = Portal.RootUri.ToString(),
+                Locale = locale,
+                ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            }
+        );
         var page = await context.NewPageAsync();
         await SignInAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         return page;
@@ -29,38 +37,61 @@ public sealed class LayoutTests(TestDurations durations) : BrowserJourney(new Po
         using var timing = Timed();
         Assert.Equal(Organization.NameMaxLength, LongName.Length);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var visitId = (await Portal.SendAsync(new ScheduleVisit.Command
-        {
-            OrganizationName = LongName,
-            CountryCode = "MY",
-            Purpose = LongName,
-            Date = today.AddDays(3),
-            StartTime = new TimeOnly(10, 0),
-            EndTime = new TimeOnly(12, 0),
-            Venue = LongName,
-            OtherHostName = LongName,
-            HeadOfDelegation = LongName,
-            ScheduleDespiteConflicts = true,
-            CreateNewOrganization = true,
-        })).VisitId!.Value;
-        await Portal.SendAsync(new AddFollowUp.Command { VisitId = visitId, Description = LongName, OwnerName = LongName, DueOn = today.AddDays(-2) });
-        await Portal.SendAsync(new SubmitMembershipInquiry.Command
-        {
-            OrganizationName = LongName,
-            CountryCode = "MY",
-            Kind = OrganizationKind.LocalGovernment,
-            ContactName = LongName,
-            Email = "wawasan@example.org",
-            PreferredLanguage = "en",
-            ConsentGiven = true,
-        });
-        var inquiryId = await Portal.WithDbAsync(db => db.MembershipInquiries.Where(i => i.OrganizationName == LongName).Select(i => i.Id).SingleAsync());
+        var visitId = (
+            await Portal.SendAsync(
+                new ScheduleVisit.Command
+                {
+                    OrganizationName = LongName,
+                    CountryCode = "MY",
+                    Purpose = LongName,
+                    Date = today.AddDays(3),
+                    StartTime = new TimeOnly(10, 0),
+                    EndTime = new TimeOnly(12, 0),
+                    Venue = LongName,
+                    OtherHostName = LongName,
+                    HeadOfDelegation = LongName,
+                    ScheduleDespiteConflicts = true,
+                    CreateNewOrganization = true,
+                }
+            )
+        ).VisitId!.Value;
+        await Portal.SendAsync(
+            new AddFollowUp.Command
+            {
+                VisitId = visitId,
+                Description = LongName,
+                OwnerName = LongName,
+                DueOn = today.AddDays(-2),
+            }
+        );
+        await Portal.SendAsync(
+            new SubmitMembershipInquiry.Command
+            {
+                OrganizationName = LongName,
+                CountryCode = "MY",
+                Kind = OrganizationKind.LocalGovernment,
+                ContactName = LongName,
+                Email = "wawasan@example.org",
+                PreferredLanguage = "en",
+                ConsentGiven = true,
+            }
+        );
+        var inquiryId = await Portal.WithDbAsync(db =>
+            db.MembershipInquiries.Where(i => i.OrganizationName == LongName).Select(i => i.Id).SingleAsync()
+        );
         var page = await SignedInPageAsync();
 
         string[] addresses =
         [
-            "/", "/Visits", $"/Visits/Details/{visitId}", $"/Visits/Calendar?view=week&date={today.AddDays(3):yyyy-MM-dd}",
-            $"/Visits/Calendar?date={today.AddDays(3):yyyy-MM-dd}", "/Dashboard", "/FollowUps/Overdue", "/Membership/Inquiries", $"/Membership/Inquiries/Details/{inquiryId}",
+            "/",
+            "/Visits",
+            $"/Visits/Details/{visitId}",
+            $"/Visits/Calendar?view=week&date={today.AddDays(3):yyyy-MM-dd}",
+            $"/Visits/Calendar?date={today.AddDays(3):yyyy-MM-dd}",
+            "/Dashboard",
+            "/FollowUps/Overdue",
+            "/Membership/Inquiries",
+            $"/Membership/Inquiries/Details/{inquiryId}",
         ];
         foreach (var address in addresses)
         {
@@ -69,7 +100,8 @@ public sealed class LayoutTests(TestDurations durations) : BrowserJourney(new Po
             var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             Assert.True(width <= 1280, $"{address} is {width} px wide at a 1280 px window");
             // Nor is any other cell squeezed so that an ordinary word breaks ("Co/unt/ry").
-            var squeezed = await page.EvaluateAsync<string[]>("""
+            var squeezed = await page.EvaluateAsync<string[]>(
+                """
                 () => [...document.querySelectorAll('th, td')].filter(cell => !cell.classList.contains('text-break')).filter(cell => {
                   const style = getComputedStyle(cell);
                   const context = document.createElement('canvas').getContext('2d');
@@ -77,12 +109,15 @@ public sealed class LayoutTests(TestDurations durations) : BrowserJourney(new Po
                   const widest = Math.max(0, ...cell.innerText.split(/\s+/).filter(w => w).map(w => context.measureText(w).width));
                   return widest > cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) + 1;
                 }).map(cell => cell.innerText)
-                """);
+                """
+            );
             Assert.True(squeezed.Length == 0, $"{address} breaks words in: {string.Join(" | ", squeezed)}");
         }
 
         await page.GotoAsync("/Visits");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, "visits-long-name.png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new() { Path = Path.Combine(Browser.ScreenshotFolder, "visits-long-name.png"), FullPage = true }
+        );
     }
 
     [ChromiumFact]
@@ -94,7 +129,8 @@ public sealed class LayoutTests(TestDurations durations) : BrowserJourney(new Po
 
         // In the page's own font: a Hangul syllable drawn without a Korean font is the same empty box as a code point
         // no font has (U+0378), and a real one is about one em wide.
-        var drawn = await page.EvaluateAsync<double[]>("""
+        var drawn = await page.EvaluateAsync<double[]>(
+            """
             () => {
               const font = getComputedStyle(document.body).font.replace(/\d+(\.\d+)?px/, '100px');
               const pixels = text => {
@@ -110,10 +146,16 @@ public sealed class LayoutTests(TestDurations durations) : BrowserJourney(new Po
               for (let i = 3; i < hangul.data.length; i += 4) if (hangul.data[i] !== missing.data[i]) differing++;
               return [hangul.width, missing.width, differing];
             }
-            """);
+            """
+        );
 
-        Assert.True(drawn[2] > 100, $"'한' is drawn like a missing glyph ({drawn[2]} pixels differ): is a Korean font (fonts-noto-cjk) installed?");
+        Assert.True(
+            drawn[2] > 100,
+            $"'한' is drawn like a missing glyph ({drawn[2]} pixels differ): is a Korean font (fonts-noto-cjk) installed?"
+        );
         Assert.InRange(drawn[0], 85, 115);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, "home-ko-glyphs.png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new() { Path = Path.Combine(Browser.ScreenshotFolder, "home-ko-glyphs.png"), FullPage = true }
+        );
     }
 }

@@ -9,10 +9,11 @@ using WeGO.Portal.Testing;
 namespace WeGO.Portal.Browser.Tests;
 
 /// <summary>Issue 4's journey, after the Seremban visit: an official of Seremban City Council sends the membership
-/// inquiry in Spanish from the public form and keeps the status link; the Secretariat finds it in the pipeline,
-/// sees it matched to the city and its visit of 7 October 2024, and moves it to Contacted; the official's status
-/// page then shows the new stage. Two browser contexts: the official (anonymous, Kuala Lumpur) and staff (Seoul).</summary>
-public sealed partial class MembershipInquiryJourney(TestDurations durations) : BrowserJourney(new ClockedPortal { ListenOnLoopback = true }, durations)
+/// inquiry in Spanish from the public form and keeps the status link; the Secretariat finds it in the pipeline, sees it
+/// matched to the city and its visit of 7 October 2024, and moves it to Contacted; the official's status page then
+/// shows the new stage. Two browser contexts: the official (anonymous, Kuala Lumpur) and staff (Seoul).</summary>
+public sealed partial class MembershipInquiryJourney(TestDurations durations)
+    : BrowserJourney(new ClockedPortal { ListenOnLoopback = true }, durations)
 {
     private const string City = "Seremban City Council";
 
@@ -26,14 +27,18 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations) : 
         using var timing = Timed();
         var official = await NewPageAsync("en-GB", "Asia/Kuala_Lumpur");
         await official.GotoAsync("/Membership/Join");
-        await Assertions.Expect(official.GetByRole(AriaRole.Heading, new() { Name = "Join WeGO: membership inquiry" })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(official.GetByRole(AriaRole.Heading, new() { Name = "Join WeGO: membership inquiry" }))
+            .ToBeVisibleAsync();
         await ScreenshotAsync(official, "join-en.png");
 
         await ChooseLanguageAsync(official, "한국어", "ko");
         await ScreenshotAsync(official, "join-ko.png");
 
         await ChooseLanguageAsync(official, "Español", "es");
-        await Assertions.Expect(official.GetByRole(AriaRole.Heading, new() { Name = "Únase a WeGO: consulta de membresía" })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(official.GetByRole(AriaRole.Heading, new() { Name = "Únase a WeGO: consulta de membresía" }))
+            .ToBeVisibleAsync();
         await Assertions.Expect(official.Locator("#Input_PreferredLanguage")).ToHaveValueAsync("es");
         await ScreenshotAsync(official, "join-es.png");
 
@@ -60,8 +65,12 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations) : 
         await official.ReloadAsync();
         await Assertions.Expect(official.Locator("html")).ToHaveAttributeAsync("lang", "es");
         await Assertions.Expect(official.Locator("#inquiry-stage")).ToHaveTextAsync("En contacto");
-        await Assertions.Expect(official.Locator("#inquiry-timeline [aria-current=step]")).ToHaveTextAsync("En contacto");
-        await Assertions.Expect(official.Locator("#inquiry-timeline .timeline-step.done")).ToContainTextAsync(["Recibida"]);
+        await Assertions
+            .Expect(official.Locator("#inquiry-timeline [aria-current=step]"))
+            .ToHaveTextAsync("En contacto");
+        await Assertions
+            .Expect(official.Locator("#inquiry-timeline .timeline-step.done"))
+            .ToContainTextAsync(["Recibida"]);
     }
 
     /// <summary>The form in Spanish, as the official fills it in; returns the id of the visit they chose.</summary>
@@ -82,34 +91,45 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations) : 
         // The visit select lists recent visits by city and date; Seremban's is the one of 7 October 2024.
         var visits = page.Locator("#Input_VisitId option").Filter(new() { HasText = City });
         await Assertions.Expect(visits).ToHaveCountAsync(1);
-        var visitId = await visits.GetAttributeAsync("value") ?? throw new InvalidOperationException("The Seremban visit has no value.");
+        var visitId = await visits.GetAttributeAsync("value")
+            ?? throw new InvalidOperationException("The Seremban visit has no value.");
         await page.Locator("#Input_VisitId").SelectOptionAsync(visitId);
 
-        await page.Locator("#Input_Message").FillAsync("Tras nuestra visita del 7 de octubre, el Ayuntamiento de Seremban desea conocer el proceso de membresía de WeGO.");
+        await page.Locator("#Input_Message")
+            .FillAsync(
+                "Tras nuestra visita del 7 de octubre, el Ayuntamiento de Seremban desea conocer el proceso de membresía de WeGO."
+            );
         await page.GetByLabel("Acepto que WeGO guarde los datos").CheckAsync();
         await page.Locator("#join-submit").ClickAsync();
         return visitId;
     }
 
-    /// <summary>The confirmation: the reference to quote and the private status link, both in Spanish surroundings.</summary>
+    /// <summary>The confirmation: the reference to quote and the private status link, both in Spanish
+    /// surroundings.</summary>
     private static async Task<(string Reference, string StatusLink)> KeepTheReferenceAndStatusLinkAsync(IPage page)
     {
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Membership/Sent/[^/]+$"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Gracias: su consulta se ha enviado" })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Gracias: su consulta se ha enviado" }))
+            .ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#inquiry-reference")).ToHaveTextAsync(ReferencePattern());
         await Assertions.Expect(page.Locator("#inquiry-organization")).ToHaveTextAsync(City);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Guarde este enlace" })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Guarde este enlace" }))
+            .ToBeVisibleAsync();
 
         var reference = await page.Locator("#inquiry-reference").InnerTextAsync();
         var link = page.Locator("#status-link");
-        var statusLink = await link.GetAttributeAsync("href") ?? throw new InvalidOperationException("The status link has no address.");
+        var statusLink = await link.GetAttributeAsync("href")
+            ?? throw new InvalidOperationException("The status link has no address.");
         await Assertions.Expect(link).ToHaveTextAsync(statusLink);
         Assert.Matches("/Membership/Status/[A-Za-z0-9_-]{20,}$", statusLink);
         await ScreenshotAsync(page, "inquiry-sent.png");
         return (reference, statusLink);
     }
 
-    /// <summary>Staff open the pipeline, see one new inquiry, and find it by the reference the notification quotes.</summary>
+    /// <summary>Staff open the pipeline, see one new inquiry, and find it by the reference the notification
+    /// quotes.</summary>
     private static async Task FindTheInquiryInThePipelineAsync(IPage page, string reference)
     {
         await Assertions.Expect(page.Locator("#new-inquiries-count")).ToContainTextAsync("1");
@@ -141,7 +161,9 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations) : 
         await Assertions.Expect(page.Locator("#inquiry-sent")).ToContainTextAsync("Spanish");
         await Assertions.Expect(page.Locator("#inquiry-sent")).ToContainTextAsync("+60 6-762 0000");
         await Assertions.Expect(page.Locator("#inquiry-sent")).ToContainTextAsync("Feasibility studies");
-        await Assertions.Expect(page.Locator("#inquiry-sent a[href$='/Visits/Details/" + visitId + "']")).ToBeVisibleAsync();
+        await Assertions
+            .Expect(page.Locator("#inquiry-sent a[href$='/Visits/Details/" + visitId + "']"))
+            .ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#next-stages")).ToContainTextAsync("Contacted");
 
         await Assertions.Expect(page.Locator("#unmatched")).ToHaveCountAsync(0);
@@ -149,18 +171,22 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations) : 
         var visit = page.Locator("#city-visits li");
         await Assertions.Expect(visit).ToHaveCountAsync(1);
         await Assertions.Expect(visit).ToContainTextAsync(new Regex("(October 7, 2024|7 October 2024)"));
-        await Assertions.Expect(visit.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", new Regex($"/Visits/Details/{visitId}$"));
+        await Assertions
+            .Expect(visit.GetByRole(AriaRole.Link))
+            .ToHaveAttributeAsync("href", new Regex($"/Visits/Details/{visitId}$"));
     }
 
     private async Task<IPage> NewPageAsync(string locale, string timeZone)
     {
-        var context = await NewBrowserContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Portal.RootUri.ToString(),
-            Locale = locale,
-            TimezoneId = timeZone,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
+        var context = await NewBrowserContextAsync(
+            new BrowserNewContextOptions
+            {
+                BaseURL = Portal.RootUri.ToString(),
+                Locale = locale,
+                TimezoneId = timeZone,
+                ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            }
+        );
         return await context.NewPageAsync();
     }
 
@@ -172,7 +198,8 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations) : 
         return page;
     }
 
-    /// <summary>The language switcher in the header, as a visitor uses it; the page comes back in that language.</summary>
+    /// <summary>The language switcher in the header, as a visitor uses it; the page comes back in that
+    /// language.</summary>
     private static async Task ChooseLanguageAsync(IPage page, string nativeName, string language)
     {
         await page.Locator("#language-menu").ClickAsync();
@@ -185,9 +212,14 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations) : 
     private static async Task ScreenshotAsync(IPage page, string name)
     {
         Assert.True(
-            await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
-            $"{name}: the page is wider than the window.");
-        var png = await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, name), FullPage = true });
+            await page.EvaluateAsync<bool>(
+                "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+            ),
+            $"{name}: the page is wider than the window."
+        );
+        var png = await page.ScreenshotAsync(
+            new() { Path = Path.Combine(Browser.ScreenshotFolder, name), FullPage = true }
+        );
         if (WriteDocsScreenshots)
         {
             await File.WriteAllBytesAsync(RepositoryFiles.PathOf("docs", "screenshots", name), png);
@@ -205,7 +237,11 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations) : 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new RunningClock(new DateTimeOffset(2024, 11, 20, 3, 0, 0, TimeSpan.Zero))));
+            builder.ConfigureTestServices(services =>
+                services.AddSingleton<TimeProvider>(
+                    new RunningClock(new DateTimeOffset(2024, 11, 20, 3, 0, 0, TimeSpan.Zero))
+                )
+            );
         }
     }
 

@@ -9,7 +9,8 @@ namespace WeGO.Portal.Browser.Tests;
 /// <summary>The scenario's visit, put together by a staff member in the browser on an empty portal: schedule the
 /// Seremban City Council's visit of 7 October 2024, enter its roster, build the agenda, write down the follow-ups,
 /// confirm it, and take it to a calendar as an .ics file.</summary>
-public sealed class VisitJourneyTests(TestDurations durations) : BrowserJourney(new PortalFactory { ListenOnLoopback = true, SeedDemo = false }, durations)
+public sealed class VisitJourneyTests(TestDurations durations)
+    : BrowserJourney(new PortalFactory { ListenOnLoopback = true, SeedDemo = false }, durations)
 {
     private const string City = "Seremban City Council";
     private const string ProgramDirector = "Lii Inn Tan";
@@ -27,7 +28,14 @@ public sealed class VisitJourneyTests(TestDurations durations) : BrowserJourney(
     {
         using var timing = Timed();
         // The Program Director has an account; the Secretary General is named as an "other host".
-        await Portal.SendAsync(new CreateStaffUser.Command { Email = "lii.inn.tan@tests.wego", DisplayName = ProgramDirector, Roles = [Roles.ProgramDirector] });
+        await Portal.SendAsync(
+            new CreateStaffUser.Command
+            {
+                Email = "lii.inn.tan@tests.wego",
+                DisplayName = ProgramDirector,
+                Roles = [Roles.ProgramDirector],
+            }
+        );
         var page = await SignedInPageAsync();
 
         var visitUrl = await ScheduleTheVisitAsync(page);
@@ -49,13 +57,22 @@ public sealed class VisitJourneyTests(TestDurations durations) : BrowserJourney(
     /// <summary>A Secretariat member's browser: English, in Seoul.</summary>
     private async Task<IPage> SignedInPageAsync()
     {
-        var context = await NewBrowserContextAsync(new BrowserNewContextOptions { BaseURL = Portal.RootUri.ToString(), Locale = "en-GB", TimezoneId = "Asia/Seoul", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await NewBrowserContextAsync(
+            new BrowserNewContextOptions
+            {
+                BaseURL = Portal.RootUri.ToString(),
+                Locale = "en-GB",
+                TimezoneId = "Asia/Seoul",
+                ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            }
+        );
         var page = await context.NewPageAsync();
         await SignInAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         return page;
     }
 
-    /// <summary>Visits → Schedule a visit, the form filled as the Secretariat would; returns the new visit's address.</summary>
+    /// <summary>Visits → Schedule a visit, the form filled as the Secretariat would; returns the new visit's
+    /// address.</summary>
     private static async Task<string> ScheduleTheVisitAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Visits", Exact = true }).ClickAsync();
@@ -64,7 +81,8 @@ public sealed class VisitJourneyTests(TestDurations durations) : BrowserJourney(
 
         await page.GetByLabel("City or organisation").FillAsync(City);
         await page.GetByLabel("Name in the local language").FillAsync("Majlis Bandaraya Seremban");
-        await page.GetByLabel("Country", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Malaysia" });
+        await page.GetByLabel("Country", new() { Exact = true })
+            .SelectOptionAsync(new SelectOptionValue { Label = "Malaysia" });
 
         // A date in the past: the visit is entered after the fact, which the portal accepts.
         await page.GetByLabel("Date", new() { Exact = true }).FillAsync("2024-10-07");
@@ -72,7 +90,10 @@ public sealed class VisitJourneyTests(TestDurations durations) : BrowserJourney(
         await page.GetByLabel("End time").FillAsync("12:00");
         await page.GetByLabel("Time zone").SelectOptionAsync("Asia/Seoul");
         await page.GetByLabel("Venue").FillAsync("WeGO Secretariat, Seoul");
-        await page.GetByLabel("Purpose").FillAsync("Introduce WeGO's operations worldwide and discuss collaboration towards Seremban becoming a WeGO member.");
+        await page.GetByLabel("Purpose")
+            .FillAsync(
+                "Introduce WeGO's operations worldwide and discuss collaboration towards Seremban becoming a WeGO member."
+            );
 
         await page.GetByLabel(ProgramDirector).CheckAsync();
         await page.GetByLabel("Other host", new() { Exact = true }).FillAsync("Jeong-kee Kim");
@@ -90,16 +111,21 @@ public sealed class VisitJourneyTests(TestDurations durations) : BrowserJourney(
         await Assertions.Expect(page.Locator("#visit-title")).ToHaveTextAsync(City);
         await Assertions.Expect(page.GetByText("Majlis Bandaraya Seremban")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#visit-status")).ToHaveTextAsync("Requested");
-        await Assertions.Expect(page.Locator("#visit-when")).ToContainTextAsync("Monday, October 7, 2024, 10:00 AM–12:00 PM");
+        await Assertions
+            .Expect(page.Locator("#visit-when"))
+            .ToContainTextAsync("Monday, October 7, 2024, 10:00 AM–12:00 PM");
         await Assertions.Expect(page.Locator("#visit-when")).ToContainTextAsync("Asia/Seoul");
         await Assertions.Expect(page.Locator("#visit-when-viewer")).ToHaveCountAsync(0);
-        await Assertions.Expect(page.Locator("#visit-hosts li")).ToHaveTextAsync([ProgramDirector, "Jeong-kee Kim, Secretary General"]);
+        await Assertions
+            .Expect(page.Locator("#visit-hosts li"))
+            .ToHaveTextAsync([ProgramDirector, "Jeong-kee Kim, Secretary General"]);
         await Assertions.Expect(page.Locator("#head-of-delegation")).ToHaveTextAsync("Lee Kai Yet");
         await Assertions.Expect(page.Locator("#headcount")).ToHaveTextAsync("36");
         return page.Url;
     }
 
-    /// <summary>The head of delegation and three delegates go on the roster; from then on the roster is the headcount.</summary>
+    /// <summary>The head of delegation and three delegates go on the roster; from then on the roster is the
+    /// headcount.</summary>
     private static async Task EnterTheRosterAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Manage roster" }).ClickAsync();
@@ -117,7 +143,8 @@ public sealed class VisitJourneyTests(TestDurations durations) : BrowserJourney(
         {
             var form = page.Locator("#member-form");
             await form.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
-            await form.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = role });
+            await form.GetByLabel("Role", new() { Exact = true })
+                .SelectOptionAsync(new SelectOptionValue { Label = role });
             await form.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
             await form.GetByLabel("Organisation", new() { Exact = true }).FillAsync(City);
             await form.GetByRole(AriaRole.Button, new() { Name = "Add to the roster" }).ClickAsync();
@@ -127,7 +154,9 @@ public sealed class VisitJourneyTests(TestDurations durations) : BrowserJourney(
         }
 
         await Assertions.Expect(page.Locator("#headcount")).ToHaveTextAsync("4");
-        await Assertions.Expect(page.Locator(".roster-headcount")).ToContainTextAsync("counted from the roster (36 announced)");
+        await Assertions
+            .Expect(page.Locator(".roster-headcount"))
+            .ToContainTextAsync("counted from the roster (36 announced)");
         await Assertions.Expect(page.Locator("#roster tbody tr").First).ToContainTextAsync("Head of delegation");
         await ScreenshotAsync(page, "journey-roster.png");
 
@@ -136,7 +165,8 @@ public sealed class VisitJourneyTests(TestDurations durations) : BrowserJourney(
         await Assertions.Expect(page.Locator("#head-of-delegation")).ToHaveTextAsync("Lee Kai Yet");
     }
 
-    /// <summary>The scenario's four items, in order, each in its time slot; the visit page lists them in that order.</summary>
+    /// <summary>The scenario's four items, in order, each in its time slot; the visit page lists them in that
+    /// order.</summary>
     private static async Task BuildTheAgendaAsync(IPage page)
     {
         await page.Locator("#edit-agenda").ClickAsync();
@@ -167,20 +197,38 @@ public sealed class VisitJourneyTests(TestDurations durations) : BrowserJourney(
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to the visit" }).ClickAsync();
         await Assertions.Expect(page.Locator("#agenda li .fw-semibold")).ToHaveTextAsync(AgendaTitles);
-        await Assertions.Expect(page.Locator("#agenda .agenda-time")).ToHaveTextAsync(["10:00 AM–10:10 AM", "10:10 AM–10:50 AM", "10:50 AM–11:30 AM", "11:30 AM–12:00 PM"]);
+        await Assertions
+            .Expect(page.Locator("#agenda .agenda-time"))
+            .ToHaveTextAsync(["10:00 AM–10:10 AM", "10:10 AM–10:50 AM", "10:50 AM–11:30 AM", "11:30 AM–12:00 PM"]);
         await Assertions.Expect(page.Locator("#agenda li").Nth(1)).ToContainTextAsync("Councillor Lee Kai Yet");
     }
 
     /// <summary>Two follow-ups: one for the Program Director's account, one for someone named by hand.</summary>
     private static async Task AddTheFollowUpsAsync(IPage page)
     {
-        await AddFollowUpAsync(page, "Send membership information and application", owner: "Jeong-kee Kim", colleague: false, due: "2024-10-18");
-        await AddFollowUpAsync(page, "Share member cases on urban planning and inclusion", owner: ProgramDirector, colleague: true, due: "2024-10-31");
+        await AddFollowUpAsync(
+            page,
+            "Send membership information and application",
+            owner: "Jeong-kee Kim",
+            colleague: false,
+            due: "2024-10-18"
+        );
+        await AddFollowUpAsync(
+            page,
+            "Share member cases on urban planning and inclusion",
+            owner: ProgramDirector,
+            colleague: true,
+            due: "2024-10-31"
+        );
 
         var followUps = page.Locator("#follow-ups > li");
         await Assertions.Expect(followUps).ToHaveCountAsync(2);
-        await Assertions.Expect(followUps.Filter(new() { HasText = "Send membership information and application" })).ToContainTextAsync("Jeong-kee Kim");
-        await Assertions.Expect(followUps.Filter(new() { HasText = "Share member cases on urban planning and inclusion" })).ToContainTextAsync(ProgramDirector);
+        await Assertions
+            .Expect(followUps.Filter(new() { HasText = "Send membership information and application" }))
+            .ToContainTextAsync("Jeong-kee Kim");
+        await Assertions
+            .Expect(followUps.Filter(new() { HasText = "Share member cases on urban planning and inclusion" }))
+            .ToContainTextAsync(ProgramDirector);
         await Assertions.Expect(followUps.Filter(new() { HasText = "Open" })).ToHaveCountAsync(2);
     }
 
@@ -195,19 +243,25 @@ public sealed class VisitJourneyTests(TestDurations durations) : BrowserJourney(
         }
         else
         {
-            await form.GetByLabel("A colleague").SelectOptionAsync(new SelectOptionValue { Label = "Someone else (type the name)" });
+            await form.GetByLabel("A colleague")
+                .SelectOptionAsync(new SelectOptionValue { Label = "Someone else (type the name)" });
             await form.GetByLabel("Someone else's name").FillAsync(owner);
         }
 
         await form.GetByLabel("Due date").FillAsync(due);
         await form.GetByRole(AriaRole.Button, new() { Name = "Add follow-up" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#follow-ups > li").Filter(new() { HasText = description })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(page.Locator("#follow-ups > li").Filter(new() { HasText = description }))
+            .ToBeVisibleAsync();
     }
 
-    /// <summary>"Add to calendar" gives an iCalendar file a calendar app reads as the confirmed visit at 10:00 in Seoul.</summary>
+    /// <summary>"Add to calendar" gives an iCalendar file a calendar app reads as the confirmed visit at 10:00 in
+    /// Seoul.</summary>
     private static async Task CheckTheCalendarFileAsync(IPage page)
     {
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Add to calendar" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "Add to calendar" }).ClickAsync()
+        );
         Assert.EndsWith(".ics", download.SuggestedFilename, StringComparison.Ordinal);
         var path = await download.PathAsync();
         var calendar = IcsCalendar.Load(await File.ReadAllTextAsync(path))!;
@@ -228,7 +282,14 @@ public sealed class VisitJourneyTests(TestDurations durations) : BrowserJourney(
         await Assertions.Expect(day.Locator(".calendar-status")).ToHaveTextAsync("Confirmed");
         await Assertions.Expect(page.Locator(".calendar-visit")).ToHaveCountAsync(1);
         // The feed address carries the user's private token: keep it out of the picture.
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, "journey-calendar-month.png"), FullPage = true, Mask = [page.Locator("#feed-address")] });
+        await page.ScreenshotAsync(
+            new()
+            {
+                Path = Path.Combine(Browser.ScreenshotFolder, "journey-calendar-month.png"),
+                FullPage = true,
+                Mask = [page.Locator("#feed-address")],
+            }
+        );
     }
 
     private static async Task CheckTheVisitsListAsync(IPage page)

@@ -11,7 +11,8 @@ namespace WeGO.Portal.Browser.Tests;
 /// the Program Director sends it back with a comment from her review queue, the author edits and resubmits, the
 /// director approves it, the author drafts the Spanish news release from it and publishes it, and a reader who
 /// is not signed in finds it on /news with the visit's facts.</summary>
-public sealed class VisitReportJourneyTests(TestDurations durations) : BrowserJourney(new PortalFactory { ListenOnLoopback = true }, durations)
+public sealed class VisitReportJourneyTests(TestDurations durations)
+    : BrowserJourney(new PortalFactory { ListenOnLoopback = true }, durations)
 {
     private const string Password = "Journey-Password-2024";
     private const string AuthorEmail = "nur.aisyah@tests.wego";
@@ -20,10 +21,12 @@ public sealed class VisitReportJourneyTests(TestDurations durations) : BrowserJo
     private const string Director = "Lii Inn Tan";
     private const string City = "Seremban City Council";
 
-    private const string Summary = "Councillor Lee Kai Yet led a delegation of 36 from Seremban City Council to the Secretariat in Seoul.";
+    private const string Summary =
+        "Councillor Lee Kai Yet led a delegation of 36 from Seremban City Council to the Secretariat in Seoul.";
     private const string Outcomes = "Seremban will consider applying for WeGO membership.";
     private const string ChangesAsked = "Please name the follow-up on the feasibility study in the outcomes.";
-    private const string OutcomesRevised = Outcomes + " The Secretariat will propose feasibility-study options by 8 November 2024.";
+    private const string OutcomesRevised =
+        Outcomes + " The Secretariat will propose feasibility-study options by 8 November 2024.";
 
     /// <summary>Set WEGO_SCREENSHOTS=1 to refresh the README's pictures in docs/screenshots/.</summary>
     private static readonly bool TakeScreenshots = Environment.GetEnvironmentVariable("WEGO_SCREENSHOTS") == "1";
@@ -45,8 +48,8 @@ public sealed class VisitReportJourneyTests(TestDurations durations) : BrowserJo
         await ReadTheReleaseAnonymouslyAsync();
     }
 
-    /// <summary>From the visit page: the report is started, written (the editor autosaves what was typed) and submitted.
-    /// Returns the report's address.</summary>
+    /// <summary>From the visit page: the report is started, written (the editor autosaves what was typed) and
+    /// submitted. Returns the report's address.</summary>
     private static async Task<string> WriteAndSubmitTheReportAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Visits", Exact = true }).ClickAsync();
@@ -69,7 +72,11 @@ public sealed class VisitReportJourneyTests(TestDurations durations) : BrowserJo
 
         // The editor saves every 20 seconds. The page's clock stands still from here until the test moves it on, so a
         // slow machine cannot let the autosave run before the test has seen the unsaved state.
-        await page.Clock.PauseAtAsync(DateTimeOffset.FromUnixTimeMilliseconds((long)await page.EvaluateAsync<double>("() => Date.now() + 1000")).UtcDateTime);
+        await page.Clock.PauseAtAsync(
+            DateTimeOffset
+                .FromUnixTimeMilliseconds((long)await page.EvaluateAsync<double>("() => Date.now() + 1000"))
+                .UtcDateTime
+        );
         await page.Locator("#write-report").ClickAsync();
         await page.Locator("#start-report-button").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/Reports/Edit/\d+$"));
@@ -93,7 +100,8 @@ public sealed class VisitReportJourneyTests(TestDurations durations) : BrowserJo
         return page.Url;
     }
 
-    /// <summary>The director finds the report on her dashboard and in her queue, and sends it back with a comment.</summary>
+    /// <summary>The director finds the report on her dashboard and in her queue, and sends it back with a
+    /// comment.</summary>
     private static async Task RequestChangesAsync(IPage page)
     {
         await page.GotoAsync("/Dashboard");
@@ -178,13 +186,16 @@ public sealed class VisitReportJourneyTests(TestDurations durations) : BrowserJo
         await Assertions.Expect(page.Locator("#publish-release")).ToHaveCountAsync(0);
     }
 
-    /// <summary>A Spanish-speaking reader, not signed in, finds the release on /news and reads the visit's facts.</summary>
+    /// <summary>A Spanish-speaking reader, not signed in, finds the release on /news and reads the visit's
+    /// facts.</summary>
     private async Task ReadTheReleaseAnonymouslyAsync()
     {
         var context = await NewContextAsync("es-ES");
         var page = await context.NewPageAsync();
         await page.GotoAsync("/news");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Noticias", Exact = true })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Noticias", Exact = true }))
+            .ToBeVisibleAsync();
 
         var item = page.Locator("#news > li").Filter(new() { HasText = "Seremban" });
         await Assertions.Expect(item).ToHaveAttributeAsync("lang", "es");
@@ -213,10 +224,19 @@ public sealed class VisitReportJourneyTests(TestDurations durations) : BrowserJo
         await users.UpdateAsync(user);
     }
 
-    /// <summary>A browser of its own (cookies apart from the other people's), in Seoul, with a clock the test can move on.</summary>
+    /// <summary>A browser of its own (cookies apart from the other people's), in Seoul, with a clock the test can move
+    /// on.</summary>
     private async Task<IBrowserContext> NewContextAsync(string locale)
     {
-        var context = await NewBrowserContextAsync(new BrowserNewContextOptions { BaseURL = Portal.RootUri.ToString(), Locale = locale, TimezoneId = "Asia/Seoul", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await NewBrowserContextAsync(
+            new BrowserNewContextOptions
+            {
+                BaseURL = Portal.RootUri.ToString(),
+                Locale = locale,
+                TimezoneId = "Asia/Seoul",
+                ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            }
+        );
         await context.Clock.InstallAsync();
         return context;
     }
@@ -232,7 +252,9 @@ public sealed class VisitReportJourneyTests(TestDurations durations) : BrowserJo
     {
         if (TakeScreenshots)
         {
-            await page.ScreenshotAsync(new() { Path = RepositoryFiles.PathOf("docs", "screenshots", name), FullPage = true });
+            await page.ScreenshotAsync(
+                new() { Path = RepositoryFiles.PathOf("docs", "screenshots", name), FullPage = true }
+            );
         }
     }
 }

@@ -19,7 +19,8 @@ public sealed class DelegationRosterTests
             new TimeOnly(10, 0),
             new TimeOnly(12, 0),
             VenueTime.Seoul,
-            Now);
+            Now
+        );
         visit.NameHeadOfDelegation("Lee Kai Yet", "Councillor, Seremban City Council");
         visit.ExpectHeadcount(36);
         return visit;
@@ -41,7 +42,16 @@ public sealed class DelegationRosterTests
         var visit = SerembanVisit();
         var member = Add(visit, "Aminah Yusof", DelegationRole.Delegate);
 
-        visit.EditDelegationMember(member.Id, "  Aminah binti Yusof ", "Town planner", "Seremban Planning Department", DelegationRole.Interpreter, "aminah@mbs.gov.my", "Halal", "Wheelchair access");
+        visit.EditDelegationMember(
+            member.Id,
+            "  Aminah binti Yusof ",
+            "Town planner",
+            "Seremban Planning Department",
+            DelegationRole.Interpreter,
+            "aminah@mbs.gov.my",
+            "Halal",
+            "Wheelchair access"
+        );
 
         Assert.Equal("Aminah binti Yusof", member.FullName);
         Assert.Equal("Town planner", member.Title);
@@ -59,7 +69,21 @@ public sealed class DelegationRosterTests
         Add(visit, "Lee Kai Yet", DelegationRole.HeadOfDelegation, "Councillor");
         var other = Add(visit, "Aminah Yusof", DelegationRole.Delegate);
 
-        Assert.Equal("Delegation.HeadAlreadyOnRoster", CodeOf(() => visit.EditDelegationMember(other.Id, "Aminah Yusof", null, null, DelegationRole.HeadOfDelegation, null, null, null)));
+        Assert.Equal(
+            "Delegation.HeadAlreadyOnRoster",
+            CodeOf(() =>
+                visit.EditDelegationMember(
+                    other.Id,
+                    "Aminah Yusof",
+                    null,
+                    null,
+                    DelegationRole.HeadOfDelegation,
+                    null,
+                    null,
+                    null
+                )
+            )
+        );
         Assert.Equal(DelegationRole.Delegate, other.Role);
         Assert.Equal("Lee Kai Yet", visit.Delegation.HeadOfDelegation);
     }
@@ -70,7 +94,16 @@ public sealed class DelegationRosterTests
         var visit = SerembanVisit();
         var head = Add(visit, "Lee Kai Yet", DelegationRole.HeadOfDelegation, "Councillor");
 
-        visit.EditDelegationMember(head.Id, "Lee Kai Yet, JP", "Senior Councillor", "Seremban City Council", DelegationRole.HeadOfDelegation, null, null, null);
+        visit.EditDelegationMember(
+            head.Id,
+            "Lee Kai Yet, JP",
+            "Senior Councillor",
+            "Seremban City Council",
+            DelegationRole.HeadOfDelegation,
+            null,
+            null,
+            null
+        );
 
         Assert.Equal("Lee Kai Yet, JP", visit.Delegation.HeadOfDelegation);
         Assert.Equal("Senior Councillor", visit.Delegation.HeadOfDelegationTitle);
@@ -82,7 +115,16 @@ public sealed class DelegationRosterTests
         var visit = SerembanVisit();
         var member = Add(visit, "Aminah Yusof", DelegationRole.Delegate, "Deputy Mayor");
 
-        visit.EditDelegationMember(member.Id, "Aminah Yusof", "Deputy Mayor", null, DelegationRole.HeadOfDelegation, null, null, null);
+        visit.EditDelegationMember(
+            member.Id,
+            "Aminah Yusof",
+            "Deputy Mayor",
+            null,
+            DelegationRole.HeadOfDelegation,
+            null,
+            null,
+            null
+        );
 
         Assert.Equal("Aminah Yusof", visit.Delegation.HeadOfDelegation);
         Assert.Equal("Deputy Mayor", visit.Delegation.HeadOfDelegationTitle);
@@ -120,9 +162,33 @@ public sealed class DelegationRosterTests
         var visit = SerembanVisit();
         var member = Add(visit, "Aminah Yusof", DelegationRole.Delegate, "Town planner");
 
-        Assert.Equal("Domain.TooLong", CodeOf(() => visit.EditDelegationMember(member.Id, "Someone Else", "Mayor", null, DelegationRole.Delegate, new string('a', 321), null, null)));
-        Assert.Equal("Delegation.MemberNameRequired", CodeOf(() => visit.EditDelegationMember(member.Id, "  ", "Mayor", null, DelegationRole.Delegate, null, null, null)));
-        Assert.Equal("Delegation.RoleUnknown", CodeOf(() => visit.EditDelegationMember(member.Id, "Someone Else", null, null, (DelegationRole)99, null, null, null)));
+        Assert.Equal(
+            "Domain.TooLong",
+            CodeOf(() =>
+                visit.EditDelegationMember(
+                    member.Id,
+                    "Someone Else",
+                    "Mayor",
+                    null,
+                    DelegationRole.Delegate,
+                    new string('a', 321),
+                    null,
+                    null
+                )
+            )
+        );
+        Assert.Equal(
+            "Delegation.MemberNameRequired",
+            CodeOf(() =>
+                visit.EditDelegationMember(member.Id, "  ", "Mayor", null, DelegationRole.Delegate, null, null, null)
+            )
+        );
+        Assert.Equal(
+            "Delegation.RoleUnknown",
+            CodeOf(() =>
+                visit.EditDelegationMember(member.Id, "Someone Else", null, null, (DelegationRole)99, null, null, null)
+            )
+        );
 
         Assert.Equal("Aminah Yusof", member.FullName);
         Assert.Equal("Town planner", member.Title);
@@ -134,7 +200,12 @@ public sealed class DelegationRosterTests
         var visit = SerembanVisit();
         Add(visit, "Aminah Yusof", DelegationRole.Delegate);
 
-        Assert.Equal("Visit.ItemNotFound", CodeOf(() => visit.EditDelegationMember(-1, "Nobody", null, null, DelegationRole.Delegate, null, null, null)));
+        Assert.Equal(
+            "Visit.ItemNotFound",
+            CodeOf(() =>
+                visit.EditDelegationMember(-1, "Nobody", null, null, DelegationRole.Delegate, null, null, null)
+            )
+        );
     }
 
     [Fact]
@@ -144,8 +215,25 @@ public sealed class DelegationRosterTests
         var member = Add(visit, "Aminah Yusof", DelegationRole.Delegate);
         visit.Cancel("The delegation postponed its trip");
 
-        Assert.Equal("Visit.Cancelled", CodeOf(() => visit.AddDelegationMember("Lee Kai Yet", "Councillor", null, DelegationRole.HeadOfDelegation)));
-        Assert.Equal("Visit.Cancelled", CodeOf(() => visit.EditDelegationMember(member.Id, "Aminah binti Yusof", null, null, DelegationRole.Delegate, null, null, null)));
+        Assert.Equal(
+            "Visit.Cancelled",
+            CodeOf(() => visit.AddDelegationMember("Lee Kai Yet", "Councillor", null, DelegationRole.HeadOfDelegation))
+        );
+        Assert.Equal(
+            "Visit.Cancelled",
+            CodeOf(() =>
+                visit.EditDelegationMember(
+                    member.Id,
+                    "Aminah binti Yusof",
+                    null,
+                    null,
+                    DelegationRole.Delegate,
+                    null,
+                    null,
+                    null
+                )
+            )
+        );
         Assert.Equal("Visit.Cancelled", CodeOf(() => visit.RemoveDelegationMember(member.Id)));
         Assert.Equal("Aminah Yusof", Assert.Single(visit.Delegation.Members).FullName);
     }

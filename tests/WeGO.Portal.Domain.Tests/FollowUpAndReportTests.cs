@@ -9,7 +9,15 @@ public sealed class FollowUpAndReportTests
     private static readonly DateTime Now = new(2024, 10, 8, 9, 0, 0, DateTimeKind.Utc);
 
     private static FollowUp SendMembershipPack() =>
-        new("Send membership information", "Lii Inn Tan", null, new DateOnly(2024, 10, 14), visitId: 1, inquiryId: null, Now);
+        new(
+            "Send membership information",
+            "Lii Inn Tan",
+            null,
+            new DateOnly(2024, 10, 14),
+            visitId: 1,
+            inquiryId: null,
+            Now
+        );
 
     [Fact]
     public void Completing_a_follow_up_records_who_and_when()
@@ -29,7 +37,10 @@ public sealed class FollowUpAndReportTests
         var followUp = SendMembershipPack();
         followUp.Drop("Jeong-kee Kim", Now);
 
-        Assert.Equal("FollowUp.NotOpen", Assert.Throws<DomainException>(() => followUp.Complete("Lii Inn Tan", Now)).Code);
+        Assert.Equal(
+            "FollowUp.NotOpen",
+            Assert.Throws<DomainException>(() => followUp.Complete("Lii Inn Tan", Now)).Code
+        );
         Assert.Equal(FollowUpStatus.Dropped, followUp.Status);
     }
 
@@ -47,13 +58,26 @@ public sealed class FollowUpAndReportTests
     [Fact]
     public void A_follow_up_belongs_to_a_visit_or_an_inquiry()
     {
-        Assert.Equal("FollowUp.NeedsVisitOrInquiry", Assert.Throws<DomainException>(() => new FollowUp("Call back", "Lii Inn Tan", null, new DateOnly(2024, 10, 14), null, null, Now)).Code);
+        Assert.Equal(
+            "FollowUp.NeedsVisitOrInquiry",
+            Assert
+                .Throws<DomainException>(() =>
+                    new FollowUp("Call back", "Lii Inn Tan", null, new DateOnly(2024, 10, 14), null, null, Now)
+                )
+                .Code
+        );
     }
 
     private static VisitReport DraftReport()
     {
         var report = new VisitReport(1, "user-1", "Staff Writer", Now);
-        report.Write(ReportContent.Empty with { Summary = "The delegation of Seremban City Council visited the Secretariat." }, Now);
+        report.Write(
+            ReportContent.Empty with
+            {
+                Summary = "The delegation of Seremban City Council visited the Secretariat.",
+            },
+            Now
+        );
         return report;
     }
 
@@ -81,7 +105,12 @@ public sealed class FollowUpAndReportTests
         report.Submit("user-1", "Staff Writer", "en", Now);
         report.Approve("Lii Inn Tan", Now);
 
-        Assert.Equal("Report.NotEditable", Assert.Throws<DomainException>(() => report.Write(ReportContent.Empty with { Summary = "Changed" }, Now)).Code);
+        Assert.Equal(
+            "Report.NotEditable",
+            Assert
+                .Throws<DomainException>(() => report.Write(ReportContent.Empty with { Summary = "Changed" }, Now))
+                .Code
+        );
     }
 
     [Fact]
@@ -89,8 +118,14 @@ public sealed class FollowUpAndReportTests
     {
         var report = DraftReport();
 
-        Assert.Equal("Report.NotAwaitingReview", Assert.Throws<DomainException>(() => report.Approve("Lii Inn Tan", Now)).Code);
-        Assert.Equal("Report.NotAwaitingReview", Assert.Throws<DomainException>(() => report.RequestChanges("Lii Inn Tan", "More", Now)).Code);
+        Assert.Equal(
+            "Report.NotAwaitingReview",
+            Assert.Throws<DomainException>(() => report.Approve("Lii Inn Tan", Now)).Code
+        );
+        Assert.Equal(
+            "Report.NotAwaitingReview",
+            Assert.Throws<DomainException>(() => report.RequestChanges("Lii Inn Tan", "More", Now)).Code
+        );
     }
 
     [Fact]
@@ -98,7 +133,10 @@ public sealed class FollowUpAndReportTests
     {
         var report = new VisitReport(1, "user-1", "Staff Writer", Now);
 
-        Assert.Equal("Report.SummaryRequired", Assert.Throws<DomainException>(() => report.Submit("user-1", "Staff Writer", "en", Now)).Code);
+        Assert.Equal(
+            "Report.SummaryRequired",
+            Assert.Throws<DomainException>(() => report.Submit("user-1", "Staff Writer", "en", Now)).Code
+        );
     }
 
     [Fact]

@@ -9,14 +9,29 @@ public sealed class FollowUpForVisitTests
 {
     private static readonly DateTime Now = new(2024, 10, 8, 9, 0, 0, DateTimeKind.Utc);
 
-    private static Visit Visit() => Visits.Visit.Schedule(
-        new Organization("Seremban City Council", "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment),
-        "Study visit", "WeGO Secretariat, Seoul", new DateOnly(2024, 10, 7), new TimeOnly(10, 0), new TimeOnly(12, 0), VenueTime.Seoul, Now);
+    private static Visit Visit() =>
+        Visits.Visit.Schedule(
+            new Organization("Seremban City Council", "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment),
+            "Study visit",
+            "WeGO Secretariat, Seoul",
+            new DateOnly(2024, 10, 7),
+            new TimeOnly(10, 0),
+            new TimeOnly(12, 0),
+            VenueTime.Seoul,
+            Now
+        );
 
     [Fact]
     public void A_follow_up_promised_during_a_visit_starts_open_for_its_owner()
     {
-        var followUp = FollowUp.ForVisit(Visit(), "Send the membership pack", "Lii Inn Tan", null, new DateOnly(2024, 10, 14), Now);
+        var followUp = FollowUp.ForVisit(
+            Visit(),
+            "Send the membership pack",
+            "Lii Inn Tan",
+            null,
+            new DateOnly(2024, 10, 14),
+            Now
+        );
 
         Assert.Equal(FollowUpStatus.Open, followUp.Status);
         Assert.Equal("Lii Inn Tan", followUp.OwnerName);
@@ -29,7 +44,9 @@ public sealed class FollowUpForVisitTests
         var visit = Visit();
         visit.Cancel("The delegation's travel was cancelled");
 
-        var refused = Assert.Throws<DomainException>(() => FollowUp.ForVisit(visit, "Send the membership pack", "Lii Inn Tan", null, new DateOnly(2024, 10, 14), Now));
+        var refused = Assert.Throws<DomainException>(() =>
+            FollowUp.ForVisit(visit, "Send the membership pack", "Lii Inn Tan", null, new DateOnly(2024, 10, 14), Now)
+        );
 
         Assert.Equal("Visit.Cancelled", refused.Code);
     }

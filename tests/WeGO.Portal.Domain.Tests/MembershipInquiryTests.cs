@@ -8,10 +8,24 @@ public sealed class MembershipInquiryTests
 {
     private static readonly DateTime Submitted = new(2024, 10, 20, 8, 0, 0, DateTimeKind.Utc);
 
-    private static InquiryApplicant Seremban(bool consent = true) => new(
-        "Seremban City Council", "MY", OrganizationKind.LocalGovernment, 700000, "Lee Kai Yet", "Councillor",
-        "official@example.org", "+60 6-765 0000", "es", MembershipInterest.FeasibilityStudies | MembershipInterest.CapacityBuilding,
-        null, "Visit to the Secretariat", null, "We would like to join.", consent);
+    private static InquiryApplicant Seremban(bool consent = true) =>
+        new(
+            "Seremban City Council",
+            "MY",
+            OrganizationKind.LocalGovernment,
+            700000,
+            "Lee Kai Yet",
+            "Councillor",
+            "official@example.org",
+            "+60 6-765 0000",
+            "es",
+            MembershipInterest.FeasibilityStudies | MembershipInterest.CapacityBuilding,
+            null,
+            "Visit to the Secretariat",
+            null,
+            "We would like to join.",
+            consent
+        );
 
     private static MembershipInquiry NewInquiry() => new("WGO-2024-0001", "token-123", Seremban(), Submitted);
 
@@ -27,14 +41,26 @@ public sealed class MembershipInquiryTests
     [Fact]
     public void Inquiry_without_consent_is_refused()
     {
-        Assert.Equal("Inquiry.ConsentRequired", Assert.Throws<DomainException>(() => new MembershipInquiry("WGO-2024-0001", "token", Seremban(consent: false), Submitted)).Code);
+        Assert.Equal(
+            "Inquiry.ConsentRequired",
+            Assert
+                .Throws<DomainException>(() =>
+                    new MembershipInquiry("WGO-2024-0001", "token", Seremban(consent: false), Submitted)
+                )
+                .Code
+        );
     }
 
     [Fact]
     public void The_pipeline_moves_forward_from_New_to_Approved_and_the_matched_city_becomes_a_member()
     {
         var inquiry = NewInquiry();
-        var city = new Organization("Seremban City Council", "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment);
+        var city = new Organization(
+            "Seremban City Council",
+            "MY",
+            Region.AsiaPacific,
+            OrganizationKind.LocalGovernment
+        );
         inquiry.MatchTo(city.Id);
         foreach (var stage in new[] { InquiryStage.Contacted, InquiryStage.ApplicationSent, InquiryStage.UnderReview })
         {
@@ -56,8 +82,14 @@ public sealed class MembershipInquiryTests
         inquiry.MoveTo(InquiryStage.ApplicationSent, Submitted);
         inquiry.MoveTo(InquiryStage.UnderReview, Submitted);
 
-        Assert.Equal("Inquiry.ApprovalNeedsStartDate", Assert.Throws<DomainException>(() => inquiry.MoveTo(InquiryStage.Approved, Submitted)).Code);
-        Assert.Equal("Inquiry.ApprovalNeedsMatch", Assert.Throws<DomainException>(() => inquiry.Approve(null, new DateOnly(2025, 1, 1), Submitted)).Code);
+        Assert.Equal(
+            "Inquiry.ApprovalNeedsStartDate",
+            Assert.Throws<DomainException>(() => inquiry.MoveTo(InquiryStage.Approved, Submitted)).Code
+        );
+        Assert.Equal(
+            "Inquiry.ApprovalNeedsMatch",
+            Assert.Throws<DomainException>(() => inquiry.Approve(null, new DateOnly(2025, 1, 1), Submitted)).Code
+        );
         Assert.Equal(InquiryStage.UnderReview, inquiry.Stage);
     }
 
@@ -65,7 +97,12 @@ public sealed class MembershipInquiryTests
     public void An_approved_inquiry_keeps_its_match_and_an_anonymized_one_takes_no_notes()
     {
         var approved = NewInquiry();
-        var city = new Organization("Seremban City Council", "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment);
+        var city = new Organization(
+            "Seremban City Council",
+            "MY",
+            Region.AsiaPacific,
+            OrganizationKind.LocalGovernment
+        );
         approved.MatchTo(city.Id);
         approved.MoveTo(InquiryStage.Contacted, Submitted);
         approved.MoveTo(InquiryStage.ApplicationSent, Submitted);
@@ -75,9 +112,15 @@ public sealed class MembershipInquiryTests
         withdrawn.MoveTo(InquiryStage.Withdrawn, Submitted);
         withdrawn.Anonymize(Submitted);
 
-        Assert.Equal("Inquiry.MatchFixedAfterApproval", Assert.Throws<DomainException>(() => approved.MatchTo(99)).Code);
+        Assert.Equal(
+            "Inquiry.MatchFixedAfterApproval",
+            Assert.Throws<DomainException>(() => approved.MatchTo(99)).Code
+        );
         Assert.Equal("Inquiry.MatchFixedAfterApproval", Assert.Throws<DomainException>(approved.Unmatch).Code);
-        Assert.Equal("Inquiry.Anonymized", Assert.Throws<DomainException>(() => withdrawn.AddNote("Called again", "Lii Inn Tan", Submitted)).Code);
+        Assert.Equal(
+            "Inquiry.Anonymized",
+            Assert.Throws<DomainException>(() => withdrawn.AddNote("Called again", "Lii Inn Tan", Submitted)).Code
+        );
     }
 
     [Theory]
@@ -97,14 +140,20 @@ public sealed class MembershipInquiryTests
     {
         var inquiry = NewInquiry();
 
-        Assert.Equal("Inquiry.StageChangeRefused", Assert.Throws<DomainException>(() => inquiry.MoveTo(InquiryStage.Approved, Submitted)).Code);
+        Assert.Equal(
+            "Inquiry.StageChangeRefused",
+            Assert.Throws<DomainException>(() => inquiry.MoveTo(InquiryStage.Approved, Submitted)).Code
+        );
         Assert.Equal(InquiryStage.New, inquiry.Stage);
     }
 
     [Fact]
     public void Only_closed_inquiries_can_be_anonymized()
     {
-        Assert.Equal("Inquiry.AnonymizeOnlyClosed", Assert.Throws<DomainException>(() => NewInquiry().Anonymize(Submitted)).Code);
+        Assert.Equal(
+            "Inquiry.AnonymizeOnlyClosed",
+            Assert.Throws<DomainException>(() => NewInquiry().Anonymize(Submitted)).Code
+        );
     }
 
     [Fact]

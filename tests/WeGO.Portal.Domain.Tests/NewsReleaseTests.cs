@@ -24,7 +24,10 @@ public sealed class NewsReleaseTests
     [Fact]
     public void The_slug_is_the_visit_date_and_the_city_in_plain_words()
     {
-        Assert.Equal("2024-10-07-seremban-city-council", NewsRelease.SlugFor("Seremban City Council", new DateOnly(2024, 10, 7)));
+        Assert.Equal(
+            "2024-10-07-seremban-city-council",
+            NewsRelease.SlugFor("Seremban City Council", new DateOnly(2024, 10, 7))
+        );
         Assert.Equal("2025-03-01-bogota-d-c", NewsRelease.SlugFor("  Bogotá, D.C. ", new DateOnly(2025, 3, 1)));
         Assert.Equal("2025-03-01-visit", NewsRelease.SlugFor("서울특별시", new DateOnly(2025, 3, 1)));
     }
@@ -32,9 +35,30 @@ public sealed class NewsReleaseTests
     [Fact]
     public void Only_an_approved_report_gives_a_release()
     {
-        Assert.Equal("Release.ReportNotApproved", Assert.Throws<DomainException>(() => NewsRelease.DraftFrom(Report(approve: false), "en", "slug", "Headline", "Seoul, 7 October 2024", "Body")).Code);
+        Assert.Equal(
+            "Release.ReportNotApproved",
+            Assert
+                .Throws<DomainException>(() =>
+                    NewsRelease.DraftFrom(
+                        Report(approve: false),
+                        "en",
+                        "slug",
+                        "Headline",
+                        "Seoul, 7 October 2024",
+                        "Body"
+                    )
+                )
+                .Code
+        );
 
-        var release = NewsRelease.DraftFrom(Report(approve: true), "en", "slug", "Headline", "Seoul, 7 October 2024", "Body");
+        var release = NewsRelease.DraftFrom(
+            Report(approve: true),
+            "en",
+            "slug",
+            "Headline",
+            "Seoul, 7 October 2024",
+            "Body"
+        );
 
         Assert.False(release.IsPublished);
     }
@@ -42,11 +66,21 @@ public sealed class NewsReleaseTests
     [Fact]
     public void A_release_is_published_once()
     {
-        var release = NewsRelease.DraftFrom(Report(approve: true), "es", "slug", "Titular", "Seúl, 7 de octubre de 2024", "Texto");
+        var release = NewsRelease.DraftFrom(
+            Report(approve: true),
+            "es",
+            "slug",
+            "Titular",
+            "Seúl, 7 de octubre de 2024",
+            "Texto"
+        );
 
         release.Publish(Now);
 
         Assert.Equal(Now, release.PublishedAtUtc);
-        Assert.Equal("Release.AlreadyPublished", Assert.Throws<DomainException>(() => release.Publish(Now.AddDays(1))).Code);
+        Assert.Equal(
+            "Release.AlreadyPublished",
+            Assert.Throws<DomainException>(() => release.Publish(Now.AddDays(1))).Code
+        );
     }
 }

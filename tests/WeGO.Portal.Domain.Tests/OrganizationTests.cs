@@ -19,23 +19,46 @@ public sealed class OrganizationTests
     [Fact]
     public void Unknown_country_is_refused()
     {
-        Assert.Equal("Organization.CountryUnknown", Assert.Throws<DomainException>(() => new Organization("Atlantis", "XX", Region.AsiaPacific, OrganizationKind.LocalGovernment)).Code);
+        Assert.Equal(
+            "Organization.CountryUnknown",
+            Assert
+                .Throws<DomainException>(() =>
+                    new Organization("Atlantis", "XX", Region.AsiaPacific, OrganizationKind.LocalGovernment)
+                )
+                .Code
+        );
     }
 
     [Fact]
     public void Country_code_is_stored_upper_case()
     {
-        Assert.Equal("MY", new Organization("Seremban City Council", "my", Region.AsiaPacific, OrganizationKind.LocalGovernment).CountryCode);
+        Assert.Equal(
+            "MY",
+            new Organization(
+                "Seremban City Council",
+                "my",
+                Region.AsiaPacific,
+                OrganizationKind.LocalGovernment
+            ).CountryCode
+        );
     }
 
     [Fact]
     public void An_organisation_becomes_a_member_once()
     {
-        var seremban = new Organization("Seremban City Council", "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment);
+        var seremban = new Organization(
+            "Seremban City Council",
+            "MY",
+            Region.AsiaPacific,
+            OrganizationKind.LocalGovernment
+        );
         seremban.BecomeMember(new DateOnly(2025, 1, 1));
 
         Assert.True(seremban.IsMember);
-        Assert.Equal("Organization.AlreadyMember", Assert.Throws<DomainException>(() => seremban.BecomeMember(new DateOnly(2025, 2, 1))).Code);
+        Assert.Equal(
+            "Organization.AlreadyMember",
+            Assert.Throws<DomainException>(() => seremban.BecomeMember(new DateOnly(2025, 2, 1))).Code
+        );
         Assert.Equal(new DateOnly(2025, 1, 1), seremban.MemberSince);
     }
 

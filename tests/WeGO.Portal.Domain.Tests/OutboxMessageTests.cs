@@ -9,7 +9,8 @@ public sealed class OutboxMessageTests
 
     private static OutboxMessage NewMessage() => new("official@example.org", "Thank you", "본문", "ko", Written);
 
-    private static bool ClaimableInSql(OutboxMessage message, DateTime nowUtc) => OutboxMessage.Claimable(nowUtc).Compile()(message);
+    private static bool ClaimableInSql(OutboxMessage message, DateTime nowUtc) =>
+        OutboxMessage.Claimable(nowUtc).Compile()(message);
 
     [Fact]
     public void A_new_message_is_due_at_once_and_claimable_by_anyone()
@@ -102,6 +103,9 @@ public sealed class OutboxMessageTests
     [Fact]
     public void A_claim_needs_a_claimant()
     {
-        Assert.Equal("Outbox.ClaimantRequired", Assert.Throws<DomainException>(() => NewMessage().TryClaim(" ", Written, Lease)).Code);
+        Assert.Equal(
+            "Outbox.ClaimantRequired",
+            Assert.Throws<DomainException>(() => NewMessage().TryClaim(" ", Written, Lease)).Code
+        );
     }
 }

@@ -20,7 +20,8 @@ public sealed class VisitReportTests
             new TimeOnly(10, 0),
             new TimeOnly(12, 0),
             VenueTime.Seoul,
-            Scheduled);
+            Scheduled
+        );
         visit.NameHeadOfDelegation("Lee Kai Yet", "Councillor");
         visit.AddHost("Jeong-kee Kim", "Secretary General");
         visit.AddHost("Lii Inn Tan", "Program Director");
@@ -38,7 +39,13 @@ public sealed class VisitReportTests
     private static VisitReport Written()
     {
         var report = VisitReport.ForVisit(SerembanVisit(), "staff-1", "Mina Park", "ko", AfterTheVisit);
-        report.Write(report.Content with { Summary = "Seremban City Council's delegation visited the Secretariat." }, AfterTheVisit);
+        report.Write(
+            report.Content with
+            {
+                Summary = "Seremban City Council's delegation visited the Secretariat.",
+            },
+            AfterTheVisit
+        );
         return report;
     }
 
@@ -51,8 +58,14 @@ public sealed class VisitReportTests
         var cancelled = SerembanVisit(completed: false);
         cancelled.Cancel("Travel cancelled");
 
-        Assert.Equal("Report.VisitNotCompleted", CodeOf(() => VisitReport.ForVisit(requested, "staff-1", "Mina Park", "en", AfterTheVisit)));
-        Assert.Equal("Report.VisitNotCompleted", CodeOf(() => VisitReport.ForVisit(cancelled, "staff-1", "Mina Park", "en", AfterTheVisit)));
+        Assert.Equal(
+            "Report.VisitNotCompleted",
+            CodeOf(() => VisitReport.ForVisit(requested, "staff-1", "Mina Park", "en", AfterTheVisit))
+        );
+        Assert.Equal(
+            "Report.VisitNotCompleted",
+            CodeOf(() => VisitReport.ForVisit(cancelled, "staff-1", "Mina Park", "en", AfterTheVisit))
+        );
     }
 
     [Fact]
@@ -64,7 +77,8 @@ public sealed class VisitReportTests
         Assert.Equal("es", report.AuthorLanguage);
         Assert.Equal(
             "**Seremban City Council**\n\n- Lee Kai Yet, Councillor\n\n**WeGO**\n\n- Jeong-kee Kim, Secretary General\n- Lii Inn Tan, Program Director",
-            report.Participants);
+            report.Participants
+        );
         Assert.Equal("- Membership process\n- Feasibility-study opportunities", report.TopicsRaised);
         Assert.Equal("", report.Summary);
     }
@@ -76,12 +90,21 @@ public sealed class VisitReportTests
 
         report.Submit("staff-1", "Mina Park", "ko", AfterTheVisit);
         report.RequestChanges("Lii Inn Tan", "Add what the Secretariat presented.", AfterTheVisit.AddDays(1));
-        report.Write(report.Content with { SecretariatPresentation = "WeGO's flagship programmes." }, AfterTheVisit.AddDays(2));
+        report.Write(
+            report.Content with
+            {
+                SecretariatPresentation = "WeGO's flagship programmes.",
+            },
+            AfterTheVisit.AddDays(2)
+        );
         report.Submit("staff-1", "Mina Park", "ko", AfterTheVisit.AddDays(2));
         report.Approve("Lii Inn Tan", AfterTheVisit.AddDays(3));
 
         Assert.Equal([1, 2, 3], report.Versions.Select(v => v.Number));
-        Assert.Equal([ReviewState.Submitted, ReviewState.Submitted, ReviewState.Approved], report.Versions.Select(v => v.State));
+        Assert.Equal(
+            [ReviewState.Submitted, ReviewState.Submitted, ReviewState.Approved],
+            report.Versions.Select(v => v.State)
+        );
         Assert.Null(report.Versions[0].SecretariatPresentation);
         Assert.Equal("WeGO's flagship programmes.", report.Versions[2].SecretariatPresentation);
         Assert.Equal(["Mina Park", "Mina Park", "Lii Inn Tan"], report.Versions.Select(v => v.SavedBy));
@@ -94,13 +117,22 @@ public sealed class VisitReportTests
         var report = Written();
         report.Submit("staff-1", "Mina Park", "en", AfterTheVisit);
 
-        Assert.Equal("Report.NotEditable", CodeOf(() => report.Write(report.Content with { Outcomes = "More" }, AfterTheVisit)));
+        Assert.Equal(
+            "Report.NotEditable",
+            CodeOf(() => report.Write(report.Content with { Outcomes = "More" }, AfterTheVisit))
+        );
         Assert.Equal("Report.CannotSubmit", CodeOf(() => report.Submit("staff-1", "Mina Park", "en", AfterTheVisit)));
 
         report.Approve("Lii Inn Tan", AfterTheVisit);
-        Assert.Equal("Report.NotEditable", CodeOf(() => report.Write(report.Content with { Outcomes = "More" }, AfterTheVisit)));
+        Assert.Equal(
+            "Report.NotEditable",
+            CodeOf(() => report.Write(report.Content with { Outcomes = "More" }, AfterTheVisit))
+        );
         Assert.Equal("Report.NotAwaitingReview", CodeOf(() => report.Approve("Lii Inn Tan", AfterTheVisit)));
-        Assert.Equal("Report.NotAwaitingReview", CodeOf(() => report.RequestChanges("Lii Inn Tan", "Again", AfterTheVisit)));
+        Assert.Equal(
+            "Report.NotAwaitingReview",
+            CodeOf(() => report.RequestChanges("Lii Inn Tan", "Again", AfterTheVisit))
+        );
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public sealed class VisitTests
             new TimeOnly(10, 0),
             new TimeOnly(12, 0),
             VenueTime.Seoul,
-            Now);
+            Now
+        );
 
     private static string CodeOf(Action action) => Assert.Throws<DomainException>(action).Code;
 
@@ -36,9 +37,28 @@ public sealed class VisitTests
     [Fact]
     public void Visit_must_end_after_it_starts()
     {
-        var seremban = new Organization("Seremban City Council", "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment);
+        var seremban = new Organization(
+            "Seremban City Council",
+            "MY",
+            Region.AsiaPacific,
+            OrganizationKind.LocalGovernment
+        );
 
-        Assert.Equal("Visit.EndBeforeStart", CodeOf(() => Visit.Schedule(seremban, "Purpose", "Seoul", new DateOnly(2024, 10, 7), new TimeOnly(12, 0), new TimeOnly(10, 0), VenueTime.Seoul, Now)));
+        Assert.Equal(
+            "Visit.EndBeforeStart",
+            CodeOf(() =>
+                Visit.Schedule(
+                    seremban,
+                    "Purpose",
+                    "Seoul",
+                    new DateOnly(2024, 10, 7),
+                    new TimeOnly(12, 0),
+                    new TimeOnly(10, 0),
+                    VenueTime.Seoul,
+                    Now
+                )
+            )
+        );
     }
 
     [Fact]
@@ -46,15 +66,48 @@ public sealed class VisitTests
     {
         var city = new Organization("New York City", "US", Region.NorthAmerica, OrganizationKind.LocalGovernment);
 
-        Assert.Equal("Visit.TimeDoesNotExist", CodeOf(() => Visit.Schedule(city, "Purpose", "City Hall", new DateOnly(2024, 3, 10), new TimeOnly(2, 30), new TimeOnly(4, 0), "America/New_York", Now)));
+        Assert.Equal(
+            "Visit.TimeDoesNotExist",
+            CodeOf(() =>
+                Visit.Schedule(
+                    city,
+                    "Purpose",
+                    "City Hall",
+                    new DateOnly(2024, 3, 10),
+                    new TimeOnly(2, 30),
+                    new TimeOnly(4, 0),
+                    "America/New_York",
+                    Now
+                )
+            )
+        );
     }
 
     [Fact]
     public void Unknown_time_zone_is_refused()
     {
-        var seremban = new Organization("Seremban City Council", "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment);
+        var seremban = new Organization(
+            "Seremban City Council",
+            "MY",
+            Region.AsiaPacific,
+            OrganizationKind.LocalGovernment
+        );
 
-        Assert.Equal("Visit.TimeZoneUnknown", CodeOf(() => Visit.Schedule(seremban, "Purpose", "Seoul", new DateOnly(2024, 10, 7), new TimeOnly(10, 0), new TimeOnly(12, 0), "Mars/Olympus", Now)));
+        Assert.Equal(
+            "Visit.TimeZoneUnknown",
+            CodeOf(() =>
+                Visit.Schedule(
+                    seremban,
+                    "Purpose",
+                    "Seoul",
+                    new DateOnly(2024, 10, 7),
+                    new TimeOnly(10, 0),
+                    new TimeOnly(12, 0),
+                    "Mars/Olympus",
+                    Now
+                )
+            )
+        );
     }
 
     [Fact]
@@ -63,7 +116,12 @@ public sealed class VisitTests
         var visit = SerembanVisit();
         visit.Cancel("The delegation postponed its trip");
 
-        Assert.Equal("Visit.Cancelled", CodeOf(() => visit.AddAgendaItem(new TimeOnly(10, 0), new TimeOnly(10, 15), "Welcome address", "Secretary General")));
+        Assert.Equal(
+            "Visit.Cancelled",
+            CodeOf(() =>
+                visit.AddAgendaItem(new TimeOnly(10, 0), new TimeOnly(10, 15), "Welcome address", "Secretary General")
+            )
+        );
         Assert.Empty(visit.Agenda);
     }
 
@@ -73,7 +131,10 @@ public sealed class VisitTests
         var visit = SerembanVisit();
         visit.Cancel("Postponed");
 
-        Assert.Equal("Visit.Cancelled", CodeOf(() => visit.AddDelegationMember("Lee Kai Yet", "Councillor", null, DelegationRole.Delegate)));
+        Assert.Equal(
+            "Visit.Cancelled",
+            CodeOf(() => visit.AddDelegationMember("Lee Kai Yet", "Councillor", null, DelegationRole.Delegate))
+        );
         Assert.Equal("Visit.Cancelled", CodeOf(() => visit.RecordTopic("Membership process")));
     }
 
@@ -137,16 +198,42 @@ public sealed class VisitTests
         visit.RecordTopic("Feasibility-study opportunities");
 
         Assert.Single(visit.Topics);
-        Assert.Equal("Visit.AlreadyCompleted", CodeOf(() => visit.Reschedule(new DateOnly(2024, 10, 8), new TimeOnly(10, 0), new TimeOnly(11, 0), VenueTime.Seoul, "Seoul")));
+        Assert.Equal(
+            "Visit.AlreadyCompleted",
+            CodeOf(() =>
+                visit.Reschedule(
+                    new DateOnly(2024, 10, 8),
+                    new TimeOnly(10, 0),
+                    new TimeOnly(11, 0),
+                    VenueTime.Seoul,
+                    "Seoul"
+                )
+            )
+        );
     }
 
     [Fact]
     public void Agenda_items_are_numbered_in_the_order_they_are_added()
     {
         var visit = SerembanVisit();
-        var welcome = visit.AddAgendaItem(new TimeOnly(10, 0), new TimeOnly(10, 15), "Welcome address", "Secretary General");
-        var seremban = visit.AddAgendaItem(new TimeOnly(10, 15), new TimeOnly(10, 45), "Seremban's smart-city initiatives", "Councillor Lee Kai Yet");
-        var wego = visit.AddAgendaItem(new TimeOnly(10, 45), new TimeOnly(11, 15), "WeGO's activities", "Program Director");
+        var welcome = visit.AddAgendaItem(
+            new TimeOnly(10, 0),
+            new TimeOnly(10, 15),
+            "Welcome address",
+            "Secretary General"
+        );
+        var seremban = visit.AddAgendaItem(
+            new TimeOnly(10, 15),
+            new TimeOnly(10, 45),
+            "Seremban's smart-city initiatives",
+            "Councillor Lee Kai Yet"
+        );
+        var wego = visit.AddAgendaItem(
+            new TimeOnly(10, 45),
+            new TimeOnly(11, 15),
+            "WeGO's activities",
+            "Program Director"
+        );
 
         Assert.Equal([1, 2, 3], new[] { welcome.Order, seremban.Order, wego.Order });
     }
@@ -156,7 +243,10 @@ public sealed class VisitTests
     {
         var visit = SerembanVisit();
 
-        Assert.Equal("Agenda.EndBeforeStart", CodeOf(() => visit.AddAgendaItem(new TimeOnly(11, 0), new TimeOnly(10, 0), "Q&A", null)));
+        Assert.Equal(
+            "Agenda.EndBeforeStart",
+            CodeOf(() => visit.AddAgendaItem(new TimeOnly(11, 0), new TimeOnly(10, 0), "Q&A", null))
+        );
     }
 
     [Fact]
@@ -177,7 +267,12 @@ public sealed class VisitTests
         visit.ExpectHeadcount(36);
         Assert.Equal(36, visit.Delegation.Headcount);
 
-        visit.AddDelegationMember("Lee Kai Yet", "Councillor", "Seremban City Council", DelegationRole.HeadOfDelegation);
+        visit.AddDelegationMember(
+            "Lee Kai Yet",
+            "Councillor",
+            "Seremban City Council",
+            DelegationRole.HeadOfDelegation
+        );
         visit.AddDelegationMember("Delegate Two", "Officer", "Seremban City Council", DelegationRole.Delegate);
 
         Assert.Equal(2, visit.Delegation.Headcount);
@@ -190,7 +285,10 @@ public sealed class VisitTests
         var visit = SerembanVisit();
         visit.AddDelegationMember("Lee Kai Yet", "Councillor", null, DelegationRole.HeadOfDelegation);
 
-        Assert.Equal("Delegation.HeadAlreadyOnRoster", CodeOf(() => visit.AddDelegationMember("Someone Else", null, null, DelegationRole.HeadOfDelegation)));
+        Assert.Equal(
+            "Delegation.HeadAlreadyOnRoster",
+            CodeOf(() => visit.AddDelegationMember("Someone Else", null, null, DelegationRole.HeadOfDelegation))
+        );
     }
 
     [Theory]

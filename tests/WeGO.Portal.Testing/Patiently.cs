@@ -16,11 +16,17 @@ public static class Patiently
 
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Observes the work until <paramref name="done"/> holds; fails when its progress (the observed value itself,
-    /// or what <paramref name="progress"/> takes from it) has stayed the same for <paramref name="stallLimit"/>
-    /// (default <see cref="StallLimit"/>).</summary>
-    /// <param name="what">What is awaited, for the failure: "every outbox message to be delivered".</param>
-    public static async Task UntilAsync<T>(string what, Func<Task<T>> observe, Func<T, bool> done, Func<T, object?>? progress = null, TimeSpan? stallLimit = null)
+    /// <summary>Observes the work until <paramref name="done"/> holds; fails when its progress (the observed value
+    /// itself, or what <paramref name="progress"/> takes from it) has stayed the same for <paramref name="stallLimit"/>
+    /// (default <see cref="StallLimit"/>).</summary> <param name="what">What is awaited, for the failure: "every outbox
+    /// message to be delivered".</param>
+    public static async Task UntilAsync<T>(
+        string what,
+        Func<Task<T>> observe,
+        Func<T, bool> done,
+        Func<T, object?>? progress = null,
+        TimeSpan? stallLimit = null
+    )
     {
         var limit = stallLimit ?? StallLimit;
         var measure = progress ?? (value => value);
@@ -32,8 +38,12 @@ public static class Patiently
         {
             if (Stopwatch.GetElapsedTime(changed) >= limit)
             {
-                throw new StalledException(string.Create(CultureInfo.InvariantCulture,
-                    $"Stalled waiting for {what}: the progress stayed at {last} for {limit.TotalSeconds:N0} s ({Stopwatch.GetElapsedTime(started).TotalSeconds:N0} s in all)."));
+                throw new StalledException(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"Stalled waiting for {what}: the progress stayed at {last} for {limit.TotalSeconds:N0} s ({Stopwatch.GetElapsedTime(started).TotalSeconds:N0} s in all)."
+                    )
+                );
             }
 
             await Task.Delay(Poll);
@@ -48,16 +58,32 @@ public static class Patiently
     }
 
     /// <inheritdoc cref="UntilAsync{T}(string, Func{Task{T}}, Func{T, bool}, Func{T, object}, TimeSpan?)"/>
-    public static Task UntilAsync<T>(string what, Func<T> observe, Func<T, bool> done, Func<T, object?>? progress = null, TimeSpan? stallLimit = null) =>
-        UntilAsync(what, () => Task.FromResult(observe()), done, progress, stallLimit);
+    public static Task UntilAsync<T>(
+        string what,
+        Func<T> observe,
+        Func<T, bool> done,
+        Func<T, object?>? progress = null,
+        TimeSpan? stallLimit = null
+    ) => UntilAsync(what, () => Task.FromResult(observe()), done, progress, stallLimit);
 
     /// <summary>Awaits <paramref name="work"/> while <paramref name="progress"/> moves (posts answered, messages sent);
     /// fails when it has stood still for the stall limit. Without a progress value, the work's completion is the only
     /// step: it may take up to <see cref="StallLimit"/>.</summary>
-    public static async Task ForAsync(Task work, string what, Func<object>? progress = null, TimeSpan? stallLimit = null)
+    public static async Task ForAsync(
+        Task work,
+        string what,
+        Func<object>? progress = null,
+        TimeSpan? stallLimit = null
+    )
     {
         var observe = progress ?? (() => "not finished");
-        await UntilAsync(what, () => (work.IsCompleted, Progress: observe()), v => v.IsCompleted, v => v.Progress, stallLimit);
+        await UntilAsync(
+            what,
+            () => (work.IsCompleted, Progress: observe()),
+            v => v.IsCompleted,
+            v => v.Progress,
+            stallLimit
+        );
         await work;
     }
 }

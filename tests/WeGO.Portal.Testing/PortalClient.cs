@@ -3,20 +3,24 @@ using System.Text.RegularExpressions;
 
 namespace WeGO.Portal.Testing;
 
-/// <summary>Talks to the portal as a browser would: cookies, antiforgery tokens taken from the form it posts back.</summary>
+/// <summary>Talks to the portal as a browser would: cookies, antiforgery tokens taken from the form it posts
+/// back.</summary>
 public sealed partial class PortalClient(HttpClient http)
 {
     public HttpClient Http { get; } = http;
 
-    /// <param name="https">Talk over https to a non-local host name, as production behind TLS does (secure cookies and HSTS need it).</param>
+    /// <param name="https">Talk over https to a non-local host name, as production behind TLS does (secure cookies and
+    /// HSTS need it).</param>
     public static PortalClient For(PortalFactory factory, string? language = null, bool https = false)
     {
-        var http = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
-        {
-            AllowAutoRedirect = false,
-            HandleCookies = true,
-            BaseAddress = new Uri(https ? "https://portal.test" : "http://localhost"),
-        });
+        var http = factory.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+            {
+                AllowAutoRedirect = false,
+                HandleCookies = true,
+                BaseAddress = new Uri(https ? "https://portal.test" : "http://localhost"),
+            }
+        );
         if (language is not null)
         {
             http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
@@ -29,7 +33,11 @@ public sealed partial class PortalClient(HttpClient http)
 
     /// <summary>A new staff account made for one test (a unique email; no role when <paramref name="role"/> is null),
     /// signed in.</summary>
-    public static async Task<PortalClient> NewStaffSignedInAsync(PortalFactory factory, string? role, string? language = null)
+    public static async Task<PortalClient> NewStaffSignedInAsync(
+        PortalFactory factory,
+        string? role,
+        string? language = null
+    )
     {
         var email = $"{role?.ToLowerInvariant() ?? "norole"}-{Guid.NewGuid():N}@tests.wego";
         await factory.CreateStaffAsync(email, NewStaffPassword, role is null ? [] : [role]);
@@ -45,18 +53,25 @@ public sealed partial class PortalClient(HttpClient http)
         using var response = await GetAsync(path);
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode} {response.Headers.Location}");
+            throw new InvalidOperationException(
+                $"GET {path} answered {(int)response.StatusCode} {response.Headers.Location}"
+            );
         }
 
         return await response.Content.ReadAsStringAsync();
     }
 
-    /// <summary>Opens <paramref name="formPage"/>, takes its antiforgery token, and posts the fields to <paramref name="action"/>
-    /// (the same page when not given).</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string formPage, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
+    /// <summary>Opens <paramref name="formPage"/>, takes its antiforgery token, and posts the fields to <paramref
+    /// name="action"/> (the same page when not given).</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(
+        string formPage,
+        IEnumerable<KeyValuePair<string, string>> fields,
+        string? action = null
+    )
     {
         var page = await GetPageAsync(formPage);
-        var token = AntiforgeryToken(page) ?? throw new InvalidOperationException($"No antiforgery token on {formPage}");
+        var token = AntiforgeryToken(page)
+            ?? throw new InvalidOperationException($"No antiforgery token on {formPage}");
         using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
         return await Http.PostAsync(new Uri(action ?? formPage, UriKind.Relative), content);
     }
@@ -71,16 +86,25 @@ public sealed partial class PortalClient(HttpClient http)
             throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
         }
 
-        return response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(AuthCookie + "=", StringComparison.Ordinal));
+        return response
+            .Headers.GetValues("Set-Cookie")
+            .Select(c => c.Split(';')[0])
+            .Single(c => c.StartsWith(AuthCookie + "=", StringComparison.Ordinal));
     }
 
     public const string AuthCookie = "wego.auth";
 
-    /// <summary>A client that sends <paramref name="cookie"/> with every request and keeps no cookie it is given: a copy of
-    /// someone's cookie, as an attacker holding it would use it.</summary>
+    /// <summary>A client that sends <paramref name="cookie"/> with every request and keeps no cookie it is given: a
+    /// copy of someone's cookie, as an attacker holding it would use it.</summary>
     public static PortalClient WithCookie(PortalFactory factory, string cookie)
     {
-        var http = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var http = factory.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+            {
+                AllowAutoRedirect = false,
+                HandleCookies = false,
+            }
+        );
         http.DefaultRequestHeaders.Add("Cookie", cookie);
 
         return new PortalClient(http);

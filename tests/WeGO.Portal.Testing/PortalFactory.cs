@@ -24,7 +24,8 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
-    /// <summary>This portal's SQLite file: another factory given it as <c>ConnectionStrings:Portal</c> is a second instance on the same database.</summary>
+    /// <summary>This portal's SQLite file: another factory given it as <c>ConnectionStrings:Portal</c> is a second
+    /// instance on the same database.</summary>
     public string DatabaseConnectionString => $"Data Source={Path.Combine(DataDirectory, "portal.db")}";
 
     public bool SeedDemo { get; init; } = true;
@@ -60,7 +61,13 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0] };
+        var user = new StaffUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = email.Split('@')[0],
+        };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {

@@ -6,8 +6,9 @@ namespace WeGO.Portal.Testing;
 
 public static class PortalFactoryExtensions
 {
-    /// <summary>Sends a request through the real mediator pipeline (logging, validation, unit of work) in its own scope, as a page would.</summary>
-    /// <summary>Sends a command through the real mediator pipeline (logging, validation, unit of work) in its own scope, as a page would.</summary>
+    /// <summary>Sends a request through the real mediator pipeline (logging, validation, unit of work) in its own
+    /// scope, as a page would.</summary> <summary>Sends a command through the real mediator pipeline (logging,
+    /// validation, unit of work) in its own scope, as a page would.</summary>
     public static async Task<TResponse> SendAsync<TResponse>(this PortalFactory portal, ICommand<TResponse> command)
     {
         await using var scope = portal.Services.CreateAsyncScope();

@@ -15,6 +15,7 @@ public static class RepositoryFiles
             directory = directory.Parent;
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException("WeGO.Portal.sln not found above " + AppContext.BaseDirectory);
+        return directory?.FullName
+            ?? throw new InvalidOperationException("WeGO.Portal.sln not found above " + AppContext.BaseDirectory);
     }
 }

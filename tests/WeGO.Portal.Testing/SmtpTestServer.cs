@@ -29,7 +29,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// before it is answered: a test's moment to stop a sender between two messages.</summary>
     public Action<int>? BeforeNextMessage { get; set; }
 
-    /// <summary>Starts listening: on <paramref name="port"/>, or on the port of the last start, or on a free one.</summary>
+    /// <summary>Starts listening: on <paramref name="port"/>, or on the port of the last start, or on a free
+    /// one.</summary>
     public SmtpTestServer Start(int port = 0)
     {
         if (listener is not null)
@@ -104,7 +105,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 await ConverseAsync(session, cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception ex)
+            when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
             // The client went away, or the server was stopped under it.
         }
@@ -128,7 +130,10 @@ public sealed class SmtpTestServer : IAsyncDisposable
             switch (verb)
             {
                 case "EHLO":
-                    await session.ReplyAsync("250-wego-test greets " + argument + "\r\n250-8BITMIME\r\n250-AUTH PLAIN\r\n250 HELP", cancellationToken);
+                    await session.ReplyAsync(
+                        "250-wego-test greets " + argument + "\r\n250-8BITMIME\r\n250-AUTH PLAIN\r\n250 HELP",
+                        cancellationToken
+                    );
                     break;
                 case "HELO":
                     await session.ReplyAsync("250 wego-test", cancellationToken);
@@ -148,7 +153,10 @@ public sealed class SmtpTestServer : IAsyncDisposable
                         response = Encoding.ASCII.GetString(await session.ReadLineAsync(cancellationToken) ?? []);
                     }
 
-                    user = Encoding.UTF8.GetString(Convert.FromBase64String(response)).Split('\0').ElementAtOrDefault(1);
+                    user = Encoding
+                        .UTF8.GetString(Convert.FromBase64String(response))
+                        .Split('\0')
+                        .ElementAtOrDefault(1);
                     await session.ReplyAsync("235 2.7.0 Authentication successful", cancellationToken);
                     break;
                 case "MAIL":
@@ -183,7 +191,14 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
                     await session.ReplyAsync("354 End data with <CR><LF>.<CR><LF>", cancellationToken);
                     var content = await session.ReadDataAsync(cancellationToken);
-                    received.Enqueue(new ReceivedMail(mailFrom, [.. recipients], MimeMessage.Load(new MemoryStream(content), cancellationToken), user));
+                    received.Enqueue(
+                        new ReceivedMail(
+                            mailFrom,
+                            [.. recipients],
+                            MimeMessage.Load(new MemoryStream(content), cancellationToken),
+                            user
+                        )
+                    );
                     mailFrom = null;
                     recipients.Clear();
                     await session.ReplyAsync("250 2.0.0 Queued", cancellationToken);
@@ -211,7 +226,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
     {
         var open = argument.IndexOf('<', StringComparison.Ordinal);
         var close = argument.IndexOf('>', StringComparison.Ordinal);
-        return open >= 0 && close > open ? argument[(open + 1)..close] : argument[(argument.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+        return open >= 0 && close > open
+            ? argument[(open + 1)..close]
+            : argument[(argument.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
     }
 
     /// <summary>One connection: lines in as bytes (the message may be 8-bit), replies out.</summary>
@@ -255,7 +272,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
             }
         }
 
-        /// <summary>The message after DATA, up to the lone ".", with the leading dot of each stuffed line removed.</summary>
+        /// <summary>The message after DATA, up to the lone ".", with the leading dot of each stuffed line
+        /// removed.</summary>
         public async Task<byte[]> ReadDataAsync(CancellationToken cancellationToken)
         {
             var content = new MemoryStream();
@@ -276,5 +294,11 @@ public sealed class SmtpTestServer : IAsyncDisposable
     }
 }
 
-/// <summary>One message as the server took it: the envelope (MAIL FROM, RCPT TO), the parsed message, and who signed in.</summary>
-public sealed record ReceivedMail(string MailFrom, IReadOnlyList<string> Recipients, MimeMessage Message, string? AuthenticatedUser);
+/// <summary>One message as the server took it: the envelope (MAIL FROM, RCPT TO), the parsed message, and who signed
+/// in.</summary>
+public sealed record ReceivedMail(
+    string MailFrom,
+    IReadOnlyList<string> Recipients,
+    MimeMessage Message,
+    string? AuthenticatedUser
+);

@@ -5,7 +5,8 @@ using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Tests;
 
-/// <summary>The load benchmark's baseline pages (Pages/Baseline) exist only when Portal:Benchmarks:Baseline=true.</summary>
+/// <summary>The load benchmark's baseline pages (Pages/Baseline) exist only when
+/// Portal:Benchmarks:Baseline=true.</summary>
 public sealed class BaselinePagesTests
 {
     [Theory]
@@ -57,12 +58,20 @@ public sealed class BaselinePagesTests
         var staff = PortalClient.For(portal);
         await staff.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
 
-        using var posted = await official.PostFormAsync("/Baseline/Join",
-        [
-            new("Input.OrganizationName", "Baseline Town"), new("Input.CountryCode", "MY"), new("Input.Kind", "LocalGovernment"),
-            new("Input.Population", "1000"), new("Input.ContactName", "Aida Rahman"), new("Input.Email", "aida@example.org"),
-            new("Input.PreferredLanguage", "en"), new("Input.Interests", "CapacityBuilding"), new("Input.ConsentGiven", "true"),
-        ]);
+        using var posted = await official.PostFormAsync(
+            "/Baseline/Join",
+            [
+                new("Input.OrganizationName", "Baseline Town"),
+                new("Input.CountryCode", "MY"),
+                new("Input.Kind", "LocalGovernment"),
+                new("Input.Population", "1000"),
+                new("Input.ContactName", "Aida Rahman"),
+                new("Input.Email", "aida@example.org"),
+                new("Input.PreferredLanguage", "en"),
+                new("Input.Interests", "CapacityBuilding"),
+                new("Input.ConsentGiven", "true"),
+            ]
+        );
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var sent = await official.GetPageAsync(posted.Headers.Location!.OriginalString);
         var reference = Regex.Match(sent, @"WGO-\d{4}-[A-Z0-9]{6}").Value;
@@ -70,7 +79,8 @@ public sealed class BaselinePagesTests
         Assert.NotEmpty(reference);
         Assert.Contains(reference, await staff.GetPageAsync("/Baseline/Inquiries"), StringComparison.Ordinal);
         Assert.Contains(reference, await staff.GetPageAsync("/Membership/Inquiries"), StringComparison.Ordinal);
-        static string VisitsInPeriod(string page) => Regex.Match(page, @"id=""visits-in-period"">([^<]+)<").Groups[1].Value;
+        static string VisitsInPeriod(string page) =>
+            Regex.Match(page, @"id=""visits-in-period"">([^<]+)<").Groups[1].Value;
         var dashboard = VisitsInPeriod(await staff.GetPageAsync("/Dashboard"));
         Assert.NotEmpty(dashboard);
         Assert.Equal(dashboard, VisitsInPeriod(await staff.GetPageAsync("/Baseline/Dashboard")));

@@ -50,7 +50,16 @@ public sealed partial class CalendarTests : IClassFixture<PortalFactory>
         portal.WithDbAsync(async db =>
         {
             var organization = new Organization(city, "EC", Region.LatinAmerica, OrganizationKind.LocalGovernment);
-            var visit = Visit.Schedule(organization, "Study visit on open data", "WeGO Secretariat, Seoul", date, new TimeOnly(9, 30), new TimeOnly(11, 0), timeZoneId, DateTime.UtcNow);
+            var visit = Visit.Schedule(
+                organization,
+                "Study visit on open data",
+                "WeGO Secretariat, Seoul",
+                date,
+                new TimeOnly(9, 30),
+                new TimeOnly(11, 0),
+                timeZoneId,
+                DateTime.UtcNow
+            );
             if (cancelled)
             {
                 visit.Cancel("The delegation postponed its trip.");
@@ -93,7 +102,10 @@ public sealed partial class CalendarTests : IClassFixture<PortalFactory>
         Assert.Contains("10:00-10:15 Welcome address", visit.Description, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(calendar.ProductId));
         Assert.NotNull(visit.DtStamp);
-        Assert.Equal(await portal.WithDbAsync(db => db.Visits.Where(v => v.Id == 1).Select(v => v.Version).SingleAsync()), visit.Sequence);
+        Assert.Equal(
+            await portal.WithDbAsync(db => db.Visits.Where(v => v.Id == 1).Select(v => v.Version).SingleAsync()),
+            visit.Sequence
+        );
     }
 
     [Fact]
@@ -132,7 +144,10 @@ public sealed partial class CalendarTests : IClassFixture<PortalFactory>
         Assert.DoesNotContain(SerembanLink, Day(page, "2024-10-06"), StringComparison.Ordinal);
         Assert.DoesNotContain(SerembanLink, Day(page, "2024-10-08"), StringComparison.Ordinal);
         // Weeks start on Monday: the grid opens on Monday 30 September and closes on Sunday 3 November.
-        Assert.True(page.IndexOf("id=\"day-2024-09-30\"", StringComparison.Ordinal) < page.IndexOf("id=\"day-2024-10-01\"", StringComparison.Ordinal));
+        Assert.True(
+            page.IndexOf("id=\"day-2024-09-30\"", StringComparison.Ordinal)
+                < page.IndexOf("id=\"day-2024-10-01\"", StringComparison.Ordinal)
+        );
         Assert.DoesNotContain("id=\"day-2024-09-29\"", page, StringComparison.Ordinal);
         Assert.Contains("id=\"day-2024-11-03\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"day-2024-11-04\"", page, StringComparison.Ordinal);
@@ -190,7 +205,11 @@ public sealed partial class CalendarTests : IClassFixture<PortalFactory>
 
         var day = Day(await client.GetPageAsync("/Visits/Calendar?date=2031-03-01"), "2031-03-12");
 
-        Assert.Contains($"calendar-visit calendar-visit-cancelled\" href=\"/Visits/Details/{id}\"", day, StringComparison.Ordinal);
+        Assert.Contains(
+            $"calendar-visit calendar-visit-cancelled\" href=\"/Visits/Details/{id}\"",
+            day,
+            StringComparison.Ordinal
+        );
         Assert.Contains("Cancelled", day, StringComparison.Ordinal);
     }
 
@@ -234,7 +253,10 @@ public sealed partial class CalendarTests : IClassFixture<PortalFactory>
         var calendar = IcsCalendar.Load(await response.Content.ReadAsStringAsync())!;
         var visit = Assert.Single(calendar.Events, e => e.Uid == $"visit-{soon}@wego-portal");
         Assert.Equal("America/Guayaquil", visit.DtStart!.TzId);
-        Assert.Equal(VenueTime.ToUtc(SeoulToday.AddDays(30), new TimeOnly(9, 30), "America/Guayaquil"), visit.DtStart.AsUtc);
+        Assert.Equal(
+            VenueTime.ToUtc(SeoulToday.AddDays(30), new TimeOnly(9, 30), "America/Guayaquil"),
+            visit.DtStart.AsUtc
+        );
         Assert.Contains(calendar.TimeZones, zone => zone.TzId == "America/Guayaquil");
         Assert.DoesNotContain(calendar.Events, e => e.Uid == $"visit-{longAgo}@wego-portal");
         Assert.Equal("TENTATIVE", visit.Status);
@@ -301,7 +323,9 @@ public sealed partial class CalendarTests : IClassFixture<PortalFactory>
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        var logs = string.Concat(Directory.EnumerateFiles(Path.Combine(portal.DataDirectory, "logs")).Select(ReadShared));
+        var logs = string.Concat(
+            Directory.EnumerateFiles(Path.Combine(portal.DataDirectory, "logs")).Select(ReadShared)
+        );
         Assert.Contains("/calendar/feed/***.ics", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(token, logs, StringComparison.Ordinal);
     }
@@ -321,7 +345,8 @@ public sealed partial class CalendarTests : IClassFixture<PortalFactory>
         return reader.ReadToEnd();
     }
 
-    private static string CalendarDate(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string CalendarDate(DateOnly date) =>
+        date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [GeneratedRegex("id=\"feed-address\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex FeedAddress();

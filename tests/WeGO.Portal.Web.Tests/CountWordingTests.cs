@@ -15,20 +15,37 @@ public sealed partial class CountWordingTests
 {
     private static readonly (string Set, ResourceManager Texts)[] Sets =
     [
-        ("src/WeGO.Portal.Web/Resources/UiText", new ResourceManager("WeGO.Portal.Web.Resources.UiText", typeof(UiText).Assembly)),
-        ("src/WeGO.Portal.Application/Resources/Messages", new ResourceManager("WeGO.Portal.Application.Resources.Messages", typeof(Application.Messages).Assembly)),
-        ("src/WeGO.Portal.Application/Resources/Releases", new ResourceManager("WeGO.Portal.Application.Resources.Releases", typeof(Application.Messages).Assembly)),
+        (
+            "src/WeGO.Portal.Web/Resources/UiText",
+            new ResourceManager("WeGO.Portal.Web.Resources.UiText", typeof(UiText).Assembly)
+        ),
+        (
+            "src/WeGO.Portal.Application/Resources/Messages",
+            new ResourceManager("WeGO.Portal.Application.Resources.Messages", typeof(Application.Messages).Assembly)
+        ),
+        (
+            "src/WeGO.Portal.Application/Resources/Releases",
+            new ResourceManager("WeGO.Portal.Application.Resources.Releases", typeof(Application.Messages).Assembly)
+        ),
     ];
 
     // Counts that are fixed numbers above one (a limit, a period), so they are never said in the singular.
     private static readonly HashSet<string> FixedCounts =
     [
-        "Dashboard.UpcomingVisits", "FollowUps.MyIntro", "Identity.PasswordTooShort", "Roster.ImportLimits",
-        "Dashboard.PeriodTooLong", "Domain.TooLong", "FollowUp.DueTooFarAhead", "Roster.TooManyRows",
+        "Dashboard.UpcomingVisits",
+        "FollowUps.MyIntro",
+        "Identity.PasswordTooShort",
+        "Roster.ImportLimits",
+        "Dashboard.PeriodTooLong",
+        "Domain.TooLong",
+        "FollowUp.DueTooFarAhead",
+        "Roster.TooManyRows",
     ];
 
     private static Dictionary<string, string> English(string set) =>
-        XDocument.Load(RepositoryFiles.PathOf((set + ".resx").Split('/'))).Root!.Elements("data")
+        XDocument
+            .Load(RepositoryFiles.PathOf((set + ".resx").Split('/')))
+            .Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
 
     public static TheoryData<string, string> CountTexts()
@@ -54,13 +71,22 @@ public sealed partial class CountWordingTests
         foreach (var language in new[] { "en", "es", "ko" })
         {
             var culture = CultureInfo.GetCultureInfo(language);
-            string Say(long count) => string.Format(culture, texts.GetString(Plural.Key(key, count, culture), culture)!, count.ToString("N0", culture));
-            string General(long count) => string.Format(culture, texts.GetString(key, culture)!, count.ToString("N0", culture));
+            string Say(long count) =>
+                string.Format(
+                    culture,
+                    texts.GetString(Plural.Key(key, count, culture), culture)!,
+                    count.ToString("N0", culture)
+                );
+            string General(long count) =>
+                string.Format(culture, texts.GetString(key, culture)!, count.ToString("N0", culture));
 
             foreach (var count in new long[] { 0, 1, 2, 5 })
             {
                 // A release may spell out "one delegate"; every other count shows its number.
-                Assert.True(count == 1 || Say(count).Contains(count.ToString(culture), StringComparison.Ordinal), $"{key} for {count} in {language}: {Say(count)}");
+                Assert.True(
+                    count == 1 || Say(count).Contains(count.ToString(culture), StringComparison.Ordinal),
+                    $"{key} for {count} in {language}: {Say(count)}"
+                );
                 Assert.DoesNotContain("{", Say(count), StringComparison.Ordinal);
             }
 
@@ -81,8 +107,9 @@ public sealed partial class CountWordingTests
     [Fact]
     public void Every_text_where_a_number_meets_a_plural_noun_has_a_singular_form()
     {
-        var unpaired = Sets
-            .SelectMany(s => English(s.Set).Where(t => CountBeforeNoun().IsMatch(t.Value)).Select(t => (s.Set, t.Key)))
+        var unpaired = Sets.SelectMany(s =>
+                English(s.Set).Where(t => CountBeforeNoun().IsMatch(t.Value)).Select(t => (s.Set, t.Key))
+            )
             .Where(t => !English(t.Set).ContainsKey(t.Key + Plural.OneSuffix) && !FixedCounts.Contains(t.Key))
             .Select(t => t.Key)
             .ToList();
@@ -99,14 +126,21 @@ public sealed partial class CountWordingTests
         var culture = CultureInfo.GetCultureInfo(language);
         var texts = Sets[0].Texts;
 
-        Assert.Equal(expected, string.Format(culture, texts.GetString(Plural.Key("Roster.Imported", 1, culture), culture)!, 1));
+        Assert.Equal(
+            expected,
+            string.Format(culture, texts.GetString(Plural.Key("Roster.Imported", 1, culture), culture)!, 1)
+        );
     }
 
     [Theory]
     [InlineData("es", "Solicitud enviada", "Formulario enviado")]
     [InlineData("ko", "신청서 발송", "신청서 발송됨")]
     [InlineData("en", "Application sent", "Form sent")]
-    public async Task A_stage_has_the_same_name_on_the_dashboard_the_pipeline_and_the_status_page(string language, string name, string other)
+    public async Task A_stage_has_the_same_name_on_the_dashboard_the_pipeline_and_the_status_page(
+        string language,
+        string name,
+        string other
+    )
     {
         await using var portal = new PortalFactory().Start();
         var client = await PortalClient.NewStaffSignedInAsync(portal, Roles.Administrator, language);

@@ -17,7 +17,8 @@ public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
         this.portal = portal.Start();
     }
 
-    private Task<PortalClient> SignedInAsync(string role, string? language = null) => PortalClient.NewStaffSignedInAsync(portal, role, language);
+    private Task<PortalClient> SignedInAsync(string role, string? language = null) =>
+        PortalClient.NewStaffSignedInAsync(portal, role, language);
 
     [Fact]
     public async Task Anonymous_visitors_are_sent_to_sign_in()
@@ -25,14 +26,20 @@ public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
         using var response = await PortalClient.For(portal).GetAsync("/Dashboard");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/SignIn?ReturnUrl=%2FDashboard", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "/Account/SignIn?ReturnUrl=%2FDashboard",
+            response.Headers.Location!.PathAndQuery,
+            StringComparison.Ordinal
+        );
     }
 
     [Theory]
     [InlineData(Roles.ProgramDirector)]
     [InlineData(Roles.Administrator)]
     [InlineData(Roles.SecretariatStaff)]
-    public async Task Directors_administrators_and_Secretariat_staff_read_the_dashboard_and_find_it_in_the_navigation(string role)
+    public async Task Directors_administrators_and_Secretariat_staff_read_the_dashboard_and_find_it_in_the_navigation(
+        string role
+    )
     {
         var client = await SignedInAsync(role);
 
@@ -63,17 +70,48 @@ public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
 
         var page = WebUtility.HtmlDecode(await client.GetPageAsync(October2024));
 
-        Assert.Equal(4, Regex.Count(page, "<svg class=\"chart[^\"]*\" viewBox=\"[0-9 ]+\" role=\"img\" aria-label=\"[^\"]+\""));
+        Assert.Equal(
+            4,
+            Regex.Count(page, "<svg class=\"chart[^\"]*\" viewBox=\"[0-9 ]+\" role=\"img\" aria-label=\"[^\"]+\"")
+        );
         Assert.Contains("<title>Visits per month</title>", page, StringComparison.Ordinal);
-        Assert.Contains("aria-label=\"Visits per month. Visits in the period: 1. Months shown: 1. Busiest month: October 2024 (1).\"", page, StringComparison.Ordinal);
-        Assert.Contains("<text class=\"chart-label\" x=\"360\" y=\"217\" text-anchor=\"middle\">Oct</text>", page, StringComparison.Ordinal);
+        Assert.Contains(
+            "aria-label=\"Visits per month. Visits in the period: 1. Months shown: 1. Busiest month: October 2024 (1).\"",
+            page,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "<text class=\"chart-label\" x=\"360\" y=\"217\" text-anchor=\"middle\">Oct</text>",
+            page,
+            StringComparison.Ordinal
+        );
         Assert.Equal(4, Regex.Count(page, "<summary>Show as table</summary>"));
-        Assert.Contains("<th scope=\"row\" class=\"fw-normal\">October 2024</th><td class=\"text-end\">1</td>", page, StringComparison.Ordinal);
-        Assert.Contains("<th scope=\"row\" class=\"fw-normal\">Asia and the Pacific</th><td class=\"text-end\">1</td>", page, StringComparison.Ordinal);
-        Assert.Contains("<th scope=\"row\" class=\"fw-normal\">Visited</th><td class=\"text-end\">1</td>", page, StringComparison.Ordinal);
-        Assert.Contains("<th scope=\"row\" class=\"fw-normal\">Sent an inquiry</th><td class=\"text-end\">0 (0%)</td>", page, StringComparison.Ordinal);
+        Assert.Contains(
+            "<th scope=\"row\" class=\"fw-normal\">October 2024</th><td class=\"text-end\">1</td>",
+            page,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "<th scope=\"row\" class=\"fw-normal\">Asia and the Pacific</th><td class=\"text-end\">1</td>",
+            page,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "<th scope=\"row\" class=\"fw-normal\">Visited</th><td class=\"text-end\">1</td>",
+            page,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "<th scope=\"row\" class=\"fw-normal\">Sent an inquiry</th><td class=\"text-end\">0 (0%)</td>",
+            page,
+            StringComparison.Ordinal
+        );
         // Nobody inquired, so there is no share of inquirers who became members: a dash, not a division by zero.
-        Assert.Contains("<th scope=\"row\" class=\"fw-normal\">Became members</th><td class=\"text-end\">0</td>", page, StringComparison.Ordinal);
+        Assert.Contains(
+            "<th scope=\"row\" class=\"fw-normal\">Became members</th><td class=\"text-end\">0</td>",
+            page,
+            StringComparison.Ordinal
+        );
         Assert.DoesNotContain("style=", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", page, StringComparison.Ordinal);
     }
@@ -103,7 +141,10 @@ public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
         var lastYear = DateTime.UtcNow.Year - 1;
         Assert.Contains($"name=\"From\" value=\"{lastYear}-01-01\"", page, StringComparison.Ordinal);
         Assert.Contains($"name=\"To\" value=\"{lastYear}-12-31\"", page, StringComparison.Ordinal);
-        Assert.Matches("class=\"nav-link py-1 active\" aria-current=\"true\" id=\"preset-LastYear\"|aria-current=\"true\"[^>]*id=\"preset-LastYear\"", page);
+        Assert.Matches(
+            "class=\"nav-link py-1 active\" aria-current=\"true\" id=\"preset-LastYear\"|aria-current=\"true\"[^>]*id=\"preset-LastYear\"",
+            page
+        );
     }
 
     [Fact]
@@ -117,14 +158,23 @@ public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
         Assert.Matches("id=\"visits-in-period\">0<", empty);
         Assert.Contains("No visits in this period.", empty, StringComparison.Ordinal);
         Assert.Contains("<dd class=\"col-4 text-end\">—</dd>", empty, StringComparison.Ordinal);
-        Assert.Contains("The period must end on or after the day it starts.", WebUtility.HtmlDecode(reversed), StringComparison.Ordinal);
+        Assert.Contains(
+            "The period must end on or after the day it starts.",
+            WebUtility.HtmlDecode(reversed),
+            StringComparison.Ordinal
+        );
         Assert.DoesNotContain("<svg", reversed, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("es", "oct", "octubre de 2024", "Panel de dirección")]
     [InlineData("ko", "10월", "2024년 10월", "대시보드")]
-    public async Task Month_names_and_texts_follow_the_language(string language, string shortMonth, string fullMonth, string title)
+    public async Task Month_names_and_texts_follow_the_language(
+        string language,
+        string shortMonth,
+        string fullMonth,
+        string title
+    )
     {
         var client = await SignedInAsync(Roles.ProgramDirector, language);
 
@@ -143,8 +193,15 @@ public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
         var page = WebUtility.HtmlDecode(await client.GetPageAsync(October2024));
 
         // 'Oriente Medio y Norte de África' ran past the chart's left edge; short labels stay whole.
-        Assert.Contains("<title>Oriente Medio y Norte de África</title>Oriente Medio y Norte de Áfri…</text>", page, StringComparison.Ordinal);
+        Assert.Contains(
+            "<title>Oriente Medio y Norte de África</title>Oriente Medio y Norte de Áfri…</text>",
+            page,
+            StringComparison.Ordinal
+        );
         Assert.Contains("<title>África</title>África</text>", page, StringComparison.Ordinal);
-        Assert.Equal("가나다라마바사아자차카타파하…", Pages.Dashboard.BarChart.FitRowLabel(new string([.. "가나다라마바사아자차카타파하가나다라마바사"])));
+        Assert.Equal(
+            "가나다라마바사아자차카타파하…",
+            Pages.Dashboard.BarChart.FitRowLabel(new string([.. "가나다라마바사아자차카타파하가나다라마바사"]))
+        );
     }
 }

@@ -19,7 +19,10 @@ public sealed partial class FollowUpPageTests : IDisposable
 
     private Task<int> VisitIdAsync() => portal.WithDbAsync(db => db.Visits.Select(v => v.Id).SingleAsync());
 
-    private Task<string> AdminIdAsync() => portal.WithDbAsync(db => db.Users.Where(u => u.Email == PortalFactory.AdminEmail).Select(u => u.Id).SingleAsync());
+    private Task<string> AdminIdAsync() =>
+        portal.WithDbAsync(db =>
+            db.Users.Where(u => u.Email == PortalFactory.AdminEmail).Select(u => u.Id).SingleAsync()
+        );
 
     private async Task<PortalClient> SignedInAsync(string email, string password, string? language = null)
     {
@@ -28,16 +31,21 @@ public sealed partial class FollowUpPageTests : IDisposable
         return client;
     }
 
-    private Task<PortalClient> AdministratorAsync(string? language = null) => SignedInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword, language);
+    private Task<PortalClient> AdministratorAsync(string? language = null) =>
+        SignedInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword, language);
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly date) =>
+        date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static (int Id, int Version) DoneButton(string page, string description)
     {
         var row = Row().Matches(page).Single(m => m.Value.Contains(description, StringComparison.Ordinal)).Value;
         var done = DoneForm().Match(row);
         Assert.True(done.Success, $"A Done button for \"{description}\"");
-        return (int.Parse(done.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(done.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+        return (
+            int.Parse(done.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(done.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)
+        );
     }
 
     [Fact]
@@ -47,14 +55,20 @@ public sealed partial class FollowUpPageTests : IDisposable
         var admin = await AdministratorAsync();
         var form = await admin.GetPageAsync($"/Visits/FollowUps/{visitId}");
         var adminId = await AdminIdAsync();
-        Assert.Matches($"<option (selected=\"selected\" value=\"{adminId}\"|value=\"{adminId}\" selected=\"selected\")>Administrator</option>", form);
+        Assert.Matches(
+            $"<option (selected=\"selected\" value=\"{adminId}\"|value=\"{adminId}\" selected=\"selected\")>Administrator</option>",
+            form
+        );
 
-        using var added = await admin.PostFormAsync($"/Visits/FollowUps/{visitId}", [
-            new("Input.Description", "Send the Smart City Prize call for entries"),
-            new("Input.OwnerUserId", await AdminIdAsync()),
-            new("Input.OwnerName", ""),
-            new("Input.DueOn", Iso(Today.AddDays(30))),
-        ]);
+        using var added = await admin.PostFormAsync(
+            $"/Visits/FollowUps/{visitId}",
+            [
+                new("Input.Description", "Send the Smart City Prize call for entries"),
+                new("Input.OwnerUserId", await AdminIdAsync()),
+                new("Input.OwnerName", ""),
+                new("Input.DueOn", Iso(Today.AddDays(30))),
+            ]
+        );
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Equal($"/Visits/Details/{visitId}#follow-ups", added.Headers.Location!.OriginalString);
 
@@ -63,16 +77,32 @@ public sealed partial class FollowUpPageTests : IDisposable
         Assert.Contains("Seremban City Council", mine, StringComparison.Ordinal);
         var (id, version) = DoneButton(mine, "Send the Smart City Prize call for entries");
 
-        using var done = await admin.PostFormAsync("/FollowUps", [new("Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("ReturnUrl", "/FollowUps")], $"/FollowUps/Status/{id}?handler=Done");
+        using var done = await admin.PostFormAsync(
+            "/FollowUps",
+            [
+                new("Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("ReturnUrl", "/FollowUps"),
+            ],
+            $"/FollowUps/Status/{id}?handler=Done"
+        );
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal("/FollowUps", done.Headers.Location!.OriginalString);
 
         var closed = await portal.WithDbAsync(db => db.FollowUps.SingleAsync(f => f.Id == id));
         Assert.Equal(FollowUpStatus.Done, closed.Status);
         Assert.Equal("Administrator", closed.ClosedBy);
-        var when = closed.ClosedAtUtc!.Value.ToString("g", System.Globalization.CultureInfo.GetCultureInfo("en")) + " UTC";
-        Assert.Contains($"Done by Administrator, {when}", WebUtility.HtmlDecode(await admin.GetPageAsync("/FollowUps")), StringComparison.Ordinal);
-        Assert.Contains($"Done by Administrator, {when}", WebUtility.HtmlDecode(await admin.GetPageAsync($"/Visits/Details/{visitId}")), StringComparison.Ordinal);
+        var when =
+            closed.ClosedAtUtc!.Value.ToString("g", System.Globalization.CultureInfo.GetCultureInfo("en")) + " UTC";
+        Assert.Contains(
+            $"Done by Administrator, {when}",
+            WebUtility.HtmlDecode(await admin.GetPageAsync("/FollowUps")),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            $"Done by Administrator, {when}",
+            WebUtility.HtmlDecode(await admin.GetPageAsync($"/Visits/Details/{visitId}")),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -84,14 +114,19 @@ public sealed partial class FollowUpPageTests : IDisposable
         Assert.Contains($"href=\"/Visits/FollowUps/{visitId}\"", details, StringComparison.Ordinal);
         Assert.Contains($"href=\"/Visits/Topics/{visitId}\"", details, StringComparison.Ordinal);
 
-        using var added = await admin.PostFormAsync($"/Visits/FollowUps/{visitId}", [
-            new("Input.Description", "Ask the council for its membership decision"),
-            new("Input.OwnerUserId", ""),
-            new("Input.OwnerName", "Lee Kai Yet"),
-            new("Input.DueOn", Iso(Today.AddDays(14))),
-        ]);
+        using var added = await admin.PostFormAsync(
+            $"/Visits/FollowUps/{visitId}",
+            [
+                new("Input.Description", "Ask the council for its membership decision"),
+                new("Input.OwnerUserId", ""),
+                new("Input.OwnerName", "Lee Kai Yet"),
+                new("Input.DueOn", Iso(Today.AddDays(14))),
+            ]
+        );
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-        var followUp = await portal.WithDbAsync(db => db.FollowUps.SingleAsync(f => f.Description == "Ask the council for its membership decision"));
+        var followUp = await portal.WithDbAsync(db =>
+            db.FollowUps.SingleAsync(f => f.Description == "Ask the council for its membership decision")
+        );
         Assert.Equal("Lee Kai Yet", followUp.OwnerName);
         Assert.Null(followUp.OwnerUserId);
 
@@ -99,12 +134,20 @@ public sealed partial class FollowUpPageTests : IDisposable
         Assert.Contains($"data-follow-up-drop=\"{followUp.Id}\"", details, StringComparison.Ordinal);
         using var dropped = await admin.PostFormAsync(
             $"/Visits/Details/{visitId}",
-            [new("Version", followUp.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("ReturnUrl", $"/Visits/Details/{visitId}#follow-ups")],
-            $"/FollowUps/Status/{followUp.Id}?handler=Drop");
+            [
+                new("Version", followUp.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("ReturnUrl", $"/Visits/Details/{visitId}#follow-ups"),
+            ],
+            $"/FollowUps/Status/{followUp.Id}?handler=Drop"
+        );
 
         Assert.Equal(HttpStatusCode.Redirect, dropped.StatusCode);
         Assert.Equal($"/Visits/Details/{visitId}#follow-ups", dropped.Headers.Location!.OriginalString);
-        Assert.Contains("Dropped by Administrator, ", await admin.GetPageAsync($"/Visits/Details/{visitId}"), StringComparison.Ordinal);
+        Assert.Contains(
+            "Dropped by Administrator, ",
+            await admin.GetPageAsync($"/Visits/Details/{visitId}"),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -113,17 +156,23 @@ public sealed partial class FollowUpPageTests : IDisposable
         var visitId = await VisitIdAsync();
         var admin = await AdministratorAsync("es");
 
-        using var response = await admin.PostFormAsync($"/Visits/FollowUps/{visitId}", [
-            new("Input.Description", ""),
-            new("Input.OwnerUserId", ""),
-            new("Input.OwnerName", "Persona Externa"),
-            new("Input.DueOn", Iso(Today.AddYears(5))),
-        ]);
+        using var response = await admin.PostFormAsync(
+            $"/Visits/FollowUps/{visitId}",
+            [
+                new("Input.Description", ""),
+                new("Input.OwnerUserId", ""),
+                new("Input.OwnerName", "Persona Externa"),
+                new("Input.DueOn", Iso(Today.AddYears(5))),
+            ]
+        );
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Matches("data-valmsg-for=\"Input.Description\"[^>]*>[^<]*Qué hay que hacer", page);
-        Assert.Matches("data-valmsg-for=\"Input.DueOn\"[^>]*>La fecha límite puede ser como máximo dentro de 2 años.", page);
+        Assert.Matches(
+            "data-valmsg-for=\"Input.DueOn\"[^>]*>La fecha límite puede ser como máximo dentro de 2 años.",
+            page
+        );
         Assert.Contains("value=\"Persona Externa\"", page, StringComparison.Ordinal);
         Assert.Contains("Administrator</option>", page, StringComparison.Ordinal);
         Assert.Equal(3, await portal.WithDbAsync(db => db.FollowUps.CountAsync()));
@@ -135,47 +184,98 @@ public sealed partial class FollowUpPageTests : IDisposable
         var admin = await AdministratorAsync();
         var overdue = await admin.GetPageAsync("/FollowUps/Overdue");
         var (id, version) = DoneButton(overdue, "Propose feasibility-study options");
-        using var first = await admin.PostFormAsync("/FollowUps/Overdue", [new("Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("ReturnUrl", "/FollowUps/Overdue")], $"/FollowUps/Status/{id}?handler=Drop");
+        using var first = await admin.PostFormAsync(
+            "/FollowUps/Overdue",
+            [
+                new("Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("ReturnUrl", "/FollowUps/Overdue"),
+            ],
+            $"/FollowUps/Status/{id}?handler=Drop"
+        );
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
 
-        using var second = await admin.PostFormAsync("/FollowUps/Overdue", [new("Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("ReturnUrl", "/FollowUps/Overdue")], $"/FollowUps/Status/{id}?handler=Done");
+        using var second = await admin.PostFormAsync(
+            "/FollowUps/Overdue",
+            [
+                new("Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("ReturnUrl", "/FollowUps/Overdue"),
+            ],
+            $"/FollowUps/Status/{id}?handler=Done"
+        );
         var page = await second.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("This follow-up is already closed.", page, StringComparison.Ordinal);
         Assert.Contains("Dropped by Administrator", page, StringComparison.Ordinal);
-        Assert.Equal(FollowUpStatus.Dropped, await portal.WithDbAsync(db => db.FollowUps.Where(f => f.Id == id).Select(f => f.Status).SingleAsync()));
+        Assert.Equal(
+            FollowUpStatus.Dropped,
+            await portal.WithDbAsync(db => db.FollowUps.Where(f => f.Id == id).Select(f => f.Status).SingleAsync())
+        );
     }
 
     [Fact]
     public async Task Done_pressed_on_a_list_older_than_the_follow_up_is_refused_as_a_conflict_and_changes_nothing()
     {
         var admin = await AdministratorAsync();
-        var (id, seen) = DoneButton(await admin.GetPageAsync("/FollowUps/Overdue"), "Propose feasibility-study options");
+        var (id, seen) = DoneButton(
+            await admin.GetPageAsync("/FollowUps/Overdue"),
+            "Propose feasibility-study options"
+        );
         string V(int version) => version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        (await admin.PostFormAsync("/FollowUps/Overdue", [new("Version", V(seen))], $"/FollowUps/Status/{id}?handler=Drop")).Dispose();
-        (await admin.PostFormAsync("/FollowUps/Overdue", [new("Version", V(seen + 1))], $"/FollowUps/Status/{id}?handler=Reopen")).Dispose();
+        (
+            await admin.PostFormAsync(
+                "/FollowUps/Overdue",
+                [new("Version", V(seen))],
+                $"/FollowUps/Status/{id}?handler=Drop"
+            )
+        ).Dispose();
+        (
+            await admin.PostFormAsync(
+                "/FollowUps/Overdue",
+                [new("Version", V(seen + 1))],
+                $"/FollowUps/Status/{id}?handler=Reopen"
+            )
+        ).Dispose();
 
-        using var stale = await admin.PostFormAsync("/FollowUps/Overdue", [new("Version", V(seen)), new("ReturnUrl", "/FollowUps/Overdue")], $"/FollowUps/Status/{id}?handler=Done");
+        using var stale = await admin.PostFormAsync(
+            "/FollowUps/Overdue",
+            [new("Version", V(seen)), new("ReturnUrl", "/FollowUps/Overdue")],
+            $"/FollowUps/Status/{id}?handler=Done"
+        );
         var page = await stale.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Contains("Someone else changed this record", page, StringComparison.Ordinal);
         Assert.Contains($"name=\"Version\" value=\"{seen + 2}\"", page, StringComparison.Ordinal);
-        Assert.Equal(FollowUpStatus.Open, await portal.WithDbAsync(db => db.FollowUps.Where(f => f.Id == id).Select(f => f.Status).SingleAsync()));
+        Assert.Equal(
+            FollowUpStatus.Open,
+            await portal.WithDbAsync(db => db.FollowUps.Where(f => f.Id == id).Select(f => f.Status).SingleAsync())
+        );
     }
 
     [Fact]
     public async Task The_overdue_list_shows_every_owners_overdue_follow_ups_and_the_navigation_counts_mine()
     {
         var visitId = await VisitIdAsync();
-        await portal.SendAsync(new AddFollowUp.Command { VisitId = visitId, Description = "Mine and late", OwnerUserId = await AdminIdAsync(), DueOn = Today.AddDays(-2) });
+        await portal.SendAsync(
+            new AddFollowUp.Command
+            {
+                VisitId = visitId,
+                Description = "Mine and late",
+                OwnerUserId = await AdminIdAsync(),
+                DueOn = Today.AddDays(-2),
+            }
+        );
         var admin = await AdministratorAsync();
 
         var overdue = await admin.GetPageAsync("/FollowUps/Overdue");
         var home = await admin.GetPageAsync("/");
 
-        Assert.Contains("Share member cases on urban-planning strategy and inclusion", overdue, StringComparison.Ordinal);
+        Assert.Contains(
+            "Share member cases on urban-planning strategy and inclusion",
+            overdue,
+            StringComparison.Ordinal
+        );
         Assert.Contains("Propose feasibility-study options", overdue, StringComparison.Ordinal);
         Assert.Contains("Mine and late", overdue, StringComparison.Ordinal);
         Assert.DoesNotContain("Send membership information", overdue, StringComparison.Ordinal);
@@ -190,20 +290,49 @@ public sealed partial class FollowUpPageTests : IDisposable
         var admin = await AdministratorAsync();
         var version = await portal.WithDbAsync(db => db.Visits.Select(v => v.Version).SingleAsync());
 
-        using var recorded = await admin.PostFormAsync($"/Visits/Topics/{visitId}", [new("Input.Topic", "Digital twins"), new("Input.Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        using var recorded = await admin.PostFormAsync(
+            $"/Visits/Topics/{visitId}",
+            [
+                new("Input.Topic", "Digital twins"),
+                new("Input.Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ]
+        );
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
-        Assert.Contains("<li>Digital twins</li>", await admin.GetPageAsync($"/Visits/Details/{visitId}"), StringComparison.Ordinal);
+        Assert.Contains(
+            "<li>Digital twins</li>",
+            await admin.GetPageAsync($"/Visits/Details/{visitId}"),
+            StringComparison.Ordinal
+        );
 
-        using var duplicate = await admin.PostFormAsync($"/Visits/Topics/{visitId}", [new("Input.Topic", "digital twins"), new("Input.Version", (version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        using var duplicate = await admin.PostFormAsync(
+            $"/Visits/Topics/{visitId}",
+            [
+                new("Input.Topic", "digital twins"),
+                new("Input.Version", (version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ]
+        );
         var page = await duplicate.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, duplicate.StatusCode);
         Assert.Contains("&quot;digital twins&quot; is already recorded.", page, StringComparison.Ordinal);
         Assert.Contains("value=\"digital twins\"", page, StringComparison.Ordinal);
 
-        var topicId = await portal.WithDbAsync(db => db.Visits.SelectMany(v => v.Topics).Where(t => t.Title == "Digital twins").Select(t => t.Id).SingleAsync());
-        using var removed = await admin.PostFormAsync($"/Visits/Topics/{visitId}", [new("topicId", topicId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("version", (version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))], $"/Visits/Topics/{visitId}?handler=Remove");
+        var topicId = await portal.WithDbAsync(db =>
+            db.Visits.SelectMany(v => v.Topics).Where(t => t.Title == "Digital twins").Select(t => t.Id).SingleAsync()
+        );
+        using var removed = await admin.PostFormAsync(
+            $"/Visits/Topics/{visitId}",
+            [
+                new("topicId", topicId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("version", (version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ],
+            $"/Visits/Topics/{visitId}?handler=Remove"
+        );
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
-        Assert.DoesNotContain("Digital twins", await admin.GetPageAsync($"/Visits/Details/{visitId}"), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "Digital twins",
+            await admin.GetPageAsync($"/Visits/Details/{visitId}"),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -212,7 +341,9 @@ public sealed partial class FollowUpPageTests : IDisposable
         var visitId = await VisitIdAsync();
         await portal.CreateStaffAsync("director@we-gov.org", StaffPassword, Roles.ProgramDirector);
         var director = await SignedInAsync("director@we-gov.org", StaffPassword);
-        var followUp = await portal.WithDbAsync(db => db.FollowUps.SingleAsync(f => f.Description == "Propose feasibility-study options"));
+        var followUp = await portal.WithDbAsync(db =>
+            db.FollowUps.SingleAsync(f => f.Description == "Propose feasibility-study options")
+        );
 
         var overdue = await director.GetPageAsync("/FollowUps/Overdue");
         var mine = await director.GetPageAsync("/FollowUps");
@@ -222,25 +353,52 @@ public sealed partial class FollowUpPageTests : IDisposable
         Assert.DoesNotContain("data-follow-up-done", overdue + mine + details, StringComparison.Ordinal);
         Assert.DoesNotContain($"/Visits/FollowUps/{visitId}", details, StringComparison.Ordinal);
 
-        using var done = await director.PostFormAsync("/FollowUps/Overdue", [new("Version", followUp.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))], $"/FollowUps/Status/{followUp.Id}?handler=Done");
-        using var added = await director.PostFormAsync("/FollowUps", [new("Input.Description", "Sneaked in"), new("Input.OwnerName", "Someone"), new("Input.DueOn", Iso(Today))], $"/Visits/FollowUps/{visitId}");
-        using var topic = await director.PostFormAsync("/FollowUps", [new("Input.Topic", "Sneaked in"), new("Input.Version", "0")], $"/Visits/Topics/{visitId}");
+        using var done = await director.PostFormAsync(
+            "/FollowUps/Overdue",
+            [new("Version", followUp.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            $"/FollowUps/Status/{followUp.Id}?handler=Done"
+        );
+        using var added = await director.PostFormAsync(
+            "/FollowUps",
+            [new("Input.Description", "Sneaked in"), new("Input.OwnerName", "Someone"), new("Input.DueOn", Iso(Today))],
+            $"/Visits/FollowUps/{visitId}"
+        );
+        using var topic = await director.PostFormAsync(
+            "/FollowUps",
+            [new("Input.Topic", "Sneaked in"), new("Input.Version", "0")],
+            $"/Visits/Topics/{visitId}"
+        );
         using var form = await director.GetAsync($"/Visits/FollowUps/{visitId}");
 
         foreach (var refused in new[] { done, added, topic, form })
         {
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-            Assert.StartsWith("/Account/AccessDenied", refused.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+            Assert.StartsWith(
+                "/Account/AccessDenied",
+                refused.Headers.Location!.AbsolutePath,
+                StringComparison.Ordinal
+            );
         }
 
-        Assert.Equal(FollowUpStatus.Open, await portal.WithDbAsync(db => db.FollowUps.Where(f => f.Id == followUp.Id).Select(f => f.Status).SingleAsync()));
+        Assert.Equal(
+            FollowUpStatus.Open,
+            await portal.WithDbAsync(db =>
+                db.FollowUps.Where(f => f.Id == followUp.Id).Select(f => f.Status).SingleAsync()
+            )
+        );
         Assert.False(await portal.WithDbAsync(db => db.FollowUps.AnyAsync(f => f.Description == "Sneaked in")));
-        Assert.DoesNotContain("Sneaked in", await director.GetPageAsync($"/Visits/Details/{visitId}"), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "Sneaked in",
+            await director.GetPageAsync($"/Visits/Details/{visitId}"),
+            StringComparison.Ordinal
+        );
     }
 
     [GeneratedRegex("<tr[^>]*data-follow-up=\"\\d+\"[\\s\\S]*?</tr>")]
     private static partial Regex Row();
 
-    [GeneratedRegex("action=\"/FollowUps/Status/(\\d+)\\?handler=Done\"[^>]*>\\s*<input type=\"hidden\" name=\"Version\" value=\"(\\d+)\"")]
+    [GeneratedRegex(
+        "action=\"/FollowUps/Status/(\\d+)\\?handler=Done\"[^>]*>\\s*<input type=\"hidden\" name=\"Version\" value=\"(\\d+)\""
+    )]
     private static partial Regex DoneForm();
 }

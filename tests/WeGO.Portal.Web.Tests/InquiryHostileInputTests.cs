@@ -42,9 +42,21 @@ public sealed partial class InquiryHostileInputTests(InquiryPortal portal) : ICl
 
     private static readonly string[] Fields =
     [
-        "Input.OrganizationName", "Input.CountryCode", "Input.Kind", "Input.Population", "Input.ContactName", "Input.ContactPosition",
-        "Input.Email", "Input.Phone", "Input.PreferredLanguage", "Input.Interests", "Input.OtherInterest", "Input.HeardFrom",
-        "Input.VisitId", "Input.Message", "Input.ConsentGiven",
+        "Input.OrganizationName",
+        "Input.CountryCode",
+        "Input.Kind",
+        "Input.Population",
+        "Input.ContactName",
+        "Input.ContactPosition",
+        "Input.Email",
+        "Input.Phone",
+        "Input.PreferredLanguage",
+        "Input.Interests",
+        "Input.OtherInterest",
+        "Input.HeardFrom",
+        "Input.VisitId",
+        "Input.Message",
+        "Input.ConsentGiven",
     ];
 
     [Fact]
@@ -57,7 +69,9 @@ public sealed partial class InquiryHostileInputTests(InquiryPortal portal) : ICl
 
         for (var i = 0; i < 500; i++)
         {
-            var form = new List<KeyValuePair<string, string>>(JoinPageTests.Seremban(random.Next(3) == 0 ? "Seremban City Council" : $"City {i}"));
+            var form = new List<KeyValuePair<string, string>>(
+                JoinPageTests.Seremban(random.Next(3) == 0 ? "Seremban City Council" : $"City {i}")
+            );
             var spoiled = Fields.Where(_ => random.Next(4) == 0).ToList();
             foreach (var field in spoiled)
             {
@@ -65,20 +79,34 @@ public sealed partial class InquiryHostileInputTests(InquiryPortal portal) : ICl
                 form.Add(new(field, HostileValue(random, field)));
             }
 
-            using var content = new StringContent(Encode(form.Append(new("__RequestVerificationToken", token))), Encoding.ASCII, "application/x-www-form-urlencoded");
+            using var content = new StringContent(
+                Encode(form.Append(new("__RequestVerificationToken", token))),
+                Encoding.ASCII,
+                "application/x-www-form-urlencoded"
+            );
             using var response = await client.Http.PostAsync(new Uri("/Membership/Join", UriKind.Relative), content);
             var html = await response.Content.ReadAsStringAsync();
             outcomes[response.StatusCode] = outcomes.GetValueOrDefault(response.StatusCode) + 1;
 
             // ASP.NET Core refuses a form holding a NUL character before any page sees it: the friendly 400 page.
-            var refusedByFramework = response.StatusCode == HttpStatusCode.BadRequest && form.Any(f => f.Value.Contains('\0', StringComparison.Ordinal));
-            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect || refusedByFramework, $"Submission {i} ({string.Join(", ", spoiled)}) answered {(int)response.StatusCode}");
+            var refusedByFramework =
+                response.StatusCode == HttpStatusCode.BadRequest
+                && form.Any(f => f.Value.Contains('\0', StringComparison.Ordinal));
+            Assert.True(
+                response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect || refusedByFramework,
+                $"Submission {i} ({string.Join(", ", spoiled)}) answered {(int)response.StatusCode}"
+            );
             AssertEncoded(html, i);
             if (response.StatusCode == HttpStatusCode.Redirect)
             {
                 var sent = response.Headers.Location!.OriginalString;
                 AssertEncoded(await client.GetPageAsync(sent), i);
-                AssertEncoded(await client.GetPageAsync(sent.Replace("/Membership/Sent/", "/Membership/Status/", StringComparison.Ordinal)), i);
+                AssertEncoded(
+                    await client.GetPageAsync(
+                        sent.Replace("/Membership/Sent/", "/Membership/Status/", StringComparison.Ordinal)
+                    ),
+                    i
+                );
             }
         }
 
@@ -87,21 +115,22 @@ public sealed partial class InquiryHostileInputTests(InquiryPortal portal) : ICl
         Assert.True(outcomes.GetValueOrDefault(HttpStatusCode.OK) > 20, string.Join(", ", outcomes));
     }
 
-    private static string HostileValue(Random random, string field) => random.Next(6) switch
-    {
-        0 => new string((char)random.Next(0x20, 0x7F), 100_000),
-        1 => RandomText(random, random.Next(1, 300)),
-        2 => field switch
+    private static string HostileValue(Random random, string field) =>
+        random.Next(6) switch
         {
-            "Input.Kind" => random.Next(2) == 0 ? "999" : "LocalGovernment,Other",
-            "Input.Population" => random.Next(2) == 0 ? "99999999999999999999" : "-1",
-            "Input.Interests" => "7",
-            "Input.VisitId" => "-2147483648",
-            "Input.ConsentGiven" => "yes",
+            0 => new string((char)random.Next(0x20, 0x7F), 100_000),
+            1 => RandomText(random, random.Next(1, 300)),
+            2 => field switch
+            {
+                "Input.Kind" => random.Next(2) == 0 ? "999" : "LocalGovernment,Other",
+                "Input.Population" => random.Next(2) == 0 ? "99999999999999999999" : "-1",
+                "Input.Interests" => "7",
+                "Input.VisitId" => "-2147483648",
+                "Input.ConsentGiven" => "yes",
+                _ => Hostile[random.Next(Hostile.Length)],
+            },
             _ => Hostile[random.Next(Hostile.Length)],
-        },
-        _ => Hostile[random.Next(Hostile.Length)],
-    };
+        };
 
     private static string RandomText(Random random, int length)
     {
@@ -124,7 +153,10 @@ public sealed partial class InquiryHostileInputTests(InquiryPortal portal) : ICl
         var builder = new StringBuilder();
         for (var i = 0; i < value.Length; i++)
         {
-            if (char.IsSurrogate(value[i]) && !(char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])))
+            if (
+                char.IsSurrogate(value[i])
+                && !(char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            )
             {
                 builder.Append("%ED%A0%80");
                 continue;
@@ -148,7 +180,10 @@ public sealed partial class InquiryHostileInputTests(InquiryPortal portal) : ICl
         foreach (Match tag in Tag().Matches(html))
         {
             var outsideQuotes = QuotedValue().Replace(tag.Value, "\"\"");
-            Assert.False(EventHandler().IsMatch(outsideQuotes), $"Submission {submission}: an event handler in {tag.Value}");
+            Assert.False(
+                EventHandler().IsMatch(outsideQuotes),
+                $"Submission {submission}: an event handler in {tag.Value}"
+            );
         }
 
         Assert.False(JavascriptLink().IsMatch(html), $"Submission {submission}: a javascript: link");

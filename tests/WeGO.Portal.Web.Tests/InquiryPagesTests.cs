@@ -20,17 +20,41 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
         this.portal = portal.Start();
     }
 
-    private Task<PortalClient> SignedInAsync(string role, string? language = null) => PortalClient.NewStaffSignedInAsync(portal, role, language);
+    private Task<PortalClient> SignedInAsync(string role, string? language = null) =>
+        PortalClient.NewStaffSignedInAsync(portal, role, language);
 
     /// <summary>A new inquiry with a unique reference and organisation name; returns its id and reference.</summary>
-    private Task<(int Id, string Reference, string Organization)> InquiryAsync(string? message = null, InquiryStage stage = InquiryStage.New) =>
+    private Task<(int Id, string Reference, string Organization)> InquiryAsync(
+        string? message = null,
+        InquiryStage stage = InquiryStage.New
+    ) =>
         portal.WithDbAsync(async db =>
         {
             var unique = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
             var organization = $"Test City {unique}";
-            var applicant = new InquiryApplicant(organization, "EC", OrganizationKind.LocalGovernment, 600000, "Ana Paredes", "Director of Innovation",
-                $"ana.{unique}@example.ec", null, "es", MembershipInterest.CapacityBuilding, null, null, null, message ?? "Queremos unirnos.", ConsentGiven: true);
-            var inquiry = new MembershipInquiry($"WGO-T-{unique}", Guid.NewGuid().ToString("N"), applicant, DateTime.UtcNow.AddHours(-2));
+            var applicant = new InquiryApplicant(
+                organization,
+                "EC",
+                OrganizationKind.LocalGovernment,
+                600000,
+                "Ana Paredes",
+                "Director of Innovation",
+                $"ana.{unique}@example.ec",
+                null,
+                "es",
+                MembershipInterest.CapacityBuilding,
+                null,
+                null,
+                null,
+                message ?? "Queremos unirnos.",
+                ConsentGiven: true
+            );
+            var inquiry = new MembershipInquiry(
+                $"WGO-T-{unique}",
+                Guid.NewGuid().ToString("N"),
+                applicant,
+                DateTime.UtcNow.AddHours(-2)
+            );
             if (stage != InquiryStage.New)
             {
                 inquiry.MoveTo(stage, DateTime.UtcNow.AddHours(-1));
@@ -96,8 +120,16 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
         var inquiry = await InquiryAsync();
         var details = $"/Membership/Inquiries/Details/{inquiry.Id}";
 
-        using var moved = await staff.PostFormAsync(details, [new("Move.Version", "0"), new("Move.Stage", "Contacted")], $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Move");
-        using var noted = await staff.PostFormAsync(details, [new("Note.Version", "1"), new("Note.Note", "Called **Ana**; she will send the form.")], $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Note");
+        using var moved = await staff.PostFormAsync(
+            details,
+            [new("Move.Version", "0"), new("Move.Stage", "Contacted")],
+            $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Move"
+        );
+        using var noted = await staff.PostFormAsync(
+            details,
+            [new("Note.Version", "1"), new("Note.Note", "Called **Ana**; she will send the form.")],
+            $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Note"
+        );
 
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, noted.StatusCode);
@@ -114,12 +146,21 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
         var staff = await SignedInAsync(Roles.SecretariatStaff, "ko");
         var inquiry = await InquiryAsync();
 
-        using var response = await staff.PostFormAsync($"/Membership/Inquiries/Details/{inquiry.Id}", [new("Move.Version", "0"), new("Move.Stage", "UnderReview")], $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Move");
+        using var response = await staff.PostFormAsync(
+            $"/Membership/Inquiries/Details/{inquiry.Id}",
+            [new("Move.Version", "0"), new("Move.Stage", "UnderReview")],
+            $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Move"
+        );
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("문의를 신규 단계에서 검토 중 단계로 옮길 수 없습니다.", page, StringComparison.Ordinal);
-        Assert.Equal(InquiryStage.New, await portal.WithDbAsync(db => db.MembershipInquiries.Where(i => i.Id == inquiry.Id).Select(i => i.Stage).SingleAsync()));
+        Assert.Equal(
+            InquiryStage.New,
+            await portal.WithDbAsync(db =>
+                db.MembershipInquiries.Where(i => i.Id == inquiry.Id).Select(i => i.Stage).SingleAsync()
+            )
+        );
     }
 
     [Fact]
@@ -128,9 +169,19 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
         var staff = await SignedInAsync(Roles.SecretariatStaff);
         var inquiry = await InquiryAsync();
         var details = $"/Membership/Inquiries/Details/{inquiry.Id}";
-        (await staff.PostFormAsync(details, [new("Move.Version", "0"), new("Move.Stage", "Contacted")], $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Move")).Dispose();
+        (
+            await staff.PostFormAsync(
+                details,
+                [new("Move.Version", "0"), new("Move.Stage", "Contacted")],
+                $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Move"
+            )
+        ).Dispose();
 
-        using var stale = await staff.PostFormAsync(details, [new("Note.Version", "0"), new("Note.Note", "Typed on the old page")], $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Note");
+        using var stale = await staff.PostFormAsync(
+            details,
+            [new("Note.Version", "0"), new("Note.Note", "Typed on the old page")],
+            $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Note"
+        );
         var page = await stale.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
@@ -147,22 +198,48 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
         var inquiry = await InquiryAsync();
         var details = $"/Membership/Inquiries/Details/{inquiry.Id}";
         var form = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await second.GetPageAsync(details));
-        var offices = form.QuerySelectorAll("#Assign_RegionalOfficeId option").Where(o => o.GetAttribute("value") is { Length: > 0 }).ToList();
+        var offices = form.QuerySelectorAll("#Assign_RegionalOfficeId option")
+            .Where(o => o.GetAttribute("value") is { Length: > 0 })
+            .ToList();
         var (theirs, mine) = (offices[0], offices[1]);
         var version = form.QuerySelector("#assign-form input[name='Assign.Version']")!.GetAttribute("value")!;
         var assign = $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Assign";
 
-        (await first.PostFormAsync(details, [new("Assign.Version", version), new("Assign.RegionalOfficeId", theirs.GetAttribute("value")!)], assign)).Dispose();
-        using var stale = await second.PostFormAsync(details, [new("Assign.Version", version), new("Assign.RegionalOfficeId", mine.GetAttribute("value")!)], assign);
+        (
+            await first.PostFormAsync(
+                details,
+                [new("Assign.Version", version), new("Assign.RegionalOfficeId", theirs.GetAttribute("value")!)],
+                assign
+            )
+        ).Dispose();
+        using var stale = await second.PostFormAsync(
+            details,
+            [new("Assign.Version", version), new("Assign.RegionalOfficeId", mine.GetAttribute("value")!)],
+            assign
+        );
 
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await stale.Content.ReadAsStringAsync());
-        Assert.Equal(mine.GetAttribute("value"), page.QuerySelector("#Assign_RegionalOfficeId option[selected]")?.GetAttribute("value"));
-        Assert.StartsWith(page.QuerySelector("#saved-meanwhile-Assign_RegionalOfficeId .saved-meanwhile-value")!.TextContent, theirs.TextContent, StringComparison.Ordinal);
+        Assert.Equal(
+            mine.GetAttribute("value"),
+            page.QuerySelector("#Assign_RegionalOfficeId option[selected]")?.GetAttribute("value")
+        );
+        Assert.StartsWith(
+            page.QuerySelector("#saved-meanwhile-Assign_RegionalOfficeId .saved-meanwhile-value")!.TextContent,
+            theirs.TextContent,
+            StringComparison.Ordinal
+        );
         Assert.Null(page.QuerySelector("#saved-meanwhile-Assign_OwnerUserId"));
-        Assert.NotEqual(version, page.QuerySelector("#assign-form input[name='Assign.Version']")!.GetAttribute("value"));
-        Assert.Equal(int.Parse(theirs.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture),
-            await portal.WithDbAsync(db => db.MembershipInquiries.Where(i => i.Id == inquiry.Id).Select(i => i.RegionalOfficeId).SingleAsync()));
+        Assert.NotEqual(
+            version,
+            page.QuerySelector("#assign-form input[name='Assign.Version']")!.GetAttribute("value")
+        );
+        Assert.Equal(
+            int.Parse(theirs.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture),
+            await portal.WithDbAsync(db =>
+                db.MembershipInquiries.Where(i => i.Id == inquiry.Id).Select(i => i.RegionalOfficeId).SingleAsync()
+            )
+        );
     }
 
     [Fact]
@@ -176,8 +253,12 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
         var page = await director.GetPageAsync(details);
         var posts = new[]
         {
-            $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Move", $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Assign", $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Note",
-            $"/Membership/Inquiries/Match/{inquiry.Id}?handler=Match", $"/Membership/Inquiries/Match/{inquiry.Id}?handler=Split", $"/Membership/Inquiries/Anonymize/{inquiry.Id}",
+            $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Move",
+            $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Assign",
+            $"/Membership/Inquiries/Change/{inquiry.Id}?handler=Note",
+            $"/Membership/Inquiries/Match/{inquiry.Id}?handler=Match",
+            $"/Membership/Inquiries/Match/{inquiry.Id}?handler=Split",
+            $"/Membership/Inquiries/Anonymize/{inquiry.Id}",
         };
 
         Assert.Contains(inquiry.Organization, list, StringComparison.Ordinal);
@@ -187,13 +268,32 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
         Assert.DoesNotContain("id=\"anonymize-inquiry\"", page, StringComparison.Ordinal);
         foreach (var action in posts)
         {
-            using var refused = await director.PostFormAsync(details, [new("Move.Version", "0"), new("Move.Stage", "Withdrawn"), new("Note.Note", "x"), new("Input.OrganizationId", "1"), new("Version", "0")], action);
+            using var refused = await director.PostFormAsync(
+                details,
+                [
+                    new("Move.Version", "0"),
+                    new("Move.Stage", "Withdrawn"),
+                    new("Note.Note", "x"),
+                    new("Input.OrganizationId", "1"),
+                    new("Version", "0"),
+                ],
+                action
+            );
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-            Assert.StartsWith("/Account/AccessDenied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+            Assert.StartsWith(
+                "/Account/AccessDenied",
+                refused.Headers.Location!.PathAndQuery,
+                StringComparison.Ordinal
+            );
         }
 
-        var stored = await portal.WithDbAsync(db => db.MembershipInquiries.AsNoTracking().Include(i => i.Notes).SingleAsync(i => i.Id == inquiry.Id));
-        Assert.Equal((InquiryStage.Declined, 0, (int?)null, (DateTime?)null), (stored.Stage, stored.Notes.Count, stored.OrganizationId, stored.AnonymizedAtUtc));
+        var stored = await portal.WithDbAsync(db =>
+            db.MembershipInquiries.AsNoTracking().Include(i => i.Notes).SingleAsync(i => i.Id == inquiry.Id)
+        );
+        Assert.Equal(
+            (InquiryStage.Declined, 0, (int?)null, (DateTime?)null),
+            (stored.Stage, stored.Notes.Count, stored.OrganizationId, stored.AnonymizedAtUtc)
+        );
     }
 
     [Fact]
@@ -224,7 +324,10 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
         var admin = await SignedInAsync(Roles.Administrator);
         var inquiry = await InquiryAsync();
 
-        using var response = await admin.PostFormAsync($"/Membership/Inquiries/Anonymize/{inquiry.Id}", [new("Version", "0")]);
+        using var response = await admin.PostFormAsync(
+            $"/Membership/Inquiries/Anonymize/{inquiry.Id}",
+            [new("Version", "0")]
+        );
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -23,18 +23,34 @@ public sealed class InquiryRateLimitTests : IDisposable
         var client = PortalClient.For(portal, "es");
         for (var i = 1; i <= 2; i++)
         {
-            using var accepted = await client.PostFormAsync("/Membership/Join", [.. JoinPageTests.Seremban().Where(f => f.Key != "Input.Email"), new("Input.Email", $"official{i}@mbs.gov.my")]);
+            using var accepted = await client.PostFormAsync(
+                "/Membership/Join",
+                [
+                    .. JoinPageTests.Seremban().Where(f => f.Key != "Input.Email"),
+                    new("Input.Email", $"official{i}@mbs.gov.my"),
+                ]
+            );
             Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         }
 
-        using var refused = await client.PostFormAsync("/Membership/Join", [.. JoinPageTests.Seremban().Where(f => f.Key != "Input.Email"), new("Input.Email", "official3@mbs.gov.my")]);
+        using var refused = await client.PostFormAsync(
+            "/Membership/Join",
+            [.. JoinPageTests.Seremban().Where(f => f.Key != "Input.Email"), new("Input.Email", "official3@mbs.gov.my")]
+        );
         var page = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Contains("Se han recibido demasiados envíos desde su red. Vuelva a intentarlo dentro de 10 minutos.", page, StringComparison.Ordinal);
+        Assert.Contains(
+            "Se han recibido demasiados envíos desde su red. Vuelva a intentarlo dentro de 10 minutos.",
+            page,
+            StringComparison.Ordinal
+        );
         Assert.Equal(2, await portal.WithDbAsync(db => db.MembershipInquiries.CountAsync()));
         Assert.Equal(4, await portal.WithDbAsync(db => db.OutboxMessages.CountAsync()));
-        Assert.Equal(0, await portal.WithDbAsync(db => db.MembershipInquiries.CountAsync(i => i.Email == "official3@mbs.gov.my")));
+        Assert.Equal(
+            0,
+            await portal.WithDbAsync(db => db.MembershipInquiries.CountAsync(i => i.Email == "official3@mbs.gov.my"))
+        );
 
         // Reading the form, the status pages and everything else stays open.
         Assert.Contains("Únase a WeGO", await client.GetPageAsync("/Membership/Join"), StringComparison.Ordinal);

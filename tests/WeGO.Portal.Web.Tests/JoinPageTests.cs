@@ -20,32 +20,44 @@ public sealed class InquiryPortal : PortalFactory
 
 public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<InquiryPortal>
 {
-    internal static List<KeyValuePair<string, string>> Seremban(string name = "Seremban City Council", string language = "en") =>
-    [
-        new("Input.OrganizationName", name),
-        new("Input.CountryCode", "MY"),
-        new("Input.Kind", "LocalGovernment"),
-        new("Input.Population", "680000"),
-        new("Input.ContactName", "Lee Kai Yet"),
-        new("Input.ContactPosition", "Councillor"),
-        new("Input.Email", "lee.kaiyet@mbs.gov.my"),
-        new("Input.Phone", "+60 6-762 0000"),
-        new("Input.PreferredLanguage", language),
-        new("Input.Interests", "FeasibilityStudies"),
-        new("Input.Interests", "CapacityBuilding"),
-        new("Input.OtherInterest", "Urban planning"),
-        new("Input.HeardFrom", "Our visit"),
-        new("Input.VisitId", ""),
-        new("Input.Message", "Tell us about membership, please."),
-        new("Input.ConsentGiven", "true"),
-        new("website", ""),
-    ];
+    internal static List<KeyValuePair<string, string>> Seremban(
+        string name = "Seremban City Council",
+        string language = "en"
+    ) =>
+        [
+            new("Input.OrganizationName", name),
+            new("Input.CountryCode", "MY"),
+            new("Input.Kind", "LocalGovernment"),
+            new("Input.Population", "680000"),
+            new("Input.ContactName", "Lee Kai Yet"),
+            new("Input.ContactPosition", "Councillor"),
+            new("Input.Email", "lee.kaiyet@mbs.gov.my"),
+            new("Input.Phone", "+60 6-762 0000"),
+            new("Input.PreferredLanguage", language),
+            new("Input.Interests", "FeasibilityStudies"),
+            new("Input.Interests", "CapacityBuilding"),
+            new("Input.OtherInterest", "Urban planning"),
+            new("Input.HeardFrom", "Our visit"),
+            new("Input.VisitId", ""),
+            new("Input.Message", "Tell us about membership, please."),
+            new("Input.ConsentGiven", "true"),
+            new("website", ""),
+        ];
 
-    private static List<KeyValuePair<string, string>> With(List<KeyValuePair<string, string>> form, string field, string value) =>
-        [.. form.Where(f => f.Key != field), new(field, value)];
+    private static List<KeyValuePair<string, string>> With(
+        List<KeyValuePair<string, string>> form,
+        string field,
+        string value
+    ) => [.. form.Where(f => f.Key != field), new(field, value)];
 
     private Task<(int Inquiries, int Outbox, int Organizations)> StoredAsync() =>
-        portal.WithDbAsync(async db => (await db.MembershipInquiries.CountAsync(), await db.OutboxMessages.CountAsync(), await db.Organizations.CountAsync()));
+        portal.WithDbAsync(async db =>
+            (
+                await db.MembershipInquiries.CountAsync(),
+                await db.OutboxMessages.CountAsync(),
+                await db.Organizations.CountAsync()
+            )
+        );
 
     [Fact]
     public async Task The_form_is_public_with_accessible_client_side_hints()
@@ -56,7 +68,10 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
         Assert.Matches("""<input[^>]*name="Input.Email"[^>]*type="email"[^>]*maxlength="320"[^>]*required""", page);
         Assert.Matches("""<input[^>]*name="Input.Phone"[^>]*type="tel"[^>]*pattern=""", page);
         Assert.Matches("""<label[^>]*for="Input_ContactName""", page);
-        Assert.Matches("""<div class="join-extra" aria-hidden="true">\s*<label[^>]*>[^<]*</label>\s*<input id="join-website" name="website" type="text" tabindex="-1" autocomplete="off" """, page);
+        Assert.Matches(
+            """<div class="join-extra" aria-hidden="true">\s*<label[^>]*>[^<]*</label>\s*<input id="join-website" name="website" type="text" tabindex="-1" autocomplete="off" """,
+            page
+        );
         Assert.Contains("href=\"/Privacy\"", page, StringComparison.Ordinal);
         Assert.Contains("__RequestVerificationToken", page, StringComparison.Ordinal);
         Assert.Contains("<option value=\"es\" lang=\"es\">Español</option>", page, StringComparison.Ordinal);
@@ -89,7 +104,10 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
         var before = await StoredAsync();
         var client = PortalClient.For(portal, "es");
 
-        using var posted = await client.PostFormAsync("/Membership/Join", Seremban("Seremban City Counsil", language: "es"));
+        using var posted = await client.PostFormAsync(
+            "/Membership/Join",
+            Seremban("Seremban City Counsil", language: "es")
+        );
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var location = posted.Headers.Location!.OriginalString;
@@ -97,9 +115,13 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
         Assert.Equal((before.Inquiries + 1, before.Outbox + 2, before.Organizations), await StoredAsync());
 
         var inquiry = await portal.WithDbAsync(db => db.MembershipInquiries.OrderBy(i => i.Id).LastAsync());
-        var seremban = await portal.WithDbAsync(db => db.Organizations.SingleAsync(o => o.Name == "Seremban City Council"));
+        var seremban = await portal.WithDbAsync(db =>
+            db.Organizations.SingleAsync(o => o.Name == "Seremban City Council")
+        );
         Assert.Equal(seremban.Id, inquiry.OrganizationId);
-        var mails = await portal.WithDbAsync(db => db.OutboxMessages.OrderByDescending(m => m.Id).Take(2).ToListAsync());
+        var mails = await portal.WithDbAsync(db =>
+            db.OutboxMessages.OrderByDescending(m => m.Id).Take(2).ToListAsync()
+        );
         var confirmation = Assert.Single(mails, m => m.To == "lee.kaiyet@mbs.gov.my");
         var notification = Assert.Single(mails, m => m.To == "secretariat@wego-portal.local");
         Assert.Equal("es", confirmation.Language);
@@ -118,48 +140,90 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
         Assert.Equal("no-referrer", Assert.Single(sent.Headers.GetValues("Referrer-Policy")));
     }
 
-    public static TheoryData<string, string, string, string> FieldErrors() => new()
-    {
-        { "Input.OrganizationName", "", "en", "'City or organisation' must not be empty." },
-        { "Input.OrganizationName", "", "es", "'Ciudad u organización' no debería estar vacío." },
-        { "Input.CountryCode", "ZZ", "en", "Choose a country from the list." },
-        { "Input.CountryCode", "ZZ", "es", "Elija un país de la lista." },
-        { "Input.Kind", "", "en", "'Kind of organisation' must not be empty." },
-        { "Input.Kind", "", "es", "'Tipo de organización' no debe estar vacío." },
-        { "Input.Population", "0", "en", "'Population' must be between 1 and 100000000. You entered 0." },
-        { "Input.Population", "-4", "es", "'Población' debe estar entre 1 y 100000000. Actualmente tiene un valor de -4." },
-        { "Input.ContactName", "", "en", "'Contact person' must not be empty." },
-        { "Input.ContactName", "Lee\u0007", "es", "Este campo contiene caracteres que no se pueden usar aquí" },
-        { "Input.ContactPosition", new string('p', 201), "en", "The length of 'Position' must be 200 characters or fewer. You entered 201 characters." },
-        { "Input.Email", "lee@", "en", "Enter a valid email address" },
-        { "Input.Email", "lee@", "es", "Escriba una dirección de correo electrónico válida" },
-        { "Input.Phone", "06 762 0000", "en", "Write the phone number in international format" },
-        { "Input.Phone", "06 762 0000", "es", "Escriba el teléfono en formato internacional" },
-        { "Input.PreferredLanguage", "de", "en", "Choose English, Spanish or Korean." },
-        { "Input.PreferredLanguage", "de", "es", "Elija inglés, español o coreano." },
-        { "Input.OtherInterest", new string('o', 501), "es", "'Otro interés' debe ser menor o igual que 500 caracteres. Ingresó 501 caracteres." },
-        { "Input.HeardFrom", new string('h', 501), "en", "The length of 'How you heard of WeGO' must be 500 characters or fewer." },
-        { "Input.Message", new string('m', 4001), "en", "The length of 'Message' must be 4000 characters or fewer." },
-        { "Input.ConsentGiven", "false", "en", "Please agree that we may store your data for this purpose." },
-        { "Input.ConsentGiven", "false", "es", "Acepte que guardemos sus datos con este fin." },
-    };
+    public static TheoryData<string, string, string, string> FieldErrors() =>
+        new()
+        {
+            { "Input.OrganizationName", "", "en", "'City or organisation' must not be empty." },
+            { "Input.OrganizationName", "", "es", "'Ciudad u organización' no debería estar vacío." },
+            { "Input.CountryCode", "ZZ", "en", "Choose a country from the list." },
+            { "Input.CountryCode", "ZZ", "es", "Elija un país de la lista." },
+            { "Input.Kind", "", "en", "'Kind of organisation' must not be empty." },
+            { "Input.Kind", "", "es", "'Tipo de organización' no debe estar vacío." },
+            { "Input.Population", "0", "en", "'Population' must be between 1 and 100000000. You entered 0." },
+            {
+                "Input.Population",
+                "-4",
+                "es",
+                "'Población' debe estar entre 1 y 100000000. Actualmente tiene un valor de -4."
+            },
+            { "Input.ContactName", "", "en", "'Contact person' must not be empty." },
+            { "Input.ContactName", "Lee\u0007", "es", "Este campo contiene caracteres que no se pueden usar aquí" },
+            {
+                "Input.ContactPosition",
+                new string('p', 201),
+                "en",
+                "The length of 'Position' must be 200 characters or fewer. You entered 201 characters."
+            },
+            { "Input.Email", "lee@", "en", "Enter a valid email address" },
+            { "Input.Email", "lee@", "es", "Escriba una dirección de correo electrónico válida" },
+            { "Input.Phone", "06 762 0000", "en", "Write the phone number in international format" },
+            { "Input.Phone", "06 762 0000", "es", "Escriba el teléfono en formato internacional" },
+            { "Input.PreferredLanguage", "de", "en", "Choose English, Spanish or Korean." },
+            { "Input.PreferredLanguage", "de", "es", "Elija inglés, español o coreano." },
+            {
+                "Input.OtherInterest",
+                new string('o', 501),
+                "es",
+                "'Otro interés' debe ser menor o igual que 500 caracteres. Ingresó 501 caracteres."
+            },
+            {
+                "Input.HeardFrom",
+                new string('h', 501),
+                "en",
+                "The length of 'How you heard of WeGO' must be 500 characters or fewer."
+            },
+            {
+                "Input.Message",
+                new string('m', 4001),
+                "en",
+                "The length of 'Message' must be 4000 characters or fewer."
+            },
+            { "Input.ConsentGiven", "false", "en", "Please agree that we may store your data for this purpose." },
+            { "Input.ConsentGiven", "false", "es", "Acepte que guardemos sus datos con este fin." },
+        };
 
     [Theory]
     [MemberData(nameof(FieldErrors))]
-    public async Task Each_invalid_field_shows_its_localized_error_keeps_the_input_and_stores_nothing(string field, string value, string language, string expected)
+    public async Task Each_invalid_field_shows_its_localized_error_keeps_the_input_and_stores_nothing(
+        string field,
+        string value,
+        string language,
+        string expected
+    )
     {
         var before = await StoredAsync();
         var client = PortalClient.For(portal, language);
 
-        using var response = await client.PostFormAsync("/Membership/Join", With(Seremban("Negeri Sembilan Test City"), field, value));
+        using var response = await client.PostFormAsync(
+            "/Membership/Join",
+            With(Seremban("Negeri Sembilan Test City"), field, value)
+        );
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var id = field.Replace('.', '_');
         Assert.Matches($"""<div class="invalid-feedback[^"]*" id="{id}-error">[^<]*{Regex.Escape(expected)}""", page);
         Assert.Matches($"""aria-describedby="[^"]*{id}-error""", page);
-        Assert.Contains(field == "Input.ContactPosition" ? value : "value=\"Councillor\"", page, StringComparison.Ordinal);
-        Assert.Contains(field == "Input.Message" ? value : "Tell us about membership, please.", page, StringComparison.Ordinal);
+        Assert.Contains(
+            field == "Input.ContactPosition" ? value : "value=\"Councillor\"",
+            page,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            field == "Input.Message" ? value : "Tell us about membership, please.",
+            page,
+            StringComparison.Ordinal
+        );
         Assert.Equal(before, await StoredAsync());
     }
 
@@ -184,7 +248,9 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
     {
         var before = await StoredAsync();
 
-        using var response = await PortalClient.For(portal).PostFormAsync("/Membership/Join", With(Seremban(), "Input.VisitId", "999999"));
+        using var response = await PortalClient
+            .For(portal)
+            .PostFormAsync("/Membership/Join", With(Seremban(), "Input.VisitId", "999999"));
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -198,7 +264,10 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
         var before = await StoredAsync();
         var client = PortalClient.For(portal);
 
-        using var posted = await client.PostFormAsync("/Membership/Join", With(Seremban(), "website", "http://spam.example"));
+        using var posted = await client.PostFormAsync(
+            "/Membership/Join",
+            With(Seremban(), "website", "http://spam.example")
+        );
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Equal("/Membership/Sent", posted.Headers.Location!.OriginalString);
@@ -214,7 +283,9 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
         var before = await StoredAsync();
         using var content = new FormUrlEncodedContent(Seremban());
 
-        using var response = await PortalClient.For(portal).Http.PostAsync(new Uri("/Membership/Join", UriKind.Relative), content);
+        using var response = await PortalClient
+            .For(portal)
+            .Http.PostAsync(new Uri("/Membership/Join", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(before, await StoredAsync());
@@ -226,7 +297,9 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
         var client = PortalClient.For(portal);
         using var posted = await client.PostFormAsync("/Membership/Join", Seremban());
         var token = SentAddress().Match(posted.Headers.Location!.OriginalString).Groups[1].Value;
-        var reference = await portal.WithDbAsync(db => db.MembershipInquiries.OrderBy(i => i.Id).Select(i => i.Reference).LastAsync());
+        var reference = await portal.WithDbAsync(db =>
+            db.MembershipInquiries.OrderBy(i => i.Id).Select(i => i.Reference).LastAsync()
+        );
 
         using var fresh = await client.GetAsync($"/Membership/Status/{token}");
         var page = await fresh.Content.ReadAsStringAsync();
@@ -287,15 +360,20 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
     [Fact]
     public void Every_inquiry_stage_has_a_label_and_an_explanation()
     {
-        var keys = System.Xml.Linq.XDocument.Load(RepositoryFiles.PathOf("src", "WeGO.Portal.Web", "Resources", "UiText.resx")).Root!
-            .Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+        var keys = System
+            .Xml.Linq.XDocument.Load(RepositoryFiles.PathOf("src", "WeGO.Portal.Web", "Resources", "UiText.resx"))
+            .Root!.Elements("data")
+            .Select(d => (string)d.Attribute("name")!)
+            .ToHashSet();
 
         Assert.All(Enum.GetNames<InquiryStage>(), stage =>
         {
             Assert.Contains($"InquiryStatus.Stage.{stage}", keys);
             Assert.Contains($"InquiryStatus.Explain.{stage}", keys);
         });
-        Assert.All(Application.Membership.SubmitMembershipInquiry.Programmes, p => Assert.Contains($"Join.Interest.{p}", keys));
+        Assert.All(Application.Membership.SubmitMembershipInquiry.Programmes, p =>
+            Assert.Contains($"Join.Interest.{p}", keys)
+        );
         Assert.All(Enum.GetNames<OrganizationKind>(), kind => Assert.Contains($"OrganizationKind.{kind}", keys));
     }
 

@@ -29,7 +29,11 @@ public sealed class LocalizationTests : IClassFixture<PortalFactory>
     {
         var client = PortalClient.For(portal, "es");
 
-        using var switched = await client.PostFormAsync("/", [new("culture", "ko")], action: "/Culture?returnUrl=%2FAccount%2FSignIn");
+        using var switched = await client.PostFormAsync(
+            "/",
+            [new("culture", "ko")],
+            action: "/Culture?returnUrl=%2FAccount%2FSignIn"
+        );
 
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
         Assert.Equal("/Account/SignIn", switched.Headers.Location!.OriginalString);
@@ -43,7 +47,11 @@ public sealed class LocalizationTests : IClassFixture<PortalFactory>
     {
         var client = PortalClient.For(portal);
 
-        using var switched = await client.PostFormAsync("/", [new("culture", "es")], action: "/Culture?returnUrl=https%3A%2F%2Fevil.example%2F");
+        using var switched = await client.PostFormAsync(
+            "/",
+            [new("culture", "es")],
+            action: "/Culture?returnUrl=https%3A%2F%2Fevil.example%2F"
+        );
 
         Assert.Equal("/", switched.Headers.Location!.OriginalString);
     }

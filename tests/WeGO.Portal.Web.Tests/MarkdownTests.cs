@@ -18,13 +18,17 @@ public sealed class MarkdownTests
         Assert.Empty(document.QuerySelectorAll("script, img, iframe, object"));
         var attributes = document.All.SelectMany(element => element.Attributes).ToList();
         Assert.DoesNotContain(attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
-        Assert.DoesNotContain(attributes, a => a.Name == "href" && !a.Value.StartsWith("http", StringComparison.Ordinal));
+        Assert.DoesNotContain(attributes, a =>
+            a.Name == "href" && !a.Value.StartsWith("http", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
     public void Ordinary_markdown_keeps_its_shape()
     {
-        var html = Markdown.ToSafeHtml("## Outcomes\n\n- **MoU** drafted\n- see [WeGO](https://we-gov.org)").ToString()!;
+        var html = Markdown
+            .ToSafeHtml("## Outcomes\n\n- **MoU** drafted\n- see [WeGO](https://we-gov.org)")
+            .ToString()!;
 
         Assert.Contains("<h2", html, StringComparison.Ordinal);
         Assert.Contains("<strong>MoU</strong>", html, StringComparison.Ordinal);

@@ -24,27 +24,32 @@ public sealed partial class NewsPagesTests : IClassFixture<PortalFactory>
 
     private Task<PortalClient> SignedInAsync(string role) => PortalClient.NewStaffSignedInAsync(portal, role, "en");
 
-    /// <summary>A completed visit of <paramref name="city"/> (the demo Seremban visit for Seremban) with a report written through the domain.</summary>
+    /// <summary>A completed visit of <paramref name="city"/> (the demo Seremban visit for Seremban) with a report
+    /// written through the domain.</summary>
     private async Task<int> ReportAsync(string city, bool approve = true)
     {
-        var visitId = await portal.WithDbAsync(db => db.Visits.Where(v => v.Organization.Name == city).Select(v => (int?)v.Id).SingleOrDefaultAsync());
+        var visitId = await portal.WithDbAsync(db =>
+            db.Visits.Where(v => v.Organization.Name == city).Select(v => (int?)v.Id).SingleOrDefaultAsync()
+        );
         if (visitId is null)
         {
-            var scheduled = await portal.SendAsync(new ScheduleVisit.Command
-            {
-                OrganizationName = city,
-                CountryCode = "KR",
-                Purpose = "Smart-city exchange",
-                Date = new DateOnly(2025, 5, 20),
-                StartTime = new TimeOnly(10, 0),
-                EndTime = new TimeOnly(11, 0),
-                Venue = "WeGO Secretariat, Seoul",
-                OtherHostName = "Lii Inn Tan",
-                OtherHostTitle = "Program Director",
-                ExpectedHeadcount = 5,
-                CreateNewOrganization = true,
-                ScheduleDespiteConflicts = true,
-            });
+            var scheduled = await portal.SendAsync(
+                new ScheduleVisit.Command
+                {
+                    OrganizationName = city,
+                    CountryCode = "KR",
+                    Purpose = "Smart-city exchange",
+                    Date = new DateOnly(2025, 5, 20),
+                    StartTime = new TimeOnly(10, 0),
+                    EndTime = new TimeOnly(11, 0),
+                    Venue = "WeGO Secretariat, Seoul",
+                    OtherHostName = "Lii Inn Tan",
+                    OtherHostTitle = "Program Director",
+                    ExpectedHeadcount = 5,
+                    CreateNewOrganization = true,
+                    ScheduleDespiteConflicts = true,
+                }
+            );
             visitId = scheduled.VisitId!.Value;
             await portal.SendAsync(new ConfirmVisit.Command(visitId.Value, 0));
             await portal.SendAsync(new CompleteVisit.Command(visitId.Value, 1));
@@ -53,7 +58,10 @@ public sealed partial class NewsPagesTests : IClassFixture<PortalFactory>
         return await portal.WithDbAsync(async db =>
         {
             var report = new VisitReport(visitId.Value, "author-id", "Lii Inn Tan", ReviewedAt);
-            report.Write(new ReportContent("What happened.", null, null, null, null, "Membership application to follow.", null), ReviewedAt);
+            report.Write(
+                new ReportContent("What happened.", null, null, null, null, "Membership application to follow.", null),
+                ReviewedAt
+            );
             report.Submit("author-id", "Author", "en", ReviewedAt);
             if (approve)
             {
@@ -68,10 +76,14 @@ public sealed partial class NewsPagesTests : IClassFixture<PortalFactory>
 
     private async Task<GetNewsRelease.Details> DraftAsync(int reportId, string language, bool publish = false)
     {
-        var id = (await portal.SendAsync(new DraftNewsRelease.Command { ReportId = reportId, Language = language })).Value;
+        var id = (
+            await portal.SendAsync(new DraftNewsRelease.Command { ReportId = reportId, Language = language })
+        ).Value;
         if (publish)
         {
-            await portal.SendAsync(new PublishNewsRelease.Command(id, (await portal.SendAsync(new GetNewsRelease.Query(id)))!.Version));
+            await portal.SendAsync(
+                new PublishNewsRelease.Command(id, (await portal.SendAsync(new GetNewsRelease.Query(id)))!.Version)
+            );
         }
 
         return (await portal.SendAsync(new GetNewsRelease.Query(id)))!;
@@ -84,8 +96,15 @@ public sealed partial class NewsPagesTests : IClassFixture<PortalFactory>
         var staff = await SignedInAsync(Roles.SecretariatStaff);
         var anonymous = PortalClient.For(portal, "en");
 
-        Assert.Contains("id=\"draft-release\"", await staff.GetPageAsync($"/News/Draft?reportId={reportId}"), StringComparison.Ordinal);
-        using var drafted = await staff.PostFormAsync($"/News/Draft?reportId={reportId}", [new("Input.ReportId", $"{reportId}"), new("Input.Language", "en")]);
+        Assert.Contains(
+            "id=\"draft-release\"",
+            await staff.GetPageAsync($"/News/Draft?reportId={reportId}"),
+            StringComparison.Ordinal
+        );
+        using var drafted = await staff.PostFormAsync(
+            $"/News/Draft?reportId={reportId}",
+            [new("Input.ReportId", $"{reportId}"), new("Input.Language", "en")]
+        );
         Assert.Equal(HttpStatusCode.Redirect, drafted.StatusCode);
         var editAddress = drafted.Headers.Location!.OriginalString;
         var edit = await staff.GetPageAsync(editAddress);
@@ -97,15 +116,22 @@ public sealed partial class NewsPagesTests : IClassFixture<PortalFactory>
         }
 
         var body = System.Net.WebUtility.HtmlDecode(BodyField().Match(edit).Groups[1].Value);
-        using var saved = await staff.PostFormAsync(editAddress, [
-            new("Input.Version", VersionField().Match(edit).Groups[1].Value),
-            new("Input.Headline", "WeGO welcomes Seremban City Council"),
-            new("Input.Dateline", "Seoul, 7 October 2024"),
-            new("Input.Body", body),
-        ]);
+        using var saved = await staff.PostFormAsync(
+            editAddress,
+            [
+                new("Input.Version", VersionField().Match(edit).Groups[1].Value),
+                new("Input.Headline", "WeGO welcomes Seremban City Council"),
+                new("Input.Dateline", "Seoul, 7 October 2024"),
+                new("Input.Body", body),
+            ]
+        );
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var afterSave = await staff.GetPageAsync(editAddress);
-        using var published = await staff.PostFormAsync(editAddress, [new("version", PublishVersion().Match(afterSave).Groups[1].Value)], action: editAddress + "?handler=Publish");
+        using var published = await staff.PostFormAsync(
+            editAddress,
+            [new("version", PublishVersion().Match(afterSave).Groups[1].Value)],
+            action: editAddress + "?handler=Publish"
+        );
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
 
         var list = await anonymous.GetPageAsync("/news");
@@ -128,7 +154,12 @@ public sealed partial class NewsPagesTests : IClassFixture<PortalFactory>
         var second = await SignedInAsync(Roles.SecretariatStaff);
         var address = $"/News/Edit/{release.Id}";
         KeyValuePair<string, string>[] Form(int version, string headline) =>
-            [new("Input.Version", $"{version}"), new("Input.Headline", headline), new("Input.Dateline", release.Dateline), new("Input.Body", release.Body)];
+            [
+                new("Input.Version", $"{version}"),
+                new("Input.Headline", headline),
+                new("Input.Dateline", release.Dateline),
+                new("Input.Body", release.Body),
+            ];
 
         using var firstSave = await first.PostFormAsync(address, Form(release.Version, "Headline of the first"));
         Assert.Equal(HttpStatusCode.Redirect, firstSave.StatusCode);
@@ -136,15 +167,24 @@ public sealed partial class NewsPagesTests : IClassFixture<PortalFactory>
 
         Assert.Equal(HttpStatusCode.OK, secondSave.StatusCode);
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await secondSave.Content.ReadAsStringAsync());
-        Assert.Equal("Headline of the first", page.QuerySelector("#saved-meanwhile-Input_Headline .saved-meanwhile-value")?.TextContent);
+        Assert.Equal(
+            "Headline of the first",
+            page.QuerySelector("#saved-meanwhile-Input_Headline .saved-meanwhile-value")?.TextContent
+        );
         Assert.Equal("Headline of the second", page.QuerySelector<IHtmlInputElement>("#Input_Headline")!.Value);
         Assert.Null(page.QuerySelector("#saved-meanwhile-Input_Body"));
         var rebased = page.QuerySelector<IHtmlInputElement>("#edit-release input[name='Input.Version']")!.Value;
         Assert.Equal($"{release.Version + 1}", rebased);
 
-        using var deliberate = await second.PostFormAsync(address, Form(int.Parse(rebased, System.Globalization.CultureInfo.InvariantCulture), "Headline of the second"));
+        using var deliberate = await second.PostFormAsync(
+            address,
+            Form(int.Parse(rebased, System.Globalization.CultureInfo.InvariantCulture), "Headline of the second")
+        );
         Assert.Equal(HttpStatusCode.Redirect, deliberate.StatusCode);
-        Assert.Equal("Headline of the second", (await portal.SendAsync(new GetNewsRelease.Query(release.Id)))!.Headline);
+        Assert.Equal(
+            "Headline of the second",
+            (await portal.SendAsync(new GetNewsRelease.Query(release.Id)))!.Headline
+        );
     }
 
     [Fact]
@@ -169,7 +209,11 @@ public sealed partial class NewsPagesTests : IClassFixture<PortalFactory>
         Assert.DoesNotContain("id=\"shown-in\"", inSpanish, StringComparison.Ordinal);
         Assert.Contains($"href=\"{address}?lang=en\"", inSpanish, StringComparison.Ordinal);
         Assert.DoesNotContain("?lang=ko", inSpanish, StringComparison.Ordinal);
-        Assert.Contains("Seoul, 20 May 2025", await PortalClient.For(portal, "es").GetPageAsync(address + "?lang=en"), StringComparison.Ordinal);
+        Assert.Contains(
+            "Seoul, 20 May 2025",
+            await PortalClient.For(portal, "es").GetPageAsync(address + "?lang=en"),
+            StringComparison.Ordinal
+        );
 
         var spanishList = await PortalClient.For(portal, "es").GetPageAsync("/news");
         Assert.Contains(spanish.Headline, spanishList, StringComparison.Ordinal);
@@ -197,14 +241,17 @@ public sealed partial class NewsPagesTests : IClassFixture<PortalFactory>
     public async Task Hostile_Markdown_in_a_release_never_renders_as_live_markup()
     {
         var release = await DraftAsync(await ReportAsync("Wonju Hostile Text"), "en");
-        await portal.SendAsync(new EditNewsRelease.Command
-        {
-            ReleaseId = release.Id,
-            Version = release.Version,
-            Headline = "<b onmouseover=\"alert(1)\">Headline</b>",
-            Dateline = "Seoul, 20 May 2025",
-            Body = "Hello <script>alert('x')</script>\n\n<img src=x onerror=\"alert(2)\">\n\n[click](javascript:alert(3))\n\n<a href=\"javascript:alert(4)\">link</a> **bold**",
-        });
+        await portal.SendAsync(
+            new EditNewsRelease.Command
+            {
+                ReleaseId = release.Id,
+                Version = release.Version,
+                Headline = "<b onmouseover=\"alert(1)\">Headline</b>",
+                Dateline = "Seoul, 20 May 2025",
+                Body =
+                    "Hello <script>alert('x')</script>\n\n<img src=x onerror=\"alert(2)\">\n\n[click](javascript:alert(3))\n\n<a href=\"javascript:alert(4)\">link</a> **bold**",
+            }
+        );
         var current = (await portal.SendAsync(new GetNewsRelease.Query(release.Id)))!;
         await portal.SendAsync(new PublishNewsRelease.Command(release.Id, current.Version));
 
@@ -227,7 +274,15 @@ public sealed partial class NewsPagesTests : IClassFixture<PortalFactory>
         var reportId = await ReportAsync("Sokcho Roles Check");
         var release = await DraftAsync(reportId, "en");
         var anonymous = PortalClient.For(portal, "en");
-        foreach (var address in new[] { "/News/Manage", $"/News/Draft?reportId={reportId}", $"/News/Edit/{release.Id}", $"/News/Preview/{release.Id}" })
+        foreach (
+            var address in new[]
+            {
+                "/News/Manage",
+                $"/News/Draft?reportId={reportId}",
+                $"/News/Edit/{release.Id}",
+                $"/News/Preview/{release.Id}",
+            }
+        )
         {
             using var refused = await anonymous.GetAsync(address);
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
@@ -236,16 +291,32 @@ public sealed partial class NewsPagesTests : IClassFixture<PortalFactory>
 
         var director = await SignedInAsync(Roles.ProgramDirector);
         Assert.Contains(release.Headline, await director.GetPageAsync("/News/Manage"), StringComparison.Ordinal);
-        Assert.Contains("id=\"release-body\"", await director.GetPageAsync($"/News/Preview/{release.Id}"), StringComparison.Ordinal);
+        Assert.Contains(
+            "id=\"release-body\"",
+            await director.GetPageAsync($"/News/Preview/{release.Id}"),
+            StringComparison.Ordinal
+        );
 
         // The token comes from a page the director may open (the language switcher's form).
-        using var publish = await director.PostFormAsync("/News/Manage", [new("version", $"{release.Version}")], action: $"/News/Edit/{release.Id}?handler=Publish");
-        using var draft = await director.PostFormAsync("/News/Manage", [new("Input.ReportId", $"{reportId}"), new("Input.Language", "es")], action: $"/News/Draft?reportId={reportId}");
+        using var publish = await director.PostFormAsync(
+            "/News/Manage",
+            [new("version", $"{release.Version}")],
+            action: $"/News/Edit/{release.Id}?handler=Publish"
+        );
+        using var draft = await director.PostFormAsync(
+            "/News/Manage",
+            [new("Input.ReportId", $"{reportId}"), new("Input.Language", "es")],
+            action: $"/News/Draft?reportId={reportId}"
+        );
 
         foreach (var refused in new[] { publish, draft })
         {
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-            Assert.StartsWith("/Account/AccessDenied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+            Assert.StartsWith(
+                "/Account/AccessDenied",
+                refused.Headers.Location!.PathAndQuery,
+                StringComparison.Ordinal
+            );
         }
 
         var versions = (await portal.SendAsync(new GetNewsRelease.Query(release.Id)))!.Versions;
@@ -259,12 +330,19 @@ public sealed partial class NewsPagesTests : IClassFixture<PortalFactory>
         var staff = await SignedInAsync(Roles.SecretariatStaff);
 
         var page = await staff.GetPageAsync($"/News/Draft?reportId={reportId}");
-        using var posted = await staff.PostFormAsync($"/News/Draft?reportId={reportId}", [new("Input.ReportId", $"{reportId}"), new("Input.Language", "en")]);
+        using var posted = await staff.PostFormAsync(
+            $"/News/Draft?reportId={reportId}",
+            [new("Input.ReportId", $"{reportId}"), new("Input.Language", "en")]
+        );
 
         Assert.Contains("id=\"not-approved\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"draft-release\"", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        Assert.Contains("A release can only be drafted from an approved report.", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "A release can only be drafted from an approved report.",
+            await posted.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
     }
 
     [GeneratedRegex("name=\"Input.Version\" value=\"(\\d+)\"")]

@@ -18,8 +18,14 @@ public sealed class OldAddressesTests : IClassFixture<PortalFactory>
     [InlineData("/join", "/Membership/Join")]
     [InlineData("/join?visit=7", "/Membership/Join?visit=7")]
     [InlineData("/join/sent", "/Membership/Sent")]
-    [InlineData("/join/sent/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "/Membership/Sent/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
-    [InlineData("/inquiry/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "/Membership/Status/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData(
+        "/join/sent/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        "/Membership/Sent/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+    )]
+    [InlineData(
+        "/inquiry/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        "/Membership/Status/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+    )]
     [InlineData("/Inquiries", "/Membership/Inquiries")]
     [InlineData("/Inquiries/Details/12", "/Membership/Inquiries/Details/12")]
     [InlineData("/Inquiries/Index?handler=Csv&stage=New", "/Membership/Inquiries/Index?handler=Csv&stage=New")]
@@ -32,13 +38,18 @@ public sealed class OldAddressesTests : IClassFixture<PortalFactory>
 
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
         Assert.Equal(moved, response.Headers.Location!.OriginalString);
-        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("x=", StringComparison.Ordinal)));
+        Assert.False(
+            response.Headers.Contains("Set-Cookie")
+                && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("x=", StringComparison.Ordinal))
+        );
     }
 
     [Fact]
     public async Task A_form_posted_to_an_old_address_is_sent_on_with_its_method()
     {
-        using var response = await PortalClient.For(portal).PostFormAsync("/Membership/Join", JoinPageTests.Seremban(), action: "/join");
+        using var response = await PortalClient
+            .For(portal)
+            .PostFormAsync("/Membership/Join", JoinPageTests.Seremban(), action: "/join");
 
         Assert.Equal(HttpStatusCode.PermanentRedirect, response.StatusCode);
         Assert.Equal("/Membership/Join", response.Headers.Location!.OriginalString);

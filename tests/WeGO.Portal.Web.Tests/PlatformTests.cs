@@ -88,9 +88,13 @@ public sealed class PlatformTests : IClassFixture<PortalFactory>
         var logs = Path.Combine(portal.DataDirectory, "logs");
         await Patiently.UntilAsync(
             "a request log event with the correlation id in the JSON log file (progress: the log's length)",
-            () => Directory.Exists(logs) ? Directory.EnumerateFiles(logs, "portal-*.json").Select(ReadShared).ToList() : [],
+            () =>
+                Directory.Exists(logs)
+                    ? Directory.EnumerateFiles(logs, "portal-*.json").Select(ReadShared).ToList()
+                    : [],
             files => files.Any(text => text.Contains("\"CorrelationId\":\"log-check-7\"", StringComparison.Ordinal)),
-            progress: files => files.Sum(text => text.Length));
+            progress: files => files.Sum(text => text.Length)
+        );
     }
 
     private static string ReadShared(string file)

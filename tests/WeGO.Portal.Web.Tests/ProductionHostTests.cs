@@ -19,7 +19,9 @@ public sealed class ProductionHostTests : IDisposable
     public async Task Outside_development_cookies_are_secure_http_only_and_same_site()
     {
         using var response = await PortalClient.For(portal, https: true).GetAsync("/Account/SignIn");
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("wego.antiforgery", StringComparison.Ordinal));
+        var cookie = response
+            .Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith("wego.antiforgery", StringComparison.Ordinal));
 
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
@@ -34,7 +36,11 @@ public sealed class ProductionHostTests : IDisposable
 
         Assert.Equal(System.Net.HttpStatusCode.TemporaryRedirect, plain.StatusCode);
         Assert.Equal("https", plain.Headers.Location!.Scheme);
-        Assert.Contains("max-age=", secure.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+        Assert.Contains(
+            "max-age=",
+            secure.Headers.GetValues("Strict-Transport-Security").Single(),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]

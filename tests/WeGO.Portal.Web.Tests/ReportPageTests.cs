@@ -30,7 +30,8 @@ public sealed class ReportPageTests : IDisposable
 
     private Task<int> VisitIdAsync() => portal.WithDbAsync(db => db.Visits.Select(v => v.Id).SingleAsync());
 
-    private Task<VisitReport> ReportAsync(int id) => portal.WithDbAsync(db => db.VisitReports.AsNoTracking().SingleAsync(r => r.Id == id));
+    private Task<VisitReport> ReportAsync(int id) =>
+        portal.WithDbAsync(db => db.VisitReports.AsNoTracking().SingleAsync(r => r.Id == id));
 
     private async Task<PortalClient> SignedInAsync(string email, string role, string? language = null)
     {
@@ -40,28 +41,33 @@ public sealed class ReportPageTests : IDisposable
         return client;
     }
 
-    private Task<PortalClient> StaffAsync(string? language = null) => SignedInAsync("mina@we-gov.org", Roles.SecretariatStaff, language);
+    private Task<PortalClient> StaffAsync(string? language = null) =>
+        SignedInAsync("mina@we-gov.org", Roles.SecretariatStaff, language);
 
     private Task<PortalClient> DirectorAsync() => SignedInAsync("lii@we-gov.org", Roles.ProgramDirector);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static KeyValuePair<string, string>[] Fields(int version, string summary, string? attachments = null) =>
-    [
-        new("Input.Version", Number(version)),
-        new("Input.Summary", summary),
-        new("Input.Participants", "- Lee Kai Yet\n- Jeong-kee Kim"),
-        new("Input.DelegationPresentation", "Malaysia Vision Valley 2.0"),
-        new("Input.SecretariatPresentation", "WeGO's flagship programmes"),
-        new("Input.TopicsRaised", "- Membership process"),
-        new("Input.Outcomes", "Seremban looks forward to joining."),
-        new("Input.AttachmentLinks", attachments ?? ""),
-    ];
+        [
+            new("Input.Version", Number(version)),
+            new("Input.Summary", summary),
+            new("Input.Participants", "- Lee Kai Yet\n- Jeong-kee Kim"),
+            new("Input.DelegationPresentation", "Malaysia Vision Valley 2.0"),
+            new("Input.SecretariatPresentation", "WeGO's flagship programmes"),
+            new("Input.TopicsRaised", "- Membership process"),
+            new("Input.Outcomes", "Seremban looks forward to joining."),
+            new("Input.AttachmentLinks", attachments ?? ""),
+        ];
 
     private static void AssertDenied(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", new Uri(new Uri("http://localhost"), response.Headers.Location!).PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "/Account/AccessDenied",
+            new Uri(new Uri("http://localhost"), response.Headers.Location!).PathAndQuery,
+            StringComparison.Ordinal
+        );
     }
 
     /// <summary>Staff start the report from the visit page's link; returns the report's id.</summary>
@@ -74,10 +80,18 @@ public sealed class ReportPageTests : IDisposable
         return int.Parse(location["/Reports/Edit/".Length..], CultureInfo.InvariantCulture);
     }
 
-    private static async Task<int> SubmittedAsync(PortalClient staff, int visitId, string summary = "The delegation of Seremban City Council visited the Secretariat.")
+    private static async Task<int> SubmittedAsync(
+        PortalClient staff,
+        int visitId,
+        string summary = "The delegation of Seremban City Council visited the Secretariat."
+    )
     {
         var id = await StartAsync(staff, visitId);
-        using var submitted = await staff.PostFormAsync($"/Reports/Edit/{id}", Fields(0, summary), $"/Reports/Edit/{id}?handler=Submit");
+        using var submitted = await staff.PostFormAsync(
+            $"/Reports/Edit/{id}",
+            Fields(0, summary),
+            $"/Reports/Edit/{id}?handler=Submit"
+        );
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         Assert.Equal($"/Reports/Details/{id}", submitted.Headers.Location!.OriginalString);
         return id;
@@ -88,7 +102,11 @@ public sealed class ReportPageTests : IDisposable
     {
         var visitId = await VisitIdAsync();
         var staff = await StaffAsync();
-        Assert.Contains($"href=\"/Reports/Start/{visitId}\"", await staff.GetPageAsync($"/Visits/Details/{visitId}"), StringComparison.Ordinal);
+        Assert.Contains(
+            $"href=\"/Reports/Start/{visitId}\"",
+            await staff.GetPageAsync($"/Visits/Details/{visitId}"),
+            StringComparison.Ordinal
+        );
 
         var id = await StartAsync(staff, visitId);
         var editor = WebUtility.HtmlDecode(await staff.GetPageAsync($"/Reports/Edit/{id}"));
@@ -96,12 +114,22 @@ public sealed class ReportPageTests : IDisposable
         Assert.Contains("- Membership process", editor, StringComparison.Ordinal);
         Assert.Contains("/js/report-editor.js", editor, StringComparison.Ordinal);
 
-        using var saved = await staff.PostFormAsync($"/Reports/Edit/{id}", Fields(0, "First draft", "https://we-gov.org/slides.pdf"));
+        using var saved = await staff.PostFormAsync(
+            $"/Reports/Edit/{id}",
+            Fields(0, "First draft", "https://we-gov.org/slides.pdf")
+        );
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal($"/Reports/Edit/{id}", saved.Headers.Location!.OriginalString);
-        Assert.Equal(("First draft", "Seremban looks forward to joining."), ((await ReportAsync(id)).Summary, (await ReportAsync(id)).Outcomes));
+        Assert.Equal(
+            ("First draft", "Seremban looks forward to joining."),
+            ((await ReportAsync(id)).Summary, (await ReportAsync(id)).Outcomes)
+        );
 
-        using var submitted = await staff.PostFormAsync($"/Reports/Edit/{id}", Fields(1, "Final text"), $"/Reports/Edit/{id}?handler=Submit");
+        using var submitted = await staff.PostFormAsync(
+            $"/Reports/Edit/{id}",
+            Fields(1, "Final text"),
+            $"/Reports/Edit/{id}?handler=Submit"
+        );
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         var report = await ReportAsync(id);
         Assert.Equal((ReviewState.Submitted, "Final text"), (report.State, report.Summary));
@@ -109,7 +137,11 @@ public sealed class ReportPageTests : IDisposable
         var page = await staff.GetPageAsync($"/Reports/Details/{id}");
         Assert.Contains("Version 1", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"edit-report\"", page, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/Reports/Details/{id}\"", await staff.GetPageAsync($"/Visits/Details/{visitId}"), StringComparison.Ordinal);
+        Assert.Contains(
+            $"href=\"/Reports/Details/{id}\"",
+            await staff.GetPageAsync($"/Visits/Details/{visitId}"),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -117,18 +149,35 @@ public sealed class ReportPageTests : IDisposable
     {
         var visitId = await portal.WithDbAsync(async db =>
         {
-            var visit = Visit.Schedule(new Organization("Cuenca", "EC", Region.LatinAmerica, OrganizationKind.LocalGovernment), "Study visit", "Secretariat", new DateOnly(2024, 12, 4), new TimeOnly(10, 0), new TimeOnly(11, 0), VenueTime.Seoul, DayAfterTheVisit.UtcDateTime);
+            var visit = Visit.Schedule(
+                new Organization("Cuenca", "EC", Region.LatinAmerica, OrganizationKind.LocalGovernment),
+                "Study visit",
+                "Secretariat",
+                new DateOnly(2024, 12, 4),
+                new TimeOnly(10, 0),
+                new TimeOnly(11, 0),
+                VenueTime.Seoul,
+                DayAfterTheVisit.UtcDateTime
+            );
             db.Visits.Add(visit);
             await db.SaveChangesAsync();
             return visit.Id;
         });
         var staff = await StaffAsync();
 
-        Assert.Contains("can be written once the visit is completed", await staff.GetPageAsync($"/Reports/Start/{visitId}"), StringComparison.Ordinal);
+        Assert.Contains(
+            "can be written once the visit is completed",
+            await staff.GetPageAsync($"/Reports/Start/{visitId}"),
+            StringComparison.Ordinal
+        );
         using var refused = await staff.PostFormAsync($"/Reports/Start/{visitId}", []);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("A report can only be written for a completed visit.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "A report can only be written for a completed visit.",
+            await refused.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
         Assert.False(await portal.WithDbAsync(db => db.VisitReports.AnyAsync()));
     }
 
@@ -142,7 +191,11 @@ public sealed class ReportPageTests : IDisposable
         using var again = await staff.GetAsync($"/Reports/Start/{visitId}");
         Assert.Equal($"/Reports/Details/{id}", again.Headers.Location!.OriginalString);
         using var refused = await staff.PostFormAsync($"/Visits/Details/{visitId}", [], $"/Reports/Start/{visitId}");
-        Assert.Contains("This visit already has a report.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "This visit already has a report.",
+            await refused.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
         Assert.Equal(1, await portal.WithDbAsync(db => db.VisitReports.CountAsync()));
     }
 
@@ -152,19 +205,38 @@ public sealed class ReportPageTests : IDisposable
         var staff = await StaffAsync();
         var id = await StartAsync(staff, await VisitIdAsync());
 
-        using var first = await staff.PostFormAsync($"/Reports/Edit/{id}", Fields(0, "Autosaved draft"), $"/Reports/Edit/{id}?handler=Autosave");
+        using var first = await staff.PostFormAsync(
+            $"/Reports/Edit/{id}",
+            Fields(0, "Autosaved draft"),
+            $"/Reports/Edit/{id}?handler=Autosave"
+        );
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         using var saved = JsonDocument.Parse(await first.Content.ReadAsStringAsync());
         Assert.Equal(1, saved.RootElement.GetProperty("version").GetInt32());
-        Assert.Equal(new DateTime(2024, 10, 8, 10, 0, 0).ToString("t", CultureInfo.GetCultureInfo("en")), saved.RootElement.GetProperty("savedAt").GetString());
+        Assert.Equal(
+            new DateTime(2024, 10, 8, 10, 0, 0).ToString("t", CultureInfo.GetCultureInfo("en")),
+            saved.RootElement.GetProperty("savedAt").GetString()
+        );
 
-        using var stale = await staff.PostFormAsync($"/Reports/Edit/{id}", Fields(0, "From an older tab"), $"/Reports/Edit/{id}?handler=Autosave");
+        using var stale = await staff.PostFormAsync(
+            $"/Reports/Edit/{id}",
+            Fields(0, "From an older tab"),
+            $"/Reports/Edit/{id}?handler=Autosave"
+        );
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         using var conflict = JsonDocument.Parse(await stale.Content.ReadAsStringAsync());
-        Assert.Contains("someone else saved this report", conflict.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "someone else saved this report",
+            conflict.RootElement.GetProperty("message").GetString(),
+            StringComparison.Ordinal
+        );
         Assert.Equal("Autosaved draft", (await ReportAsync(id)).Summary);
 
-        using var invalid = await staff.PostFormAsync($"/Reports/Edit/{id}", Fields(1, "Draft", "javascript:alert(1)"), $"/Reports/Edit/{id}?handler=Autosave");
+        using var invalid = await staff.PostFormAsync(
+            $"/Reports/Edit/{id}",
+            Fields(1, "Draft", "javascript:alert(1)"),
+            $"/Reports/Edit/{id}?handler=Autosave"
+        );
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Contains("is not a web address", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -185,10 +257,19 @@ public sealed class ReportPageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, secondSave.StatusCode);
         var page = new HtmlParser().ParseDocument(await secondSave.Content.ReadAsStringAsync());
-        Assert.Equal("Summary written by the first", page.QuerySelector("#saved-meanwhile-Input_Summary .saved-meanwhile-value")?.TextContent);
+        Assert.Equal(
+            "Summary written by the first",
+            page.QuerySelector("#saved-meanwhile-Input_Summary .saved-meanwhile-value")?.TextContent
+        );
         Assert.Equal("", page.QuerySelector<IHtmlTextAreaElement>("#Input_Summary")!.Value);
-        Assert.Equal("Outcomes written by the second", page.QuerySelector<IHtmlTextAreaElement>("#Input_Outcomes")!.Value);
-        Assert.Equal("(empty)", page.QuerySelector("#saved-meanwhile-Input_Outcomes .saved-meanwhile-value")?.TextContent);
+        Assert.Equal(
+            "Outcomes written by the second",
+            page.QuerySelector<IHtmlTextAreaElement>("#Input_Outcomes")!.Value
+        );
+        Assert.Equal(
+            "(empty)",
+            page.QuerySelector("#saved-meanwhile-Input_Outcomes .saved-meanwhile-value")?.TextContent
+        );
         Assert.Null(page.QuerySelector("#saved-meanwhile-Input_Participants"));
         Assert.Contains("Summary", page.QuerySelector("#changed-meanwhile")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("1", page.QuerySelector<IHtmlInputElement>("#report-version")!.Value);
@@ -198,12 +279,19 @@ public sealed class ReportPageTests : IDisposable
         Assert.NotEqual("true", calm.QuerySelector("#report-form")!.GetAttribute("data-saved-meanwhile"));
         Assert.Equal("Summary written by the first", (await ReportAsync(id)).Summary);
 
-        // A Save from the older page again is refused the same way; only a Save from the page that showed their values overwrites.
+        // A Save from the older page again is refused the same way; only a Save from the page that showed their values
+        // overwrites.
         using var again = await second.PostFormAsync(path, Form(0, "", "Outcomes written by the second"));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        using var deliberate = await second.PostFormAsync(path, Form(1, "Summary written by the first", "Outcomes written by the second"));
+        using var deliberate = await second.PostFormAsync(
+            path,
+            Form(1, "Summary written by the first", "Outcomes written by the second")
+        );
         Assert.Equal(HttpStatusCode.Redirect, deliberate.StatusCode);
-        Assert.Equal(("Summary written by the first", "Outcomes written by the second"), ((await ReportAsync(id)).Summary, (await ReportAsync(id)).Outcomes));
+        Assert.Equal(
+            ("Summary written by the first", "Outcomes written by the second"),
+            ((await ReportAsync(id)).Summary, (await ReportAsync(id)).Outcomes)
+        );
     }
 
     [Fact]
@@ -229,17 +317,28 @@ public sealed class ReportPageTests : IDisposable
         var staff = await StaffAsync();
         var id = await StartAsync(staff, await VisitIdAsync());
 
-        using var refused = await staff.PostFormAsync($"/Reports/Edit/{id}", Fields(0, "Draft", "https://we-gov.org/slides.pdf\nnot a link"));
+        using var refused = await staff.PostFormAsync(
+            $"/Reports/Edit/{id}",
+            Fields(0, "Draft", "https://we-gov.org/slides.pdf\nnot a link")
+        );
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("\"not a link\" is not a web address", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains(
+            "\"not a link\" is not a web address",
+            WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()),
+            StringComparison.Ordinal
+        );
         Assert.Null((await ReportAsync(id)).AttachmentLinks);
 
-        using var saved = await staff.PostFormAsync($"/Reports/Edit/{id}", Fields(0, "Draft", "https://we-gov.org/slides.pdf\nhttp://example.org/photos?album=1&x=2"));
+        using var saved = await staff.PostFormAsync(
+            $"/Reports/Edit/{id}",
+            Fields(0, "Draft", "https://we-gov.org/slides.pdf\nhttp://example.org/photos?album=1&x=2")
+        );
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var document = new HtmlParser().ParseDocument(await staff.GetPageAsync($"/Reports/Details/{id}"));
         Assert.Equal(
             ["https://we-gov.org/slides.pdf", "http://example.org/photos?album=1&x=2"],
-            document.QuerySelectorAll("#report-attachments a").Select(a => a.GetAttribute("href")));
+            document.QuerySelectorAll("#report-attachments a").Select(a => a.GetAttribute("href"))
+        );
     }
 
     [Fact]
@@ -247,7 +346,8 @@ public sealed class ReportPageTests : IDisposable
     {
         var staff = await StaffAsync();
         var id = await StartAsync(staff, await VisitIdAsync());
-        var hostile = "Fine **start**\n\n<script>alert('report')</script>\n\n[click me](javascript:alert(1))\n\n<img src=x onerror=alert(2)>";
+        var hostile =
+            "Fine **start**\n\n<script>alert('report')</script>\n\n[click me](javascript:alert(1))\n\n<img src=x onerror=alert(2)>";
         using var saved = await staff.PostFormAsync($"/Reports/Edit/{id}", Fields(0, hostile));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
@@ -255,10 +355,16 @@ public sealed class ReportPageTests : IDisposable
         {
             var html = await staff.GetPageAsync(path);
             var document = new HtmlParser().ParseDocument(html);
-            Assert.DoesNotContain(document.QuerySelectorAll("script"), s => s.TextContent.Contains("alert", StringComparison.Ordinal));
+            Assert.DoesNotContain(document.QuerySelectorAll("script"), s =>
+                s.TextContent.Contains("alert", StringComparison.Ordinal)
+            );
             Assert.Empty(document.QuerySelectorAll("img"));
-            Assert.DoesNotContain(document.QuerySelectorAll("a"), a => (a.GetAttribute("href") ?? "").StartsWith("javascript:", StringComparison.OrdinalIgnoreCase));
-            Assert.DoesNotContain(document.All, e => e.Attributes.Any(attribute => attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
+            Assert.DoesNotContain(document.QuerySelectorAll("a"), a =>
+                (a.GetAttribute("href") ?? "").StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
+            );
+            Assert.DoesNotContain(document.All, e =>
+                e.Attributes.Any(attribute => attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
+            );
         }
 
         var details = new HtmlParser().ParseDocument(await staff.GetPageAsync($"/Reports/Details/{id}"));
@@ -283,17 +389,35 @@ public sealed class ReportPageTests : IDisposable
             AssertDenied(review);
         }
 
-        using (var approve = await staff.PostFormAsync($"/Reports/Details/{id}", [new("Input.Version", "2")], $"/Reports/Review/{id}?handler=Approve"))
+        using (
+            var approve = await staff.PostFormAsync(
+                $"/Reports/Details/{id}",
+                [new("Input.Version", "2")],
+                $"/Reports/Review/{id}?handler=Approve"
+            )
+        )
         {
             AssertDenied(approve);
         }
 
-        using (var edit = await director.PostFormAsync($"/Reports/Details/{id}", Fields(2, "A director's text"), $"/Reports/Edit/{id}"))
+        using (
+            var edit = await director.PostFormAsync(
+                $"/Reports/Details/{id}",
+                Fields(2, "A director's text"),
+                $"/Reports/Edit/{id}"
+            )
+        )
         {
             AssertDenied(edit);
         }
 
-        using (var submit = await director.PostFormAsync($"/Reports/Details/{id}", Fields(2, "A director's text"), $"/Reports/Edit/{id}?handler=Submit"))
+        using (
+            var submit = await director.PostFormAsync(
+                $"/Reports/Details/{id}",
+                Fields(2, "A director's text"),
+                $"/Reports/Edit/{id}?handler=Submit"
+            )
+        )
         {
             AssertDenied(submit);
         }
@@ -304,7 +428,11 @@ public sealed class ReportPageTests : IDisposable
         }
 
         Assert.DoesNotContain("nav-review-queue", await staff.GetPageAsync("/"), StringComparison.Ordinal);
-        Assert.DoesNotContain("id=\"edit-report\"", await director.GetPageAsync($"/Reports/Details/{id}"), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "id=\"edit-report\"",
+            await director.GetPageAsync($"/Reports/Details/{id}"),
+            StringComparison.Ordinal
+        );
         Assert.Equal(ReviewState.Submitted, (await ReportAsync(id)).State);
     }
 
@@ -316,10 +444,18 @@ public sealed class ReportPageTests : IDisposable
 
         using var editor = await staff.GetAsync($"/Reports/Edit/{id}");
         Assert.Equal($"/Reports/Details/{id}", editor.Headers.Location!.OriginalString);
-        using var refused = await staff.PostFormAsync($"/Reports/Details/{id}", Fields(2, "Changed under review"), $"/Reports/Edit/{id}");
+        using var refused = await staff.PostFormAsync(
+            $"/Reports/Details/{id}",
+            Fields(2, "Changed under review"),
+            $"/Reports/Edit/{id}"
+        );
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("This report can no longer be edited.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "This report can no longer be edited.",
+            await refused.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
         Assert.NotEqual("Changed under review", (await ReportAsync(id)).Summary);
     }
 
@@ -341,17 +477,33 @@ public sealed class ReportPageTests : IDisposable
         Assert.Contains("id=\"awaiting-review-count\" title=\"1 awaiting review\"", queue, StringComparison.Ordinal);
 
         var version = (await ReportAsync(id)).Version;
-        using var sentBack = await director.PostFormAsync($"/Reports/Review/{id}", [new("Input.Version", Number(version)), new("Input.Comment", "Add the outcomes of the Q&A.")], $"/Reports/Review/{id}?handler=RequestChanges");
+        using var sentBack = await director.PostFormAsync(
+            $"/Reports/Review/{id}",
+            [new("Input.Version", Number(version)), new("Input.Comment", "Add the outcomes of the Q&A.")],
+            $"/Reports/Review/{id}?handler=RequestChanges"
+        );
         Assert.Equal(HttpStatusCode.Redirect, sentBack.StatusCode);
         Assert.Equal(ReviewState.ChangesRequested, (await ReportAsync(id)).State);
-        Assert.Contains("Add the outcomes of the Q&amp;A.", await staff.GetPageAsync($"/Reports/Edit/{id}"), StringComparison.Ordinal);
+        Assert.Contains(
+            "Add the outcomes of the Q&amp;A.",
+            await staff.GetPageAsync($"/Reports/Edit/{id}"),
+            StringComparison.Ordinal
+        );
 
         var current = (await ReportAsync(id)).Version;
-        using var resubmitted = await staff.PostFormAsync($"/Reports/Edit/{id}", Fields(current, "With the outcomes"), $"/Reports/Edit/{id}?handler=Submit");
+        using var resubmitted = await staff.PostFormAsync(
+            $"/Reports/Edit/{id}",
+            Fields(current, "With the outcomes"),
+            $"/Reports/Edit/{id}?handler=Submit"
+        );
         Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
 
         var again = (await ReportAsync(id)).Version;
-        using var approved = await director.PostFormAsync($"/Reports/Review/{id}", [new("Input.Version", Number(again))], $"/Reports/Review/{id}?handler=Approve");
+        using var approved = await director.PostFormAsync(
+            $"/Reports/Review/{id}",
+            [new("Input.Version", Number(again))],
+            $"/Reports/Review/{id}?handler=Approve"
+        );
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
 
         var report = await ReportAsync(id);
@@ -360,9 +512,20 @@ public sealed class ReportPageTests : IDisposable
         Assert.Contains("id=\"report-read-only\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"add-comment\"", page, StringComparison.Ordinal);
         Assert.Contains("Version 3", page, StringComparison.Ordinal);
-        Assert.Contains("With the outcomes", await staff.GetPageAsync($"/Reports/Version/{id}/3"), StringComparison.Ordinal);
-        Assert.Contains("The delegation of Seremban City Council visited the Secretariat.", await staff.GetPageAsync($"/Reports/Version/{id}/1"), StringComparison.Ordinal);
-        Assert.Equal(["mina@we-gov.org", "mina@we-gov.org"], await portal.WithDbAsync(db => db.OutboxMessages.OrderBy(m => m.Id).Select(m => m.To).ToListAsync()));
+        Assert.Contains(
+            "With the outcomes",
+            await staff.GetPageAsync($"/Reports/Version/{id}/3"),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "The delegation of Seremban City Council visited the Secretariat.",
+            await staff.GetPageAsync($"/Reports/Version/{id}/1"),
+            StringComparison.Ordinal
+        );
+        Assert.Equal(
+            ["mina@we-gov.org", "mina@we-gov.org"],
+            await portal.WithDbAsync(db => db.OutboxMessages.OrderBy(m => m.Id).Select(m => m.To).ToListAsync())
+        );
         Assert.Contains("queue-empty", await director.GetPageAsync("/Reports/Queue"), StringComparison.Ordinal);
     }
 
@@ -374,7 +537,11 @@ public sealed class ReportPageTests : IDisposable
         var admin = PortalClient.For(portal);
         await admin.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
 
-        using var approved = await admin.PostFormAsync($"/Reports/Review/{id}", [new("Input.Version", Number((await ReportAsync(id)).Version))], $"/Reports/Review/{id}?handler=Approve");
+        using var approved = await admin.PostFormAsync(
+            $"/Reports/Review/{id}",
+            [new("Input.Version", Number((await ReportAsync(id)).Version))],
+            $"/Reports/Review/{id}?handler=Approve"
+        );
 
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Equal(ReviewState.Approved, (await ReportAsync(id)).State);
@@ -388,10 +555,18 @@ public sealed class ReportPageTests : IDisposable
         var director = await DirectorAsync();
         var admin = PortalClient.For(portal);
         await admin.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
-        using var first = await admin.PostFormAsync($"/Reports/Review/{id}", [new("Input.Version", Number((await ReportAsync(id)).Version))], $"/Reports/Review/{id}?handler=Approve");
+        using var first = await admin.PostFormAsync(
+            $"/Reports/Review/{id}",
+            [new("Input.Version", Number((await ReportAsync(id)).Version))],
+            $"/Reports/Review/{id}?handler=Approve"
+        );
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
 
-        using var second = await director.PostFormAsync($"/Reports/Review/{id}", [new("Input.Version", Number((await ReportAsync(id)).Version))], $"/Reports/Review/{id}?handler=Approve");
+        using var second = await director.PostFormAsync(
+            $"/Reports/Review/{id}",
+            [new("Input.Version", Number((await ReportAsync(id)).Version))],
+            $"/Reports/Review/{id}?handler=Approve"
+        );
 
         var page = await second.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
@@ -405,19 +580,38 @@ public sealed class ReportPageTests : IDisposable
         var id = await SubmittedAsync(staff, await VisitIdAsync());
         var director = await DirectorAsync();
 
-        using var asked = await director.PostFormAsync($"/Reports/Details/{id}", [new("NewComment.Comment", "Who presented Vision Valley?")], $"/Reports/Details/{id}?handler=Comment");
+        using var asked = await director.PostFormAsync(
+            $"/Reports/Details/{id}",
+            [new("NewComment.Comment", "Who presented Vision Valley?")],
+            $"/Reports/Details/{id}?handler=Comment"
+        );
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
-        var commentId = await portal.WithDbAsync(db => db.VisitReports.Where(r => r.Id == id).SelectMany(r => r.Comments).Select(c => c.Id).SingleAsync());
-        using var answered = await staff.PostFormAsync($"/Reports/Details/{id}", [new("NewComment.Comment", "Councillor Lee Kai Yet."), new("NewComment.ReplyToId", Number(commentId))], $"/Reports/Details/{id}?handler=Comment");
+        var commentId = await portal.WithDbAsync(db =>
+            db.VisitReports.Where(r => r.Id == id).SelectMany(r => r.Comments).Select(c => c.Id).SingleAsync()
+        );
+        using var answered = await staff.PostFormAsync(
+            $"/Reports/Details/{id}",
+            [new("NewComment.Comment", "Councillor Lee Kai Yet."), new("NewComment.ReplyToId", Number(commentId))],
+            $"/Reports/Details/{id}?handler=Comment"
+        );
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
 
         var document = new HtmlParser().ParseDocument(await director.GetPageAsync($"/Reports/Details/{id}"));
         var reply = document.QuerySelector($"#comment-{commentId} .report-replies .report-comment-text");
         Assert.Equal("Councillor Lee Kai Yet.", reply?.TextContent);
 
-        using var empty = await staff.PostFormAsync($"/Reports/Details/{id}", [new("NewComment.Comment", "")], $"/Reports/Details/{id}?handler=Comment");
+        using var empty = await staff.PostFormAsync(
+            $"/Reports/Details/{id}",
+            [new("NewComment.Comment", "")],
+            $"/Reports/Details/{id}?handler=Comment"
+        );
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
-        Assert.Equal(2, await portal.WithDbAsync(db => db.VisitReports.Where(r => r.Id == id).SelectMany(r => r.Comments).CountAsync()));
+        Assert.Equal(
+            2,
+            await portal.WithDbAsync(db =>
+                db.VisitReports.Where(r => r.Id == id).SelectMany(r => r.Comments).CountAsync()
+            )
+        );
     }
 
     [Fact]
@@ -426,22 +620,46 @@ public sealed class ReportPageTests : IDisposable
         var staff = await StaffAsync();
         var visitId = await VisitIdAsync();
         var id = await StartAsync(staff, visitId);
-        var minaId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == "mina@we-gov.org").Select(u => u.Id).SingleAsync());
+        var minaId = await portal.WithDbAsync(db =>
+            db.Users.Where(u => u.Email == "mina@we-gov.org").Select(u => u.Id).SingleAsync()
+        );
 
-        using var added = await staff.PostFormAsync($"/Reports/Edit/{id}", [
-            new("NewFollowUp.Description", "Send the Smart City Prize call"),
-            new("NewFollowUp.OwnerUserId", minaId),
-            new("NewFollowUp.DueOn", "2024-10-31"),
-        ], $"/Reports/FollowUp/{id}");
+        using var added = await staff.PostFormAsync(
+            $"/Reports/Edit/{id}",
+            [
+                new("NewFollowUp.Description", "Send the Smart City Prize call"),
+                new("NewFollowUp.OwnerUserId", minaId),
+                new("NewFollowUp.DueOn", "2024-10-31"),
+            ],
+            $"/Reports/FollowUp/{id}"
+        );
 
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Equal($"/Reports/Edit/{id}#follow-ups", added.Headers.Location!.OriginalString);
-        Assert.True(await portal.WithDbAsync(db => db.FollowUps.AnyAsync(f => f.VisitId == visitId && f.Description == "Send the Smart City Prize call" && f.OwnerName == "mina")));
-        Assert.Contains("Send the Smart City Prize call", await staff.GetPageAsync($"/Reports/Edit/{id}"), StringComparison.Ordinal);
+        Assert.True(
+            await portal.WithDbAsync(db =>
+                db.FollowUps.AnyAsync(f =>
+                    f.VisitId == visitId && f.Description == "Send the Smart City Prize call" && f.OwnerName == "mina"
+                )
+            )
+        );
+        Assert.Contains(
+            "Send the Smart City Prize call",
+            await staff.GetPageAsync($"/Reports/Edit/{id}"),
+            StringComparison.Ordinal
+        );
 
-        using var refused = await staff.PostFormAsync($"/Reports/Edit/{id}", [new("NewFollowUp.Description", ""), new("NewFollowUp.OwnerUserId", minaId)], $"/Reports/FollowUp/{id}");
+        using var refused = await staff.PostFormAsync(
+            $"/Reports/Edit/{id}",
+            [new("NewFollowUp.Description", ""), new("NewFollowUp.OwnerUserId", minaId)],
+            $"/Reports/FollowUp/{id}"
+        );
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("id=\"add-report-follow-up\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "id=\"add-report-follow-up\"",
+            await refused.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -453,17 +671,26 @@ public sealed class ReportPageTests : IDisposable
         var all = await staff.GetPageAsync("/Reports");
         Assert.Contains($"href=\"/Reports/Details/{id}\"", all, StringComparison.Ordinal);
         Assert.Contains("no-reports", await staff.GetPageAsync("/Reports?state=Approved"), StringComparison.Ordinal);
-        Assert.Contains($"href=\"/Reports/Details/{id}\"", await staff.GetPageAsync("/Reports?state=Submitted"), StringComparison.Ordinal);
+        Assert.Contains(
+            $"href=\"/Reports/Details/{id}\"",
+            await staff.GetPageAsync("/Reports?state=Submitted"),
+            StringComparison.Ordinal
+        );
 
         var spanish = PortalClient.For(portal, "es");
         await spanish.SignInAsync("mina@we-gov.org", Password);
         Assert.Contains("Informes de visitas", await spanish.GetPageAsync("/Reports"), StringComparison.Ordinal);
         var korean = PortalClient.For(portal, "ko");
         await korean.SignInAsync("mina@we-gov.org", Password);
-        Assert.Contains("보고서: Seremban City Council", await korean.GetPageAsync($"/Reports/Details/{id}"), StringComparison.Ordinal);
+        Assert.Contains(
+            "보고서: Seremban City Council",
+            await korean.GetPageAsync($"/Reports/Details/{id}"),
+            StringComparison.Ordinal
+        );
     }
 
-    /// <summary>The portal with a clock the test sets, so a report's age in the queue is what the scenario needs.</summary>
+    /// <summary>The portal with a clock the test sets, so a report's age in the queue is what the scenario
+    /// needs.</summary>
     private sealed class ClockedPortal(FixedClock clock) : PortalFactory
     {
         public FixedClock Clock { get; } = clock;

@@ -9,16 +9,19 @@ public sealed partial class ResourceTests
 {
     private static readonly string[] RuleProjects = ["WeGO.Portal.Domain", "WeGO.Portal.Application"];
 
-    public static TheoryData<string> ResourceSets() => new()
-    {
-        "src/WeGO.Portal.Web/Resources/UiText",
-        "src/WeGO.Portal.Application/Resources/Messages",
-        "src/WeGO.Portal.Application/Resources/Emails",
-        "src/WeGO.Portal.Application/Resources/Releases",
-    };
+    public static TheoryData<string> ResourceSets() =>
+        new()
+        {
+            "src/WeGO.Portal.Web/Resources/UiText",
+            "src/WeGO.Portal.Application/Resources/Messages",
+            "src/WeGO.Portal.Application/Resources/Emails",
+            "src/WeGO.Portal.Application/Resources/Releases",
+        };
 
     private static Dictionary<string, string> Read(string path) =>
-        XDocument.Load(RepositoryFiles.PathOf(path.Split('/'))).Root!.Elements("data")
+        XDocument
+            .Load(RepositoryFiles.PathOf(path.Split('/')))
+            .Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
 
     [Theory]
@@ -41,16 +44,26 @@ public sealed partial class ResourceTests
     }
 
     private static bool IsSingularForm(string key, Dictionary<string, string> texts) =>
-        key.EndsWith(Application.Common.Plural.OneSuffix, StringComparison.Ordinal) && texts.ContainsKey(key[..^Application.Common.Plural.OneSuffix.Length]);
+        key.EndsWith(Application.Common.Plural.OneSuffix, StringComparison.Ordinal)
+        && texts.ContainsKey(key[..^Application.Common.Plural.OneSuffix.Length]);
 
     [Fact]
     public void Every_text_a_page_asks_for_is_in_the_resources()
     {
         var keys = Read("src/WeGO.Portal.Web/Resources/UiText.resx").Keys.ToHashSet();
         var web = RepositoryFiles.PathOf("src", "WeGO.Portal.Web");
-        var used = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
-            .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
-            .SelectMany(f => TextKey().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups["key"].Value)))
+        var used = Directory
+            .EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f =>
+                (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                && !f.Contains("/obj/", StringComparison.Ordinal)
+                && !f.Contains("/bin/", StringComparison.Ordinal)
+            )
+            .SelectMany(f =>
+                TextKey()
+                    .Matches(File.ReadAllText(f))
+                    .Select(m => (File: Path.GetFileName(f), Key: m.Groups["key"].Value))
+            )
             .ToList();
 
         var missing = used.Where(u => !keys.Contains(u.Key)).ToList();
@@ -63,9 +76,14 @@ public sealed partial class ResourceTests
     {
         var keys = Read("src/WeGO.Portal.Application/Resources/Messages.resx").Keys.ToHashSet();
         var sources = RuleProjects
-            .SelectMany(p => Directory.EnumerateFiles(RepositoryFiles.PathOf("src", p), "*.cs", SearchOption.AllDirectories))
+            .SelectMany(p =>
+                Directory.EnumerateFiles(RepositoryFiles.PathOf("src", p), "*.cs", SearchOption.AllDirectories)
+            )
             .Where(f => !f.Contains("/obj/", StringComparison.Ordinal));
-        var codes = sources.SelectMany(f => RuleCode().Matches(File.ReadAllText(f)).Select(m => m.Groups["code"].Value)).Distinct().ToList();
+        var codes = sources
+            .SelectMany(f => RuleCode().Matches(File.ReadAllText(f)).Select(m => m.Groups["code"].Value))
+            .Distinct()
+            .ToList();
 
         var missing = codes.Where(c => !keys.Contains(c)).ToList();
         Assert.NotEmpty(codes);
@@ -78,17 +96,23 @@ public sealed partial class ResourceTests
         var keys = Read("src/WeGO.Portal.Web/Resources/UiText.resx").Keys.ToHashSet();
         var shown = new[]
         {
-            typeof(Domain.Visits.VisitStatus), typeof(Domain.Organizations.Region), typeof(Domain.FollowUps.FollowUpStatus),
-            typeof(Domain.Reports.ReviewState), typeof(Domain.Visits.DelegationRole),
+            typeof(Domain.Visits.VisitStatus),
+            typeof(Domain.Organizations.Region),
+            typeof(Domain.FollowUps.FollowUpStatus),
+            typeof(Domain.Reports.ReviewState),
+            typeof(Domain.Visits.DelegationRole),
         };
 
-        var missing = shown.SelectMany(type => Enum.GetNames(type).Select(name => $"{type.Name}.{name}")).Where(key => !keys.Contains(key));
+        var missing = shown
+            .SelectMany(type => Enum.GetNames(type).Select(name => $"{type.Name}.{name}"))
+            .Where(key => !keys.Contains(key));
 
         Assert.Empty(missing);
         Assert.All(Application.Staff.Roles.All, role => Assert.Contains($"Role.{role}.Description", keys));
     }
 
-    private static string[] Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).Distinct().Order().ToArray();
+    private static string[] Placeholders(string text) =>
+        Placeholder().Matches(text).Select(m => m.Value).Distinct().Order().ToArray();
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();

@@ -21,16 +21,27 @@ public sealed partial class RosterPageTests : IClassFixture<PortalFactory>
         this.portal = portal.Start();
     }
 
-    /// <summary>A visit of its own for each test, so the tests sharing this portal do not see each other's rosters.</summary>
-    private Task<int> NewVisitAsync(string city) => portal.WithDbAsync(async db =>
-    {
-        var organization = new Organization(city, "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment);
-        var visit = Visit.Schedule(organization, "Study visit", "WeGO Secretariat, Seoul", new DateOnly(2030, 10, 7), new TimeOnly(10, 0), new TimeOnly(12, 0), VenueTime.Seoul, DateTime.UtcNow);
-        visit.ExpectHeadcount(36);
-        db.Visits.Add(visit);
-        await db.SaveChangesAsync();
-        return visit.Id;
-    });
+    /// <summary>A visit of its own for each test, so the tests sharing this portal do not see each other's
+    /// rosters.</summary>
+    private Task<int> NewVisitAsync(string city) =>
+        portal.WithDbAsync(async db =>
+        {
+            var organization = new Organization(city, "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment);
+            var visit = Visit.Schedule(
+                organization,
+                "Study visit",
+                "WeGO Secretariat, Seoul",
+                new DateOnly(2030, 10, 7),
+                new TimeOnly(10, 0),
+                new TimeOnly(12, 0),
+                VenueTime.Seoul,
+                DateTime.UtcNow
+            );
+            visit.ExpectHeadcount(36);
+            db.Visits.Add(visit);
+            await db.SaveChangesAsync();
+            return visit.Id;
+        });
 
     private async Task<PortalClient> StaffAsync()
     {
@@ -40,12 +51,23 @@ public sealed partial class RosterPageTests : IClassFixture<PortalFactory>
     }
 
     private Task<List<string>> NamesOnRosterAsync(int visitId) =>
-        portal.WithDbAsync(db => db.Visits.Where(v => v.Id == visitId).SelectMany(v => v.Delegation.Members).Select(m => m.FullName).ToListAsync());
+        portal.WithDbAsync(db =>
+            db.Visits.Where(v => v.Id == visitId)
+                .SelectMany(v => v.Delegation.Members)
+                .Select(m => m.FullName)
+                .ToListAsync()
+        );
 
     private static string VersionOn(string page) => Version().Match(page).Groups[1].Value;
 
-    /// <summary>Posts a CSV file as a browser does: multipart, with the antiforgery token and version of the page it was chosen on.</summary>
-    private static async Task<HttpResponseMessage> UploadAsync(PortalClient client, int visitId, string fileName, byte[] content)
+    /// <summary>Posts a CSV file as a browser does: multipart, with the antiforgery token and version of the page it
+    /// was chosen on.</summary>
+    private static async Task<HttpResponseMessage> UploadAsync(
+        PortalClient client,
+        int visitId,
+        string fileName,
+        byte[] content
+    )
     {
         var page = await client.GetPageAsync($"/Visits/Roster/{visitId}");
         using var form = new MultipartFormDataContent
@@ -67,16 +89,20 @@ public sealed partial class RosterPageTests : IClassFixture<PortalFactory>
         var page = await staff.GetPageAsync($"/Visits/Roster/{visitId}");
         Assert.Matches("id=\"headcount\">36<", page);
 
-        using var response = await staff.PostFormAsync($"/Visits/Roster/{visitId}", [
-            new("Input.Version", VersionOn(page)),
-            new("Input.FullName", "Lee Kai Yet"),
-            new("Input.Title", "Councillor"),
-            new("Input.Organization", "Seremban City Council"),
-            new("Input.Role", nameof(DelegationRole.HeadOfDelegation)),
-            new("Input.Email", "lee.kaiyet@mbs.gov.my"),
-            new("Input.DietaryNeeds", "No pork"),
-            new("Input.AccessibilityNeeds", ""),
-        ], action: $"/Visits/Roster/{visitId}?handler=Add");
+        using var response = await staff.PostFormAsync(
+            $"/Visits/Roster/{visitId}",
+            [
+                new("Input.Version", VersionOn(page)),
+                new("Input.FullName", "Lee Kai Yet"),
+                new("Input.Title", "Councillor"),
+                new("Input.Organization", "Seremban City Council"),
+                new("Input.Role", nameof(DelegationRole.HeadOfDelegation)),
+                new("Input.Email", "lee.kaiyet@mbs.gov.my"),
+                new("Input.DietaryNeeds", "No pork"),
+                new("Input.AccessibilityNeeds", ""),
+            ],
+            action: $"/Visits/Roster/{visitId}?handler=Add"
+        );
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var after = await staff.GetPageAsync(response.Headers.Location!.OriginalString);
@@ -94,12 +120,16 @@ public sealed partial class RosterPageTests : IClassFixture<PortalFactory>
         var staff = await StaffAsync();
         var page = await staff.GetPageAsync($"/Visits/Roster/{visitId}");
 
-        using var response = await staff.PostFormAsync($"/Visits/Roster/{visitId}", [
-            new("Input.Version", VersionOn(page)),
-            new("Input.FullName", ""),
-            new("Input.Title", "Councillor"),
-            new("Input.Email", "lee(at)mbs.gov.my"),
-        ], action: $"/Visits/Roster/{visitId}?handler=Add");
+        using var response = await staff.PostFormAsync(
+            $"/Visits/Roster/{visitId}",
+            [
+                new("Input.Version", VersionOn(page)),
+                new("Input.FullName", ""),
+                new("Input.Title", "Councillor"),
+                new("Input.Email", "lee(at)mbs.gov.my"),
+            ],
+            action: $"/Visits/Roster/{visitId}?handler=Add"
+        );
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -114,29 +144,52 @@ public sealed partial class RosterPageTests : IClassFixture<PortalFactory>
     {
         var visitId = await NewVisitAsync("Seremban Roster Edit");
         var staff = await StaffAsync();
-        using var uploaded = await UploadAsync(staff, visitId, "roster.csv", Encoding.UTF8.GetBytes("name,role\nLee Kai Yet,head of delegation\nAminah Yusof,delegate\n"));
-        var memberId = await portal.WithDbAsync(db => db.Visits.Where(v => v.Id == visitId).SelectMany(v => v.Delegation.Members).Where(m => m.FullName == "Aminah Yusof").Select(m => m.Id).SingleAsync());
+        using var uploaded = await UploadAsync(
+            staff,
+            visitId,
+            "roster.csv",
+            Encoding.UTF8.GetBytes("name,role\nLee Kai Yet,head of delegation\nAminah Yusof,delegate\n")
+        );
+        var memberId = await portal.WithDbAsync(db =>
+            db.Visits.Where(v => v.Id == visitId)
+                .SelectMany(v => v.Delegation.Members)
+                .Where(m => m.FullName == "Aminah Yusof")
+                .Select(m => m.Id)
+                .SingleAsync()
+        );
 
         var editForm = await staff.GetPageAsync($"/Visits/Roster/{visitId}?edit={memberId}");
         Assert.Contains("Edit Aminah Yusof", editForm, StringComparison.Ordinal);
         Assert.Contains("value=\"Aminah Yusof\"", editForm, StringComparison.Ordinal);
-        using var edited = await staff.PostFormAsync($"/Visits/Roster/{visitId}?edit={memberId}", [
-            new("Input.Version", VersionOn(editForm)),
-            new("Input.MemberId", memberId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new("Input.FullName", "Aminah binti Yusof"),
-            new("Input.Role", nameof(DelegationRole.Interpreter)),
-        ], action: $"/Visits/Roster/{visitId}?handler=Edit&edit={memberId}");
+        using var edited = await staff.PostFormAsync(
+            $"/Visits/Roster/{visitId}?edit={memberId}",
+            [
+                new("Input.Version", VersionOn(editForm)),
+                new("Input.MemberId", memberId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("Input.FullName", "Aminah binti Yusof"),
+                new("Input.Role", nameof(DelegationRole.Interpreter)),
+            ],
+            action: $"/Visits/Roster/{visitId}?handler=Edit&edit={memberId}"
+        );
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
 
         var confirm = await staff.GetPageAsync($"/Visits/Roster/{visitId}?remove={memberId}");
         Assert.Contains("Remove Aminah binti Yusof from the roster?", confirm, StringComparison.Ordinal);
-        using var removed = await staff.PostFormAsync($"/Visits/Roster/{visitId}", [
-            new("Input.Version", VersionOn(confirm)),
-            new("Input.MemberId", memberId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        ], action: $"/Visits/Roster/{visitId}?handler=Remove");
+        using var removed = await staff.PostFormAsync(
+            $"/Visits/Roster/{visitId}",
+            [
+                new("Input.Version", VersionOn(confirm)),
+                new("Input.MemberId", memberId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ],
+            action: $"/Visits/Roster/{visitId}?handler=Remove"
+        );
 
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
-        Assert.Contains("Aminah binti Yusof was removed from the roster.", await staff.GetPageAsync(removed.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Contains(
+            "Aminah binti Yusof was removed from the roster.",
+            await staff.GetPageAsync(removed.Headers.Location!.OriginalString),
+            StringComparison.Ordinal
+        );
         Assert.Equal(["Lee Kai Yet"], await NamesOnRosterAsync(visitId));
     }
 
@@ -145,12 +198,25 @@ public sealed partial class RosterPageTests : IClassFixture<PortalFactory>
     {
         var visitId = await NewVisitAsync("Seremban Roster Conflict");
         var (first, second) = (await StaffAsync(), await StaffAsync());
-        using var uploaded = await UploadAsync(first, visitId, "roster.csv", Encoding.UTF8.GetBytes("name,role\nAminah Yusof,delegate\n"));
-        var memberId = await portal.WithDbAsync(db => db.Visits.Where(v => v.Id == visitId).SelectMany(v => v.Delegation.Members).Select(m => m.Id).SingleAsync());
+        using var uploaded = await UploadAsync(
+            first,
+            visitId,
+            "roster.csv",
+            Encoding.UTF8.GetBytes("name,role\nAminah Yusof,delegate\n")
+        );
+        var memberId = await portal.WithDbAsync(db =>
+            db.Visits.Where(v => v.Id == visitId).SelectMany(v => v.Delegation.Members).Select(m => m.Id).SingleAsync()
+        );
         var editAddress = $"/Visits/Roster/{visitId}?edit={memberId}";
         var version = VersionOn(await second.GetPageAsync(editAddress));
         KeyValuePair<string, string>[] Member(string name, string dietary) =>
-            [new("Input.Version", version), new("Input.MemberId", $"{memberId}"), new("Input.FullName", name), new("Input.Role", nameof(DelegationRole.Delegate)), new("Input.DietaryNeeds", dietary)];
+            [
+                new("Input.Version", version),
+                new("Input.MemberId", $"{memberId}"),
+                new("Input.FullName", name),
+                new("Input.Role", nameof(DelegationRole.Delegate)),
+                new("Input.DietaryNeeds", dietary),
+            ];
         var action = $"/Visits/Roster/{visitId}?handler=Edit&edit={memberId}";
 
         using var firstSave = await first.PostFormAsync(editAddress, Member("Aminah binti Yusof", ""), action);
@@ -159,7 +225,10 @@ public sealed partial class RosterPageTests : IClassFixture<PortalFactory>
 
         Assert.Equal(HttpStatusCode.OK, secondSave.StatusCode);
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await secondSave.Content.ReadAsStringAsync());
-        Assert.Equal("Aminah binti Yusof", page.QuerySelector("#saved-meanwhile-Input_FullName .saved-meanwhile-value")?.TextContent);
+        Assert.Equal(
+            "Aminah binti Yusof",
+            page.QuerySelector("#saved-meanwhile-Input_FullName .saved-meanwhile-value")?.TextContent
+        );
         Assert.Equal("Aminah Yusof", page.QuerySelector<IHtmlInputElement>("#Input_FullName")!.Value);
         Assert.Equal("Halal", page.QuerySelector<IHtmlTextAreaElement>("#Input_DietaryNeeds")!.Value);
         Assert.Null(page.QuerySelector("#saved-meanwhile-Input_Role"));
@@ -172,9 +241,15 @@ public sealed partial class RosterPageTests : IClassFixture<PortalFactory>
     {
         var visitId = await NewVisitAsync("Seremban Roster Upload");
         var staff = await StaffAsync();
-        var csv = "nombre;cargo;función\r\nLee Kai Yet;Councillor;Jefe de la delegación\r\n\"Tan; Mei Ling\";Officer;\r\n";
+        var csv =
+            "nombre;cargo;función\r\nLee Kai Yet;Councillor;Jefe de la delegación\r\n\"Tan; Mei Ling\";Officer;\r\n";
 
-        using var response = await UploadAsync(staff, visitId, "roster.csv", [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)]);
+        using var response = await UploadAsync(
+            staff,
+            visitId,
+            "roster.csv",
+            [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)]
+        );
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await staff.GetPageAsync(response.Headers.Location!.OriginalString);
@@ -187,7 +262,8 @@ public sealed partial class RosterPageTests : IClassFixture<PortalFactory>
     {
         var visitId = await NewVisitAsync("Seremban Roster Report");
         var staff = await StaffAsync();
-        var csv = "name,email,role\nLee Kai Yet,lee.kaiyet@mbs.gov.my,head of delegation\nTan Mei Ling,tan(at)mbs.gov.my,\nAhmad Zaki,,mayor\n";
+        var csv =
+            "name,email,role\nLee Kai Yet,lee.kaiyet@mbs.gov.my,head of delegation\nTan Mei Ling,tan(at)mbs.gov.my,\nAhmad Zaki,,mayor\n";
 
         using var response = await UploadAsync(staff, visitId, "roster.csv", Encoding.UTF8.GetBytes(csv));
         var page = await response.Content.ReadAsStringAsync();
@@ -212,7 +288,11 @@ public sealed partial class RosterPageTests : IClassFixture<PortalFactory>
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("roster-template.csv", response.Content.Headers.ContentDisposition!.FileName);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-        Assert.StartsWith("name,title,organisation,role,email,dietary needs,accessibility needs", Encoding.UTF8.GetString(bytes[3..]), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "name,title,organisation,role,email,dietary needs,accessibility needs",
+            Encoding.UTF8.GetString(bytes[3..]),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -226,13 +306,18 @@ public sealed partial class RosterPageTests : IClassFixture<PortalFactory>
 
         var details = await director.GetPageAsync($"/Visits/Details/{visitId}");
         Assert.Contains($"href=\"/Visits/Delegation/{visitId}\"", details, StringComparison.Ordinal);
-        Assert.Contains("Delegation roster", await director.GetPageAsync($"/Visits/Delegation/{visitId}"), StringComparison.Ordinal);
+        Assert.Contains(
+            "Delegation roster",
+            await director.GetPageAsync($"/Visits/Delegation/{visitId}"),
+            StringComparison.Ordinal
+        );
 
         // The token comes from a page the director may open (the language switcher's form).
-        using var response = await director.PostFormAsync($"/Visits/Delegation/{visitId}", [
-            new("Input.Version", "0"),
-            new("Input.FullName", "Not Allowed"),
-        ], action: $"/Visits/Roster/{visitId}?handler=Add");
+        using var response = await director.PostFormAsync(
+            $"/Visits/Delegation/{visitId}",
+            [new("Input.Version", "0"), new("Input.FullName", "Not Allowed")],
+            action: $"/Visits/Roster/{visitId}?handler=Add"
+        );
         using var opened = await director.GetAsync($"/Visits/Roster/{visitId}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

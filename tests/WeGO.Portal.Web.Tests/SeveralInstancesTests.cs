@@ -70,15 +70,21 @@ public sealed class SeveralInstancesTests : IDisposable
     public void Keys_from_the_old_keys_folder_are_copied_into_the_database_so_existing_cookies_stay_valid()
     {
         using var upgraded = new PortalFactory { SeedDemo = false };
-        var oldKeys = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(upgraded.DataDirectory, "keys")), options => options.SetApplicationName("WeGO.Portal"));
+        var oldKeys = DataProtectionProvider.Create(
+            new DirectoryInfo(Path.Combine(upgraded.DataDirectory, "keys")),
+            options => options.SetApplicationName("WeGO.Portal")
+        );
         var protectedBefore = oldKeys.CreateProtector("calendar-feed").Protect("signed in before the upgrade");
 
         upgraded.Start();
 
-        var protector = upgraded.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("calendar-feed");
+        var protector = upgraded
+            .Services.GetRequiredService<IDataProtectionProvider>()
+            .CreateProtector("calendar-feed");
         Assert.Equal("signed in before the upgrade", protector.Unprotect(protectedBefore));
     }
 
     /// <summary>One browser: the same cookie jar whichever instance the balancer sends it to.</summary>
-    private PortalClient Browser(PortalFactory instance) => new(instance.CreateDefaultClient(Address, new CookieContainerHandler(browserCookies)));
+    private PortalClient Browser(PortalFactory instance) =>
+        new(instance.CreateDefaultClient(Address, new CookieContainerHandler(browserCookies)));
 }

@@ -23,7 +23,11 @@ public sealed class SignInAndAccessTests : IClassFixture<PortalFactory>
         using var response = await PortalClient.For(portal).GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/SignIn?ReturnUrl=", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "/Account/SignIn?ReturnUrl=",
+            response.Headers.Location!.PathAndQuery,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -53,10 +57,17 @@ public sealed class SignInAndAccessTests : IClassFixture<PortalFactory>
     {
         var client = PortalClient.For(portal);
 
-        using var response = await client.PostFormAsync("/Account/SignIn", [new("Email", PortalFactory.AdminEmail), new("Password", "not the password")]);
+        using var response = await client.PostFormAsync(
+            "/Account/SignIn",
+            [new("Email", PortalFactory.AdminEmail), new("Password", "not the password")]
+        );
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("The email or password is not right.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "The email or password is not right.",
+            await response.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Staff")).StatusCode);
     }
 
@@ -68,10 +79,18 @@ public sealed class SignInAndAccessTests : IClassFixture<PortalFactory>
         var client = PortalClient.For(portal);
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            (await client.PostFormAsync("/Account/SignIn", [new("Email", email), new("Password", "wrong-" + attempt)])).Dispose();
+            (
+                await client.PostFormAsync(
+                    "/Account/SignIn",
+                    [new("Email", email), new("Password", "wrong-" + attempt)]
+                )
+            ).Dispose();
         }
 
-        using var response = await client.PostFormAsync("/Account/SignIn", [new("Email", email), new("Password", StaffPassword)]);
+        using var response = await client.PostFormAsync(
+            "/Account/SignIn",
+            [new("Email", email), new("Password", StaffPassword)]
+        );
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("locked for 15 minutes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -141,7 +160,10 @@ public sealed class SignInAndAccessTests : IClassFixture<PortalFactory>
     public async Task Missing_antiforgery_token_is_rejected()
     {
         var client = PortalClient.For(portal);
-        using var content = new FormUrlEncodedContent([new("Email", PortalFactory.AdminEmail), new("Password", PortalFactory.AdminPassword)]);
+        using var content = new FormUrlEncodedContent([
+            new("Email", PortalFactory.AdminEmail),
+            new("Password", PortalFactory.AdminPassword),
+        ]);
 
         using var response = await client.Http.PostAsync(new Uri("/Account/SignIn", UriKind.Relative), content);
 

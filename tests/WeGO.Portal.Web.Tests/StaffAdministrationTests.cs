@@ -25,11 +25,14 @@ public sealed partial class StaffAdministrationTests : IClassFixture<PortalFacto
     public async Task New_colleague_signs_in_with_the_one_time_password_and_must_choose_their_own()
     {
         var admin = await AdministratorAsync();
-        using var created = await admin.PostFormAsync("/Staff/Create", [
-            new("Input.Email", "new.colleague@we-gov.org"),
-            new("Input.DisplayName", "New Colleague"),
-            new("Input.Roles", Roles.SecretariatStaff),
-        ]);
+        using var created = await admin.PostFormAsync(
+            "/Staff/Create",
+            [
+                new("Input.Email", "new.colleague@we-gov.org"),
+                new("Input.DisplayName", "New Colleague"),
+                new("Input.Roles", Roles.SecretariatStaff),
+            ]
+        );
         var page = await created.Content.ReadAsStringAsync();
         var oneTimePassword = WebUtility.HtmlDecode(TemporaryPassword().Match(page).Groups[1].Value);
         Assert.False(string.IsNullOrEmpty(oneTimePassword), "The page shows the one-time password");
@@ -40,11 +43,14 @@ public sealed partial class StaffAdministrationTests : IClassFixture<PortalFacto
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.Equal("/Account/ChangePassword", home.Headers.Location!.OriginalString);
 
-        using var changed = await colleague.PostFormAsync("/Account/ChangePassword", [
-            new("CurrentPassword", oneTimePassword),
-            new("NewPassword", "My-Own-Password-99"),
-            new("ConfirmPassword", "My-Own-Password-99"),
-        ]);
+        using var changed = await colleague.PostFormAsync(
+            "/Account/ChangePassword",
+            [
+                new("CurrentPassword", oneTimePassword),
+                new("NewPassword", "My-Own-Password-99"),
+                new("ConfirmPassword", "My-Own-Password-99"),
+            ]
+        );
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
 
         var homeAfter = await colleague.GetPageAsync("/");
@@ -58,10 +64,10 @@ public sealed partial class StaffAdministrationTests : IClassFixture<PortalFacto
     {
         var admin = await AdministratorAsync("es");
 
-        using var response = await admin.PostFormAsync("/Staff/Create", [
-            new("Input.Email", "no-es-un-correo"),
-            new("Input.DisplayName", "Persona Nueva"),
-        ]);
+        using var response = await admin.PostFormAsync(
+            "/Staff/Create",
+            [new("Input.Email", "no-es-un-correo"), new("Input.DisplayName", "Persona Nueva")]
+        );
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -78,7 +84,10 @@ public sealed partial class StaffAdministrationTests : IClassFixture<PortalFacto
         var list = await admin.GetPageAsync("/Staff");
         var adminId = EditLink().Matches(list).Select(m => m.Groups[1].Value).First();
 
-        using var response = await admin.PostFormAsync($"/Staff/Edit/{adminId}", [new("Input.Roles", Roles.SecretariatStaff)]);
+        using var response = await admin.PostFormAsync(
+            $"/Staff/Edit/{adminId}",
+            [new("Input.Roles", Roles.SecretariatStaff)]
+        );
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -17,8 +17,12 @@ public sealed class StylesheetTests
         foreach (var text in css.Split('\n'))
         {
             line++;
-            var startsRule = text.Length > 0 && !char.IsWhiteSpace(text[0]) && text[0] is not '}' and not '/' and not '*';
-            Assert.False(startsRule && depth > 0, $"{file}:{line} starts a top-level rule inside an open block: {text}");
+            var startsRule =
+                text.Length > 0 && !char.IsWhiteSpace(text[0]) && text[0] is not '}' and not '/' and not '*';
+            Assert.False(
+                startsRule && depth > 0,
+                $"{file}:{line} starts a top-level rule inside an open block: {text}"
+            );
             depth += text.Count(c => c == '{') - text.Count(c => c == '}');
             Assert.True(depth >= 0, $"{file}:{line} closes a block that was never opened");
         }

@@ -17,23 +17,30 @@ public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
         this.portal = portal.Start();
     }
 
-    private Task<PortalClient> SignedInAsync(string role, string? language = null) => PortalClient.NewStaffSignedInAsync(portal, role, language);
+    private Task<PortalClient> SignedInAsync(string role, string? language = null) =>
+        PortalClient.NewStaffSignedInAsync(portal, role, language);
 
-    private static List<KeyValuePair<string, string>> Plan(string city, string date, string start = "14:00", string end = "15:00", string venue = "Seoul Global Center") =>
-    [
-        new("Input.OrganizationName", city),
-        new("Input.CountryCode", "KR"),
-        new("Input.Kind", "LocalGovernment"),
-        new("Input.Purpose", "Smart-city exchange"),
-        new("Input.Date", date),
-        new("Input.StartTime", start),
-        new("Input.EndTime", end),
-        new("Input.TimeZoneId", "Asia/Seoul"),
-        new("Input.Venue", venue),
-        new("Input.OtherHostName", "Lii Inn Tan"),
-        new("Input.HeadOfDelegation", "Mayor"),
-        new("Input.ExpectedHeadcount", "8"),
-    ];
+    private static List<KeyValuePair<string, string>> Plan(
+        string city,
+        string date,
+        string start = "14:00",
+        string end = "15:00",
+        string venue = "Seoul Global Center"
+    ) =>
+        [
+            new("Input.OrganizationName", city),
+            new("Input.CountryCode", "KR"),
+            new("Input.Kind", "LocalGovernment"),
+            new("Input.Purpose", "Smart-city exchange"),
+            new("Input.Date", date),
+            new("Input.StartTime", start),
+            new("Input.EndTime", end),
+            new("Input.TimeZoneId", "Asia/Seoul"),
+            new("Input.Venue", venue),
+            new("Input.OtherHostName", "Lii Inn Tan"),
+            new("Input.HeadOfDelegation", "Mayor"),
+            new("Input.ExpectedHeadcount", "8"),
+        ];
 
     [Fact]
     public async Task Staff_schedule_a_visit_through_the_form_and_land_on_its_page()
@@ -71,13 +78,22 @@ public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
         var staff = await SignedInAsync(Roles.SecretariatStaff);
         (await staff.PostFormAsync("/Visits/Schedule", Plan("Gwangju", "2026-12-11", venue: "Room 501"))).Dispose();
 
-        using var warned = await staff.PostFormAsync("/Visits/Schedule", Plan("Daejeon", "2026-12-11", "14:30", "16:00", "Room 501"));
+        using var warned = await staff.PostFormAsync(
+            "/Visits/Schedule",
+            Plan("Daejeon", "2026-12-11", "14:30", "16:00", "Room 501")
+        );
         var page = await warned.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
         Assert.Contains("already booked", page, StringComparison.Ordinal);
         Assert.Contains("Gwangju", page, StringComparison.Ordinal);
-        using var confirmed = await staff.PostFormAsync("/Visits/Schedule", [.. Plan("Daejeon", "2026-12-11", "14:30", "16:00", "Room 501"), new("Input.ScheduleDespiteConflicts", "true")]);
+        using var confirmed = await staff.PostFormAsync(
+            "/Visits/Schedule",
+            [
+                .. Plan("Daejeon", "2026-12-11", "14:30", "16:00", "Room 501"),
+                new("Input.ScheduleDespiteConflicts", "true"),
+            ]
+        );
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
     }
 
@@ -93,11 +109,19 @@ public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
 
         Assert.Contains("Seremban City Council", list, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"schedule-visit\"", list, StringComparison.Ordinal);
-        Assert.DoesNotContain("id=\"edit-agenda\"", await director.GetPageAsync("/Visits/Details/1"), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "id=\"edit-agenda\"",
+            await director.GetPageAsync("/Visits/Details/1"),
+            StringComparison.Ordinal
+        );
         foreach (var refused in new[] { schedule, edit, agenda })
         {
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-            Assert.StartsWith("/Account/AccessDenied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+            Assert.StartsWith(
+                "/Account/AccessDenied",
+                refused.Headers.Location!.PathAndQuery,
+                StringComparison.Ordinal
+            );
         }
     }
 
@@ -106,7 +130,16 @@ public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
     {
         var anonymous = PortalClient.For(portal);
 
-        foreach (var path in new[] { "/Visits", "/Visits?handler=Csv", "/Visits/Schedule", "/Visits/Agenda/1", "/Visits/Status/1" })
+        foreach (
+            var path in new[]
+            {
+                "/Visits",
+                "/Visits?handler=Csv",
+                "/Visits/Schedule",
+                "/Visits/Agenda/1",
+                "/Visits/Status/1",
+            }
+        )
         {
             using var response = await anonymous.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -124,7 +157,9 @@ public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes.Take(3));
-        var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = Encoding
+            .UTF8.GetString(bytes, 3, bytes.Length - 3)
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.Contains("Seremban City Council", lines[1], StringComparison.Ordinal);
     }
@@ -135,15 +170,30 @@ public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
         var first = await SignedInAsync(Roles.SecretariatStaff);
         var second = await SignedInAsync(Roles.SecretariatStaff);
         using var scheduled = await first.PostFormAsync("/Visits/Schedule", Plan("Ulsan", "2026-12-14"));
-        var editPath = scheduled.Headers.Location!.OriginalString.Replace("/Details/", "/Edit/", StringComparison.Ordinal);
+        var editPath = scheduled.Headers.Location!.OriginalString.Replace(
+            "/Details/",
+            "/Edit/",
+            StringComparison.Ordinal
+        );
         var secondsForm = await second.GetPageAsync(editPath);
         var staleVersion = VersionField().Match(secondsForm).Groups[1].Value;
 
-        using var firstSave = await first.PostFormAsync(editPath, [.. Plan("Ulsan", "2026-12-14", venue: "Room A").Where(f => !f.Key.StartsWith("Input.Organization", StringComparison.Ordinal)), new("Input.Version", "0")]);
+        using var firstSave = await first.PostFormAsync(
+            editPath,
+            [
+                .. Plan("Ulsan", "2026-12-14", venue: "Room A")
+                    .Where(f => !f.Key.StartsWith("Input.Organization", StringComparison.Ordinal)),
+                new("Input.Version", "0"),
+            ]
+        );
         Assert.Equal(HttpStatusCode.Redirect, firstSave.StatusCode);
 
         var token = PortalClient.AntiforgeryToken(secondsForm)!;
-        using var content = new FormUrlEncodedContent([.. Plan("Ulsan", "2026-12-14", venue: "Room B (my choice)"), new("Input.Version", staleVersion), new("__RequestVerificationToken", token)]);
+        using var content = new FormUrlEncodedContent([
+            .. Plan("Ulsan", "2026-12-14", venue: "Room B (my choice)"),
+            new("Input.Version", staleVersion),
+            new("__RequestVerificationToken", token),
+        ]);
         using var secondSave = await second.Http.PostAsync(new Uri(editPath, UriKind.Relative), content);
         var page = await secondSave.Content.ReadAsStringAsync();
 
@@ -152,15 +202,26 @@ public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
         Assert.Matches("id=\"saved-meanwhile-Input_Venue\"[^>]*>.*Room A", page);
         Assert.Contains("value=\"Room B (my choice)\"", page, StringComparison.Ordinal);
         Assert.Equal("1", VersionField().Match(page).Groups[1].Value);
-        Assert.Contains("Room A", await first.GetPageAsync(scheduled.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Contains(
+            "Room A",
+            await first.GetPageAsync(scheduled.Headers.Location!.OriginalString),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
     public async Task A_visit_scheduled_without_a_headcount_opens_for_editing_with_it_empty_and_saves()
     {
         var staff = await SignedInAsync(Roles.SecretariatStaff, "en");
-        using var scheduled = await staff.PostFormAsync("/Visits/Schedule", Plan("Changwon", "2026-12-15").Where(f => f.Key != "Input.ExpectedHeadcount"));
-        var editPath = scheduled.Headers.Location!.OriginalString.Replace("/Details/", "/Edit/", StringComparison.Ordinal);
+        using var scheduled = await staff.PostFormAsync(
+            "/Visits/Schedule",
+            Plan("Changwon", "2026-12-15").Where(f => f.Key != "Input.ExpectedHeadcount")
+        );
+        var editPath = scheduled.Headers.Location!.OriginalString.Replace(
+            "/Details/",
+            "/Edit/",
+            StringComparison.Ordinal
+        );
 
         var form = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await staff.GetPageAsync(editPath));
         Assert.Equal("", form.QuerySelector<IHtmlInputElement>("#Input_ExpectedHeadcount")!.Value);
@@ -173,14 +234,22 @@ public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
         Assert.DoesNotContain("0 delegates", await staff.GetPageAsync("/"), StringComparison.Ordinal);
 
         // The form posted back as it was filled, with the purpose changed.
-        var fields = form.QuerySelectorAll<IHtmlInputElement>("form input[name]").Where(i => i.Type is not ("checkbox" or "submit") || i.IsChecked)
+        var fields = form.QuerySelectorAll<IHtmlInputElement>("form input[name]")
+            .Where(i => i.Type is not ("checkbox" or "submit") || i.IsChecked)
             .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
-            .Concat(form.QuerySelectorAll<IHtmlSelectElement>("form select[name]").Select(s => new KeyValuePair<string, string>(s.Name!, s.Value ?? "")))
+            .Concat(
+                form.QuerySelectorAll<IHtmlSelectElement>("form select[name]")
+                    .Select(s => new KeyValuePair<string, string>(s.Name!, s.Value ?? ""))
+            )
             .Where(f => f.Key != "__RequestVerificationToken")
             .Append(new("Input.Purpose", "Smart-city exchange, second day"));
         using var saved = await staff.PostFormAsync(editPath, fields);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Contains("second day", await staff.GetPageAsync(scheduled.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Contains(
+            "second day",
+            await staff.GetPageAsync(scheduled.Headers.Location!.OriginalString),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -188,10 +257,21 @@ public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
     {
         var staff = await SignedInAsync(Roles.SecretariatStaff, "en");
         using var scheduled = await staff.PostFormAsync("/Visits/Schedule", Plan("Gyeongju", "2026-12-16"));
-        var editPath = scheduled.Headers.Location!.OriginalString.Replace("/Details/", "/Edit/", StringComparison.Ordinal);
+        var editPath = scheduled.Headers.Location!.OriginalString.Replace(
+            "/Details/",
+            "/Edit/",
+            StringComparison.Ordinal
+        );
         Assert.Contains("value=\"8\"", await staff.GetPageAsync(editPath), StringComparison.Ordinal);
 
-        using var saved = await staff.PostFormAsync(editPath, [.. Plan("Gyeongju", "2026-12-16").Where(f => f.Key != "Input.ExpectedHeadcount"), new("Input.ExpectedHeadcount", ""), new("Input.Version", "0")]);
+        using var saved = await staff.PostFormAsync(
+            editPath,
+            [
+                .. Plan("Gyeongju", "2026-12-16").Where(f => f.Key != "Input.ExpectedHeadcount"),
+                new("Input.ExpectedHeadcount", ""),
+                new("Input.Version", "0"),
+            ]
+        );
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var form = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await staff.GetPageAsync(editPath));
@@ -204,22 +284,54 @@ public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
         var first = await SignedInAsync(Roles.SecretariatStaff, "en");
         var second = await SignedInAsync(Roles.SecretariatStaff, "en");
         using var scheduled = await first.PostFormAsync("/Visits/Schedule", Plan("Pohang", "2026-12-17"));
-        var agenda = scheduled.Headers.Location!.OriginalString.Replace("/Details/", "/Agenda/", StringComparison.Ordinal);
-        (await first.PostFormAsync(agenda, [new("NewItem.Version", "0"), new("NewItem.StartsAt", "14:00"), new("NewItem.EndsAt", "14:30"), new("NewItem.Title", "Welcome")], agenda + "?handler=Add")).Dispose();
+        var agenda = scheduled.Headers.Location!.OriginalString.Replace(
+            "/Details/",
+            "/Agenda/",
+            StringComparison.Ordinal
+        );
+        (
+            await first.PostFormAsync(
+                agenda,
+                [
+                    new("NewItem.Version", "0"),
+                    new("NewItem.StartsAt", "14:00"),
+                    new("NewItem.EndsAt", "14:30"),
+                    new("NewItem.Title", "Welcome"),
+                ],
+                agenda + "?handler=Add"
+            )
+        ).Dispose();
         var itemId = AgendaItemId().Match(await first.GetPageAsync(agenda)).Groups[1].Value;
         KeyValuePair<string, string>[] Item(string title, string speaker) =>
-            [new("EditedItem.Version", "1"), new("EditedItem.ItemId", itemId), new("EditedItem.StartsAt", "14:00"), new("EditedItem.EndsAt", "14:30"), new("EditedItem.Title", title), new("EditedItem.Speaker", speaker)];
+            [
+                new("EditedItem.Version", "1"),
+                new("EditedItem.ItemId", itemId),
+                new("EditedItem.StartsAt", "14:00"),
+                new("EditedItem.EndsAt", "14:30"),
+                new("EditedItem.Title", title),
+                new("EditedItem.Speaker", speaker),
+            ];
 
         using var firstSave = await first.PostFormAsync(agenda, Item("Welcome address", ""), agenda + "?handler=Edit");
         Assert.Equal(HttpStatusCode.Redirect, firstSave.StatusCode);
-        using var secondSave = await second.PostFormAsync(agenda, Item("Welcome", "Jeong-kee Kim"), agenda + "?handler=Edit");
+        using var secondSave = await second.PostFormAsync(
+            agenda,
+            Item("Welcome", "Jeong-kee Kim"),
+            agenda + "?handler=Edit"
+        );
 
         Assert.Equal(HttpStatusCode.OK, secondSave.StatusCode);
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await secondSave.Content.ReadAsStringAsync());
-        Assert.Equal("Welcome address", page.QuerySelector("#saved-meanwhile-EditedItem_Title .saved-meanwhile-value")?.TextContent);
+        Assert.Equal(
+            "Welcome address",
+            page.QuerySelector("#saved-meanwhile-EditedItem_Title .saved-meanwhile-value")?.TextContent
+        );
         Assert.Equal("Welcome", page.QuerySelector<IHtmlInputElement>("#EditedItem_Title")!.Value);
         Assert.Equal("Jeong-kee Kim", page.QuerySelector<IHtmlInputElement>("#EditedItem_Speaker")!.Value);
-        Assert.Equal("(empty)", page.QuerySelector("#saved-meanwhile-EditedItem_Speaker .saved-meanwhile-value")?.TextContent);
+        Assert.Equal(
+            "(empty)",
+            page.QuerySelector("#saved-meanwhile-EditedItem_Speaker .saved-meanwhile-value")?.TextContent
+        );
         Assert.Null(page.QuerySelector("#saved-meanwhile-EditedItem_StartsAt"));
         Assert.Equal("2", page.QuerySelector("input[name='EditedItem.Version']")!.GetAttribute("value"));
     }

@@ -14,9 +14,9 @@ using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Bench.Dashboard;
 
-/// <summary>Times the directors' dashboard through the real portal on a generated database: <see cref="GetDashboard"/> through
-/// the mediator pipeline, and the /Dashboard page over HTTP as a signed-in program director. Same portal, same way of timing
-/// as the visits-list benchmark.</summary>
+/// <summary>Times the directors' dashboard through the real portal on a generated database: <see cref="GetDashboard"/>
+/// through the mediator pipeline, and the /Dashboard page over HTTP as a signed-in program director. Same portal, same
+/// way of timing as the visits-list benchmark.</summary>
 internal static class DashboardBenchmark
 {
     public const double TargetMs = 200;
@@ -25,15 +25,31 @@ internal static class DashboardBenchmark
 
     internal sealed record Case(string Name, GetDashboard.Query Query, string Path);
 
-    /// <summary>The default period (last 12 full months and this one), the presets, and the longest period allowed (ten years).</summary>
+    /// <summary>The default period (last 12 full months and this one), the presets, and the longest period allowed (ten
+    /// years).</summary>
     internal static IReadOnlyList<Case> Cases(DateOnly today) =>
-    [
-        new("default: last 12 months and this one", new GetDashboard.Query(), "/Dashboard"),
-        new("this year", new GetDashboard.Query { Preset = DashboardPreset.ThisYear }, "/Dashboard?Preset=ThisYear"),
-        new("last year", new GetDashboard.Query { Preset = DashboardPreset.LastYear }, "/Dashboard?Preset=LastYear"),
-        new("ten years", new GetDashboard.Query { From = new DateOnly(today.Year - 9, 1, 1), To = new DateOnly(today.Year, 12, 31) },
-            $"/Dashboard?From={today.Year - 9}-01-01&To={today.Year}-12-31"),
-    ];
+        [
+            new("default: last 12 months and this one", new GetDashboard.Query(), "/Dashboard"),
+            new(
+                "this year",
+                new GetDashboard.Query { Preset = DashboardPreset.ThisYear },
+                "/Dashboard?Preset=ThisYear"
+            ),
+            new(
+                "last year",
+                new GetDashboard.Query { Preset = DashboardPreset.LastYear },
+                "/Dashboard?Preset=LastYear"
+            ),
+            new(
+                "ten years",
+                new GetDashboard.Query
+                {
+                    From = new DateOnly(today.Year - 9, 1, 1),
+                    To = new DateOnly(today.Year, 12, 31),
+                },
+                $"/Dashboard?From={today.Year - 9}-01-01&To={today.Year}-12-31"
+            ),
+        ];
 
     public static async Task<int> RunAsync(string data, int iterations, int warmup, TextWriter output)
     {
@@ -71,16 +87,24 @@ internal static class DashboardBenchmark
         startup.Stop();
         await portal.EnsureUserAsync(DirectorEmail, DirectorPassword, "Benchmark director", Roles.ProgramDirector);
 
-        var (visits, inquiries) = await portal.WithDbAsync(async db => (await db.Visits.CountAsync(), await db.MembershipInquiries.CountAsync()));
+        var (visits, inquiries) = await portal.WithDbAsync(async db =>
+            (await db.Visits.CountAsync(), await db.MembershipInquiries.CountAsync())
+        );
         var clock = portal.Services.GetRequiredService<TimeProvider>();
         var cases = Cases(Application.Common.SecretariatCalendar.Today(clock));
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"""
+        await output.WriteLineAsync(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"""
 
-            Dashboard on {folder}
-              {visits:N0} visits, {inquiries:N0} inquiries; portal started in {startup.Elapsed.TotalSeconds:N1} s ({BenchPortal.Environment}, in-memory TestServer, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC)
-              {Environment.ProcessorCount} cores, load average {LoadAverage.Now()} at start; {iterations} timed requests per case after {warmup} warm-up, one at a time
-            """));
+                Dashboard on {folder}
+                  {visits:N0} visits, {inquiries:N0} inquiries; portal started in {startup.Elapsed.TotalSeconds:N1} s ({BenchPortal.Environment}, in-memory TestServer, {(
+                    System.Runtime.GCSettings.IsServerGC ? "server" : "workstation"
+                )} GC)
+                  {Environment.ProcessorCount} cores, load average {LoadAverage.Now()} at start; {iterations} timed requests per case after {warmup} warm-up, one at a time
+                """
+            )
+        );
 
         var results = new List<Result>();
         foreach (var @case in cases)
@@ -90,18 +114,24 @@ internal static class DashboardBenchmark
             {
                 await using var scope = portal.Services.CreateAsyncScope();
                 var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(@case.Query);
-                shown = string.Create(CultureInfo.InvariantCulture,
-                    $"{result.From:yyyy-MM-dd}..{result.To:yyyy-MM-dd}: {result.VisitsInPeriod:N0} visits, {result.InquiriesInPeriod:N0} inquiries, funnel {result.Funnel.Visited}/{result.Funnel.Inquired}/{result.Funnel.BecameMembers}");
+                shown = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{result.From:yyyy-MM-dd}..{result.To:yyyy-MM-dd}: {result.VisitsInPeriod:N0} visits, {result.InquiriesInPeriod:N0} inquiries, funnel {result.Funnel.Visited}/{result.Funnel.Inquired}/{result.Funnel.BecameMembers}"
+                );
             });
             results.Add(new Result("mediator: " + @case.Name, shown, samples));
         }
 
-        var client = new PortalClient(portal.CreateClient(new WebApplicationFactoryClientOptions
-        {
-            AllowAutoRedirect = false,
-            HandleCookies = true,
-            BaseAddress = new Uri("https://portal.test"),
-        }));
+        var client = new PortalClient(
+            portal.CreateClient(
+                new WebApplicationFactoryClientOptions
+                {
+                    AllowAutoRedirect = false,
+                    HandleCookies = true,
+                    BaseAddress = new Uri("https://portal.test"),
+                }
+            )
+        );
         await client.SignInAsync(DirectorEmail, DirectorPassword);
         foreach (var @case in cases)
         {
@@ -112,24 +142,47 @@ internal static class DashboardBenchmark
                 bytes = (await response.Content.ReadAsByteArrayAsync()).Length;
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
-                    throw new InvalidOperationException($"GET {@case.Path} answered {(int)response.StatusCode} {response.Headers.Location}");
+                    throw new InvalidOperationException(
+                        $"GET {@case.Path} answered {(int)response.StatusCode} {response.Headers.Location}"
+                    );
                 }
             });
-            results.Add(new Result($"GET {@case.Path} ({@case.Name})", string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:N0} KiB of HTML"), samples));
+            results.Add(
+                new Result(
+                    $"GET {@case.Path} ({@case.Name})",
+                    string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:N0} KiB of HTML"),
+                    samples
+                )
+            );
         }
 
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         await output.WriteLineAsync();
         await output.WriteLineAsync(Table(results));
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Load average at the end: {LoadAverage.Now()}. Peak working set: {process.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB (the whole process)"));
+        await output.WriteLineAsync(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Load average at the end: {LoadAverage.Now()}. Peak working set: {process.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB (the whole process)"
+            )
+        );
 
         var plans = Path.Combine(folder, "dashboard-query-plans.txt");
         await QueryPlans.WriteAsync(
             Path.Combine(folder, "portal.db"),
-            cases.Select(c => (c.Name, (Func<PortalDbContext, Task>)(db => new GetDashboard.Handler(db, new SystemActor(), clock).Handle(c.Query, CancellationToken.None).AsTask()))),
-            plans);
+            cases.Select(c =>
+                (
+                    c.Name,
+                    (Func<PortalDbContext, Task>)(
+                        db =>
+                            new GetDashboard.Handler(db, new SystemActor(), clock)
+                                .Handle(c.Query, CancellationToken.None)
+                                .AsTask()
+                    )
+                )
+            ),
+            plans
+        );
         await output.WriteLineAsync($"SQL and EXPLAIN QUERY PLAN of each case: {plans}");
         return 0;
     }
@@ -148,8 +201,14 @@ internal static class DashboardBenchmark
             "| case | shows | p50 ms | p95 ms | p99 ms | mean ms | p95 < 200 ms |",
             "|---|---|---:|---:|---:|---:|:---:|",
         };
-        lines.AddRange(results.Select(r => string.Create(CultureInfo.InvariantCulture,
-            $"| {r.Case} | {r.Shown} | {r.Percentile(50):N1} | {r.Percentile(95):N1} | {r.Percentile(99):N1} | {r.Mean:N1} | {(r.Percentile(95) < TargetMs ? "yes" : "**no**")} |")));
+        lines.AddRange(
+            results.Select(r =>
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"| {r.Case} | {r.Shown} | {r.Percentile(50):N1} | {r.Percentile(95):N1} | {r.Percentile(99):N1} | {r.Mean:N1} | {(r.Percentile(95) < TargetMs ? "yes" : "**no**")} |"
+                )
+            )
+        );
         return string.Join(Environment.NewLine, lines);
     }
 }

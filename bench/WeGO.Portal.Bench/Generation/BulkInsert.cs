@@ -54,9 +54,13 @@ internal sealed class BulkInsert(SqliteConnection connection) : IDisposable
             Name = name;
             command = connection.CreateCommand();
 #pragma warning disable CA2100 // Table and column names are constants of this program; values go through parameters.
-            command.CommandText = $"INSERT INTO \"{name}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+            command.CommandText =
+                $"INSERT INTO \"{name}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
 #pragma warning restore CA2100
-            parameters = [.. columns.Select((_, i) => command.Parameters.Add(new SqliteParameter { ParameterName = "$p" + i }))];
+            parameters =
+            [
+                .. columns.Select((_, i) => command.Parameters.Add(new SqliteParameter { ParameterName = "$p" + i })),
+            ];
         }
 
         public string Name { get; }
@@ -68,12 +72,16 @@ internal sealed class BulkInsert(SqliteConnection connection) : IDisposable
             set => command.Transaction = value;
         }
 
-        /// <summary>Values in the order of the columns; enums go in as their names, as the portal stores them.</summary>
+        /// <summary>Values in the order of the columns; enums go in as their names, as the portal stores
+        /// them.</summary>
         public void Add(params object?[] values)
         {
             if (values.Length != parameters.Length)
             {
-                throw new ArgumentException($"{Name} takes {parameters.Length} values, not {values.Length}", nameof(values));
+                throw new ArgumentException(
+                    $"{Name} takes {parameters.Length} values, not {values.Length}",
+                    nameof(values)
+                );
             }
 
             for (var i = 0; i < values.Length; i++)

@@ -14,7 +14,8 @@ internal sealed record GeneratorOptions(string DataDirectory, int Visits, int In
 {
     public const int DefaultSeed = 20241007;
 
-    /// <summary>"Today" for the generated data: what is past, upcoming or overdue. Fixed, so two runs make the same database.</summary>
+    /// <summary>"Today" for the generated data: what is past, upcoming or overdue. Fixed, so two runs make the same
+    /// database.</summary>
     public static readonly DateOnly DefaultAsOf = new(2026, 11, 24);
 
     public int Seed { get; init; } = DefaultSeed;
@@ -25,7 +26,11 @@ internal sealed record GeneratorOptions(string DataDirectory, int Visits, int In
     public int? Organizations { get; init; }
 }
 
-internal sealed record GeneratedData(string DatabasePath, IReadOnlyList<(string Table, int Rows)> Rows, TimeSpan Elapsed);
+internal sealed record GeneratedData(
+    string DatabasePath,
+    IReadOnlyList<(string Table, int Rows)> Rows,
+    TimeSpan Elapsed
+);
 
 /// <summary>Makes a fresh portal database, migrated by the portal's own start-up code, and fills it with a
 /// Secretariat's worth of history at any volume: cities in every region, visits from 2015 to 2028 in every
@@ -75,7 +80,8 @@ internal sealed partial class PortalDataGenerator
         using (var connection = new SqliteConnection(connectionString))
         {
             connection.Open();
-            // A one-off load into a new file: a rollback journal and no fsync; WAL (what the portal uses) is set back at the end.
+            // A one-off load into a new file: a rollback journal and no fsync; WAL (what the portal uses) is set back
+            // at the end.
             Execute(connection, "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;");
             var generator = new PortalDataGenerator(options, offices);
             using (var bulk = new BulkInsert(connection))
@@ -90,22 +96,38 @@ internal sealed partial class PortalDataGenerator
         return new GeneratedData(path, rows, Stopwatch.GetElapsedTime(started));
     }
 
-    /// <summary>The portal's own start-up steps: migrations (and WAL) through <see cref="DatabaseInitializer"/> on a context
-    /// configured by <see cref="DatabaseRegistration"/>, then the regional offices every installation has.</summary>
-    private static async Task<IReadOnlyDictionary<Region, int>> MigrateAsync(string connectionString, CancellationToken cancellationToken)
+    /// <summary>The portal's own start-up steps: migrations (and WAL) through <see cref="DatabaseInitializer"/> on a
+    /// context configured by <see cref="DatabaseRegistration"/>, then the regional offices every installation
+    /// has.</summary>
+    private static async Task<IReadOnlyDictionary<Region, int>> MigrateAsync(
+        string connectionString,
+        CancellationToken cancellationToken
+    )
     {
         var databaseOptions = new DatabaseOptions();
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
         DatabaseRegistration.Configure(builder, databaseOptions, connectionString);
         await using var db = new PortalDbContext(builder.Options);
-        await new DatabaseInitializer(db, databaseOptions, NullLogger<DatabaseInitializer>.Instance).MigrateAsync(cancellationToken);
+        await new DatabaseInitializer(db, databaseOptions, NullLogger<DatabaseInitializer>.Instance).MigrateAsync(
+            cancellationToken
+        );
         await RegionalOffices.EnsureAsync(db, cancellationToken);
 
-        var offices = await db.RegionalOffices.AsNoTracking().Select(o => new { o.Id, o.Region, o.IsSecretariat }).ToListAsync(cancellationToken);
+        var offices = await db
+            .RegionalOffices.AsNoTracking()
+            .Select(o => new
+            {
+                o.Id,
+                o.Region,
+                o.IsSecretariat,
+            })
+            .ToListAsync(cancellationToken);
         var secretariat = offices.Single(o => o.IsSecretariat).Id;
-        return Enum.GetValues<Region>().ToDictionary(
-            region => region,
-            region => offices.FirstOrDefault(o => o.Region == region && !o.IsSecretariat)?.Id ?? secretariat);
+        return Enum.GetValues<Region>()
+            .ToDictionary(
+                region => region,
+                region => offices.FirstOrDefault(o => o.Region == region && !o.IsSecretariat)?.Id ?? secretariat
+            );
     }
 
     private static void Execute(SqliteConnection connection, string sql)
@@ -119,13 +141,28 @@ internal sealed partial class PortalDataGenerator
     {
         WriteOrganizations(bulk);
         bulk.Commit();
-        var followUps = bulk.Into("FollowUps", "Id", "Description", "OwnerName", "OwnerUserId", "DueOn", "Status", "VisitId", "InquiryId", "CreatedAtUtc", "ClosedAtUtc", "ClosedBy", "Version");
+        var followUps = bulk.Into(
+            "FollowUps",
+            "Id",
+            "Description",
+            "OwnerName",
+            "OwnerUserId",
+            "DueOn",
+            "Status",
+            "VisitId",
+            "InquiryId",
+            "CreatedAtUtc",
+            "ClosedAtUtc",
+            "ClosedBy",
+            "Version"
+        );
         WriteVisits(bulk, followUps);
         bulk.Commit();
         WriteInquiries(bulk, followUps);
     }
 
-    /// <summary>A Bogus faker for a locale, so a Korean city's delegates have Korean names; each seeded from the run's seed.</summary>
+    /// <summary>A Bogus faker for a locale, so a Korean city's delegates have Korean names; each seeded from the run's
+    /// seed.</summary>
     private Faker Local(string locale)
     {
         if (!fakers.TryGetValue(locale, out var faker))
@@ -139,10 +176,15 @@ internal sealed partial class PortalDataGenerator
 
     private DateTime Clamp(DateTime value) => value > asOfUtc ? asOfUtc : value;
 
-    private static DateTime Minutes(DateTime value) => new(value.Ticks - (value.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
+    private static DateTime Minutes(DateTime value) =>
+        new(value.Ticks - (value.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
 
     private static (string Name, string Title) Staff(Randomizer random) => random.ArrayElement(Vocabulary.Staff);
 
     /// <summary>A made-up but stable id for a Secretariat staff member (reports need an author id).</summary>
-    private static string StaffId(string name) => "staff-" + Array.FindIndex(Vocabulary.Staff, s => s.Name == name).ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
+    private static string StaffId(string name) =>
+        "staff-"
+        + Array
+            .FindIndex(Vocabulary.Staff, s => s.Name == name)
+            .ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
 }

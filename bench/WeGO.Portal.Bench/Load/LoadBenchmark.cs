@@ -7,8 +7,8 @@ using WeGO.Portal.Bench.VisitsList;
 namespace WeGO.Portal.Bench.Load;
 
 /// <summary>`load`: for each generated data folder, starts the portal as its own process, signs in as the bench
-/// administrator (public pages as an anonymous visitor), puts each page of <see cref="LoadPages"/> (and its baseline) under closed-loop load, samples the
-/// portal's peak memory, and prints one table with the targets checked.</summary>
+/// administrator (public pages as an anonymous visitor), puts each page of <see cref="LoadPages"/> (and its baseline)
+/// under closed-loop load, samples the portal's peak memory, and prints one table with the targets checked.</summary>
 internal static class LoadBenchmark
 {
     public const double TargetP99Ms = 100;
@@ -18,11 +18,24 @@ internal static class LoadBenchmark
     public const long TargetPeakMemoryBytes = 300_000_000;
     private const string VisitsList = "visits list";
 
-    internal sealed record Settings(IReadOnlyList<string> DataFolders, int Connections, TimeSpan Warmup, TimeSpan Duration, IReadOnlyList<string>? Pages);
+    internal sealed record Settings(
+        IReadOnlyList<string> DataFolders,
+        int Connections,
+        TimeSpan Warmup,
+        TimeSpan Duration,
+        IReadOnlyList<string>? Pages
+    );
 
     private sealed record Measured(LoadPage Page, int Rows, LoadResult Result, LoadResult? Baseline);
 
-    private sealed record Run(string Folder, int Rows, IReadOnlyList<Measured> Pages, long PeakMemoryBytes, double StartupSeconds, string LoadAverage)
+    private sealed record Run(
+        string Folder,
+        int Rows,
+        IReadOnlyList<Measured> Pages,
+        long PeakMemoryBytes,
+        double StartupSeconds,
+        string LoadAverage
+    )
     {
         public long AnonymousMemoryBytes { get; init; }
 
@@ -33,9 +46,15 @@ internal static class LoadBenchmark
 
     public static async Task<int> RunAsync(Settings settings, TextWriter output)
     {
-        var pages = settings.Pages is null ? LoadPages.All : [.. LoadPages.All.Where(p => settings.Pages.Contains(p.Name, StringComparer.OrdinalIgnoreCase))];
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Load: {settings.Connections} connections, closed loop, {settings.Warmup.TotalSeconds:0} s warm-up + {settings.Duration.TotalSeconds:0} s timed per page; {Environment.ProcessorCount} cores, load average {LoadAverage.Now()}"));
+        var pages = settings.Pages is null
+            ? LoadPages.All
+            : [.. LoadPages.All.Where(p => settings.Pages.Contains(p.Name, StringComparer.OrdinalIgnoreCase))];
+        await output.WriteLineAsync(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Load: {settings.Connections} connections, closed loop, {settings.Warmup.TotalSeconds:0} s warm-up + {settings.Duration.TotalSeconds:0} s timed per page; {Environment.ProcessorCount} cores, load average {LoadAverage.Now()}"
+            )
+        );
         var runs = new List<Run>();
         foreach (var data in settings.DataFolders)
         {
@@ -47,7 +66,12 @@ internal static class LoadBenchmark
         return 0;
     }
 
-    private static async Task<Run> RunOnAsync(string folder, IReadOnlyList<LoadPage> pages, Settings settings, TextWriter output)
+    private static async Task<Run> RunOnAsync(
+        string folder,
+        IReadOnlyList<LoadPage> pages,
+        Settings settings,
+        TextWriter output
+    )
     {
         var database = Path.Combine(folder, "portal.db");
         if (!File.Exists(database))
@@ -57,10 +81,18 @@ internal static class LoadBenchmark
 
         var visits = CountVisits(database);
         var startup = System.Diagnostics.Stopwatch.StartNew();
-        await using var portal = await PortalProcess.StartAsync(folder, BenchPortal.AdminEmail, BenchPortal.AdminPassword);
+        await using var portal = await PortalProcess.StartAsync(
+            folder,
+            BenchPortal.AdminEmail,
+            BenchPortal.AdminPassword
+        );
         startup.Stop();
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"== {visits:N0} visits ({folder}): portal pid {portal.Id} ({portal.Collector}) on {portal.Root} ready in {startup.Elapsed.TotalSeconds:N1} s, {portal.MemoryBytes / 1048576.0:N0} MiB"));
+        await output.WriteLineAsync(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"== {visits:N0} visits ({folder}): portal pid {portal.Id} ({portal.Collector}) on {portal.Root} ready in {startup.Elapsed.TotalSeconds:N1} s, {portal.MemoryBytes / 1048576.0:N0} MiB"
+            )
+        );
 
         using var staff = new LoadClient(portal.Root, settings.Connections);
         await staff.SignInAsync(BenchPortal.AdminEmail, BenchPortal.AdminPassword);
@@ -68,13 +100,15 @@ internal static class LoadBenchmark
         LoadClient ClientFor(LoadPage page) => page.Public ? visitor : staff;
         // Warm every page first (JIT tiering, EF's query cache, SQLite's page cache), so the page measured first is not
         // the one that pays for what all pages share; each timed run then has a short pre-roll of its own.
-        static IEnumerable<string> PathsOf(LoadPage page) => page.Baseline is { } baseline ? [page.Path, baseline] : [page.Path];
+        static IEnumerable<string> PathsOf(LoadPage page) =>
+            page.Baseline is { } baseline ? [page.Path, baseline] : [page.Path];
         async Task WarmAsync(LoadPage page)
         {
             foreach (var path in PathsOf(page))
             {
                 var (next, form) = await PrepareAsync(ClientFor(page), page, path, visits, output);
-                _ = await ClientFor(page).RunAsync(next, form, settings.Connections, TimeSpan.Zero, settings.Warmup, () => portal.CpuTime);
+                _ = await ClientFor(page)
+                    .RunAsync(next, form, settings.Connections, TimeSpan.Zero, settings.Warmup, () => portal.CpuTime);
             }
         }
 
@@ -94,12 +128,21 @@ internal static class LoadBenchmark
 
             var result = await LoadAsync(ClientFor(page), portal, page, page.Path, visits, settings, output);
             handles = Math.Max(handles, portal.OpenDatabaseFiles(database));
-            var baseline = page.Baseline is { } path ? await LoadAsync(ClientFor(page), portal, page, path, visits, settings, output) : null;
+            var baseline = page.Baseline is { } path
+                ? await LoadAsync(ClientFor(page), portal, page, path, visits, settings, output)
+                : null;
             handles = Math.Max(handles, portal.OpenDatabaseFiles(database));
             measured.Add(new Measured(page, visits, result, baseline));
         }
 
-        return new Run(folder, visits, measured, portal.PeakMemoryBytes, startup.Elapsed.TotalSeconds, LoadAverage.Now())
+        return new Run(
+            folder,
+            visits,
+            measured,
+            portal.PeakMemoryBytes,
+            startup.Elapsed.TotalSeconds,
+            LoadAverage.Now()
+        )
         {
             AnonymousMemoryBytes = portal.AnonymousMemoryBytes,
             FileMemoryBytes = portal.FileMemoryBytes,
@@ -109,20 +152,46 @@ internal static class LoadBenchmark
 
     private static readonly TimeSpan PreRoll = TimeSpan.FromSeconds(1);
 
-    private static async Task<LoadResult> LoadAsync(LoadClient client, PortalProcess portal, LoadPage page, string path, int visits, Settings settings, TextWriter output)
+    private static async Task<LoadResult> LoadAsync(
+        LoadClient client,
+        PortalProcess portal,
+        LoadPage page,
+        string path,
+        int visits,
+        Settings settings,
+        TextWriter output
+    )
     {
         var (next, form) = await PrepareAsync(client, page, path, visits, null);
-        var result = await client.RunAsync(next, form, settings.Connections, PreRoll, settings.Duration, () => portal.CpuTime);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"   {(form is null ? "GET" : "POST")} {path,-32} {result.RequestsPerSecond,8:N0} req/s  p50 {result.Percentile(50),6:N1}  p95 {result.Percentile(95),6:N1}  p99 {result.Percentile(99),6:N1} ms  errors {result.ErrorCount}  portal CPU {result.CpuMsPerRequest:N2} ms/req  {result.AverageBytes / 1024:N1} KiB/answer  load {result.LoadBefore} -> {result.LoadAfter}"));
+        var result = await client.RunAsync(next, form, settings.Connections, PreRoll, settings.Duration, () =>
+            portal.CpuTime
+        );
+        await output.WriteLineAsync(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"   {(form is null ? "GET" : "POST")} {path, -32} {result.RequestsPerSecond, 8:N0} req/s  p50 {result.Percentile(50), 6:N1}  p95 {result.Percentile(95), 6:N1}  p99 {result.Percentile(99), 6:N1} ms  errors {result.ErrorCount}  portal CPU {result.CpuMsPerRequest:N2} ms/req  {result.AverageBytes / 1024:N1} KiB/answer  load {result.LoadBefore} -> {result.LoadAfter}"
+            )
+        );
         return result;
     }
 
-    /// <summary>The request maker for a page: a random visit for <c>{visit}</c>; for a form, its token fetched once. One
-    /// request goes first, so a page that is missing or broken says so plainly instead of only filling the table with errors.</summary>
-    private static async Task<(Func<string> Next, byte[]? Form)> PrepareAsync(LoadClient client, LoadPage page, string path, int visits, TextWriter? output)
+    /// <summary>The request maker for a page: a random visit for <c>{visit}</c>; for a form, its token fetched once.
+    /// One request goes first, so a page that is missing or broken says so plainly instead of only filling the table
+    /// with errors.</summary>
+    private static async Task<(Func<string> Next, byte[]? Form)> PrepareAsync(
+        LoadClient client,
+        LoadPage page,
+        string path,
+        int visits,
+        TextWriter? output
+    )
     {
-        string Next() => path.Replace("{visit}", Random.Shared.Next(1, visits + 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        string Next() =>
+            path.Replace(
+                "{visit}",
+                Random.Shared.Next(1, visits + 1).ToString(CultureInfo.InvariantCulture),
+                StringComparison.Ordinal
+            );
         if (page.Form is { } post)
         {
             var token = await client.FormTokenAsync(post.FormPath);
@@ -130,7 +199,9 @@ internal static class LoadBenchmark
             var answer = await client.PostAsync(Next(), body);
             if ((int)answer is < 300 or >= 400 && output is not null)
             {
-                await output.WriteLineAsync($"   POST {path} answered {(int)answer} before the run, not a redirect: its errors below are real.");
+                await output.WriteLineAsync(
+                    $"   POST {path} answered {(int)answer} before the run, not a redirect: its errors below are real."
+                );
             }
 
             return (Next, body);
@@ -139,7 +210,9 @@ internal static class LoadBenchmark
         var (status, _) = await client.GetAsync(Next());
         if (status != HttpStatusCode.OK && output is not null)
         {
-            await output.WriteLineAsync($"   GET {path} answered {(int)status} before the run: its errors below are real.");
+            await output.WriteLineAsync(
+                $"   GET {path} answered {(int)status} before the run: its errors below are real."
+            );
         }
 
         return (Next, null);
@@ -147,7 +220,14 @@ internal static class LoadBenchmark
 
     private static int CountVisits(string database)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        using var connection = new SqliteConnection(
+            new SqliteConnectionStringBuilder
+            {
+                DataSource = database,
+                Mode = SqliteOpenMode.ReadOnly,
+                Pooling = false,
+            }.ToString()
+        );
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM Visits";
@@ -160,7 +240,10 @@ internal static class LoadBenchmark
         static string Mark(bool pass) => pass ? "pass" : "**MISS**";
         var smallest = runs.MinBy(r => r.Rows);
         var table = new StringBuilder();
-        table.AppendLine(CultureInfo.InvariantCulture, $"| page | rows | req/s | p50 ms | p95 ms | p99 ms | errors | baseline req/s | baseline p99 ms | overhead % | p99(large)/p99(small) | targets |");
+        table.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"| page | rows | req/s | p50 ms | p95 ms | p99 ms | errors | baseline req/s | baseline p99 ms | overhead % | p99(large)/p99(small) | targets |"
+        );
         table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var run in runs)
         {
@@ -187,27 +270,42 @@ internal static class LoadBenchmark
                 }
 
                 var ratio = "";
-                if (smallest is not null && run != smallest && smallest.Pages.FirstOrDefault(s => s.Page == m.Page) is { } small)
+                if (
+                    smallest is not null
+                    && run != smallest
+                    && smallest.Pages.FirstOrDefault(s => s.Page == m.Page) is { } small
+                )
                 {
                     var value = r.Percentile(99) / small.Result.Percentile(99);
                     ratio = value.ToString("N2", CultureInfo.InvariantCulture);
                     checks.Add($"≤ {TargetScaleRatio:0.0}× of {smallest.Rows:N0} {Mark(value <= TargetScaleRatio)}");
                 }
 
-                table.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {m.Page.Name} | {run.Rows:N0} | {r.RequestsPerSecond:N0} | {Ms(r.Percentile(50))} | {Ms(r.Percentile(95))} | {Ms(r.Percentile(99))} | {r.ErrorCount:N0} | {(m.Baseline is { } bl ? bl.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture) : "–")} | {(m.Baseline is { } bp ? Ms(bp.Percentile(99)) : "–")} | {(overhead.Length > 0 ? overhead : "–")} | {(ratio.Length > 0 ? ratio : "–")} | {string.Join("; ", checks)} |");
+                table.AppendLine(
+                    CultureInfo.InvariantCulture,
+                    $"| {m.Page.Name} | {run.Rows:N0} | {r.RequestsPerSecond:N0} | {Ms(r.Percentile(50))} | {Ms(r.Percentile(95))} | {Ms(r.Percentile(99))} | {r.ErrorCount:N0} | {(m.Baseline is { } bl ? bl.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture) : "–")} | {(m.Baseline is { } bp ? Ms(bp.Percentile(99)) : "–")} | {(overhead.Length > 0 ? overhead : "–")} | {(ratio.Length > 0 ? ratio : "–")} | {string.Join("; ", checks)} |"
+                );
             }
         }
 
         table.AppendLine();
         foreach (var run in runs)
         {
-            table.AppendLine(CultureInfo.InvariantCulture,
-                $"Peak memory of the portal process (VmHWM), {run.Rows:N0} visits: {run.PeakMemoryBytes / 1e6:N0} MB ({run.PeakMemoryBytes / 1048576.0:N0} MiB); target < {TargetPeakMemoryBytes / 1e6:N0} MB: {Mark(run.PeakMemoryBytes < TargetPeakMemoryBytes)}. At the end: {run.AnonymousMemoryBytes / 1e6:N0} MB its own (GC heaps, native), {run.FileMemoryBytes / 1e6:N0} MB mapped files; at most {run.MostDatabaseHandles} handles on the database. Started in {run.StartupSeconds:N1} s; load average at the end {run.LoadAverage}.");
+            table.AppendLine(
+                CultureInfo.InvariantCulture,
+                $"Peak memory of the portal process (VmHWM), {run.Rows:N0} visits: {run.PeakMemoryBytes / 1e6:N0} MB ({run.PeakMemoryBytes / 1048576.0:N0} MiB); target < {TargetPeakMemoryBytes / 1e6:N0} MB: {Mark(run.PeakMemoryBytes < TargetPeakMemoryBytes)}. At the end: {run.AnonymousMemoryBytes / 1e6:N0} MB its own (GC heaps, native), {run.FileMemoryBytes / 1e6:N0} MB mapped files; at most {run.MostDatabaseHandles} handles on the database. Started in {run.StartupSeconds:N1} s; load average at the end {run.LoadAverage}."
+            );
         }
 
-        table.AppendLine(CultureInfo.InvariantCulture, $"{connections} connections; p99 and req/s targets apply to every size, overhead = (baseline req/s - page req/s) / baseline req/s.");
-        var missing = runs.SelectMany(r => r.Pages).Where(m => m.Page.Baseline is null).Select(m => m.Page.Name).Distinct().ToList();
+        table.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"{connections} connections; p99 and req/s targets apply to every size, overhead = (baseline req/s - page req/s) / baseline req/s."
+        );
+        var missing = runs.SelectMany(r => r.Pages)
+            .Where(m => m.Page.Baseline is null)
+            .Select(m => m.Page.Name)
+            .Distinct()
+            .ToList();
         if (missing.Count > 0)
         {
             table.AppendLine("Pages without a baseline yet: " + string.Join(", ", missing) + ".");

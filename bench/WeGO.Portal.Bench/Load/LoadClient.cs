@@ -5,11 +5,12 @@ using System.Text.RegularExpressions;
 namespace WeGO.Portal.Bench.Load;
 
 /// <summary>A closed-loop HTTP load generator: <c>connections</c> workers, each sending its next request as soon as the
-/// previous answer has been read, over as many kept-alive connections. Every latency of the timed window is kept
-/// (a sorted array gives exact percentiles), and every answer outside 2xx/3xx, or a failed request, counts as an error (for a form POST, anything but a redirect: a refused form answers 200).
-/// The portal runs behind TLS in production: requests carry <c>X-Forwarded-Proto: https</c> (the portal is started with
-/// ASPNETCORE_FORWARDEDHEADERS_ENABLED=true, as docs/operations.md says for a TLS-terminating proxy), and cookies are
-/// kept here by hand because the portal marks them Secure, which HttpClient's cookie container would not send over http.</summary>
+/// previous answer has been read, over as many kept-alive connections. Every latency of the timed window is kept (a
+/// sorted array gives exact percentiles), and every answer outside 2xx/3xx, or a failed request, counts as an error
+/// (for a form POST, anything but a redirect: a refused form answers 200). The portal runs behind TLS in production:
+/// requests carry <c>X-Forwarded-Proto: https</c> (the portal is started with ASPNETCORE_FORWARDEDHEADERS_ENABLED=true,
+/// as docs/operations.md says for a TLS-terminating proxy), and cookies are kept here by hand because the portal marks
+/// them Secure, which HttpClient's cookie container would not send over http.</summary>
 internal sealed partial class LoadClient : IDisposable
 {
     private readonly HttpClient http;
@@ -35,16 +36,21 @@ internal sealed partial class LoadClient : IDisposable
     public async Task SignInAsync(string email, string password)
     {
         var token = await FormTokenAsync("/Account/SignIn");
-        using var content = FormContent(FormBody([new("Email", email), new("Password", password), new("__RequestVerificationToken", token)]));
+        using var content = FormContent(
+            FormBody([new("Email", email), new("Password", password), new("__RequestVerificationToken", token)])
+        );
         using var response = await SendAsync(HttpMethod.Post, "/Account/SignIn", content);
         Remember(response);
         if (response.StatusCode != HttpStatusCode.Redirect || !cookies.ContainsKey("wego.auth"))
         {
-            throw new InvalidOperationException($"Signing in as {email} failed: {(int)response.StatusCode} {response.Headers.Location}");
+            throw new InvalidOperationException(
+                $"Signing in as {email} failed: {(int)response.StatusCode} {response.Headers.Location}"
+            );
         }
     }
 
-    /// <summary>Opens a page that holds a form and returns its antiforgery token; its cookie is kept for the posts.</summary>
+    /// <summary>Opens a page that holds a form and returns its antiforgery token; its cookie is kept for the
+    /// posts.</summary>
     public async Task<string> FormTokenAsync(string formPath)
     {
         using var response = await SendAsync(HttpMethod.Get, formPath, null);
@@ -52,7 +58,9 @@ internal sealed partial class LoadClient : IDisposable
         var html = await response.Content.ReadAsStringAsync();
         return TokenField().Match(html) is { Success: true } match
             ? WebUtility.HtmlDecode(match.Groups[1].Value)
-            : throw new InvalidOperationException($"GET {formPath} answered {(int)response.StatusCode} with no antiforgery token");
+            : throw new InvalidOperationException(
+                $"GET {formPath} answered {(int)response.StatusCode} with no antiforgery token"
+            );
     }
 
     public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path)
@@ -71,13 +79,23 @@ internal sealed partial class LoadClient : IDisposable
 
     /// <summary>Loads one page for <paramref name="warmup"/>, then times it for <paramref name="duration"/>.</summary>
     /// <param name="cpu">The server's CPU time so far, sampled when the timed window opens and closes.</param>
-    public async Task<LoadResult> RunAsync(Func<string> path, byte[]? form, int connections, TimeSpan warmup, TimeSpan duration, Func<TimeSpan> cpu)
+    public async Task<LoadResult> RunAsync(
+        Func<string> path,
+        byte[]? form,
+        int connections,
+        TimeSpan warmup,
+        TimeSpan duration,
+        Func<TimeSpan> cpu
+    )
     {
         var started = Stopwatch.GetTimestamp();
         var measureFrom = started + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var stopAt = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var loadBefore = LoadAverage.Now();
-        var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(() => WorkAsync(path, form, measureFrom, stopAt))).ToArray();
+        var workers = Enumerable
+            .Range(0, connections)
+            .Select(_ => Task.Run(() => WorkAsync(path, form, measureFrom, stopAt)))
+            .ToArray();
         await Task.Delay(warmup);
         var cpuFrom = cpu();
         await Task.Delay(duration);
@@ -93,7 +111,8 @@ internal sealed partial class LoadClient : IDisposable
             Errors: errors,
             Bytes: results.Sum(r => r.Bytes),
             LoadBefore: loadBefore,
-            LoadAfter: LoadAverage.Now())
+            LoadAfter: LoadAverage.Now()
+        )
         {
             ServerCpu = cpuUsed,
         };
@@ -188,7 +207,9 @@ internal sealed partial class LoadClient : IDisposable
     }
 
     public static byte[] FormBody(IEnumerable<KeyValuePair<string, string>> fields) =>
-        System.Text.Encoding.ASCII.GetBytes(string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value))));
+        System.Text.Encoding.ASCII.GetBytes(
+            string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)))
+        );
 
     private static ByteArrayContent FormContent(byte[] body) =>
         new(body) { Headers = { ContentType = new("application/x-www-form-urlencoded") } };
@@ -200,7 +221,14 @@ internal sealed partial class LoadClient : IDisposable
 }
 
 /// <summary>One page's timed window: every latency (Stopwatch ticks, sorted), the errors by kind, bytes read.</summary>
-internal sealed record LoadResult(long[] Latencies, double Seconds, IReadOnlyDictionary<string, int> Errors, long Bytes, string LoadBefore, string LoadAfter)
+internal sealed record LoadResult(
+    long[] Latencies,
+    double Seconds,
+    IReadOnlyDictionary<string, int> Errors,
+    long Bytes,
+    string LoadBefore,
+    string LoadAfter
+)
 {
     public int Requests => Latencies.Length;
 
@@ -213,10 +241,12 @@ internal sealed record LoadResult(long[] Latencies, double Seconds, IReadOnlyDic
     /// <summary>The portal's CPU time during the timed window.</summary>
     public TimeSpan ServerCpu { get; init; }
 
-    /// <summary>The portal's CPU milliseconds per request: what a page costs, much less disturbed by other jobs than latency.</summary>
+    /// <summary>The portal's CPU milliseconds per request: what a page costs, much less disturbed by other jobs than
+    /// latency.</summary>
     public double CpuMsPerRequest => Requests == 0 ? double.NaN : ServerCpu.TotalMilliseconds / Requests;
 
-    /// <summary>The latency under which <paramref name="percent"/>% of the requests answered (nearest rank), in ms.</summary>
+    /// <summary>The latency under which <paramref name="percent"/>% of the requests answered (nearest rank), in
+    /// ms.</summary>
     public double Percentile(double percent)
     {
         if (Latencies.Length == 0)

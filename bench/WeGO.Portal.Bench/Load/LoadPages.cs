@@ -1,9 +1,9 @@
 namespace WeGO.Portal.Bench.Load;
 
-/// <summary>A page under load: GET <see cref="Path"/>, or with <see cref="Form"/> a form POST to it. <c>{visit}</c> in a
-/// path becomes a random visit id for each request. <see cref="Baseline"/> is the same SQL as a bare page
-/// (src/WeGO.Portal.Web/Pages/Baseline, served only with Portal:Benchmarks:Baseline=true). A <see cref="Public"/> page is
-/// loaded without signing in, as the public sees it; the others as the bench administrator.</summary>
+/// <summary>A page under load: GET <see cref="Path"/>, or with <see cref="Form"/> a form POST to it. <c>{visit}</c> in
+/// a path becomes a random visit id for each request. <see cref="Baseline"/> is the same SQL as a bare page
+/// (src/WeGO.Portal.Web/Pages/Baseline, served only with Portal:Benchmarks:Baseline=true). A <see cref="Public"/> page
+/// is loaded without signing in, as the public sees it; the others as the bench administrator.</summary>
 internal sealed record LoadPage(string Name, string Path, string? Baseline = null)
 {
     public FormPost? Form { get; init; }
@@ -15,7 +15,8 @@ internal sealed record LoadPage(string Name, string Path, string? Baseline = nul
     public bool Stores { get; init; }
 }
 
-/// <summary>A form POST: the form page is opened once (antiforgery cookie and token), then the fields are posted again and again.</summary>
+/// <summary>A form POST: the form page is opened once (antiforgery cookie and token), then the fields are posted again
+/// and again.</summary>
 internal sealed record FormPost(string FormPath, IReadOnlyList<KeyValuePair<string, string>> Fields);
 
 internal static class LoadPages
@@ -39,14 +40,25 @@ internal static class LoadPages
         {
             Public = true,
             Stores = true,
-            Form = new FormPost("/Membership/Join",
-            [
-                new("Input.OrganizationName", "Seremban City Council"), new("Input.CountryCode", "MY"), new("Input.Kind", "LocalGovernment"),
-                new("Input.Population", "681000"), new("Input.ContactName", "Aida Rahman"), new("Input.ContactPosition", "Director of Planning"),
-                new("Input.Email", "aida.rahman@example.org"), new("Input.Phone", "+60 6 765 0000"), new("Input.PreferredLanguage", "es"),
-                new("Input.Interests", "CapacityBuilding"), new("Input.Interests", "SmartCityChampions"), new("Input.HeardFrom", "Our visit to Seoul"),
-                new("Input.Message", "After our delegation's visit we would like to know how to become a member."), new("Input.ConsentGiven", "true"),
-            ]),
+            Form = new FormPost(
+                "/Membership/Join",
+                [
+                    new("Input.OrganizationName", "Seremban City Council"),
+                    new("Input.CountryCode", "MY"),
+                    new("Input.Kind", "LocalGovernment"),
+                    new("Input.Population", "681000"),
+                    new("Input.ContactName", "Aida Rahman"),
+                    new("Input.ContactPosition", "Director of Planning"),
+                    new("Input.Email", "aida.rahman@example.org"),
+                    new("Input.Phone", "+60 6 765 0000"),
+                    new("Input.PreferredLanguage", "es"),
+                    new("Input.Interests", "CapacityBuilding"),
+                    new("Input.Interests", "SmartCityChampions"),
+                    new("Input.HeardFrom", "Our visit to Seoul"),
+                    new("Input.Message", "After our delegation's visit we would like to know how to become a member."),
+                    new("Input.ConsentGiven", "true"),
+                ]
+            ),
         },
     ];
 }

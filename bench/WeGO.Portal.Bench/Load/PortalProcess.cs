@@ -8,7 +8,8 @@ namespace WeGO.Portal.Bench.Load;
 
 /// <summary>The portal under test in a process of its own: the built WeGO.Portal.Web (same configuration as this
 /// benchmark, Release under bench/run) on a free loopback port, in the Production environment, on a generated data
-/// folder, with demo seeding off and the baseline pages on. Its console goes to portal-console.log in the data folder.</summary>
+/// folder, with demo seeding off and the baseline pages on. Its console goes to portal-console.log in the data
+/// folder.</summary>
 internal sealed class PortalProcess : IAsyncDisposable
 {
     private readonly Process process;
@@ -25,7 +26,8 @@ internal sealed class PortalProcess : IAsyncDisposable
 
     public int Id => process.Id;
 
-    /// <summary>The garbage collector the portal runs: its runtimeconfig.json's, unless DOTNET_gcServer says otherwise.</summary>
+    /// <summary>The garbage collector the portal runs: its runtimeconfig.json's, unless DOTNET_gcServer says
+    /// otherwise.</summary>
     public string Collector { get; private init; } = "";
 
     public static async Task<PortalProcess> StartAsync(string dataFolder, string adminEmail, string adminPassword)
@@ -36,14 +38,19 @@ internal sealed class PortalProcess : IAsyncDisposable
         var dll = Path.Combine(output, "WeGO.Portal.Web.dll");
         if (!File.Exists(dll))
         {
-            throw new InvalidOperationException($"No built portal at {dll}: build the benchmark first (it builds the portal).");
+            throw new InvalidOperationException(
+                $"No built portal at {dll}: build the benchmark first (it builds the portal)."
+            );
         }
 
         var serverGc = Environment.GetEnvironmentVariable("DOTNET_gcServer") is { Length: > 0 } forced
             ? forced == "1"
-            : File.ReadAllText(Path.Combine(output, "WeGO.Portal.Web.runtimeconfig.json")).Contains("\"System.GC.Server\": true", StringComparison.Ordinal);
+            : File.ReadAllText(Path.Combine(output, "WeGO.Portal.Web.runtimeconfig.json"))
+                .Contains("\"System.GC.Server\": true", StringComparison.Ordinal);
         var port = FreePort();
-        var start = File.Exists(apphost) ? new ProcessStartInfo(apphost) : new ProcessStartInfo("dotnet") { ArgumentList = { dll } };
+        var start = File.Exists(apphost)
+            ? new ProcessStartInfo(apphost)
+            : new ProcessStartInfo("dotnet") { ArgumentList = { dll } };
         start.ArgumentList.Add("--contentRoot");
         start.ArgumentList.Add(web);
         start.WorkingDirectory = web;
@@ -61,7 +68,8 @@ internal sealed class PortalProcess : IAsyncDisposable
         environment["Portal__Admin__Password"] = adminPassword;
         environment["Portal__SeedDemo"] = "false";
         environment["Portal__Benchmarks__Baseline"] = "true";
-        // The public form's rate limit (5 posts per client network per 10 minutes) must not turn the benchmark's posts into 429s.
+        // The public form's rate limit (5 posts per client network per 10 minutes) must not turn the benchmark's posts
+        // into 429s.
         environment["Portal__Inquiries__RateLimit__PermitLimit"] = "100000000";
 
         var log = new StreamWriter(Path.Combine(dataFolder, "portal-console.log"), append: false) { AutoFlush = false };
@@ -83,7 +91,10 @@ internal sealed class PortalProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var portal = new PortalProcess(process, log, new Uri($"http://127.0.0.1:{port}/")) { Collector = serverGc ? "server GC" : "workstation GC" };
+        var portal = new PortalProcess(process, log, new Uri($"http://127.0.0.1:{port}/"))
+        {
+            Collector = serverGc ? "server GC" : "workstation GC",
+        };
         await portal.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
         return portal;
     }
@@ -93,10 +104,12 @@ internal sealed class PortalProcess : IAsyncDisposable
 
     public long MemoryBytes => Status("VmRSS");
 
-    /// <summary>Resident memory now that is the process's own (GC heaps, native allocations such as SQLite's page caches).</summary>
+    /// <summary>Resident memory now that is the process's own (GC heaps, native allocations such as SQLite's page
+    /// caches).</summary>
     public long AnonymousMemoryBytes => Status("RssAnon");
 
-    /// <summary>Resident memory now that maps files (the runtime's and the app's assemblies, native libraries).</summary>
+    /// <summary>Resident memory now that maps files (the runtime's and the app's assemblies, native
+    /// libraries).</summary>
     public long FileMemoryBytes => Status("RssFile");
 
     /// <summary>How many open handles the process holds on its database file: with Microsoft.Data.Sqlite's pool, about
@@ -122,15 +135,17 @@ internal sealed class PortalProcess : IAsyncDisposable
         return count;
     }
 
-    /// <summary>CPU time the portal process has used (user + system), from /proc/&lt;pid&gt;/stat: per request, a figure
-    /// the other jobs on a shared machine disturb much less than latency.</summary>
+    /// <summary>CPU time the portal process has used (user + system), from /proc/&lt;pid&gt;/stat: per request, a
+    /// figure the other jobs on a shared machine disturb much less than latency.</summary>
     public TimeSpan CpuTime
     {
         get
         {
             var stat = File.ReadAllText($"/proc/{process.Id}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            var ticks =
+                long.Parse(fields[11], CultureInfo.InvariantCulture)
+                + long.Parse(fields[12], CultureInfo.InvariantCulture);
             return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
         }
     }
@@ -159,7 +174,9 @@ internal sealed class PortalProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The portal stopped at start-up (exit code {process.ExitCode}); see portal-console.log in the data folder.");
+                throw new InvalidOperationException(
+                    $"The portal stopped at start-up (exit code {process.ExitCode}); see portal-console.log in the data folder."
+                );
             }
 
             try
@@ -180,7 +197,9 @@ internal sealed class PortalProcess : IAsyncDisposable
             await Task.Delay(250);
         }
 
-        throw new TimeoutException("The portal did not become ready in time; see portal-console.log in the data folder.");
+        throw new TimeoutException(
+            "The portal did not become ready in time; see portal-console.log in the data folder."
+        );
     }
 
     /// <summary>Stops the portal the way a service manager does (SIGTERM, then a kill after 15 s).</summary>
@@ -188,7 +207,14 @@ internal sealed class PortalProcess : IAsyncDisposable
     {
         if (!process.HasExited)
         {
-            using (var term = Process.Start(new ProcessStartInfo("kill", ["-s", "TERM", process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+            using (
+                var term = Process.Start(
+                    new ProcessStartInfo("kill", ["-s", "TERM", process.Id.ToString(CultureInfo.InvariantCulture)])
+                    {
+                        UseShellExecute = false,
+                    }
+                )
+            )
             {
                 await term!.WaitForExitAsync();
             }
@@ -209,7 +235,8 @@ internal sealed class PortalProcess : IAsyncDisposable
         await console.DisposeAsync();
     }
 
-    /// <summary>Debug or Release: the portal is taken from the same configuration this benchmark was built in.</summary>
+    /// <summary>Debug or Release: the portal is taken from the same configuration this benchmark was built
+    /// in.</summary>
     private static string BuildConfiguration() =>
         new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 

@@ -80,19 +80,25 @@ internal static class OutboxDrainBenchmark
 
         var wire = await SmtpAloneAsync(queued, mail, delivery.BatchSize);
 
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"""
+        await output.WriteLineAsync(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"""
 
-            Outbox drain after an outage: {count:N0} queued messages, {Environment.ProcessorCount} cores, load average {LoadAverage.Now()}
-            (BatchSize {delivery.BatchSize}, SQLite in {folder}, SMTP listener on 127.0.0.1:{smtp.Port}, {BenchPortal.Environment})
+                Outbox drain after an outage: {count:N0} queued messages, {Environment.ProcessorCount} cores, load average {LoadAverage.Now()}
+                (BatchSize {delivery.BatchSize}, SQLite in {folder}, SMTP listener on 127.0.0.1:{smtp.Port}, {BenchPortal.Environment})
 
-            | what | messages | seconds | messages/s |
-            |---|---:|---:|---:|
-            | **drain: the portal's dispatcher** ({rounds} rounds) | {sent:N0} | {watch.Elapsed.TotalSeconds:N1} | **{sent / watch.Elapsed.TotalSeconds:N0}** |
-            | SMTP alone (MailKit, one connection per {delivery.BatchSize}) | {wire.Count:N0} | {wire.Elapsed.TotalSeconds:N1} | {wire.Count / wire.Elapsed.TotalSeconds:N0} |
+                | what | messages | seconds | messages/s |
+                |---|---:|---:|---:|
+                | **drain: the portal's dispatcher** ({rounds} rounds) | {sent:N0} | {watch.Elapsed.TotalSeconds:N1} | **{sent
+                    / watch.Elapsed.TotalSeconds:N0}** |
+                | SMTP alone (MailKit, one connection per {delivery.BatchSize}) | {wire.Count:N0} | {wire.Elapsed.TotalSeconds:N1} | {wire.Count
+                    / wire.Elapsed.TotalSeconds:N0} |
 
-            Delivered: {sent:N0} of {count:N0} marked sent; the listener received {received.Count:N0} ({distinct:N0} distinct Message-Ids). Load average at the end: {LoadAverage.Now()}
-            """));
+                Delivered: {sent:N0} of {count:N0} marked sent; the listener received {received.Count:N0} ({distinct:N0} distinct Message-Ids). Load average at the end: {LoadAverage.Now()}
+                """
+            )
+        );
         return sent == count && received.Count == count && distinct == count ? 0 : 1;
     }
 
@@ -120,8 +126,16 @@ internal static class OutboxDrainBenchmark
     {
         var (language, subject, line) = (n % 3) switch
         {
-            0 => ("en", "WeGO Secretariat: we have received your inquiry", "Thank you for your interest in WeGO membership. "),
-            1 => ("es", "Secretaría de WeGO: hemos recibido su consulta", "Gracias por su interés en ser miembro de WeGO. "),
+            0 => (
+                "en",
+                "WeGO Secretariat: we have received your inquiry",
+                "Thank you for your interest in WeGO membership. "
+            ),
+            1 => (
+                "es",
+                "Secretaría de WeGO: hemos recibido su consulta",
+                "Gracias por su interés en ser miembro de WeGO. "
+            ),
             _ => ("ko", "WeGO 사무국: 문의가 접수되었습니다", "WeGO 회원 가입에 관심을 가져 주셔서 감사합니다. "),
         };
         var body = string.Concat(Enumerable.Repeat(line, 20)) + $"\nReference WGO-B-{n:D6}\n";
@@ -130,7 +144,11 @@ internal static class OutboxDrainBenchmark
 
     /// <summary>The same messages composed as the dispatcher composes them and sent with MailKit to a second listener,
     /// one connection per batch, with no database: what the wire and the listener cost.</summary>
-    private static async Task<(int Count, TimeSpan Elapsed)> SmtpAloneAsync(List<OutboxMessage> messages, MailSettings mail, int batchSize)
+    private static async Task<(int Count, TimeSpan Elapsed)> SmtpAloneAsync(
+        List<OutboxMessage> messages,
+        MailSettings mail,
+        int batchSize
+    )
     {
         await using var server = new SmtpTestServer().Start();
         var watch = Stopwatch.StartNew();

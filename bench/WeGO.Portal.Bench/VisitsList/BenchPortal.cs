@@ -9,9 +9,10 @@ using WeGO.Portal.Application.Staff;
 namespace WeGO.Portal.Bench.VisitsList;
 
 /// <summary>The real portal, as Program.cs builds it, in the Production environment on a generated data folder.
-/// Requests go through the whole ASP.NET Core pipeline in memory (TestServer): no sockets, no TLS. <paramref name="settings"/>
-/// are configuration a benchmark adds (the outbox's SMTP server).</summary>
-internal sealed class BenchPortal(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+/// Requests go through the whole ASP.NET Core pipeline in memory (TestServer): no sockets, no TLS. <paramref
+/// name="settings"/> are configuration a benchmark adds (the outbox's SMTP server).</summary>
+internal sealed class BenchPortal(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public const string Environment = "Production";
     public const string AdminEmail = "bench-admin@wego-portal.local";
@@ -33,7 +34,8 @@ internal sealed class BenchPortal(string dataDirectory, IReadOnlyDictionary<stri
         }
     }
 
-    /// <summary>A staff account in <paramref name="role"/> for the benchmark to sign in as, created once per database.</summary>
+    /// <summary>A staff account in <paramref name="role"/> for the benchmark to sign in as, created once per
+    /// database.</summary>
     public async Task EnsureUserAsync(string email, string password, string displayName, string role)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -43,11 +45,20 @@ internal sealed class BenchPortal(string dataDirectory, IReadOnlyDictionary<stri
             return;
         }
 
-        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+        var user = new StaffUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName,
+        };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded || !(await users.AddToRoleAsync(user, role)).Succeeded)
         {
-            throw new InvalidOperationException($"Could not create the benchmark's {role} account: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            throw new InvalidOperationException(
+                $"Could not create the benchmark's {role} account: "
+                    + string.Join("; ", created.Errors.Select(e => e.Description))
+            );
         }
     }
 
@@ -57,8 +68,9 @@ internal sealed class BenchPortal(string dataDirectory, IReadOnlyDictionary<stri
         return await work(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
     }
 
-    /// <summary>The web project's folder (its appsettings.json and wwwroot), from the manifest Mvc.Testing writes next to
-    /// this program: WebApplicationFactory looks for that file in the current folder only, and dotnet run starts elsewhere.</summary>
+    /// <summary>The web project's folder (its appsettings.json and wwwroot), from the manifest Mvc.Testing writes next
+    /// to this program: WebApplicationFactory looks for that file in the current folder only, and dotnet run starts
+    /// elsewhere.</summary>
     private static string WebProjectFolder()
     {
         var manifest = Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json");

@@ -10,11 +10,16 @@ using WeGO.Portal.Infrastructure.Database;
 
 namespace WeGO.Portal.Bench.VisitsList;
 
-/// <summary>For each case: the SQL the real handler (<see cref="ListVisits.Handler"/>, ...) sends, how long each statement takes on
-/// its own, and SQLite's EXPLAIN QUERY PLAN: where a slow case spends its time and which index would help.</summary>
+/// <summary>For each case: the SQL the real handler (<see cref="ListVisits.Handler"/>, ...) sends, how long each
+/// statement takes on its own, and SQLite's EXPLAIN QUERY PLAN: where a slow case spends its time and which index would
+/// help.</summary>
 internal static class QueryPlans
 {
-    public static async Task WriteAsync(string databasePath, IEnumerable<(string Name, Func<PortalDbContext, Task> Run)> queries, string outputPath)
+    public static async Task WriteAsync(
+        string databasePath,
+        IEnumerable<(string Name, Func<PortalDbContext, Task> Run)> queries,
+        string outputPath
+    )
     {
         var capture = new CommandCapture();
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
@@ -55,15 +60,16 @@ internal static class QueryPlans
                     var started = Stopwatch.GetTimestamp();
                     await using (var reader = await command.ExecuteReaderAsync())
                     {
-                        while (await reader.ReadAsync())
-                        {
-                        }
+                        while (await reader.ReadAsync()) { }
                     }
 
                     timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
 
-                text.AppendLine(CultureInfo.InvariantCulture, $"  -- alone: median {timings.Order().ElementAt(2):N1} ms of 5 runs");
+                text.AppendLine(
+                    CultureInfo.InvariantCulture,
+                    $"  -- alone: median {timings.Order().ElementAt(2):N1} ms of 5 runs"
+                );
                 command.CommandText = "EXPLAIN QUERY PLAN " + sql;
 #pragma warning restore CA2100
                 var depth = new Dictionary<long, int> { [0] = 0 };
@@ -85,21 +91,31 @@ internal static class QueryPlans
         await File.WriteAllTextAsync(outputPath, text.ToString());
     }
 
-    private static string? Show(object? value) => value switch
-    {
-        DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
-    };
+    private static string? Show(object? value) =>
+        value switch
+        {
+            DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
+            DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+        };
 
     private sealed class CommandCapture : DbCommandInterceptor
     {
         public List<(string Sql, (string Name, object? Value)[] Parameters)> Commands { get; } = [];
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+            DbCommand command,
+            CommandEventData eventData,
+            InterceptionResult<DbDataReader> result,
+            CancellationToken cancellationToken = default
+        )
         {
-            Commands.Add((command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value))]));
+            Commands.Add(
+                (
+                    command.CommandText,
+                    [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value))]
+                )
+            );
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
     }

@@ -65,13 +65,19 @@ internal static class VisitsListBenchmark
 
         var visits = await portal.WithDbAsync(db => db.Visits.CountAsync());
         var cases = Cases(visits);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"""
+        await output.WriteLineAsync(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"""
 
-            Visits list on {folder}
-              {visits:N0} visits; portal started in {startup.Elapsed.TotalSeconds:N1} s ({BenchPortal.Environment}, in-memory TestServer, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC)
-              {Environment.ProcessorCount} cores, load average {LoadAverage.Now()}; {iterations} timed requests per case after {warmup} warm-up, one at a time
-            """));
+                Visits list on {folder}
+                  {visits:N0} visits; portal started in {startup.Elapsed.TotalSeconds:N1} s ({BenchPortal.Environment}, in-memory TestServer, {(
+                    System.Runtime.GCSettings.IsServerGC ? "server" : "workstation"
+                )} GC)
+                  {Environment.ProcessorCount} cores, load average {LoadAverage.Now()}; {iterations} timed requests per case after {warmup} warm-up, one at a time
+                """
+            )
+        );
 
         var results = new List<Result>();
         foreach (var @case in cases)
@@ -94,24 +100,37 @@ internal static class VisitsListBenchmark
         results.Add(new Result("mediator: home overview (GetHomeOverview)", visits, null, overview));
 
         var notes = new List<string>();
-        var client = new PortalClient(portal.CreateClient(new WebApplicationFactoryClientOptions
-        {
-            AllowAutoRedirect = false,
-            HandleCookies = true,
-            BaseAddress = new Uri("https://portal.test"),
-        }));
+        var client = new PortalClient(
+            portal.CreateClient(
+                new WebApplicationFactoryClientOptions
+                {
+                    AllowAutoRedirect = false,
+                    HandleCookies = true,
+                    BaseAddress = new Uri("https://portal.test"),
+                }
+            )
+        );
         await client.SignInAsync(StaffEmail, StaffPassword);
 
-        var http = new List<(string Name, string Path, int? Matches)> { ("home page: upcoming and recent visits", "/", null) };
+        var http = new List<(string Name, string Path, int? Matches)>
+        {
+            ("home page: upcoming and recent visits", "/", null),
+        };
         using (var probe = await client.GetAsync("/Visits"))
         {
             if (probe.StatusCode == HttpStatusCode.NotFound)
             {
-                notes.Add("GET /Visits answered 404: this checkout has no visits list page yet, so its HTTP cases were skipped.");
+                notes.Add(
+                    "GET /Visits answered 404: this checkout has no visits list page yet, so its HTTP cases were skipped."
+                );
             }
             else
             {
-                http.AddRange(cases.Select(c => (c.Name, c.Path, (int?)results.Single(r => r.Case == "mediator: " + c.Name).Matches)));
+                http.AddRange(
+                    cases.Select(c =>
+                        (c.Name, c.Path, (int?)results.Single(r => r.Case == "mediator: " + c.Name).Matches)
+                    )
+                );
             }
         }
 
@@ -123,7 +142,9 @@ internal static class VisitsListBenchmark
                 _ = await response.Content.ReadAsByteArrayAsync();
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
-                    throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode} {response.Headers.Location}");
+                    throw new InvalidOperationException(
+                        $"GET {path} answered {(int)response.StatusCode} {response.Headers.Location}"
+                    );
                 }
             });
             results.Add(new Result($"GET {path} ({name})", visits, matches, samples));
@@ -133,8 +154,12 @@ internal static class VisitsListBenchmark
         process.Refresh();
         await output.WriteLineAsync();
         await output.WriteLineAsync(Table(results));
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Peak working set: {process.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB (the whole process: portal, benchmark, SQLite page cache)"));
+        await output.WriteLineAsync(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Peak working set: {process.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB (the whole process: portal, benchmark, SQLite page cache)"
+            )
+        );
         foreach (var note in notes)
         {
             await output.WriteLineAsync("Note: " + note);
@@ -145,17 +170,32 @@ internal static class VisitsListBenchmark
         await QueryPlans.WriteAsync(
             Path.Combine(folder, "portal.db"),
             [
-                .. cases.Select(c => (c.Name, (Func<PortalDbContext, Task>)(db => new ListVisits.Handler(db, new SystemActor()).Handle(c.Query, CancellationToken.None).AsTask()))),
-                ("home overview (GetHomeOverview)", db => new GetHomeOverview.Handler(db, new SystemActor(), clock).Handle(new GetHomeOverview.Query(), CancellationToken.None).AsTask()),
+                .. cases.Select(c =>
+                    (
+                        c.Name,
+                        (Func<PortalDbContext, Task>)(
+                            db =>
+                                new ListVisits.Handler(db, new SystemActor())
+                                    .Handle(c.Query, CancellationToken.None)
+                                    .AsTask()
+                        )
+                    )
+                ),
+                ("home overview (GetHomeOverview)", db =>
+                    new GetHomeOverview.Handler(db, new SystemActor(), clock)
+                        .Handle(new GetHomeOverview.Query(), CancellationToken.None)
+                        .AsTask()
+                ),
             ],
-            plans);
+            plans
+        );
         await output.WriteLineAsync($"SQL and EXPLAIN QUERY PLAN of each case: {plans}");
         return 0;
     }
 
-    /// <summary>The lists a member of staff asks for most: the first page, by status, text searches, a year, the last page,
-    /// a region, sorted by city. The /Visits query strings guess the page's parameter names (Status, Text, From, To, Page,
-    /// Region, Sort); change them here if the page binds other names.</summary>
+    /// <summary>The lists a member of staff asks for most: the first page, by status, text searches, a year, the last
+    /// page, a region, sorted by city. The /Visits query strings guess the page's parameter names (Status, Text, From,
+    /// To, Page, Region, Sort); change them here if the page binds other names.</summary>
     internal static IReadOnlyList<Case> Cases(int visits)
     {
         const int pageSize = 25;
@@ -163,15 +203,43 @@ internal static class VisitsListBenchmark
         return
         [
             new("first page, newest first", new ListVisits.Query(new ListVisits.Filter()), "/Visits"),
-            new("status Confirmed", new ListVisits.Query(new ListVisits.Filter { Status = VisitStatus.Confirmed }), "/Visits?Filter.Status=Confirmed"),
-            new("text \"city\" (matches most)", new ListVisits.Query(new ListVisits.Filter { Text = "city" }), "/Visits?Filter.Text=city"),
-            new("text \"Garcia\" (a surname, few matches)", new ListVisits.Query(new ListVisits.Filter { Text = "Garcia" }), "/Visits?Filter.Text=Garcia"),
-            new("dates 2024-01-01 to 2024-12-31",
-                new ListVisits.Query(new ListVisits.Filter { From = new DateOnly(2024, 1, 1), To = new DateOnly(2024, 12, 31) }),
-                "/Visits?Filter.From=2024-01-01&Filter.To=2024-12-31"),
-            new($"last page ({lastPage})", new ListVisits.Query(new ListVisits.Filter(), lastPage), $"/Visits?page={lastPage}"),
-            new("region Africa", new ListVisits.Query(new ListVisits.Filter { Region = Region.Africa }), "/Visits?Filter.Region=Africa"),
-            new("sorted by city", new ListVisits.Query(new ListVisits.Filter { Sort = VisitSort.City }), "/Visits?Filter.Sort=City"),
+            new(
+                "status Confirmed",
+                new ListVisits.Query(new ListVisits.Filter { Status = VisitStatus.Confirmed }),
+                "/Visits?Filter.Status=Confirmed"
+            ),
+            new(
+                "text \"city\" (matches most)",
+                new ListVisits.Query(new ListVisits.Filter { Text = "city" }),
+                "/Visits?Filter.Text=city"
+            ),
+            new(
+                "text \"Garcia\" (a surname, few matches)",
+                new ListVisits.Query(new ListVisits.Filter { Text = "Garcia" }),
+                "/Visits?Filter.Text=Garcia"
+            ),
+            new(
+                "dates 2024-01-01 to 2024-12-31",
+                new ListVisits.Query(
+                    new ListVisits.Filter { From = new DateOnly(2024, 1, 1), To = new DateOnly(2024, 12, 31) }
+                ),
+                "/Visits?Filter.From=2024-01-01&Filter.To=2024-12-31"
+            ),
+            new(
+                $"last page ({lastPage})",
+                new ListVisits.Query(new ListVisits.Filter(), lastPage),
+                $"/Visits?page={lastPage}"
+            ),
+            new(
+                "region Africa",
+                new ListVisits.Query(new ListVisits.Filter { Region = Region.Africa }),
+                "/Visits?Filter.Region=Africa"
+            ),
+            new(
+                "sorted by city",
+                new ListVisits.Query(new ListVisits.Filter { Sort = VisitSort.City }),
+                "/Visits?Filter.Sort=City"
+            ),
         ];
     }
 
@@ -189,8 +257,14 @@ internal static class VisitsListBenchmark
             "| case | rows in DB | matches | p50 ms | p95 ms | p99 ms | mean ms | p95 < 100 ms |",
             "|---|---:|---:|---:|---:|---:|---:|:---:|",
         };
-        lines.AddRange(results.Select(r => string.Create(CultureInfo.InvariantCulture,
-            $"| {r.Case} | {r.RowsInDb:N0} | {(r.Matches is { } m ? m.ToString("N0", CultureInfo.InvariantCulture) : "")} | {r.Percentile(50):N1} | {r.Percentile(95):N1} | {r.Percentile(99):N1} | {r.Mean:N1} | {(r.Percentile(95) < TargetMs ? "yes" : "**no**")} |")));
+        lines.AddRange(
+            results.Select(r =>
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"| {r.Case} | {r.RowsInDb:N0} | {(r.Matches is { } m ? m.ToString("N0", CultureInfo.InvariantCulture) : "")} | {r.Percentile(50):N1} | {r.Percentile(95):N1} | {r.Percentile(99):N1} | {r.Mean:N1} | {(r.Percentile(95) < TargetMs ? "yes" : "**no**")} |"
+                )
+            )
+        );
         return string.Join(Environment.NewLine, lines);
     }
 }

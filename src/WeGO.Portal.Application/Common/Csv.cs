@@ -9,7 +9,12 @@ public static class Csv
     /// <summary>A CSV file as spreadsheets open it: a header line, then one line per row, each ending in CRLF, in UTF-8
     /// with a byte-order mark so Excel reads accents and Korean. Fields are written as given: free text goes through
     /// <see cref="Field"/>.</summary>
-    public static async Task<byte[]> FileAsync<T>(string header, IAsyncEnumerable<T> rows, Func<T, string[]> fields, CancellationToken cancellationToken)
+    public static async Task<byte[]> FileAsync<T>(
+        string header,
+        IAsyncEnumerable<T> rows,
+        Func<T, string[]> fields,
+        CancellationToken cancellationToken
+    )
     {
         var csv = new StringBuilder().Append(header).Append("\r\n");
         await foreach (var row in rows.WithCancellation(cancellationToken))
@@ -23,8 +28,8 @@ public static class Csv
     /// <summary>The text in UTF-8 after a byte-order mark.</summary>
     public static byte[] Utf8WithBom(string text) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
 
-    /// <summary>An instant as ISO 8601 on the clock of a time zone, with its offset: 2025-04-06T10:00-06:00. No spreadsheet
-    /// or reader can take it for another day.</summary>
+    /// <summary>An instant as ISO 8601 on the clock of a time zone, with its offset: 2025-04-06T10:00-06:00. No
+    /// spreadsheet or reader can take it for another day.</summary>
     public static string Instant(DateTime utc, string timeZoneId)
     {
         var local = VenueTime.ToLocal(utc, timeZoneId);
@@ -46,6 +51,8 @@ public static class Csv
             value = "'" + value;
         }
 
-        return value.AsSpan().IndexOfAny(",\"\r\n;") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        return value.AsSpan().IndexOfAny(",\"\r\n;") >= 0
+            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
     }
 }

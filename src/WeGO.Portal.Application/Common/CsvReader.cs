@@ -14,7 +14,10 @@ public sealed record CsvRecord(int Number, IReadOnlyList<string> Fields, bool Un
 /// CRLF, LF or CR. Small on purpose: roster files are a few hundred rows.</summary>
 public static class CsvReader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(
+        encoderShouldEmitUTF8Identifier: false,
+        throwOnInvalidBytes: true
+    );
 
     /// <summary>Decodes UTF-8, with or without a byte-order mark; null when the bytes are not UTF-8 (for example a
     /// file saved as Windows-1252 or UTF-16).</summary>
@@ -24,7 +27,9 @@ public static class CsvReader
         {
             bytes = bytes[3..];
         }
-        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        else if (
+            bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+        )
         {
             return null;
         }
@@ -43,7 +48,8 @@ public static class CsvReader
     /// (spreadsheets in Spanish and many other locales write semicolons), otherwise a comma.</summary>
     public static char DetectSeparator(string text)
     {
-        int commas = 0, semicolons = 0;
+        int commas = 0,
+            semicolons = 0;
         var quoted = false;
         foreach (var c in text)
         {

@@ -6,5 +6,6 @@ namespace WeGO.Portal.Application.Common;
 /// which is after the handler returns, so the page reads <see cref="Value"/> once Send has completed.</summary>
 public sealed class NewId(Entity entity)
 {
-    public int Value => entity.Id != 0 ? entity.Id : throw new InvalidOperationException("The unit of work has not saved yet.");
+    public int Value =>
+        entity.Id != 0 ? entity.Id : throw new InvalidOperationException("The unit of work has not saved yet.");
 }

@@ -26,9 +26,7 @@ public sealed class RequestValidationException : ValidationException
     }
 
     public RequestValidationException()
-        : this("Validation failed.")
-    {
-    }
+        : this("Validation failed.") { }
 
     public Type RequestType { get; }
 }

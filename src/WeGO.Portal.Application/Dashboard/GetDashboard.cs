@@ -21,9 +21,10 @@ public enum DashboardPreset
     LastYear = 3,
 }
 
-/// <summary>The directors' dashboard: what is coming, what waits for them, and how visits turn into inquiries and members
-/// over a period. Every figure is counted by the database (GROUP BY / COUNT), so it stays fast at 100,000 visits and
-/// 100,000 inquiries. Days and months are the viewer's, in their time zone, like the visits list and its date filter.</summary>
+/// <summary>The directors' dashboard: what is coming, what waits for them, and how visits turn into inquiries and
+/// members over a period. Every figure is counted by the database (GROUP BY / COUNT), so it stays fast at 100,000
+/// visits and 100,000 inquiries. Days and months are the viewer's, in their time zone, like the visits list and its
+/// date filter.</summary>
 public static class GetDashboard
 {
     public const int UpcomingDays = 30;
@@ -53,7 +54,8 @@ public static class GetDashboard
         ReportsWaiting ReportsAwaitingReview,
         int OverdueFollowUps,
         IReadOnlyList<StageCount> InquiriesByStage,
-        Funnel Funnel)
+        Funnel Funnel
+    )
     {
         public int VisitsInPeriod => VisitsPerMonth.Sum(m => m.Visits);
 
@@ -69,12 +71,13 @@ public static class GetDashboard
 
     public sealed record StageCount(InquiryStage Stage, int Inquiries);
 
-    /// <summary>Reports submitted and not yet approved or sent back; the oldest has waited <see cref="OldestWaitingDays"/> days.</summary>
+    /// <summary>Reports submitted and not yet approved or sent back; the oldest has waited <see
+    /// cref="OldestWaitingDays"/> days.</summary>
     public sealed record ReportsWaiting(int Count, DateTime? OldestSubmittedAtUtc, int? OldestWaitingDays);
 
-    /// <summary>Organisations visited in the period (visits that have taken place, not the ones still to come); of them, those
-    /// that sent an inquiry on or after their first visit in the period; of those, the ones that became members on or after
-    /// that visit's day.</summary>
+    /// <summary>Organisations visited in the period (visits that have taken place, not the ones still to come); of
+    /// them, those that sent an inquiry on or after their first visit in the period; of those, the ones that became
+    /// members on or after that visit's day.</summary>
     public sealed record Funnel(int Visited, int Inquired, int BecameMembers)
     {
         /// <summary>Null when nobody was visited: there is no rate to show, rather than a division by zero.</summary>
@@ -123,7 +126,8 @@ public static class GetDashboard
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentActor viewer, TimeProvider clock) : IQueryHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, ICurrentActor viewer, TimeProvider clock)
+        : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -135,19 +139,22 @@ public static class GetDashboard
             var endUtc = LocalDays.EndUtc(to, zone);
 
             // Cancelled visits did not happen: they count nowhere on the dashboard.
-            var visitsInPeriod = db.Visits.AsNoTracking()
+            var visitsInPeriod = db
+                .Visits.AsNoTracking()
                 .Where(v => v.Status != VisitStatus.Cancelled && v.StartsAtUtc >= startUtc && v.StartsAtUtc < endUtc);
 
             var months = new List<MonthCount>();
             foreach (var (spanStart, spanEnd, offset) in LocalDays.OffsetSpans(zone, startUtc, endUtc))
             {
                 var minutes = offset.TotalMinutes;
-                months.AddRange(await visitsInPeriod
-                    .Where(v => v.StartsAtUtc >= spanStart && v.StartsAtUtc < spanEnd)
-                    .Select(v => v.StartsAtUtc.AddMinutes(minutes))
-                    .GroupBy(local => new { local.Year, local.Month })
-                    .Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Count()))
-                    .ToListAsync(cancellationToken));
+                months.AddRange(
+                    await visitsInPeriod
+                        .Where(v => v.StartsAtUtc >= spanStart && v.StartsAtUtc < spanEnd)
+                        .Select(v => v.StartsAtUtc.AddMinutes(minutes))
+                        .GroupBy(local => new { local.Year, local.Month })
+                        .Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Count()))
+                        .ToListAsync(cancellationToken)
+                );
             }
 
             var regions = await visitsInPeriod
@@ -155,7 +162,8 @@ public static class GetDashboard
                 .Select(g => new RegionCount(g.Key, g.Count()))
                 .ToListAsync(cancellationToken);
 
-            var stages = await db.MembershipInquiries.AsNoTracking()
+            var stages = await db
+                .MembershipInquiries.AsNoTracking()
                 .Where(i => i.SubmittedAtUtc >= startUtc && i.SubmittedAtUtc < endUtc)
                 .GroupBy(i => i.Stage)
                 .Select(g => new StageCount(g.Key, g.Count()))
@@ -168,28 +176,60 @@ public static class GetDashboard
                 today,
                 await UpcomingAsync(now, today, query.UpcomingShown, cancellationToken),
                 EveryMonth(from, to, months),
-                [.. Enum.GetValues<Region>().Select(r => new RegionCount(r, regions.SingleOrDefault(c => c.Region == r)?.Visits ?? 0))],
+                [
+                    .. Enum.GetValues<Region>()
+                        .Select(r => new RegionCount(r, regions.SingleOrDefault(c => c.Region == r)?.Visits ?? 0)),
+                ],
                 await ReportsWaitingAsync(today, zone, cancellationToken),
-                await db.FollowUps.CountAsync(f => f.Status == FollowUpStatus.Open && f.DueOn < today, cancellationToken),
-                [.. Enum.GetValues<InquiryStage>().Select(s => new StageCount(s, stages.SingleOrDefault(c => c.Stage == s)?.Inquiries ?? 0))],
-                await FunnelAsync(visitsInPeriod.Where(v => v.StartsAtUtc <= now), cancellationToken));
+                await db.FollowUps.CountAsync(
+                    f => f.Status == FollowUpStatus.Open && f.DueOn < today,
+                    cancellationToken
+                ),
+                [
+                    .. Enum.GetValues<InquiryStage>()
+                        .Select(s => new StageCount(s, stages.SingleOrDefault(c => c.Stage == s)?.Inquiries ?? 0)),
+                ],
+                await FunnelAsync(visitsInPeriod.Where(v => v.StartsAtUtc <= now), cancellationToken)
+            );
         }
 
-        private async Task<Upcoming> UpcomingAsync(DateTime now, DateOnly today, int shown, CancellationToken cancellationToken)
+        private async Task<Upcoming> UpcomingAsync(
+            DateTime now,
+            DateOnly today,
+            int shown,
+            CancellationToken cancellationToken
+        )
         {
-            // A visit lasts less than a day, so bounding its start keeps the start-time index in use (as on the home page).
+            // A visit lasts less than a day, so bounding its start keeps the start-time index in use (as on the home
+            // page).
             var dayAgo = now.AddDays(-1);
             var until = now.AddDays(UpcomingDays);
-            var upcoming = db.Visits.AsNoTracking()
-                .Where(v => v.Status != VisitStatus.Cancelled && v.StartsAtUtc >= dayAgo && v.EndsAtUtc >= now && v.StartsAtUtc < until);
+            var upcoming = db
+                .Visits.AsNoTracking()
+                .Where(v =>
+                    v.Status != VisitStatus.Cancelled
+                    && v.StartsAtUtc >= dayAgo
+                    && v.EndsAtUtc >= now
+                    && v.StartsAtUtc < until
+                );
             var count = await upcoming.CountAsync(cancellationToken);
-            var first = shown == 0 ? [] : await ListVisits.Project(upcoming.OrderBy(v => v.StartsAtUtc).ThenBy(v => v.Id).Take(shown)).ToListAsync(cancellationToken);
+            var first =
+                shown == 0
+                    ? []
+                    : await ListVisits
+                        .Project(upcoming.OrderBy(v => v.StartsAtUtc).ThenBy(v => v.Id).Take(shown))
+                        .ToListAsync(cancellationToken);
             return new Upcoming(count, today.AddDays(UpcomingDays), first);
         }
 
-        private async Task<ReportsWaiting> ReportsWaitingAsync(DateOnly today, string zone, CancellationToken cancellationToken)
+        private async Task<ReportsWaiting> ReportsWaitingAsync(
+            DateOnly today,
+            string zone,
+            CancellationToken cancellationToken
+        )
         {
-            var waiting = await db.VisitReports.AsNoTracking()
+            var waiting = await db
+                .VisitReports.AsNoTracking()
                 .Where(r => r.State == ReviewState.Submitted)
                 .GroupBy(_ => 1)
                 .Select(g => new { Count = g.Count(), Oldest = g.Min(r => r.SubmittedAtUtc) })
@@ -206,15 +246,20 @@ public static class GetDashboard
         private async Task<Funnel> FunnelAsync(IQueryable<Visit> visitsInPeriod, CancellationToken cancellationToken)
         {
             // A member's start date is the Secretariat's, in Seoul: a city joined after its visit when that date is not
-            // before the visit's Seoul day. Korea has kept one offset since 1988, so shifting UTC by it in SQL gives that day.
+            // before the visit's Seoul day. Korea has kept one offset since 1988, so shifting UTC by it in SQL gives
+            // that day.
             var seoulHours = VenueTime.Zone(VenueTime.Seoul).BaseUtcOffset.TotalHours;
             var firstVisits = visitsInPeriod
                 .GroupBy(v => v.OrganizationId)
                 .Select(g => new { OrganizationId = g.Key, FirstUtc = g.Min(v => v.StartsAtUtc) });
             var journeys = firstVisits.Select(f => new
             {
-                Inquired = db.MembershipInquiries.Any(i => i.OrganizationId == f.OrganizationId && i.SubmittedAtUtc >= f.FirstUtc),
-                Joined = db.Organizations.Any(o => o.Id == f.OrganizationId && o.MemberSince >= DateOnly.FromDateTime(f.FirstUtc.AddHours(seoulHours))),
+                Inquired = db.MembershipInquiries.Any(i =>
+                    i.OrganizationId == f.OrganizationId && i.SubmittedAtUtc >= f.FirstUtc
+                ),
+                Joined = db.Organizations.Any(o =>
+                    o.Id == f.OrganizationId && o.MemberSince >= DateOnly.FromDateTime(f.FirstUtc.AddHours(seoulHours))
+                ),
             });
             var funnel = await journeys
                 .GroupBy(_ => 1)
@@ -231,7 +276,13 @@ public static class GetDashboard
         var months = new List<MonthCount>();
         for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
         {
-            months.Add(new MonthCount(month.Year, month.Month, counted.Where(c => c.Year == month.Year && c.Month == month.Month).Sum(c => c.Visits)));
+            months.Add(
+                new MonthCount(
+                    month.Year,
+                    month.Month,
+                    counted.Where(c => c.Year == month.Year && c.Month == month.Month).Sum(c => c.Visits)
+                )
+            );
         }
 
         return months;

@@ -16,7 +16,11 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
     private readonly List<PendingEntry> pending = [];
     private bool writingAudit;
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default
+    )
     {
         Capture(eventData.Context);
         return base.SavingChangesAsync(eventData, result, cancellationToken);
@@ -28,7 +32,11 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
         return base.SavingChanges(eventData, result);
     }
 
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData,
+        int result,
+        CancellationToken cancellationToken = default
+    )
     {
         if (eventData.Context is { } context && Flush(context))
         {
@@ -66,7 +74,10 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => pending.Clear();
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override Task SaveChangesFailedAsync(
+        DbContextErrorEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         pending.Clear();
         return Task.CompletedTask;
@@ -85,18 +96,25 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
 
         // Entries() detects changes on every call: index the tracked entities once, by type and id, so finding a
         // child's aggregate stays cheap when one save holds thousands of rows (a roster import).
-        var byKey = tracked.Where(e => e.Entity is Entity)
+        var byKey = tracked
+            .Where(e => e.Entity is Entity)
             .ToDictionary(e => (e.Metadata, e.Property(nameof(Entity.Id)).CurrentValue!));
         foreach (var entry in tracked)
         {
-            if (entry.Entity is not Entity || entry.Entity is AuditEntry or OutboxMessage
-                || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            if (
+                entry.Entity is not Entity
+                || entry.Entity is AuditEntry or OutboxMessage
+                || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            )
             {
                 continue;
             }
 
             // A root whose only change is the version raised for a child's change: the child's entry tells the story.
-            if (entry.State == EntityState.Modified && entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name == nameof(AggregateRoot.Version)))
+            if (
+                entry.State == EntityState.Modified
+                && entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name == nameof(AggregateRoot.Version))
+            )
             {
                 continue;
             }
@@ -125,7 +143,8 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
             var rootId = item.Root.Property(nameof(Entity.Id)).CurrentValue?.ToString() ?? "";
             var type = item.Entry.Metadata.ClrType.Name;
             var rootType = item.Root.Metadata.ClrType.Name;
-            var action = item.NewStatus is { } status ? status
+            var action =
+                item.NewStatus is { } status ? status
                 : type == rootType ? item.State.ToString()
                 : $"{type} {item.State}";
             context.Add(new AuditEntry(now, actor.UserId, actor.Name, rootType, rootId, action, item.Changes));
@@ -135,7 +154,8 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
         return true;
     }
 
-    /// <summary>The aggregate root an entry belongs to, following foreign keys up from a child (agenda item, roster member...).</summary>
+    /// <summary>The aggregate root an entry belongs to, following foreign keys up from a child (agenda item, roster
+    /// member...).</summary>
     private static EntityEntry? FindRoot(Dictionary<(IEntityType, object), EntityEntry> byKey, EntityEntry entry)
     {
         if (entry.Entity is AggregateRoot)
@@ -151,7 +171,8 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
             }
 
             var property = foreignKey.Properties[0];
-            var value = entry.State == EntityState.Deleted ? entry.OriginalValues[property] : entry.CurrentValues[property];
+            var value =
+                entry.State == EntityState.Deleted ? entry.OriginalValues[property] : entry.CurrentValues[property];
             if (value is not null && byKey.TryGetValue((foreignKey.PrincipalEntityType, value), out var principal))
             {
                 return FindRoot(byKey, principal);
@@ -166,13 +187,18 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
         var changes = new Dictionary<string, object?>();
         foreach (var property in entry.Properties)
         {
-            if (property.Metadata.IsPrimaryKey() || property.Metadata.IsForeignKey() || property.Metadata.Name == nameof(AggregateRoot.Version))
+            if (
+                property.Metadata.IsPrimaryKey()
+                || property.Metadata.IsForeignKey()
+                || property.Metadata.Name == nameof(AggregateRoot.Version)
+            )
             {
                 continue;
             }
 
             // A person's data is named, never copied: erasing the record must erase the person everywhere.
-            var personal = property.Metadata.PropertyInfo?.IsDefined(typeof(PersonalDataAttribute), inherit: false) == true;
+            var personal =
+                property.Metadata.PropertyInfo?.IsDefined(typeof(PersonalDataAttribute), inherit: false) == true;
             switch (entry.State)
             {
                 case EntityState.Added:
@@ -182,8 +208,11 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
                     }
 
                     break;
-                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                    changes[property.Metadata.Name] = personal ? PersonalDataMask : new[] { property.OriginalValue, property.CurrentValue };
+                case EntityState.Modified
+                    when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                    changes[property.Metadata.Name] = personal
+                        ? PersonalDataMask
+                        : new[] { property.OriginalValue, property.CurrentValue };
                     break;
                 case EntityState.Deleted:
                     changes[property.Metadata.Name] = personal ? PersonalDataMask : property.OriginalValue;
@@ -198,14 +227,25 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
 
     private const string PersonalDataMask = "(personal data)";
 
-    private static readonly JsonSerializerOptions SerializerOptions = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions SerializerOptions = new()
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     /// <summary>The new value of a changed "Status" or "Stage" (a visit confirmed, a follow-up done, an inquiry
     /// contacted), so the history can say so.</summary>
     private static string? StatusChange(EntityEntry entry) =>
-        entry.State == EntityState.Modified && (entry.Metadata.FindProperty("Status") ?? entry.Metadata.FindProperty("Stage")) is { } status && entry.Property(status.Name).IsModified
+        entry.State == EntityState.Modified
+        && (entry.Metadata.FindProperty("Status") ?? entry.Metadata.FindProperty("Stage")) is { } status
+        && entry.Property(status.Name).IsModified
             ? $"{status.Name} {entry.Property(status.Name).CurrentValue}"
             : null;
 
-    private sealed record PendingEntry(EntityEntry Entry, EntityEntry Root, EntityState State, string Changes, string? NewStatus);
+    private sealed record PendingEntry(
+        EntityEntry Entry,
+        EntityEntry Root,
+        EntityState State,
+        string Changes,
+        string? NewStatus
+    );
 }

@@ -5,14 +5,16 @@ using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.FollowUps;
 using WeGO.Portal.Domain.Membership;
-using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.News;
+using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Reports;
 using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Application.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
+    : IdentityDbContext<StaffUser>(options),
+        IDataProtectionKeyContext
 {
     public DbSet<Organization> Organizations => Set<Organization>();
 
@@ -37,7 +39,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
-    /// <summary>The keys that protect cookies, antiforgery tokens and calendar-feed addresses, shared by every instance.</summary>
+    /// <summary>The keys that protect cookies, antiforgery tokens and calendar-feed addresses, shared by every
+    /// instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -45,7 +48,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
 
-        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(AggregateRoot).IsAssignableFrom(t.ClrType)))
+        foreach (
+            var entity in builder.Model.GetEntityTypes().Where(t => typeof(AggregateRoot).IsAssignableFrom(t.ClrType))
+        )
         {
             builder.Entity(entity.ClrType).Property(nameof(AggregateRoot.Version)).IsConcurrencyToken();
         }
@@ -61,7 +66,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
-    private sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
-        value => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc),
-        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+    private sealed class UtcDateTimeConverter()
+        : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+            value =>
+                value.Kind == DateTimeKind.Local
+                    ? value.ToUniversalTime()
+                    : DateTime.SpecifyKind(value, DateTimeKind.Utc),
+            value => DateTime.SpecifyKind(value, DateTimeKind.Utc)
+        );
 }

@@ -24,7 +24,8 @@ public static class AddFollowUp
         /// <summary>A colleague chosen from the staff list; their name is taken from their account.</summary>
         public string? OwnerUserId { get; init; }
 
-        /// <summary>Someone without an account (a host city official, a partner), when no colleague is chosen.</summary>
+        /// <summary>Someone without an account (a host city official, a partner), when no colleague is
+        /// chosen.</summary>
         public string? OwnerName { get; init; }
 
         public DateOnly? DueOn { get; init; }
@@ -50,18 +51,30 @@ public static class AddFollowUp
     {
         public async ValueTask<NewId> Handle(Command command, CancellationToken cancellationToken)
         {
-            var visit = await db.Visits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == command.VisitId, cancellationToken)
+            var visit = await db
+                .Visits.AsNoTracking()
+                .SingleOrDefaultAsync(v => v.Id == command.VisitId, cancellationToken)
                 ?? throw new DomainException("Visit.NotFound");
 
             var ownerName = command.OwnerName ?? "";
             var ownerUserId = string.IsNullOrWhiteSpace(command.OwnerUserId) ? null : command.OwnerUserId.Trim();
             if (ownerUserId is not null)
             {
-                ownerName = await ListStaffForChoice.Choices(db, ownerUserId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken)
+                ownerName = await ListStaffForChoice
+                    .Choices(db, ownerUserId)
+                    .Select(c => c.Name)
+                    .SingleOrDefaultAsync(cancellationToken)
                     ?? throw new DomainException("FollowUp.OwnerUnknown");
             }
 
-            var followUp = FollowUp.ForVisit(visit, command.Description, ownerName, ownerUserId, command.DueOn!.Value, clock.GetUtcNow().UtcDateTime);
+            var followUp = FollowUp.ForVisit(
+                visit,
+                command.Description,
+                ownerName,
+                ownerUserId,
+                command.DueOn!.Value,
+                clock.GetUtcNow().UtcDateTime
+            );
             db.FollowUps.Add(followUp);
             return new NewId(followUp);
         }

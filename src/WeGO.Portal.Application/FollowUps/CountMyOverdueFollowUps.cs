@@ -22,7 +22,10 @@ public static class CountMyOverdueFollowUps
             }
 
             var today = LocalDays.Today(clock, actor.TimeZoneId);
-            return await db.FollowUps.CountAsync(f => f.OwnerUserId == userId && f.Status == FollowUpStatus.Open && f.DueOn < today, cancellationToken);
+            return await db.FollowUps.CountAsync(
+                f => f.OwnerUserId == userId && f.Status == FollowUpStatus.Open && f.DueOn < today,
+                cancellationToken
+            );
         }
     }
 }

@@ -24,9 +24,11 @@ public static class GetFollowUp
         int? VisitId,
         string? City,
         DateTime? VisitStartsAtUtc,
-        string? VisitTimeZoneId);
+        string? VisitTimeZoneId
+    );
 
-    public sealed class Handler(PortalDbContext db, ICurrentActor viewer, TimeProvider clock) : IQueryHandler<Query, Details?>
+    public sealed class Handler(PortalDbContext db, ICurrentActor viewer, TimeProvider clock)
+        : IQueryHandler<Query, Details?>
     {
         public async ValueTask<Details?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -49,8 +51,9 @@ public static class GetFollowUp
                     f.VisitId,
                     v == null ? null : v.Organization.Name,
                     v == null ? null : v.StartsAtUtc,
-                    v == null ? null : v.TimeZoneId))
-                .SingleOrDefaultAsync(cancellationToken);
+                    v == null ? null : v.TimeZoneId
+                )
+            ).SingleOrDefaultAsync(cancellationToken);
         }
     }
 }

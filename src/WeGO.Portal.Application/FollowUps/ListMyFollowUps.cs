@@ -26,9 +26,11 @@ public static class ListMyFollowUps
         int? VisitId,
         string? City,
         DateTime? VisitStartsAtUtc,
-        string? VisitTimeZoneId);
+        string? VisitTimeZoneId
+    );
 
-    public sealed class Handler(PortalDbContext db, ICurrentActor actor, TimeProvider clock) : IQueryHandler<Query, IReadOnlyList<Row>>
+    public sealed class Handler(PortalDbContext db, ICurrentActor actor, TimeProvider clock)
+        : IQueryHandler<Query, IReadOnlyList<Row>>
     {
         public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -57,8 +59,9 @@ public static class ListMyFollowUps
                     f.VisitId,
                     v == null ? null : v.Organization.Name,
                     v == null ? null : v.StartsAtUtc,
-                    v == null ? null : v.TimeZoneId))
-                .ToListAsync(cancellationToken);
+                    v == null ? null : v.TimeZoneId
+                )
+            ).ToListAsync(cancellationToken);
         }
     }
 }

@@ -23,7 +23,8 @@ public static class ListOverdueFollowUps
         int? VisitId,
         string? City,
         DateTime? VisitStartsAtUtc,
-        string? VisitTimeZoneId)
+        string? VisitTimeZoneId
+    )
     {
         public int DaysOverdue { get; init; }
     }
@@ -33,7 +34,8 @@ public static class ListOverdueFollowUps
         public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentActor viewer, TimeProvider clock) : IQueryHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, ICurrentActor viewer, TimeProvider clock)
+        : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -57,10 +59,19 @@ public static class ListOverdueFollowUps
                     f.VisitId,
                     v == null ? null : v.Organization.Name,
                     v == null ? null : v.StartsAtUtc,
-                    v == null ? null : v.TimeZoneId))
-                .Skip((page - 1) * pageSize).Take(pageSize)
+                    v == null ? null : v.TimeZoneId
+                )
+            )
+                .Skip((page - 1) * pageSize)
+                .Take(pageSize)
                 .ToListAsync(cancellationToken);
-            return new Result([.. rows.Select(r => r with { DaysOverdue = today.DayNumber - r.DueOn.DayNumber })], total, page, pageSize, today);
+            return new Result(
+                [.. rows.Select(r => r with { DaysOverdue = today.DayNumber - r.DueOn.DayNumber })],
+                total,
+                page,
+                pageSize,
+                today
+            );
         }
     }
 }

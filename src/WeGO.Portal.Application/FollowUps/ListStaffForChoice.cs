@@ -23,10 +23,16 @@ public static class ListStaffForChoice
     internal static IQueryable<Choice> Choices(PortalDbContext db, string? userId = null)
     {
         string[] staffRoles = [.. Roles.All];
-        return db.Users.AsNoTracking()
+        return db
+            .Users.AsNoTracking()
             .Where(u => userId == null || u.Id == userId)
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && staffRoles.Contains(r.Name!))))
-            .OrderBy(u => u.DisplayName != "" ? u.DisplayName : u.Email).ThenBy(u => u.Id)
+            .Where(u =>
+                db.UserRoles.Any(ur =>
+                    ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && staffRoles.Contains(r.Name!))
+                )
+            )
+            .OrderBy(u => u.DisplayName != "" ? u.DisplayName : u.Email)
+            .ThenBy(u => u.Id)
             .Select(u => new Choice(u.Id, u.DisplayName != "" ? u.DisplayName : u.Email ?? u.Id));
     }
 }

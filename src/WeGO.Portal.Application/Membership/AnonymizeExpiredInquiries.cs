@@ -26,10 +26,15 @@ public static class AnonymizeExpiredInquiries
 
             var now = clock.GetUtcNow().UtcDateTime;
             var cutoff = now.AddDays(-command.RetentionDays);
-            var expired = await db.MembershipInquiries
-                .Include(i => i.Notes)
-                .Where(i => (i.Stage == InquiryStage.Declined || i.Stage == InquiryStage.Withdrawn) && i.AnonymizedAtUtc == null && i.StageChangedAtUtc < cutoff)
-                .OrderBy(i => i.StageChangedAtUtc).ThenBy(i => i.Id)
+            var expired = await db
+                .MembershipInquiries.Include(i => i.Notes)
+                .Where(i =>
+                    (i.Stage == InquiryStage.Declined || i.Stage == InquiryStage.Withdrawn)
+                    && i.AnonymizedAtUtc == null
+                    && i.StageChangedAtUtc < cutoff
+                )
+                .OrderBy(i => i.StageChangedAtUtc)
+                .ThenBy(i => i.Id)
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
             foreach (var inquiry in expired)

@@ -3,8 +3,8 @@ using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.Membership;
 
-/// <summary>An administrator erases the person's data of a declined or withdrawn inquiry, keeping country, kind,
-/// stage and dates for the statistics. The audit trail never held the personal values (see PersonalDataAttribute).</summary>
+/// <summary>An administrator erases the person's data of a declined or withdrawn inquiry, keeping country, kind, stage
+/// and dates for the statistics. The audit trail never held the personal values (see PersonalDataAttribute).</summary>
 public static class AnonymizeInquiry
 {
     public sealed record Command(int InquiryId, int Version) : ICommand;

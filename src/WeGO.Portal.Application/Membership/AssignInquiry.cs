@@ -42,13 +42,19 @@ public static class AssignInquiry
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var inquiry = await db.LoadInquiryForChangeAsync(command.InquiryId, command.Version, cancellationToken);
-            if (command.RegionalOfficeId is { } officeId && !await db.RegionalOffices.AnyAsync(o => o.Id == officeId, cancellationToken))
+            if (
+                command.RegionalOfficeId is { } officeId
+                && !await db.RegionalOffices.AnyAsync(o => o.Id == officeId, cancellationToken)
+            )
             {
                 throw new DomainException("Inquiry.OfficeUnknown");
             }
 
             var ownerUserId = string.IsNullOrWhiteSpace(command.OwnerUserId) ? null : command.OwnerUserId.Trim();
-            if (ownerUserId is not null && !await ListStaffForChoice.Choices(db, ownerUserId).AnyAsync(cancellationToken))
+            if (
+                ownerUserId is not null
+                && !await ListStaffForChoice.Choices(db, ownerUserId).AnyAsync(cancellationToken)
+            )
             {
                 throw new DomainException("Inquiry.OwnerUnknown");
             }
@@ -62,8 +68,10 @@ public static class AssignInquiry
     {
         public async ValueTask<Choices> Handle(ChoicesQuery query, CancellationToken cancellationToken)
         {
-            var offices = await db.RegionalOffices.AsNoTracking()
-                .OrderByDescending(o => o.IsSecretariat).ThenBy(o => o.Name)
+            var offices = await db
+                .RegionalOffices.AsNoTracking()
+                .OrderByDescending(o => o.IsSecretariat)
+                .ThenBy(o => o.Name)
                 .Select(o => new OfficeChoice(o.Id, o.Name, o.City))
                 .ToListAsync(cancellationToken);
             var staff = await ListStaffForChoice.Choices(db).ToListAsync(cancellationToken);

@@ -5,7 +5,8 @@ using WeGO.Portal.Domain.Membership;
 
 namespace WeGO.Portal.Application.Membership;
 
-/// <summary>How many inquiries wait at New, for the badge in the navigation. One count on the (Stage, SubmittedAtUtc) index.</summary>
+/// <summary>How many inquiries wait at New, for the badge in the navigation. One count on the (Stage, SubmittedAtUtc)
+/// index.</summary>
 public static class CountNewInquiries
 {
     public sealed record Query : IQuery<int>;

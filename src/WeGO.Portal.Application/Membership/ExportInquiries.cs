@@ -22,26 +22,27 @@ public static class ExportInquiries
                 $"Reference,Submitted ({zone}),Organisation,Country,Region,Kind,Population,Contact,Position,Email,Phone,Language,Interests,Stage,Stage changed ({zone}),Regional office,Owner",
                 ListInquiries.Project(db, query.Filter.Apply(db, zone)).AsAsyncEnumerable(),
                 row =>
-                [
-                    Csv.Field(row.Reference),
-                    Csv.Instant(row.SubmittedAtUtc, zone),
-                    Csv.Field(row.OrganizationName),
-                    row.CountryCode,
-                    row.Region.ToString(),
-                    row.Kind.ToString(),
-                    row.Population?.ToString(CultureInfo.InvariantCulture) ?? "",
-                    Csv.Field(row.ContactName),
-                    Csv.Field(row.ContactPosition),
-                    Csv.Field(row.Email),
-                    Csv.Field(row.Phone),
-                    Csv.Field(row.PreferredLanguage),
-                    Csv.Field(row.Interests.ToString()),
-                    row.Stage.ToString(),
-                    Csv.Instant(row.StageChangedAtUtc, zone),
-                    Csv.Field(row.RegionalOffice),
-                    Csv.Field(row.Owner),
-                ],
-                cancellationToken);
+                    [
+                        Csv.Field(row.Reference),
+                        Csv.Instant(row.SubmittedAtUtc, zone),
+                        Csv.Field(row.OrganizationName),
+                        row.CountryCode,
+                        row.Region.ToString(),
+                        row.Kind.ToString(),
+                        row.Population?.ToString(CultureInfo.InvariantCulture) ?? "",
+                        Csv.Field(row.ContactName),
+                        Csv.Field(row.ContactPosition),
+                        Csv.Field(row.Email),
+                        Csv.Field(row.Phone),
+                        Csv.Field(row.PreferredLanguage),
+                        Csv.Field(row.Interests.ToString()),
+                        row.Stage.ToString(),
+                        Csv.Instant(row.StageChangedAtUtc, zone),
+                        Csv.Field(row.RegionalOffice),
+                        Csv.Field(row.Owner),
+                    ],
+                cancellationToken
+            );
         }
     }
 }

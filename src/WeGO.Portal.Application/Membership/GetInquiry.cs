@@ -10,7 +10,8 @@ using WeGO.Portal.Domain.Visits;
 namespace WeGO.Portal.Application.Membership;
 
 /// <summary>One inquiry for the Secretariat: what the inquirer sent, where it stands, who handles it, the internal
-/// notes and history, and the city context (the matched organisation's visits, other inquiries and open follow-ups).</summary>
+/// notes and history, and the city context (the matched organisation's visits, other inquiries and open
+/// follow-ups).</summary>
 public static class GetInquiry
 {
     public sealed record Query(int Id) : IQuery<Details?>;
@@ -39,7 +40,8 @@ public static class GetInquiry
         int? OrganizationId,
         int? RegionalOfficeId,
         string? OwnerUserId,
-        DateTime? AnonymizedAtUtc)
+        DateTime? AnonymizedAtUtc
+    )
     {
         public Region Region => Countries.SuggestRegion(CountryCode);
 
@@ -49,7 +51,8 @@ public static class GetInquiry
 
         public OfficeRow? RegionalOffice { get; init; }
 
-        /// <summary>The office of the country's region (the Secretariat where a region has none), when none is set.</summary>
+        /// <summary>The office of the country's region (the Secretariat where a region has none), when none is
+        /// set.</summary>
         public OfficeRow? SuggestedOffice { get; init; }
 
         public string? OwnerName { get; init; }
@@ -76,7 +79,8 @@ public static class GetInquiry
         DateOnly? MemberSince,
         IReadOnlyList<VisitRow> Visits,
         IReadOnlyList<InquiryRow> OtherInquiries,
-        IReadOnlyList<FollowUpRow> OpenFollowUps);
+        IReadOnlyList<FollowUpRow> OpenFollowUps
+    );
 
     public sealed record VisitRow(int Id, DateTime StartsAtUtc, string TimeZoneId, VisitStatus Status, string Purpose);
 
@@ -88,74 +92,154 @@ public static class GetInquiry
     {
         public async ValueTask<Details?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var details = await db.MembershipInquiries.AsNoTracking()
+            var details = await db
+                .MembershipInquiries.AsNoTracking()
                 .Where(i => i.Id == query.Id)
                 .Select(i => new Details(
-                    i.Id, i.Version, i.Reference, i.OrganizationName, i.CountryCode, i.Kind, i.Population, i.ContactName, i.ContactPosition,
-                    i.Email, i.Phone, i.PreferredLanguage, i.Interests, i.OtherInterest, i.HeardFrom, i.VisitId, i.Message, i.SubmittedAtUtc,
-                    i.Stage, i.StageChangedAtUtc, i.OrganizationId, i.RegionalOfficeId, i.OwnerUserId, i.AnonymizedAtUtc))
+                    i.Id,
+                    i.Version,
+                    i.Reference,
+                    i.OrganizationName,
+                    i.CountryCode,
+                    i.Kind,
+                    i.Population,
+                    i.ContactName,
+                    i.ContactPosition,
+                    i.Email,
+                    i.Phone,
+                    i.PreferredLanguage,
+                    i.Interests,
+                    i.OtherInterest,
+                    i.HeardFrom,
+                    i.VisitId,
+                    i.Message,
+                    i.SubmittedAtUtc,
+                    i.Stage,
+                    i.StageChangedAtUtc,
+                    i.OrganizationId,
+                    i.RegionalOfficeId,
+                    i.OwnerUserId,
+                    i.AnonymizedAtUtc
+                ))
                 .SingleOrDefaultAsync(cancellationToken);
             if (details is null)
             {
                 return null;
             }
 
-            var offices = await db.RegionalOffices.AsNoTracking()
-                .Select(o => new { Row = new OfficeRow(o.Id, o.Name, o.City), o.Region, o.IsSecretariat })
+            var offices = await db
+                .RegionalOffices.AsNoTracking()
+                .Select(o => new
+                {
+                    Row = new OfficeRow(o.Id, o.Name, o.City),
+                    o.Region,
+                    o.IsSecretariat,
+                })
                 .ToListAsync(cancellationToken);
             var office = offices.FirstOrDefault(o => o.Row.Id == details.RegionalOfficeId)?.Row;
-            var suggested = office is not null ? null
-                : (offices.FirstOrDefault(o => !o.IsSecretariat && o.Region == details.Region) ?? offices.FirstOrDefault(o => o.IsSecretariat))?.Row;
-            var ownerName = details.OwnerUserId is null ? null
-                : await db.Users.Where(u => u.Id == details.OwnerUserId).Select(u => u.DisplayName != "" ? u.DisplayName : u.Email).FirstOrDefaultAsync(cancellationToken);
-            var notes = await db.Set<InquiryNote>().AsNoTracking()
+            var suggested = office is not null
+                ? null
+                : (
+                    offices.FirstOrDefault(o => !o.IsSecretariat && o.Region == details.Region)
+                    ?? offices.FirstOrDefault(o => o.IsSecretariat)
+                )?.Row;
+            var ownerName = details.OwnerUserId is null
+                ? null
+                : await db
+                    .Users.Where(u => u.Id == details.OwnerUserId)
+                    .Select(u => u.DisplayName != "" ? u.DisplayName : u.Email)
+                    .FirstOrDefaultAsync(cancellationToken);
+            var notes = await db.Set<InquiryNote>()
+                .AsNoTracking()
                 .Where(n => EF.Property<int>(n, "InquiryId") == query.Id)
-                .OrderByDescending(n => n.WrittenAtUtc).ThenByDescending(n => n.Id)
+                .OrderByDescending(n => n.WrittenAtUtc)
+                .ThenByDescending(n => n.Id)
                 .Select(n => new NoteRow(n.Text, n.Author, n.WrittenAtUtc))
                 .ToListAsync(cancellationToken);
             var id = query.Id.ToString(CultureInfo.InvariantCulture);
-            var history = await db.AuditEntries.AsNoTracking()
+            var history = await db
+                .AuditEntries.AsNoTracking()
                 .Where(a => a.EntityType == nameof(MembershipInquiry) && a.EntityId == id)
-                .OrderByDescending(a => a.OccurredAtUtc).ThenByDescending(a => a.Id)
+                .OrderByDescending(a => a.OccurredAtUtc)
+                .ThenByDescending(a => a.Id)
                 .Take(100)
                 .Select(a => new HistoryRow(a.OccurredAtUtc, a.ActorName, a.Action))
                 .ToListAsync(cancellationToken);
-            var city = details.OrganizationId is { } organizationId ? await CityAsync(organizationId, query.Id, cancellationToken) : null;
+            var city = details.OrganizationId is { } organizationId
+                ? await CityAsync(organizationId, query.Id, cancellationToken)
+                : null;
 
-            return details with { RegionalOffice = office, SuggestedOffice = suggested, OwnerName = ownerName, Notes = notes, History = history, City = city };
+            return details with
+            {
+                RegionalOffice = office,
+                SuggestedOffice = suggested,
+                OwnerName = ownerName,
+                Notes = notes,
+                History = history,
+                City = city,
+            };
         }
 
-        private async Task<CityContext?> CityAsync(int organizationId, int inquiryId, CancellationToken cancellationToken)
+        private async Task<CityContext?> CityAsync(
+            int organizationId,
+            int inquiryId,
+            CancellationToken cancellationToken
+        )
         {
-            var organization = await db.Organizations.AsNoTracking()
+            var organization = await db
+                .Organizations.AsNoTracking()
                 .Where(o => o.Id == organizationId)
-                .Select(o => new { o.Id, o.Name, o.LocalName, o.CountryCode, o.Region, o.MemberSince })
+                .Select(o => new
+                {
+                    o.Id,
+                    o.Name,
+                    o.LocalName,
+                    o.CountryCode,
+                    o.Region,
+                    o.MemberSince,
+                })
                 .SingleOrDefaultAsync(cancellationToken);
             if (organization is null)
             {
                 return null;
             }
 
-            var visits = await db.Visits.AsNoTracking()
+            var visits = await db
+                .Visits.AsNoTracking()
                 .Where(v => v.OrganizationId == organizationId)
                 .OrderByDescending(v => v.StartsAtUtc)
                 .Take(50)
                 .Select(v => new VisitRow(v.Id, v.StartsAtUtc, v.TimeZoneId, v.Status, v.Purpose))
                 .ToListAsync(cancellationToken);
-            var inquiries = await db.MembershipInquiries.AsNoTracking()
+            var inquiries = await db
+                .MembershipInquiries.AsNoTracking()
                 .Where(i => i.OrganizationId == organizationId && i.Id != inquiryId)
                 .OrderByDescending(i => i.SubmittedAtUtc)
                 .Take(50)
                 .Select(i => new InquiryRow(i.Id, i.Reference, i.SubmittedAtUtc, i.Stage))
                 .ToListAsync(cancellationToken);
             var visitIds = db.Visits.Where(v => v.OrganizationId == organizationId).Select(v => (int?)v.Id);
-            var followUps = await db.FollowUps.AsNoTracking()
-                .Where(f => f.Status == FollowUpStatus.Open && (visitIds.Contains(f.VisitId) || f.InquiryId == inquiryId))
-                .OrderBy(f => f.DueOn).ThenBy(f => f.Id)
+            var followUps = await db
+                .FollowUps.AsNoTracking()
+                .Where(f =>
+                    f.Status == FollowUpStatus.Open && (visitIds.Contains(f.VisitId) || f.InquiryId == inquiryId)
+                )
+                .OrderBy(f => f.DueOn)
+                .ThenBy(f => f.Id)
                 .Select(f => new FollowUpRow(f.Id, f.VisitId, f.Description, f.OwnerName, f.DueOn))
                 .ToListAsync(cancellationToken);
 
-            return new CityContext(organization.Id, organization.Name, organization.LocalName, organization.CountryCode, organization.Region, organization.MemberSince, visits, inquiries, followUps);
+            return new CityContext(
+                organization.Id,
+                organization.Name,
+                organization.LocalName,
+                organization.CountryCode,
+                organization.Region,
+                organization.MemberSince,
+                visits,
+                inquiries,
+                followUps
+            );
         }
     }
 }

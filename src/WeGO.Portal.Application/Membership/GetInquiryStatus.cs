@@ -11,11 +11,24 @@ public static class GetInquiryStatus
 {
     public sealed record Query(string? Token) : IQuery<Status?>;
 
-    public sealed record Status(string Reference, string OrganizationName, string CountryCode, DateTime SubmittedAtUtc, InquiryStage Stage, DateTime StageChangedAtUtc);
+    public sealed record Status(
+        string Reference,
+        string OrganizationName,
+        string CountryCode,
+        DateTime SubmittedAtUtc,
+        InquiryStage Stage,
+        DateTime StageChangedAtUtc
+    );
 
     /// <summary>The usual way forward; Declined and Withdrawn end it early.</summary>
     public static readonly IReadOnlyList<InquiryStage> Path =
-        [InquiryStage.New, InquiryStage.Contacted, InquiryStage.ApplicationSent, InquiryStage.UnderReview, InquiryStage.Approved];
+    [
+        InquiryStage.New,
+        InquiryStage.Contacted,
+        InquiryStage.ApplicationSent,
+        InquiryStage.UnderReview,
+        InquiryStage.Approved,
+    ];
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Status?>
     {
@@ -27,9 +40,17 @@ public static class GetInquiryStatus
             }
 
             var hash = InquiryCodes.HashStatusToken(query.Token!);
-            return await db.MembershipInquiries.AsNoTracking()
+            return await db
+                .MembershipInquiries.AsNoTracking()
                 .Where(i => i.StatusToken == hash)
-                .Select(i => new Status(i.Reference, i.OrganizationName, i.CountryCode, i.SubmittedAtUtc, i.Stage, i.StageChangedAtUtc))
+                .Select(i => new Status(
+                    i.Reference,
+                    i.OrganizationName,
+                    i.CountryCode,
+                    i.SubmittedAtUtc,
+                    i.Stage,
+                    i.StageChangedAtUtc
+                ))
                 .SingleOrDefaultAsync(cancellationToken);
         }
     }

@@ -1,6 +1,7 @@
 namespace WeGO.Portal.Application.Membership;
 
-/// <summary>How long closed inquiries keep the inquirer's data (configuration section <c>Portal:Inquiries</c>).</summary>
+/// <summary>How long closed inquiries keep the inquirer's data (configuration section
+/// <c>Portal:Inquiries</c>).</summary>
 public sealed class InquirySettings
 {
     public const string Section = "Portal:Inquiries";

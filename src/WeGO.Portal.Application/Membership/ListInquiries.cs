@@ -35,7 +35,8 @@ public static class ListInquiries
 
         public DateOnly? To { get; init; }
 
-        /// <summary>Organisation, contact, email or reference (the Secretariat's notification links to <c>?q=reference</c>).</summary>
+        /// <summary>Organisation, contact, email or reference (the Secretariat's notification links to
+        /// <c>?q=reference</c>).</summary>
         public string? Text { get; init; }
 
         public InquirySort Sort { get; init; }
@@ -74,7 +75,8 @@ public static class ListInquiries
                     EF.Functions.Like(i.OrganizationName, pattern, Like.Escape)
                     || EF.Functions.Like(i.ContactName, pattern, Like.Escape)
                     || EF.Functions.Like(i.Email, pattern, Like.Escape)
-                    || EF.Functions.Like(i.Reference, pattern, Like.Escape));
+                    || EF.Functions.Like(i.Reference, pattern, Like.Escape)
+                );
             }
 
             return inquiries;
@@ -92,7 +94,9 @@ public static class ListInquiries
             return Sort switch
             {
                 InquirySort.Oldest => inquiries.OrderBy(i => i.SubmittedAtUtc).ThenBy(i => i.Id),
-                InquirySort.Organization => inquiries.OrderBy(i => i.OrganizationName).ThenByDescending(i => i.SubmittedAtUtc),
+                InquirySort.Organization => inquiries
+                    .OrderBy(i => i.OrganizationName)
+                    .ThenByDescending(i => i.SubmittedAtUtc),
                 InquirySort.Stage => inquiries.OrderBy(i => i.Stage).ThenByDescending(i => i.SubmittedAtUtc),
                 InquirySort.StageChanged => inquiries.OrderBy(i => i.StageChangedAtUtc).ThenBy(i => i.Id),
                 _ => inquiries.OrderByDescending(i => i.SubmittedAtUtc).ThenByDescending(i => i.Id),
@@ -121,12 +125,19 @@ public static class ListInquiries
         int? OrganizationId,
         string? RegionalOffice,
         string? Owner,
-        bool Anonymized)
+        bool Anonymized
+    )
     {
         public Region Region => Countries.SuggestRegion(CountryCode);
     }
 
-    public sealed record Result(IReadOnlyList<Row> Rows, int TotalCount, int Page, int PageSize, IReadOnlyDictionary<InquiryStage, int> CountsByStage)
+    public sealed record Result(
+        IReadOnlyList<Row> Rows,
+        int TotalCount,
+        int Page,
+        int PageSize,
+        IReadOnlyDictionary<InquiryStage, int> CountsByStage
+    )
     {
         public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
 
@@ -141,14 +152,20 @@ public static class ListInquiries
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
-            var counted = await query.Filter.ApplyAllButStage(db, viewer.TimeZoneId)
+            var counted = await query
+                .Filter.ApplyAllButStage(db, viewer.TimeZoneId)
                 .GroupBy(i => i.Stage)
                 .Select(g => new { Stage = g.Key, Count = g.Count() })
                 .ToListAsync(cancellationToken);
-            var counts = Enum.GetValues<InquiryStage>().ToDictionary(s => s, s => counted.FirstOrDefault(c => c.Stage == s)?.Count ?? 0);
+            var counts = Enum.GetValues<InquiryStage>()
+                .ToDictionary(s => s, s => counted.FirstOrDefault(c => c.Stage == s)?.Count ?? 0);
             var total = query.Filter.Stage is { } stage ? counts[stage] : counts.Values.Sum();
             var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-            var rows = await Project(db, query.Filter.Apply(db, viewer.TimeZoneId).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+            var rows = await Project(
+                    db,
+                    query.Filter.Apply(db, viewer.TimeZoneId).Skip((page - 1) * pageSize).Take(pageSize)
+                )
+                .ToListAsync(cancellationToken);
             return new Result(rows, total, page, pageSize, counts);
         }
     }
@@ -173,6 +190,9 @@ public static class ListInquiries
             i.StageChangedAtUtc,
             i.OrganizationId,
             db.RegionalOffices.Where(o => o.Id == i.RegionalOfficeId).Select(o => o.Name).FirstOrDefault(),
-            db.Users.Where(u => u.Id == i.OwnerUserId).Select(u => u.DisplayName != "" ? u.DisplayName : u.Email).FirstOrDefault(),
-            i.AnonymizedAtUtc != null));
+            db.Users.Where(u => u.Id == i.OwnerUserId)
+                .Select(u => u.DisplayName != "" ? u.DisplayName : u.Email)
+                .FirstOrDefault(),
+            i.AnonymizedAtUtc != null
+        ));
 }

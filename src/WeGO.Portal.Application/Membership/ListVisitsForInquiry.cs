@@ -15,18 +15,34 @@ public static class ListVisitsForInquiry
 
     public sealed record VisitChoice(int Id, string City, DateOnly Date);
 
-    public sealed class Handler(PortalDbContext db, TimeProvider clock) : IQueryHandler<Query, IReadOnlyList<VisitChoice>>
+    public sealed class Handler(PortalDbContext db, TimeProvider clock)
+        : IQueryHandler<Query, IReadOnlyList<VisitChoice>>
     {
         public async ValueTask<IReadOnlyList<VisitChoice>> Handle(Query query, CancellationToken cancellationToken)
         {
             var since = clock.GetUtcNow().UtcDateTime.AddYears(-YearsBack);
-            var visits = await db.Visits.AsNoTracking()
-                .Where(v => (v.Status == VisitStatus.Confirmed || v.Status == VisitStatus.Completed) && v.StartsAtUtc >= since)
+            var visits = await db
+                .Visits.AsNoTracking()
+                .Where(v =>
+                    (v.Status == VisitStatus.Confirmed || v.Status == VisitStatus.Completed) && v.StartsAtUtc >= since
+                )
                 .OrderByDescending(v => v.StartsAtUtc)
                 .Take(300)
-                .Select(v => new { v.Id, City = v.Organization.Name, v.StartsAtUtc, v.TimeZoneId })
+                .Select(v => new
+                {
+                    v.Id,
+                    City = v.Organization.Name,
+                    v.StartsAtUtc,
+                    v.TimeZoneId,
+                })
                 .ToListAsync(cancellationToken);
-            return visits.Select(v => new VisitChoice(v.Id, v.City, DateOnly.FromDateTime(VenueTime.ToLocal(v.StartsAtUtc, v.TimeZoneId)))).ToList();
+            return visits
+                .Select(v => new VisitChoice(
+                    v.Id,
+                    v.City,
+                    DateOnly.FromDateTime(VenueTime.ToLocal(v.StartsAtUtc, v.TimeZoneId))
+                ))
+                .ToList();
         }
     }
 }

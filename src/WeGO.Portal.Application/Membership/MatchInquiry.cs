@@ -34,7 +34,8 @@ public static class MatchInquiry
         InquiryStage Stage,
         int? MatchedOrganizationId,
         IReadOnlyList<Candidate> Similar,
-        IReadOnlyList<Candidate> Found);
+        IReadOnlyList<Candidate> Found
+    );
 
     public sealed record Candidate(int Id, string Name, string CountryCode, DateOnly? MemberSince, int Visits);
 
@@ -67,9 +68,19 @@ public static class MatchInquiry
     {
         public async ValueTask<Candidates?> Handle(CandidatesQuery query, CancellationToken cancellationToken)
         {
-            var inquiry = await db.MembershipInquiries.AsNoTracking()
+            var inquiry = await db
+                .MembershipInquiries.AsNoTracking()
                 .Where(i => i.Id == query.InquiryId)
-                .Select(i => new { i.Id, i.Version, i.Reference, i.OrganizationName, i.CountryCode, i.Stage, i.OrganizationId })
+                .Select(i => new
+                {
+                    i.Id,
+                    i.Version,
+                    i.Reference,
+                    i.OrganizationName,
+                    i.CountryCode,
+                    i.Stage,
+                    i.OrganizationId,
+                })
                 .SingleOrDefaultAsync(cancellationToken);
             if (inquiry is null)
             {
@@ -77,30 +88,69 @@ public static class MatchInquiry
             }
 
             var ids = new List<int>();
-            if (await SimilarOrganizations.FindSameAsync(db, inquiry.OrganizationName, inquiry.CountryCode, cancellationToken) is { } same)
+            if (
+                await SimilarOrganizations.FindSameAsync(
+                    db,
+                    inquiry.OrganizationName,
+                    inquiry.CountryCode,
+                    cancellationToken
+                ) is
+                { } same
+            )
             {
                 ids.Add(same.Id);
             }
 
-            ids.AddRange((await SimilarOrganizations.FindAsync(db, inquiry.OrganizationName, inquiry.CountryCode, cancellationToken)).Select(o => o.Id));
-            var similar = await Describe(db.Organizations.Where(o => ids.Contains(o.Id))).ToListAsync(cancellationToken);
+            ids.AddRange(
+                (
+                    await SimilarOrganizations.FindAsync(
+                        db,
+                        inquiry.OrganizationName,
+                        inquiry.CountryCode,
+                        cancellationToken
+                    )
+                ).Select(o => o.Id)
+            );
+            var similar = await Describe(db.Organizations.Where(o => ids.Contains(o.Id)))
+                .ToListAsync(cancellationToken);
             similar = [.. similar.OrderBy(c => ids.IndexOf(c.Id))];
 
             IReadOnlyList<Candidate> found = [];
             if (!string.IsNullOrWhiteSpace(query.Search))
             {
                 var pattern = Like.Containing(query.Search);
-                found = await Describe(db.Organizations
-                        .Where(o => EF.Functions.Like(o.Name, pattern, Like.Escape) || EF.Functions.Like(o.LocalName!, pattern, Like.Escape))
-                        .OrderBy(o => o.Name).ThenBy(o => o.Id)
-                        .Take(MaxFound))
+                found = await Describe(
+                        db.Organizations.Where(o =>
+                                EF.Functions.Like(o.Name, pattern, Like.Escape)
+                                || EF.Functions.Like(o.LocalName!, pattern, Like.Escape)
+                            )
+                            .OrderBy(o => o.Name)
+                            .ThenBy(o => o.Id)
+                            .Take(MaxFound)
+                    )
                     .ToListAsync(cancellationToken);
             }
 
-            return new Candidates(inquiry.Id, inquiry.Version, inquiry.Reference, inquiry.OrganizationName, inquiry.CountryCode, inquiry.Stage, inquiry.OrganizationId, similar, found);
+            return new Candidates(
+                inquiry.Id,
+                inquiry.Version,
+                inquiry.Reference,
+                inquiry.OrganizationName,
+                inquiry.CountryCode,
+                inquiry.Stage,
+                inquiry.OrganizationId,
+                similar,
+                found
+            );
         }
 
         private IQueryable<Candidate> Describe(IQueryable<Domain.Organizations.Organization> organizations) =>
-            organizations.Select(o => new Candidate(o.Id, o.Name, o.CountryCode, o.MemberSince, db.Visits.Count(v => v.OrganizationId == o.Id)));
+            organizations.Select(o => new Candidate(
+                o.Id,
+                o.Name,
+                o.CountryCode,
+                o.MemberSince,
+                db.Visits.Count(v => v.OrganizationId == o.Id)
+            ));
     }
 }

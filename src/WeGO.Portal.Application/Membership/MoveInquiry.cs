@@ -38,7 +38,9 @@ public static class MoveInquiry
             var now = clock.GetUtcNow().UtcDateTime;
             if (command.Stage == InquiryStage.Approved)
             {
-                var matched = inquiry.OrganizationId is { } organizationId ? await db.Organizations.FindAsync([organizationId], cancellationToken) : null;
+                var matched = inquiry.OrganizationId is { } organizationId
+                    ? await db.Organizations.FindAsync([organizationId], cancellationToken)
+                    : null;
                 inquiry.Approve(matched, command.MemberSince ?? SecretariatCalendar.Today(clock), now);
             }
             else

@@ -16,7 +16,12 @@ public static class SplitInquiry
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var inquiry = await db.LoadInquiryForChangeAsync(command.InquiryId, command.Version, cancellationToken);
-            var organization = new Organization(inquiry.OrganizationName, inquiry.CountryCode, Countries.SuggestRegion(inquiry.CountryCode), inquiry.Kind);
+            var organization = new Organization(
+                inquiry.OrganizationName,
+                inquiry.CountryCode,
+                Countries.SuggestRegion(inquiry.CountryCode),
+                inquiry.Kind
+            );
             organization.SetPopulation(inquiry.Population);
             db.Organizations.Add(organization);
 

@@ -30,7 +30,12 @@ public static class SubmitMembershipInquiry
 
     /// <summary>The programmes an inquirer can tick, in the order the form shows them.</summary>
     public static readonly IReadOnlyList<MembershipInterest> Programmes =
-        [MembershipInterest.CapacityBuilding, MembershipInterest.FeasibilityStudies, MembershipInterest.SeoulSmartCityPrize, MembershipInterest.SmartCityChampions];
+    [
+        MembershipInterest.CapacityBuilding,
+        MembershipInterest.FeasibilityStudies,
+        MembershipInterest.SeoulSmartCityPrize,
+        MembershipInterest.SmartCityChampions,
+    ];
 
     public sealed record Command : ICommand<Result>
     {
@@ -77,25 +82,61 @@ public static class SubmitMembershipInquiry
             RuleLevelCascadeMode = CascadeMode.Stop;
             string ControlCharacters(Command _) => messages["Inquiry.ControlCharacters"];
 
-            RuleFor(c => c.OrganizationName).NotEmpty().MaximumLength(Organization.NameMaxLength).Must(InquiryText.IsSingleLine).WithMessage(ControlCharacters);
-            RuleFor(c => c.CountryCode).NotEmpty().Must(Countries.IsKnown).WithMessage(_ => messages["Organization.CountryUnknown"]);
+            RuleFor(c => c.OrganizationName)
+                .NotEmpty()
+                .MaximumLength(Organization.NameMaxLength)
+                .Must(InquiryText.IsSingleLine)
+                .WithMessage(ControlCharacters);
+            RuleFor(c => c.CountryCode)
+                .NotEmpty()
+                .Must(Countries.IsKnown)
+                .WithMessage(_ => messages["Organization.CountryUnknown"]);
             RuleFor(c => c.Kind).NotNull().IsInEnum();
             RuleFor(c => c.Population).InclusiveBetween(1, MaxPopulation);
-            RuleFor(c => c.ContactName).NotEmpty().MaximumLength(ContactMaxLength).Must(InquiryText.IsSingleLine).WithMessage(ControlCharacters);
-            RuleFor(c => c.ContactPosition).MaximumLength(ContactMaxLength).Must(InquiryText.IsSingleLine).WithMessage(ControlCharacters);
-            RuleFor(c => c.Email).NotEmpty().MaximumLength(EmailMaxLength).Must(InquiryText.IsEmail).WithMessage(_ => messages["Inquiry.EmailInvalid"]);
-            RuleFor(c => c.Phone).MaximumLength(PhoneMaxLength).Must(InquiryText.IsInternationalPhone).WithMessage(_ => messages["Inquiry.PhoneInvalid"]);
-            RuleFor(c => c.PreferredLanguage).NotEmpty().Must(Languages.Contains).WithMessage(_ => messages["Inquiry.LanguageUnknown"]);
-            RuleForEach(c => c.Interests).Must(i => Programmes.Contains(i)).WithMessage(_ => messages["Inquiry.InterestUnknown"]);
-            RuleFor(c => c.OtherInterest).MaximumLength(ShortTextMaxLength).Must(InquiryText.IsMultiLine).WithMessage(ControlCharacters);
-            RuleFor(c => c.HeardFrom).MaximumLength(ShortTextMaxLength).Must(InquiryText.IsMultiLine).WithMessage(ControlCharacters);
+            RuleFor(c => c.ContactName)
+                .NotEmpty()
+                .MaximumLength(ContactMaxLength)
+                .Must(InquiryText.IsSingleLine)
+                .WithMessage(ControlCharacters);
+            RuleFor(c => c.ContactPosition)
+                .MaximumLength(ContactMaxLength)
+                .Must(InquiryText.IsSingleLine)
+                .WithMessage(ControlCharacters);
+            RuleFor(c => c.Email)
+                .NotEmpty()
+                .MaximumLength(EmailMaxLength)
+                .Must(InquiryText.IsEmail)
+                .WithMessage(_ => messages["Inquiry.EmailInvalid"]);
+            RuleFor(c => c.Phone)
+                .MaximumLength(PhoneMaxLength)
+                .Must(InquiryText.IsInternationalPhone)
+                .WithMessage(_ => messages["Inquiry.PhoneInvalid"]);
+            RuleFor(c => c.PreferredLanguage)
+                .NotEmpty()
+                .Must(Languages.Contains)
+                .WithMessage(_ => messages["Inquiry.LanguageUnknown"]);
+            RuleForEach(c => c.Interests)
+                .Must(i => Programmes.Contains(i))
+                .WithMessage(_ => messages["Inquiry.InterestUnknown"]);
+            RuleFor(c => c.OtherInterest)
+                .MaximumLength(ShortTextMaxLength)
+                .Must(InquiryText.IsMultiLine)
+                .WithMessage(ControlCharacters);
+            RuleFor(c => c.HeardFrom)
+                .MaximumLength(ShortTextMaxLength)
+                .Must(InquiryText.IsMultiLine)
+                .WithMessage(ControlCharacters);
             RuleFor(c => c.VisitId).GreaterThan(0).WithMessage(_ => messages["Inquiry.VisitUnknown"]);
-            RuleFor(c => c.Message).MaximumLength(MessageMaxLength).Must(InquiryText.IsMultiLine).WithMessage(ControlCharacters);
+            RuleFor(c => c.Message)
+                .MaximumLength(MessageMaxLength)
+                .Must(InquiryText.IsMultiLine)
+                .WithMessage(ControlCharacters);
             RuleFor(c => c.ConsentGiven).Equal(true).WithMessage(_ => messages["Inquiry.ConsentRequired"]);
         }
     }
 
-    public sealed class Handler(PortalDbContext db, TimeProvider clock, IOptions<MailSettings> mail) : ICommandHandler<Command, Result>
+    public sealed class Handler(PortalDbContext db, TimeProvider clock, IOptions<MailSettings> mail)
+        : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -109,16 +150,37 @@ public static class SubmitMembershipInquiry
             var kind = command.Kind!.Value;
             var population = kind == OrganizationKind.LocalGovernment ? command.Population : null;
             var interests = command.Interests.Aggregate(MembershipInterest.None, (all, one) => all | one);
-            var organization = await MatchOrganizationAsync(command.OrganizationName!, country, kind, population, cancellationToken);
+            var organization = await MatchOrganizationAsync(
+                command.OrganizationName!,
+                country,
+                kind,
+                population,
+                cancellationToken
+            );
 
             var token = InquiryCodes.NewStatusToken();
             var inquiry = new MembershipInquiry(
                 await NewReferenceAsync(now.Year, cancellationToken),
                 InquiryCodes.HashStatusToken(token),
                 new InquiryApplicant(
-                    command.OrganizationName!, country, kind, population, command.ContactName!, command.ContactPosition, command.Email!, command.Phone,
-                    command.PreferredLanguage!, interests, command.OtherInterest, command.HeardFrom, command.VisitId, command.Message, command.ConsentGiven),
-                now);
+                    command.OrganizationName!,
+                    country,
+                    kind,
+                    population,
+                    command.ContactName!,
+                    command.ContactPosition,
+                    command.Email!,
+                    command.Phone,
+                    command.PreferredLanguage!,
+                    interests,
+                    command.OtherInterest,
+                    command.HeardFrom,
+                    command.VisitId,
+                    command.Message,
+                    command.ConsentGiven
+                ),
+                now
+            );
 
             // A new organisation has no id until the unit of work saves; EF's temporary value links the two until then.
             inquiry.MatchTo(db.Entry(organization).Property(o => o.Id).CurrentValue);
@@ -127,29 +189,52 @@ public static class SubmitMembershipInquiry
 
             var portal = mail.Value.PublicUrl.ToString().TrimEnd('/');
             var statusLink = $"{portal}/Membership/Status/{token}";
-            db.OutboxMessages.Add(Emails.Compose(
-                inquiry.Email, "InquiryReceived", inquiry.PreferredLanguage, now,
-                inquiry.ContactName, inquiry.OrganizationName, inquiry.Reference, statusLink, Emails.Text("Signature", inquiry.PreferredLanguage)));
-            db.OutboxMessages.Add(Emails.Compose(
-                mail.Value.SecretariatAddress, "InquiryNotification", "en", now,
-                inquiry.Reference,
-                inquiry.OrganizationName,
-                Countries.EnglishName(country),
-                Emails.Text("Inquiry.Kind." + kind, "en"),
-                population?.ToString("N0", CultureInfo.InvariantCulture) ?? "-",
-                inquiry.ContactName,
-                inquiry.ContactPosition ?? "-",
-                inquiry.Email,
-                inquiry.Phone ?? "-",
-                Emails.Text("Inquiry.Language." + inquiry.PreferredLanguage, "en"),
-                InterestsInEnglish(interests, inquiry.OtherInterest),
-                $"{portal}/Inquiries?q={Uri.EscapeDataString(inquiry.Reference)}"));
+            db.OutboxMessages.Add(
+                Emails.Compose(
+                    inquiry.Email,
+                    "InquiryReceived",
+                    inquiry.PreferredLanguage,
+                    now,
+                    inquiry.ContactName,
+                    inquiry.OrganizationName,
+                    inquiry.Reference,
+                    statusLink,
+                    Emails.Text("Signature", inquiry.PreferredLanguage)
+                )
+            );
+            db.OutboxMessages.Add(
+                Emails.Compose(
+                    mail.Value.SecretariatAddress,
+                    "InquiryNotification",
+                    "en",
+                    now,
+                    inquiry.Reference,
+                    inquiry.OrganizationName,
+                    Countries.EnglishName(country),
+                    Emails.Text("Inquiry.Kind." + kind, "en"),
+                    population?.ToString("N0", CultureInfo.InvariantCulture) ?? "-",
+                    inquiry.ContactName,
+                    inquiry.ContactPosition ?? "-",
+                    inquiry.Email,
+                    inquiry.Phone ?? "-",
+                    Emails.Text("Inquiry.Language." + inquiry.PreferredLanguage, "en"),
+                    InterestsInEnglish(interests, inquiry.OtherInterest),
+                    $"{portal}/Inquiries?q={Uri.EscapeDataString(inquiry.Reference)}"
+                )
+            );
 
             return new Result(inquiry.Reference, token);
         }
 
-        /// <summary>The city's one record: the same name in the same country, else a close name there, else a new record.</summary>
-        private async Task<Organization> MatchOrganizationAsync(string name, string country, OrganizationKind kind, int? population, CancellationToken cancellationToken)
+        /// <summary>The city's one record: the same name in the same country, else a close name there, else a new
+        /// record.</summary>
+        private async Task<Organization> MatchOrganizationAsync(
+            string name,
+            string country,
+            OrganizationKind kind,
+            int? population,
+            CancellationToken cancellationToken
+        )
         {
             var organization = await SimilarOrganizations.FindSameAsync(db, name, country, cancellationToken);
             if (organization is not null)
@@ -171,8 +256,10 @@ public static class SubmitMembershipInquiry
 
         /// <summary>The office of the region; the Secretariat covers regions without one.</summary>
         private async Task<int?> SuggestOfficeAsync(Region region, CancellationToken cancellationToken) =>
-            await db.RegionalOffices.Where(o => o.Region == region || o.IsSecretariat)
-                .OrderBy(o => o.Region == region ? 0 : 1).ThenBy(o => o.IsSecretariat)
+            await db
+                .RegionalOffices.Where(o => o.Region == region || o.IsSecretariat)
+                .OrderBy(o => o.Region == region ? 0 : 1)
+                .ThenBy(o => o.IsSecretariat)
                 .Select(o => (int?)o.Id)
                 .FirstOrDefaultAsync(cancellationToken);
 
@@ -192,7 +279,10 @@ public static class SubmitMembershipInquiry
 
         private static string InterestsInEnglish(MembershipInterest interests, string? other)
         {
-            var names = Programmes.Where(p => interests.HasFlag(p)).Select(p => Emails.Text("Inquiry.Interest." + p, "en")).ToList();
+            var names = Programmes
+                .Where(p => interests.HasFlag(p))
+                .Select(p => Emails.Text("Inquiry.Interest." + p, "en"))
+                .ToList();
             if (!string.IsNullOrWhiteSpace(other))
             {
                 names.Add(other.Trim());

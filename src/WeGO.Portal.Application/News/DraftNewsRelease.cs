@@ -26,7 +26,10 @@ public static class DraftNewsRelease
     {
         public Validator(IStringLocalizer<Messages> messages)
         {
-            RuleFor(c => c.Language).NotEmpty().Must(language => ReleaseText.Languages.Contains(language)).WithMessage(_ => messages["Release.LanguageUnknown"]);
+            RuleFor(c => c.Language)
+                .NotEmpty()
+                .Must(language => ReleaseText.Languages.Contains(language))
+                .WithMessage(_ => messages["Release.LanguageUnknown"]);
         }
     }
 
@@ -34,11 +37,19 @@ public static class DraftNewsRelease
     {
         public async ValueTask<NewId> Handle(Command command, CancellationToken cancellationToken)
         {
-            var report = await db.VisitReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == command.ReportId, cancellationToken)
+            var report = await db
+                .VisitReports.AsNoTracking()
+                .SingleOrDefaultAsync(r => r.Id == command.ReportId, cancellationToken)
                 ?? throw new DomainException("Release.ReportNotFound");
-            var siblings = await db.NewsReleases.AsNoTracking()
+            var siblings = await db
+                .NewsReleases.AsNoTracking()
                 .Where(r => r.VisitReportId == report.Id)
-                .Select(r => new { r.Id, r.Language, r.Slug })
+                .Select(r => new
+                {
+                    r.Id,
+                    r.Language,
+                    r.Slug,
+                })
                 .ToListAsync(cancellationToken);
             if (siblings.Any(r => r.Language == command.Language))
             {
@@ -46,15 +57,30 @@ public static class DraftNewsRelease
             }
 
             var facts = await FactsAsync(report, cancellationToken);
-            var slug = siblings.FirstOrDefault()?.Slug ?? await FreeSlugAsync(NewsRelease.SlugFor(facts.Organization, DateOnly.FromDateTime(Domain.Visits.VenueTime.ToLocal(facts.StartsAtUtc, facts.TimeZoneId))), cancellationToken);
+            var slug = siblings.FirstOrDefault()?.Slug
+                ?? await FreeSlugAsync(
+                    NewsRelease.SlugFor(
+                        facts.Organization,
+                        DateOnly.FromDateTime(Domain.Visits.VenueTime.ToLocal(facts.StartsAtUtc, facts.TimeZoneId))
+                    ),
+                    cancellationToken
+                );
             var draft = ReleaseText.Write(facts, command.Language, settings.Value);
-            var release = NewsRelease.DraftFrom(report, command.Language, slug, draft.Headline, draft.Dateline, draft.Body);
+            var release = NewsRelease.DraftFrom(
+                report,
+                command.Language,
+                slug,
+                draft.Headline,
+                draft.Dateline,
+                draft.Body
+            );
             db.NewsReleases.Add(release);
             return new NewId(release);
         }
 
         private async Task<ReleaseText.Facts> FactsAsync(VisitReport report, CancellationToken cancellationToken) =>
-            await db.Visits.AsNoTracking()
+            await db
+                .Visits.AsNoTracking()
                 .Where(v => v.Id == report.VisitId)
                 .Select(v => new ReleaseText.Facts(
                     v.Organization.Name,
@@ -67,18 +93,23 @@ public static class DraftNewsRelease
                     v.Delegation.HeadOfDelegationTitle,
                     v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
                     v.Hosts.OrderBy(h => h.Order).Select(h => new ReleaseText.Host(h.Name, h.Title)).ToList(),
-                    v.Agenda.OrderBy(a => a.Order).Select(a => new ReleaseText.AgendaLine(a.Title, a.Speaker, a.Notes)).ToList(),
+                    v.Agenda.OrderBy(a => a.Order)
+                        .Select(a => new ReleaseText.AgendaLine(a.Title, a.Speaker, a.Notes))
+                        .ToList(),
                     v.Topics.OrderBy(t => t.Id).Select(t => t.Title).ToList(),
                     report.Participants,
-                    report.Outcomes))
+                    report.Outcomes
+                ))
                 .AsSplitQuery()
                 .SingleOrDefaultAsync(cancellationToken)
             ?? throw new DomainException("Visit.NotFound");
 
-        /// <summary>The slug, or with "-2", "-3"... when another visit's release already has it (two visits of one city on one day).</summary>
+        /// <summary>The slug, or with "-2", "-3"... when another visit's release already has it (two visits of one city
+        /// on one day).</summary>
         private async Task<string> FreeSlugAsync(string slug, CancellationToken cancellationToken)
         {
-            var taken = await db.NewsReleases.AsNoTracking()
+            var taken = await db
+                .NewsReleases.AsNoTracking()
                 .Where(r => r.Slug == slug || r.Slug.StartsWith(slug + "-"))
                 .Select(r => r.Slug)
                 .Distinct()

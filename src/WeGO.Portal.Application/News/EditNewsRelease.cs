@@ -4,7 +4,8 @@ using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.News;
 
-/// <summary>Staff rewrite a release's headline, dateline and Markdown body (before or after publishing, to correct it).</summary>
+/// <summary>Staff rewrite a release's headline, dateline and Markdown body (before or after publishing, to correct
+/// it).</summary>
 public static class EditNewsRelease
 {
     public sealed record Command : ICommand

@@ -4,12 +4,25 @@ using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.News;
 
-/// <summary>One language version of a release for staff (draft or published), with its other language versions.</summary>
+/// <summary>One language version of a release for staff (draft or published), with its other language
+/// versions.</summary>
 public static class GetNewsRelease
 {
     public sealed record Query(int Id) : IQuery<Details?>;
 
-    public sealed record Details(int Id, int Version, int ReportId, int VisitId, string Organization, string Language, string Slug, string Headline, string Dateline, string Body, DateTime? PublishedAtUtc)
+    public sealed record Details(
+        int Id,
+        int Version,
+        int ReportId,
+        int VisitId,
+        string Organization,
+        string Language,
+        string Slug,
+        string Headline,
+        string Dateline,
+        string Body,
+        DateTime? PublishedAtUtc
+    )
     {
         public IReadOnlyList<ListNewsReleases.VersionRow> Versions { get; init; } = [];
     }
@@ -19,18 +32,31 @@ public static class GetNewsRelease
         public async ValueTask<Details?> Handle(Query query, CancellationToken cancellationToken)
         {
             var details = await (
-                    from release in db.NewsReleases.AsNoTracking()
-                    where release.Id == query.Id
-                    join report in db.VisitReports on release.VisitReportId equals report.Id
-                    join visit in db.Visits on report.VisitId equals visit.Id
-                    select new Details(release.Id, release.Version, report.Id, visit.Id, visit.Organization.Name, release.Language, release.Slug, release.Headline, release.Dateline, release.Body, release.PublishedAtUtc))
-                .SingleOrDefaultAsync(cancellationToken);
+                from release in db.NewsReleases.AsNoTracking()
+                where release.Id == query.Id
+                join report in db.VisitReports on release.VisitReportId equals report.Id
+                join visit in db.Visits on report.VisitId equals visit.Id
+                select new Details(
+                    release.Id,
+                    release.Version,
+                    report.Id,
+                    visit.Id,
+                    visit.Organization.Name,
+                    release.Language,
+                    release.Slug,
+                    release.Headline,
+                    release.Dateline,
+                    release.Body,
+                    release.PublishedAtUtc
+                )
+            ).SingleOrDefaultAsync(cancellationToken);
             if (details is null)
             {
                 return null;
             }
 
-            var versions = await db.NewsReleases.AsNoTracking()
+            var versions = await db
+                .NewsReleases.AsNoTracking()
                 .Where(r => r.Slug == details.Slug)
                 .OrderBy(r => r.Language)
                 .Select(r => new ListNewsReleases.VersionRow(r.Id, r.Language, r.Headline, r.PublishedAtUtc))

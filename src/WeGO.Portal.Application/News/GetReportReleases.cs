@@ -11,7 +11,14 @@ public static class GetReportReleases
 {
     public sealed record Query(int ReportId) : IQuery<Result?>;
 
-    public sealed record Result(int ReportId, int VisitId, string Organization, DateTime VisitStartsAtUtc, string TimeZoneId, ReviewState State)
+    public sealed record Result(
+        int ReportId,
+        int VisitId,
+        string Organization,
+        DateTime VisitStartsAtUtc,
+        string TimeZoneId,
+        ReviewState State
+    )
     {
         public IReadOnlyList<ListNewsReleases.VersionRow> Versions { get; init; } = [];
 
@@ -23,17 +30,25 @@ public static class GetReportReleases
         public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
         {
             var result = await (
-                    from report in db.VisitReports.AsNoTracking()
-                    where report.Id == query.ReportId
-                    join visit in db.Visits on report.VisitId equals visit.Id
-                    select new Result(report.Id, visit.Id, visit.Organization.Name, visit.StartsAtUtc, visit.TimeZoneId, report.State))
-                .SingleOrDefaultAsync(cancellationToken);
+                from report in db.VisitReports.AsNoTracking()
+                where report.Id == query.ReportId
+                join visit in db.Visits on report.VisitId equals visit.Id
+                select new Result(
+                    report.Id,
+                    visit.Id,
+                    visit.Organization.Name,
+                    visit.StartsAtUtc,
+                    visit.TimeZoneId,
+                    report.State
+                )
+            ).SingleOrDefaultAsync(cancellationToken);
             if (result is null)
             {
                 return null;
             }
 
-            var versions = await db.NewsReleases.AsNoTracking()
+            var versions = await db
+                .NewsReleases.AsNoTracking()
                 .Where(r => r.VisitReportId == query.ReportId)
                 .OrderBy(r => r.Language)
                 .Select(r => new ListNewsReleases.VersionRow(r.Id, r.Language, r.Headline, r.PublishedAtUtc))

@@ -4,7 +4,8 @@ using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.News;
 
-/// <summary>Every release for staff, newest visit first: the visit it tells of and each language version with its state.</summary>
+/// <summary>Every release for staff, newest visit first: the visit it tells of and each language version with its
+/// state.</summary>
 public static class ListNewsReleases
 {
     public const int PageSize = 50;
@@ -16,11 +17,27 @@ public static class ListNewsReleases
         public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     }
 
-    public sealed record Row(string Slug, int ReportId, int VisitId, string Organization, DateTime VisitStartsAtUtc, string TimeZoneId, IReadOnlyList<VersionRow> Versions);
+    public sealed record Row(
+        string Slug,
+        int ReportId,
+        int VisitId,
+        string Organization,
+        DateTime VisitStartsAtUtc,
+        string TimeZoneId,
+        IReadOnlyList<VersionRow> Versions
+    );
 
     public sealed record VersionRow(int Id, string Language, string Headline, DateTime? PublishedAtUtc);
 
-    private sealed record Flat(string Slug, int ReportId, int VisitId, string Organization, DateTime VisitStartsAtUtc, string TimeZoneId, VersionRow Version);
+    private sealed record Flat(
+        string Slug,
+        int ReportId,
+        int VisitId,
+        string Organization,
+        DateTime VisitStartsAtUtc,
+        string TimeZoneId,
+        VersionRow Version
+    );
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Result>
     {
@@ -33,20 +50,37 @@ public static class ListNewsReleases
                 .GroupBy(r => r.Slug)
                 .Select(g => new { Slug = g.Key, Newest = g.Max(r => r.Id) })
                 .OrderByDescending(g => g.Newest)
-                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Skip((page - 1) * PageSize)
+                .Take(PageSize)
                 .Select(g => g.Slug)
                 .ToListAsync(cancellationToken);
             var flat = await (
-                    from release in releases.Where(r => slugs.Contains(r.Slug))
-                    join report in db.VisitReports on release.VisitReportId equals report.Id
-                    join visit in db.Visits on report.VisitId equals visit.Id
-                    select new Flat(release.Slug, report.Id, visit.Id, visit.Organization.Name, visit.StartsAtUtc, visit.TimeZoneId, new VersionRow(release.Id, release.Language, release.Headline, release.PublishedAtUtc)))
-                .ToListAsync(cancellationToken);
+                from release in releases.Where(r => slugs.Contains(r.Slug))
+                join report in db.VisitReports on release.VisitReportId equals report.Id
+                join visit in db.Visits on report.VisitId equals visit.Id
+                select new Flat(
+                    release.Slug,
+                    report.Id,
+                    visit.Id,
+                    visit.Organization.Name,
+                    visit.StartsAtUtc,
+                    visit.TimeZoneId,
+                    new VersionRow(release.Id, release.Language, release.Headline, release.PublishedAtUtc)
+                )
+            ).ToListAsync(cancellationToken);
 
             var rows = slugs
                 .Select(slug => flat.Where(f => f.Slug == slug).ToList())
                 .Where(group => group.Count > 0)
-                .Select(group => new Row(group[0].Slug, group[0].ReportId, group[0].VisitId, group[0].Organization, group[0].VisitStartsAtUtc, group[0].TimeZoneId, [.. group.Select(f => f.Version).OrderBy(v => v.Language, StringComparer.Ordinal)]))
+                .Select(group => new Row(
+                    group[0].Slug,
+                    group[0].ReportId,
+                    group[0].VisitId,
+                    group[0].Organization,
+                    group[0].VisitStartsAtUtc,
+                    group[0].TimeZoneId,
+                    [.. group.Select(f => f.Version).OrderBy(v => v.Language, StringComparer.Ordinal)]
+                ))
                 .ToList();
             return new Result(rows, total, page);
         }

@@ -17,9 +17,22 @@ public static class ListPublishedNews
         public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     }
 
-    public sealed record Row(string Slug, string Language, string Headline, string Dateline, DateTime PublishedAtUtc, IReadOnlyList<string> Languages);
+    public sealed record Row(
+        string Slug,
+        string Language,
+        string Headline,
+        string Dateline,
+        DateTime PublishedAtUtc,
+        IReadOnlyList<string> Languages
+    );
 
-    private sealed record Version(string Slug, string Language, string Headline, string Dateline, DateTime PublishedAtUtc);
+    private sealed record Version(
+        string Slug,
+        string Language,
+        string Headline,
+        string Dateline,
+        DateTime PublishedAtUtc
+    );
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Result>
     {
@@ -31,8 +44,10 @@ public static class ListPublishedNews
             var slugs = await published
                 .GroupBy(r => r.Slug)
                 .Select(g => new { Slug = g.Key, First = g.Min(r => r.PublishedAtUtc) })
-                .OrderByDescending(g => g.First).ThenBy(g => g.Slug)
-                .Skip((page - 1) * PageSize).Take(PageSize)
+                .OrderByDescending(g => g.First)
+                .ThenBy(g => g.Slug)
+                .Skip((page - 1) * PageSize)
+                .Take(PageSize)
                 .Select(g => g.Slug)
                 .ToListAsync(cancellationToken);
             var versions = await published
@@ -49,7 +64,8 @@ public static class ListPublishedNews
                     x.Shown.Headline,
                     x.Shown.Dateline,
                     x.Group.Min(v => v.PublishedAtUtc),
-                    [.. x.Group.Select(v => v.Language).OrderBy(l => l, StringComparer.Ordinal)]))
+                    [.. x.Group.Select(v => v.Language).OrderBy(l => l, StringComparer.Ordinal)]
+                ))
                 .ToList();
             return new Result(rows, total, page);
         }

@@ -1,6 +1,7 @@
 namespace WeGO.Portal.Application.News;
 
-/// <summary>Who the press calls about a release (configuration section <c>Portal:News</c>), printed at the end of every draft.</summary>
+/// <summary>Who the press calls about a release (configuration section <c>Portal:News</c>), printed at the end of every
+/// draft.</summary>
 public sealed class NewsSettings
 {
     public const string Section = "Portal:News";

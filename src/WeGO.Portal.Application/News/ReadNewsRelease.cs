@@ -10,18 +10,40 @@ public static class ReadNewsRelease
 {
     public sealed record Query(string Slug, string Language) : IQuery<Release?>;
 
-    public sealed record Release(string Slug, string Language, string Headline, string Dateline, string Body, DateTime PublishedAtUtc, IReadOnlyList<string> Languages);
+    public sealed record Release(
+        string Slug,
+        string Language,
+        string Headline,
+        string Dateline,
+        string Body,
+        DateTime PublishedAtUtc,
+        IReadOnlyList<string> Languages
+    );
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Release?>
     {
         public async ValueTask<Release?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var versions = await db.NewsReleases.AsNoTracking()
+            var versions = await db
+                .NewsReleases.AsNoTracking()
                 .Where(r => r.Slug == query.Slug && r.PublishedAtUtc != null)
-                .Select(r => new Release(r.Slug, r.Language, r.Headline, r.Dateline, r.Body, r.PublishedAtUtc!.Value, Array.Empty<string>()))
+                .Select(r => new Release(
+                    r.Slug,
+                    r.Language,
+                    r.Headline,
+                    r.Dateline,
+                    r.Body,
+                    r.PublishedAtUtc!.Value,
+                    Array.Empty<string>()
+                ))
                 .ToListAsync(cancellationToken);
             var shown = ReleaseVersions.Pick(versions, v => v.Language, query.Language);
-            return shown is null ? null : shown with { Languages = [.. versions.Select(v => v.Language).OrderBy(l => l, StringComparer.Ordinal)] };
+            return shown is null
+                ? null
+                : shown with
+                {
+                    Languages = [.. versions.Select(v => v.Language).OrderBy(l => l, StringComparer.Ordinal)],
+                };
         }
     }
 }

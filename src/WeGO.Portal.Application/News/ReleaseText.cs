@@ -13,7 +13,13 @@ public static class ReleaseText
 {
     public static readonly IReadOnlyList<string> Languages = ["en", "es", "ko"];
 
-    private static readonly ResourceManager Texts = new("WeGO.Portal.Application.Resources.Releases", typeof(ReleaseText).Assembly) { IgnoreCase = true };
+    private static readonly ResourceManager Texts = new(
+        "WeGO.Portal.Application.Resources.Releases",
+        typeof(ReleaseText).Assembly
+    )
+    {
+        IgnoreCase = true,
+    };
 
     public sealed record Facts(
         string Organization,
@@ -29,7 +35,8 @@ public static class ReleaseText
         IReadOnlyList<AgendaLine> Agenda,
         IReadOnlyList<string> Topics,
         string? Participants,
-        string? Outcomes);
+        string? Outcomes
+    );
 
     public sealed record Host(string Name, string? Title);
 
@@ -41,17 +48,37 @@ public static class ReleaseText
     {
         var culture = CultureInfo.GetCultureInfo(language);
         string Text(string key, params object?[] args) =>
-            string.Format(culture, Texts.GetString(key, culture) ?? throw new InvalidOperationException($"No release text '{key}'."), args);
+            string.Format(
+                culture,
+                Texts.GetString(key, culture) ?? throw new InvalidOperationException($"No release text '{key}'."),
+                args
+            );
 
-        var dateline = Text("Dateline", Place(facts.Venue, culture), VenueTime.ToLocal(facts.StartsAtUtc, facts.TimeZoneId).ToString(Text("Dateline.DateFormat"), culture));
+        var dateline = Text(
+            "Dateline",
+            Place(facts.Venue, culture),
+            VenueTime.ToLocal(facts.StartsAtUtc, facts.TimeZoneId).ToString(Text("Dateline.DateFormat"), culture)
+        );
         var body = new StringBuilder();
 
-        var hosts = Join(facts.Hosts.Select(h => h.Title is { Length: > 0 } title ? Text("Host", TitleIn(title, culture), h.Name) : h.Name).ToList(), Text);
+        var hosts = Join(
+            facts
+                .Hosts.Select(h =>
+                    h.Title is { Length: > 0 } title ? Text("Host", TitleIn(title, culture), h.Name) : h.Name
+                )
+                .ToList(),
+            Text
+        );
         var delegates = Text(Plural.Key("Delegates", facts.Headcount, culture), facts.Headcount);
         body.Append(Text("Lead", hosts, delegates, facts.Organization, Countries.EnglishName(facts.CountryCode)));
         if (facts.HeadOfDelegation is { Length: > 0 } head)
         {
-            body.Append(' ').Append(facts.HeadOfDelegationTitle is { Length: > 0 } headTitle ? Text("Head", head, headTitle) : Text("Head.NoTitle", head));
+            body.Append(' ')
+                .Append(
+                    facts.HeadOfDelegationTitle is { Length: > 0 } headTitle
+                        ? Text("Head", head, headTitle)
+                        : Text("Head.NoTitle", head)
+                );
         }
 
         if (!string.IsNullOrWhiteSpace(facts.Participants))
@@ -77,7 +104,9 @@ public static class ReleaseText
             var number = 1;
             foreach (var item in facts.Agenda)
             {
-                var line = item.Speaker is { Length: > 0 } speaker ? Text("Agenda.ItemBy", item.Title, speaker) : item.Title;
+                var line = item.Speaker is { Length: > 0 } speaker
+                    ? Text("Agenda.ItemBy", item.Title, speaker)
+                    : item.Title;
                 body.Append(CultureInfo.InvariantCulture, $"\n{number++}. {OneLine(line)}");
                 if (item.Notes is { Length: > 0 } notes)
                 {
@@ -103,7 +132,11 @@ public static class ReleaseText
         Paragraph(body, "### " + Text("About.Heading"));
         Paragraph(body, Text("About.Body"));
         Paragraph(body, "### " + Text("Contact.Heading"));
-        var lines = new List<string> { Text("Contact.Name", contact.PressContactName), Text("Contact.Email", contact.PressContactEmail) };
+        var lines = new List<string>
+        {
+            Text("Contact.Name", contact.PressContactName),
+            Text("Contact.Email", contact.PressContactEmail),
+        };
         if (!string.IsNullOrWhiteSpace(contact.PressContactPhone))
         {
             lines.Add(Text("Contact.Phone", contact.PressContactPhone));
@@ -123,7 +156,11 @@ public static class ReleaseText
         }
     }
 
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    private static string OneLine(string text) =>
+        string.Join(
+            ' ',
+            text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        );
 
     /// <summary>"A, B and C" in the release's language.</summary>
     private static string Join(List<string> items, Func<string, object?[], string> text) =>
@@ -138,12 +175,17 @@ public static class ReleaseText
     /// language's spelling where the release texts know it.</summary>
     private static string Place(string venue, CultureInfo culture)
     {
-        var place = venue.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? venue;
+        var place = venue
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .LastOrDefault()
+            ?? venue;
         return Texts.GetString("Place." + KeyOf(place), culture) ?? place;
     }
 
-    /// <summary>A host's title in the release's language when it is one the release texts know ("Secretary General").</summary>
-    private static string TitleIn(string title, CultureInfo culture) => Texts.GetString("Title." + KeyOf(title), culture) ?? title;
+    /// <summary>A host's title in the release's language when it is one the release texts know ("Secretary
+    /// General").</summary>
+    private static string TitleIn(string title, CultureInfo culture) =>
+        Texts.GetString("Title." + KeyOf(title), culture) ?? title;
 
     private static string KeyOf(string words) => string.Concat(words.Where(char.IsLetterOrDigit));
 }

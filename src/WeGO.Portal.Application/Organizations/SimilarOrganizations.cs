@@ -10,22 +10,55 @@ public static class SimilarOrganizations
 {
     // Words every council's name has: matching on them would call every city similar to every other.
     private static readonly HashSet<string> CommonWords =
-        ["CITY", "COUNCIL", "MUNICIPAL", "MUNICIPALITY", "METROPOLITAN", "GOVERNMENT", "MUNICIPALIDAD", "AYUNTAMIENTO", "ALCALDIA", "CIUDAD", "DISTRICT", "PROVINCE", "COUNTY", "TOWN"];
+    [
+        "CITY",
+        "COUNCIL",
+        "MUNICIPAL",
+        "MUNICIPALITY",
+        "METROPOLITAN",
+        "GOVERNMENT",
+        "MUNICIPALIDAD",
+        "AYUNTAMIENTO",
+        "ALCALDIA",
+        "CIUDAD",
+        "DISTRICT",
+        "PROVINCE",
+        "COUNTY",
+        "TOWN",
+    ];
 
     /// <summary>The organisation with exactly this name (normalized) in this country, if there is one.</summary>
-    public static Task<Organization?> FindSameAsync(PortalDbContext db, string name, string countryCode, CancellationToken cancellationToken)
+    public static Task<Organization?> FindSameAsync(
+        PortalDbContext db,
+        string name,
+        string countryCode,
+        CancellationToken cancellationToken
+    )
     {
         var normalized = Organization.NormalizeName(name);
         var country = countryCode.ToUpperInvariant();
-        return db.Organizations.FirstOrDefaultAsync(o => o.NormalizedName == normalized && o.CountryCode == country, cancellationToken);
+        return db.Organizations.FirstOrDefaultAsync(
+            o => o.NormalizedName == normalized && o.CountryCode == country,
+            cancellationToken
+        );
     }
 
-    /// <summary>Organisations whose names look like this one: sharing a distinctive word, or a few typing mistakes away.
-    /// Those in the same country come first.</summary>
-    public static async Task<IReadOnlyList<SimilarOrganization>> FindAsync(PortalDbContext db, string name, string countryCode, CancellationToken cancellationToken)
+    /// <summary>Organisations whose names look like this one: sharing a distinctive word, or a few typing mistakes
+    /// away. Those in the same country come first.</summary>
+    public static async Task<IReadOnlyList<SimilarOrganization>> FindAsync(
+        PortalDbContext db,
+        string name,
+        string countryCode,
+        CancellationToken cancellationToken
+    )
     {
         var normalized = Organization.NormalizeName(name);
-        var words = normalized.Split(' ').Where(w => w.Length >= 4 && !CommonWords.Contains(w)).OrderByDescending(w => w.Length).Take(3).ToList();
+        var words = normalized
+            .Split(' ')
+            .Where(w => w.Length >= 4 && !CommonWords.Contains(w))
+            .OrderByDescending(w => w.Length)
+            .Take(3)
+            .ToList();
         if (words.Count == 0)
         {
             words = [normalized];
@@ -34,12 +67,20 @@ public static class SimilarOrganizations
         var candidates = new Dictionary<int, (SimilarOrganization Organization, string Normalized)>();
         foreach (var word in words)
         {
-            var pattern = "%" + word.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
-            var found = await db.Organizations.AsNoTracking()
+            var pattern =
+                "%" + word.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
+            var found = await db
+                .Organizations.AsNoTracking()
                 .Where(o => EF.Functions.Like(o.NormalizedName, pattern))
                 .OrderBy(o => o.Id)
                 .Take(50)
-                .Select(o => new { o.Id, o.Name, o.CountryCode, o.NormalizedName })
+                .Select(o => new
+                {
+                    o.Id,
+                    o.Name,
+                    o.CountryCode,
+                    o.NormalizedName,
+                })
                 .ToListAsync(cancellationToken);
             foreach (var o in found)
             {
@@ -47,10 +88,15 @@ public static class SimilarOrganizations
             }
         }
 
-        return candidates.Values
-            .Where(c => c.Normalized != normalized || !string.Equals(c.Organization.CountryCode, countryCode, StringComparison.OrdinalIgnoreCase))
+        return candidates
+            .Values.Where(c =>
+                c.Normalized != normalized
+                || !string.Equals(c.Organization.CountryCode, countryCode, StringComparison.OrdinalIgnoreCase)
+            )
             .Where(c => SharesDistinctiveWord(c.Normalized, words) || Distance(c.Normalized, normalized) <= 2)
-            .OrderByDescending(c => string.Equals(c.Organization.CountryCode, countryCode, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(c =>
+                string.Equals(c.Organization.CountryCode, countryCode, StringComparison.OrdinalIgnoreCase)
+            )
             .ThenBy(c => Distance(c.Normalized, normalized))
             .Take(5)
             .Select(c => c.Organization)
@@ -69,7 +115,10 @@ public static class SimilarOrganizations
             current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                current[j] = Math.Min(
+                    Math.Min(current[j - 1] + 1, previous[j] + 1),
+                    previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                );
             }
 
             previous = current;

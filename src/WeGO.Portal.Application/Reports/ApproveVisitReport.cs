@@ -13,14 +13,28 @@ public static class ApproveVisitReport
 
     public sealed record Command(int ReportId, int Version) : ICommand;
 
-    public sealed class Handler(PortalDbContext db, ICurrentActor actor, TimeProvider clock, IOptions<MailSettings> mail) : ICommandHandler<Command>
+    public sealed class Handler(
+        PortalDbContext db,
+        ICurrentActor actor,
+        TimeProvider clock,
+        IOptions<MailSettings> mail
+    ) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var report = await db.LoadReportForChangeAsync(command.ReportId, command.Version, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             report.Approve(actor.Name, now);
-            await ReportDecisionMails.WriteAsync(db, mail.Value, report, Mail, actor.Name, null, now, cancellationToken);
+            await ReportDecisionMails.WriteAsync(
+                db,
+                mail.Value,
+                report,
+                Mail,
+                actor.Name,
+                null,
+                now,
+                cancellationToken
+            );
             return Unit.Value;
         }
     }

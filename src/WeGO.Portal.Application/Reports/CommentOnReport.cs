@@ -32,7 +32,9 @@ public static class CommentOnReport
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var report = await db.VisitReports.Include(r => r.Comments).SingleOrDefaultAsync(r => r.Id == command.ReportId, cancellationToken)
+            var report = await db
+                .VisitReports.Include(r => r.Comments)
+                .SingleOrDefaultAsync(r => r.Id == command.ReportId, cancellationToken)
                 ?? throw new DomainException("Report.NotFound");
             report.Comment(actor.Name, command.Comment, command.ReplyToId, clock.GetUtcNow().UtcDateTime);
             return Unit.Value;

@@ -29,7 +29,8 @@ public static class GetVisitReport
         DateTime? SubmittedAtUtc,
         DateTime? ApprovedAtUtc,
         string? ApprovedBy,
-        ReportContent Content)
+        ReportContent Content
+    )
     {
         public IReadOnlyList<CommentRow> Comments { get; init; } = [];
 
@@ -40,7 +41,8 @@ public static class GetVisitReport
         public bool IsEditable => State is ReviewState.Draft or ReviewState.ChangesRequested;
 
         /// <summary>The comments that answer none, each with its replies below it.</summary>
-        public IEnumerable<CommentRow> Threads => Comments.Where(c => c.ReplyToId is null || Comments.All(p => p.Id != c.ReplyToId));
+        public IEnumerable<CommentRow> Threads =>
+            Comments.Where(c => c.ReplyToId is null || Comments.All(p => p.Id != c.ReplyToId));
 
         public IEnumerable<CommentRow> RepliesTo(int commentId) => Comments.Where(c => c.ReplyToId == commentId);
     }
@@ -49,7 +51,13 @@ public static class GetVisitReport
 
     public sealed record VersionRow(int Number, ReviewState State, DateTime SavedAtUtc, string SavedBy);
 
-    public sealed record FollowUpRow(int Id, string Description, string OwnerName, DateOnly DueOn, FollowUpStatus Status);
+    public sealed record FollowUpRow(
+        int Id,
+        string Description,
+        string OwnerName,
+        DateOnly DueOn,
+        FollowUpStatus Status
+    );
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Details?>
     {
@@ -75,28 +83,42 @@ public static class GetVisitReport
                     r.SubmittedAtUtc,
                     r.ApprovedAtUtc,
                     r.ApprovedBy,
-                    new ReportContent(r.Summary, r.Participants, r.DelegationPresentation, r.SecretariatPresentation, r.TopicsRaised, r.Outcomes, r.AttachmentLinks)))
-                .SingleOrDefaultAsync(cancellationToken);
+                    new ReportContent(
+                        r.Summary,
+                        r.Participants,
+                        r.DelegationPresentation,
+                        r.SecretariatPresentation,
+                        r.TopicsRaised,
+                        r.Outcomes,
+                        r.AttachmentLinks
+                    )
+                )
+            ).SingleOrDefaultAsync(cancellationToken);
             if (details is null)
             {
                 return null;
             }
 
-            var comments = await db.VisitReports.AsNoTracking()
+            var comments = await db
+                .VisitReports.AsNoTracking()
                 .Where(r => r.Id == query.ReportId)
                 .SelectMany(r => r.Comments)
-                .OrderBy(c => c.WrittenAtUtc).ThenBy(c => c.Id)
+                .OrderBy(c => c.WrittenAtUtc)
+                .ThenBy(c => c.Id)
                 .Select(c => new CommentRow(c.Id, c.ReplyToId, c.AuthorName, c.Text, c.WrittenAtUtc))
                 .ToListAsync(cancellationToken);
-            var versions = await db.VisitReports.AsNoTracking()
+            var versions = await db
+                .VisitReports.AsNoTracking()
                 .Where(r => r.Id == query.ReportId)
                 .SelectMany(r => r.Versions)
                 .OrderByDescending(v => v.Number)
                 .Select(v => new VersionRow(v.Number, v.State, v.SavedAtUtc, v.SavedBy))
                 .ToListAsync(cancellationToken);
-            var followUps = await db.FollowUps.AsNoTracking()
+            var followUps = await db
+                .FollowUps.AsNoTracking()
                 .Where(f => f.VisitId == details.VisitId)
-                .OrderBy(f => f.DueOn).ThenBy(f => f.Id)
+                .OrderBy(f => f.DueOn)
+                .ThenBy(f => f.Id)
                 .Select(f => new FollowUpRow(f.Id, f.Description, f.OwnerName, f.DueOn, f.Status))
                 .ToListAsync(cancellationToken);
             return details with { Comments = comments, Versions = versions, FollowUps = followUps };

@@ -10,7 +10,17 @@ public static class GetVisitReportVersion
 {
     public sealed record Query(int ReportId, int Number) : IQuery<Result?>;
 
-    public sealed record Result(int ReportId, string Organization, DateTime StartsAtUtc, string TimeZoneId, int Number, ReviewState State, DateTime SavedAtUtc, string SavedBy, ReportContent Content);
+    public sealed record Result(
+        int ReportId,
+        string Organization,
+        DateTime StartsAtUtc,
+        string TimeZoneId,
+        int Number,
+        ReviewState State,
+        DateTime SavedAtUtc,
+        string SavedBy,
+        ReportContent Content
+    );
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Result?>
     {
@@ -29,7 +39,16 @@ public static class GetVisitReportVersion
                     kept.State,
                     kept.SavedAtUtc,
                     kept.SavedBy,
-                    new ReportContent(kept.Summary, kept.Participants, kept.DelegationPresentation, kept.SecretariatPresentation, kept.TopicsRaised, kept.Outcomes, kept.AttachmentLinks)))
-                .SingleOrDefaultAsync(cancellationToken);
+                    new ReportContent(
+                        kept.Summary,
+                        kept.Participants,
+                        kept.DelegationPresentation,
+                        kept.SecretariatPresentation,
+                        kept.TopicsRaised,
+                        kept.Outcomes,
+                        kept.AttachmentLinks
+                    )
+                )
+            ).SingleOrDefaultAsync(cancellationToken);
     }
 }

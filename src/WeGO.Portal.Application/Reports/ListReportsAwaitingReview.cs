@@ -10,7 +10,16 @@ public static class ListReportsAwaitingReview
 {
     public sealed record Query : IQuery<IReadOnlyList<QueueRow>>;
 
-    public sealed record QueueRow(int Id, int VisitId, string Organization, string CountryCode, DateTime StartsAtUtc, string TimeZoneId, string AuthorName, DateTime SubmittedAtUtc);
+    public sealed record QueueRow(
+        int Id,
+        int VisitId,
+        string Organization,
+        string CountryCode,
+        DateTime StartsAtUtc,
+        string TimeZoneId,
+        string AuthorName,
+        DateTime SubmittedAtUtc
+    );
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, IReadOnlyList<QueueRow>>
     {
@@ -20,7 +29,16 @@ public static class ListReportsAwaitingReview
                 join v in db.Visits on r.VisitId equals v.Id
                 where r.State == ReviewState.Submitted
                 orderby r.SubmittedAtUtc, r.Id
-                select new QueueRow(r.Id, v.Id, v.Organization.Name, v.Organization.CountryCode, v.StartsAtUtc, v.TimeZoneId, r.AuthorName, r.SubmittedAtUtc!.Value))
-                .ToListAsync(cancellationToken);
+                select new QueueRow(
+                    r.Id,
+                    v.Id,
+                    v.Organization.Name,
+                    v.Organization.CountryCode,
+                    v.StartsAtUtc,
+                    v.TimeZoneId,
+                    r.AuthorName,
+                    r.SubmittedAtUtc!.Value
+                )
+            ).ToListAsync(cancellationToken);
     }
 }

@@ -14,7 +14,17 @@ public static class ListVisitReports
 
     public sealed record Result(IReadOnlyList<ReportRow> Reports, IReadOnlyDictionary<ReviewState, int> CountByState);
 
-    public sealed record ReportRow(int Id, int VisitId, string Organization, DateTime StartsAtUtc, string TimeZoneId, ReviewState State, string AuthorName, DateTime UpdatedAtUtc, DateTime? SubmittedAtUtc);
+    public sealed record ReportRow(
+        int Id,
+        int VisitId,
+        string Organization,
+        DateTime StartsAtUtc,
+        string TimeZoneId,
+        ReviewState State,
+        string AuthorName,
+        DateTime UpdatedAtUtc,
+        DateTime? SubmittedAtUtc
+    );
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Result>
     {
@@ -30,10 +40,22 @@ public static class ListVisitReports
                 from r in reports
                 join v in db.Visits on r.VisitId equals v.Id
                 orderby v.StartsAtUtc descending, r.Id descending
-                select new ReportRow(r.Id, v.Id, v.Organization.Name, v.StartsAtUtc, v.TimeZoneId, r.State, r.AuthorName, r.UpdatedAtUtc, r.SubmittedAtUtc))
+                select new ReportRow(
+                    r.Id,
+                    v.Id,
+                    v.Organization.Name,
+                    v.StartsAtUtc,
+                    v.TimeZoneId,
+                    r.State,
+                    r.AuthorName,
+                    r.UpdatedAtUtc,
+                    r.SubmittedAtUtc
+                )
+            )
                 .Take(PageSize)
                 .ToListAsync(cancellationToken);
-            var counts = await db.VisitReports.AsNoTracking()
+            var counts = await db
+                .VisitReports.AsNoTracking()
                 .GroupBy(r => r.State)
                 .Select(g => new { State = g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.State, g => g.Count, cancellationToken);

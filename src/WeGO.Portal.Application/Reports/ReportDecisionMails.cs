@@ -11,18 +11,46 @@ internal static class ReportDecisionMails
 {
     /// <summary>Template <paramref name="template"/> gets: {0} the visiting city, {1} the director, {2} the report's
     /// address, {3} the author, {4} the signature, {5} the director's comment.</summary>
-    public static async Task WriteAsync(PortalDbContext db, MailSettings mail, VisitReport report, string template, string directorName, string? comment, DateTime nowUtc, CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        PortalDbContext db,
+        MailSettings mail,
+        VisitReport report,
+        string template,
+        string directorName,
+        string? comment,
+        DateTime nowUtc,
+        CancellationToken cancellationToken
+    )
     {
-        var to = await db.Users.Where(u => u.Id == report.AuthorId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+        var to = await db
+            .Users.Where(u => u.Id == report.AuthorId)
+            .Select(u => u.Email)
+            .SingleOrDefaultAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(to))
         {
             // The author's account is gone: the decision stands, there is nobody to tell.
             return;
         }
 
-        var city = await db.Visits.Where(v => v.Id == report.VisitId).Select(v => v.Organization.Name).SingleAsync(cancellationToken);
+        var city = await db
+            .Visits.Where(v => v.Id == report.VisitId)
+            .Select(v => v.Organization.Name)
+            .SingleAsync(cancellationToken);
         var link = new Uri(mail.PublicUrl, $"/Reports/Details/{report.Id}");
         var language = report.AuthorLanguage;
-        db.OutboxMessages.Add(Emails.Compose(to, template, language, nowUtc, city, directorName, link, report.AuthorName, Emails.Text("Signature", language), comment ?? ""));
+        db.OutboxMessages.Add(
+            Emails.Compose(
+                to,
+                template,
+                language,
+                nowUtc,
+                city,
+                directorName,
+                link,
+                report.AuthorName,
+                Emails.Text("Signature", language),
+                comment ?? ""
+            )
+        );
     }
 }

@@ -29,14 +29,28 @@ public static class RequestReportChanges
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentActor actor, TimeProvider clock, IOptions<MailSettings> mail) : ICommandHandler<Command>
+    public sealed class Handler(
+        PortalDbContext db,
+        ICurrentActor actor,
+        TimeProvider clock,
+        IOptions<MailSettings> mail
+    ) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var report = await db.LoadReportForChangeAsync(command.ReportId, command.Version, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var comment = report.RequestChanges(actor.Name, command.Comment, now);
-            await ReportDecisionMails.WriteAsync(db, mail.Value, report, Mail, actor.Name, comment.Text, now, cancellationToken);
+            await ReportDecisionMails.WriteAsync(
+                db,
+                mail.Value,
+                report,
+                Mail,
+                actor.Name,
+                comment.Text,
+                now,
+                cancellationToken
+            );
             return Unit.Value;
         }
     }

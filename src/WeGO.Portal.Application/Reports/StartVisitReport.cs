@@ -13,15 +13,18 @@ public static class StartVisitReport
 {
     public sealed record Command(int VisitId) : ICommand<NewId>;
 
-    public sealed class Handler(PortalDbContext db, ICurrentActor actor, TimeProvider clock) : ICommandHandler<Command, NewId>
+    public sealed class Handler(PortalDbContext db, ICurrentActor actor, TimeProvider clock)
+        : ICommandHandler<Command, NewId>
     {
         public async ValueTask<NewId> Handle(Command command, CancellationToken cancellationToken)
         {
-            var visit = await db.Visits.AsNoTracking()
+            var visit = await db
+                .Visits.AsNoTracking()
                 .Include(v => v.Organization)
                 .Include(v => v.Hosts)
                 .Include(v => v.Topics)
-                .Include(v => v.Delegation).ThenInclude(d => d.Members)
+                .Include(v => v.Delegation)
+                    .ThenInclude(d => d.Members)
                 .AsSplitQuery()
                 .SingleOrDefaultAsync(v => v.Id == command.VisitId, cancellationToken)
                 ?? throw new DomainException("Visit.NotFound");
@@ -30,7 +33,13 @@ public static class StartVisitReport
                 throw new DomainException("Report.AlreadyExists");
             }
 
-            var report = VisitReport.ForVisit(visit, actor.UserId ?? "", actor.Name, VisitReportsForChange.CurrentLanguage(), clock.GetUtcNow().UtcDateTime);
+            var report = VisitReport.ForVisit(
+                visit,
+                actor.UserId ?? "",
+                actor.Name,
+                VisitReportsForChange.CurrentLanguage(),
+                clock.GetUtcNow().UtcDateTime
+            );
             db.VisitReports.Add(report);
             return new NewId(report);
         }

@@ -12,10 +12,15 @@ public static class VisitReportsForChange
 
     /// <summary>Loads a report with its comments and versions, expecting the version the user's page was built
     /// from: if someone saved the report since, the unit of work's save fails with a concurrency conflict.</summary>
-    public static async Task<VisitReport> LoadReportForChangeAsync(this PortalDbContext db, int reportId, int expectedVersion, CancellationToken cancellationToken)
+    public static async Task<VisitReport> LoadReportForChangeAsync(
+        this PortalDbContext db,
+        int reportId,
+        int expectedVersion,
+        CancellationToken cancellationToken
+    )
     {
-        var report = await db.VisitReports
-            .Include(r => r.Comments)
+        var report = await db
+            .VisitReports.Include(r => r.Comments)
             .Include(r => r.Versions)
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken)
@@ -24,7 +29,8 @@ public static class VisitReportsForChange
         return report;
     }
 
-    /// <summary>The portal language of the person acting now (en, es or ko), for the mails written to them later.</summary>
+    /// <summary>The portal language of the person acting now (en, es or ko), for the mails written to them
+    /// later.</summary>
     public static string CurrentLanguage()
     {
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;

@@ -31,7 +31,15 @@ public static class WriteVisitReport
         public string? AttachmentLinks { get; init; }
 
         public ReportContent Content() =>
-            new(Summary ?? "", Participants, DelegationPresentation, SecretariatPresentation, TopicsRaised, Outcomes, AttachmentLinks);
+            new(
+                Summary ?? "",
+                Participants,
+                DelegationPresentation,
+                SecretariatPresentation,
+                TopicsRaised,
+                Outcomes,
+                AttachmentLinks
+            );
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -47,7 +55,14 @@ public static class WriteVisitReport
             RuleFor(c => c.AttachmentLinks).MaximumLength(ReportContent.MaxAttachmentLinksLength);
             RuleFor(c => c.AttachmentLinks)
                 .Must(text => ReportAttachmentLinks.Lines(text).All(ReportAttachmentLinks.IsWebAddress))
-                .WithMessage(c => messages["Report.AttachmentLinkInvalid", ReportAttachmentLinks.Lines(c.AttachmentLinks).First(line => !ReportAttachmentLinks.IsWebAddress(line))]);
+                .WithMessage(c =>
+                    messages[
+                        "Report.AttachmentLinkInvalid",
+                        ReportAttachmentLinks
+                            .Lines(c.AttachmentLinks)
+                            .First(line => !ReportAttachmentLinks.IsWebAddress(line))
+                    ]
+                );
         }
     }
 

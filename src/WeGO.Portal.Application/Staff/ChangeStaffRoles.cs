@@ -27,7 +27,12 @@ public static class ChangeStaffRoles
         }
     }
 
-    public sealed class Handler(UserManager<StaffUser> users, PortalDbContext db, ICurrentActor actor, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(
+        UserManager<StaffUser> users,
+        PortalDbContext db,
+        ICurrentActor actor,
+        TimeProvider clock
+    ) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -50,7 +55,14 @@ public static class ChangeStaffRoles
 
             // The roles are in every sign-in cookie: end the sessions that carry the old ones.
             await StaffAccounts.EndSessionsAsync(users, user);
-            StaffAccounts.Audit(db, actor, clock, user.Id, "RolesChanged", new { from = current.Order(), to = wanted.Order() });
+            StaffAccounts.Audit(
+                db,
+                actor,
+                clock,
+                user.Id,
+                "RolesChanged",
+                new { from = current.Order(), to = wanted.Order() }
+            );
             return Unit.Value;
         }
     }

@@ -18,7 +18,12 @@ public static class DisableStaffAccount
         public Validator() => RuleFor(c => c.UserId).NotEmpty();
     }
 
-    public sealed class Handler(UserManager<StaffUser> users, PortalDbContext db, ICurrentActor actor, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(
+        UserManager<StaffUser> users,
+        PortalDbContext db,
+        ICurrentActor actor,
+        TimeProvider clock
+    ) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {

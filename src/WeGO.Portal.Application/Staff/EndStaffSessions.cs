@@ -6,10 +6,10 @@ using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.Staff;
 
-/// <summary>Ends one session of a user, or all of them ("sign out everywhere"): their cookies are refused from their next
-/// request, on every instance within <see cref="OpenSessions.RecheckInterval"/>. An administrator does it for any account
-/// (the page is the door); a user does it for their own. The security stamp is left alone, so calendar-feed addresses
-/// keep working.</summary>
+/// <summary>Ends one session of a user, or all of them ("sign out everywhere"): their cookies are refused from their
+/// next request, on every instance within <see cref="OpenSessions.RecheckInterval"/>. An administrator does it for any
+/// account (the page is the door); a user does it for their own. The security stamp is left alone, so calendar-feed
+/// addresses keep working.</summary>
 public static class EndStaffSessions
 {
     /// <param name="SessionId">The one session to end; all of the user's when null.</param>
@@ -21,7 +21,10 @@ public static class EndStaffSessions
         {
             RuleFor(c => c.UserId).NotEmpty();
             // Null ends them all; a form that names no session ends none.
-            RuleFor(c => c.SessionId).NotEmpty().MaximumLength(StaffSession.IdLength).When(c => c.SessionId is not null);
+            RuleFor(c => c.SessionId)
+                .NotEmpty()
+                .MaximumLength(StaffSession.IdLength)
+                .When(c => c.SessionId is not null);
         }
     }
 
@@ -30,15 +33,26 @@ public static class EndStaffSessions
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var open = await db.StaffSessions
-                .Where(s => s.UserId == command.UserId && s.EndedAtUtc == null && (command.SessionId == null || s.Id == command.SessionId))
+            var open = await db
+                .StaffSessions.Where(s =>
+                    s.UserId == command.UserId
+                    && s.EndedAtUtc == null
+                    && (command.SessionId == null || s.Id == command.SessionId)
+                )
                 .ToListAsync(cancellationToken);
             foreach (var session in open)
             {
                 session.End(now);
             }
 
-            StaffAccounts.Audit(db, actor, clock, command.UserId, command.SessionId is null ? "AllSessionsEnded" : "SessionEnded", new { sessions = open.Count });
+            StaffAccounts.Audit(
+                db,
+                actor,
+                clock,
+                command.UserId,
+                command.SessionId is null ? "AllSessionsEnded" : "SessionEnded",
+                new { sessions = open.Count }
+            );
             return Unit.Value;
         }
     }

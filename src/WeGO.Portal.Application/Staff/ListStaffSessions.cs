@@ -16,7 +16,9 @@ public static class ListStaffSessions
     {
         public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
-            return await OpenSessions.Open(db, clock.GetUtcNow().UtcDateTime).AsNoTracking()
+            return await OpenSessions
+                .Open(db, clock.GetUtcNow().UtcDateTime)
+                .AsNoTracking()
                 .Where(s => s.UserId == query.UserId)
                 .OrderByDescending(s => s.LastSeenAtUtc)
                 .Select(s => new Row(s.Id, s.StartedAtUtc, s.LastSeenAtUtc, s.UserAgent))

@@ -9,18 +9,28 @@ public static class ListStaffUsers
     /// <param name="UserId">Only this user, when given.</param>
     public sealed record Query(string? UserId = null) : IQuery<IReadOnlyList<Row>>;
 
-    public sealed record Row(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool MustChangePassword, DateTimeOffset? LockedOutUntil)
+    public sealed record Row(
+        string Id,
+        string Email,
+        string DisplayName,
+        IReadOnlyList<string> Roles,
+        bool MustChangePassword,
+        DateTimeOffset? LockedOutUntil
+    )
     {
-        /// <summary>Disabled by an administrator (<see cref="DisableStaffAccount"/>), not locked out for a while.</summary>
+        /// <summary>Disabled by an administrator (<see cref="DisableStaffAccount"/>), not locked out for a
+        /// while.</summary>
         public bool Disabled => LockedOutUntil == StaffUser.DisabledUntil;
     }
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, IReadOnlyList<Row>>
     {
         public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken) =>
-            await db.Users.AsNoTracking()
+            await db
+                .Users.AsNoTracking()
                 .Where(u => query.UserId == null || u.Id == query.UserId)
-                .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
+                .OrderBy(u => u.DisplayName)
+                .ThenBy(u => u.Email)
                 .Select(u => new Row(
                     u.Id,
                     u.Email ?? "",
@@ -30,7 +40,8 @@ public static class ListStaffUsers
                         .OrderBy(name => name)
                         .ToList(),
                     u.MustChangePassword,
-                    u.LockoutEnd))
+                    u.LockoutEnd
+                ))
                 .ToListAsync(cancellationToken);
     }
 }

@@ -5,11 +5,11 @@ using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.Staff;
 
-/// <summary>Which sign-in sessions are open, asked on every signed-in request. The answer comes from the database and is
-/// remembered for <see cref="RecheckInterval"/>, so most requests cost a dictionary lookup. This process forgets what it
-/// remembered about a user as soon as it commits a change to their sessions or account
-/// (<see cref="SessionInvalidation"/>); another instance on the same database learns of it at its next check, at most
-/// <see cref="RecheckInterval"/> later. See docs/decisions/0013-server-side-sessions.md.</summary>
+/// <summary>Which sign-in sessions are open, asked on every signed-in request. The answer comes from the database and
+/// is remembered for <see cref="RecheckInterval"/>, so most requests cost a dictionary lookup. This process forgets
+/// what it remembered about a user as soon as it commits a change to their sessions or account (<see
+/// cref="SessionInvalidation"/>); another instance on the same database learns of it at its next check, at most <see
+/// cref="RecheckInterval"/> later. See docs/decisions/0013-server-side-sessions.md.</summary>
 public sealed class OpenSessions(TimeProvider clock, SqliteWriteGate writeGate, IOptions<SessionSettings> settings)
 {
     private readonly ConcurrentDictionary<string, Remembered> remembered = new(StringComparer.Ordinal);
@@ -21,7 +21,13 @@ public sealed class OpenSessions(TimeProvider clock, SqliteWriteGate writeGate, 
     private long RecheckTicks => (long)(RecheckInterval.TotalSeconds * clock.TimestampFrequency);
 
     /// <summary>Records a new sign-in and answers its id, for the cookie.</summary>
-    public async Task<string> StartAsync(PortalDbContext db, string userId, string securityStamp, string? userAgent, CancellationToken cancellationToken)
+    public async Task<string> StartAsync(
+        PortalDbContext db,
+        string userId,
+        string securityStamp,
+        string? userAgent,
+        CancellationToken cancellationToken
+    )
     {
         var session = new StaffSession(userId, securityStamp, userAgent, clock.GetUtcNow().UtcDateTime);
         using (await writeGate.EnterAsync(db, cancellationToken))
@@ -39,16 +45,21 @@ public sealed class OpenSessions(TimeProvider clock, SqliteWriteGate writeGate, 
         var now = clock.GetUtcNow().UtcDateTime;
         using (await writeGate.EnterAsync(db, cancellationToken))
         {
-            await db.StaffSessions.Where(s => s.Id == sessionId && s.EndedAtUtc == null)
+            await db
+                .StaffSessions.Where(s => s.Id == sessionId && s.EndedAtUtc == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(s => s.EndedAtUtc, now), cancellationToken);
         }
 
         remembered.TryRemove(sessionId, out _);
     }
 
-    /// <summary>True while the session is <see cref="Open"/>. <paramref name="db"/> is only asked when the remembered answer is
-    /// missing or older than <see cref="RecheckInterval"/>.</summary>
-    public async ValueTask<bool> IsOpenAsync(string sessionId, Func<PortalDbContext> db, CancellationToken cancellationToken)
+    /// <summary>True while the session is <see cref="Open"/>. <paramref name="db"/> is only asked when the remembered
+    /// answer is missing or older than <see cref="RecheckInterval"/>.</summary>
+    public async ValueTask<bool> IsOpenAsync(
+        string sessionId,
+        Func<PortalDbContext> db,
+        CancellationToken cancellationToken
+    )
     {
         var now = clock.GetTimestamp();
         if (remembered.TryGetValue(sessionId, out var known) && now < known.TrustedUntil)
@@ -58,7 +69,8 @@ public sealed class OpenSessions(TimeProvider clock, SqliteWriteGate writeGate, 
 
         var context = db();
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        var state = await Open(context, nowUtc).AsNoTracking()
+        var state = await Open(context, nowUtc)
+            .AsNoTracking()
             .Where(s => s.Id == sessionId)
             .Select(s => new { s.UserId, s.LastSeenAtUtc })
             .SingleOrDefaultAsync(cancellationToken);
@@ -72,7 +84,8 @@ public sealed class OpenSessions(TimeProvider clock, SqliteWriteGate writeGate, 
         {
             using (await writeGate.EnterAsync(context, cancellationToken))
             {
-                await context.StaffSessions.Where(s => s.Id == sessionId)
+                await context
+                    .StaffSessions.Where(s => s.Id == sessionId)
                     .ExecuteUpdateAsync(set => set.SetProperty(s => s.LastSeenAtUtc, nowUtc), cancellationToken);
             }
         }
@@ -87,12 +100,15 @@ public sealed class OpenSessions(TimeProvider clock, SqliteWriteGate writeGate, 
     public static IQueryable<StaffSession> Open(PortalDbContext db, DateTime nowUtc)
     {
         var idleSince = nowUtc - StaffSession.IdleLifetime;
-        return db.StaffSessions.Where(s => s.EndedAtUtc == null && s.LastSeenAtUtc >= idleSince
-            && db.Users.Any(u => u.Id == s.UserId && u.SecurityStamp == s.SecurityStamp));
+        return db.StaffSessions.Where(s =>
+            s.EndedAtUtc == null
+            && s.LastSeenAtUtc >= idleSince
+            && db.Users.Any(u => u.Id == s.UserId && u.SecurityStamp == s.SecurityStamp)
+        );
     }
 
-    /// <summary>Forgets what this process remembered about <paramref name="userId"/>'s sessions: their next request asks
-    /// the database.</summary>
+    /// <summary>Forgets what this process remembered about <paramref name="userId"/>'s sessions: their next request
+    /// asks the database.</summary>
     public void Forget(string userId)
     {
         foreach (var (sessionId, known) in remembered)

@@ -1,13 +1,14 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using System.Data.Common;
 
 namespace WeGO.Portal.Application.Staff;
 
 /// <summary>Tells <see cref="OpenSessions"/> to forget a user's sessions once a change to their account (a new security
-/// stamp, roles, lockout) or to one of their sessions is committed, so the next request of any of their cookies is checked
-/// against the database. Any change to the user's row counts: a new stamp, whatever changed it (roles, a disabled account,
-/// a new or reset password, a second factor reset), then ends their sessions at the database's word. One per DbContext.</summary>
+/// stamp, roles, lockout) or to one of their sessions is committed, so the next request of any of their cookies is
+/// checked against the database. Any change to the user's row counts: a new stamp, whatever changed it (roles, a
+/// disabled account, a new or reset password, a second factor reset), then ends their sessions at the database's word.
+/// One per DbContext.</summary>
 public sealed class SessionInvalidation(OpenSessions sessions) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly HashSet<string> changedUsers = new(StringComparer.Ordinal);
@@ -18,7 +19,11 @@ public sealed class SessionInvalidation(OpenSessions sessions) : SaveChangesInte
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default
+    )
     {
         Capture(eventData.Context);
         return ValueTask.FromResult(result);
@@ -30,7 +35,11 @@ public sealed class SessionInvalidation(OpenSessions sessions) : SaveChangesInte
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData,
+        int result,
+        CancellationToken cancellationToken = default
+    )
     {
         ForgetUnlessInTransaction(eventData.Context);
         return ValueTask.FromResult(result);
@@ -38,15 +47,24 @@ public sealed class SessionInvalidation(OpenSessions sessions) : SaveChangesInte
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Forget();
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public Task TransactionCommittedAsync(
+        DbTransaction transaction,
+        TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         Forget();
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => changedUsers.Clear();
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
+        changedUsers.Clear();
 
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public Task TransactionRolledBackAsync(
+        DbTransaction transaction,
+        TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         changedUsers.Clear();
         return Task.CompletedTask;

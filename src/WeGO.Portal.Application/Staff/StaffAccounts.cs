@@ -13,16 +13,22 @@ internal static class StaffAccounts
     {
         if (!result.Succeeded)
         {
-            throw new DomainException("Staff.IdentityRefused", string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw new DomainException(
+                "Staff.IdentityRefused",
+                string.Join(" ", result.Errors.Select(e => e.Description))
+            );
         }
     }
 
-    /// <summary>Refuses a change that would leave no enabled administrator once <paramref name="losing"/> no longer is one
-    /// (demoted or disabled): the portal could not be administered again.</summary>
+    /// <summary>Refuses a change that would leave no enabled administrator once <paramref name="losing"/> no longer is
+    /// one (demoted or disabled): the portal could not be administered again.</summary>
     public static async Task EnsureAnotherAdministratorAsync(UserManager<StaffUser> users, StaffUser losing)
     {
-        if (!losing.IsDisabled && await users.IsInRoleAsync(losing, Roles.Administrator)
-            && !(await users.GetUsersInRoleAsync(Roles.Administrator)).Any(u => u.Id != losing.Id && !u.IsDisabled))
+        if (
+            !losing.IsDisabled
+            && await users.IsInRoleAsync(losing, Roles.Administrator)
+            && !(await users.GetUsersInRoleAsync(Roles.Administrator)).Any(u => u.Id != losing.Id && !u.IsDisabled)
+        )
         {
             throw new DomainException("Staff.LastAdministrator");
         }
@@ -33,7 +39,25 @@ internal static class StaffAccounts
     public static async Task EndSessionsAsync(UserManager<StaffUser> users, StaffUser user) =>
         Check(await users.UpdateSecurityStampAsync(user));
 
-    /// <summary>Records what an administrator (or the user) did to an account in the audit trail, under the user's id.</summary>
-    public static void Audit(PortalDbContext db, ICurrentActor actor, TimeProvider clock, string userId, string action, object details) =>
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, actor.UserId, actor.Name, nameof(StaffUser), userId, action, JsonSerializer.Serialize(details)));
+    /// <summary>Records what an administrator (or the user) did to an account in the audit trail, under the user's
+    /// id.</summary>
+    public static void Audit(
+        PortalDbContext db,
+        ICurrentActor actor,
+        TimeProvider clock,
+        string userId,
+        string action,
+        object details
+    ) =>
+        db.AuditEntries.Add(
+            new AuditEntry(
+                clock.GetUtcNow().UtcDateTime,
+                actor.UserId,
+                actor.Name,
+                nameof(StaffUser),
+                userId,
+                action,
+                JsonSerializer.Serialize(details)
+            )
+        );
 }

@@ -16,9 +16,7 @@ public sealed class StaffSession
     /// <summary>How stale <see cref="LastSeenAtUtc"/> may be: it is written at most this often per session.</summary>
     public static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(5);
 
-    private StaffSession()
-    {
-    }
+    private StaffSession() { }
 
     public StaffSession(string userId, string securityStamp, string? userAgent, DateTime startedAtUtc)
     {

@@ -12,8 +12,9 @@ public sealed class StaffUser : IdentityUser
 
     public DateTime CreatedAtUtc { get; set; }
 
-    /// <summary>What <see cref="IdentityUser.LockoutEnd"/> holds for an account an administrator disabled: locked out for
-    /// good, so sign-in refuses it like a locked account and the calendar feed, which checks lockout, closes.</summary>
+    /// <summary>What <see cref="IdentityUser.LockoutEnd"/> holds for an account an administrator disabled: locked out
+    /// for good, so sign-in refuses it like a locked account and the calendar feed, which checks lockout,
+    /// closes.</summary>
     public static readonly DateTimeOffset DisabledUntil = DateTimeOffset.MaxValue;
 
     [System.ComponentModel.DataAnnotations.Schema.NotMapped]

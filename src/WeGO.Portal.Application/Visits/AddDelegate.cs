@@ -31,7 +31,15 @@ public static class AddDelegate
         public async ValueTask<NewId> Handle(Command command, CancellationToken cancellationToken)
         {
             var visit = await db.LoadForChangeAsync(command.VisitId, command.Version, cancellationToken);
-            var member = visit.AddDelegationMember(command.FullName, command.Title, command.Organization, command.Role, command.Email, command.DietaryNeeds, command.AccessibilityNeeds);
+            var member = visit.AddDelegationMember(
+                command.FullName,
+                command.Title,
+                command.Organization,
+                command.Role,
+                command.Email,
+                command.DietaryNeeds,
+                command.AccessibilityNeeds
+            );
             return new NewId(member);
         }
     }

@@ -23,7 +23,9 @@ public sealed class AgendaItemInputValidator : AbstractValidator<AgendaItemInput
         RuleFor(i => i.Title).NotEmpty().MaximumLength(300);
         RuleFor(i => i.Speaker).MaximumLength(200);
         RuleFor(i => i.Notes).MaximumLength(4000);
-        RuleFor(i => i.EndsAt).GreaterThan(i => i.StartsAt).When(i => i.StartsAt is not null && i.EndsAt is not null)
+        RuleFor(i => i.EndsAt)
+            .GreaterThan(i => i.StartsAt)
+            .When(i => i.StartsAt is not null && i.EndsAt is not null)
             .WithMessage(_ => messages["Agenda.EndBeforeStart"]);
     }
 }

@@ -4,7 +4,8 @@ using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.Visits;
 
-/// <summary>A visit that will not happen is cancelled with a reason; it keeps its history and stays in the list.</summary>
+/// <summary>A visit that will not happen is cancelled with a reason; it keeps its history and stays in the
+/// list.</summary>
 public static class CancelVisit
 {
     public sealed record Command : ICommand

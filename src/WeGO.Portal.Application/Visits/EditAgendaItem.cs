@@ -26,7 +26,14 @@ public static class EditAgendaItem
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var visit = await db.LoadForChangeAsync(command.VisitId, command.Version, cancellationToken);
-            visit.EditAgendaItem(command.ItemId, command.StartsAt, command.EndsAt, command.Title, command.Speaker, command.Notes);
+            visit.EditAgendaItem(
+                command.ItemId,
+                command.StartsAt,
+                command.EndsAt,
+                command.Title,
+                command.Speaker,
+                command.Notes
+            );
             return Unit.Value;
         }
     }

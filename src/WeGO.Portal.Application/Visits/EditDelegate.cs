@@ -5,7 +5,8 @@ using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Application.Visits;
 
-/// <summary>Staff correct what the roster says about one delegate: name, title, organisation, role, email, needs.</summary>
+/// <summary>Staff correct what the roster says about one delegate: name, title, organisation, role, email,
+/// needs.</summary>
 #pragma warning disable CA1711 // "Delegate" is the Secretariat's word for a person on the roster, not a .NET delegate.
 public static class EditDelegate
 #pragma warning restore CA1711
@@ -33,7 +34,16 @@ public static class EditDelegate
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var visit = await db.LoadForChangeAsync(command.VisitId, command.Version, cancellationToken);
-            visit.EditDelegationMember(command.MemberId, command.FullName, command.Title, command.Organization, command.Role, command.Email, command.DietaryNeeds, command.AccessibilityNeeds);
+            visit.EditDelegationMember(
+                command.MemberId,
+                command.FullName,
+                command.Title,
+                command.Organization,
+                command.Role,
+                command.Email,
+                command.DietaryNeeds,
+                command.AccessibilityNeeds
+            );
             return Unit.Value;
         }
     }

@@ -35,7 +35,15 @@ public static class EditVisit
             var endsAtUtc = VenueTime.ToUtc(command.Date.Value, command.EndTime!.Value, command.TimeZoneId);
             if (!command.ScheduleDespiteConflicts)
             {
-                var conflicts = await VisitConflicts.FindAsync(db, startsAtUtc, endsAtUtc, command.Venue, hosts, visit.Id, cancellationToken);
+                var conflicts = await VisitConflicts.FindAsync(
+                    db,
+                    startsAtUtc,
+                    endsAtUtc,
+                    command.Venue,
+                    hosts,
+                    visit.Id,
+                    cancellationToken
+                );
                 if (conflicts.Count > 0)
                 {
                     return new Result(false, conflicts);
@@ -43,7 +51,13 @@ public static class EditVisit
             }
 
             visit.RestatePurpose(command.Purpose);
-            visit.Reschedule(command.Date.Value, command.StartTime.Value, command.EndTime.Value, command.TimeZoneId, command.Venue);
+            visit.Reschedule(
+                command.Date.Value,
+                command.StartTime.Value,
+                command.EndTime.Value,
+                command.TimeZoneId,
+                command.Venue
+            );
             visit.ReplaceHosts(hosts.Select(h => (h.Name, h.Title, h.StaffUserId)));
             if (!string.IsNullOrWhiteSpace(command.HeadOfDelegation))
             {

@@ -43,13 +43,16 @@ public static class ExportVisitCalendar
         string? HeadOfDelegationTitle,
         int Headcount,
         IReadOnlyList<GetVisit.HostRow> Hosts,
-        IReadOnlyList<GetVisit.AgendaRow> Agenda);
+        IReadOnlyList<GetVisit.AgendaRow> Agenda
+    );
 
-    public sealed class Handler(PortalDbContext db, TimeProvider clock, IStringLocalizer<Messages> text) : IQueryHandler<Query, IcsFile?>
+    public sealed class Handler(PortalDbContext db, TimeProvider clock, IStringLocalizer<Messages> text)
+        : IQueryHandler<Query, IcsFile?>
     {
         public async ValueTask<IcsFile?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var visit = await Project(db.Visits.AsNoTracking().Where(v => v.Id == query.VisitId)).SingleOrDefaultAsync(cancellationToken);
+            var visit = await Project(db.Visits.AsNoTracking().Where(v => v.Id == query.VisitId))
+                .SingleOrDefaultAsync(cancellationToken);
             if (visit is null)
             {
                 return null;
@@ -61,33 +64,42 @@ public static class ExportVisitCalendar
     }
 
     public static IQueryable<VisitEvent> Project(IQueryable<Visit> visits) =>
-        visits.Select(v => new VisitEvent(
-            v.Id,
-            v.Version,
-            v.Organization.Name,
-            v.Purpose,
-            v.Venue,
-            v.TimeZoneId,
-            v.StartsAtUtc,
-            v.EndsAtUtc,
-            v.Status,
-            v.CancellationReason,
-            v.Delegation.HeadOfDelegation,
-            v.Delegation.HeadOfDelegationTitle,
-            v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
-            v.Hosts.OrderBy(h => h.Order).Select(h => new GetVisit.HostRow(h.Name, h.Title, h.StaffUserId)).ToList(),
-            v.Agenda.OrderBy(a => a.Order).Select(a => new GetVisit.AgendaRow(a.Order, a.StartsAt, a.EndsAt, a.Title, a.Speaker, a.Notes)).ToList()))
-        .AsSplitQuery();
+        visits
+            .Select(v => new VisitEvent(
+                v.Id,
+                v.Version,
+                v.Organization.Name,
+                v.Purpose,
+                v.Venue,
+                v.TimeZoneId,
+                v.StartsAtUtc,
+                v.EndsAtUtc,
+                v.Status,
+                v.CancellationReason,
+                v.Delegation.HeadOfDelegation,
+                v.Delegation.HeadOfDelegationTitle,
+                v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
+                v.Hosts.OrderBy(h => h.Order)
+                    .Select(h => new GetVisit.HostRow(h.Name, h.Title, h.StaffUserId))
+                    .ToList(),
+                v.Agenda.OrderBy(a => a.Order)
+                    .Select(a => new GetVisit.AgendaRow(a.Order, a.StartsAt, a.EndsAt, a.Title, a.Speaker, a.Notes))
+                    .ToList()
+            ))
+            .AsSplitQuery();
 
-    /// <summary>The iCalendar text for <paramref name="visits"/>, with one VTIMEZONE for each venue zone they use.</summary>
-    /// <param name="calendarName">The name a subscribed calendar shows; null for a single download.</param>
-    public static string Write(IReadOnlyCollection<VisitEvent> visits, DateTime stampUtc, IStringLocalizer text, Uri? portalRoot, string? calendarName = null)
+    /// <summary>The iCalendar text for <paramref name="visits"/>, with one VTIMEZONE for each venue zone they
+    /// use.</summary> <param name="calendarName">The name a subscribed calendar shows; null for a single
+    /// download.</param>
+    public static string Write(
+        IReadOnlyCollection<VisitEvent> visits,
+        DateTime stampUtc,
+        IStringLocalizer text,
+        Uri? portalRoot,
+        string? calendarName = null
+    )
     {
-        var calendar = new Ical.Net.Calendar
-        {
-            ProductId = "-//WeGO Secretariat//WeGO Portal//EN",
-            Method = "PUBLISH",
-        };
+        var calendar = new Ical.Net.Calendar { ProductId = "-//WeGO Secretariat//WeGO Portal//EN", Method = "PUBLISH" };
         if (calendarName is not null)
         {
             calendar.AddProperty("X-WR-CALNAME", calendarName);
@@ -109,25 +121,30 @@ public static class ExportVisitCalendar
         var stamp = new CalDateTime(DateTime.SpecifyKind(stampUtc, DateTimeKind.Utc), CalDateTime.UtcTzId);
         foreach (var visit in visits)
         {
-            calendar.Events.Add(new CalendarEvent
-            {
-                Uid = Uid(visit.Id),
-                Sequence = visit.Version,
-                DtStamp = stamp,
-                DtStart = VenueDateTime(visit.StartsAtUtc, visit.TimeZoneId),
-                DtEnd = VenueDateTime(visit.EndsAtUtc, visit.TimeZoneId),
-                Summary = text["Ics.Summary", visit.Organization],
-                Location = visit.Venue,
-                Description = Describe(visit, text),
-                Status = visit.Status switch
+            calendar.Events.Add(
+                new CalendarEvent
                 {
-                    VisitStatus.Requested => EventStatus.Tentative,
-                    VisitStatus.Cancelled => EventStatus.Cancelled,
-                    _ => EventStatus.Confirmed,
-                },
-                Transparency = visit.Status == VisitStatus.Cancelled ? TransparencyType.Transparent : TransparencyType.Opaque,
-                Url = portalRoot is null ? null : new Uri(portalRoot, "Visits/Details/" + visit.Id.ToString(CultureInfo.InvariantCulture)),
-            });
+                    Uid = Uid(visit.Id),
+                    Sequence = visit.Version,
+                    DtStamp = stamp,
+                    DtStart = VenueDateTime(visit.StartsAtUtc, visit.TimeZoneId),
+                    DtEnd = VenueDateTime(visit.EndsAtUtc, visit.TimeZoneId),
+                    Summary = text["Ics.Summary", visit.Organization],
+                    Location = visit.Venue,
+                    Description = Describe(visit, text),
+                    Status = visit.Status switch
+                    {
+                        VisitStatus.Requested => EventStatus.Tentative,
+                        VisitStatus.Cancelled => EventStatus.Cancelled,
+                        _ => EventStatus.Confirmed,
+                    },
+                    Transparency =
+                        visit.Status == VisitStatus.Cancelled ? TransparencyType.Transparent : TransparencyType.Opaque,
+                    Url = portalRoot is null
+                        ? null
+                        : new Uri(portalRoot, "Visits/Details/" + visit.Id.ToString(CultureInfo.InvariantCulture)),
+                }
+            );
         }
 
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
@@ -150,13 +167,25 @@ public static class ExportVisitCalendar
         description.AppendLine(text["Ics.Purpose", visit.Purpose]);
         if (visit.HeadOfDelegation is not null)
         {
-            description.AppendLine(text["Ics.HeadOfDelegation", visit.HeadOfDelegationTitle is null ? visit.HeadOfDelegation : $"{visit.HeadOfDelegation}, {visit.HeadOfDelegationTitle}"]);
+            description.AppendLine(
+                text[
+                    "Ics.HeadOfDelegation",
+                    visit.HeadOfDelegationTitle is null
+                        ? visit.HeadOfDelegation
+                        : $"{visit.HeadOfDelegation}, {visit.HeadOfDelegationTitle}"
+                ]
+            );
         }
 
         description.AppendLine(text["Ics.Headcount", visit.Headcount]);
         if (visit.Hosts.Count > 0)
         {
-            description.AppendLine(text["Ics.Hosts", string.Join("; ", visit.Hosts.Select(h => h.Title is null ? h.Name : $"{h.Name}, {h.Title}"))]);
+            description.AppendLine(
+                text[
+                    "Ics.Hosts",
+                    string.Join("; ", visit.Hosts.Select(h => h.Title is null ? h.Name : $"{h.Name}, {h.Title}"))
+                ]
+            );
         }
 
         if (visit.Agenda.Count > 0)
@@ -166,9 +195,14 @@ public static class ExportVisitCalendar
             foreach (var item in visit.Agenda)
             {
                 var time = item.StartsAt is { } start
-                    ? start.ToString("HH:mm", CultureInfo.InvariantCulture) + (item.EndsAt is { } end ? "-" + end.ToString("HH:mm", CultureInfo.InvariantCulture) : "") + " "
+                    ? start.ToString("HH:mm", CultureInfo.InvariantCulture)
+                        + (item.EndsAt is { } end ? "-" + end.ToString("HH:mm", CultureInfo.InvariantCulture) : "")
+                        + " "
                     : "";
-                description.AppendLine(CultureInfo.InvariantCulture, $"{time}{item.Title}{(item.Speaker is null ? "" : " (" + item.Speaker + ")")}");
+                description.AppendLine(
+                    CultureInfo.InvariantCulture,
+                    $"{time}{item.Title}{(item.Speaker is null ? "" : " (" + item.Speaker + ")")}"
+                );
             }
         }
 

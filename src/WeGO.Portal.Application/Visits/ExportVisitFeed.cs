@@ -16,16 +16,21 @@ public static class ExportVisitFeed
     /// <param name="PortalRoot">The portal's address, for links from the events back to the visits' pages.</param>
     public sealed record Query(Uri? PortalRoot = null) : IQuery<string>;
 
-    public sealed class Handler(PortalDbContext db, TimeProvider clock, IStringLocalizer<Messages> text) : IQueryHandler<Query, string>
+    public sealed class Handler(PortalDbContext db, TimeProvider clock, IStringLocalizer<Messages> text)
+        : IQueryHandler<Query, string>
     {
         public async ValueTask<string> Handle(Query query, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var from = now.AddDays(-DaysBack);
             var to = now.AddDays(DaysAhead);
-            var visits = await ExportVisitCalendar.Project(db.Visits.AsNoTracking()
-                    .Where(v => v.StartsAtUtc >= from && v.StartsAtUtc < to)
-                    .OrderBy(v => v.StartsAtUtc).ThenBy(v => v.Id))
+            var visits = await ExportVisitCalendar
+                .Project(
+                    db.Visits.AsNoTracking()
+                        .Where(v => v.StartsAtUtc >= from && v.StartsAtUtc < to)
+                        .OrderBy(v => v.StartsAtUtc)
+                        .ThenBy(v => v.Id)
+                )
                 .ToListAsync(cancellationToken);
             return ExportVisitCalendar.Write(visits, now, text, query.PortalRoot, text["Ics.FeedName"]);
         }

@@ -8,7 +8,8 @@ using WeGO.Portal.Domain.Visits;
 namespace WeGO.Portal.Application.Visits;
 
 /// <summary>The filtered visits list as CSV: UTF-8 with a byte-order mark so Excel reads accents and Korean. Times are
-/// ISO 8601 with their offset: in the viewer's time zone, the days the list and its date filter use, and at the venue.</summary>
+/// ISO 8601 with their offset: in the viewer's time zone, the days the list and its date filter use, and at the
+/// venue.</summary>
 public static class ExportVisits
 {
     public sealed record Query(ListVisits.Filter Filter) : IQuery<byte[]>;
@@ -22,21 +23,22 @@ public static class ExportVisits
                 $"Id,City,Country,Region,Starts ({zone}),Ends ({zone}),Starts at the venue,Venue time zone,Status,Headcount,Head of delegation,Hosts",
                 ListVisits.Project(query.Filter.Apply(db, zone)).AsAsyncEnumerable(),
                 row =>
-                [
-                    row.Id.ToString(CultureInfo.InvariantCulture),
-                    Csv.Field(row.Organization),
-                    row.CountryCode,
-                    row.Region.ToString(),
-                    Csv.Instant(row.StartsAtUtc, zone),
-                    Csv.Instant(row.EndsAtUtc, zone),
-                    Csv.Instant(row.StartsAtUtc, row.TimeZoneId),
-                    row.TimeZoneId,
-                    row.Status.ToString(),
-                    row.Headcount.ToString(CultureInfo.InvariantCulture),
-                    Csv.Field(row.HeadOfDelegation),
-                    Csv.Field(string.Join("; ", row.Hosts)),
-                ],
-                cancellationToken);
+                    [
+                        row.Id.ToString(CultureInfo.InvariantCulture),
+                        Csv.Field(row.Organization),
+                        row.CountryCode,
+                        row.Region.ToString(),
+                        Csv.Instant(row.StartsAtUtc, zone),
+                        Csv.Instant(row.EndsAtUtc, zone),
+                        Csv.Instant(row.StartsAtUtc, row.TimeZoneId),
+                        row.TimeZoneId,
+                        row.Status.ToString(),
+                        row.Headcount.ToString(CultureInfo.InvariantCulture),
+                        Csv.Field(row.HeadOfDelegation),
+                        Csv.Field(string.Join("; ", row.Hosts)),
+                    ],
+                cancellationToken
+            );
         }
     }
 }

@@ -5,20 +5,40 @@ using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Application.Visits;
 
-/// <summary>A visit's agenda for the agenda builder, with the items that overlap the one before or run past the visit's end.</summary>
+/// <summary>A visit's agenda for the agenda builder, with the items that overlap the one before or run past the visit's
+/// end.</summary>
 public static class GetAgenda
 {
     public sealed record Query(int VisitId) : IQuery<Agenda?>;
 
-    public sealed record Agenda(int VisitId, int Version, string Organization, DateTime StartsAtUtc, DateTime EndsAtUtc, string TimeZoneId, VisitStatus Status, IReadOnlyList<Item> Items);
+    public sealed record Agenda(
+        int VisitId,
+        int Version,
+        string Organization,
+        DateTime StartsAtUtc,
+        DateTime EndsAtUtc,
+        string TimeZoneId,
+        VisitStatus Status,
+        IReadOnlyList<Item> Items
+    );
 
-    public sealed record Item(int Id, int Order, TimeOnly? StartsAt, TimeOnly? EndsAt, string Title, string? Speaker, string? Notes, bool OutOfTime);
+    public sealed record Item(
+        int Id,
+        int Order,
+        TimeOnly? StartsAt,
+        TimeOnly? EndsAt,
+        string Title,
+        string? Speaker,
+        string? Notes,
+        bool OutOfTime
+    );
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Agenda?>
     {
         public async ValueTask<Agenda?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var visit = await db.Visits.AsNoTracking()
+            var visit = await db
+                .Visits.AsNoTracking()
                 .Include(v => v.Organization)
                 .Include(v => v.Agenda)
                 .SingleOrDefaultAsync(v => v.Id == query.VisitId, cancellationToken);
@@ -36,7 +56,21 @@ public static class GetAgenda
                 visit.EndsAtUtc,
                 visit.TimeZoneId,
                 visit.Status,
-                [.. visit.Agenda.OrderBy(i => i.Order).Select(i => new Item(i.Id, i.Order, i.StartsAt, i.EndsAt, i.Title, i.Speaker, i.Notes, outOfTime.Contains(i.Id)))]);
+                [
+                    .. visit
+                        .Agenda.OrderBy(i => i.Order)
+                        .Select(i => new Item(
+                            i.Id,
+                            i.Order,
+                            i.StartsAt,
+                            i.EndsAt,
+                            i.Title,
+                            i.Speaker,
+                            i.Notes,
+                            outOfTime.Contains(i.Id)
+                        )),
+                ]
+            );
         }
     }
 }

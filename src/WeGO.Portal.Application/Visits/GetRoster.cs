@@ -5,7 +5,8 @@ using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Application.Visits;
 
-/// <summary>A visit's delegation roster, for the roster page: whose visit, its version (for the forms), and every delegate's details.</summary>
+/// <summary>A visit's delegation roster, for the roster page: whose visit, its version (for the forms), and every
+/// delegate's details.</summary>
 public static class GetRoster
 {
     public sealed record Query(int VisitId) : IQuery<Roster?>;
@@ -21,7 +22,8 @@ public static class GetRoster
         string? HeadOfDelegationTitle,
         int ExpectedHeadcount,
         int Headcount,
-        IReadOnlyList<Member> Members)
+        IReadOnlyList<Member> Members
+    )
     {
         public bool CanChange => Status != VisitStatus.Cancelled;
     }
@@ -34,12 +36,14 @@ public static class GetRoster
         DelegationRole Role,
         string? Email,
         string? DietaryNeeds,
-        string? AccessibilityNeeds);
+        string? AccessibilityNeeds
+    );
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Roster?>
     {
         public async ValueTask<Roster?> Handle(Query query, CancellationToken cancellationToken) =>
-            await db.Visits.AsNoTracking()
+            await db
+                .Visits.AsNoTracking()
                 .Where(v => v.Id == query.VisitId)
                 .Select(v => new Roster(
                     v.Id,
@@ -53,10 +57,20 @@ public static class GetRoster
                     v.Delegation.ExpectedHeadcount,
                     v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
                     // The head first, then everyone in the order they were entered (an imported file's order).
-                    v.Delegation.Members
-                        .OrderBy(m => m.Role == DelegationRole.HeadOfDelegation ? 0 : 1).ThenBy(m => m.Id)
-                        .Select(m => new Member(m.Id, m.FullName, m.Title, m.Organization, m.Role, m.Email, m.DietaryNeeds, m.AccessibilityNeeds))
-                        .ToList()))
+                    v.Delegation.Members.OrderBy(m => m.Role == DelegationRole.HeadOfDelegation ? 0 : 1)
+                        .ThenBy(m => m.Id)
+                        .Select(m => new Member(
+                            m.Id,
+                            m.FullName,
+                            m.Title,
+                            m.Organization,
+                            m.Role,
+                            m.Email,
+                            m.DietaryNeeds,
+                            m.AccessibilityNeeds
+                        ))
+                        .ToList()
+                ))
                 .SingleOrDefaultAsync(cancellationToken);
     }
 }

@@ -8,7 +8,8 @@ using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Application.Visits;
 
-/// <summary>Everything about one visit, for its page: details, delegation, hosts, agenda, topics, follow-ups, report and history.</summary>
+/// <summary>Everything about one visit, for its page: details, delegation, hosts, agenda, topics, follow-ups, report
+/// and history.</summary>
 public static class GetVisit
 {
     public sealed record Query(int Id) : IQuery<Details?>;
@@ -36,7 +37,8 @@ public static class GetVisit
         IReadOnlyList<HostRow> Hosts,
         IReadOnlyList<MemberRow> Roster,
         IReadOnlyList<AgendaRow> Agenda,
-        IReadOnlyList<string> Topics)
+        IReadOnlyList<string> Topics
+    )
     {
         public IReadOnlyList<FollowUpRow> FollowUps { get; init; } = [];
 
@@ -51,9 +53,25 @@ public static class GetVisit
 
     public sealed record MemberRow(string FullName, string? Title, string? Organization, DelegationRole Role);
 
-    public sealed record AgendaRow(int Order, TimeOnly? StartsAt, TimeOnly? EndsAt, string Title, string? Speaker, string? Notes);
+    public sealed record AgendaRow(
+        int Order,
+        TimeOnly? StartsAt,
+        TimeOnly? EndsAt,
+        string Title,
+        string? Speaker,
+        string? Notes
+    );
 
-    public sealed record FollowUpRow(int Id, int Version, string Description, string OwnerName, DateOnly DueOn, FollowUpStatus Status, DateTime? ClosedAtUtc, string? ClosedBy);
+    public sealed record FollowUpRow(
+        int Id,
+        int Version,
+        string Description,
+        string OwnerName,
+        DateOnly DueOn,
+        FollowUpStatus Status,
+        DateTime? ClosedAtUtc,
+        string? ClosedBy
+    );
 
     public sealed record HistoryRow(DateTime OccurredAtUtc, string ActorName, string Action);
 
@@ -61,7 +79,8 @@ public static class GetVisit
     {
         public async ValueTask<Details?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var details = await db.Visits.AsNoTracking()
+            var details = await db
+                .Visits.AsNoTracking()
                 .Where(v => v.Id == query.Id)
                 .Select(v => new Details(
                     v.Id,
@@ -81,12 +100,20 @@ public static class GetVisit
                     v.InterpretationNeeded,
                     v.Delegation.HeadOfDelegation,
                     v.Delegation.HeadOfDelegationTitle,
-                    v.Delegation.ExpectedHeadcount == Delegation.NotAnnounced ? (int?)null : v.Delegation.ExpectedHeadcount,
+                    v.Delegation.ExpectedHeadcount == Delegation.NotAnnounced
+                        ? (int?)null
+                        : v.Delegation.ExpectedHeadcount,
                     v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
                     v.Hosts.OrderBy(h => h.Order).Select(h => new HostRow(h.Name, h.Title, h.StaffUserId)).ToList(),
-                    v.Delegation.Members.OrderBy(m => m.Role == DelegationRole.HeadOfDelegation ? 0 : 1).ThenBy(m => m.FullName).Select(m => new MemberRow(m.FullName, m.Title, m.Organization, m.Role)).ToList(),
-                    v.Agenda.OrderBy(a => a.Order).Select(a => new AgendaRow(a.Order, a.StartsAt, a.EndsAt, a.Title, a.Speaker, a.Notes)).ToList(),
-                    v.Topics.OrderBy(t => t.Id).Select(t => t.Title).ToList()))
+                    v.Delegation.Members.OrderBy(m => m.Role == DelegationRole.HeadOfDelegation ? 0 : 1)
+                        .ThenBy(m => m.FullName)
+                        .Select(m => new MemberRow(m.FullName, m.Title, m.Organization, m.Role))
+                        .ToList(),
+                    v.Agenda.OrderBy(a => a.Order)
+                        .Select(a => new AgendaRow(a.Order, a.StartsAt, a.EndsAt, a.Title, a.Speaker, a.Notes))
+                        .ToList(),
+                    v.Topics.OrderBy(t => t.Id).Select(t => t.Title).ToList()
+                ))
                 .AsSplitQuery()
                 .SingleOrDefaultAsync(cancellationToken);
             if (details is null)
@@ -94,24 +121,43 @@ public static class GetVisit
                 return null;
             }
 
-            var followUps = await db.FollowUps.AsNoTracking()
+            var followUps = await db
+                .FollowUps.AsNoTracking()
                 .Where(f => f.VisitId == query.Id)
                 .OrderBy(f => f.DueOn)
-                .Select(f => new FollowUpRow(f.Id, f.Version, f.Description, f.OwnerName, f.DueOn, f.Status, f.ClosedAtUtc, f.ClosedBy))
+                .Select(f => new FollowUpRow(
+                    f.Id,
+                    f.Version,
+                    f.Description,
+                    f.OwnerName,
+                    f.DueOn,
+                    f.Status,
+                    f.ClosedAtUtc,
+                    f.ClosedBy
+                ))
                 .ToListAsync(cancellationToken);
-            var report = await db.VisitReports.AsNoTracking()
+            var report = await db
+                .VisitReports.AsNoTracking()
                 .Where(r => r.VisitId == query.Id)
                 .Select(r => new { r.Id, r.State })
                 .SingleOrDefaultAsync(cancellationToken);
             var id = query.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var history = await db.AuditEntries.AsNoTracking()
+            var history = await db
+                .AuditEntries.AsNoTracking()
                 .Where(a => a.EntityType == nameof(Visit) && a.EntityId == id)
-                .OrderByDescending(a => a.OccurredAtUtc).ThenByDescending(a => a.Id)
+                .OrderByDescending(a => a.OccurredAtUtc)
+                .ThenByDescending(a => a.Id)
                 .Take(100)
                 .Select(a => new HistoryRow(a.OccurredAtUtc, a.ActorName, a.Action))
                 .ToListAsync(cancellationToken);
 
-            return details with { FollowUps = followUps, ReportState = report?.State, ReportId = report?.Id, History = history };
+            return details with
+            {
+                FollowUps = followUps,
+                ReportState = report?.State,
+                ReportId = report?.Id,
+                History = history,
+            };
         }
     }
 }

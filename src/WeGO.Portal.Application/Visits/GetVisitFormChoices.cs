@@ -20,18 +20,32 @@ public static class GetVisitFormChoices
     {
         public async ValueTask<Choices> Handle(Query query, CancellationToken cancellationToken)
         {
-            var staffRoleIds = db.Roles.Where(r => r.Name == Roles.SecretariatStaff || r.Name == Roles.ProgramDirector || r.Name == Roles.Administrator).Select(r => r.Id);
-            var staff = await db.Users.AsNoTracking()
+            var staffRoleIds = db
+                .Roles.Where(r =>
+                    r.Name == Roles.SecretariatStaff || r.Name == Roles.ProgramDirector || r.Name == Roles.Administrator
+                )
+                .Select(r => r.Id);
+            var staff = await db
+                .Users.AsNoTracking()
                 .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)))
                 .OrderBy(u => u.DisplayName)
                 .Select(u => new Person(u.Id, u.DisplayName, null))
                 .ToListAsync(cancellationToken);
-            var people = await db.Contacts.AsNoTracking()
+            var people = await db
+                .Contacts.AsNoTracking()
                 .Where(c => c.OrganizationId == null)
                 .OrderBy(c => c.FullName)
-                .Select(c => new { c.Id, c.FullName, c.Title })
+                .Select(c => new
+                {
+                    c.Id,
+                    c.FullName,
+                    c.Title,
+                })
                 .ToListAsync(cancellationToken);
-            return new Choices(staff, [.. people.Select(c => new Person(c.Id.ToString(CultureInfo.InvariantCulture), c.FullName, c.Title))]);
+            return new Choices(
+                staff,
+                [.. people.Select(c => new Person(c.Id.ToString(CultureInfo.InvariantCulture), c.FullName, c.Title))]
+            );
         }
     }
 }

@@ -5,19 +5,29 @@ using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Application.Visits;
 
-/// <summary>A visit's topics of interest with their ids, and the visit's version, for the page that edits them.</summary>
+/// <summary>A visit's topics of interest with their ids, and the visit's version, for the page that edits
+/// them.</summary>
 public static class GetVisitTopics
 {
     public sealed record Query(int VisitId) : IQuery<Result?>;
 
-    public sealed record Result(int VisitId, int Version, string Organization, DateTime StartsAtUtc, string TimeZoneId, VisitStatus Status, IReadOnlyList<Topic> Topics);
+    public sealed record Result(
+        int VisitId,
+        int Version,
+        string Organization,
+        DateTime StartsAtUtc,
+        string TimeZoneId,
+        VisitStatus Status,
+        IReadOnlyList<Topic> Topics
+    );
 
     public sealed record Topic(int Id, string Title);
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Result?>
     {
         public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken) =>
-            await db.Visits.AsNoTracking()
+            await db
+                .Visits.AsNoTracking()
                 .Where(v => v.Id == query.VisitId)
                 .Select(v => new Result(
                     v.Id,
@@ -26,7 +36,8 @@ public static class GetVisitTopics
                     v.StartsAtUtc,
                     v.TimeZoneId,
                     v.Status,
-                    v.Topics.OrderBy(t => t.Id).Select(t => new Topic(t.Id, t.Title)).ToList()))
+                    v.Topics.OrderBy(t => t.Id).Select(t => new Topic(t.Id, t.Title)).ToList()
+                ))
                 .SingleOrDefaultAsync(cancellationToken);
     }
 }

@@ -18,7 +18,15 @@ public static class ImportRoster
 
     /// <summary>The columns of the template, in its order; headers may also be written in Spanish or Korean.</summary>
     public static readonly IReadOnlyList<string> TemplateColumns =
-        ["name", "title", "organisation", "role", "email", "dietary needs", "accessibility needs"];
+    [
+        "name",
+        "title",
+        "organisation",
+        "role",
+        "email",
+        "dietary needs",
+        "accessibility needs",
+    ];
 
     public sealed record Command : ICommand<Result>
     {
@@ -42,10 +50,10 @@ public static class ImportRoster
 
     /// <summary>An empty template to fill in: the header row, UTF-8 with a byte-order mark so spreadsheets read
     /// accents and Korean correctly.</summary>
-    public static byte[] Template() =>
-        Csv.Utf8WithBom(string.Join(',', TemplateColumns) + "\r\n");
+    public static byte[] Template() => Csv.Utf8WithBom(string.Join(',', TemplateColumns) + "\r\n");
 
-    public sealed class Handler(PortalDbContext db, IStringLocalizer<Messages> messages) : ICommandHandler<Command, Result>
+    public sealed class Handler(PortalDbContext db, IStringLocalizer<Messages> messages)
+        : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -65,7 +73,15 @@ public static class ImportRoster
 
             foreach (var row in rows)
             {
-                visit.AddDelegationMember(row.FullName, row.Title, row.Organization, row.Role, row.Email, row.DietaryNeeds, row.AccessibilityNeeds);
+                visit.AddDelegationMember(
+                    row.FullName,
+                    row.Title,
+                    row.Organization,
+                    row.Role,
+                    row.Email,
+                    row.DietaryNeeds,
+                    row.AccessibilityNeeds
+                );
             }
 
             return new Result(rows.Count, []);
@@ -79,7 +95,8 @@ public static class ImportRoster
         DelegationRole Role,
         string? Email,
         string? DietaryNeeds,
-        string? AccessibilityNeeds) : IDelegateDetails;
+        string? AccessibilityNeeds
+    ) : IDelegateDetails;
 
     private enum Column
     {
@@ -96,24 +113,76 @@ public static class ImportRoster
     private sealed class RosterFile(IStringLocalizer<Messages> messages)
     {
         // Header names and role values in English, Spanish and Korean, compared after Normalize.
-        private static readonly Dictionary<string, Column> Headers = Aliases(new Dictionary<Column, string[]>
-        {
-            [Column.FullName] = ["name", "full name", "nombre", "nombre completo", "이름", "성명"],
-            [Column.Title] = ["title", "position", "cargo", "título", "puesto", "직함", "직위"],
-            [Column.Organization] = ["organisation", "organization", "organización", "institución", "소속", "기관", "소속 기관"],
-            [Column.Role] = ["role", "función", "rol", "역할"],
-            [Column.Email] = ["email", "email address", "correo", "correo electrónico", "이메일", "전자우편"],
-            [Column.DietaryNeeds] = ["dietary needs", "dietary", "diet", "necesidades alimentarias", "dieta", "식이 요구 사항", "식이", "식단"],
-            [Column.AccessibilityNeeds] = ["accessibility needs", "accessibility", "necesidades de accesibilidad", "accesibilidad", "접근성 요구 사항", "접근성"],
-        });
+        private static readonly Dictionary<string, Column> Headers = Aliases(
+            new Dictionary<Column, string[]>
+            {
+                [Column.FullName] = ["name", "full name", "nombre", "nombre completo", "이름", "성명"],
+                [Column.Title] = ["title", "position", "cargo", "título", "puesto", "직함", "직위"],
+                [Column.Organization] =
+                [
+                    "organisation",
+                    "organization",
+                    "organización",
+                    "institución",
+                    "소속",
+                    "기관",
+                    "소속 기관",
+                ],
+                [Column.Role] = ["role", "función", "rol", "역할"],
+                [Column.Email] = ["email", "email address", "correo", "correo electrónico", "이메일", "전자우편"],
+                [Column.DietaryNeeds] =
+                [
+                    "dietary needs",
+                    "dietary",
+                    "diet",
+                    "necesidades alimentarias",
+                    "dieta",
+                    "식이 요구 사항",
+                    "식이",
+                    "식단",
+                ],
+                [Column.AccessibilityNeeds] =
+                [
+                    "accessibility needs",
+                    "accessibility",
+                    "necesidades de accesibilidad",
+                    "accesibilidad",
+                    "접근성 요구 사항",
+                    "접근성",
+                ],
+            }
+        );
 
-        private static readonly Dictionary<string, DelegationRole> Roles = Aliases(new Dictionary<DelegationRole, string[]>
-        {
-            [DelegationRole.HeadOfDelegation] = ["head of delegation", "head", "jefe de la delegación", "jefa de la delegación", "jefe de delegación", "jefa de delegación", "jefe", "jefa", "대표단장", "단장"],
-            [DelegationRole.Delegate] = ["delegate", "delegado", "delegada", "대표단원", "단원"],
-            [DelegationRole.Interpreter] = ["interpreter", "intérprete", "통역사", "통역"],
-            [DelegationRole.SupportStaff] = ["support staff", "support", "staff", "personal de apoyo", "apoyo", "지원 인력", "지원"],
-        });
+        private static readonly Dictionary<string, DelegationRole> Roles = Aliases(
+            new Dictionary<DelegationRole, string[]>
+            {
+                [DelegationRole.HeadOfDelegation] =
+                [
+                    "head of delegation",
+                    "head",
+                    "jefe de la delegación",
+                    "jefa de la delegación",
+                    "jefe de delegación",
+                    "jefa de delegación",
+                    "jefe",
+                    "jefa",
+                    "대표단장",
+                    "단장",
+                ],
+                [DelegationRole.Delegate] = ["delegate", "delegado", "delegada", "대표단원", "단원"],
+                [DelegationRole.Interpreter] = ["interpreter", "intérprete", "통역사", "통역"],
+                [DelegationRole.SupportStaff] =
+                [
+                    "support staff",
+                    "support",
+                    "staff",
+                    "personal de apoyo",
+                    "apoyo",
+                    "지원 인력",
+                    "지원",
+                ],
+            }
+        );
 
         private static readonly DelegateDetailsValidator Rules = new DelegateDetailsValidator();
 
@@ -133,7 +202,11 @@ public static class ImportRoster
                 return (rows, [FileProblem("Roster.NotUtf8")]);
             }
 
-            var records = CsvReader.Read(text, CsvReader.DetectSeparator(text)).Where(r => !r.IsBlank || r.Unclosed).Take(MaxRows + 2).ToList();
+            var records = CsvReader
+                .Read(text, CsvReader.DetectSeparator(text))
+                .Where(r => !r.IsBlank || r.Unclosed)
+                .Take(MaxRows + 2)
+                .ToList();
             if (records.Count == 0)
             {
                 return (rows, [FileProblem("Roster.FileEmpty")]);
@@ -181,7 +254,8 @@ public static class ImportRoster
             return (rows, problems);
         }
 
-        /// <summary>Which column holds what, or null (with the problems recorded) when the header row is missing or wrong.</summary>
+        /// <summary>Which column holds what, or null (with the problems recorded) when the header row is missing or
+        /// wrong.</summary>
         private Dictionary<Column, int>? ReadHeader(CsvRecord header)
         {
             var expected = string.Join(", ", TemplateColumns);
@@ -235,7 +309,11 @@ public static class ImportRoster
             }
 
             string? Value(Column column) =>
-                columns.TryGetValue(column, out var index) && index < record.Fields.Count && record.Fields[index].Trim() is { Length: > 0 } value ? value : null;
+                columns.TryGetValue(column, out var index)
+                && index < record.Fields.Count
+                && record.Fields[index].Trim() is { Length: > 0 } value
+                    ? value
+                    : null;
 
             var roleText = Value(Column.Role);
             var role = DelegationRole.Delegate;
@@ -245,11 +323,26 @@ public static class ImportRoster
                 role = DelegationRole.Delegate;
             }
 
-            var row = new Row(Value(Column.FullName) ?? "", Value(Column.Title), Value(Column.Organization), role, Value(Column.Email), Value(Column.DietaryNeeds), Value(Column.AccessibilityNeeds));
+            var row = new Row(
+                Value(Column.FullName) ?? "",
+                Value(Column.Title),
+                Value(Column.Organization),
+                role,
+                Value(Column.Email),
+                Value(Column.DietaryNeeds),
+                Value(Column.AccessibilityNeeds)
+            );
             foreach (var failure in Rules.Validate(row).Errors)
             {
                 var column = Enum.Parse<Column>(failure.PropertyName);
-                problems.Add(new Problem(record.Number, HeaderOf(header, columns, column), failure.ErrorCode, failure.ErrorMessage));
+                problems.Add(
+                    new Problem(
+                        record.Number,
+                        HeaderOf(header, columns, column),
+                        failure.ErrorCode,
+                        failure.ErrorMessage
+                    )
+                );
             }
 
             return problems.Count == before ? row : null;
@@ -261,19 +354,24 @@ public static class ImportRoster
         private void Add(int row, string? column, string code, params object[] arguments) =>
             problems.Add(new Problem(row, column, code, messages[code, arguments]));
 
-        private Problem FileProblem(string code, params object[] arguments) => new(null, null, code, messages[code, arguments]);
+        private Problem FileProblem(string code, params object[] arguments) =>
+            new(null, null, code, messages[code, arguments]);
 
-        /// <summary>Lower case, without accents, spaces or punctuation: "Organización" and "organizacion", "E-mail" and "email" match.</summary>
+        /// <summary>Lower case, without accents, spaces or punctuation: "Organización" and "organizacion", "E-mail" and
+        /// "email" match.</summary>
         private static string Normalize(string text)
         {
             var decomposed = text.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
-            var kept = decomposed.Where(c => char.IsLetterOrDigit(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark);
+            var kept = decomposed.Where(c =>
+                char.IsLetterOrDigit(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark
+            );
             return string.Concat(kept).Normalize(NormalizationForm.FormC);
         }
 
         private static Dictionary<string, T> Aliases<T>(Dictionary<T, string[]> names)
             where T : notnull =>
-            names.SelectMany(pair => pair.Value.Select(name => (Name: Normalize(name), Value: pair.Key)))
+            names
+                .SelectMany(pair => pair.Value.Select(name => (Name: Normalize(name), Value: pair.Key)))
                 .ToDictionary(alias => alias.Name, alias => alias.Value);
     }
 }

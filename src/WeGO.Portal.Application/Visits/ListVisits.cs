@@ -15,7 +15,8 @@ public enum VisitSort
     Status = 3,
 }
 
-/// <summary>The visits list: filtered, sorted and paged in the database, so it stays fast with 100,000 visits.</summary>
+/// <summary>The visits list: filtered, sorted and paged in the database, so it stays fast with 100,000
+/// visits.</summary>
 public static class ListVisits
 {
     /// <summary>Which visits: shared by the list and its CSV export. Dates are days in the viewer's time zone, the days
@@ -65,12 +66,17 @@ public static class ListVisits
                 var pattern = Like.Containing(Text);
                 // Matching names in subqueries rather than through the joins lets SQLite test each table once
                 // instead of joining every visit first (measured in docs/performance.md).
-                var organizations = db.Organizations.Where(o => EF.Functions.Like(o.Name, pattern, Like.Escape)).Select(o => o.Id);
-                var heads = db.Set<Delegation>().Where(d => EF.Functions.Like(d.HeadOfDelegation!, pattern, Like.Escape)).Select(d => d.VisitId);
+                var organizations = db
+                    .Organizations.Where(o => EF.Functions.Like(o.Name, pattern, Like.Escape))
+                    .Select(o => o.Id);
+                var heads = db.Set<Delegation>()
+                    .Where(d => EF.Functions.Like(d.HeadOfDelegation!, pattern, Like.Escape))
+                    .Select(d => d.VisitId);
                 visits = visits.Where(v =>
                     organizations.Contains(v.OrganizationId)
                     || EF.Functions.Like(v.Venue, pattern, Like.Escape)
-                    || heads.Contains(v.Id));
+                    || heads.Contains(v.Id)
+                );
             }
 
             return Sort switch
@@ -96,7 +102,8 @@ public static class ListVisits
         VisitStatus Status,
         int Headcount,
         string? HeadOfDelegation,
-        IReadOnlyList<string> Hosts);
+        IReadOnlyList<string> Hosts
+    );
 
     public sealed record Result(IReadOnlyList<Row> Rows, int TotalCount, int Page, int PageSize)
     {
@@ -113,7 +120,8 @@ public static class ListVisits
             var filtered = query.Filter.Apply(db, viewer.TimeZoneId);
             var total = await filtered.CountAsync(cancellationToken);
             var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-            var rows = await Project(filtered.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+            var rows = await Project(filtered.Skip((page - 1) * pageSize).Take(pageSize))
+                .ToListAsync(cancellationToken);
             return new Result(rows, total, page, pageSize);
         }
     }
@@ -131,5 +139,6 @@ public static class ListVisits
             v.Status,
             v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
             v.Delegation.HeadOfDelegation,
-            v.Hosts.OrderBy(h => h.Order).Select(h => h.Name).ToList()));
+            v.Hosts.OrderBy(h => h.Order).Select(h => h.Name).ToList()
+        ));
 }

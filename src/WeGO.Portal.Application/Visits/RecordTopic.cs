@@ -5,7 +5,8 @@ using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.Visits;
 
-/// <summary>Staff note a topic the delegation raised or wants to learn more of. The same topic is recorded once.</summary>
+/// <summary>Staff note a topic the delegation raised or wants to learn more of. The same topic is recorded
+/// once.</summary>
 public static class RecordTopic
 {
     public sealed record Command : ICommand<NewId>

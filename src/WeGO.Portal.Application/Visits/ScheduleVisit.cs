@@ -38,18 +38,28 @@ public static class ScheduleVisit
     }
 
     /// <summary>Either the new visit, or the warnings to confirm before it can be scheduled.</summary>
-    public sealed record Result(NewId? VisitId, IReadOnlyList<SimilarOrganization> SimilarOrganizations, IReadOnlyList<VisitConflict> Conflicts);
+    public sealed record Result(
+        NewId? VisitId,
+        IReadOnlyList<SimilarOrganization> SimilarOrganizations,
+        IReadOnlyList<VisitConflict> Conflicts
+    );
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(IStringLocalizer<Messages> messages)
         {
-            When(c => c.OrganizationId is null, () =>
-            {
-                RuleFor(c => c.OrganizationName).NotEmpty().MaximumLength(Organization.NameMaxLength);
-                RuleFor(c => c.LocalName).MaximumLength(Organization.NameMaxLength);
-                RuleFor(c => c.CountryCode).NotEmpty().Must(Countries.IsKnown).WithMessage(_ => messages["Organization.CountryUnknown"]);
-            });
+            When(
+                c => c.OrganizationId is null,
+                () =>
+                {
+                    RuleFor(c => c.OrganizationName).NotEmpty().MaximumLength(Organization.NameMaxLength);
+                    RuleFor(c => c.LocalName).MaximumLength(Organization.NameMaxLength);
+                    RuleFor(c => c.CountryCode)
+                        .NotEmpty()
+                        .Must(Countries.IsKnown)
+                        .WithMessage(_ => messages["Organization.CountryUnknown"]);
+                }
+            );
             RuleFor(c => c.Kind).IsInEnum();
             Include(new VisitPlanValidator(messages));
         }
@@ -62,14 +72,25 @@ public static class ScheduleVisit
             Organization? organization = null;
             if (command.OrganizationId is { } id)
             {
-                organization = await db.Organizations.FindAsync([id], cancellationToken) ?? throw new DomainException("Organization.NotFound");
+                organization = await db.Organizations.FindAsync([id], cancellationToken)
+                    ?? throw new DomainException("Organization.NotFound");
             }
             else
             {
-                organization = await SimilarOrganizations.FindSameAsync(db, command.OrganizationName!, command.CountryCode!, cancellationToken);
+                organization = await SimilarOrganizations.FindSameAsync(
+                    db,
+                    command.OrganizationName!,
+                    command.CountryCode!,
+                    cancellationToken
+                );
                 if (organization is null && !command.CreateNewOrganization)
                 {
-                    var similar = await SimilarOrganizations.FindAsync(db, command.OrganizationName!, command.CountryCode!, cancellationToken);
+                    var similar = await SimilarOrganizations.FindAsync(
+                        db,
+                        command.OrganizationName!,
+                        command.CountryCode!,
+                        cancellationToken
+                    );
                     if (similar.Count > 0)
                     {
                         return new Result(null, similar, []);
@@ -83,7 +104,15 @@ public static class ScheduleVisit
             var endsAtUtc = VenueTime.ToUtc(command.Date.Value, command.EndTime!.Value, zone);
             if (!command.ScheduleDespiteConflicts)
             {
-                var conflicts = await VisitConflicts.FindAsync(db, startsAtUtc, endsAtUtc, command.Venue, hosts, null, cancellationToken);
+                var conflicts = await VisitConflicts.FindAsync(
+                    db,
+                    startsAtUtc,
+                    endsAtUtc,
+                    command.Venue,
+                    hosts,
+                    null,
+                    cancellationToken
+                );
                 if (conflicts.Count > 0)
                 {
                     return new Result(null, [], conflicts);
@@ -93,11 +122,26 @@ public static class ScheduleVisit
             if (organization is null)
             {
                 var country = command.CountryCode!.ToUpperInvariant();
-                organization = new Organization(command.OrganizationName!, country, command.Region ?? Countries.SuggestRegion(country), command.Kind, command.LocalName);
+                organization = new Organization(
+                    command.OrganizationName!,
+                    country,
+                    command.Region ?? Countries.SuggestRegion(country),
+                    command.Kind,
+                    command.LocalName
+                );
                 db.Organizations.Add(organization);
             }
 
-            var visit = Visit.Schedule(organization, command.Purpose, command.Venue, command.Date.Value, command.StartTime.Value, command.EndTime.Value, zone, clock.GetUtcNow().UtcDateTime);
+            var visit = Visit.Schedule(
+                organization,
+                command.Purpose,
+                command.Venue,
+                command.Date.Value,
+                command.StartTime.Value,
+                command.EndTime.Value,
+                zone,
+                clock.GetUtcNow().UtcDateTime
+            );
             foreach (var host in hosts)
             {
                 visit.AddHost(host.Name, host.Title, host.StaffUserId);

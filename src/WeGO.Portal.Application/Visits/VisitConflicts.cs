@@ -6,7 +6,15 @@ using WeGO.Portal.Domain.Visits;
 namespace WeGO.Portal.Application.Visits;
 
 /// <summary>Another visit booked at the same time, in the same venue or with one of the same hosts.</summary>
-public sealed record VisitConflict(int VisitId, string Organization, DateTime StartsAtUtc, DateTime EndsAtUtc, string TimeZoneId, bool SameVenue, IReadOnlyList<string> SharedHosts);
+public sealed record VisitConflict(
+    int VisitId,
+    string Organization,
+    DateTime StartsAtUtc,
+    DateTime EndsAtUtc,
+    string TimeZoneId,
+    bool SameVenue,
+    IReadOnlyList<string> SharedHosts
+);
 
 /// <summary>The hosts a visit is planned with: staff users by id, other people by name.</summary>
 public sealed record PlannedHost(string Name, string? Title, string? StaffUserId);
@@ -14,16 +22,33 @@ public sealed record PlannedHost(string Name, string? Title, string? StaffUserId
 public static class VisitConflicts
 {
     public static async Task<IReadOnlyList<VisitConflict>> FindAsync(
-        PortalDbContext db, DateTime startsAtUtc, DateTime endsAtUtc, string venue, IReadOnlyList<PlannedHost> hosts, int? exceptVisitId, CancellationToken cancellationToken)
+        PortalDbContext db,
+        DateTime startsAtUtc,
+        DateTime endsAtUtc,
+        string venue,
+        IReadOnlyList<PlannedHost> hosts,
+        int? exceptVisitId,
+        CancellationToken cancellationToken
+    )
     {
         var venuePattern = Like.Literal(venue.Trim());
         var staffIds = hosts.Where(h => h.StaffUserId is not null).Select(h => h.StaffUserId!).ToList();
         var names = hosts.Select(h => h.Name).ToList();
 
-        var overlapping = await db.Visits.AsNoTracking()
-            .Where(v => v.Status != VisitStatus.Cancelled && v.Id != exceptVisitId && v.StartsAtUtc < endsAtUtc && v.EndsAtUtc > startsAtUtc)
-            .Where(v => EF.Functions.Like(v.Venue, venuePattern, Like.Escape)
-                || v.Hosts.Any(h => (h.StaffUserId != null && staffIds.Contains(h.StaffUserId)) || names.Contains(h.Name)))
+        var overlapping = await db
+            .Visits.AsNoTracking()
+            .Where(v =>
+                v.Status != VisitStatus.Cancelled
+                && v.Id != exceptVisitId
+                && v.StartsAtUtc < endsAtUtc
+                && v.EndsAtUtc > startsAtUtc
+            )
+            .Where(v =>
+                EF.Functions.Like(v.Venue, venuePattern, Like.Escape)
+                || v.Hosts.Any(h =>
+                    (h.StaffUserId != null && staffIds.Contains(h.StaffUserId)) || names.Contains(h.Name)
+                )
+            )
             .OrderBy(v => v.StartsAtUtc)
             .Take(20)
             .Select(v => new
@@ -46,8 +71,14 @@ public static class VisitConflicts
                 v.EndsAtUtc,
                 v.TimeZoneId,
                 string.Equals(v.Venue.Trim(), venue.Trim(), StringComparison.OrdinalIgnoreCase),
-                v.Hosts.Where(h => (h.StaffUserId is not null && staffIds.Contains(h.StaffUserId)) || names.Contains(h.Name, StringComparer.OrdinalIgnoreCase))
-                    .Select(h => h.Name).Distinct().ToList()))
+                v.Hosts.Where(h =>
+                        (h.StaffUserId is not null && staffIds.Contains(h.StaffUserId))
+                        || names.Contains(h.Name, StringComparer.OrdinalIgnoreCase)
+                    )
+                    .Select(h => h.Name)
+                    .Distinct()
+                    .ToList()
+            ))
             .Where(c => c.SameVenue || c.SharedHosts.Count > 0)
             .ToList();
     }

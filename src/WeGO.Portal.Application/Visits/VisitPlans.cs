@@ -50,12 +50,22 @@ public sealed class VisitPlanValidator : AbstractValidator<VisitPlan>
         RuleFor(c => c.Purpose).NotEmpty().MaximumLength(2000);
         RuleFor(c => c.Date).NotNull();
         RuleFor(c => c.StartTime).NotNull();
-        RuleFor(c => c.EndTime).NotNull()
-            .GreaterThan(c => c.StartTime).When(c => c.StartTime is not null).WithMessage(_ => messages["Visit.EndBeforeStart"]);
-        RuleFor(c => c.TimeZoneId).NotEmpty().Must(VisitPlans.IsKnownTimeZone).WithMessage(c => messages["Visit.TimeZoneUnknown", c.TimeZoneId]);
+        RuleFor(c => c.EndTime)
+            .NotNull()
+            .GreaterThan(c => c.StartTime)
+            .When(c => c.StartTime is not null)
+            .WithMessage(_ => messages["Visit.EndBeforeStart"]);
+        RuleFor(c => c.TimeZoneId)
+            .NotEmpty()
+            .Must(VisitPlans.IsKnownTimeZone)
+            .WithMessage(c => messages["Visit.TimeZoneUnknown", c.TimeZoneId]);
         RuleFor(c => c.Venue).NotEmpty().MaximumLength(300);
         RuleFor(c => c.HostStaffIds)
-            .Must((plan, _) => plan.HostStaffIds.Count + plan.HostContactIds.Count > 0 || !string.IsNullOrWhiteSpace(plan.OtherHostName))
+            .Must(
+                (plan, _) =>
+                    plan.HostStaffIds.Count + plan.HostContactIds.Count > 0
+                    || !string.IsNullOrWhiteSpace(plan.OtherHostName)
+            )
             .WithMessage(_ => messages["Visit.HostRequired"]);
         RuleFor(c => c.OtherHostName).MaximumLength(200);
         RuleFor(c => c.OtherHostTitle).MaximumLength(200);
@@ -81,13 +91,19 @@ public static class VisitPlans
     }
 
     /// <summary>The hosts a plan names, in the order staff, Secretariat people, then anyone else.</summary>
-    public static async Task<IReadOnlyList<PlannedHost>> HostsAsync(PortalDbContext db, VisitPlan plan, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<PlannedHost>> HostsAsync(
+        PortalDbContext db,
+        VisitPlan plan,
+        CancellationToken cancellationToken
+    )
     {
-        var staff = await db.Users.AsNoTracking()
+        var staff = await db
+            .Users.AsNoTracking()
             .Where(u => plan.HostStaffIds.Contains(u.Id))
             .Select(u => new PlannedHost(u.DisplayName, null, u.Id))
             .ToListAsync(cancellationToken);
-        var people = await db.Contacts.AsNoTracking()
+        var people = await db
+            .Contacts.AsNoTracking()
             .Where(c => plan.HostContactIds.Contains(c.Id))
             .OrderBy(c => c.Id)
             .Select(c => new PlannedHost(c.FullName, c.Title, null))

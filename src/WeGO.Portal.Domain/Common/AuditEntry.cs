@@ -3,11 +3,17 @@ namespace WeGO.Portal.Domain.Common;
 /// <summary>One recorded change: who changed which record, when, and the changed values (JSON).</summary>
 public sealed class AuditEntry : Entity
 {
-    private AuditEntry()
-    {
-    }
+    private AuditEntry() { }
 
-    public AuditEntry(DateTime occurredAtUtc, string? actorId, string actorName, string entityType, string entityId, string action, string changes)
+    public AuditEntry(
+        DateTime occurredAtUtc,
+        string? actorId,
+        string actorName,
+        string entityType,
+        string entityId,
+        string action,
+        string changes
+    )
     {
         OccurredAtUtc = occurredAtUtc;
         ActorId = actorId;

@@ -12,9 +12,7 @@ public sealed class DomainException : Exception
     }
 
     public DomainException()
-        : this("Domain.RuleBroken")
-    {
-    }
+        : this("Domain.RuleBroken") { }
 
     public DomainException(string message, Exception innerException)
         : base(message, innerException)

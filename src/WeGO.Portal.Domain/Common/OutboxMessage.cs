@@ -11,9 +11,7 @@ public sealed class OutboxMessage : Entity
 {
     public const int ClaimantMaxLength = 200;
 
-    private OutboxMessage()
-    {
-    }
+    private OutboxMessage() { }
 
     public OutboxMessage(string to, string subject, string body, string language, DateTime createdAtUtc)
     {
@@ -49,9 +47,13 @@ public sealed class OutboxMessage : Entity
     public DateTime? ClaimedUntilUtc { get; private set; }
 
     /// <summary>The claim rule as a query, for the single conditional UPDATE that claims a batch in the database:
-    /// unsent, due, and not held by a lease that is still running. <see cref="IsClaimable"/> is the same rule in memory.</summary>
+    /// unsent, due, and not held by a lease that is still running. <see cref="IsClaimable"/> is the same rule in
+    /// memory.</summary>
     public static Expression<Func<OutboxMessage, bool>> Claimable(DateTime nowUtc) =>
-        m => m.SentAtUtc == null && m.NextAttemptAtUtc <= nowUtc && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc <= nowUtc);
+        m =>
+            m.SentAtUtc == null
+            && m.NextAttemptAtUtc <= nowUtc
+            && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc <= nowUtc);
 
     public bool IsClaimable(DateTime nowUtc) =>
         SentAtUtc is null && NextAttemptAtUtc <= nowUtc && (ClaimedUntilUtc is null || ClaimedUntilUtc <= nowUtc);
@@ -60,7 +62,8 @@ public sealed class OutboxMessage : Entity
     public bool IsHeldBy(string claimant, DateTime nowUtc) =>
         SentAtUtc is null && ClaimedBy == claimant && ClaimedUntilUtc > nowUtc;
 
-    /// <summary>Takes the message for <paramref name="lease"/>; false when it is sent, not due, or held by a running lease.</summary>
+    /// <summary>Takes the message for <paramref name="lease"/>; false when it is sent, not due, or held by a running
+    /// lease.</summary>
     public bool TryClaim(string claimant, DateTime nowUtc, TimeSpan lease)
     {
         if (!IsClaimable(nowUtc))

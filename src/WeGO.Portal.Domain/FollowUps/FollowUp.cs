@@ -10,14 +10,21 @@ public enum FollowUpStatus
     Dropped = 3,
 }
 
-/// <summary>Something the Secretariat promised to do after a visit or an inquiry, owned by one person, due by a date.</summary>
+/// <summary>Something the Secretariat promised to do after a visit or an inquiry, owned by one person, due by a
+/// date.</summary>
 public sealed class FollowUp : AggregateRoot
 {
-    private FollowUp()
-    {
-    }
+    private FollowUp() { }
 
-    public FollowUp(string description, string ownerName, string? ownerUserId, DateOnly dueOn, int? visitId, int? inquiryId, DateTime createdAtUtc)
+    public FollowUp(
+        string description,
+        string ownerName,
+        string? ownerUserId,
+        DateOnly dueOn,
+        int? visitId,
+        int? inquiryId,
+        DateTime createdAtUtc
+    )
     {
         if (visitId is null && inquiryId is null)
         {
@@ -34,7 +41,14 @@ public sealed class FollowUp : AggregateRoot
     }
 
     /// <summary>Something promised during a visit. A cancelled visit takes no new follow-ups.</summary>
-    public static FollowUp ForVisit(Visit visit, string description, string ownerName, string? ownerUserId, DateOnly dueOn, DateTime createdAtUtc)
+    public static FollowUp ForVisit(
+        Visit visit,
+        string description,
+        string ownerName,
+        string? ownerUserId,
+        DateOnly dueOn,
+        DateTime createdAtUtc
+    )
     {
         if (visit.Status == VisitStatus.Cancelled)
         {

@@ -5,9 +5,7 @@ namespace WeGO.Portal.Domain.Membership;
 /// <summary>An internal note staff keep on an inquiry; never shown to the inquirer.</summary>
 public sealed class InquiryNote : Entity
 {
-    private InquiryNote()
-    {
-    }
+    private InquiryNote() { }
 
     internal InquiryNote(string text, string author, DateTime writtenAtUtc)
     {

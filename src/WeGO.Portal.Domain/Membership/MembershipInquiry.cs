@@ -19,15 +19,17 @@ public sealed class MembershipInquiry : AggregateRoot
 
     private readonly List<InquiryNote> notes = [];
 
-    private MembershipInquiry()
-    {
-    }
+    private MembershipInquiry() { }
 
     public MembershipInquiry(string reference, string statusToken, InquiryApplicant applicant, DateTime submittedAtUtc)
     {
         Reference = Require.Text(reference, "Inquiry.ReferenceRequired", 20);
         StatusToken = Require.Text(statusToken, "Inquiry.TokenRequired", 100);
-        OrganizationName = Require.Text(applicant.OrganizationName, "Inquiry.OrganizationRequired", Organization.NameMaxLength);
+        OrganizationName = Require.Text(
+            applicant.OrganizationName,
+            "Inquiry.OrganizationRequired",
+            Organization.NameMaxLength
+        );
         CountryCode = Countries.RequireCode(applicant.CountryCode);
         Kind = applicant.Kind;
         Population = applicant.Population;
@@ -134,9 +136,9 @@ public sealed class MembershipInquiry : AggregateRoot
         StageChangedAtUtc = nowUtc;
     }
 
-    /// <summary>The Secretariat accepts the inquiry: the organisation it was matched to becomes a member from
-    /// <paramref name="memberSince"/>. An inquiry not yet matched to a city record has no one to admit.</summary>
-    /// <param name="matched">The organisation of <see cref="OrganizationId"/>; null when the inquiry is not matched.</param>
+    /// <summary>The Secretariat accepts the inquiry: the organisation it was matched to becomes a member from <paramref
+    /// name="memberSince"/>. An inquiry not yet matched to a city record has no one to admit.</summary> <param
+    /// name="matched">The organisation of <see cref="OrganizationId"/>; null when the inquiry is not matched.</param>
     public void Approve(Organization? matched, DateOnly memberSince, DateTime nowUtc)
     {
         if (!CanMove(Stage, InquiryStage.Approved))
@@ -151,7 +153,9 @@ public sealed class MembershipInquiry : AggregateRoot
 
         if (matched.Id != OrganizationId)
         {
-            throw new InvalidOperationException($"Inquiry {Id} is matched to organisation {OrganizationId}, not {matched.Id}.");
+            throw new InvalidOperationException(
+                $"Inquiry {Id} is matched to organisation {OrganizationId}, not {matched.Id}."
+            );
         }
 
         matched.BecomeMember(memberSince);
@@ -246,4 +250,5 @@ public sealed record InquiryApplicant(
     string? HeardFrom,
     int? VisitId,
     string? Message,
-    bool ConsentGiven);
+    bool ConsentGiven
+);

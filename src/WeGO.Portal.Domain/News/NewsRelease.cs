@@ -8,9 +8,7 @@ namespace WeGO.Portal.Domain.News;
 /// <summary>A news release drafted from an approved visit report, one per language.</summary>
 public sealed class NewsRelease : AggregateRoot
 {
-    private NewsRelease()
-    {
-    }
+    private NewsRelease() { }
 
     public NewsRelease(int visitReportId, string language, string slug, string headline, string dateline, string body)
     {
@@ -21,7 +19,14 @@ public sealed class NewsRelease : AggregateRoot
     }
 
     /// <summary>Drafts the release of an approved report: what has not been approved is not announced.</summary>
-    public static NewsRelease DraftFrom(VisitReport report, string language, string slug, string headline, string dateline, string body)
+    public static NewsRelease DraftFrom(
+        VisitReport report,
+        string language,
+        string slug,
+        string headline,
+        string dateline,
+        string body
+    )
     {
         if (report.State != ReviewState.Approved)
         {

@@ -6,9 +6,7 @@ namespace WeGO.Portal.Domain.Organizations;
 /// (e.g. the Secretary General, who hosts visits without being a portal user).</summary>
 public sealed class Contact : Entity
 {
-    private Contact()
-    {
-    }
+    private Contact() { }
 
     public Contact(string fullName, string? title, int? organizationId, string? email = null, string? phone = null)
     {

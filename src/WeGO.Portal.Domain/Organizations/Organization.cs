@@ -9,9 +9,7 @@ public sealed class Organization : AggregateRoot
 {
     public const int NameMaxLength = 200;
 
-    private Organization()
-    {
-    }
+    private Organization() { }
 
     public Organization(string name, string countryCode, Region region, OrganizationKind kind, string? localName = null)
     {

@@ -5,9 +5,7 @@ namespace WeGO.Portal.Domain.Organizations;
 /// <summary>The Seoul Secretariat or one of WeGO's regional offices.</summary>
 public sealed class RegionalOffice : Entity
 {
-    private RegionalOffice()
-    {
-    }
+    private RegionalOffice() { }
 
     public RegionalOffice(string name, string city, string countryCode, Region region, bool isSecretariat)
     {

@@ -8,7 +8,8 @@ public sealed record ReportContent(
     string? SecretariatPresentation,
     string? TopicsRaised,
     string? Outcomes,
-    string? AttachmentLinks)
+    string? AttachmentLinks
+)
 {
     public const int MaxTextLength = 20000;
 

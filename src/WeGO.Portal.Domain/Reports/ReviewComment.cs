@@ -4,9 +4,7 @@ namespace WeGO.Portal.Domain.Reports;
 
 public sealed class ReviewComment : Entity
 {
-    private ReviewComment()
-    {
-    }
+    private ReviewComment() { }
 
     internal ReviewComment(string authorName, string text, int? replyToId, DateTime writtenAtUtc)
     {

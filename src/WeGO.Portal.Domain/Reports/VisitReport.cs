@@ -14,11 +14,15 @@ public sealed class VisitReport : AggregateRoot
     private readonly List<ReviewComment> comments = [];
     private readonly List<VisitReportVersion> versions = [];
 
-    private VisitReport()
-    {
-    }
+    private VisitReport() { }
 
-    public VisitReport(int visitId, string authorId, string authorName, DateTime createdAtUtc, string? authorLanguage = null)
+    public VisitReport(
+        int visitId,
+        string authorId,
+        string authorName,
+        DateTime createdAtUtc,
+        string? authorLanguage = null
+    )
     {
         VisitId = visitId;
         AuthorId = Require.Text(authorId, "Report.AuthorRequired", 450);
@@ -31,7 +35,13 @@ public sealed class VisitReport : AggregateRoot
 
     /// <summary>Starts the report of a completed visit, with the participants (delegation and hosts) and the
     /// topics raised already listed from the visit, for the writer to correct.</summary>
-    public static VisitReport ForVisit(Visit visit, string authorId, string authorName, string? authorLanguage, DateTime nowUtc)
+    public static VisitReport ForVisit(
+        Visit visit,
+        string authorId,
+        string authorName,
+        string? authorLanguage,
+        DateTime nowUtc
+    )
     {
         if (visit.Status != VisitStatus.Completed)
         {
@@ -41,7 +51,10 @@ public sealed class VisitReport : AggregateRoot
         var report = new VisitReport(visit.Id, authorId, authorName, nowUtc, authorLanguage)
         {
             Participants = Require.OptionalText(ParticipantsOf(visit), ReportContent.MaxTextLength),
-            TopicsRaised = Require.OptionalText(string.Join('\n', visit.Topics.Select(t => "- " + t.Title)), ReportContent.MaxTextLength),
+            TopicsRaised = Require.OptionalText(
+                string.Join('\n', visit.Topics.Select(t => "- " + t.Title)),
+                ReportContent.MaxTextLength
+            ),
         };
         return report;
     }
@@ -95,7 +108,16 @@ public sealed class VisitReport : AggregateRoot
 
     public bool IsEditable => State is ReviewState.Draft or ReviewState.ChangesRequested;
 
-    public ReportContent Content => new(Summary, Participants, DelegationPresentation, SecretariatPresentation, TopicsRaised, Outcomes, AttachmentLinks);
+    public ReportContent Content =>
+        new(
+            Summary,
+            Participants,
+            DelegationPresentation,
+            SecretariatPresentation,
+            TopicsRaised,
+            Outcomes,
+            AttachmentLinks
+        );
 
     public void Write(ReportContent content, DateTime nowUtc)
     {
@@ -175,7 +197,15 @@ public sealed class VisitReport : AggregateRoot
     }
 
     private void KeepVersion(string by, DateTime nowUtc) =>
-        versions.Add(new VisitReportVersion(versions.Count == 0 ? 1 : versions.Max(v => v.Number) + 1, State, Content, by, nowUtc));
+        versions.Add(
+            new VisitReportVersion(
+                versions.Count == 0 ? 1 : versions.Max(v => v.Number) + 1,
+                State,
+                Content,
+                by,
+                nowUtc
+            )
+        );
 
     private void EnsureSubmitted()
     {
@@ -190,11 +220,14 @@ public sealed class VisitReport : AggregateRoot
     private static string ParticipantsOf(Visit visit)
     {
         var text = new StringBuilder();
-        var delegation = visit.Delegation.Members.Count > 0
-            ? visit.Delegation.Members
-                .OrderBy(m => m.Role == DelegationRole.HeadOfDelegation ? 0 : 1).ThenBy(m => m.FullName, StringComparer.Ordinal)
-                .Select(m => Person(m.FullName, m.Title))
-            : visit.Delegation.HeadOfDelegation is { } head ? [Person(head, visit.Delegation.HeadOfDelegationTitle)] : [];
+        var delegation =
+            visit.Delegation.Members.Count > 0
+                ? visit
+                    .Delegation.Members.OrderBy(m => m.Role == DelegationRole.HeadOfDelegation ? 0 : 1)
+                    .ThenBy(m => m.FullName, StringComparer.Ordinal)
+                    .Select(m => Person(m.FullName, m.Title))
+            : visit.Delegation.HeadOfDelegation is { } head ? [Person(head, visit.Delegation.HeadOfDelegationTitle)]
+            : [];
         AppendGroup(text, visit.Organization.Name, delegation);
         AppendGroup(text, "WeGO", visit.Hosts.OrderBy(h => h.Order).Select(h => Person(h.Name, h.Title)));
         return text.ToString();

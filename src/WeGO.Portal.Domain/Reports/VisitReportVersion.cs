@@ -6,11 +6,15 @@ namespace WeGO.Portal.Domain.Reports;
 /// what was sent back and what was finally approved.</summary>
 public sealed class VisitReportVersion : Entity
 {
-    private VisitReportVersion()
-    {
-    }
+    private VisitReportVersion() { }
 
-    internal VisitReportVersion(int number, ReviewState state, ReportContent content, string savedBy, DateTime savedAtUtc)
+    internal VisitReportVersion(
+        int number,
+        ReviewState state,
+        ReportContent content,
+        string savedBy,
+        DateTime savedAtUtc
+    )
     {
         Number = number;
         State = state;

@@ -5,9 +5,7 @@ namespace WeGO.Portal.Domain.Visits;
 /// <summary>One item of a visit's programme; times are wall-clock times at the venue.</summary>
 public sealed class AgendaItem : Entity
 {
-    private AgendaItem()
-    {
-    }
+    private AgendaItem() { }
 
     internal AgendaItem(int order, TimeOnly? startsAt, TimeOnly? endsAt, string title, string? speaker, string? notes)
     {

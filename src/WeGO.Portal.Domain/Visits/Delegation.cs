@@ -7,9 +7,7 @@ public sealed class Delegation : Entity
 {
     private readonly List<DelegationMember> members = [];
 
-    internal Delegation()
-    {
-    }
+    internal Delegation() { }
 
     public int VisitId { get; private set; }
 
@@ -17,7 +15,8 @@ public sealed class Delegation : Entity
 
     public string? HeadOfDelegationTitle { get; private set; }
 
-    /// <summary>How many the city announced; <see cref="NotAnnounced"/> until it says (the column is not nullable).</summary>
+    /// <summary>How many the city announced; <see cref="NotAnnounced"/> until it says (the column is not
+    /// nullable).</summary>
     public int ExpectedHeadcount { get; private set; }
 
     public const int NotAnnounced = 0;
@@ -50,7 +49,15 @@ public sealed class Delegation : Entity
         ExpectedHeadcount = headcount.Value;
     }
 
-    internal DelegationMember Add(string fullName, string? title, string? organization, DelegationRole role, string? email, string? dietaryNeeds, string? accessibilityNeeds)
+    internal DelegationMember Add(
+        string fullName,
+        string? title,
+        string? organization,
+        DelegationRole role,
+        string? email,
+        string? dietaryNeeds,
+        string? accessibilityNeeds
+    )
     {
         var member = new DelegationMember(fullName, title, organization, role, email, dietaryNeeds, accessibilityNeeds);
         EnsureOneHead(member);
@@ -59,10 +66,22 @@ public sealed class Delegation : Entity
         return member;
     }
 
-    internal void Edit(int memberId, string fullName, string? title, string? organization, DelegationRole role, string? email, string? dietaryNeeds, string? accessibilityNeeds)
+    internal void Edit(
+        int memberId,
+        string fullName,
+        string? title,
+        string? organization,
+        DelegationRole role,
+        string? email,
+        string? dietaryNeeds,
+        string? accessibilityNeeds
+    )
     {
         var member = Find(memberId);
-        if (role == DelegationRole.HeadOfDelegation && members.Any(m => m != member && m.Role == DelegationRole.HeadOfDelegation))
+        if (
+            role == DelegationRole.HeadOfDelegation
+            && members.Any(m => m != member && m.Role == DelegationRole.HeadOfDelegation)
+        )
         {
             throw new DomainException("Delegation.HeadAlreadyOnRoster");
         }
@@ -81,13 +100,17 @@ public sealed class Delegation : Entity
 
     private void EnsureOneHead(DelegationMember member)
     {
-        if (member.Role == DelegationRole.HeadOfDelegation && members.Any(m => m.Role == DelegationRole.HeadOfDelegation))
+        if (
+            member.Role == DelegationRole.HeadOfDelegation
+            && members.Any(m => m.Role == DelegationRole.HeadOfDelegation)
+        )
         {
             throw new DomainException("Delegation.HeadAlreadyOnRoster");
         }
     }
 
-    /// <summary>The head named on the roster is the delegation's head; without one on the roster, the announced head stays.</summary>
+    /// <summary>The head named on the roster is the delegation's head; without one on the roster, the announced head
+    /// stays.</summary>
     private void FollowHead()
     {
         if (members.FirstOrDefault(m => m.Role == DelegationRole.HeadOfDelegation) is { } head)

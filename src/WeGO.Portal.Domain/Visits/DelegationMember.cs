@@ -13,11 +13,17 @@ public enum DelegationRole
 /// <summary>One person on a delegation's roster.</summary>
 public sealed class DelegationMember : Entity
 {
-    private DelegationMember()
-    {
-    }
+    private DelegationMember() { }
 
-    internal DelegationMember(string fullName, string? title, string? organization, DelegationRole role, string? email, string? dietaryNeeds, string? accessibilityNeeds)
+    internal DelegationMember(
+        string fullName,
+        string? title,
+        string? organization,
+        DelegationRole role,
+        string? email,
+        string? dietaryNeeds,
+        string? accessibilityNeeds
+    )
     {
         Edit(fullName, title, organization, role, email, dietaryNeeds, accessibilityNeeds);
     }
@@ -36,7 +42,15 @@ public sealed class DelegationMember : Entity
 
     public string? AccessibilityNeeds { get; private set; }
 
-    internal void Edit(string fullName, string? title, string? organization, DelegationRole role, string? email, string? dietaryNeeds, string? accessibilityNeeds)
+    internal void Edit(
+        string fullName,
+        string? title,
+        string? organization,
+        DelegationRole role,
+        string? email,
+        string? dietaryNeeds,
+        string? accessibilityNeeds
+    )
     {
         // Every value is checked before any is kept, so a refused edit leaves the member as it was.
         var name = Require.Text(fullName, "Delegation.MemberNameRequired", 200);
@@ -50,6 +64,14 @@ public sealed class DelegationMember : Entity
             throw new DomainException("Delegation.RoleUnknown");
         }
 
-        (FullName, Title, Organization, Role, Email, DietaryNeeds, AccessibilityNeeds) = (name, checkedTitle, checkedOrganization, role, checkedEmail, dietary, accessibility);
+        (FullName, Title, Organization, Role, Email, DietaryNeeds, AccessibilityNeeds) = (
+            name,
+            checkedTitle,
+            checkedOrganization,
+            role,
+            checkedEmail,
+            dietary,
+            accessibility
+        );
     }
 }

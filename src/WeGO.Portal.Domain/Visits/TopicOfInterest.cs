@@ -5,9 +5,7 @@ namespace WeGO.Portal.Domain.Visits;
 /// <summary>Something the delegation asked about or wants to learn more of.</summary>
 public sealed class TopicOfInterest : Entity
 {
-    private TopicOfInterest()
-    {
-    }
+    private TopicOfInterest() { }
 
     internal TopicOfInterest(string title)
     {

@@ -26,7 +26,11 @@ public static class VenueTime
         var zone = Zone(timeZoneId);
         if (zone.IsInvalidTime(local))
         {
-            throw new DomainException("Visit.TimeDoesNotExist", local.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), timeZoneId);
+            throw new DomainException(
+                "Visit.TimeDoesNotExist",
+                local.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                timeZoneId
+            );
         }
 
         return TimeZoneInfo.ConvertTimeToUtc(local, zone);

@@ -3,18 +3,25 @@ using WeGO.Portal.Domain.Organizations;
 
 namespace WeGO.Portal.Domain.Visits;
 
-/// <summary>A delegation's visit to WeGO: when and where, who comes, who hosts, the agenda and what was raised.</summary>
+/// <summary>A delegation's visit to WeGO: when and where, who comes, who hosts, the agenda and what was
+/// raised.</summary>
 public sealed class Visit : AggregateRoot
 {
     private readonly List<VisitHost> hosts = [];
     private readonly List<AgendaItem> agenda = [];
     private readonly List<TopicOfInterest> topics = [];
 
-    private Visit()
-    {
-    }
+    private Visit() { }
 
-    private Visit(Organization organization, string purpose, string venue, string timeZoneId, DateTime startsAtUtc, DateTime endsAtUtc, DateTime nowUtc)
+    private Visit(
+        Organization organization,
+        string purpose,
+        string venue,
+        string timeZoneId,
+        DateTime startsAtUtc,
+        DateTime endsAtUtc,
+        DateTime nowUtc
+    )
     {
         Organization = organization;
         OrganizationId = organization.Id;
@@ -64,10 +71,27 @@ public sealed class Visit : AggregateRoot
 
     public DateTime EndsAtLocal => VenueTime.ToLocal(EndsAtUtc, TimeZoneId);
 
-    public static Visit Schedule(Organization organization, string purpose, string venue, DateOnly date, TimeOnly start, TimeOnly end, string timeZoneId, DateTime nowUtc)
+    public static Visit Schedule(
+        Organization organization,
+        string purpose,
+        string venue,
+        DateOnly date,
+        TimeOnly start,
+        TimeOnly end,
+        string timeZoneId,
+        DateTime nowUtc
+    )
     {
         var zone = string.IsNullOrWhiteSpace(timeZoneId) ? VenueTime.Seoul : timeZoneId.Trim();
-        return new Visit(organization, purpose, venue, zone, VenueTime.ToUtc(date, start, zone), VenueTime.ToUtc(date, end, zone), nowUtc);
+        return new Visit(
+            organization,
+            purpose,
+            venue,
+            zone,
+            VenueTime.ToUtc(date, start, zone),
+            VenueTime.ToUtc(date, end, zone),
+            nowUtc
+        );
     }
 
     public void Reschedule(DateOnly date, TimeOnly start, TimeOnly end, string timeZoneId, string venue)
@@ -94,7 +118,9 @@ public sealed class Visit : AggregateRoot
     public void ReplaceHosts(IEnumerable<(string Name, string? Title, string? StaffUserId)> newHosts)
     {
         EnsureOpen();
-        var replacements = newHosts.Select((h, index) => new VisitHost(h.Name, h.Title, h.StaffUserId, index + 1)).ToList();
+        var replacements = newHosts
+            .Select((h, index) => new VisitHost(h.Name, h.Title, h.StaffUserId, index + 1))
+            .ToList();
         if (replacements.Count == 0)
         {
             throw new DomainException("Visit.HostRequired");
@@ -155,7 +181,13 @@ public sealed class Visit : AggregateRoot
         Renumber(hosts.OrderBy(h => h.Order), (h, order) => h.MoveTo(order));
     }
 
-    public AgendaItem AddAgendaItem(TimeOnly? startsAt, TimeOnly? endsAt, string title, string? speaker, string? notes = null)
+    public AgendaItem AddAgendaItem(
+        TimeOnly? startsAt,
+        TimeOnly? endsAt,
+        string title,
+        string? speaker,
+        string? notes = null
+    )
     {
         EnsureNotCancelled();
         var item = new AgendaItem(agenda.Count + 1, startsAt, endsAt, title, speaker, notes);
@@ -163,7 +195,14 @@ public sealed class Visit : AggregateRoot
         return item;
     }
 
-    public void EditAgendaItem(int itemId, TimeOnly? startsAt, TimeOnly? endsAt, string title, string? speaker, string? notes)
+    public void EditAgendaItem(
+        int itemId,
+        TimeOnly? startsAt,
+        TimeOnly? endsAt,
+        string title,
+        string? speaker,
+        string? notes
+    )
     {
         EnsureNotCancelled();
         Find(agenda, itemId, a => a.Id).Edit(startsAt, endsAt, title, speaker, notes);
@@ -240,13 +279,30 @@ public sealed class Visit : AggregateRoot
         Delegation.Expect(headcount);
     }
 
-    public DelegationMember AddDelegationMember(string fullName, string? title, string? organization, DelegationRole role, string? email = null, string? dietaryNeeds = null, string? accessibilityNeeds = null)
+    public DelegationMember AddDelegationMember(
+        string fullName,
+        string? title,
+        string? organization,
+        DelegationRole role,
+        string? email = null,
+        string? dietaryNeeds = null,
+        string? accessibilityNeeds = null
+    )
     {
         EnsureNotCancelled();
         return Delegation.Add(fullName, title, organization, role, email, dietaryNeeds, accessibilityNeeds);
     }
 
-    public void EditDelegationMember(int memberId, string fullName, string? title, string? organization, DelegationRole role, string? email, string? dietaryNeeds, string? accessibilityNeeds)
+    public void EditDelegationMember(
+        int memberId,
+        string fullName,
+        string? title,
+        string? organization,
+        DelegationRole role,
+        string? email,
+        string? dietaryNeeds,
+        string? accessibilityNeeds
+    )
     {
         EnsureNotCancelled();
         Delegation.Edit(memberId, fullName, title, organization, role, email, dietaryNeeds, accessibilityNeeds);

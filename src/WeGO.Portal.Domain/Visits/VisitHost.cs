@@ -2,12 +2,11 @@ using WeGO.Portal.Domain.Common;
 
 namespace WeGO.Portal.Domain.Visits;
 
-/// <summary>Someone receiving the delegation for WeGO: a staff user, or a named person such as the Secretary General.</summary>
+/// <summary>Someone receiving the delegation for WeGO: a staff user, or a named person such as the Secretary
+/// General.</summary>
 public sealed class VisitHost : Entity
 {
-    private VisitHost()
-    {
-    }
+    private VisitHost() { }
 
     internal VisitHost(string name, string? title, string? staffUserId, int order)
     {

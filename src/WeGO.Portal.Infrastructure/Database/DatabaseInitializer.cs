@@ -5,7 +5,11 @@ using WeGO.Portal.Application.Data;
 namespace WeGO.Portal.Infrastructure.Database;
 
 /// <summary>Brings the database to the current schema at start-up.</summary>
-public sealed class DatabaseInitializer(PortalDbContext db, DatabaseOptions options, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(
+    PortalDbContext db,
+    DatabaseOptions options,
+    ILogger<DatabaseInitializer> logger
+)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -18,7 +22,11 @@ public sealed class DatabaseInitializer(PortalDbContext db, DatabaseOptions opti
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
-            logger.LogInformation("Applying {Count} database migration(s) on {Provider}", pending.Count, options.Provider);
+            logger.LogInformation(
+                "Applying {Count} database migration(s) on {Provider}",
+                pending.Count,
+                options.Provider
+            );
             await db.Database.MigrateAsync(cancellationToken);
         }
 

@@ -10,7 +10,10 @@ internal sealed class DatabaseReadiness(PortalDbContext db) : IHealthCheck
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(3);
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default
+    )
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Patience);

@@ -16,17 +16,31 @@ public static class DatabaseRegistration
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services)
     {
         services.AddSingleton(provider =>
-            provider.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
-        services.AddSingleton(provider => new DatabaseConnection(ConnectionString(
-            provider.GetRequiredService<DatabaseOptions>(),
-            provider.GetRequiredService<IConfiguration>(),
-            provider.GetRequiredService<PortalDataDirectory>())));
+            provider.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()
+            ?? new DatabaseOptions()
+        );
+        services.AddSingleton(provider => new DatabaseConnection(
+            ConnectionString(
+                provider.GetRequiredService<DatabaseOptions>(),
+                provider.GetRequiredService<IConfiguration>(),
+                provider.GetRequiredService<PortalDataDirectory>()
+            )
+        ));
 
-        services.AddDbContext<PortalDbContext>((provider, builder) =>
-        {
-            Configure(builder, provider.GetRequiredService<DatabaseOptions>(), provider.GetRequiredService<DatabaseConnection>().ConnectionString);
-            builder.AddInterceptors(provider.GetRequiredService<AuditTrail>(), provider.GetRequiredService<Application.Staff.SessionInvalidation>());
-        });
+        services.AddDbContext<PortalDbContext>(
+            (provider, builder) =>
+            {
+                Configure(
+                    builder,
+                    provider.GetRequiredService<DatabaseOptions>(),
+                    provider.GetRequiredService<DatabaseConnection>().ConnectionString
+                );
+                builder.AddInterceptors(
+                    provider.GetRequiredService<AuditTrail>(),
+                    provider.GetRequiredService<Application.Staff.SessionInvalidation>()
+                );
+            }
+        );
 
         services.AddSingleton<SqliteWriteGate>();
         services.AddHealthChecks().AddCheck<DatabaseReadiness>("database", tags: ["ready"]);
@@ -50,7 +64,11 @@ public static class DatabaseRegistration
         }
     }
 
-    private static string ConnectionString(DatabaseOptions options, IConfiguration configuration, PortalDataDirectory data)
+    private static string ConnectionString(
+        DatabaseOptions options,
+        IConfiguration configuration,
+        PortalDataDirectory data
+    )
     {
         var configured = configuration.GetConnectionString(ConnectionStringName);
         if (!string.IsNullOrWhiteSpace(configured))
@@ -60,7 +78,9 @@ public static class DatabaseRegistration
 
         return options.Provider == DatabaseProvider.Sqlite
             ? $"Data Source={data.Combine("portal.db")}"
-            : throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Portal is empty. See docs/operations.md.");
+            : throw new InvalidOperationException(
+                "Database:Provider is SqlServer but ConnectionStrings:Portal is empty. See docs/operations.md."
+            );
     }
 
     private sealed record DatabaseConnection(string ConnectionString);

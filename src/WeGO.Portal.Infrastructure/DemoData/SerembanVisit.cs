@@ -18,25 +18,45 @@ public static class SerembanVisit
     public static readonly DateOnly Date = new(2024, 10, 7);
 
     public static Task<bool> EnsureAsync(PortalDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var created = await CreateAsync(db, clock, ct);
-            await transaction.CommitAsync(ct);
-            return created;
-        }, cancellationToken);
+        db
+            .Database.CreateExecutionStrategy()
+            .ExecuteAsync(
+                async ct =>
+                {
+                    db.ChangeTracker.Clear();
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    var created = await CreateAsync(db, clock, ct);
+                    await transaction.CommitAsync(ct);
+                    return created;
+                },
+                cancellationToken
+            );
 
-    private static async Task<bool> CreateAsync(PortalDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<bool> CreateAsync(
+        PortalDbContext db,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
     {
         var normalized = Organization.NormalizeName(CityName);
-        if (await db.Organizations.AnyAsync(o => o.NormalizedName == normalized && o.CountryCode == "MY", cancellationToken))
+        if (
+            await db.Organizations.AnyAsync(
+                o => o.NormalizedName == normalized && o.CountryCode == "MY",
+                cancellationToken
+            )
+        )
         {
             return false;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var seremban = new Organization(CityName, "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment, "Majlis Bandaraya Seremban");
+        var seremban = new Organization(
+            CityName,
+            "MY",
+            Region.AsiaPacific,
+            OrganizationKind.LocalGovernment,
+            "Majlis Bandaraya Seremban"
+        );
         db.Organizations.Add(seremban);
 
         // The release gives the day, not the hours: a morning session is assumed.
@@ -48,22 +68,34 @@ public static class SerembanVisit
             new TimeOnly(10, 0),
             new TimeOnly(12, 0),
             VenueTime.Seoul,
-            now);
+            now
+        );
         visit.NameHeadOfDelegation(HeadOfDelegation, "Councillor, Seremban City Council");
         visit.ExpectHeadcount(Delegates);
         visit.DescribeLanguages("Malay, English", interpretationNeeded: false);
         visit.AddHost(SecretaryGeneral, "Secretary General");
         visit.AddHost(ProgramDirector, "Program Director");
 
-        visit.AddAgendaItem(new TimeOnly(10, 0), new TimeOnly(10, 15), "Welcome address", $"Secretary General {SecretaryGeneral}");
+        visit.AddAgendaItem(
+            new TimeOnly(10, 0),
+            new TimeOnly(10, 15),
+            "Welcome address",
+            $"Secretary General {SecretaryGeneral}"
+        );
         visit.AddAgendaItem(
             new TimeOnly(10, 15),
             new TimeOnly(10, 45),
             "Seremban's smart-city initiatives, including Malaysia Vision Valley 2.0",
             $"Councillor {HeadOfDelegation}",
-            "Malaysia Vision Valley 2.0: a state-led, private-sector-driven economic region complementing Greater Kuala Lumpur.");
-        visit.AddAgendaItem(new TimeOnly(10, 45), new TimeOnly(11, 15), "WeGO's activities, vision and flagship programmes", $"Program Director {ProgramDirector}",
-            "Capacity-building projects, feasibility studies, the Seoul Smart City Prize, WeGO Smart City Champions.");
+            "Malaysia Vision Valley 2.0: a state-led, private-sector-driven economic region complementing Greater Kuala Lumpur."
+        );
+        visit.AddAgendaItem(
+            new TimeOnly(10, 45),
+            new TimeOnly(11, 15),
+            "WeGO's activities, vision and flagship programmes",
+            $"Program Director {ProgramDirector}",
+            "Capacity-building projects, feasibility studies, the Seoul Smart City Prize, WeGO Smart City Champions."
+        );
         visit.AddAgendaItem(new TimeOnly(11, 15), new TimeOnly(12, 0), "Questions and answers", null);
 
         visit.RecordTopic("Membership process");
@@ -79,16 +111,48 @@ public static class SerembanVisit
         db.Contacts.AddRange(
             new Contact(SecretaryGeneral, "Secretary General", organizationId: null),
             new Contact(ProgramDirector, "Program Director", organizationId: null),
-            new Contact("Kakim Danabayev", "Press contact", organizationId: null, "kakim@we-gov.org", "+82-70-4202-9169"));
+            new Contact(
+                "Kakim Danabayev",
+                "Press contact",
+                organizationId: null,
+                "kakim@we-gov.org",
+                "+82-70-4202-9169"
+            )
+        );
         await db.SaveChangesAsync(cancellationToken);
 
         db.Contacts.Add(new Contact(HeadOfDelegation, "Councillor", seremban.Id));
-        var sendMembershipPack = new FollowUp("Send membership information and the application form", ProgramDirector, null, new DateOnly(2024, 10, 14), visit.Id, null, now);
+        var sendMembershipPack = new FollowUp(
+            "Send membership information and the application form",
+            ProgramDirector,
+            null,
+            new DateOnly(2024, 10, 14),
+            visit.Id,
+            null,
+            now
+        );
         sendMembershipPack.Complete(ProgramDirector, new DateTime(2024, 10, 11, 2, 0, 0, DateTimeKind.Utc));
         db.FollowUps.AddRange(
             sendMembershipPack,
-            new FollowUp("Share member cases on urban-planning strategy and inclusion", ProgramDirector, null, new DateOnly(2024, 10, 25), visit.Id, null, now),
-            new FollowUp("Propose feasibility-study options", SecretaryGeneral, null, new DateOnly(2024, 11, 8), visit.Id, null, now));
+            new FollowUp(
+                "Share member cases on urban-planning strategy and inclusion",
+                ProgramDirector,
+                null,
+                new DateOnly(2024, 10, 25),
+                visit.Id,
+                null,
+                now
+            ),
+            new FollowUp(
+                "Propose feasibility-study options",
+                SecretaryGeneral,
+                null,
+                new DateOnly(2024, 11, 8),
+                visit.Id,
+                null,
+                now
+            )
+        );
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

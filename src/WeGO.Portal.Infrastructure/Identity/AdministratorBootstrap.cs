@@ -14,7 +14,8 @@ public sealed class AdministratorBootstrap(
     RoleManager<IdentityRole> roles,
     IConfiguration configuration,
     TimeProvider clock,
-    ILogger<AdministratorBootstrap> logger)
+    ILogger<AdministratorBootstrap> logger
+)
 {
     public const string DefaultEmail = "admin@wego-portal.local";
 
@@ -53,8 +54,11 @@ public sealed class AdministratorBootstrap(
 
         if (generated)
         {
-            logger.LogWarning("Created the administrator account with a generated one-time password, shown on the console only");
-            await console.WriteLineAsync($"""
+            logger.LogWarning(
+                "Created the administrator account with a generated one-time password, shown on the console only"
+            );
+            await console.WriteLineAsync(
+                $"""
 
                 ================================================================
                  WeGO Portal: administrator account created
@@ -63,7 +67,8 @@ public sealed class AdministratorBootstrap(
                  This password is shown once. You will choose your own at first sign-in.
                 ================================================================
 
-                """);
+                """
+            );
         }
         else
         {
@@ -76,7 +81,8 @@ public sealed class AdministratorBootstrap(
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(
-                "Could not create the administrator: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+                "Could not create the administrator: " + string.Join("; ", result.Errors.Select(e => e.Description))
+            );
         }
     }
 }

@@ -3,10 +3,12 @@ using WeGO.Portal.Application.Common;
 
 namespace WeGO.Portal.Infrastructure.Mail;
 
-/// <summary>How the outbox is delivered (configuration section <c>Portal:Mail</c>, next to <see cref="MailSettings"/>).</summary>
+/// <summary>How the outbox is delivered (configuration section <c>Portal:Mail</c>, next to <see
+/// cref="MailSettings"/>).</summary>
 public sealed class MailDeliverySettings
 {
-    /// <summary>Deliver the outbox from this instance. Every instance may: claims keep them from sending a message twice.</summary>
+    /// <summary>Deliver the outbox from this instance. Every instance may: claims keep them from sending a message
+    /// twice.</summary>
     public bool Dispatch { get; set; } = true;
 
     /// <summary>Seconds between looks at the outbox when it has nothing due.</summary>
@@ -22,8 +24,11 @@ public sealed class MailDeliverySettings
     public SmtpSettings Smtp { get; set; } = new();
 
     public static bool IsValid(MailDeliverySettings settings) =>
-        settings.PollSeconds > 0 && settings.BatchSize is > 0 and <= 1000 && settings.LeaseSeconds >= 10
-        && settings.Smtp.Port is null or (> 0 and < 65536) && settings.Smtp.TimeoutSeconds > 0;
+        settings.PollSeconds > 0
+        && settings.BatchSize is > 0 and <= 1000
+        && settings.LeaseSeconds >= 10
+        && settings.Smtp.Port is null or (> 0 and < 65536)
+        && settings.Smtp.TimeoutSeconds > 0;
 }
 
 public enum SmtpSecurity
@@ -52,17 +57,20 @@ public sealed class SmtpSettings
 
     public bool HasHost => !string.IsNullOrWhiteSpace(Host);
 
-    public int EffectivePort => Port ?? Security switch
-    {
-        SmtpSecurity.None => 25,
-        SmtpSecurity.SslOnConnect => 465,
-        _ => 587,
-    };
+    public int EffectivePort =>
+        Port
+        ?? Security switch
+        {
+            SmtpSecurity.None => 25,
+            SmtpSecurity.SslOnConnect => 465,
+            _ => 587,
+        };
 
-    public SecureSocketOptions SocketOptions => Security switch
-    {
-        SmtpSecurity.None => SecureSocketOptions.None,
-        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-        _ => SecureSocketOptions.StartTls,
-    };
+    public SecureSocketOptions SocketOptions =>
+        Security switch
+        {
+            SmtpSecurity.None => SecureSocketOptions.None,
+            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+            _ => SecureSocketOptions.StartTls,
+        };
 }

@@ -3,11 +3,13 @@ using MimeKit;
 
 namespace WeGO.Portal.Infrastructure.Mail;
 
-/// <summary>Where one batch of outbox mail goes: the SMTP server, or in Development without one, a folder of .eml files.</summary>
+/// <summary>Where one batch of outbox mail goes: the SMTP server, or in Development without one, a folder of .eml
+/// files.</summary>
 internal interface IMailRoute : IAsyncDisposable
 {
-    /// <summary>Delivers one message; returns where it went, for the log. Throws <see cref="MailServerUnavailableException"/>
-    /// when nothing can go out (no connection, refused credentials), anything else when only this message failed.</summary>
+    /// <summary>Delivers one message; returns where it went, for the log. Throws <see
+    /// cref="MailServerUnavailableException"/> when nothing can go out (no connection, refused credentials), anything
+    /// else when only this message failed.</summary>
     Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }
 
@@ -24,7 +26,12 @@ internal sealed class SmtpRoute(SmtpSettings settings) : IMailRoute
         {
             try
             {
-                await client.ConnectAsync(settings.Host!, settings.EffectivePort, settings.SocketOptions, cancellationToken);
+                await client.ConnectAsync(
+                    settings.Host!,
+                    settings.EffectivePort,
+                    settings.SocketOptions,
+                    cancellationToken
+                );
                 if (!string.IsNullOrEmpty(settings.UserName))
                 {
                     await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
@@ -33,7 +40,10 @@ internal sealed class SmtpRoute(SmtpSettings settings) : IMailRoute
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 await DisconnectQuietlyAsync();
-                throw new MailServerUnavailableException($"SMTP server {settings.Host}:{settings.EffectivePort} unavailable: {ex.Message}", ex);
+                throw new MailServerUnavailableException(
+                    $"SMTP server {settings.Host}:{settings.EffectivePort} unavailable: {ex.Message}",
+                    ex
+                );
             }
         }
 
@@ -56,14 +66,21 @@ internal sealed class SmtpRoute(SmtpSettings settings) : IMailRoute
                 await client.DisconnectAsync(quit: true);
             }
         }
-        catch (Exception ex) when (ex is IOException or MailKit.ProtocolException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception ex)
+            when (ex
+                    is IOException
+                        or MailKit.ProtocolException
+                        or System.Net.Sockets.SocketException
+                        or TimeoutException
+            )
         {
             // The server went away first; nothing left to close politely.
         }
     }
 }
 
-/// <summary>Development without an SMTP server: each message becomes <c>{data}/mail/outbox-{id}.eml</c>, openable in any mail program.</summary>
+/// <summary>Development without an SMTP server: each message becomes <c>{data}/mail/outbox-{id}.eml</c>, openable in
+/// any mail program.</summary>
 internal sealed class PickupFolderRoute(string folder) : IMailRoute
 {
     public async Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken)

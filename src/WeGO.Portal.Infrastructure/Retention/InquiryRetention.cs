@@ -14,7 +14,8 @@ public sealed class InquiryRetention(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptionsMonitor<InquirySettings> settings,
-    ILogger<InquiryRetention> logger) : BackgroundService
+    ILogger<InquiryRetention> logger
+) : BackgroundService
 {
     public static readonly TimeSpan FirstRunAfter = TimeSpan.FromMinutes(5);
 
@@ -29,8 +30,7 @@ public sealed class InquiryRetention(
             do
             {
                 await RunOnceAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
+            } while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -54,10 +54,11 @@ public sealed class InquiryRetention(
             do
             {
                 await using var scope = scopes.CreateAsyncScope();
-                count = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AnonymizeExpiredInquiries.Command(days), cancellationToken);
+                count = await scope
+                    .ServiceProvider.GetRequiredService<IMediator>()
+                    .Send(new AnonymizeExpiredInquiries.Command(days), cancellationToken);
                 total += count;
-            }
-            while (count == AnonymizeExpiredInquiries.BatchSize && !cancellationToken.IsCancellationRequested);
+            } while (count == AnonymizeExpiredInquiries.BatchSize && !cancellationToken.IsCancellationRequested);
         }
 #pragma warning disable CA1031 // A failed run (database briefly away) must not stop the service; the next hour retries.
         catch (Exception e) when (e is not OperationCanceledException)
@@ -69,7 +70,11 @@ public sealed class InquiryRetention(
 
         if (total > 0)
         {
-            logger.LogInformation("Inquiry retention anonymized {Count} inquiries closed more than {Days} days ago", total, days);
+            logger.LogInformation(
+                "Inquiry retention anonymized {Count} inquiries closed more than {Days} days ago",
+                total,
+                days
+            );
         }
 
         return total;

@@ -2,16 +2,33 @@ using Microsoft.Extensions.Localization;
 
 namespace WeGO.Portal.Web.Http;
 
-/// <summary>"Firefox on Windows": the browser family and system a session's User-Agent names, so a person can tell their
-/// sessions apart. Only the families people recognise are told apart (a full parser's device database answers questions
-/// nobody asks here; see docs/decisions/0013-server-side-sessions.md); the raw header is shown beside it.</summary>
+/// <summary>"Firefox on Windows": the browser family and system a session's User-Agent names, so a person can tell
+/// their sessions apart. Only the families people recognise are told apart (a full parser's device database answers
+/// questions nobody asks here; see docs/decisions/0013-server-side-sessions.md); the raw header is shown beside
+/// it.</summary>
 public static class BrowserName
 {
     private static readonly (string Marker, string Name)[] Browsers =
-        [("Edg/", "Edge"), ("OPR/", "Opera"), ("Firefox/", "Firefox"), ("FxiOS/", "Firefox"), ("CriOS/", "Chrome"), ("Chrome/", "Chrome"), ("Safari/", "Safari")];
+    [
+        ("Edg/", "Edge"),
+        ("OPR/", "Opera"),
+        ("Firefox/", "Firefox"),
+        ("FxiOS/", "Firefox"),
+        ("CriOS/", "Chrome"),
+        ("Chrome/", "Chrome"),
+        ("Safari/", "Safari"),
+    ];
 
     private static readonly (string Marker, string Name)[] Systems =
-        [("iPhone", "iOS"), ("iPad", "iOS"), ("Android", "Android"), ("Windows", "Windows"), ("Mac OS X", "macOS"), ("CrOS", "ChromeOS"), ("Linux", "Linux")];
+    [
+        ("iPhone", "iOS"),
+        ("iPad", "iOS"),
+        ("Android", "Android"),
+        ("Windows", "Windows"),
+        ("Mac OS X", "macOS"),
+        ("CrOS", "ChromeOS"),
+        ("Linux", "Linux"),
+    ];
 
     public static string Describe(string userAgent, IStringLocalizer text)
     {

@@ -26,9 +26,11 @@ internal static class CalendarFeed
 
         public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
         {
-            if (logEvent.Properties.TryGetValue("RequestPath", out var path)
+            if (
+                logEvent.Properties.TryGetValue("RequestPath", out var path)
                 && path is ScalarValue { Value: string value }
-                && value.Contains(Prefix, StringComparison.OrdinalIgnoreCase))
+                && value.Contains(Prefix, StringComparison.OrdinalIgnoreCase)
+            )
             {
                 logEvent.AddOrUpdateProperty(Redacted);
             }
@@ -36,20 +38,33 @@ internal static class CalendarFeed
     }
 
     public static void MapCalendarFeed(this IEndpointRouteBuilder app) =>
-        app.MapGet(Prefix + "{token}.ics", async (string token, HttpContext http, CalendarFeedTokens tokens, IMediator mediator, IDiagnosticContext diagnostics, CancellationToken cancellationToken) =>
-            {
-                var user = await tokens.ReadAsync(token);
-                if (user is null)
+        app.MapGet(
+                Prefix + "{token}.ics",
+                async (
+                    string token,
+                    HttpContext http,
+                    CalendarFeedTokens tokens,
+                    IMediator mediator,
+                    IDiagnosticContext diagnostics,
+                    CancellationToken cancellationToken
+                ) =>
                 {
-                    return Results.NotFound();
-                }
+                    var user = await tokens.ReadAsync(token);
+                    if (user is null)
+                    {
+                        return Results.NotFound();
+                    }
 
-                diagnostics.Set("FeedUserId", user.Id);
-                var ics = await mediator.Send(new ExportVisitFeed.Query(http.Request.PortalRoot()), cancellationToken);
-                http.Response.Headers.CacheControl = "private, no-cache";
-                http.Response.Headers["X-Robots-Tag"] = "noindex";
-                return Results.Text(ics, ExportVisitCalendar.ContentType);
-            })
+                    diagnostics.Set("FeedUserId", user.Id);
+                    var ics = await mediator.Send(
+                        new ExportVisitFeed.Query(http.Request.PortalRoot()),
+                        cancellationToken
+                    );
+                    http.Response.Headers.CacheControl = "private, no-cache";
+                    http.Response.Headers["X-Robots-Tag"] = "noindex";
+                    return Results.Text(ics, ExportVisitCalendar.ContentType);
+                }
+            )
             .AllowAnonymous()
             .WithName("CalendarFeed");
 }

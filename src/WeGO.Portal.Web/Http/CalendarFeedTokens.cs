@@ -16,7 +16,8 @@ public sealed class CalendarFeedTokens(
     IDataProtectionProvider protection,
     UserManager<StaffUser> users,
     IUserClaimsPrincipalFactory<StaffUser> principals,
-    IAuthorizationService authorization)
+    IAuthorizationService authorization
+)
 {
     private const char Separator = '\n';
     private readonly IDataProtector protector = protection.CreateProtector("WeGO.Portal.CalendarFeed.v1");
@@ -49,7 +50,10 @@ public sealed class CalendarFeedTokens(
         }
 
         var stamp = await users.GetSecurityStampAsync(user);
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(stamp), Encoding.UTF8.GetBytes(parts[1])) || await users.IsLockedOutAsync(user))
+        if (
+            !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(stamp), Encoding.UTF8.GetBytes(parts[1]))
+            || await users.IsLockedOutAsync(user)
+        )
         {
             return null;
         }

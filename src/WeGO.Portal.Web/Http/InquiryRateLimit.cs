@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace WeGO.Portal.Web.Http;
 
-/// <summary>How many membership inquiries one network may post in a window (<c>Portal:Inquiries:RateLimit</c>).</summary>
+/// <summary>How many membership inquiries one network may post in a window
+/// (<c>Portal:Inquiries:RateLimit</c>).</summary>
 public sealed class InquiryRateLimitSettings
 {
     public const string Section = "Portal:Inquiries:RateLimit";
@@ -31,28 +32,46 @@ internal static class InquiryRateLimit
     {
         services.AddOptions<InquiryRateLimitSettings>().BindConfiguration(InquiryRateLimitSettings.Section);
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<InquiryRateLimitSettings>, ILoggerFactory>((options, settings, logs) =>
-        {
-            var logger = logs.CreateLogger(typeof(InquiryRateLimit).FullName!);
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(Policy, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(ClientNetwork(http), _ => new FixedWindowRateLimiterOptions
+        services
+            .AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<InquiryRateLimitSettings>, ILoggerFactory>(
+                (options, settings, logs) =>
                 {
-                    PermitLimit = Math.Max(1, settings.Value.PermitLimit),
-                    Window = TimeSpan.FromSeconds(Math.Max(1, settings.Value.WindowSeconds)),
-                    QueueLimit = 0,
-                })
-                : RateLimitPartition.GetNoLimiter(string.Empty));
-            options.OnRejected = (context, _) =>
-            {
-                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(settings.Value.WindowSeconds);
-                var response = context.HttpContext.Response;
-                response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                context.HttpContext.Items[RetryAfterMinutesKey] = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
-                logger.LogWarning("Membership inquiry post refused: rate limit reached for the client's network");
-                return ValueTask.CompletedTask;
-            };
-        });
+                    var logger = logs.CreateLogger(typeof(InquiryRateLimit).FullName!);
+                    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                    options.AddPolicy(Policy, http =>
+                        HttpMethods.IsPost(http.Request.Method)
+                            ? RateLimitPartition.GetFixedWindowLimiter(
+                                ClientNetwork(http),
+                                _ => new FixedWindowRateLimiterOptions
+                                {
+                                    PermitLimit = Math.Max(1, settings.Value.PermitLimit),
+                                    Window = TimeSpan.FromSeconds(Math.Max(1, settings.Value.WindowSeconds)),
+                                    QueueLimit = 0,
+                                }
+                            )
+                            : RateLimitPartition.GetNoLimiter(string.Empty)
+                    );
+                    options.OnRejected = (context, _) =>
+                    {
+                        var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                            ? retryAfter
+                            : TimeSpan.FromSeconds(settings.Value.WindowSeconds);
+                        var response = context.HttpContext.Response;
+                        response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(
+                            CultureInfo.InvariantCulture
+                        );
+                        context.HttpContext.Items[RetryAfterMinutesKey] = Math.Max(
+                            1,
+                            (int)Math.Ceiling(wait.TotalMinutes)
+                        );
+                        logger.LogWarning(
+                            "Membership inquiry post refused: rate limit reached for the client's network"
+                        );
+                        return ValueTask.CompletedTask;
+                    };
+                }
+            );
         return services;
     }
 

@@ -9,13 +9,22 @@ public sealed class MethodNotHandled : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
-    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    public async Task OnPageHandlerExecutionAsync(
+        PageHandlerExecutingContext context,
+        PageHandlerExecutionDelegate next
+    )
     {
         var method = context.HttpContext.Request.Method;
         if (context.HandlerMethod is null && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
         {
-            context.HttpContext.Response.Headers.Allow = string.Join(", ", context.ActionDescriptor.HandlerMethods
-                .Select(h => h.HttpMethod.ToUpperInvariant()).Append(HttpMethods.Get).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+            context.HttpContext.Response.Headers.Allow = string.Join(
+                ", ",
+                context
+                    .ActionDescriptor.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant())
+                    .Append(HttpMethods.Get)
+                    .Distinct(StringComparer.Ordinal)
+                    .Order(StringComparer.Ordinal)
+            );
             context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
             return;
         }

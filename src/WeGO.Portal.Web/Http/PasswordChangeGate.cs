@@ -11,12 +11,18 @@ public sealed class PasswordChangeGate : IAsyncPageFilter
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
-    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    public async Task OnPageHandlerExecutionAsync(
+        PageHandlerExecutingContext context,
+        PageHandlerExecutionDelegate next
+    )
     {
         var user = context.HttpContext.User;
         var page = context.ActionDescriptor.ViewEnginePath;
-        if (user.Identity?.IsAuthenticated == true && user.HasClaim(StaffClaims.MustChangePassword, "true")
-            && !Allowed.Contains(page, StringComparer.OrdinalIgnoreCase))
+        if (
+            user.Identity?.IsAuthenticated == true
+            && user.HasClaim(StaffClaims.MustChangePassword, "true")
+            && !Allowed.Contains(page, StringComparer.OrdinalIgnoreCase)
+        )
         {
             context.Result = new RedirectToPageResult("/Account/ChangePassword");
             return;

@@ -12,13 +12,17 @@ namespace WeGO.Portal.Web.Http;
 /// puts its id in the cookie, every request checks it is still open (<see cref="OpenSessions"/>), signing out ends it.
 /// A cookie whose session has ended, or that names none, is treated as signed out. Identity's own security-stamp check
 /// still runs after ours. See docs/decisions/0013-server-side-sessions.md.</summary>
-public sealed class SessionCookie(OpenSessions sessions, IOptions<IdentityOptions> identity) : CookieAuthenticationEvents
+public sealed class SessionCookie(OpenSessions sessions, IOptions<IdentityOptions> identity)
+    : CookieAuthenticationEvents
 {
     public const string SessionClaim = "portal:session";
 
     public override async Task SigningIn(CookieSigningInContext context)
     {
-        if (context.Principal?.Identity is ClaimsIdentity signedIn && signedIn.FindFirst(ClaimTypes.NameIdentifier)?.Value is { } userId)
+        if (
+            context.Principal?.Identity is ClaimsIdentity signedIn
+            && signedIn.FindFirst(ClaimTypes.NameIdentifier)?.Value is { } userId
+        )
         {
             var http = context.HttpContext;
             var db = http.RequestServices.GetRequiredService<PortalDbContext>();
@@ -33,7 +37,8 @@ public sealed class SessionCookie(OpenSessions sessions, IOptions<IdentityOption
                 userId,
                 signedIn.FindFirst(identity.Value.ClaimsIdentity.SecurityStampClaimType)?.Value ?? "",
                 http.Request.Headers.UserAgent.ToString(),
-                http.RequestAborted);
+                http.RequestAborted
+            );
             foreach (var stale in signedIn.FindAll(SessionClaim).ToList())
             {
                 signedIn.RemoveClaim(stale);
@@ -49,7 +54,11 @@ public sealed class SessionCookie(OpenSessions sessions, IOptions<IdentityOption
     {
         if (context.HttpContext.User.FindFirst(SessionClaim)?.Value is { } id)
         {
-            await sessions.EndAsync(context.HttpContext.RequestServices.GetRequiredService<PortalDbContext>(), id, context.HttpContext.RequestAborted);
+            await sessions.EndAsync(
+                context.HttpContext.RequestServices.GetRequiredService<PortalDbContext>(),
+                id,
+                context.HttpContext.RequestAborted
+            );
         }
 
         await base.SigningOut(context);
@@ -58,8 +67,14 @@ public sealed class SessionCookie(OpenSessions sessions, IOptions<IdentityOption
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         var http = context.HttpContext;
-        if (context.Principal?.FindFirst(SessionClaim)?.Value is not { } id
-            || !await sessions.IsOpenAsync(id, () => http.RequestServices.GetRequiredService<PortalDbContext>(), http.RequestAborted))
+        if (
+            context.Principal?.FindFirst(SessionClaim)?.Value is not { } id
+            || !await sessions.IsOpenAsync(
+                id,
+                () => http.RequestServices.GetRequiredService<PortalDbContext>(),
+                http.RequestAborted
+            )
+        )
         {
             context.RejectPrincipal();
             await http.SignOutAsync(context.Scheme.Name);
@@ -73,7 +88,10 @@ public sealed class SessionCookie(OpenSessions sessions, IOptions<IdentityOption
     /// (<see cref="SecurityStampValidatorOptions.ValidationInterval"/>): it stays the same session.</summary>
     public static Task KeepSession(SecurityStampRefreshingPrincipalContext context)
     {
-        if (context.CurrentPrincipal?.FindFirst(SessionClaim) is { } session && context.NewPrincipal?.Identity is ClaimsIdentity renewed)
+        if (
+            context.CurrentPrincipal?.FindFirst(SessionClaim) is { } session
+            && context.NewPrincipal?.Identity is ClaimsIdentity renewed
+        )
         {
             renewed.AddClaim(new Claim(SessionClaim, session.Value));
         }

@@ -6,8 +6,11 @@ using WeGO.Portal.Application.Staff;
 namespace WeGO.Portal.Web.Http;
 
 /// <summary>Adds the display name and the "must change password" flag to the sign-in cookie.</summary>
-public sealed class StaffClaims(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<StaffUser, IdentityRole>(users, roles, options)
+public sealed class StaffClaims(
+    UserManager<StaffUser> users,
+    RoleManager<IdentityRole> roles,
+    IOptions<IdentityOptions> options
+) : UserClaimsPrincipalFactory<StaffUser, IdentityRole>(users, roles, options)
 {
     public const string DisplayName = "portal:display_name";
     public const string MustChangePassword = "portal:must_change_password";
@@ -15,7 +18,9 @@ public sealed class StaffClaims(UserManager<StaffUser> users, RoleManager<Identi
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName));
+        identity.AddClaim(
+            new Claim(DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName)
+        );
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(MustChangePassword, "true"));

@@ -8,7 +8,13 @@ namespace WeGO.Portal.Web.Http;
 /// token, nor the token of a link sent before the pages moved (<see cref="OldAddresses"/>).</summary>
 public static class StatusLinks
 {
-    private static readonly string[] Prefixes = ["/Membership/Status/", "/Membership/Sent/", "/inquiry/", "/join/sent/"];
+    private static readonly string[] Prefixes =
+    [
+        "/Membership/Status/",
+        "/Membership/Sent/",
+        "/inquiry/",
+        "/join/sent/",
+    ];
 
     public static void KeepPrivate(HttpResponse response)
     {
@@ -21,13 +27,18 @@ public static class StatusLinks
     {
         public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
         {
-            if (logEvent.Properties.TryGetValue("RequestPath", out var path) && path is ScalarValue { Value: string value })
+            if (
+                logEvent.Properties.TryGetValue("RequestPath", out var path)
+                && path is ScalarValue { Value: string value }
+            )
             {
                 foreach (var prefix in Prefixes)
                 {
                     if (value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && value.Length > prefix.Length)
                     {
-                        logEvent.AddOrUpdateProperty(new LogEventProperty("RequestPath", new ScalarValue(prefix + "***")));
+                        logEvent.AddOrUpdateProperty(
+                            new LogEventProperty("RequestPath", new ScalarValue(prefix + "***"))
+                        );
                         return;
                     }
                 }

@@ -24,7 +24,10 @@ public sealed class UseCaseRejections(IStringLocalizer<Messages> messages) : IAs
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
-    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    public async Task OnPageHandlerExecutionAsync(
+        PageHandlerExecutingContext context,
+        PageHandlerExecutionDelegate next
+    )
     {
         var executed = await next();
         if (executed.Exception is null || executed.ExceptionHandled || executed.HandlerInstance is not PageModel page)
@@ -42,7 +45,10 @@ public sealed class UseCaseRejections(IStringLocalizer<Messages> messages) : IAs
             case ValidationException validation:
                 foreach (var failure in validation.Errors)
                 {
-                    page.ModelState.AddModelError(KeyFor(page, (validation as RequestValidationException)?.RequestType, failure.PropertyName), failure.ErrorMessage);
+                    page.ModelState.AddModelError(
+                        KeyFor(page, (validation as RequestValidationException)?.RequestType, failure.PropertyName),
+                        failure.ErrorMessage
+                    );
                 }
 
                 break;
@@ -77,7 +83,9 @@ public sealed class UseCaseRejections(IStringLocalizer<Messages> messages) : IAs
     /// <summary>An enum argument ("ApplicationSent") in the user's language when Messages has a label for it
     /// ("InquiryStage.ApplicationSent"), so a refusal names things as the page does.</summary>
     private object Localized(object argument) =>
-        argument is Enum value && messages[$"{value.GetType().Name}.{value}"] is { ResourceNotFound: false } label ? label.Value : argument;
+        argument is Enum value && messages[$"{value.GetType().Name}.{value}"] is { ResourceNotFound: false } label
+            ? label.Value
+            : argument;
 
     /// <summary>Prefixes a validator's property name with the bound page property that holds the request:
     /// the one of the request's type, else the first that has such a property.</summary>
@@ -86,7 +94,10 @@ public sealed class UseCaseRejections(IStringLocalizer<Messages> messages) : IAs
         var first = propertyName.Split('.', '[')[0];
         var candidates = page.GetType()
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetCustomAttribute<BindPropertyAttribute>() is not null && p.PropertyType.GetProperty(first) is not null)
+            .Where(p =>
+                p.GetCustomAttribute<BindPropertyAttribute>() is not null
+                && p.PropertyType.GetProperty(first) is not null
+            )
             .ToList();
         var bound = candidates.FirstOrDefault(p => p.PropertyType == requestType) ?? candidates.FirstOrDefault();
         return bound is null ? propertyName : $"{bound.Name}.{propertyName}";

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace WeGO.Portal.Web.Pages;
 
-/// <summary>The language switcher: remembers the choice in a cookie for a year and goes back where the user was.</summary>
+/// <summary>The language switcher: remembers the choice in a cookie for a year and goes back where the user
+/// was.</summary>
 public sealed class CultureModel : PageModel
 {
     public IActionResult OnGet() => NotFound();
@@ -23,7 +24,8 @@ public sealed class CultureModel : PageModel
                     HttpOnly = true,
                     SameSite = SameSiteMode.Lax,
                     Secure = Request.IsHttps,
-                });
+                }
+            );
         }
 
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace WeGO.Portal.Web.Pages;
 
-/// <summary>The friendly page for faults and for unknown addresses; the reference lets an operator find the request in the logs.</summary>
+/// <summary>The friendly page for faults and for unknown addresses; the reference lets an operator find the request in
+/// the logs.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
@@ -29,7 +30,11 @@ public sealed class ErrorModel : PageModel
         RequestId = HttpContext.TraceIdentifier;
         // The re-execute feature first: when a POST's form cannot be read (it holds a NUL character), binding
         // "code" fails too, and the 400 would show as a 500.
-        ErrorStatus = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? code ?? 500;
+        ErrorStatus = HttpContext
+            .Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()
+            ?.OriginalStatusCode
+            ?? code
+            ?? 500;
         var fault = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
         DatabaseUnavailable = code is null && IsDatabaseFault(fault);
         if (DatabaseUnavailable)

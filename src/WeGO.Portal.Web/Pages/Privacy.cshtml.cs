@@ -9,7 +9,5 @@ public sealed class PrivacyModel(IOptions<MailSettings> mail) : PageModel
 {
     public string SecretariatAddress => mail.Value.SecretariatAddress;
 
-    public void OnGet()
-    {
-    }
+    public void OnGet() { }
 }

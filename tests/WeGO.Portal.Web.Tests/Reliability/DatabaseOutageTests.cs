@@ -16,7 +16,8 @@ public sealed class DatabaseOutageTests(TestDurations durations) : IDisposable, 
         // A short busy timeout so a locked database fails in a second rather than the default thirty. No pool: every
         // request opens the file and meets the lock, as an instance started during the outage would (pooled WAL
         // connections opened before the lock keep reading their snapshot, and the locker cannot get in past them).
-        portal.Settings["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(portal.DataDirectory, "portal.db")};Default Timeout=1;Pooling=False";
+        portal.Settings["ConnectionStrings:Portal"] =
+            $"Data Source={Path.Combine(portal.DataDirectory, "portal.db")};Default Timeout=1;Pooling=False";
         return portal.Start();
     }
 
@@ -54,7 +55,9 @@ public sealed class DatabaseOutageTests(TestDurations durations) : IDisposable, 
     private async Task<SqliteConnection> HoldExclusiveLockAsync()
     {
         // Not pooled: the lock must end when this connection is disposed.
-        var connection = new SqliteConnection($"Data Source={Path.Combine(portal.DataDirectory, "portal.db")};Pooling=False");
+        var connection = new SqliteConnection(
+            $"Data Source={Path.Combine(portal.DataDirectory, "portal.db")};Pooling=False"
+        );
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE Organizations SET Name = Name;";

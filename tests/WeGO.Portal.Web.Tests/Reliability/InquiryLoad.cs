@@ -15,7 +15,11 @@ namespace WeGO.Portal.Web.Tests.Reliability;
 /// again on the same database and port; and the crowd of browsers that fill in /Membership/Join meanwhile.</summary>
 internal sealed class InquiryLoad : IAsyncDisposable
 {
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "wego-portal-tests", "load-" + Guid.NewGuid().ToString("N"));
+    private readonly string dataDirectory = Path.Combine(
+        Path.GetTempPath(),
+        "wego-portal-tests",
+        "load-" + Guid.NewGuid().ToString("N")
+    );
     private readonly string run = Guid.NewGuid().ToString("N")[..8];
     private readonly SmtpTestServer? smtp;
     private volatile Uri root = new("http://127.0.0.1/");
@@ -44,10 +48,12 @@ internal sealed class InquiryLoad : IAsyncDisposable
 
     public int ConnectionErrors => connectionErrors;
 
-    /// <summary>Every answer and every retried connection error so far: what moves while the crowd is being served.</summary>
+    /// <summary>Every answer and every retried connection error so far: what moves while the crowd is being
+    /// served.</summary>
     public int Answered => Accepted.Count + Rejected.Count + ServerErrors.Count + connectionErrors;
 
-    /// <summary>Starts an instance on the harness's database and port (the port of the last start when it is free, else a new one).</summary>
+    /// <summary>Starts an instance on the harness's database and port (the port of the last start when it is free, else
+    /// a new one).</summary>
     public void StartPortal()
     {
         var wanted = port != 0 ? port : FreePort();
@@ -66,7 +72,8 @@ internal sealed class InquiryLoad : IAsyncDisposable
         root = new Uri($"http://127.0.0.1:{port}/");
     }
 
-    /// <summary>Stops the instance as an orchestrator does: Kestrel stops accepting and drains the requests in flight.</summary>
+    /// <summary>Stops the instance as an orchestrator does: Kestrel stops accepting and drains the requests in
+    /// flight.</summary>
     public async Task StopPortalAsync()
     {
         if (Portal is { } portal)
@@ -76,73 +83,98 @@ internal sealed class InquiryLoad : IAsyncDisposable
         }
     }
 
-    /// <summary><paramref name="clients"/> browsers, each with its own cookies, open /Membership/Join once and post it until
-    /// <paramref name="submissions"/> posts (each a new organisation and email) have been answered. A post that meets
-    /// a connection error (the portal restarting) is sent again, as a person would press the button again.</summary>
+    /// <summary><paramref name="clients"/> browsers, each with its own cookies, open /Membership/Join once and post it
+    /// until <paramref name="submissions"/> posts (each a new organisation and email) have been answered. A post that
+    /// meets a connection error (the portal restarting) is sent again, as a person would press the button
+    /// again.</summary>
     public async Task SubmitAsync(int submissions, int clients)
     {
         var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-        {
-            using var http = new HttpClient(new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                CookieContainer = new CookieContainer(),
-                UseCookies = true,
-                PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
-            })
-            {
-                // No deadline per post: the test watches the crowd's progress (Answered) and fails when it stalls.
-                Timeout = Timeout.InfiniteTimeSpan,
-            };
-            var token = await AntiforgeryTokenAsync(http);
-            for (var n = Interlocked.Increment(ref next); n < submissions; n = Interlocked.Increment(ref next))
-            {
-                var email = $"load-{run}-{n}@example.org";
-                while (true)
-                {
-                    HttpResponseMessage response;
-                    try
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, clients)
+                .Select(_ =>
+                    Task.Run(async () =>
                     {
-                        using var form = new FormUrlEncodedContent(Fields(n, email, token));
-                        response = await http.PostAsync(new Uri(root, "/Membership/Join"), form);
-                    }
-                    catch (HttpRequestException)
-                    {
-                        Interlocked.Increment(ref connectionErrors);
-                        await Task.Delay(50);
-                        continue;
-                    }
+                        using var http = new HttpClient(
+                            new SocketsHttpHandler
+                            {
+                                AllowAutoRedirect = false,
+                                CookieContainer = new CookieContainer(),
+                                UseCookies = true,
+                                PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+                            }
+                        )
+                        {
+                            // No deadline per post: the test watches the crowd's progress (Answered) and fails when it
+                            // stalls.
+                            Timeout = Timeout.InfiniteTimeSpan,
+                        };
+                        var token = await AntiforgeryTokenAsync(http);
+                        for (
+                            var n = Interlocked.Increment(ref next);
+                            n < submissions;
+                            n = Interlocked.Increment(ref next)
+                        )
+                        {
+                            var email = $"load-{run}-{n}@example.org";
+                            while (true)
+                            {
+                                HttpResponseMessage response;
+                                try
+                                {
+                                    using var form = new FormUrlEncodedContent(Fields(n, email, token));
+                                    response = await http.PostAsync(new Uri(root, "/Membership/Join"), form);
+                                }
+                                catch (HttpRequestException)
+                                {
+                                    Interlocked.Increment(ref connectionErrors);
+                                    await Task.Delay(50);
+                                    continue;
+                                }
 
-                    using (response)
-                    {
-                        var status = (int)response.StatusCode;
-                        if (status == 302 && response.Headers.Location?.OriginalString.StartsWith("/Membership/Sent/", StringComparison.Ordinal) == true)
-                        {
-                            Accepted.Add(email);
-                        }
-                        else if (status >= 500)
-                        {
-                            ServerErrors.Add($"{status} for {email}: {Excerpt(await response.Content.ReadAsStringAsync())}");
-                        }
-                        else
-                        {
-                            Rejected.Add(status);
-                            token = await AntiforgeryTokenAsync(http);
-                        }
-                    }
+                                using (response)
+                                {
+                                    var status = (int)response.StatusCode;
+                                    if (
+                                        status == 302
+                                        && response.Headers.Location?.OriginalString.StartsWith(
+                                            "/Membership/Sent/",
+                                            StringComparison.Ordinal
+                                        ) == true
+                                    )
+                                    {
+                                        Accepted.Add(email);
+                                    }
+                                    else if (status >= 500)
+                                    {
+                                        ServerErrors.Add(
+                                            $"{status} for {email}: {Excerpt(await response.Content.ReadAsStringAsync())}"
+                                        );
+                                    }
+                                    else
+                                    {
+                                        Rejected.Add(status);
+                                        token = await AntiforgeryTokenAsync(http);
+                                    }
+                                }
 
-                    break;
-                }
-            }
-        })));
+                                break;
+                            }
+                        }
+                    })
+                )
+        );
     }
 
     /// <summary>Every inquiry's email as the database holds it, read straight from the file.</summary>
-    public async Task<List<string>> StoredEmailsAsync() => await QueryAsync("SELECT Email FROM MembershipInquiries", r => r.GetString(0));
+    public async Task<List<string>> StoredEmailsAsync() =>
+        await QueryAsync("SELECT Email FROM MembershipInquiries", r => r.GetString(0));
 
     public async Task<List<(int Id, bool Sent, int Attempts)>> OutboxAsync() =>
-        await QueryAsync("SELECT Id, SentAtUtc IS NOT NULL, Attempts FROM OutboxMessages", r => (r.GetInt32(0), r.GetBoolean(1), r.GetInt32(2)));
+        await QueryAsync("SELECT Id, SentAtUtc IS NOT NULL, Attempts FROM OutboxMessages", r =>
+            (r.GetInt32(0), r.GetBoolean(1), r.GetInt32(2))
+        );
 
     public async ValueTask DisposeAsync()
     {
@@ -187,7 +219,9 @@ internal sealed class InquiryLoad : IAsyncDisposable
             portal.Settings["Portal:Mail:Smtp:Host"] = "127.0.0.1";
             portal.Settings["Portal:Mail:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
             portal.Settings["Portal:Mail:Smtp:Security"] = "None";
-            portal.Settings["Portal:Mail:Smtp:TimeoutSeconds"] = Patiently.StallLimit.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+            portal.Settings["Portal:Mail:Smtp:TimeoutSeconds"] = Patiently.StallLimit.TotalSeconds.ToString(
+                CultureInfo.InvariantCulture
+            );
         }
 
         portal.UseKestrel(options => options.Listen(IPAddress.Loopback, listenPort));
@@ -210,7 +244,8 @@ internal sealed class InquiryLoad : IAsyncDisposable
             try
             {
                 var page = await http.GetStringAsync(new Uri(root, "/Membership/Join"));
-                return PortalClient.AntiforgeryToken(page) ?? throw new InvalidOperationException("No antiforgery token on /Membership/Join");
+                return PortalClient.AntiforgeryToken(page)
+                    ?? throw new InvalidOperationException("No antiforgery token on /Membership/Join");
             }
             catch (HttpRequestException ex) when (ex.StatusCode is null)
             {
@@ -221,26 +256,42 @@ internal sealed class InquiryLoad : IAsyncDisposable
     }
 
     private KeyValuePair<string, string>[] Fields(int n, string email, string token) =>
-    [
-        // A word of its own in every name, so no submission is matched to another's city record.
-        new("Input.OrganizationName", $"Loadville {run}{n:D5} Council"),
-        new("Input.CountryCode", (n % 3) switch { 0 => "MY", 1 => "PE", _ => "KR" }),
-        new("Input.Kind", "LocalGovernment"),
-        new("Input.Population", "680000"),
-        new("Input.ContactName", "Lee Kai Yet"),
-        new("Input.ContactPosition", "Councillor"),
-        new("Input.Email", email),
-        new("Input.Phone", "+60 6-762 0000"),
-        new("Input.PreferredLanguage", (n % 3) switch { 0 => "en", 1 => "es", _ => "ko" }),
-        new("Input.Interests", "CapacityBuilding"),
-        new("Input.OtherInterest", ""),
-        new("Input.HeardFrom", "A colleague"),
-        new("Input.VisitId", ""),
-        new("Input.Message", $"Submission {n} of the load test."),
-        new("Input.ConsentGiven", "true"),
-        new("website", ""),
-        new("__RequestVerificationToken", token),
-    ];
+        [
+            // A word of its own in every name, so no submission is matched to another's city record.
+            new("Input.OrganizationName", $"Loadville {run}{n:D5} Council"),
+            new(
+                "Input.CountryCode",
+                (n % 3) switch
+                {
+                    0 => "MY",
+                    1 => "PE",
+                    _ => "KR",
+                }
+            ),
+            new("Input.Kind", "LocalGovernment"),
+            new("Input.Population", "680000"),
+            new("Input.ContactName", "Lee Kai Yet"),
+            new("Input.ContactPosition", "Councillor"),
+            new("Input.Email", email),
+            new("Input.Phone", "+60 6-762 0000"),
+            new(
+                "Input.PreferredLanguage",
+                (n % 3) switch
+                {
+                    0 => "en",
+                    1 => "es",
+                    _ => "ko",
+                }
+            ),
+            new("Input.Interests", "CapacityBuilding"),
+            new("Input.OtherInterest", ""),
+            new("Input.HeardFrom", "A colleague"),
+            new("Input.VisitId", ""),
+            new("Input.Message", $"Submission {n} of the load test."),
+            new("Input.ConsentGiven", "true"),
+            new("website", ""),
+            new("__RequestVerificationToken", token),
+        ];
 
     private static string Excerpt(string body) => body.Length <= 300 ? body : body[..300];
 

@@ -4,9 +4,11 @@ using Xunit.Abstractions;
 
 namespace WeGO.Portal.Web.Tests.Reliability;
 
-/// <summary>The public /Membership/Join form under many browsers at once on a real Kestrel port and a real SQLite file, through a
-/// restart in the middle and a mail server that is down: nothing accepted is lost, nothing is stored or mailed twice.</summary>
-public sealed class PublicFormUnderLoadTests(ITestOutputHelper output, TestDurations durations) : IClassFixture<TestDurations>
+/// <summary>The public /Membership/Join form under many browsers at once on a real Kestrel port and a real SQLite file,
+/// through a restart in the middle and a mail server that is down: nothing accepted is lost, nothing is stored or
+/// mailed twice.</summary>
+public sealed class PublicFormUnderLoadTests(ITestOutputHelper output, TestDurations durations)
+    : IClassFixture<TestDurations>
 {
     private const int Clients = 32;
 
@@ -18,7 +20,9 @@ public sealed class PublicFormUnderLoadTests(ITestOutputHelper output, TestDurat
         load.StartPortal();
 
         var watch = Stopwatch.StartNew();
-        await Patiently.ForAsync(load.SubmitAsync(5000, Clients), "5,000 submissions to be answered", () => load.Answered);
+        await Patiently.ForAsync(load.SubmitAsync(5000, Clients), "5,000 submissions to be answered", () =>
+            load.Answered
+        );
         Report("5,000 submissions", load, watch);
 
         Assert.Empty(load.ServerErrors);
@@ -35,11 +39,17 @@ public sealed class PublicFormUnderLoadTests(ITestOutputHelper output, TestDurat
 
         var watch = Stopwatch.StartNew();
         var submitting = load.SubmitAsync(2000, Clients);
-        await Patiently.UntilAsync("the load to be under way", () => (load.Accepted.Count, submitting.IsCompleted), v => v.Count >= 700 || v.IsCompleted);
+        await Patiently.UntilAsync(
+            "the load to be under way",
+            () => (load.Accepted.Count, submitting.IsCompleted),
+            v => v.Count >= 700 || v.IsCompleted
+        );
         await load.StopPortalAsync();
         var acceptedBeforeRestart = load.Accepted.Count;
         load.StartPortal();
-        await Patiently.ForAsync(submitting, "2,000 submissions to be answered across the restart", () => load.Answered);
+        await Patiently.ForAsync(submitting, "2,000 submissions to be answered across the restart", () =>
+            load.Answered
+        );
         Report($"2,000 submissions, restart after {acceptedBeforeRestart} accepted", load, watch);
 
         Assert.Empty(load.ServerErrors);
@@ -62,7 +72,11 @@ public sealed class PublicFormUnderLoadTests(ITestOutputHelper output, TestDurat
         await Patiently.ForAsync(load.SubmitAsync(500, Clients), "500 submissions to be answered", () => load.Answered);
         Report("500 submissions, mail server down", load, watch);
         var expectedMessages = 2 * load.Accepted.Count;
-        await Patiently.UntilAsync("every message tried while the server is down", async () => (await load.OutboxAsync()).Count(m => m.Attempts >= 1), tried => tried == expectedMessages);
+        await Patiently.UntilAsync(
+            "every message tried while the server is down",
+            async () => (await load.OutboxAsync()).Count(m => m.Attempts >= 1),
+            tried => tried == expectedMessages
+        );
         Assert.All(await load.OutboxAsync(), m => Assert.False(m.Sent));
         Assert.Empty(smtp.Received);
 
@@ -92,16 +106,22 @@ public sealed class PublicFormUnderLoadTests(ITestOutputHelper output, TestDurat
         await Patiently.UntilAsync(
             $"every one of {expected} outbox messages to be delivered (progress: marked sent, received)",
             async () => ((await load.OutboxAsync()).Count(m => m.Sent), smtp.Received.Count),
-            v => v.Item1 == expected && v.Item2 >= expected);
+            v => v.Item1 == expected && v.Item2 >= expected
+        );
 
         var received = smtp.Received;
         Assert.Equal(expected, received.Count);
         Assert.Equal(expected, received.Select(m => m.Message.MessageId).Distinct(StringComparer.Ordinal).Count());
-        var confirmations = received.SelectMany(m => m.Recipients).Where(r => r.StartsWith("load-", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        var confirmations = received
+            .SelectMany(m => m.Recipients)
+            .Where(r => r.StartsWith("load-", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
         Assert.Equal(load.Accepted.Order(StringComparer.Ordinal), confirmations);
     }
 
     private void Report(string what, InquiryLoad load, Stopwatch watch) =>
-        output.WriteLine($"{what}: {load.Accepted.Count} accepted, {load.Rejected.Count} rejected ({string.Join(", ", load.Rejected.CountBy(s => s).Select(c => $"{c.Value}x {c.Key}"))}), " +
-            $"{load.ServerErrors.Count} server errors, {load.ConnectionErrors} connection errors retried, {watch.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine(
+            $"{what}: {load.Accepted.Count} accepted, {load.Rejected.Count} rejected ({string.Join(", ", load.Rejected.CountBy(s => s).Select(c => $"{c.Value}x {c.Key}"))}), "
+                + $"{load.ServerErrors.Count} server errors, {load.ConnectionErrors} connection errors retried, {watch.Elapsed.TotalSeconds:F1} s"
+        );
 }

@@ -25,15 +25,24 @@ public sealed class AccessMatrixTests(SecurityPortal fixture) : IClassFixture<Se
     [MemberData(nameof(Cases))]
     public async Task Each_endpoint_is_allowed_or_refused_as_the_policy_table_says(string endpoint, string visitor)
     {
-        Assert.True(AccessPolicy.Table.TryGetValue(endpoint, out var access), $"{endpoint} is not in {nameof(AccessPolicy)}.{nameof(AccessPolicy.Table)}: add a row saying who may use it.");
+        Assert.True(
+            AccessPolicy.Table.TryGetValue(endpoint, out var access),
+            $"{endpoint} is not in {nameof(AccessPolicy)}.{nameof(AccessPolicy.Table)}: add a row saying who may use it."
+        );
         var found = PortalEndpoints.All.SingleOrDefault(e => e.Key == endpoint);
-        Assert.True(found is not null, $"{nameof(AccessPolicy)}.{nameof(AccessPolicy.Table)} has a row for {endpoint}, which the portal no longer has: remove the row.");
+        Assert.True(
+            found is not null,
+            $"{nameof(AccessPolicy)}.{nameof(AccessPolicy.Table)} has a row for {endpoint}, which the portal no longer has: remove the row."
+        );
         var address = fixture.Address(found);
-        var who = AccessPolicy.EndTheSession.Contains(endpoint) ? await fixture.SignedInForOneRequestAsync(visitor) : fixture[visitor];
+        var who = AccessPolicy.EndTheSession.Contains(endpoint)
+            ? await fixture.SignedInForOneRequestAsync(visitor)
+            : fixture[visitor];
 
         using var response = found.IsPost ? await who.PostAsync(address) : await who.GetAsync(address);
 
-        var answer = $"{found.Method} {address} as {visitor} answered {(int)response.StatusCode} {response.Headers.Location}";
+        var answer =
+            $"{found.Method} {address} as {visitor} answered {(int)response.StatusCode} {response.Headers.Location}";
         if (AccessPolicy.Allows(access, visitor))
         {
             Assert.False(Visitor.IsRefused(response), $"{answer}, but {access} allows it.");
@@ -41,11 +50,22 @@ public sealed class AccessMatrixTests(SecurityPortal fixture) : IClassFixture<Se
         }
         else if (visitor == AccessPolicy.Anonymous)
         {
-            Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/Account/SignIn", StringComparison.Ordinal), $"{answer}: expected the sign-in page.");
+            Assert.True(
+                response.StatusCode == HttpStatusCode.Redirect
+                    && response.Headers.Location!.OriginalString.Contains("/Account/SignIn", StringComparison.Ordinal),
+                $"{answer}: expected the sign-in page."
+            );
         }
         else
         {
-            Assert.True(Visitor.IsRefused(response) && !(response.Headers.Location?.OriginalString.Contains("/Account/SignIn", StringComparison.Ordinal) ?? false), $"{answer}: expected access denied.");
+            Assert.True(
+                Visitor.IsRefused(response)
+                    && !(
+                        response.Headers.Location?.OriginalString.Contains("/Account/SignIn", StringComparison.Ordinal)
+                        ?? false
+                    ),
+                $"{answer}: expected access denied."
+            );
         }
     }
 }

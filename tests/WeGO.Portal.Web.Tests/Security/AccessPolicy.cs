@@ -2,8 +2,8 @@ using WeGO.Portal.Application.Staff;
 
 namespace WeGO.Portal.Web.Tests.Security;
 
-/// <summary>Who may use what. A page does not appear here by itself: when a page or handler is added, the access
-/// tests fail naming it until a row here says who may use it; when one is removed, its row fails until deleted.</summary>
+/// <summary>Who may use what. A page does not appear here by itself: when a page or handler is added, the access tests
+/// fail naming it until a row here says who may use it; when one is removed, its row fails until deleted.</summary>
 public static class AccessPolicy
 {
     public enum Access
@@ -29,15 +29,28 @@ public static class AccessPolicy
 
     public const string Anonymous = nameof(Anonymous);
 
-    /// <summary>Endpoints that end the caller's own session when allowed: tried with a visitor signed in for the purpose.</summary>
-    public static readonly IReadOnlySet<string> EndTheSession = new HashSet<string>(StringComparer.Ordinal) { "POST /Account/SignOut", "POST /Account/Sessions?handler=EndAll" };
+    /// <summary>Endpoints that end the caller's own session when allowed: tried with a visitor signed in for the
+    /// purpose.</summary>
+    public static readonly IReadOnlySet<string> EndTheSession = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "POST /Account/SignOut",
+        "POST /Account/Sessions?handler=EndAll",
+    };
 
     /// <summary>Who the access matrix tries every endpoint as.</summary>
-    public static readonly string[] Visitors = [Anonymous, Roles.SecretariatStaff, Roles.ProgramDirector, Roles.Administrator];
+    public static readonly string[] Visitors =
+    [
+        Anonymous,
+        Roles.SecretariatStaff,
+        Roles.ProgramDirector,
+        Roles.Administrator,
+    ];
 
     /// <summary>One row per page handler ("GET /Visits/Details?handler=Ics") or other endpoint, keyed as
     /// <see cref="PortalEndpoint.Key"/> writes it.</summary>
-    public static readonly IReadOnlyDictionary<string, Access> Table = new Dictionary<string, Access>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, Access> Table = new Dictionary<string, Access>(
+        StringComparer.Ordinal
+    )
     {
         ["GET /Index"] = Access.Anyone,
         ["GET /Error"] = Access.Anyone,
@@ -166,19 +179,22 @@ public static class AccessPolicy
     };
 
     /// <summary>POSTs that take no antiforgery token, and why.</summary>
-    public static readonly IReadOnlyDictionary<string, string> WithoutAntiforgery = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, string> WithoutAntiforgery = new Dictionary<string, string>(
+        StringComparer.Ordinal
+    )
     {
         ["POST /Error"] = "the error page re-executes the failed request, whatever its method; it changes nothing",
     };
 
-    public static bool Allows(Access access, string visitor) => access switch
-    {
-        Access.Anyone => true,
-        Access.SignedIn => visitor != Anonymous,
-        Access.ReadVisits => visitor is Roles.Administrator or Roles.SecretariatStaff or Roles.ProgramDirector,
-        Access.EditVisits => visitor is Roles.Administrator or Roles.SecretariatStaff,
-        Access.ReviewReports => visitor is Roles.Administrator or Roles.ProgramDirector,
-        Access.Administration => visitor is Roles.Administrator,
-        _ => throw new ArgumentOutOfRangeException(nameof(access)),
-    };
+    public static bool Allows(Access access, string visitor) =>
+        access switch
+        {
+            Access.Anyone => true,
+            Access.SignedIn => visitor != Anonymous,
+            Access.ReadVisits => visitor is Roles.Administrator or Roles.SecretariatStaff or Roles.ProgramDirector,
+            Access.EditVisits => visitor is Roles.Administrator or Roles.SecretariatStaff,
+            Access.ReviewReports => visitor is Roles.Administrator or Roles.ProgramDirector,
+            Access.Administration => visitor is Roles.Administrator,
+            _ => throw new ArgumentOutOfRangeException(nameof(access)),
+        };
 }

@@ -15,8 +15,15 @@ public sealed class AccountSecurityTests(SecurityPortal fixture) : IClassFixture
         var client = PortalClient.For(fixture.Portal);
         var email = await NewStaffAsync();
 
-        using var signIn = await client.PostFormAsync("/Account/SignIn", [new("Email", email), new("Password", Password)]);
-        using var language = await client.PostFormAsync("/", [new("culture", "es"), new("returnUrl", "/")], action: "/Culture");
+        using var signIn = await client.PostFormAsync(
+            "/Account/SignIn",
+            [new("Email", email), new("Password", Password)]
+        );
+        using var language = await client.PostFormAsync(
+            "/",
+            [new("culture", "es"), new("returnUrl", "/")],
+            action: "/Culture"
+        );
         using var page = await PortalClient.For(fixture.Portal).GetAsync("/Account/SignIn");
 
         AssertCookie(signIn, "wego.auth", "samesite=lax", secure: false);
@@ -35,8 +42,15 @@ public sealed class AccountSecurityTests(SecurityPortal fixture) : IClassFixture
         await portal.CreateStaffAsync(email, Password, Roles.SecretariatStaff);
 
         using var page = await PortalClient.For(portal, https: true).GetAsync("/Account/SignIn");
-        using var signIn = await client.PostFormAsync("/Account/SignIn", [new("Email", email), new("Password", Password)]);
-        using var language = await client.PostFormAsync("/", [new("culture", "ko"), new("returnUrl", "/")], action: "/Culture");
+        using var signIn = await client.PostFormAsync(
+            "/Account/SignIn",
+            [new("Email", email), new("Password", Password)]
+        );
+        using var language = await client.PostFormAsync(
+            "/",
+            [new("culture", "ko"), new("returnUrl", "/")],
+            action: "/Culture"
+        );
 
         AssertCookie(page, "wego.antiforgery", "samesite=strict", secure: true);
         AssertCookie(signIn, "wego.auth", "samesite=lax", secure: true);
@@ -55,11 +69,18 @@ public sealed class AccountSecurityTests(SecurityPortal fixture) : IClassFixture
         var client = PortalClient.For(fixture.Portal, "en");
         await client.SignInAsync(await NewStaffAsync(), Password);
 
-        using var response = await client.PostFormAsync("/Account/ChangePassword", [new("CurrentPassword", Password), new("NewPassword", weak), new("ConfirmPassword", weak)]);
+        using var response = await client.PostFormAsync(
+            "/Account/ChangePassword",
+            [new("CurrentPassword", Password), new("NewPassword", weak), new("ConfirmPassword", weak)]
+        );
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(page.Contains("at least 12 characters", StringComparison.Ordinal) || page.Contains("harder to guess", StringComparison.Ordinal), page);
+        Assert.True(
+            page.Contains("at least 12 characters", StringComparison.Ordinal)
+                || page.Contains("harder to guess", StringComparison.Ordinal),
+            page
+        );
     }
 
     [Fact]
@@ -70,9 +91,16 @@ public sealed class AccountSecurityTests(SecurityPortal fixture) : IClassFixture
         await client.SignInAsync(email, Password);
         var guessable = char.ToUpperInvariant(email[0]) + email.Split('@')[0][1..] + "-2024";
 
-        using var response = await client.PostFormAsync("/Account/ChangePassword", [new("CurrentPassword", Password), new("NewPassword", guessable), new("ConfirmPassword", guessable)]);
+        using var response = await client.PostFormAsync(
+            "/Account/ChangePassword",
+            [new("CurrentPassword", Password), new("NewPassword", guessable), new("ConfirmPassword", guessable)]
+        );
 
-        Assert.Contains("더 추측하기 어려운 비밀번호", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "더 추측하기 어려운 비밀번호",
+            await response.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -81,16 +109,33 @@ public sealed class AccountSecurityTests(SecurityPortal fixture) : IClassFixture
         var client = PortalClient.For(fixture.Portal, "en");
         await client.SignInAsync(await NewStaffAsync(), Password);
 
-        using var response = await client.PostFormAsync("/Account/ChangePassword", [new("CurrentPassword", Password), new("NewPassword", "Harbour-Lights-2031"), new("ConfirmPassword", "Harbour-Lights-2031")]);
+        using var response = await client.PostFormAsync(
+            "/Account/ChangePassword",
+            [
+                new("CurrentPassword", Password),
+                new("NewPassword", "Harbour-Lights-2031"),
+                new("ConfirmPassword", "Harbour-Lights-2031"),
+            ]
+        );
 
-        Assert.DoesNotContain("invalid-feedback\">T", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("wego.auth", string.Join(";", response.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "invalid-feedback\">T",
+            await response.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "wego.auth",
+            string.Join(";", response.Headers.GetValues("Set-Cookie")),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
     public async Task Account_creation_refuses_a_short_password()
     {
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Portal.CreateStaffAsync($"short-{Guid.NewGuid():N}@tests.wego", "Short-1a", Roles.SecretariatStaff));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            fixture.Portal.CreateStaffAsync($"short-{Guid.NewGuid():N}@tests.wego", "Short-1a", Roles.SecretariatStaff)
+        );
 
         Assert.Contains("at least 12", refused.Message, StringComparison.Ordinal);
     }
@@ -99,21 +144,36 @@ public sealed class AccountSecurityTests(SecurityPortal fixture) : IClassFixture
     [InlineData("en", "Too many failed attempts: this account is locked for 15 minutes.")]
     [InlineData("es", "Demasiados intentos fallidos: esta cuenta está bloqueada durante 15 minutos.")]
     [InlineData("ko", "로그인 실패가 너무 많아 이 계정이 15분 동안 잠겼습니다.")]
-    public async Task After_five_failures_the_right_password_is_refused_as_locked_in_the_users_language(string language, string locked)
+    public async Task After_five_failures_the_right_password_is_refused_as_locked_in_the_users_language(
+        string language,
+        string locked
+    )
     {
         var email = await NewStaffAsync();
         var client = PortalClient.For(fixture.Portal, language);
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            using var failed = await client.PostFormAsync("/Account/SignIn", [new("Email", email), new("Password", "Wrong-Password-" + attempt)]);
+            using var failed = await client.PostFormAsync(
+                "/Account/SignIn",
+                [new("Email", email), new("Password", "Wrong-Password-" + attempt)]
+            );
             Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
         }
 
-        using var sixth = await client.PostFormAsync("/Account/SignIn", [new("Email", email), new("Password", Password)]);
+        using var sixth = await client.PostFormAsync(
+            "/Account/SignIn",
+            [new("Email", email), new("Password", Password)]
+        );
 
         Assert.Equal(HttpStatusCode.OK, sixth.StatusCode);
         Assert.Contains(locked, await sixth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.False(sixth.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("wego.auth=", StringComparison.Ordinal) && !c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase)));
+        Assert.False(
+            sixth.Headers.TryGetValues("Set-Cookie", out var cookies)
+                && cookies.Any(c =>
+                    c.StartsWith("wego.auth=", StringComparison.Ordinal)
+                    && !c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase)
+                )
+        );
     }
 
     private async Task<string> NewStaffAsync()
@@ -125,9 +185,15 @@ public sealed class AccountSecurityTests(SecurityPortal fixture) : IClassFixture
 
     private static void AssertCookie(HttpResponseMessage response, string name, string sameSite, bool secure)
     {
-        var cookie = response.Headers.TryGetValues("Set-Cookie", out var all) ? all.SingleOrDefault(c => c.StartsWith(name + "=", StringComparison.Ordinal)) : null;
+        var cookie = response.Headers.TryGetValues("Set-Cookie", out var all)
+            ? all.SingleOrDefault(c => c.StartsWith(name + "=", StringComparison.Ordinal))
+            : null;
         Assert.True(cookie is not null, $"No {name} cookie was set");
-        var flags = cookie.Split(';', StringSplitOptions.TrimEntries).Skip(1).Select(f => f.ToLowerInvariant()).ToList();
+        var flags = cookie
+            .Split(';', StringSplitOptions.TrimEntries)
+            .Skip(1)
+            .Select(f => f.ToLowerInvariant())
+            .ToList();
         Assert.Contains("httponly", flags);
         Assert.Contains(sameSite, flags);
         Assert.Equal(secure, flags.Contains("secure"));

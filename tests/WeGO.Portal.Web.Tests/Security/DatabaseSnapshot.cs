@@ -10,7 +10,8 @@ public sealed class DatabaseSnapshot
 {
     private readonly Dictionary<string, Dictionary<string, Dictionary<string, string?>>> tables;
 
-    private DatabaseSnapshot(Dictionary<string, Dictionary<string, Dictionary<string, string?>>> tables) => this.tables = tables;
+    private DatabaseSnapshot(Dictionary<string, Dictionary<string, Dictionary<string, string?>>> tables) =>
+        this.tables = tables;
 
     /// <summary>One changed cell; an added row gives one change per column (Before null), a removed row one change
     /// for its key (Column "*").</summary>
@@ -19,28 +20,40 @@ public sealed class DatabaseSnapshot
         public override string ToString() => $"{Table}[{Key}].{Column}: {Before ?? "(none)"} -> {After ?? "(removed)"}";
     }
 
-    public static Task<DatabaseSnapshot> TakeAsync(PortalFactory portal) => portal.WithDbAsync(async db =>
-    {
-        await db.Database.OpenConnectionAsync();
-        var connection = db.Database.GetDbConnection();
-        var tables = new Dictionary<string, Dictionary<string, Dictionary<string, string?>>>(StringComparer.Ordinal);
-        foreach (var table in await ReadAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
+    public static Task<DatabaseSnapshot> TakeAsync(PortalFactory portal) =>
+        portal.WithDbAsync(async db =>
         {
-            var name = table["name"]!;
-            var keys = (await ReadAsync(connection, $"PRAGMA table_info(\"{name}\")"))
-                .Where(c => c["pk"] != "0").OrderBy(c => c["pk"], StringComparer.Ordinal).Select(c => c["name"]!).ToList();
-            var rows = new Dictionary<string, Dictionary<string, string?>>(StringComparer.Ordinal);
-            foreach (var row in await ReadAsync(connection, $"SELECT * FROM \"{name}\""))
+            await db.Database.OpenConnectionAsync();
+            var connection = db.Database.GetDbConnection();
+            var tables = new Dictionary<string, Dictionary<string, Dictionary<string, string?>>>(
+                StringComparer.Ordinal
+            );
+            foreach (
+                var table in await ReadAsync(
+                    connection,
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                )
+            )
             {
-                var key = keys.Count > 0 ? string.Join("|", keys.Select(k => row[k])) : string.Join("|", row.Values);
-                rows[key] = row;
+                var name = table["name"]!;
+                var keys = (await ReadAsync(connection, $"PRAGMA table_info(\"{name}\")"))
+                    .Where(c => c["pk"] != "0")
+                    .OrderBy(c => c["pk"], StringComparer.Ordinal)
+                    .Select(c => c["name"]!)
+                    .ToList();
+                var rows = new Dictionary<string, Dictionary<string, string?>>(StringComparer.Ordinal);
+                foreach (var row in await ReadAsync(connection, $"SELECT * FROM \"{name}\""))
+                {
+                    var key =
+                        keys.Count > 0 ? string.Join("|", keys.Select(k => row[k])) : string.Join("|", row.Values);
+                    rows[key] = row;
+                }
+
+                tables[name] = rows;
             }
 
-            tables[name] = rows;
-        }
-
-        return new DatabaseSnapshot(tables);
-    });
+            return new DatabaseSnapshot(tables);
+        });
 
     /// <summary>What changed from <paramref name="before"/> to this snapshot.</summary>
     public IReadOnlyList<Change> ChangesSince(DatabaseSnapshot before)
@@ -52,11 +65,15 @@ public sealed class DatabaseSnapshot
             foreach (var (key, row) in rows)
             {
                 var old = earlier.GetValueOrDefault(key);
-                changes.AddRange(row.Where(cell => old is null || old[cell.Key] != cell.Value)
-                    .Select(cell => new Change(table, key, cell.Key, old?[cell.Key], cell.Value)));
+                changes.AddRange(
+                    row.Where(cell => old is null || old[cell.Key] != cell.Value)
+                        .Select(cell => new Change(table, key, cell.Key, old?[cell.Key], cell.Value))
+                );
             }
 
-            changes.AddRange(earlier.Keys.Where(key => !rows.ContainsKey(key)).Select(key => new Change(table, key, "*", key, null)));
+            changes.AddRange(
+                earlier.Keys.Where(key => !rows.ContainsKey(key)).Select(key => new Change(table, key, "*", key, null))
+            );
         }
 
         return changes;
@@ -73,7 +90,9 @@ public sealed class DatabaseSnapshot
             var row = new Dictionary<string, string?>(StringComparer.Ordinal);
             for (var i = 0; i < reader.FieldCount; i++)
             {
-                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture);
+                row[reader.GetName(i)] = reader.IsDBNull(i)
+                    ? null
+                    : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture);
             }
 
             rows.Add(row);

@@ -10,8 +10,15 @@ using WeGO.Portal.Testing;
 namespace WeGO.Portal.Web.Tests.Security;
 
 /// <summary>One thing a browser can ask of the portal: a page handler (GET or POST, named or not) or another endpoint.
-/// <see cref="Key"/> is how the policy tables name it: "GET /Visits/Details", "POST /Visits/Status?handler=Cancel".</summary>
-public sealed partial record PortalEndpoint(string Method, string Page, string? Handler, string RouteTemplate, bool IsPage)
+/// <see cref="Key"/> is how the policy tables name it: "GET /Visits/Details", "POST
+/// /Visits/Status?handler=Cancel".</summary>
+public sealed partial record PortalEndpoint(
+    string Method,
+    string Page,
+    string? Handler,
+    string RouteTemplate,
+    bool IsPage
+)
 {
     public string Key => Handler is null ? $"{Method} {Page}" : $"{Method} {Page}?handler={Handler}";
 
@@ -19,10 +26,16 @@ public sealed partial record PortalEndpoint(string Method, string Page, string? 
 
     public bool IsPost => Method == "POST";
 
-    /// <summary>The address to request, route parameters filled with <paramref name="sample"/>(page, parameter).</summary>
+    /// <summary>The address to request, route parameters filled with <paramref name="sample"/>(page,
+    /// parameter).</summary>
     public string Address(Func<string, string, string> sample)
     {
-        var path = "/" + RouteParameter().Replace(RouteTemplate.TrimStart('/'), match => Uri.EscapeDataString(sample(Page, match.Groups[1].Value)));
+        var path =
+            "/"
+            + RouteParameter()
+                .Replace(RouteTemplate.TrimStart('/'), match =>
+                    Uri.EscapeDataString(sample(Page, match.Groups[1].Value))
+                );
         return Handler is null ? path : $"{path}?handler={Handler}";
     }
 
@@ -64,8 +77,9 @@ public static class PortalEndpoints
     {
         var found = new List<PortalEndpoint>();
         var loader = services.GetRequiredService<PageLoader>();
-        var pages = services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items
-            .OfType<PageActionDescriptor>()
+        var pages = services
+            .GetRequiredService<IActionDescriptorCollectionProvider>()
+            .ActionDescriptors.Items.OfType<PageActionDescriptor>()
             .GroupBy(page => page.ViewEnginePath, StringComparer.Ordinal);
         foreach (var page in pages)
         {
@@ -73,8 +87,14 @@ public static class PortalEndpoints
             var descriptor = page.OrderBy(d => d.AttributeRouteInfo?.Template?.Length ?? 0).First();
             var compiled = await loader.LoadAsync(descriptor, EndpointMetadataCollection.Empty);
             var template = descriptor.AttributeRouteInfo?.Template ?? page.Key;
-            var handlers = compiled.HandlerMethods
-                .Select(h => new PortalEndpoint(h.HttpMethod.ToUpperInvariant(), page.Key, string.IsNullOrEmpty(h.Name) ? null : h.Name, template, IsPage: true))
+            var handlers = compiled
+                .HandlerMethods.Select(h => new PortalEndpoint(
+                    h.HttpMethod.ToUpperInvariant(),
+                    page.Key,
+                    string.IsNullOrEmpty(h.Name) ? null : h.Name,
+                    template,
+                    IsPage: true
+                ))
                 .ToList();
             if (!handlers.Any(h => h.IsGet && h.Handler is null))
             {
@@ -87,14 +107,19 @@ public static class PortalEndpoints
 
         foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
-            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null || endpoint.RoutePattern.RawText is not { } pattern)
+            if (
+                endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null
+                || endpoint.RoutePattern.RawText is not { } pattern
+            )
             {
                 continue;
             }
 
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [HttpMethods.Get];
             var path = "/" + pattern.TrimStart('/');
-            found.AddRange(methods.Select(method => new PortalEndpoint(method.ToUpperInvariant(), path, null, path, IsPage: false)));
+            found.AddRange(
+                methods.Select(method => new PortalEndpoint(method.ToUpperInvariant(), path, null, path, IsPage: false))
+            );
         }
 
         return found.DistinctBy(e => e.Key).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();

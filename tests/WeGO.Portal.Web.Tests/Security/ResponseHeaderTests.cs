@@ -56,12 +56,18 @@ public sealed class ResponseHeaderTests(SecurityPortal fixture) : IClassFixture<
     private static void AssertSecurityHeaders(HttpResponseMessage response, string what)
     {
         string Header(string name) =>
-            response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : throw new Xunit.Sdk.XunitException($"{what}: no {name} header");
+            response.Headers.TryGetValues(name, out var values)
+                ? string.Join(",", values)
+                : throw new Xunit.Sdk.XunitException($"{what}: no {name} header");
 
-        var policy = Header("Content-Security-Policy").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+        var policy = Header("Content-Security-Policy")
+            .Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(d => d.Split(' ', 2))
             .ToDictionary(d => d[0], d => d.Length > 1 ? d[1] : "", StringComparer.Ordinal);
-        Assert.True(policy.TryGetValue("script-src", out var scripts) || policy.TryGetValue("default-src", out scripts), $"{what}: no script-src");
+        Assert.True(
+            policy.TryGetValue("script-src", out var scripts) || policy.TryGetValue("default-src", out scripts),
+            $"{what}: no script-src"
+        );
         Assert.True(scripts == "'self'", $"{what}: scripts may come from {scripts}");
         Assert.DoesNotContain("unsafe-inline", policy.GetValueOrDefault("style-src", ""), StringComparison.Ordinal);
         Assert.Equal("'none'", policy.GetValueOrDefault("frame-ancestors"));
@@ -71,12 +77,16 @@ public sealed class ResponseHeaderTests(SecurityPortal fixture) : IClassFixture<
         Assert.Equal("nosniff", Header("X-Content-Type-Options"));
         Assert.Equal("DENY", Header("X-Frame-Options"));
         // Pages whose address is a secret (the inquiry status link) send no referrer at all.
-        Assert.True(Header("Referrer-Policy") is "same-origin" or "no-referrer", $"{what}: Referrer-Policy {Header("Referrer-Policy")}");
+        Assert.True(
+            Header("Referrer-Policy") is "same-origin" or "no-referrer",
+            $"{what}: Referrer-Policy {Header("Referrer-Policy")}"
+        );
         Assert.Contains("camera=()", Header("Permissions-Policy"), StringComparison.Ordinal);
         Assert.Equal("same-origin", Header("Cross-Origin-Opener-Policy"));
     }
 
-    /// <summary>The portal with one address that throws, as a bug would, behind all of the portal's own middleware.</summary>
+    /// <summary>The portal with one address that throws, as a bug would, behind all of the portal's own
+    /// middleware.</summary>
     private sealed class FaultingPortal : PortalFactory
     {
         public const string Path = "/test/fault";
@@ -91,12 +101,17 @@ public sealed class ResponseHeaderTests(SecurityPortal fixture) : IClassFixture<
 
         private sealed class Fault : IStartupFilter
         {
-            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-            {
-                next(app);
-                app.Use((HttpContext context, RequestDelegate _) =>
-                    context.Request.Path == Path ? throw new InvalidOperationException("A fault for the error-page test.") : Task.CompletedTask);
-            };
+            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) =>
+                app =>
+                {
+                    next(app);
+                    app.Use(
+                        (HttpContext context, RequestDelegate _) =>
+                            context.Request.Path == Path
+                                ? throw new InvalidOperationException("A fault for the error-page test.")
+                                : Task.CompletedTask
+                    );
+                };
         }
     }
 }

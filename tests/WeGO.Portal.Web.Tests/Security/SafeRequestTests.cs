@@ -9,9 +9,15 @@ public sealed class SafeRequestTests(SecurityPortal fixture) : IClassFixture<Sec
 
     public static TheoryData<string> Posts() => PortalEndpoints.Keys(e => e.IsPost);
 
-    /// <summary>Pages whose handlers receive no unnamed POST: a POST there must not run the page without a handler.</summary>
+    /// <summary>Pages whose handlers receive no unnamed POST: a POST there must not run the page without a
+    /// handler.</summary>
     public static TheoryData<string> PagesWithoutPost() =>
-        PortalEndpoints.Keys(e => e.IsPage && e.IsGet && e.Handler is null && !PortalEndpoints.All.Any(p => p.Page == e.Page && p.IsPost && p.Handler is null));
+        PortalEndpoints.Keys(e =>
+            e.IsPage
+            && e.IsGet
+            && e.Handler is null
+            && !PortalEndpoints.All.Any(p => p.Page == e.Page && p.IsPost && p.Handler is null)
+        );
 
     [Theory]
     [MemberData(nameof(Gets))]
@@ -39,9 +45,10 @@ public sealed class SafeRequestTests(SecurityPortal fixture) : IClassFixture<Sec
     {
         var found = PortalEndpoints.Find(endpoint);
         var address = fixture.Address(found);
-        var visitors = AccessPolicy.Table.GetValueOrDefault(endpoint) == AccessPolicy.Access.Anyone
-            ? new[] { fixture.Administrator, fixture[AccessPolicy.Anonymous] }
-            : [fixture.Administrator];
+        var visitors =
+            AccessPolicy.Table.GetValueOrDefault(endpoint) == AccessPolicy.Access.Anyone
+                ? new[] { fixture.Administrator, fixture[AccessPolicy.Anonymous] }
+                : [fixture.Administrator];
 
         foreach (var visitor in visitors)
         {
@@ -50,7 +57,10 @@ public sealed class SafeRequestTests(SecurityPortal fixture) : IClassFixture<Sec
             var answer = $"POST {address} without a token as {visitor.Name} answered {(int)response.StatusCode}";
             if (AccessPolicy.WithoutAntiforgery.ContainsKey(endpoint))
             {
-                Assert.True(response.StatusCode != HttpStatusCode.BadRequest, $"{answer}; it is listed as taking no token: take it off the list.");
+                Assert.True(
+                    response.StatusCode != HttpStatusCode.BadRequest,
+                    $"{answer}; it is listed as taking no token: take it off the list."
+                );
             }
             else
             {
@@ -67,7 +77,14 @@ public sealed class SafeRequestTests(SecurityPortal fixture) : IClassFixture<Sec
         var anonymousToken = fixture[AccessPolicy.Anonymous].Token;
 
         using var response = await fixture.Administrator.PostAsync(
-            "/Visits/Topics/1", [new("Input.Version", "0"), new("Input.Topic", "Smuggled"), new("__RequestVerificationToken", anonymousToken)], withToken: false);
+            "/Visits/Topics/1",
+            [
+                new("Input.Version", "0"),
+                new("Input.Topic", "Smuggled"),
+                new("__RequestVerificationToken", anonymousToken),
+            ],
+            withToken: false
+        );
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -81,7 +98,10 @@ public sealed class SafeRequestTests(SecurityPortal fixture) : IClassFixture<Sec
 
         using var response = await fixture.Administrator.PostAsync(address);
 
-        Assert.True(response.StatusCode == HttpStatusCode.MethodNotAllowed, $"POST {address} answered {(int)response.StatusCode}");
+        Assert.True(
+            response.StatusCode == HttpStatusCode.MethodNotAllowed,
+            $"POST {address} answered {(int)response.StatusCode}"
+        );
         Assert.Empty((await DatabaseSnapshot.TakeAsync(fixture.Portal)).ChangesSince(before));
     }
 

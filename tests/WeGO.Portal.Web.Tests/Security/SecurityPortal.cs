@@ -9,7 +9,8 @@ namespace WeGO.Portal.Web.Tests.Security;
 /// administrator pages can open; one per test class.</summary>
 public sealed class SecurityPortal : IAsyncLifetime
 {
-    /// <summary>The demo Seremban visit, and its first follow-up: the sample for every {id} of a visit or follow-up page.</summary>
+    /// <summary>The demo Seremban visit, and its first follow-up: the sample for every {id} of a visit or follow-up
+    /// page.</summary>
     public const string DemoId = "1";
 
     private readonly Dictionary<string, Visitor> visitors = [];
@@ -26,10 +27,17 @@ public sealed class SecurityPortal : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Portal.Start();
-        ColleagueId = await Portal.CreateStaffAsync($"colleague-{Guid.NewGuid():N}@security.tests.wego", Visitor.Password, Roles.SecretariatStaff);
+        ColleagueId = await Portal.CreateStaffAsync(
+            $"colleague-{Guid.NewGuid():N}@security.tests.wego",
+            Visitor.Password,
+            Roles.SecretariatStaff
+        );
         foreach (var visitor in AccessPolicy.Visitors)
         {
-            visitors[visitor] = visitor == AccessPolicy.Anonymous ? await Visitor.AnonymousAsync(Portal) : await Visitor.SignedInAsync(Portal, visitor);
+            visitors[visitor] =
+                visitor == AccessPolicy.Anonymous
+                    ? await Visitor.AnonymousAsync(Portal)
+                    : await Visitor.SignedInAsync(Portal, visitor);
         }
     }
 
@@ -39,11 +47,14 @@ public sealed class SecurityPortal : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>The address of <paramref name="endpoint"/> with sample route values: the demo visit, its follow-up, the colleague.</summary>
+    /// <summary>The address of <paramref name="endpoint"/> with sample route values: the demo visit, its follow-up, the
+    /// colleague.</summary>
     public string Address(PortalEndpoint endpoint, Func<string, string, string?>? instead = null) =>
-        endpoint.Address((page, parameter) => instead?.Invoke(page, parameter) ?? Sample(page, parameter)) + Query(endpoint);
+        endpoint.Address((page, parameter) => instead?.Invoke(page, parameter) ?? Sample(page, parameter))
+        + Query(endpoint);
 
-    /// <summary>A visitor like <paramref name="visitor"/> whose session a request may end without spoiling the shared one.</summary>
+    /// <summary>A visitor like <paramref name="visitor"/> whose session a request may end without spoiling the shared
+    /// one.</summary>
     public async Task<Visitor> SignedInForOneRequestAsync(string visitor) =>
         visitor == AccessPolicy.Anonymous ? visitors[visitor] : await Visitor.SignedInAsync(Portal, visitor);
 
@@ -54,21 +65,25 @@ public sealed class SecurityPortal : IAsyncLifetime
         return (await users.FindByEmailAsync(PortalFactory.AdminEmail))!.Id;
     }
 
-    private string Sample(string page, string parameter) => (page, parameter) switch
-    {
-        ("/Staff/Edit" or "/Staff/Sessions", "id") => ColleagueId,
-        (_, "id") => DemoId,
-        (_, "token") => "not-a-token",
-        (_, "rest") => "Index",
-        ("/Reports/Version", "number") => "1",
-        ("/News/Release", "slug") => "no-such-release",
-        _ => throw new InvalidOperationException($"No sample value for {{{parameter}}} of {page}: add one to {nameof(SecurityPortal)}.{nameof(Sample)}."),
-    };
+    private string Sample(string page, string parameter) =>
+        (page, parameter) switch
+        {
+            ("/Staff/Edit" or "/Staff/Sessions", "id") => ColleagueId,
+            (_, "id") => DemoId,
+            (_, "token") => "not-a-token",
+            (_, "rest") => "Index",
+            ("/Reports/Version", "number") => "1",
+            ("/News/Release", "slug") => "no-such-release",
+            _ => throw new InvalidOperationException(
+                $"No sample value for {{{parameter}}} of {page}: add one to {nameof(SecurityPortal)}.{nameof(Sample)}."
+            ),
+        };
 
     /// <summary>Query strings some pages need to show what they are for.</summary>
-    private static string Query(PortalEndpoint endpoint) => endpoint.Page switch
-    {
-        "/Error" => (endpoint.Handler is null ? "?" : "&") + "code=404",
-        _ => "",
-    };
+    private static string Query(PortalEndpoint endpoint) =>
+        endpoint.Page switch
+        {
+            "/Error" => (endpoint.Handler is null ? "?" : "&") + "code=404",
+            _ => "",
+        };
 }

@@ -12,7 +12,8 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
 {
     private const string Password = "Session-Checks-2024";
     private const string Firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:131.0) Gecko/20100101 Firefox/131.0";
-    private const string Safari = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Mobile/15E148 Safari/604.1";
+    private const string Safari =
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Mobile/15E148 Safari/604.1";
 
     private readonly PortalFactory portal;
 
@@ -37,7 +38,9 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
 
         var newAdminEmail = $"made-by-demoted-{Guid.NewGuid():N}@tests.wego";
         using var create = new FormUrlEncodedContent([
-            new("Input.Email", newAdminEmail), new("Input.DisplayName", "Should Not Exist"), new("Input.Roles", Roles.Administrator),
+            new("Input.Email", newAdminEmail),
+            new("Input.DisplayName", "Should Not Exist"),
+            new("Input.Roles", Roles.Administrator),
             new("__RequestVerificationToken", token),
         ]);
         using var created = await otherAdmin.Http.PostAsync(new Uri("/Staff/Create", UriKind.Relative), create);
@@ -45,7 +48,10 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
 
         AssertSentToSignIn(created);
         AssertSentToSignIn(list);
-        Assert.False(await portal.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == newAdminEmail)), "The demoted administrator created an account");
+        Assert.False(
+            await portal.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == newAdminEmail)),
+            "The demoted administrator created an account"
+        );
     }
 
     [Fact]
@@ -91,15 +97,29 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
         await staff.SignInAsync(email, Password);
 
         var admin = await AdministratorAsync();
-        using (var disabled = await admin.PostFormAsync($"/Staff/Edit/{id}", [], action: $"/Staff/Edit/{id}?handler=Disable"))
+        using (
+            var disabled = await admin.PostFormAsync(
+                $"/Staff/Edit/{id}",
+                [],
+                action: $"/Staff/Edit/{id}?handler=Disable"
+            )
+        )
         {
             Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
         }
 
         AssertSentToSignIn(await staff.GetAsync("/Visits"));
-        using (var refused = await PortalClient.For(portal, "en").PostFormAsync("/Account/SignIn", [new("Email", email), new("Password", Password)]))
+        using (
+            var refused = await PortalClient
+                .For(portal, "en")
+                .PostFormAsync("/Account/SignIn", [new("Email", email), new("Password", Password)])
+        )
         {
-            Assert.Contains("This account is disabled", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains(
+                "This account is disabled",
+                await refused.Content.ReadAsStringAsync(),
+                StringComparison.Ordinal
+            );
         }
 
         Assert.Contains("text-bg-secondary", await admin.GetPageAsync("/Staff"), StringComparison.Ordinal);
@@ -107,7 +127,11 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
         var again = PortalClient.For(portal);
         await again.SignInAsync(email, Password);
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/Visits")).StatusCode);
-        var actions = await portal.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(StaffUser) && a.EntityId == id).Select(a => a.Action).ToListAsync());
+        var actions = await portal.WithDbAsync(db =>
+            db.AuditEntries.Where(a => a.EntityType == nameof(StaffUser) && a.EntityId == id)
+                .Select(a => a.Action)
+                .ToListAsync()
+        );
         Assert.Equal(["AccountDisabled", "AccountEnabled"], actions);
     }
 
@@ -117,13 +141,30 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
         using var alone = new PortalFactory { SeedDemo = false }.Start();
         var admin = PortalClient.For(alone, "es");
         await admin.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
-        var adminId = await alone.WithDbAsync(db => db.Users.Where(u => u.Email == PortalFactory.AdminEmail).Select(u => u.Id).SingleAsync());
+        var adminId = await alone.WithDbAsync(db =>
+            db.Users.Where(u => u.Email == PortalFactory.AdminEmail).Select(u => u.Id).SingleAsync()
+        );
 
-        using var demote = await admin.PostFormAsync($"/Staff/Edit/{adminId}", [new("Input.Roles", Roles.SecretariatStaff)]);
-        using var disable = await admin.PostFormAsync($"/Staff/Edit/{adminId}", [], action: $"/Staff/Edit/{adminId}?handler=Disable");
+        using var demote = await admin.PostFormAsync(
+            $"/Staff/Edit/{adminId}",
+            [new("Input.Roles", Roles.SecretariatStaff)]
+        );
+        using var disable = await admin.PostFormAsync(
+            $"/Staff/Edit/{adminId}",
+            [],
+            action: $"/Staff/Edit/{adminId}?handler=Disable"
+        );
 
-        Assert.Contains("El portal necesita al menos un administrador", await demote.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("No puede desactivar su propia cuenta", await disable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "El portal necesita al menos un administrador",
+            await demote.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "No puede desactivar su propia cuenta",
+            await disable.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Staff")).StatusCode);
     }
 
@@ -136,7 +177,16 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
         var here = PortalClient.For(portal);
         await here.SignInAsync(email, Password);
 
-        (await here.PostFormAsync("/Account/ChangePassword", [new("CurrentPassword", Password), new("NewPassword", "Harbour-Lights-2031"), new("ConfirmPassword", "Harbour-Lights-2031")])).Dispose();
+        (
+            await here.PostFormAsync(
+                "/Account/ChangePassword",
+                [
+                    new("CurrentPassword", Password),
+                    new("NewPassword", "Harbour-Lights-2031"),
+                    new("ConfirmPassword", "Harbour-Lights-2031"),
+                ]
+            )
+        ).Dispose();
 
         AssertSentToSignIn(await elsewhere.GetAsync("/Visits"));
         Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/Visits")).StatusCode);
@@ -154,19 +204,41 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
         Assert.Contains("Firefox on Windows", page, StringComparison.Ordinal);
         Assert.Contains("Safari on iOS", page, StringComparison.Ordinal);
 
-        var firefoxSession = System.Text.RegularExpressions.Regex.Match(page, "data-browser=\"Firefox on Windows\"[^>]*data-session=\"([^\"]+)\"").Groups[1].Value;
-        using (var ended = await admin.PostFormAsync($"/Staff/Sessions/{id}", [new("sessionId", firefoxSession)], action: $"/Staff/Sessions/{id}?handler=End"))
+        var firefoxSession = System
+            .Text.RegularExpressions.Regex.Match(
+                page,
+                "data-browser=\"Firefox on Windows\"[^>]*data-session=\"([^\"]+)\""
+            )
+            .Groups[1]
+            .Value;
+        using (
+            var ended = await admin.PostFormAsync(
+                $"/Staff/Sessions/{id}",
+                [new("sessionId", firefoxSession)],
+                action: $"/Staff/Sessions/{id}?handler=End"
+            )
+        )
         {
             Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         }
 
         AssertSentToSignIn(await onFirefox.GetAsync("/Visits"));
         Assert.Equal(HttpStatusCode.OK, (await onSafari.GetAsync("/Visits")).StatusCode);
-        Assert.DoesNotContain("Firefox on Windows", await admin.GetPageAsync($"/Staff/Sessions/{id}"), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "Firefox on Windows",
+            await admin.GetPageAsync($"/Staff/Sessions/{id}"),
+            StringComparison.Ordinal
+        );
 
-        (await admin.PostFormAsync($"/Staff/Sessions/{id}", [], action: $"/Staff/Sessions/{id}?handler=EndAll")).Dispose();
+        (
+            await admin.PostFormAsync($"/Staff/Sessions/{id}", [], action: $"/Staff/Sessions/{id}?handler=EndAll")
+        ).Dispose();
         AssertSentToSignIn(await onSafari.GetAsync("/Visits"));
-        var actions = await portal.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(StaffUser) && a.EntityId == id).Select(a => a.Action).ToListAsync());
+        var actions = await portal.WithDbAsync(db =>
+            db.AuditEntries.Where(a => a.EntityType == nameof(StaffUser) && a.EntityId == id)
+                .Select(a => a.Action)
+                .ToListAsync()
+        );
         Assert.Equal(["SessionEnded", "AllSessionsEnded"], actions);
     }
 
@@ -176,18 +248,33 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
         var (_, email) = await NewStaffAsync(Roles.SecretariatStaff);
         var phone = await SignedInWithBrowserAsync(email, Safari);
         var desk = await SignedInWithBrowserAsync(email, Firefox);
-        var feed = System.Text.RegularExpressions.Regex.Match(await desk.GetPageAsync("/Visits/Calendar"), "(/calendar/feed/[^\"<]+\\.ics)").Groups[1].Value;
+        var feed = System
+            .Text.RegularExpressions.Regex.Match(
+                await desk.GetPageAsync("/Visits/Calendar"),
+                "(/calendar/feed/[^\"<]+\\.ics)"
+            )
+            .Groups[1]
+            .Value;
         var own = await desk.GetPageAsync("/Account/Sessions");
         Assert.Contains("Safari on iOS", own, StringComparison.Ordinal);
 
-        using (var everywhere = await desk.PostFormAsync("/Account/Sessions", [], action: "/Account/Sessions?handler=EndAll"))
+        using (
+            var everywhere = await desk.PostFormAsync(
+                "/Account/Sessions",
+                [],
+                action: "/Account/Sessions?handler=EndAll"
+            )
+        )
         {
             Assert.Equal(HttpStatusCode.Redirect, everywhere.StatusCode);
         }
 
         AssertSentToSignIn(await desk.GetAsync("/Visits"));
         AssertSentToSignIn(await phone.GetAsync("/Visits"));
-        Assert.Equal(HttpStatusCode.OK, (await PortalClient.For(portal).GetAsync(System.Net.WebUtility.HtmlDecode(feed))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await PortalClient.For(portal).GetAsync(System.Net.WebUtility.HtmlDecode(feed))).StatusCode
+        );
     }
 
     [Fact]
@@ -206,8 +293,10 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
     private static void AssertSentToSignIn(HttpResponseMessage response)
     {
         Assert.True(
-            response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/Account/SignIn", StringComparison.Ordinal),
-            $"Expected the sign-in page, got {(int)response.StatusCode} {response.Headers.Location}");
+            response.StatusCode == HttpStatusCode.Redirect
+                && response.Headers.Location!.OriginalString.Contains("/Account/SignIn", StringComparison.Ordinal),
+            $"Expected the sign-in page, got {(int)response.StatusCode} {response.Headers.Location}"
+        );
     }
 
     private async Task<(string Id, string Email)> NewStaffAsync(string role)

@@ -41,10 +41,16 @@ public sealed class Visitor
 
     public static Task<Visitor> AdministratorAsync(PortalFactory portal) => SignedInAsync(portal, Roles.Administrator);
 
-    public Task<HttpResponseMessage> GetAsync(string address) => SendAsync(new HttpRequestMessage(HttpMethod.Get, address));
+    public Task<HttpResponseMessage> GetAsync(string address) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, address));
 
-    /// <summary>Posts form fields with this visitor's antiforgery token (or none, when <paramref name="withToken"/> is false).</summary>
-    public Task<HttpResponseMessage> PostAsync(string address, IEnumerable<KeyValuePair<string, string>>? fields = null, bool withToken = true)
+    /// <summary>Posts form fields with this visitor's antiforgery token (or none, when <paramref name="withToken"/> is
+    /// false).</summary>
+    public Task<HttpResponseMessage> PostAsync(
+        string address,
+        IEnumerable<KeyValuePair<string, string>>? fields = null,
+        bool withToken = true
+    )
     {
         var form = (fields ?? []).ToList();
         if (withToken)
@@ -52,13 +58,18 @@ public sealed class Visitor
             form.Add(new("__RequestVerificationToken", Token));
         }
 
-        return SendAsync(new HttpRequestMessage(HttpMethod.Post, address) { Content = new FormUrlEncodedContent(form) });
+        return SendAsync(
+            new HttpRequestMessage(HttpMethod.Post, address) { Content = new FormUrlEncodedContent(form) }
+        );
     }
 
     public async Task<string> GetPageAsync(string address)
     {
         using var response = await GetAsync(address);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {address} as {Name} answered {(int)response.StatusCode} {response.Headers.Location}");
+        Assert.True(
+            response.StatusCode == HttpStatusCode.OK,
+            $"GET {address} as {Name} answered {(int)response.StatusCode} {response.Headers.Location}"
+        );
         return await response.Content.ReadAsStringAsync();
     }
 
@@ -66,8 +77,14 @@ public sealed class Visitor
     /// signed-in ones are forbidden (403 or the access-denied page).</summary>
     public static bool IsRefused(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Forbidden
-        || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString is { } location
-            && (location.Contains("/Account/SignIn", StringComparison.OrdinalIgnoreCase) || location.Contains("/Account/AccessDenied", StringComparison.OrdinalIgnoreCase)));
+        || (
+            response.StatusCode == HttpStatusCode.Redirect
+            && response.Headers.Location?.OriginalString is { } location
+            && (
+                location.Contains("/Account/SignIn", StringComparison.OrdinalIgnoreCase)
+                || location.Contains("/Account/AccessDenied", StringComparison.OrdinalIgnoreCase)
+            )
+        );
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
@@ -84,7 +101,9 @@ public sealed class Visitor
 
     private static async Task<Visitor> OpenAsync(PortalFactory portal, string name, string? email)
     {
-        var http = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var http = portal.CreateClient(
+            new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }
+        );
         var jar = new Dictionary<string, string>(StringComparer.Ordinal);
 
         async Task<string> Get(string path)
@@ -101,16 +120,24 @@ public sealed class Visitor
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/SignIn")
             {
-                Content = new FormUrlEncodedContent([new("Email", email), new("Password", Password), new("__RequestVerificationToken", PortalClient.AntiforgeryToken(signIn)!)]),
+                Content = new FormUrlEncodedContent([
+                    new("Email", email),
+                    new("Password", Password),
+                    new("__RequestVerificationToken", PortalClient.AntiforgeryToken(signIn)!),
+                ]),
             };
             AddCookies(request, jar);
             using var response = await http.SendAsync(request);
-            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in as {email} answered {(int)response.StatusCode}");
+            Assert.True(
+                response.StatusCode == HttpStatusCode.Redirect,
+                $"Sign-in as {email} answered {(int)response.StatusCode}"
+            );
             Keep(response, jar);
         }
 
         // Every page carries the language switcher's form, so the home page has a token bound to this visitor.
-        var token = PortalClient.AntiforgeryToken(await Get("/")) ?? throw new InvalidOperationException("No antiforgery token on the home page");
+        var token = PortalClient.AntiforgeryToken(await Get("/"))
+            ?? throw new InvalidOperationException("No antiforgery token on the home page");
         return new Visitor(name, http, string.Join("; ", jar.Select(c => $"{c.Key}={c.Value}")), token);
     }
 

@@ -17,11 +17,13 @@ namespace WeGO.Portal.Web.Tests.Security;
 /// would have injected, and each payload shown as text somewhere. CSV exports defuse spreadsheet formulas.</summary>
 public sealed class XssTests(SecurityPortal fixture) : IClassFixture<SecurityPortal>
 {
-    private const string Injection = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>'><svg onload=alert(3)></textarea><b data-xss>x</b> javascript:alert(4)";
+    private const string Injection =
+        "<script>alert(1)</script>\"><img src=x onerror=alert(2)>'><svg onload=alert(3)></textarea><b data-xss>x</b> javascript:alert(4)";
 
     private static readonly HtmlParser Parser = new();
 
-    /// <summary>The value typed into the field <paramref name="field"/>: its name first, so each field's payload can be found.</summary>
+    /// <summary>The value typed into the field <paramref name="field"/>: its name first, so each field's payload can be
+    /// found.</summary>
     private static string Payload(string field) => $"{field}: {Injection}";
 
     [Fact]
@@ -36,52 +38,134 @@ public sealed class XssTests(SecurityPortal fixture) : IClassFixture<SecurityPor
         }
 
         // A colleague whose display name is a payload, hosting the visit and owning a follow-up.
-        using (var created = await admin.PostAsync("/Staff/Create", [new("Input.Email", $"xss-{Guid.NewGuid():N}@tests.wego"), Field("Input.DisplayName"), new("Input.Roles", Roles.SecretariatStaff)]))
+        using (
+            var created = await admin.PostAsync(
+                "/Staff/Create",
+                [
+                    new("Input.Email", $"xss-{Guid.NewGuid():N}@tests.wego"),
+                    Field("Input.DisplayName"),
+                    new("Input.Roles", Roles.SecretariatStaff),
+                ]
+            )
+        )
         {
             Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         }
 
-        var colleague = await fixture.Portal.WithDbAsync(db => db.Users.Where(u => u.DisplayName == Payload("Input.DisplayName")).Select(u => u.Id).SingleAsync());
-        using var scheduled = await admin.PostAsync("/Visits/Schedule",
-        [
-            Field("Input.OrganizationName"), Field("Input.LocalName"), new("Input.CountryCode", "MY"), new("Input.Kind", "LocalGovernment"),
-            new("Input.CreateNewOrganization", "true"), Field("Input.Purpose"), new("Input.Date", "2030-01-15"), new("Input.StartTime", "10:00"),
-            new("Input.EndTime", "11:00"), new("Input.TimeZoneId", "Asia/Seoul"), Field("Input.Venue"), new("Input.HostStaffIds", colleague),
-            Field("Input.OtherHostName"), Field("Input.OtherHostTitle"), Field("Input.HeadOfDelegation"), Field("Input.HeadOfDelegationTitle"),
-            new("Input.ExpectedHeadcount", "5"), Field("Input.Languages"),
-        ]);
-        Assert.True(scheduled.StatusCode == HttpStatusCode.Redirect, Problems(await scheduled.Content.ReadAsStringAsync()));
-        var visit = int.Parse(scheduled.Headers.Location!.OriginalString.Split('/').Last(), CultureInfo.InvariantCulture);
+        var colleague = await fixture.Portal.WithDbAsync(db =>
+            db.Users.Where(u => u.DisplayName == Payload("Input.DisplayName")).Select(u => u.Id).SingleAsync()
+        );
+        using var scheduled = await admin.PostAsync(
+            "/Visits/Schedule",
+            [
+                Field("Input.OrganizationName"),
+                Field("Input.LocalName"),
+                new("Input.CountryCode", "MY"),
+                new("Input.Kind", "LocalGovernment"),
+                new("Input.CreateNewOrganization", "true"),
+                Field("Input.Purpose"),
+                new("Input.Date", "2030-01-15"),
+                new("Input.StartTime", "10:00"),
+                new("Input.EndTime", "11:00"),
+                new("Input.TimeZoneId", "Asia/Seoul"),
+                Field("Input.Venue"),
+                new("Input.HostStaffIds", colleague),
+                Field("Input.OtherHostName"),
+                Field("Input.OtherHostTitle"),
+                Field("Input.HeadOfDelegation"),
+                Field("Input.HeadOfDelegationTitle"),
+                new("Input.ExpectedHeadcount", "5"),
+                Field("Input.Languages"),
+            ]
+        );
+        Assert.True(
+            scheduled.StatusCode == HttpStatusCode.Redirect,
+            Problems(await scheduled.Content.ReadAsStringAsync())
+        );
+        var visit = int.Parse(
+            scheduled.Headers.Location!.OriginalString.Split('/').Last(),
+            CultureInfo.InvariantCulture
+        );
 
-        await PostAsync($"/Visits/Agenda/{visit}?handler=Add", [new("NewItem.Version", await VersionAsync(visit)), Field("NewItem.Title"), Field("NewItem.Speaker"), Field("NewItem.Notes")]);
-        await PostAsync($"/Visits/Roster/{visit}?handler=Add",
-        [
-            new("Input.Version", await VersionAsync(visit)), Field("Input.FullName"), Field("Input.Title"), Field("Input.Organization"), new("Input.Role", "Delegate"),
-            new("Input.Email", "\"><img src=x onerror=alert(5)>@example.org"), Field("Input.DietaryNeeds"), Field("Input.AccessibilityNeeds"),
-        ]);
-        await PostAsync($"/Visits/Topics/{visit}", [new("Input.Version", await VersionAsync(visit)), Field("Input.Topic")]);
+        await PostAsync(
+            $"/Visits/Agenda/{visit}?handler=Add",
+            [
+                new("NewItem.Version", await VersionAsync(visit)),
+                Field("NewItem.Title"),
+                Field("NewItem.Speaker"),
+                Field("NewItem.Notes"),
+            ]
+        );
+        await PostAsync(
+            $"/Visits/Roster/{visit}?handler=Add",
+            [
+                new("Input.Version", await VersionAsync(visit)),
+                Field("Input.FullName"),
+                Field("Input.Title"),
+                Field("Input.Organization"),
+                new("Input.Role", "Delegate"),
+                new("Input.Email", "\"><img src=x onerror=alert(5)>@example.org"),
+                Field("Input.DietaryNeeds"),
+                Field("Input.AccessibilityNeeds"),
+            ]
+        );
+        await PostAsync(
+            $"/Visits/Topics/{visit}",
+            [new("Input.Version", await VersionAsync(visit)), Field("Input.Topic")]
+        );
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await PostAsync($"/Visits/FollowUps/{visit}", [Field("Input.Description"), Field("Input.OwnerName"), new("Input.OwnerUserId", ""), new("Input.DueOn", Iso(today.AddDays(-3)))]);
-        await PostAsync($"/Visits/FollowUps/{visit}", [new("Input.Description", "Owned by the colleague"), new("Input.OwnerUserId", colleague), new("Input.DueOn", Iso(today.AddDays(-2)))]);
-        await PostAsync($"/Visits/Status/{visit}?handler=Cancel", [new("Input.Version", await VersionAsync(visit)), Field("Input.Reason")]);
+        await PostAsync(
+            $"/Visits/FollowUps/{visit}",
+            [
+                Field("Input.Description"),
+                Field("Input.OwnerName"),
+                new("Input.OwnerUserId", ""),
+                new("Input.DueOn", Iso(today.AddDays(-3))),
+            ]
+        );
+        await PostAsync(
+            $"/Visits/FollowUps/{visit}",
+            [
+                new("Input.Description", "Owned by the colleague"),
+                new("Input.OwnerUserId", colleague),
+                new("Input.DueOn", Iso(today.AddDays(-2))),
+            ]
+        );
+        await PostAsync(
+            $"/Visits/Status/{visit}?handler=Cancel",
+            [new("Input.Version", await VersionAsync(visit)), Field("Input.Reason")]
+        );
 
-        var member = await fixture.Portal.WithDbAsync(db => db.Visits.Where(v => v.Id == visit).SelectMany(v => v.Delegation.Members).Select(m => m.Id).SingleAsync());
-        var item = await fixture.Portal.WithDbAsync(db => db.Visits.Where(v => v.Id == visit).SelectMany(v => v.Agenda).Select(i => i.Id).SingleAsync());
-        var followUp = await fixture.Portal.WithDbAsync(db => db.FollowUps.Where(f => f.VisitId == visit).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync());
-        string? Sample(string page, string parameter) => (page, parameter) switch
-        {
-            ("/Staff/Edit" or "/Staff/Sessions", "id") => colleague,
-            ("/FollowUps/Status", "id") => followUp.ToString(CultureInfo.InvariantCulture),
-            (_, "id") => visit.ToString(CultureInfo.InvariantCulture),
-            _ => null,
-        };
+        var member = await fixture.Portal.WithDbAsync(db =>
+            db.Visits.Where(v => v.Id == visit).SelectMany(v => v.Delegation.Members).Select(m => m.Id).SingleAsync()
+        );
+        var item = await fixture.Portal.WithDbAsync(db =>
+            db.Visits.Where(v => v.Id == visit).SelectMany(v => v.Agenda).Select(i => i.Id).SingleAsync()
+        );
+        var followUp = await fixture.Portal.WithDbAsync(db =>
+            db.FollowUps.Where(f => f.VisitId == visit).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync()
+        );
+        string? Sample(string page, string parameter) =>
+            (page, parameter) switch
+            {
+                ("/Staff/Edit" or "/Staff/Sessions", "id") => colleague,
+                ("/FollowUps/Status", "id") => followUp.ToString(CultureInfo.InvariantCulture),
+                (_, "id") => visit.ToString(CultureInfo.InvariantCulture),
+                _ => null,
+            };
 
         var pages = new Dictionary<string, string>(StringComparer.Ordinal);
-        var addresses = PortalEndpoints.All.Where(e => e.IsGet).Select(e => fixture.Address(e, Sample)).Concat(
-        [
-            "/Visits?Filter.Text=Input.OrganizationName", "/Visits/Calendar?date=2030-01-15", "/Visits/Calendar?view=week&date=2030-01-15",
-            $"/Visits/Roster/{visit}?edit={member}", $"/Visits/Roster/{visit}?remove={member}", $"/Visits/Agenda/{visit}?edit={item}",
-        ]);
+        var addresses = PortalEndpoints
+            .All.Where(e => e.IsGet)
+            .Select(e => fixture.Address(e, Sample))
+            .Concat([
+                "/Visits?Filter.Text=Input.OrganizationName",
+                "/Visits/Calendar?date=2030-01-15",
+                "/Visits/Calendar?view=week&date=2030-01-15",
+                $"/Visits/Roster/{visit}?edit={member}",
+                $"/Visits/Roster/{visit}?remove={member}",
+                $"/Visits/Agenda/{visit}?edit={item}",
+            ]);
         foreach (var address in addresses)
         {
             using var response = await admin.GetAsync(address);
@@ -92,7 +176,17 @@ public sealed class XssTests(SecurityPortal fixture) : IClassFixture<SecurityPor
         }
 
         // A refused form shows the typed values again.
-        using (var refused = await admin.PostAsync("/Visits/Schedule", [Field("Input.Purpose"), Field("Input.Venue"), Field("Input.OrganizationName"), new("Input.CountryCode", "MY")]))
+        using (
+            var refused = await admin.PostAsync(
+                "/Visits/Schedule",
+                [
+                    Field("Input.Purpose"),
+                    Field("Input.Venue"),
+                    Field("Input.OrganizationName"),
+                    new("Input.CountryCode", "MY"),
+                ]
+            )
+        )
         {
             pages["POST /Visits/Schedule refused"] = await refused.Content.ReadAsStringAsync();
         }
@@ -107,7 +201,10 @@ public sealed class XssTests(SecurityPortal fixture) : IClassFixture<SecurityPor
             var document = Parser.ParseDocument(html);
             var injected = document.All.Where(IsInjected).Select(e => e.OuterHtml).ToList();
             Assert.True(injected.Count == 0, $"{address} has injected markup: {string.Join(" | ", injected)}");
-            var texts = document.All.SelectMany(e => e.Attributes.Select(a => a.Value)).Append(document.Body?.TextContent ?? "").ToList();
+            var texts = document
+                .All.SelectMany(e => e.Attributes.Select(a => a.Value))
+                .Append(document.Body?.TextContent ?? "")
+                .ToList();
             shown.UnionWith(fields.Where(f => texts.Any(t => t.Contains(Payload(f), StringComparison.Ordinal))));
         }
 
@@ -118,20 +215,39 @@ public sealed class XssTests(SecurityPortal fixture) : IClassFixture<SecurityPor
     public async Task Csv_export_defuses_formulas_typed_into_any_field()
     {
         var formulas = new[] { "=HYPERLINK(\"http://evil.example\",\"x\")", "+SUM(1,2)", "-2+3", "@cmd", "\t=1+1" };
-        using var scheduled = await fixture.Administrator.PostAsync("/Visits/Schedule",
-        [
-            new("Input.OrganizationName", formulas[0]), new("Input.CountryCode", "KR"), new("Input.CreateNewOrganization", "true"), new("Input.Purpose", "Formula check"),
-            new("Input.Date", "2030-02-01"), new("Input.StartTime", "10:00"), new("Input.EndTime", "11:00"), new("Input.TimeZoneId", "Asia/Seoul"),
-            new("Input.Venue", "Room 1"), new("Input.HeadOfDelegation", formulas[1]), new("Input.OtherHostName", formulas[2]), new("Input.OtherHostTitle", formulas[3]),
-        ]);
-        Assert.True(scheduled.StatusCode == HttpStatusCode.Redirect, Problems(await scheduled.Content.ReadAsStringAsync()));
+        using var scheduled = await fixture.Administrator.PostAsync(
+            "/Visits/Schedule",
+            [
+                new("Input.OrganizationName", formulas[0]),
+                new("Input.CountryCode", "KR"),
+                new("Input.CreateNewOrganization", "true"),
+                new("Input.Purpose", "Formula check"),
+                new("Input.Date", "2030-02-01"),
+                new("Input.StartTime", "10:00"),
+                new("Input.EndTime", "11:00"),
+                new("Input.TimeZoneId", "Asia/Seoul"),
+                new("Input.Venue", "Room 1"),
+                new("Input.HeadOfDelegation", formulas[1]),
+                new("Input.OtherHostName", formulas[2]),
+                new("Input.OtherHostTitle", formulas[3]),
+            ]
+        );
+        Assert.True(
+            scheduled.StatusCode == HttpStatusCode.Redirect,
+            Problems(await scheduled.Content.ReadAsStringAsync())
+        );
 
         using var export = await fixture.Administrator.GetAsync("/Visits?handler=Csv&Filter.Text=HYPERLINK");
         var text = Encoding.UTF8.GetString(await export.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
         var rows = CsvReader.Read(text, ',').Skip(1).ToList();
 
         var row = Assert.Single(rows);
-        Assert.All(row.Fields, field => Assert.False(field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r', $"CSV field {field} starts a formula"));
+        Assert.All(row.Fields, field =>
+            Assert.False(
+                field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r',
+                $"CSV field {field} starts a formula"
+            )
+        );
         Assert.Contains(row.Fields, field => field == "'" + formulas[0]);
         Assert.Contains(row.Fields, field => field == "'" + formulas[1]);
     }
@@ -151,7 +267,9 @@ public sealed class XssTests(SecurityPortal fixture) : IClassFixture<SecurityPor
     public void The_check_finds_what_an_unencoded_payload_injects_and_nothing_in_an_encoded_one()
     {
         var raw = Parser.ParseDocument($"<p>{Injection}</p><a href=\"javascript:alert(1)\">x</a>");
-        var encoded = Parser.ParseDocument($"<p>{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(Injection)}</p><input value=\"{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(Injection)}\">");
+        var encoded = Parser.ParseDocument(
+            $"<p>{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(Injection)}</p><input value=\"{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(Injection)}\">"
+        );
 
         Assert.Equal(["script", "img", "svg", "b", "a"], raw.All.Where(IsInjected).Select(e => e.LocalName).Distinct());
         Assert.DoesNotContain(encoded.All, IsInjected);
@@ -163,23 +281,40 @@ public sealed class XssTests(SecurityPortal fixture) : IClassFixture<SecurityPor
         || (element.LocalName == "img" && element.GetAttribute("src") == "x")
         || element.HasAttribute("data-xss")
         || element.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
-        || element.Attributes.Any(a => a.Name is "href" or "src" or "action" or "formaction" && a.Value.Trim().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase));
+        || element.Attributes.Any(a =>
+            a.Name is "href" or "src" or "action" or "formaction"
+            && a.Value.Trim().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
+        );
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Problems(string html) =>
-        string.Join(" ", Parser.ParseDocument(html).QuerySelectorAll(".alert, .invalid-feedback, .field-validation-error").Select(e => e.TextContent.Trim()));
+        string.Join(
+            " ",
+            Parser
+                .ParseDocument(html)
+                .QuerySelectorAll(".alert, .invalid-feedback, .field-validation-error")
+                .Select(e => e.TextContent.Trim())
+        );
 
     private Task<string> VersionAsync(int visit) =>
-        fixture.Portal.WithDbAsync(async db => (await db.Visits.Where(v => v.Id == visit).Select(v => v.Version).SingleAsync()).ToString(CultureInfo.InvariantCulture));
+        fixture.Portal.WithDbAsync(async db =>
+            (await db.Visits.Where(v => v.Id == visit).Select(v => v.Version).SingleAsync()).ToString(
+                CultureInfo.InvariantCulture
+            )
+        );
 
     private async Task PostAsync(string address, List<KeyValuePair<string, string>> fields)
     {
         using var response = await fixture.Administrator.PostAsync(address, fields);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"POST {address} answered {(int)response.StatusCode}: {Problems(await response.Content.ReadAsStringAsync())}");
+        Assert.True(
+            response.StatusCode == HttpStatusCode.Redirect,
+            $"POST {address} answered {(int)response.StatusCode}: {Problems(await response.Content.ReadAsStringAsync())}"
+        );
     }
 
-    /// <summary>Signs in as the colleague created through the form, with a password set here instead of their one-time one.</summary>
+    /// <summary>Signs in as the colleague created through the form, with a password set here instead of their one-time
+    /// one.</summary>
     private async Task<PortalClient> SignInAsColleagueAsync(string id)
     {
         await using (var scope = fixture.Portal.Services.CreateAsyncScope())

@@ -6,31 +6,50 @@ using WeGO.Portal.Domain.Common;
 
 namespace WeGO.Portal.Application.Common.Behaviors;
 
-/// <summary>Logs each use case by name with its duration; never the message's content, which may hold personal data.</summary>
+/// <summary>Logs each use case by name with its duration; never the message's content, which may hold personal
+/// data.</summary>
 public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     private static readonly string UseCase = typeof(TMessage).DeclaringType?.Name ?? typeof(TMessage).Name;
 
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    public async ValueTask<TResponse> Handle(
+        TMessage message,
+        MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken
+    )
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
             var response = await next(message, cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            logger.Log(elapsed > 500 ? LogLevel.Warning : LogLevel.Debug, "Use case {UseCase} handled in {ElapsedMs:0.0} ms", UseCase, elapsed);
+            logger.Log(
+                elapsed > 500 ? LogLevel.Warning : LogLevel.Debug,
+                "Use case {UseCase} handled in {ElapsedMs:0.0} ms",
+                UseCase,
+                elapsed
+            );
             return response;
         }
         catch (Exception e) when (e is ValidationException or DomainException)
         {
-            logger.LogInformation("Use case {UseCase} refused: {Reason}", UseCase, e is DomainException d ? d.Code : "validation");
+            logger.LogInformation(
+                "Use case {UseCase} refused: {Reason}",
+                UseCase,
+                e is DomainException d ? d.Code : "validation"
+            );
             throw;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Use case {UseCase} failed after {ElapsedMs:0.0} ms", UseCase, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            logger.LogError(
+                e,
+                "Use case {UseCase} failed after {ElapsedMs:0.0} ms",
+                UseCase,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds
+            );
             throw;
         }
     }

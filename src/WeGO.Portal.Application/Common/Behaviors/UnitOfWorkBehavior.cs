@@ -12,7 +12,11 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(PortalDbContext db, 
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IBaseCommand
 {
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    public async ValueTask<TResponse> Handle(
+        TMessage message,
+        MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken
+    )
     {
         if (db.Database.CurrentTransaction is not null)
         {
@@ -33,6 +37,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(PortalDbContext db, 
                 return response;
             },
             verifySucceeded: null,
-            cancellationToken);
+            cancellationToken
+        );
     }
 }

@@ -13,7 +13,12 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.EntityType).HasMaxLength(100);
         builder.Property(a => a.EntityId).HasMaxLength(50);
         builder.Property(a => a.Action).HasMaxLength(100);
-        builder.HasIndex(a => new { a.EntityType, a.EntityId, a.OccurredAtUtc });
+        builder.HasIndex(a => new
+        {
+            a.EntityType,
+            a.EntityId,
+            a.OccurredAtUtc,
+        });
     }
 }
 

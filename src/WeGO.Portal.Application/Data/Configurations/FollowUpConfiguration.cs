@@ -16,10 +16,19 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         builder.Property(f => f.ClosedBy).HasMaxLength(200);
         builder.HasOne<Visit>().WithMany().HasForeignKey(f => f.VisitId).OnDelete(DeleteBehavior.Cascade);
         // Restrict, not cascade: SQL Server refuses a second cascade path from visits (visit -> inquiry -> follow-up).
-        builder.HasOne<MembershipInquiry>().WithMany().HasForeignKey(f => f.InquiryId).OnDelete(DeleteBehavior.Restrict);
+        builder
+            .HasOne<MembershipInquiry>()
+            .WithMany()
+            .HasForeignKey(f => f.InquiryId)
+            .OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(f => new { f.Status, f.DueOn });
         // "My overdue follow-ups" is counted on every page (the navigation badge): owner first, so SQLite, which has
         // no statistics, cannot prefer the (Status, DueOn) index and walk every overdue follow-up.
-        builder.HasIndex(f => new { f.OwnerUserId, f.Status, f.DueOn });
+        builder.HasIndex(f => new
+        {
+            f.OwnerUserId,
+            f.Status,
+            f.DueOn,
+        });
     }
 }

@@ -30,11 +30,16 @@ internal sealed class MembershipInquiryConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(i => i.Reference).IsUnique();
         builder.HasIndex(i => i.StatusToken).IsUnique();
         builder.HasIndex(i => new { i.Stage, i.SubmittedAtUtc });
-        // The dashboard: inquiries of a period by stage, and "did this organisation inquire after its visit" (docs/performance.md).
+        // The dashboard: inquiries of a period by stage, and "did this organisation inquire after its visit"
+        // (docs/performance.md).
         builder.HasIndex(i => new { i.SubmittedAtUtc, i.Stage });
         builder.HasIndex(i => new { i.OrganizationId, i.SubmittedAtUtc });
         builder.HasOne<Organization>().WithMany().HasForeignKey(i => i.OrganizationId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasOne<RegionalOffice>().WithMany().HasForeignKey(i => i.RegionalOfficeId).OnDelete(DeleteBehavior.SetNull);
+        builder
+            .HasOne<RegionalOffice>()
+            .WithMany()
+            .HasForeignKey(i => i.RegionalOfficeId)
+            .OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Visit>().WithMany().HasForeignKey(i => i.VisitId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(i => i.Notes).WithOne().HasForeignKey("InquiryId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(i => i.Notes).HasField("notes");

@@ -16,8 +16,16 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         builder.Ignore(v => v.StartsAtLocal);
         builder.Ignore(v => v.EndsAtLocal);
 
-        builder.HasOne(v => v.Organization).WithMany().HasForeignKey(v => v.OrganizationId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(v => v.Delegation).WithOne().HasForeignKey<Delegation>(d => d.VisitId).OnDelete(DeleteBehavior.Cascade);
+        builder
+            .HasOne(v => v.Organization)
+            .WithMany()
+            .HasForeignKey(v => v.OrganizationId)
+            .OnDelete(DeleteBehavior.Restrict);
+        builder
+            .HasOne(v => v.Delegation)
+            .WithOne()
+            .HasForeignKey<Delegation>(d => d.VisitId)
+            .OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(v => v.Hosts).WithOne().HasForeignKey("VisitId").OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(v => v.Agenda).WithOne().HasForeignKey("VisitId").OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(v => v.Topics).WithOne().HasForeignKey("VisitId").OnDelete(DeleteBehavior.Cascade);
@@ -28,8 +36,14 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         builder.HasIndex(v => v.StartsAtUtc);
         builder.HasIndex(v => new { v.Status, v.StartsAtUtc });
         builder.HasIndex(v => v.OrganizationId);
-        // Covers the dashboard's counts of a period's visits per month, region and organisation without reading the rows.
-        builder.HasIndex(v => new { v.StartsAtUtc, v.Status, v.OrganizationId });
+        // Covers the dashboard's counts of a period's visits per month, region and organisation without reading the
+        // rows.
+        builder.HasIndex(v => new
+        {
+            v.StartsAtUtc,
+            v.Status,
+            v.OrganizationId,
+        });
     }
 }
 

@@ -21,7 +21,12 @@ internal sealed class VisitReportConfiguration : IEntityTypeConfiguration<VisitR
         builder.HasIndex(r => new { r.State, r.SubmittedAtUtc });
         builder.HasMany(r => r.Comments).WithOne().HasForeignKey("VisitReportId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Comments).HasField("comments");
-        builder.HasMany(r => r.Versions).WithOne().HasForeignKey("VisitReportId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder
+            .HasMany(r => r.Versions)
+            .WithOne()
+            .HasForeignKey("VisitReportId")
+            .IsRequired()
+            .OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Versions).HasField("versions");
     }
 }

@@ -29,9 +29,7 @@ public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInMana
 
     public bool Changed { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -51,7 +49,13 @@ public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInMana
         {
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) && error.Code != nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(NewPassword) : nameof(CurrentPassword), error.Description);
+                ModelState.AddModelError(
+                    error.Code.StartsWith("Password", StringComparison.Ordinal)
+                    && error.Code != nameof(IdentityErrorDescriber.PasswordMismatch)
+                        ? nameof(NewPassword)
+                        : nameof(CurrentPassword),
+                    error.Description
+                );
             }
 
             return Page();

@@ -8,13 +8,16 @@ using WeGO.Portal.Web.Http;
 namespace WeGO.Portal.Web.Pages.Account;
 
 /// <summary>Where the signed-in user is signed in, and "sign out everywhere".</summary>
-public sealed class SessionsModel(IMediator mediator, UserManager<StaffUser> users, SignInManager<StaffUser> signIn) : PageModel, IRedisplayAfterRejection
+public sealed class SessionsModel(IMediator mediator, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
+    : PageModel,
+        IRedisplayAfterRejection
 {
     public IReadOnlyList<ListStaffSessions.Row> Sessions { get; private set; } = [];
 
     public string? CurrentSessionId => User.FindFirst(SessionCookie.SessionClaim)?.Value;
 
-    private string UserId => users.GetUserId(User) ?? throw new InvalidOperationException("A signed-in user has an id.");
+    private string UserId =>
+        users.GetUserId(User) ?? throw new InvalidOperationException("A signed-in user has an id.");
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Sessions = await mediator.Send(new ListStaffSessions.Query(UserId), cancellationToken);

@@ -7,7 +7,12 @@ using WeGO.Portal.Application.Staff;
 
 namespace WeGO.Portal.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, IStringLocalizer<UiText> text, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(
+    SignInManager<StaffUser> signIn,
+    UserManager<StaffUser> users,
+    IStringLocalizer<UiText> text,
+    ILogger<SignInModel> logger
+) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Binding.Required")]
@@ -25,9 +30,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<Sta
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet()
-    {
-    }
+    public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
     {

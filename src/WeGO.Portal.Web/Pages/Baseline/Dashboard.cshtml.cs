@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using WeGO.Portal.Application.Dashboard;
 using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Dashboard;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Web.Pages.Baseline;
@@ -13,5 +13,8 @@ public sealed class DashboardModel(PortalDbContext db, TimeProvider clock, ICurr
     public GetDashboard.Result Dashboard { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Dashboard = await new GetDashboard.Handler(db, viewer, clock).Handle(new GetDashboard.Query(), cancellationToken);
+        Dashboard = await new GetDashboard.Handler(db, viewer, clock).Handle(
+            new GetDashboard.Query(),
+            cancellationToken
+        );
 }

@@ -6,8 +6,9 @@ using WeGO.Portal.Application.Membership;
 
 namespace WeGO.Portal.Web.Pages.Baseline;
 
-/// <summary>Baseline for GET /Inquiries: ListInquiries' handler called directly (the same SQL by construction: the counts
-/// by stage, then one page newest first), without the mediator and its behaviours. See Http/BaselinePages.cs.</summary>
+/// <summary>Baseline for GET /Inquiries: ListInquiries' handler called directly (the same SQL by construction: the
+/// counts by stage, then one page newest first), without the mediator and its behaviours. See
+/// Http/BaselinePages.cs.</summary>
 public sealed class InquiriesModel(PortalDbContext db, ICurrentActor viewer) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "page")]
@@ -16,5 +17,8 @@ public sealed class InquiriesModel(PortalDbContext db, ICurrentActor viewer) : P
     public ListInquiries.Result Inquiries { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Inquiries = await new ListInquiries.Handler(db, viewer).Handle(new ListInquiries.Query(new ListInquiries.Filter(), PageNumber), cancellationToken);
+        Inquiries = await new ListInquiries.Handler(db, viewer).Handle(
+            new ListInquiries.Query(new ListInquiries.Filter(), PageNumber),
+            cancellationToken
+        );
 }

@@ -5,8 +5,8 @@ using WeGO.Portal.Application.Visits;
 
 namespace WeGO.Portal.Web.Pages.Baseline;
 
-/// <summary>Baseline for GET /Visits/Details/{id}: GetVisit's handler called directly (the same SQL by construction: the
-/// visit with its children in split queries, follow-ups, report state, history), without the mediator and its
+/// <summary>Baseline for GET /Visits/Details/{id}: GetVisit's handler called directly (the same SQL by construction:
+/// the visit with its children in split queries, follow-ups, report state, history), without the mediator and its
 /// behaviours. See Http/BaselinePages.cs.</summary>
 public sealed class VisitModel(PortalDbContext db) : PageModel
 {

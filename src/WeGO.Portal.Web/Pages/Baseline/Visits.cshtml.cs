@@ -7,7 +7,8 @@ using WeGO.Portal.Application.Visits;
 namespace WeGO.Portal.Web.Pages.Baseline;
 
 /// <summary>Baseline for GET /Visits: ListVisits' handler called directly for the unfiltered page (the same SQL by
-/// construction: the count, then one page newest first), without the mediator and its behaviours. See Http/BaselinePages.cs.</summary>
+/// construction: the count, then one page newest first), without the mediator and its behaviours. See
+/// Http/BaselinePages.cs.</summary>
 public sealed class VisitsModel(PortalDbContext db, ICurrentActor viewer) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "page")]
@@ -16,5 +17,8 @@ public sealed class VisitsModel(PortalDbContext db, ICurrentActor viewer) : Page
     public ListVisits.Result Visits { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Visits = await new ListVisits.Handler(db, viewer).Handle(new ListVisits.Query(new ListVisits.Filter(), PageNumber), cancellationToken);
+        Visits = await new ListVisits.Handler(db, viewer).Handle(
+            new ListVisits.Query(new ListVisits.Filter(), PageNumber),
+            cancellationToken
+        );
 }

@@ -2,11 +2,18 @@ using System.Globalization;
 
 namespace WeGO.Portal.Web.Pages.Dashboard;
 
-/// <summary>One bar: its direct label (and a second line under a column, e.g. the year), its value, the text written at its
-/// end (the value, or the value and a percentage) and a CSS class for its fill.</summary>
-public sealed record ChartBar(string Label, int Value, string? SubLabel = null, string? ValueText = null, string FillClass = "chart-fill")
+/// <summary>One bar: its direct label (and a second line under a column, e.g. the year), its value, the text written at
+/// its end (the value, or the value and a percentage) and a CSS class for its fill.</summary>
+public sealed record ChartBar(
+    string Label,
+    int Value,
+    string? SubLabel = null,
+    string? ValueText = null,
+    string FillClass = "chart-fill"
+)
 {
-    /// <summary>The label in full, for the table and the bar's tooltip (e.g. "June 2024" for a column labelled "Jun").</summary>
+    /// <summary>The label in full, for the table and the bar's tooltip (e.g. "June 2024" for a column labelled
+    /// "Jun").</summary>
     public string? FullLabel { get; init; }
 
     public string TableLabel => FullLabel ?? Label;
@@ -14,9 +21,9 @@ public sealed record ChartBar(string Label, int Value, string? SubLabel = null, 
     public string ShownValue => ValueText ?? Value.ToString("N0", CultureInfo.CurrentCulture);
 }
 
-/// <summary>The geometry of a bar chart drawn as server-side SVG (no script; the page's CSP allows none inline): columns for a
-/// series over time, horizontal bars for categories. Sizes are in viewBox units; the SVG scales to its container.
-/// Every bar carries its label and value as text, so the chart reads without colour.</summary>
+/// <summary>The geometry of a bar chart drawn as server-side SVG (no script; the page's CSP allows none inline):
+/// columns for a series over time, horizontal bars for categories. Sizes are in viewBox units; the SVG scales to its
+/// container. Every bar carries its label and value as text, so the chart reads without colour.</summary>
 public sealed class BarChart
 {
     public const int Width = 720;
@@ -30,7 +37,14 @@ public sealed class BarChart
     // The row labels' font size in viewBox units (site.css, .chart-rows .chart-label).
     private const double RowLabelFontSize = 19;
 
-    private BarChart(string id, string title, string summary, IReadOnlyList<ChartBar> bars, (string Label, string Value) headings, bool horizontal)
+    private BarChart(
+        string id,
+        string title,
+        string summary,
+        IReadOnlyList<ChartBar> bars,
+        (string Label, string Value) headings,
+        bool horizontal
+    )
     {
         LabelHeading = headings.Label;
         ValueHeading = headings.Value;
@@ -60,31 +74,44 @@ public sealed class BarChart
 
     private int Max { get; }
 
-    public int Height => Horizontal ? (Bars.Count * RowHeight) + 4 : ColumnPlotTop + ColumnPlotHeight + ColumnLabelSpace;
+    public int Height =>
+        Horizontal ? (Bars.Count * RowHeight) + 4 : ColumnPlotTop + ColumnPlotHeight + ColumnLabelSpace;
 
     public string ViewBox => string.Create(CultureInfo.InvariantCulture, $"0 0 {Width} {Height}");
 
     /// <summary>Columns side by side, e.g. visits per month.</summary>
-    public static BarChart Columns(string id, string title, string summary, IReadOnlyList<ChartBar> bars, (string Label, string Value) headings) =>
-        new(id, title, summary, bars, headings, horizontal: false);
+    public static BarChart Columns(
+        string id,
+        string title,
+        string summary,
+        IReadOnlyList<ChartBar> bars,
+        (string Label, string Value) headings
+    ) => new(id, title, summary, bars, headings, horizontal: false);
 
     /// <summary>One bar per row with its label on the left, e.g. visits per region.</summary>
-    public static BarChart Rows(string id, string title, string summary, IReadOnlyList<ChartBar> bars, (string Label, string Value) headings) =>
-        new(id, title, summary, bars, headings, horizontal: true);
+    public static BarChart Rows(
+        string id,
+        string title,
+        string summary,
+        IReadOnlyList<ChartBar> bars,
+        (string Label, string Value) headings
+    ) => new(id, title, summary, bars, headings, horizontal: true);
 
     /// <summary>A row's label as it fits left of its bar: cut with an ellipsis when it would run past the chart's edge
     /// (an SVG text cannot wrap); the full text is in its tooltip and in the chart's table. Widths are estimated per
-    /// character (measured on the region names): Hangul and CJK a full em, m and w three quarters, capitals 0.62, the rest 0.47.</summary>
+    /// character (measured on the region names): Hangul and CJK a full em, m and w three quarters, capitals 0.62, the
+    /// rest 0.47.</summary>
     public static string FitRowLabel(string label)
     {
         var room = (RowLabelWidth - 8) / RowLabelFontSize;
-        static double Em(char c) => c switch
-        {
-            >= '\u1100' and <= '\u11FF' or >= '\u2E80' and <= '\uD7AF' or >= '\uF900' and <= '\uFAFF' => 1.0,
-            'm' or 'w' or 'M' or 'W' => 0.75,
-            _ when char.IsUpper(c) => 0.62,
-            _ => 0.47,
-        };
+        static double Em(char c) =>
+            c switch
+            {
+                >= '\u1100' and <= '\u11FF' or >= '\u2E80' and <= '\uD7AF' or >= '\uF900' and <= '\uFAFF' => 1.0,
+                'm' or 'w' or 'M' or 'W' => 0.75,
+                _ when char.IsUpper(c) => 0.62,
+                _ => 0.47,
+            };
         if (label.Sum(Em) <= room)
         {
             return label;
@@ -100,7 +127,8 @@ public sealed class BarChart
         return label[..kept].TrimEnd() + "…";
     }
 
-    /// <summary>Values are written on every column while they fit (about three years of months); the table has them all.</summary>
+    /// <summary>Values are written on every column while they fit (about three years of months); the table has them
+    /// all.</summary>
     public bool ShowsColumnValues => Bars.Count <= 36;
 
     public IEnumerable<Placed> Place()
@@ -113,8 +141,19 @@ public sealed class BarChart
                 var bar = Bars[i];
                 var length = Scale(bar.Value, plotWidth);
                 var y = (i * RowHeight) + 4;
-                yield return new Placed(bar, X: RowLabelWidth, Y: y, W: length, H: RowHeight - 10,
-                    LabelX: RowLabelWidth - 8, LabelY: y + 13, ValueX: RowLabelWidth + length + 6, ValueY: y + 13, ShowLabel: true, SubLabelY: 0);
+                yield return new Placed(
+                    bar,
+                    X: RowLabelWidth,
+                    Y: y,
+                    W: length,
+                    H: RowHeight - 10,
+                    LabelX: RowLabelWidth - 8,
+                    LabelY: y + 13,
+                    ValueX: RowLabelWidth + length + 6,
+                    ValueY: y + 13,
+                    ShowLabel: true,
+                    SubLabelY: 0
+                );
             }
 
             yield break;
@@ -130,9 +169,19 @@ public sealed class BarChart
             var width = Math.Max(2, slot * 0.7);
             var x = (i * slot) + ((slot - width) / 2);
             var center = (i * slot) + (slot / 2);
-            yield return new Placed(bar, X: x, Y: baseline - height, W: width, H: height,
-                LabelX: center, LabelY: baseline + 15, ValueX: center, ValueY: baseline - height - 5,
-                ShowLabel: i % every == 0 || bar.SubLabel is not null, SubLabelY: baseline + 31);
+            yield return new Placed(
+                bar,
+                X: x,
+                Y: baseline - height,
+                W: width,
+                H: height,
+                LabelX: center,
+                LabelY: baseline + 15,
+                ValueX: center,
+                ValueY: baseline - height - 5,
+                ShowLabel: i % every == 0 || bar.SubLabel is not null,
+                SubLabelY: baseline + 31
+            );
         }
     }
 
@@ -141,7 +190,19 @@ public sealed class BarChart
     private double Scale(int value, double full) => value <= 0 ? 0 : Math.Max(1, full * value / Max);
 
     /// <summary>A bar with its position; numbers are written with a dot whatever the page's culture.</summary>
-    public sealed record Placed(ChartBar Bar, double X, double Y, double W, double H, double LabelX, double LabelY, double ValueX, double ValueY, bool ShowLabel, double SubLabelY)
+    public sealed record Placed(
+        ChartBar Bar,
+        double X,
+        double Y,
+        double W,
+        double H,
+        double LabelX,
+        double LabelY,
+        double ValueX,
+        double ValueY,
+        bool ShowLabel,
+        double SubLabelY
+    )
     {
         public static string N(double value) => Math.Round(value, 1).ToString(CultureInfo.InvariantCulture);
     }

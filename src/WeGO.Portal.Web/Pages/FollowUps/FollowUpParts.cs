@@ -2,7 +2,8 @@ using WeGO.Portal.Domain.FollowUps;
 
 namespace WeGO.Portal.Web.Pages.FollowUps;
 
-/// <summary>What the Done / Drop / Reopen buttons need: the follow-up, the version shown, and where to come back to.</summary>
+/// <summary>What the Done / Drop / Reopen buttons need: the follow-up, the version shown, and where to come back
+/// to.</summary>
 public sealed record FollowUpButtons(int Id, int Version, FollowUpStatus Status, string ReturnUrl);
 
 /// <summary>What the status badge needs, with who closed the follow-up and when.</summary>

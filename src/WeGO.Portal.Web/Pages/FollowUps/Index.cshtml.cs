@@ -5,7 +5,8 @@ using WeGO.Portal.Application.FollowUps;
 
 namespace WeGO.Portal.Web.Pages.FollowUps;
 
-/// <summary>"My follow-ups": what the signed-in colleague owns. Program directors read; staff also close and reopen.</summary>
+/// <summary>"My follow-ups": what the signed-in colleague owns. Program directors read; staff also close and
+/// reopen.</summary>
 public sealed class IndexModel(IMediator mediator, IAuthorizationService authorization) : PageModel
 {
     public IReadOnlyList<ListMyFollowUps.Row> Rows { get; private set; } = [];

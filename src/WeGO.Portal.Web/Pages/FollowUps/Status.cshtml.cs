@@ -7,8 +7,8 @@ using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Pages.FollowUps;
 
-/// <summary>Marks a follow-up done, drops or reopens it, then goes back to the list it was done from.
-/// If the change is refused (someone else changed it first), this page shows why and the follow-up as it is now.</summary>
+/// <summary>Marks a follow-up done, drops or reopens it, then goes back to the list it was done from. If the change is
+/// refused (someone else changed it first), this page shows why and the follow-up as it is now.</summary>
 [Authorize(Policy = WebSetup.Policies.EditVisits)]
 public sealed class StatusModel(IMediator mediator) : PageModel, IRedisplayAfterRejection
 {

@@ -9,11 +9,15 @@ using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Pages.Membership;
 
-/// <summary>The public membership inquiry form at /Membership/Join. Posts are rate-limited per network; a filled-in honeypot
-/// field (invisible to people, irresistible to form-filling robots) gets a confirmation and stores nothing.</summary>
+/// <summary>The public membership inquiry form at /Membership/Join. Posts are rate-limited per network; a filled-in
+/// honeypot field (invisible to people, irresistible to form-filling robots) gets a confirmation and stores
+/// nothing.</summary>
 [EnableRateLimiting(InquiryRateLimit.Policy)]
-public sealed partial class JoinModel(IMediator mediator, IValidator<SubmitMembershipInquiry.Command> validator, ILogger<JoinModel> logger)
-    : PageModel, IRedisplayAfterRejection
+public sealed partial class JoinModel(
+    IMediator mediator,
+    IValidator<SubmitMembershipInquiry.Command> validator,
+    ILogger<JoinModel> logger
+) : PageModel, IRedisplayAfterRejection
 {
     public const string HoneypotField = "website";
 
@@ -67,6 +71,9 @@ public sealed partial class JoinModel(IMediator mediator, IValidator<SubmitMembe
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken) =>
         Visits = await mediator.Send(new ListVisitsForInquiry.Query(), cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Membership inquiry refused: the honeypot field was filled in; nothing stored")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Membership inquiry refused: the honeypot field was filled in; nothing stored"
+    )]
     private static partial void LogHoneypot(ILogger logger);
 }

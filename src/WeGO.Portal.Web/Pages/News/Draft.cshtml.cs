@@ -24,7 +24,11 @@ public sealed class DraftModel(IMediator mediator) : PageModel, IRedisplayAfterR
             return NotFound();
         }
 
-        Input = new DraftNewsRelease.Command { ReportId = reportId, Language = Report.LanguagesToDraft.FirstOrDefault() ?? "en" };
+        Input = new DraftNewsRelease.Command
+        {
+            ReportId = reportId,
+            Language = Report.LanguagesToDraft.FirstOrDefault() ?? "en",
+        };
         return Page();
     }
 
@@ -39,7 +43,14 @@ public sealed class DraftModel(IMediator mediator) : PageModel, IRedisplayAfterR
     {
         if (!await LoadAsync(Input.ReportId, cancellationToken))
         {
-            Report = new GetReportReleases.Result(Input.ReportId, 0, "", DateTime.MinValue, "UTC", Domain.Reports.ReviewState.Draft);
+            Report = new GetReportReleases.Result(
+                Input.ReportId,
+                0,
+                "",
+                DateTime.MinValue,
+                "UTC",
+                Domain.Reports.ReviewState.Draft
+            );
         }
     }
 

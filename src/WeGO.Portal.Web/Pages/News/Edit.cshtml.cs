@@ -1,9 +1,9 @@
-using WeGO.Portal.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.News;
+using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Pages.News;
@@ -45,12 +45,15 @@ public sealed class EditModel(IMediator mediator) : PageModel, IRedisplayAfterRe
     }
 
     /// <summary>Shows the form again with the user's text kept; after a colleague's save what they saved is shown
-    /// beside each field that differs and their version becomes the base, so saving again is a deliberate overwrite.</summary>
+    /// beside each field that differs and their version becomes the base, so saving again is a deliberate
+    /// overwrite.</summary>
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
     {
         var id = this.RouteId();
-        Current = await mediator.Send(new GetNewsRelease.Query(id), cancellationToken) ?? throw new DomainException("Release.NotFound");
-        var meanwhile = SavedMeanwhile.Compare(this, nameof(Input), Input.Version, Current.Version, FromSaved(Current), Input)
+        Current = await mediator.Send(new GetNewsRelease.Query(id), cancellationToken)
+            ?? throw new DomainException("Release.NotFound");
+        var meanwhile = SavedMeanwhile
+            .Compare(this, nameof(Input), Input.Version, Current.Version, FromSaved(Current), Input)
             .Field(c => c.Headline, "News.Headline")
             .Field(c => c.Dateline, "News.Dateline")
             .Field(c => c.Body, "News.Body");
@@ -61,5 +64,12 @@ public sealed class EditModel(IMediator mediator) : PageModel, IRedisplayAfterRe
     }
 
     private static EditNewsRelease.Command FromSaved(GetNewsRelease.Details release) =>
-        new() { ReleaseId = release.Id, Version = release.Version, Headline = release.Headline, Dateline = release.Dateline, Body = release.Body };
+        new()
+        {
+            ReleaseId = release.Id,
+            Version = release.Version,
+            Headline = release.Headline,
+            Dateline = release.Dateline,
+            Body = release.Body,
+        };
 }

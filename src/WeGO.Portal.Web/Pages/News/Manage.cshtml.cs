@@ -4,7 +4,8 @@ using WeGO.Portal.Application.News;
 
 namespace WeGO.Portal.Web.Pages.News;
 
-/// <summary>Every release for staff, with its language versions and whether each is published. Directors read it too.</summary>
+/// <summary>Every release for staff, with its language versions and whether each is published. Directors read it
+/// too.</summary>
 public sealed class ManageModel(IMediator mediator) : PageModel
 {
     public ListNewsReleases.Result Releases { get; private set; } = new([], 0, 1);

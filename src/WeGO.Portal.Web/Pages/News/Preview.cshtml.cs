@@ -5,7 +5,8 @@ using WeGO.Portal.Application.News;
 
 namespace WeGO.Portal.Web.Pages.News;
 
-/// <summary>A release as readers will see it, draft or published, for every staff role (directors read, not edit).</summary>
+/// <summary>A release as readers will see it, draft or published, for every staff role (directors read, not
+/// edit).</summary>
 public sealed class PreviewModel(IMediator mediator) : PageModel
 {
     public GetNewsRelease.Details Release { get; private set; } = null!;

@@ -12,12 +12,16 @@ public sealed class ReleaseModel(IMediator mediator) : PageModel
 {
     public ReadNewsRelease.Release Release { get; private set; } = null!;
 
-    /// <summary>The language the reader wanted: asked for in the address, else the portal's language for them.</summary>
+    /// <summary>The language the reader wanted: asked for in the address, else the portal's language for
+    /// them.</summary>
     public string WantedLanguage { get; private set; } = "en";
 
     public async Task<IActionResult> OnGetAsync(string slug, string? lang, CancellationToken cancellationToken)
     {
-        WantedLanguage = lang is not null && ReleaseText.Languages.Contains(lang) ? lang : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        WantedLanguage =
+            lang is not null && ReleaseText.Languages.Contains(lang)
+                ? lang
+                : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         if (await mediator.Send(new ReadNewsRelease.Query(slug, WantedLanguage), cancellationToken) is not { } release)
         {
             return NotFound();

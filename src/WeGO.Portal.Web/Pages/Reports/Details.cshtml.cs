@@ -9,7 +9,9 @@ namespace WeGO.Portal.Web.Pages.Reports;
 
 /// <summary>A visit report as everyone reads and prints it, with its kept versions and the review conversation.
 /// Staff and directors both take part in the conversation, so commenting lives here, open to every reader.</summary>
-public sealed class DetailsModel(IMediator mediator, IAuthorizationService authorization) : PageModel, IRedisplayAfterRejection
+public sealed class DetailsModel(IMediator mediator, IAuthorizationService authorization)
+    : PageModel,
+        IRedisplayAfterRejection
 {
     [BindProperty]
     public CommentOnReport.Command NewComment { get; set; } = new();

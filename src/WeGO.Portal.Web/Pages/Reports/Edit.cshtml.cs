@@ -16,7 +16,12 @@ namespace WeGO.Portal.Web.Pages.Reports;
 /// <summary>Staff write a report: Save (works without script), autosave from wwwroot/js/report-editor.js, and
 /// Submit, which saves and sends the report for review.</summary>
 [Authorize(Policy = WebSetup.Policies.EditVisits)]
-public sealed class EditModel(IMediator mediator, ViewerTime viewer, IStringLocalizer<UiText> text, IStringLocalizer<Messages> messages) : PageModel, IRedisplayAfterRejection
+public sealed class EditModel(
+    IMediator mediator,
+    ViewerTime viewer,
+    IStringLocalizer<UiText> text,
+    IStringLocalizer<Messages> messages
+) : PageModel, IRedisplayAfterRejection
 {
     [BindProperty]
     public WriteVisitReport.Command Input { get; set; } = new();
@@ -51,7 +56,8 @@ public sealed class EditModel(IMediator mediator, ViewerTime viewer, IStringLoca
         return RedirectToPage("Edit", new { id });
     }
 
-    /// <summary>Saves what is in the form, then submits it: the text is kept even when the submission is refused.</summary>
+    /// <summary>Saves what is in the form, then submits it: the text is kept even when the submission is
+    /// refused.</summary>
     public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken)
     {
         var saved = await mediator.Send(Input with { ReportId = id }, cancellationToken);
@@ -95,7 +101,8 @@ public sealed class EditModel(IMediator mediator, ViewerTime viewer, IStringLoca
             return;
         }
 
-        var meanwhile = SavedMeanwhile.Compare(this, nameof(Input), Input.Version, Report.Version, FromSaved(Report), Input)
+        var meanwhile = SavedMeanwhile
+            .Compare(this, nameof(Input), Input.Version, Report.Version, FromSaved(Report), Input)
             .Field(c => c.Summary, "Reports.Summary")
             .Field(c => c.Participants, "Reports.Participants")
             .Field(c => c.DelegationPresentation, "Reports.DelegationPresentation")
@@ -109,18 +116,19 @@ public sealed class EditModel(IMediator mediator, ViewerTime viewer, IStringLoca
         }
     }
 
-    private static WriteVisitReport.Command FromSaved(GetVisitReport.Details report) => new()
-    {
-        ReportId = report.Id,
-        Version = report.Version,
-        Summary = report.Content.Summary,
-        Participants = report.Content.Participants,
-        DelegationPresentation = report.Content.DelegationPresentation,
-        SecretariatPresentation = report.Content.SecretariatPresentation,
-        TopicsRaised = report.Content.TopicsRaised,
-        Outcomes = report.Content.Outcomes,
-        AttachmentLinks = report.Content.AttachmentLinks,
-    };
+    private static WriteVisitReport.Command FromSaved(GetVisitReport.Details report) =>
+        new()
+        {
+            ReportId = report.Id,
+            Version = report.Version,
+            Summary = report.Content.Summary,
+            Participants = report.Content.Participants,
+            DelegationPresentation = report.Content.DelegationPresentation,
+            SecretariatPresentation = report.Content.SecretariatPresentation,
+            TopicsRaised = report.Content.TopicsRaised,
+            Outcomes = report.Content.Outcomes,
+            AttachmentLinks = report.Content.AttachmentLinks,
+        };
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {

@@ -8,8 +8,8 @@ using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Pages.Reports;
 
-/// <summary>The small follow-up form under a report being written adds a follow-up to the report's visit, through
-/// the same use case as the visit's own follow-up page. A refused one is shown here, with the form to correct it.</summary>
+/// <summary>The small follow-up form under a report being written adds a follow-up to the report's visit, through the
+/// same use case as the visit's own follow-up page. A refused one is shown here, with the form to correct it.</summary>
 [Authorize(Policy = WebSetup.Policies.EditVisits)]
 public sealed class FollowUpModel(IMediator mediator) : PageModel, IRedisplayAfterRejection
 {

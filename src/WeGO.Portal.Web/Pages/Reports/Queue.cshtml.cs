@@ -7,7 +7,8 @@ using WeGO.Portal.Application.Reports;
 
 namespace WeGO.Portal.Web.Pages.Reports;
 
-/// <summary>The directors' review queue: submitted reports, the one waiting longest first, with how long it has waited.</summary>
+/// <summary>The directors' review queue: submitted reports, the one waiting longest first, with how long it has
+/// waited.</summary>
 [Authorize(Policy = WebSetup.Policies.ReviewReports)]
 public sealed class QueueModel(IMediator mediator, TimeProvider clock, IStringLocalizer<UiText> text) : PageModel
 {

@@ -41,7 +41,8 @@ public sealed class ReviewModel(IMediator mediator) : PageModel, IRedisplayAfter
         return RedirectToPage("Queue");
     }
 
-    /// <summary>After a refusal (the report changed or was decided meanwhile) the page shows the report as it is now.</summary>
+    /// <summary>After a refusal (the report changed or was decided meanwhile) the page shows the report as it is
+    /// now.</summary>
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
     {
         var id = this.RouteId();

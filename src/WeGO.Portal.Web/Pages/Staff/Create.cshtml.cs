@@ -12,9 +12,7 @@ public sealed class CreateModel(IMediator mediator) : PageModel
 
     public CreateStaffUser.Result? Created { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -7,7 +7,9 @@ using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Pages.Staff;
 
-public sealed class EditModel(IMediator mediator, UserManager<StaffUser> users, SignInManager<StaffUser> signIn) : PageModel, IRedisplayAfterRejection
+public sealed class EditModel(IMediator mediator, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
+    : PageModel,
+        IRedisplayAfterRejection
 {
     [BindProperty]
     public ChangeStaffRoles.Command Input { get; set; } = new();
@@ -33,7 +35,8 @@ public sealed class EditModel(IMediator mediator, UserManager<StaffUser> users, 
         Input = Input with { UserId = id };
         await mediator.Send(Input, cancellationToken);
 
-        // A role change ends the user's sessions; an administrator changing their own roles stays signed in, with the new ones.
+        // A role change ends the user's sessions; an administrator changing their own roles stays signed in, with the
+        // new ones.
         if (id == users.GetUserId(User) && await users.FindByIdAsync(id) is { } self)
         {
             await signIn.RefreshSignInAsync(self);
@@ -60,7 +63,12 @@ public sealed class EditModel(IMediator mediator, UserManager<StaffUser> users, 
         }
     }
 
-    private async Task<IActionResult> ChangeAccountAsync(string id, ICommand command, string flash, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAccountAsync(
+        string id,
+        ICommand command,
+        string flash,
+        CancellationToken cancellationToken
+    )
     {
         Input = new ChangeStaffRoles.Command();
         await mediator.Send(command, cancellationToken);

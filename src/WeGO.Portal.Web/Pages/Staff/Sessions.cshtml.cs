@@ -39,7 +39,8 @@ public sealed class SessionsModel(IMediator mediator) : PageModel, IRedisplayAft
 
     private async Task LoadAsync(string id, CancellationToken cancellationToken)
     {
-        Person = (await mediator.Send(new ListStaffUsers.Query(id), cancellationToken)).SingleOrDefault() ?? throw new DomainException("Staff.NotFound");
+        Person = (await mediator.Send(new ListStaffUsers.Query(id), cancellationToken)).SingleOrDefault()
+            ?? throw new DomainException("Staff.NotFound");
         Sessions = await mediator.Send(new ListStaffSessions.Query(id), cancellationToken);
     }
 }

@@ -1,9 +1,9 @@
-using WeGO.Portal.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Visits;
+using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Pages.Visits;
@@ -57,28 +57,49 @@ public sealed class AgendaModel(IMediator mediator) : PageModel, IRedisplayAfter
         return RedirectToPage(new { id, edit = (int?)null });
     }
 
-    public async Task<IActionResult> OnPostMoveAsync(int id, int version, int itemId, int offset, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostMoveAsync(
+        int id,
+        int version,
+        int itemId,
+        int offset,
+        CancellationToken cancellationToken
+    )
     {
         await mediator.Send(new MoveAgendaItem.Command(id, version, itemId, offset), cancellationToken);
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(int id, int version, int itemId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRemoveAsync(
+        int id,
+        int version,
+        int itemId,
+        CancellationToken cancellationToken
+    )
     {
         await mediator.Send(new RemoveAgendaItem.Command(id, version, itemId), cancellationToken);
         return RedirectToPage(new { id });
     }
 
-    /// <summary>After a refusal: the agenda as it is now, the user's input kept, the next attempt against the current version.</summary>
+    /// <summary>After a refusal: the agenda as it is now, the user's input kept, the next attempt against the current
+    /// version.</summary>
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
     {
         var id = this.RouteId();
-        Agenda = await mediator.Send(new GetAgenda.Query(id), cancellationToken) ?? throw new DomainException("Visit.NotFound");
+        Agenda = await mediator.Send(new GetAgenda.Query(id), cancellationToken)
+            ?? throw new DomainException("Visit.NotFound");
         ModelState.Remove("NewItem.Version");
         ModelState.Remove("EditedItem.Version");
         if (Agenda.Items.FirstOrDefault(i => i.Id == EditedItem.ItemId) is { } item)
         {
-            SavedMeanwhile.Compare(this, nameof(EditedItem), EditedItem.Version, Agenda.Version, FromSaved(Agenda, item), EditedItem)
+            SavedMeanwhile
+                .Compare(
+                    this,
+                    nameof(EditedItem),
+                    EditedItem.Version,
+                    Agenda.Version,
+                    FromSaved(Agenda, item),
+                    EditedItem
+                )
                 .Field(c => c.StartsAt, "Agenda.From")
                 .Field(c => c.EndsAt, "Agenda.To")
                 .Field(c => c.Title, "Field.Title")
@@ -87,17 +108,18 @@ public sealed class AgendaModel(IMediator mediator) : PageModel, IRedisplayAfter
         }
     }
 
-    private static EditAgendaItem.Command FromSaved(GetAgenda.Agenda agenda, GetAgenda.Item item) => new()
-    {
-        VisitId = agenda.VisitId,
-        Version = agenda.Version,
-        ItemId = item.Id,
-        StartsAt = item.StartsAt,
-        EndsAt = item.EndsAt,
-        Title = item.Title,
-        Speaker = item.Speaker,
-        Notes = item.Notes,
-    };
+    private static EditAgendaItem.Command FromSaved(GetAgenda.Agenda agenda, GetAgenda.Item item) =>
+        new()
+        {
+            VisitId = agenda.VisitId,
+            Version = agenda.Version,
+            ItemId = item.Id,
+            StartsAt = item.StartsAt,
+            EndsAt = item.EndsAt,
+            Title = item.Title,
+            Speaker = item.Speaker,
+            Notes = item.Notes,
+        };
 }
 
 /// <summary>One agenda item's fields, named under the form's prefix (NewItem or EditedItem).</summary>

@@ -8,9 +8,14 @@ using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Pages.Visits;
 
-/// <summary>The visits on a month grid (weeks from Monday) or a week, each on its day in the viewer's time zone; and the
-/// user's own address for subscribing to the visits from a calendar app.</summary>
-public sealed class CalendarModel(IMediator mediator, TimeProvider clock, ViewerTime viewer, CalendarFeedTokens feedTokens) : PageModel
+/// <summary>The visits on a month grid (weeks from Monday) or a week, each on its day in the viewer's time zone; and
+/// the user's own address for subscribing to the visits from a calendar app.</summary>
+public sealed class CalendarModel(
+    IMediator mediator,
+    TimeProvider clock,
+    ViewerTime viewer,
+    CalendarFeedTokens feedTokens
+) : PageModel
 {
     // Dates outside these years are typing mistakes; keeping to them also keeps date arithmetic in range.
     private static readonly DateOnly Earliest = new(1900, 1, 1);
@@ -27,7 +32,8 @@ public sealed class CalendarModel(IMediator mediator, TimeProvider clock, Viewer
     /// <summary>The days shown, in rows of seven from Monday.</summary>
     public IReadOnlyList<IReadOnlyList<DateOnly>> Weeks { get; private set; } = [];
 
-    public ILookup<DateOnly, GetVisitCalendar.Entry> Visits { get; private set; } = Array.Empty<GetVisitCalendar.Entry>().ToLookup(e => e.Day);
+    public ILookup<DateOnly, GetVisitCalendar.Entry> Visits { get; private set; } =
+        Array.Empty<GetVisitCalendar.Entry>().ToLookup(e => e.Day);
 
     public int VisitCount { get; private set; }
 
@@ -39,11 +45,18 @@ public sealed class CalendarModel(IMediator mediator, TimeProvider clock, Viewer
 
     /// <summary>The weekday names from Monday, in the page's language.</summary>
     public static IReadOnlyList<DayOfWeek> WeekDays { get; } =
-        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+    [
+        DayOfWeek.Monday,
+        DayOfWeek.Tuesday,
+        DayOfWeek.Wednesday,
+        DayOfWeek.Thursday,
+        DayOfWeek.Friday,
+        DayOfWeek.Saturday,
+        DayOfWeek.Sunday,
+    ];
 
-    public string Title => IsWeek
-        ? Weeks[0][0].ToString("D", CultureInfo.CurrentCulture)
-        : Date.ToString("Y", CultureInfo.CurrentCulture);
+    public string Title =>
+        IsWeek ? Weeks[0][0].ToString("D", CultureInfo.CurrentCulture) : Date.ToString("Y", CultureInfo.CurrentCulture);
 
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -53,11 +66,15 @@ public sealed class CalendarModel(IMediator mediator, TimeProvider clock, Viewer
     {
         IsWeek = string.Equals(view, "week", StringComparison.OrdinalIgnoreCase);
         Today = LocalDays.Today(clock, viewer.ZoneId);
-        Date = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asked) && asked >= Earliest && asked <= Latest
-            ? asked
-            : Today;
+        Date =
+            DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asked)
+            && asked >= Earliest
+            && asked <= Latest
+                ? asked
+                : Today;
 
-        DateOnly first, last;
+        DateOnly first,
+            last;
         if (IsWeek)
         {
             first = StartOfWeek(Date);
@@ -72,8 +89,11 @@ public sealed class CalendarModel(IMediator mediator, TimeProvider clock, Viewer
             (Previous, Next) = (month.AddMonths(-1), month.AddMonths(1));
         }
 
-        Weeks = Enumerable.Range(0, (last.DayNumber - first.DayNumber + 1) / 7)
-            .Select(week => (IReadOnlyList<DateOnly>)Enumerable.Range(0, 7).Select(day => first.AddDays((week * 7) + day)).ToList())
+        Weeks = Enumerable
+            .Range(0, (last.DayNumber - first.DayNumber + 1) / 7)
+            .Select(week =>
+                (IReadOnlyList<DateOnly>)Enumerable.Range(0, 7).Select(day => first.AddDays((week * 7) + day)).ToList()
+            )
             .ToList();
         var entries = await mediator.Send(new GetVisitCalendar.Query(first, last), cancellationToken);
         Visits = entries.ToLookup(e => e.Day);

@@ -5,7 +5,8 @@ using WeGO.Portal.Application.Visits;
 
 namespace WeGO.Portal.Web.Pages.Visits;
 
-/// <summary>A delegation's roster to read, for everyone who reads visits (program directors included); staff change it on <see cref="RosterModel"/>.</summary>
+/// <summary>A delegation's roster to read, for everyone who reads visits (program directors included); staff change it
+/// on <see cref="RosterModel"/>.</summary>
 public sealed class DelegationModel(IMediator mediator) : PageModel
 {
     public GetRoster.Roster Roster { get; private set; } = null!;

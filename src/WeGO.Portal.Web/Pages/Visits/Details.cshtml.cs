@@ -32,6 +32,8 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
     public async Task<IActionResult> OnGetIcsAsync(int id, CancellationToken cancellationToken)
     {
         var file = await mediator.Send(new ExportVisitCalendar.Query(id, Request.PortalRoot()), cancellationToken);
-        return file is null ? NotFound() : File(Encoding.UTF8.GetBytes(file.Content), ExportVisitCalendar.ContentType, file.FileName);
+        return file is null
+            ? NotFound()
+            : File(Encoding.UTF8.GetBytes(file.Content), ExportVisitCalendar.ContentType, file.FileName);
     }
 }

@@ -1,4 +1,3 @@
-using WeGO.Portal.Domain.Common;
 using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using WeGO.Portal.Application.Visits;
+using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Visits;
 using WeGO.Portal.Web.Http;
 
@@ -52,28 +52,40 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<UiText> text)
     }
 
     /// <summary>Shows the form again with the user's input kept. If the visit was saved by someone else meanwhile,
-    /// lists what they changed and takes their version as the base, so saving again is a deliberate overwrite.</summary>
+    /// lists what they changed and takes their version as the base, so saving again is a deliberate
+    /// overwrite.</summary>
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
     {
         var id = this.RouteId();
-        Current = await mediator.Send(new GetVisit.Query(id), cancellationToken) ?? throw new DomainException("Visit.NotFound");
+        Current = await mediator.Send(new GetVisit.Query(id), cancellationToken)
+            ?? throw new DomainException("Visit.NotFound");
         Choices = await mediator.Send(new GetVisitFormChoices.Query(), cancellationToken);
         var hosts = string.Join(", ", Current.Hosts.Select(h => h.Name));
-        var meanwhile = SavedMeanwhile.Compare(this, nameof(Input), Input.Version, Current.Version, FromSaved(Current, Choices), Input)
+        var meanwhile = SavedMeanwhile
+            .Compare(this, nameof(Input), Input.Version, Current.Version, FromSaved(Current, Choices), Input)
             .Field(c => c.Date, "Field.Date")
             .Field(c => c.StartTime, "Field.StartTime")
             .Field(c => c.EndTime, "Field.EndTime")
             .Field(c => c.TimeZoneId, "Field.TimeZoneId")
             .Field(c => c.Venue, "Field.Venue")
             .Field(c => c.Purpose, "Field.Purpose")
-            .Field("Hosts", "Visit.Hosts", c => c.HostStaffIds.Concat(c.HostContactIds.Select(i => i.ToString(CultureInfo.InvariantCulture))), _ => hosts)
+            .Field(
+                "Hosts",
+                "Visit.Hosts",
+                c => c.HostStaffIds.Concat(c.HostContactIds.Select(i => i.ToString(CultureInfo.InvariantCulture))),
+                _ => hosts
+            )
             .Field(c => c.OtherHostName, "Field.OtherHostName")
             .Field(c => c.OtherHostTitle, "Field.OtherHostTitle")
             .Field(c => c.HeadOfDelegation, "Field.HeadOfDelegation")
             .Field(c => c.HeadOfDelegationTitle, "Field.HeadOfDelegationTitle")
             .Field(c => c.ExpectedHeadcount, "Field.ExpectedHeadcount")
             .Field(c => c.Languages, "Field.Languages")
-            .Field(c => c.InterpretationNeeded, "Schedule.Interpretation", needed => needed ? text["Common.Yes"] : text["Common.No"]);
+            .Field(
+                c => c.InterpretationNeeded,
+                "Schedule.Interpretation",
+                needed => needed ? text["Common.Yes"] : text["Common.No"]
+            );
         if (meanwhile.Happened)
         {
             Input = Input with { Version = Current.Version };
@@ -84,7 +96,10 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<UiText> text)
     {
         var start = VenueTime.ToLocal(visit.StartsAtUtc, visit.TimeZoneId);
         var end = VenueTime.ToLocal(visit.EndsAtUtc, visit.TimeZoneId);
-        var people = choices.SecretariatPeople.ToDictionary(p => p.Name, p => int.Parse(p.Id, CultureInfo.InvariantCulture));
+        var people = choices.SecretariatPeople.ToDictionary(
+            p => p.Name,
+            p => int.Parse(p.Id, CultureInfo.InvariantCulture)
+        );
         var other = visit.Hosts.FirstOrDefault(h => h.StaffUserId is null && !people.ContainsKey(h.Name));
         return new EditVisit.Command
         {
@@ -97,7 +112,12 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<UiText> text)
             TimeZoneId = visit.TimeZoneId,
             Venue = visit.Venue,
             HostStaffIds = [.. visit.Hosts.Where(h => h.StaffUserId is not null).Select(h => h.StaffUserId!)],
-            HostContactIds = [.. visit.Hosts.Where(h => h.StaffUserId is null && people.ContainsKey(h.Name)).Select(h => people[h.Name])],
+            HostContactIds =
+            [
+                .. visit
+                    .Hosts.Where(h => h.StaffUserId is null && people.ContainsKey(h.Name))
+                    .Select(h => people[h.Name]),
+            ],
             OtherHostName = other?.Name,
             OtherHostTitle = other?.Title,
             HeadOfDelegation = visit.HeadOfDelegation,

@@ -72,15 +72,35 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken cancellationToken)
     {
-        var name = (await mediator.Send(new GetRoster.Query(id), cancellationToken))?.Members.FirstOrDefault(m => m.Id == Input.MemberId)?.FullName;
-        await mediator.Send(new RemoveDelegate.Command { VisitId = id, Version = Input.Version, MemberId = Input.MemberId }, cancellationToken);
+        var name = (await mediator.Send(new GetRoster.Query(id), cancellationToken))
+            ?.Members.FirstOrDefault(m => m.Id == Input.MemberId)
+            ?.FullName;
+        await mediator.Send(
+            new RemoveDelegate.Command
+            {
+                VisitId = id,
+                Version = Input.Version,
+                MemberId = Input.MemberId,
+            },
+            cancellationToken
+        );
         return Done(id, text["Roster.Removed", name ?? ""]);
     }
 
     public async Task<IActionResult> OnPostImportAsync(int id, CancellationToken cancellationToken)
     {
-        var content = RosterFile is null ? [] : await ReadAtMostAsync(RosterFile, ImportRoster.MaxBytes + 1, cancellationToken);
-        var result = await mediator.Send(new ImportRoster.Command { VisitId = id, Version = Input.Version, Content = content }, cancellationToken);
+        var content = RosterFile is null
+            ? []
+            : await ReadAtMostAsync(RosterFile, ImportRoster.MaxBytes + 1, cancellationToken);
+        var result = await mediator.Send(
+            new ImportRoster.Command
+            {
+                VisitId = id,
+                Version = Input.Version,
+                Content = content,
+            },
+            cancellationToken
+        );
         if (result.Succeeded)
         {
             return Done(id, text.Count("Roster.Imported", result.Imported));
@@ -98,7 +118,8 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
             ?? throw new DomainException("Visit.NotFound");
         if (EditId is not null && Editing is { } member)
         {
-            SavedMeanwhile.Compare(this, nameof(Input), Input.Version, Roster.Version, DelegateForm.From(member), Input)
+            SavedMeanwhile
+                .Compare(this, nameof(Input), Input.Version, Roster.Version, DelegateForm.From(member), Input)
                 .Field(c => c.FullName, "Roster.Name")
                 .Field(c => c.Role, "Roster.Role", role => text["DelegationRole." + role])
                 .Field(c => c.Title, "Roster.MemberTitle")
@@ -122,7 +143,9 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
         await using var stream = file.OpenReadStream();
         var buffer = new byte[Math.Min(limit, Math.Max(0, (int)Math.Min(file.Length, int.MaxValue)))];
         var read = 0;
-        while (read < buffer.Length && await stream.ReadAsync(buffer.AsMemory(read), cancellationToken) is var n and > 0)
+        while (
+            read < buffer.Length && await stream.ReadAsync(buffer.AsMemory(read), cancellationToken) is var n and > 0
+        )
         {
             read += n;
         }
@@ -130,8 +153,9 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
         return read == buffer.Length ? buffer : buffer[..read];
     }
 
-    /// <summary>The member form as posted: the page sends it as <see cref="AddDelegate"/> or <see cref="EditDelegate"/>.
-    /// Text fields are nullable so an empty name reaches the validator (one clear message) instead of MVC's own.</summary>
+    /// <summary>The member form as posted: the page sends it as <see cref="AddDelegate"/> or <see
+    /// cref="EditDelegate"/>. Text fields are nullable so an empty name reaches the validator (one clear message)
+    /// instead of MVC's own.</summary>
     public sealed record DelegateForm
     {
         public int MemberId { get; init; }
@@ -152,43 +176,46 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
 
         public string? AccessibilityNeeds { get; init; }
 
-        public static DelegateForm From(GetRoster.Member member) => new()
-        {
-            MemberId = member.Id,
-            FullName = member.FullName,
-            Title = member.Title,
-            Organization = member.Organization,
-            Role = member.Role,
-            Email = member.Email,
-            DietaryNeeds = member.DietaryNeeds,
-            AccessibilityNeeds = member.AccessibilityNeeds,
-        };
+        public static DelegateForm From(GetRoster.Member member) =>
+            new()
+            {
+                MemberId = member.Id,
+                FullName = member.FullName,
+                Title = member.Title,
+                Organization = member.Organization,
+                Role = member.Role,
+                Email = member.Email,
+                DietaryNeeds = member.DietaryNeeds,
+                AccessibilityNeeds = member.AccessibilityNeeds,
+            };
 
-        public AddDelegate.Command ToAdd(int visitId) => new()
-        {
-            VisitId = visitId,
-            Version = Version,
-            FullName = FullName ?? "",
-            Title = Title,
-            Organization = Organization,
-            Role = Role,
-            Email = Email,
-            DietaryNeeds = DietaryNeeds,
-            AccessibilityNeeds = AccessibilityNeeds,
-        };
+        public AddDelegate.Command ToAdd(int visitId) =>
+            new()
+            {
+                VisitId = visitId,
+                Version = Version,
+                FullName = FullName ?? "",
+                Title = Title,
+                Organization = Organization,
+                Role = Role,
+                Email = Email,
+                DietaryNeeds = DietaryNeeds,
+                AccessibilityNeeds = AccessibilityNeeds,
+            };
 
-        public EditDelegate.Command ToEdit(int visitId) => new()
-        {
-            VisitId = visitId,
-            Version = Version,
-            MemberId = MemberId,
-            FullName = FullName ?? "",
-            Title = Title,
-            Organization = Organization,
-            Role = Role,
-            Email = Email,
-            DietaryNeeds = DietaryNeeds,
-            AccessibilityNeeds = AccessibilityNeeds,
-        };
+        public EditDelegate.Command ToEdit(int visitId) =>
+            new()
+            {
+                VisitId = visitId,
+                Version = Version,
+                MemberId = MemberId,
+                FullName = FullName ?? "",
+                Title = Title,
+                Organization = Organization,
+                Role = Role,
+                Email = Email,
+                DietaryNeeds = DietaryNeeds,
+                AccessibilityNeeds = AccessibilityNeeds,
+            };
     }
 }

@@ -1,14 +1,15 @@
-using WeGO.Portal.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Visits;
+using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Pages.Visits;
 
-/// <summary>Confirm, complete or cancel a visit. The buttons live on the visit page; cancelling asks for a reason here.</summary>
+/// <summary>Confirm, complete or cancel a visit. The buttons live on the visit page; cancelling asks for a reason
+/// here.</summary>
 [Authorize(Policy = WebSetup.Policies.EditVisits)]
 public sealed class StatusModel(IMediator mediator) : PageModel, IRedisplayAfterRejection
 {
@@ -50,11 +51,13 @@ public sealed class StatusModel(IMediator mediator) : PageModel, IRedisplayAfter
         return RedirectToPage("Details", new { id });
     }
 
-    /// <summary>After a refusal the page shows the visit as it is now, and the next attempt is made against that version.</summary>
+    /// <summary>After a refusal the page shows the visit as it is now, and the next attempt is made against that
+    /// version.</summary>
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
     {
         var id = this.RouteId();
-        Visit = await mediator.Send(new GetVisit.Query(id), cancellationToken) ?? throw new DomainException("Visit.NotFound");
+        Visit = await mediator.Send(new GetVisit.Query(id), cancellationToken)
+            ?? throw new DomainException("Visit.NotFound");
         Input = Input with { VisitId = id, Version = Visit.Version };
         ModelState.Remove("Input.Version");
     }

@@ -25,7 +25,12 @@ public sealed class TopicsModel(IMediator mediator) : PageModel, IRedisplayAfter
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(int id, int topicId, int version, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRemoveAsync(
+        int id,
+        int topicId,
+        int version,
+        CancellationToken cancellationToken
+    )
     {
         await mediator.Send(new RemoveTopic.Command(id, version, topicId), cancellationToken);
         return RedirectToPage(new { id });

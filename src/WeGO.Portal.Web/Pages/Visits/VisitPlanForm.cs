@@ -8,10 +8,34 @@ public sealed record VisitPlanForm(VisitPlan Plan, GetVisitFormChoices.Choices C
 {
     private static readonly string[] CommonZones =
     [
-        VenueTime.Seoul, "Asia/Tokyo", "Asia/Shanghai", "Asia/Kuala_Lumpur", "Asia/Singapore", "Asia/Jakarta", "Asia/Bangkok",
-        "Asia/Ho_Chi_Minh", "Asia/Manila", "Asia/Kolkata", "Asia/Almaty", "Asia/Tashkent", "Asia/Dubai", "Europe/Istanbul",
-        "Europe/London", "Europe/Paris", "Europe/Madrid", "Africa/Lagos", "Africa/Nairobi", "Africa/Cairo", "America/Guayaquil",
-        "America/Bogota", "America/Mexico_City", "America/Sao_Paulo", "America/New_York", "America/Los_Angeles", "Australia/Sydney", "UTC",
+        VenueTime.Seoul,
+        "Asia/Tokyo",
+        "Asia/Shanghai",
+        "Asia/Kuala_Lumpur",
+        "Asia/Singapore",
+        "Asia/Jakarta",
+        "Asia/Bangkok",
+        "Asia/Ho_Chi_Minh",
+        "Asia/Manila",
+        "Asia/Kolkata",
+        "Asia/Almaty",
+        "Asia/Tashkent",
+        "Asia/Dubai",
+        "Europe/Istanbul",
+        "Europe/London",
+        "Europe/Paris",
+        "Europe/Madrid",
+        "Africa/Lagos",
+        "Africa/Nairobi",
+        "Africa/Cairo",
+        "America/Guayaquil",
+        "America/Bogota",
+        "America/Mexico_City",
+        "America/Sao_Paulo",
+        "America/New_York",
+        "America/Los_Angeles",
+        "Australia/Sydney",
+        "UTC",
     ];
 
     /// <summary>The zones a venue is usually in, plus the one already chosen.</summary>

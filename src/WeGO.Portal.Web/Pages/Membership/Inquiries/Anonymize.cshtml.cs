@@ -1,14 +1,15 @@
-using WeGO.Portal.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Membership;
+using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Pages.Membership.Inquiries;
 
-/// <summary>An administrator confirms erasing the inquirer's personal data (declined or withdrawn inquiries only).</summary>
+/// <summary>An administrator confirms erasing the inquirer's personal data (declined or withdrawn inquiries
+/// only).</summary>
 [Authorize(Policy = WebSetup.Policies.Administration)]
 public sealed class AnonymizeModel(IMediator mediator) : PageModel, IRedisplayAfterRejection
 {
@@ -38,7 +39,8 @@ public sealed class AnonymizeModel(IMediator mediator) : PageModel, IRedisplayAf
 
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
     {
-        Inquiry = await mediator.Send(new GetInquiry.Query(this.RouteId()), cancellationToken) ?? throw new DomainException("Inquiry.NotFound");
+        Inquiry = await mediator.Send(new GetInquiry.Query(this.RouteId()), cancellationToken)
+            ?? throw new DomainException("Inquiry.NotFound");
         Version = Inquiry.Version;
         ModelState.Remove(nameof(Version));
     }

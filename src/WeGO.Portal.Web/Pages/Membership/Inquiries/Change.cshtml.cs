@@ -1,10 +1,10 @@
-using WeGO.Portal.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Membership;
+using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Pages.Membership.Inquiries;
@@ -49,7 +49,8 @@ public sealed class ChangeModel(IMediator mediator, TimeProvider clock) : PageMo
         return RedirectToPage("Details", null, new { id }, "notes");
     }
 
-    /// <summary>After a refusal the forms show the inquiry as it is now; the next attempt is made against that version.</summary>
+    /// <summary>After a refusal the forms show the inquiry as it is now; the next attempt is made against that
+    /// version.</summary>
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(this.RouteId(), cancellationToken))
@@ -64,8 +65,20 @@ public sealed class ChangeModel(IMediator mediator, TimeProvider clock) : PageMo
 
         // The assignment keeps the user's choice, with what someone else assigned meanwhile beside it.
         var choices = Work.Choices;
-        var assignment = SavedMeanwhile.Compare(this, nameof(Assign), Assign.Version, Work.Inquiry.Version, InquiryWork.Saved(Work.Inquiry), Assign)
-            .Field(c => c.RegionalOfficeId, "Inquiries.RegionalOffice", id => choices.Offices.FirstOrDefault(o => o.Id == id)?.Name)
+        var assignment = SavedMeanwhile
+            .Compare(
+                this,
+                nameof(Assign),
+                Assign.Version,
+                Work.Inquiry.Version,
+                InquiryWork.Saved(Work.Inquiry),
+                Assign
+            )
+            .Field(
+                c => c.RegionalOfficeId,
+                "Inquiries.RegionalOffice",
+                id => choices.Offices.FirstOrDefault(o => o.Id == id)?.Name
+            )
             .Field(c => c.OwnerUserId, "Inquiries.Owner", id => choices.Staff.FirstOrDefault(s => s.Id == id)?.Name);
         if (assignment.Happened)
         {
@@ -80,7 +93,12 @@ public sealed class ChangeModel(IMediator mediator, TimeProvider clock) : PageMo
             return false;
         }
 
-        Work = new InquiryWork(inquiry, await mediator.Send(new AssignInquiry.ChoicesQuery(), cancellationToken), SecretariatCalendar.Today(clock), Note.Note);
+        Work = new InquiryWork(
+            inquiry,
+            await mediator.Send(new AssignInquiry.ChoicesQuery(), cancellationToken),
+            SecretariatCalendar.Today(clock),
+            Note.Note
+        );
         return true;
     }
 }

@@ -7,9 +7,10 @@ using WeGO.Portal.Application.Membership;
 
 namespace WeGO.Portal.Web.Pages.Membership.Inquiries;
 
-/// <summary>One inquiry: what was sent, where it stands, the city context, notes and history. Staff who may change
-/// it get the forms to move, assign and note it (they post to <c>/Inquiries/Change</c>); program directors read.</summary>
-public sealed class DetailsModel(IMediator mediator, IAuthorizationService authorization, TimeProvider clock) : PageModel
+/// <summary>One inquiry: what was sent, where it stands, the city context, notes and history. Staff who may change it
+/// get the forms to move, assign and note it (they post to <c>/Inquiries/Change</c>); program directors read.</summary>
+public sealed class DetailsModel(IMediator mediator, IAuthorizationService authorization, TimeProvider clock)
+    : PageModel
 {
     public GetInquiry.Details Inquiry { get; private set; } = null!;
 
@@ -31,7 +32,11 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
         CanAnonymize = (await authorization.AuthorizeAsync(User, WebSetup.Policies.Administration)).Succeeded;
         if (CanEdit)
         {
-            Work = new InquiryWork(inquiry, await mediator.Send(new AssignInquiry.ChoicesQuery(), cancellationToken), SecretariatCalendar.Today(clock));
+            Work = new InquiryWork(
+                inquiry,
+                await mediator.Send(new AssignInquiry.ChoicesQuery(), cancellationToken),
+                SecretariatCalendar.Today(clock)
+            );
         }
 
         return Page();

@@ -7,20 +7,23 @@ using WeGO.Portal.Domain.Membership;
 
 namespace WeGO.Portal.Web.Pages.Membership.Inquiries;
 
-/// <summary>The membership pipeline: every inquiry, the stages with their counts, filters, paging and CSV export.</summary>
+/// <summary>The membership pipeline: every inquiry, the stages with their counts, filters, paging and CSV
+/// export.</summary>
 public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public ListInquiries.Filter Filter { get; set; } = new();
 
-    /// <summary>The short form the Secretariat's notification email links to: <c>/Inquiries?q=WGO-2024-0042</c>.</summary>
+    /// <summary>The short form the Secretariat's notification email links to:
+    /// <c>/Inquiries?q=WGO-2024-0042</c>.</summary>
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Q { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public ListInquiries.Result Inquiries { get; private set; } = new([], 0, 1, 25, new Dictionary<InquiryStage, int>());
+    public ListInquiries.Result Inquiries { get; private set; } =
+        new([], 0, 1, 25, new Dictionary<InquiryStage, int>());
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

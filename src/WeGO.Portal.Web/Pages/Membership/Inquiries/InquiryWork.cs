@@ -4,16 +4,24 @@ namespace WeGO.Portal.Web.Pages.Membership.Inquiries;
 
 /// <summary>What the forms staff work an inquiry with need: the inquiry, the offices and colleagues to assign,
 /// the default membership start date, and a note or an assignment being made (kept after a refusal).</summary>
-public sealed record InquiryWork(GetInquiry.Details Inquiry, AssignInquiry.Choices Choices, DateOnly Today, string? Note = null, AssignInquiry.Command? Assigning = null)
+public sealed record InquiryWork(
+    GetInquiry.Details Inquiry,
+    AssignInquiry.Choices Choices,
+    DateOnly Today,
+    string? Note = null,
+    AssignInquiry.Command? Assigning = null
+)
 {
-    /// <summary>What the assignment form shows: the user's kept choice, else the inquiry's (its office, or the suggested one).</summary>
+    /// <summary>What the assignment form shows: the user's kept choice, else the inquiry's (its office, or the
+    /// suggested one).</summary>
     public AssignInquiry.Command Assignment => Assigning ?? Saved(Inquiry);
 
-    public static AssignInquiry.Command Saved(GetInquiry.Details inquiry) => new()
-    {
-        InquiryId = inquiry.Id,
-        Version = inquiry.Version,
-        RegionalOfficeId = inquiry.RegionalOffice?.Id ?? inquiry.SuggestedOffice?.Id,
-        OwnerUserId = inquiry.OwnerUserId,
-    };
+    public static AssignInquiry.Command Saved(GetInquiry.Details inquiry) =>
+        new()
+        {
+            InquiryId = inquiry.Id,
+            Version = inquiry.Version,
+            RegionalOfficeId = inquiry.RegionalOffice?.Id ?? inquiry.SuggestedOffice?.Id,
+            OwnerUserId = inquiry.OwnerUserId,
+        };
 }

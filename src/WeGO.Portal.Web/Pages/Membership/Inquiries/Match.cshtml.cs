@@ -1,9 +1,9 @@
-using WeGO.Portal.Domain.Common;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Membership;
+using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Pages.Membership.Inquiries;
