@@ -253,6 +253,19 @@ public sealed class ScheduleVisitTests : IDisposable
     }
 
     [Fact]
+    public async Task A_time_zone_longer_than_its_column_is_refused_for_its_length()
+    {
+        var tooLong = "Asia/" + new string('x', VenueTime.ZoneIdMaxLength);
+
+        var refused = await Assert.ThrowsAnyAsync<ValidationException>(() =>
+            portal.SendAsync(Busan(new DateOnly(2026, 12, 3)) with { TimeZoneId = tooLong })
+        );
+
+        Assert.Contains(refused.Errors, e => e.PropertyName == "TimeZoneId" && e.ErrorCode == "MaximumLengthValidator");
+        Assert.Equal(1, await portal.WithDbAsync(db => db.Visits.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_wall_clock_time_that_does_not_exist_is_refused()
     {
         var refused = await Assert.ThrowsAsync<DomainException>(() =>

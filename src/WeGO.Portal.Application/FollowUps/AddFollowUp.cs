@@ -35,10 +35,10 @@ public static class AddFollowUp
     {
         public Validator(TimeProvider clock, IStringLocalizer<Messages> messages)
         {
-            RuleFor(c => c.Description).NotEmpty().MaximumLength(1000);
+            RuleFor(c => c.Description).NotEmpty().MaximumLength(FollowUp.DescriptionMaxLength);
             RuleFor(c => c.OwnerName).NotEmpty().When(c => string.IsNullOrWhiteSpace(c.OwnerUserId));
-            RuleFor(c => c.OwnerName).MaximumLength(200);
-            RuleFor(c => c.OwnerUserId).MaximumLength(450);
+            RuleFor(c => c.OwnerName).MaximumLength(PersonName.MaxLength);
+            RuleFor(c => c.OwnerUserId).MaximumLength(UserKey.MaxLength);
             RuleFor(c => c.DueOn).NotNull();
             RuleFor(c => c.DueOn)
                 .Must(due => due <= SecretariatCalendar.Today(clock).AddYears(MaxYearsAhead))

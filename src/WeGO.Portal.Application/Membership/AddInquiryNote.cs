@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.Membership;
 
 namespace WeGO.Portal.Application.Membership;
 
@@ -22,7 +23,7 @@ public static class AddInquiryNote
     {
         public Validator()
         {
-            RuleFor(c => c.Note).NotEmpty().MaximumLength(4000);
+            RuleFor(c => c.Note).NotEmpty().MaximumLength(InquiryNote.TextMaxLength);
         }
     }
 

@@ -33,7 +33,7 @@ public static class AssignInquiry
     {
         public Validator()
         {
-            RuleFor(c => c.OwnerUserId).MaximumLength(450);
+            RuleFor(c => c.OwnerUserId).MaximumLength(UserKey.MaxLength);
         }
     }
 

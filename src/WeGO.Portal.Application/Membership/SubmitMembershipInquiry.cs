@@ -20,11 +20,14 @@ namespace WeGO.Portal.Application.Membership;
 public static class SubmitMembershipInquiry
 {
     public const int MaxPopulation = 100_000_000;
-    public const int ContactMaxLength = 200;
-    public const int EmailMaxLength = 320;
-    public const int PhoneMaxLength = 40;
-    public const int ShortTextMaxLength = 500;
-    public const int MessageMaxLength = 4000;
+
+    // The public form's maxlength attributes read these until the field tag helper takes the limits from this
+    // validator; each is the domain's constant, not a second number.
+    public const int ContactMaxLength = PersonName.MaxLength;
+    public const int EmailMaxLength = EmailAddress.MaxLength;
+    public const int PhoneMaxLength = PhoneNumber.MaxLength;
+    public const int ShortTextMaxLength = MembershipInquiry.OtherInterestMaxLength;
+    public const int MessageMaxLength = MembershipInquiry.MessageMaxLength;
 
     public static readonly IReadOnlyList<string> Languages = ["en", "es", "ko"];
 
@@ -95,20 +98,20 @@ public static class SubmitMembershipInquiry
             RuleFor(c => c.Population).InclusiveBetween(1, MaxPopulation);
             RuleFor(c => c.ContactName)
                 .NotEmpty()
-                .MaximumLength(ContactMaxLength)
+                .MaximumLength(PersonName.MaxLength)
                 .Must(InquiryText.IsSingleLine)
                 .WithMessage(ControlCharacters);
             RuleFor(c => c.ContactPosition)
-                .MaximumLength(ContactMaxLength)
+                .MaximumLength(JobTitle.MaxLength)
                 .Must(InquiryText.IsSingleLine)
                 .WithMessage(ControlCharacters);
             RuleFor(c => c.Email)
                 .NotEmpty()
-                .MaximumLength(EmailMaxLength)
+                .MaximumLength(EmailAddress.MaxLength)
                 .Must(InquiryText.IsEmail)
                 .WithMessage(_ => messages["Inquiry.EmailInvalid"]);
             RuleFor(c => c.Phone)
-                .MaximumLength(PhoneMaxLength)
+                .MaximumLength(PhoneNumber.MaxLength)
                 .Must(InquiryText.IsInternationalPhone)
                 .WithMessage(_ => messages["Inquiry.PhoneInvalid"]);
             RuleFor(c => c.PreferredLanguage)
@@ -119,16 +122,16 @@ public static class SubmitMembershipInquiry
                 .Must(i => Programmes.Contains(i))
                 .WithMessage(_ => messages["Inquiry.InterestUnknown"]);
             RuleFor(c => c.OtherInterest)
-                .MaximumLength(ShortTextMaxLength)
+                .MaximumLength(MembershipInquiry.OtherInterestMaxLength)
                 .Must(InquiryText.IsMultiLine)
                 .WithMessage(ControlCharacters);
             RuleFor(c => c.HeardFrom)
-                .MaximumLength(ShortTextMaxLength)
+                .MaximumLength(MembershipInquiry.HeardFromMaxLength)
                 .Must(InquiryText.IsMultiLine)
                 .WithMessage(ControlCharacters);
             RuleFor(c => c.VisitId).GreaterThan(0).WithMessage(_ => messages["Inquiry.VisitUnknown"]);
             RuleFor(c => c.Message)
-                .MaximumLength(MessageMaxLength)
+                .MaximumLength(MembershipInquiry.MessageMaxLength)
                 .Must(InquiryText.IsMultiLine)
                 .WithMessage(ControlCharacters);
             RuleFor(c => c.ConsentGiven).Equal(true).WithMessage(_ => messages["Inquiry.ConsentRequired"]);

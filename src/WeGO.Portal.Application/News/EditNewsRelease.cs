@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.News;
 
 namespace WeGO.Portal.Application.News;
 
@@ -26,9 +27,9 @@ public static class EditNewsRelease
     {
         public Validator()
         {
-            RuleFor(c => c.Headline).NotEmpty().MaximumLength(300);
-            RuleFor(c => c.Dateline).NotEmpty().MaximumLength(200);
-            RuleFor(c => c.Body).NotEmpty().MaximumLength(50000);
+            RuleFor(c => c.Headline).NotEmpty().MaximumLength(NewsRelease.HeadlineMaxLength);
+            RuleFor(c => c.Dateline).NotEmpty().MaximumLength(NewsRelease.DatelineMaxLength);
+            RuleFor(c => c.Body).NotEmpty().MaximumLength(NewsRelease.BodyMaxLength);
         }
     }
 

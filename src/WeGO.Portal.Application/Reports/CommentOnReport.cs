@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Domain.Reports;
 
 namespace WeGO.Portal.Application.Reports;
 
@@ -24,7 +25,7 @@ public static class CommentOnReport
     {
         public Validator()
         {
-            RuleFor(c => c.Comment).NotEmpty().MaximumLength(4000);
+            RuleFor(c => c.Comment).NotEmpty().MaximumLength(ReviewComment.TextMaxLength);
         }
     }
 

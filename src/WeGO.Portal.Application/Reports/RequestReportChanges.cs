@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.Extensions.Options;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.Reports;
 
 namespace WeGO.Portal.Application.Reports;
 
@@ -25,7 +26,7 @@ public static class RequestReportChanges
     {
         public Validator()
         {
-            RuleFor(c => c.Comment).NotEmpty().MaximumLength(4000);
+            RuleFor(c => c.Comment).NotEmpty().MaximumLength(ReviewComment.TextMaxLength);
         }
     }
 

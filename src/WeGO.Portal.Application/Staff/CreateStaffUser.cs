@@ -24,8 +24,8 @@ public static class CreateStaffUser
     {
         public Validator()
         {
-            RuleFor(c => c.Email).NotEmpty().MaximumLength(256).EmailAddress();
-            RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(200);
+            RuleFor(c => c.Email).NotEmpty().MaximumLength(StaffUser.EmailMaxLength).EmailAddress();
+            RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(PersonName.MaxLength);
             RuleFor(c => c.Roles).NotEmpty();
             RuleForEach(c => c.Roles).Must(role => Staff.Roles.All.Contains(role));
         }

@@ -9,6 +9,7 @@ public sealed class StaffSession
 {
     public const int IdLength = 32;
     public const int UserAgentMaxLength = 512;
+    public const int SecurityStampMaxLength = 256;
 
     /// <summary>How long a session lives without a request: the sign-in cookie's sliding lifetime.</summary>
     public static readonly TimeSpan IdleLifetime = TimeSpan.FromHours(8);

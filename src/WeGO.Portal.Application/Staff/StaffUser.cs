@@ -5,6 +5,9 @@ namespace WeGO.Portal.Application.Staff;
 /// <summary>A Secretariat member who signs in to the portal.</summary>
 public sealed class StaffUser : IdentityUser
 {
+    /// <summary>The length ASP.NET Core Identity gives its email and user-name columns.</summary>
+    public const int EmailMaxLength = 256;
+
     public string DisplayName { get; set; } = "";
 
     /// <summary>Set for generated passwords: the user must choose their own at first sign-in.</summary>

@@ -1,4 +1,6 @@
 using FluentValidation;
+using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Application.Visits;
 
@@ -20,9 +22,9 @@ public sealed class AgendaItemInputValidator : AbstractValidator<AgendaItemInput
 {
     public AgendaItemInputValidator(Microsoft.Extensions.Localization.IStringLocalizer<Messages> messages)
     {
-        RuleFor(i => i.Title).NotEmpty().MaximumLength(300);
-        RuleFor(i => i.Speaker).MaximumLength(200);
-        RuleFor(i => i.Notes).MaximumLength(4000);
+        RuleFor(i => i.Title).NotEmpty().MaximumLength(AgendaItem.TitleMaxLength);
+        RuleFor(i => i.Speaker).MaximumLength(PersonName.MaxLength);
+        RuleFor(i => i.Notes).MaximumLength(AgendaItem.NotesMaxLength);
         RuleFor(i => i.EndsAt)
             .GreaterThan(i => i.StartsAt)
             .When(i => i.StartsAt is not null && i.EndsAt is not null)

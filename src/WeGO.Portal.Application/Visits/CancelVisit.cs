@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Application.Visits;
 
@@ -21,7 +22,7 @@ public static class CancelVisit
     {
         public Validator()
         {
-            RuleFor(c => c.Reason).NotEmpty().MaximumLength(1000);
+            RuleFor(c => c.Reason).NotEmpty().MaximumLength(Visit.CancellationReasonMaxLength);
         }
     }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Application.Visits;
@@ -45,12 +46,15 @@ public sealed class DelegateDetailsValidator : AbstractValidator<IDelegateDetail
 {
     public DelegateDetailsValidator()
     {
-        RuleFor(d => d.FullName).NotEmpty().MaximumLength(200);
-        RuleFor(d => d.Title).MaximumLength(200);
-        RuleFor(d => d.Organization).MaximumLength(200);
+        RuleFor(d => d.FullName).NotEmpty().MaximumLength(PersonName.MaxLength);
+        RuleFor(d => d.Title).MaximumLength(JobTitle.MaxLength);
+        RuleFor(d => d.Organization).MaximumLength(Domain.Organizations.Organization.NameMaxLength);
         RuleFor(d => d.Role).IsInEnum();
-        RuleFor(d => d.Email).MaximumLength(320).EmailAddress().When(d => !string.IsNullOrWhiteSpace(d.Email));
-        RuleFor(d => d.DietaryNeeds).MaximumLength(500);
-        RuleFor(d => d.AccessibilityNeeds).MaximumLength(500);
+        RuleFor(d => d.Email)
+            .MaximumLength(EmailAddress.MaxLength)
+            .EmailAddress()
+            .When(d => !string.IsNullOrWhiteSpace(d.Email));
+        RuleFor(d => d.DietaryNeeds).MaximumLength(DelegationMember.NeedsMaxLength);
+        RuleFor(d => d.AccessibilityNeeds).MaximumLength(DelegationMember.NeedsMaxLength);
     }
 }

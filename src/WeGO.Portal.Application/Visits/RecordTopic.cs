@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Application.Visits;
 
@@ -23,7 +24,7 @@ public static class RecordTopic
     {
         public Validator()
         {
-            RuleFor(c => c.Topic).NotEmpty().MaximumLength(300);
+            RuleFor(c => c.Topic).NotEmpty().MaximumLength(TopicOfInterest.TitleMaxLength);
         }
     }
 

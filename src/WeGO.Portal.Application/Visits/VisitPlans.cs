@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Application.Visits;
@@ -47,7 +48,7 @@ public sealed class VisitPlanValidator : AbstractValidator<VisitPlan>
 {
     public VisitPlanValidator(IStringLocalizer<Messages> messages)
     {
-        RuleFor(c => c.Purpose).NotEmpty().MaximumLength(2000);
+        RuleFor(c => c.Purpose).NotEmpty().MaximumLength(Visit.PurposeMaxLength);
         RuleFor(c => c.Date).NotNull();
         RuleFor(c => c.StartTime).NotNull();
         RuleFor(c => c.EndTime)
@@ -57,9 +58,10 @@ public sealed class VisitPlanValidator : AbstractValidator<VisitPlan>
             .WithMessage(_ => messages["Visit.EndBeforeStart"]);
         RuleFor(c => c.TimeZoneId)
             .NotEmpty()
+            .MaximumLength(VenueTime.ZoneIdMaxLength)
             .Must(VisitPlans.IsKnownTimeZone)
             .WithMessage(c => messages["Visit.TimeZoneUnknown", c.TimeZoneId]);
-        RuleFor(c => c.Venue).NotEmpty().MaximumLength(300);
+        RuleFor(c => c.Venue).NotEmpty().MaximumLength(Visit.VenueMaxLength);
         RuleFor(c => c.HostStaffIds)
             .Must(
                 (plan, _) =>
@@ -67,12 +69,12 @@ public sealed class VisitPlanValidator : AbstractValidator<VisitPlan>
                     || !string.IsNullOrWhiteSpace(plan.OtherHostName)
             )
             .WithMessage(_ => messages["Visit.HostRequired"]);
-        RuleFor(c => c.OtherHostName).MaximumLength(200);
-        RuleFor(c => c.OtherHostTitle).MaximumLength(200);
-        RuleFor(c => c.HeadOfDelegation).MaximumLength(200);
-        RuleFor(c => c.HeadOfDelegationTitle).MaximumLength(200);
+        RuleFor(c => c.OtherHostName).MaximumLength(PersonName.MaxLength);
+        RuleFor(c => c.OtherHostTitle).MaximumLength(JobTitle.MaxLength);
+        RuleFor(c => c.HeadOfDelegation).MaximumLength(PersonName.MaxLength);
+        RuleFor(c => c.HeadOfDelegationTitle).MaximumLength(JobTitle.MaxLength);
         RuleFor(c => c.ExpectedHeadcount).InclusiveBetween(1, 1000);
-        RuleFor(c => c.Languages).MaximumLength(200);
+        RuleFor(c => c.Languages).MaximumLength(Visit.LanguagesMaxLength);
     }
 }
 

@@ -3,6 +3,10 @@ namespace WeGO.Portal.Domain.Common;
 /// <summary>One recorded change: who changed which record, when, and the changed values (JSON).</summary>
 public sealed class AuditEntry : Entity
 {
+    public const int EntityTypeMaxLength = 100;
+    public const int EntityIdMaxLength = 50;
+    public const int ActionMaxLength = 100;
+
     private AuditEntry() { }
 
     public AuditEntry(

@@ -9,14 +9,16 @@ namespace WeGO.Portal.Domain.Common;
 /// leaves a lease that expires, and another sender takes the message over.</remarks>
 public sealed class OutboxMessage : Entity
 {
+    public const int SubjectMaxLength = 300;
+    public const int LastErrorMaxLength = 2000;
     public const int ClaimantMaxLength = 200;
 
     private OutboxMessage() { }
 
     public OutboxMessage(string to, string subject, string body, string language, DateTime createdAtUtc)
     {
-        To = Require.Text(to, "Outbox.RecipientRequired", 320);
-        Subject = Require.Text(subject, "Outbox.SubjectRequired", 300);
+        To = Require.Text(to, "Outbox.RecipientRequired", EmailAddress.MaxLength);
+        Subject = Require.Text(subject, "Outbox.SubjectRequired", SubjectMaxLength);
         Body = body;
         Language = language;
         CreatedAtUtc = createdAtUtc;
@@ -87,7 +89,7 @@ public sealed class OutboxMessage : Entity
     public void RecordFailure(string error, DateTime nowUtc)
     {
         Attempts++;
-        LastError = error.Length <= 2000 ? error : error[..2000];
+        LastError = error.Length <= LastErrorMaxLength ? error : error[..LastErrorMaxLength];
         var delay = TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, Math.Min(Attempts, 20))));
         NextAttemptAtUtc = nowUtc + delay;
         Release();

@@ -14,6 +14,8 @@ public enum FollowUpStatus
 /// date.</summary>
 public sealed class FollowUp : AggregateRoot
 {
+    public const int DescriptionMaxLength = 1000;
+
     private FollowUp() { }
 
     public FollowUp(
@@ -31,7 +33,7 @@ public sealed class FollowUp : AggregateRoot
             throw new DomainException("FollowUp.NeedsVisitOrInquiry");
         }
 
-        Description = Require.Text(description, "FollowUp.DescriptionRequired", 1000);
+        Description = Require.Text(description, "FollowUp.DescriptionRequired", DescriptionMaxLength);
         AssignTo(ownerName, ownerUserId);
         DueOn = dueOn;
         VisitId = visitId;
@@ -82,8 +84,8 @@ public sealed class FollowUp : AggregateRoot
 
     public void AssignTo(string ownerName, string? ownerUserId)
     {
-        OwnerName = Require.Text(ownerName, "FollowUp.OwnerRequired", 200);
-        OwnerUserId = Require.OptionalText(ownerUserId, 450);
+        OwnerName = Require.Text(ownerName, "FollowUp.OwnerRequired", PersonName.MaxLength);
+        OwnerUserId = Require.OptionalText(ownerUserId, UserKey.MaxLength);
     }
 
     public void Reschedule(DateOnly dueOn)
@@ -112,7 +114,7 @@ public sealed class FollowUp : AggregateRoot
     {
         EnsureOpen();
         Status = status;
-        ClosedBy = Require.Text(by, "FollowUp.ClosedByRequired", 200);
+        ClosedBy = Require.Text(by, "FollowUp.ClosedByRequired", PersonName.MaxLength);
         ClosedAtUtc = nowUtc;
     }
 

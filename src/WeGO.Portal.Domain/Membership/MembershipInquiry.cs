@@ -6,6 +6,12 @@ namespace WeGO.Portal.Domain.Membership;
 /// <summary>A city's or organisation's expression of interest in joining WeGO, and how far it has come.</summary>
 public sealed class MembershipInquiry : AggregateRoot
 {
+    public const int ReferenceMaxLength = 20;
+    public const int StatusTokenMaxLength = 100;
+    public const int OtherInterestMaxLength = 500;
+    public const int HeardFromMaxLength = 500;
+    public const int MessageMaxLength = 4000;
+
     private static readonly Dictionary<InquiryStage, InquiryStage[]> AllowedMoves = new()
     {
         [InquiryStage.New] = [InquiryStage.Contacted, InquiryStage.Declined, InquiryStage.Withdrawn],
@@ -23,8 +29,8 @@ public sealed class MembershipInquiry : AggregateRoot
 
     public MembershipInquiry(string reference, string statusToken, InquiryApplicant applicant, DateTime submittedAtUtc)
     {
-        Reference = Require.Text(reference, "Inquiry.ReferenceRequired", 20);
-        StatusToken = Require.Text(statusToken, "Inquiry.TokenRequired", 100);
+        Reference = Require.Text(reference, "Inquiry.ReferenceRequired", ReferenceMaxLength);
+        StatusToken = Require.Text(statusToken, "Inquiry.TokenRequired", StatusTokenMaxLength);
         OrganizationName = Require.Text(
             applicant.OrganizationName,
             "Inquiry.OrganizationRequired",
@@ -33,16 +39,20 @@ public sealed class MembershipInquiry : AggregateRoot
         CountryCode = Countries.RequireCode(applicant.CountryCode);
         Kind = applicant.Kind;
         Population = applicant.Population;
-        ContactName = Require.Text(applicant.ContactName, "Inquiry.ContactRequired", 200);
-        ContactPosition = Require.OptionalText(applicant.ContactPosition, 200);
-        Email = Require.Text(applicant.Email, "Inquiry.EmailRequired", 320);
-        Phone = Require.OptionalText(applicant.Phone, 40);
-        PreferredLanguage = Require.Text(applicant.PreferredLanguage, "Inquiry.LanguageRequired", 10);
+        ContactName = Require.Text(applicant.ContactName, "Inquiry.ContactRequired", PersonName.MaxLength);
+        ContactPosition = Require.OptionalText(applicant.ContactPosition, JobTitle.MaxLength);
+        Email = Require.Text(applicant.Email, "Inquiry.EmailRequired", EmailAddress.MaxLength);
+        Phone = Require.OptionalText(applicant.Phone, PhoneNumber.MaxLength);
+        PreferredLanguage = Require.Text(
+            applicant.PreferredLanguage,
+            "Inquiry.LanguageRequired",
+            LanguageCode.MaxLength
+        );
         Interests = applicant.Interests;
-        OtherInterest = Require.OptionalText(applicant.OtherInterest, 500);
-        HeardFrom = Require.OptionalText(applicant.HeardFrom, 500);
+        OtherInterest = Require.OptionalText(applicant.OtherInterest, OtherInterestMaxLength);
+        HeardFrom = Require.OptionalText(applicant.HeardFrom, HeardFromMaxLength);
         VisitId = applicant.VisitId;
-        Message = Require.OptionalText(applicant.Message, 4000);
+        Message = Require.OptionalText(applicant.Message, MessageMaxLength);
         if (!applicant.ConsentGiven)
         {
             throw new DomainException("Inquiry.ConsentRequired");
@@ -188,7 +198,7 @@ public sealed class MembershipInquiry : AggregateRoot
     public void AssignTo(int? regionalOfficeId, string? ownerUserId)
     {
         RegionalOfficeId = regionalOfficeId;
-        OwnerUserId = Require.OptionalText(ownerUserId, 450);
+        OwnerUserId = Require.OptionalText(ownerUserId, UserKey.MaxLength);
     }
 
     public InquiryNote AddNote(string text, string author, DateTime nowUtc)

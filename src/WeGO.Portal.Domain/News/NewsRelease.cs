@@ -8,13 +8,18 @@ namespace WeGO.Portal.Domain.News;
 /// <summary>A news release drafted from an approved visit report, one per language.</summary>
 public sealed class NewsRelease : AggregateRoot
 {
+    public const int SlugMaxLength = 200;
+    public const int HeadlineMaxLength = 300;
+    public const int DatelineMaxLength = 200;
+    public const int BodyMaxLength = 50000;
+
     private NewsRelease() { }
 
     public NewsRelease(int visitReportId, string language, string slug, string headline, string dateline, string body)
     {
         VisitReportId = visitReportId;
-        Language = Require.Text(language, "Release.LanguageRequired", 10);
-        Slug = Require.Text(slug, "Release.SlugRequired", 200);
+        Language = Require.Text(language, "Release.LanguageRequired", LanguageCode.MaxLength);
+        Slug = Require.Text(slug, "Release.SlugRequired", SlugMaxLength);
         Edit(headline, dateline, body);
     }
 
@@ -89,9 +94,9 @@ public sealed class NewsRelease : AggregateRoot
 
     public void Edit(string headline, string dateline, string body)
     {
-        Headline = Require.Text(headline, "Release.HeadlineRequired", 300);
-        Dateline = Require.Text(dateline, "Release.DatelineRequired", 200);
-        Body = Require.Text(body, "Release.BodyRequired", 50000);
+        Headline = Require.Text(headline, "Release.HeadlineRequired", HeadlineMaxLength);
+        Dateline = Require.Text(dateline, "Release.DatelineRequired", DatelineMaxLength);
+        Body = Require.Text(body, "Release.BodyRequired", BodyMaxLength);
     }
 
     public void Publish(DateTime nowUtc)

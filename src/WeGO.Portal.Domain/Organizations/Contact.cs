@@ -27,9 +27,9 @@ public sealed class Contact : Entity
 
     public void Update(string fullName, string? title, string? email, string? phone)
     {
-        FullName = Require.Text(fullName, "Contact.NameRequired", 200);
-        Title = Require.OptionalText(title, 200);
-        Email = Require.OptionalText(email, 320);
-        Phone = Require.OptionalText(phone, 40);
+        FullName = Require.Text(fullName, "Contact.NameRequired", PersonName.MaxLength);
+        Title = Require.OptionalText(title, JobTitle.MaxLength);
+        Email = Require.OptionalText(email, EmailAddress.MaxLength);
+        Phone = Require.OptionalText(phone, PhoneNumber.MaxLength);
     }
 }

@@ -7,6 +7,9 @@ namespace WeGO.Portal.Domain.Organizations;
 /// (and so a regional office) from a country.</summary>
 public static class Countries
 {
+    /// <summary>ISO 3166-1 alpha-2: always two letters.</summary>
+    public const int CodeLength = 2;
+
     private static readonly Dictionary<Region, string[]> CodesByRegion = new()
     {
         [Region.EastAsia] = ["CN", "MN", "HK", "MO", "TW"],

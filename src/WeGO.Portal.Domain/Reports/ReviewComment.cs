@@ -4,12 +4,14 @@ namespace WeGO.Portal.Domain.Reports;
 
 public sealed class ReviewComment : Entity
 {
+    public const int TextMaxLength = 4000;
+
     private ReviewComment() { }
 
     internal ReviewComment(string authorName, string text, int? replyToId, DateTime writtenAtUtc)
     {
-        AuthorName = Require.Text(authorName, "Report.CommentAuthorRequired", 200);
-        Text = Require.Text(text, "Report.CommentRequired", 4000);
+        AuthorName = Require.Text(authorName, "Report.CommentAuthorRequired", PersonName.MaxLength);
+        Text = Require.Text(text, "Report.CommentRequired", TextMaxLength);
         ReplyToId = replyToId;
         WrittenAtUtc = writtenAtUtc;
     }

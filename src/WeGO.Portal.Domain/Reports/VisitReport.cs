@@ -25,9 +25,9 @@ public sealed class VisitReport : AggregateRoot
     )
     {
         VisitId = visitId;
-        AuthorId = Require.Text(authorId, "Report.AuthorRequired", 450);
-        AuthorName = Require.Text(authorName, "Report.AuthorRequired", 200);
-        AuthorLanguage = Require.OptionalText(authorLanguage, 10) ?? DefaultLanguage;
+        AuthorId = Require.Text(authorId, "Report.AuthorRequired", UserKey.MaxLength);
+        AuthorName = Require.Text(authorName, "Report.AuthorRequired", PersonName.MaxLength);
+        AuthorLanguage = Require.OptionalText(authorLanguage, LanguageCode.MaxLength) ?? DefaultLanguage;
         CreatedAtUtc = createdAtUtc;
         UpdatedAtUtc = createdAtUtc;
         State = ReviewState.Draft;
@@ -150,7 +150,7 @@ public sealed class VisitReport : AggregateRoot
             throw new DomainException("Report.SummaryRequired");
         }
 
-        if (submitterId == AuthorId && Require.OptionalText(language, 10) is { } authorLanguage)
+        if (submitterId == AuthorId && Require.OptionalText(language, LanguageCode.MaxLength) is { } authorLanguage)
         {
             AuthorLanguage = authorLanguage;
         }
@@ -164,7 +164,7 @@ public sealed class VisitReport : AggregateRoot
     {
         EnsureSubmitted();
         State = ReviewState.Approved;
-        ApprovedBy = Require.Text(directorName, "Report.ReviewerRequired", 200);
+        ApprovedBy = Require.Text(directorName, "Report.ReviewerRequired", PersonName.MaxLength);
         ApprovedAtUtc = nowUtc;
         KeepVersion(directorName, nowUtc);
     }

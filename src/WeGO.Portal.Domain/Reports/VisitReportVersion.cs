@@ -25,7 +25,7 @@ public sealed class VisitReportVersion : Entity
         TopicsRaised = content.TopicsRaised;
         Outcomes = content.Outcomes;
         AttachmentLinks = content.AttachmentLinks;
-        SavedBy = Require.Text(savedBy, "Report.AuthorRequired", 200);
+        SavedBy = Require.Text(savedBy, "Report.AuthorRequired", PersonName.MaxLength);
         SavedAtUtc = savedAtUtc;
     }
 

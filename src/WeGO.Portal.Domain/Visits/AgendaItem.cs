@@ -5,6 +5,9 @@ namespace WeGO.Portal.Domain.Visits;
 /// <summary>One item of a visit's programme; times are wall-clock times at the venue.</summary>
 public sealed class AgendaItem : Entity
 {
+    public const int TitleMaxLength = 300;
+    public const int NotesMaxLength = 4000;
+
     private AgendaItem() { }
 
     internal AgendaItem(int order, TimeOnly? startsAt, TimeOnly? endsAt, string title, string? speaker, string? notes)
@@ -34,9 +37,9 @@ public sealed class AgendaItem : Entity
 
         StartsAt = startsAt;
         EndsAt = endsAt;
-        Title = Require.Text(title, "Agenda.TitleRequired", 300);
-        Speaker = Require.OptionalText(speaker, 200);
-        Notes = Require.OptionalText(notes, 4000);
+        Title = Require.Text(title, "Agenda.TitleRequired", TitleMaxLength);
+        Speaker = Require.OptionalText(speaker, PersonName.MaxLength);
+        Notes = Require.OptionalText(notes, NotesMaxLength);
     }
 
     internal void MoveTo(int order) => Order = order;

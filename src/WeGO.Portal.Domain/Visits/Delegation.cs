@@ -28,8 +28,8 @@ public sealed class Delegation : Entity
 
     internal void NameHead(string name, string? title)
     {
-        HeadOfDelegation = Require.Text(name, "Delegation.HeadRequired", 200);
-        HeadOfDelegationTitle = Require.OptionalText(title, 200);
+        HeadOfDelegation = Require.Text(name, "Delegation.HeadRequired", PersonName.MaxLength);
+        HeadOfDelegationTitle = Require.OptionalText(title, JobTitle.MaxLength);
     }
 
     /// <param name="headcount">Null when the city has not said (again): the announced number is forgotten.</param>

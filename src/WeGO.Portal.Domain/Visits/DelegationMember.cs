@@ -13,6 +13,8 @@ public enum DelegationRole
 /// <summary>One person on a delegation's roster.</summary>
 public sealed class DelegationMember : Entity
 {
+    public const int NeedsMaxLength = 500;
+
     private DelegationMember() { }
 
     internal DelegationMember(
@@ -53,12 +55,12 @@ public sealed class DelegationMember : Entity
     )
     {
         // Every value is checked before any is kept, so a refused edit leaves the member as it was.
-        var name = Require.Text(fullName, "Delegation.MemberNameRequired", 200);
-        var checkedTitle = Require.OptionalText(title, 200);
-        var checkedOrganization = Require.OptionalText(organization, 200);
-        var checkedEmail = Require.OptionalText(email, 320);
-        var dietary = Require.OptionalText(dietaryNeeds, 500);
-        var accessibility = Require.OptionalText(accessibilityNeeds, 500);
+        var name = Require.Text(fullName, "Delegation.MemberNameRequired", PersonName.MaxLength);
+        var checkedTitle = Require.OptionalText(title, JobTitle.MaxLength);
+        var checkedOrganization = Require.OptionalText(organization, Organizations.Organization.NameMaxLength);
+        var checkedEmail = Require.OptionalText(email, EmailAddress.MaxLength);
+        var dietary = Require.OptionalText(dietaryNeeds, NeedsMaxLength);
+        var accessibility = Require.OptionalText(accessibilityNeeds, NeedsMaxLength);
         if (!Enum.IsDefined(role))
         {
             throw new DomainException("Delegation.RoleUnknown");

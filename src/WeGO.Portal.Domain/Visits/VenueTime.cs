@@ -8,6 +8,9 @@ public static class VenueTime
 {
     public const string Seoul = "Asia/Seoul";
 
+    /// <summary>The longest IANA time-zone id kept (the longest in use is about 30 characters).</summary>
+    public const int ZoneIdMaxLength = 64;
+
     public static TimeZoneInfo Zone(string timeZoneId)
     {
         try

@@ -7,6 +7,11 @@ namespace WeGO.Portal.Domain.Visits;
 /// raised.</summary>
 public sealed class Visit : AggregateRoot
 {
+    public const int PurposeMaxLength = 2000;
+    public const int VenueMaxLength = 300;
+    public const int CancellationReasonMaxLength = 1000;
+    public const int LanguagesMaxLength = 200;
+
     private readonly List<VisitHost> hosts = [];
     private readonly List<AgendaItem> agenda = [];
     private readonly List<TopicOfInterest> topics = [];
@@ -25,8 +30,8 @@ public sealed class Visit : AggregateRoot
     {
         Organization = organization;
         OrganizationId = organization.Id;
-        Purpose = Require.Text(purpose, "Visit.PurposeRequired", 2000);
-        Venue = Require.Text(venue, "Visit.VenueRequired", 300);
+        Purpose = Require.Text(purpose, "Visit.PurposeRequired", PurposeMaxLength);
+        Venue = Require.Text(venue, "Visit.VenueRequired", VenueMaxLength);
         SetTime(timeZoneId, startsAtUtc, endsAtUtc);
         Status = VisitStatus.Requested;
         CreatedAtUtc = nowUtc;
@@ -98,20 +103,20 @@ public sealed class Visit : AggregateRoot
     {
         EnsureOpen();
         SetTime(timeZoneId, VenueTime.ToUtc(date, start, timeZoneId), VenueTime.ToUtc(date, end, timeZoneId));
-        Venue = Require.Text(venue, "Visit.VenueRequired", 300);
+        Venue = Require.Text(venue, "Visit.VenueRequired", VenueMaxLength);
     }
 
     public void DescribeLanguages(string? languages, bool interpretationNeeded)
     {
         EnsureNotCancelled();
-        Languages = Require.OptionalText(languages, 200);
+        Languages = Require.OptionalText(languages, LanguagesMaxLength);
         InterpretationNeeded = interpretationNeeded;
     }
 
     public void RestatePurpose(string purpose)
     {
         EnsureOpen();
-        Purpose = Require.Text(purpose, "Visit.PurposeRequired", 2000);
+        Purpose = Require.Text(purpose, "Visit.PurposeRequired", PurposeMaxLength);
     }
 
     /// <summary>Replaces the hosts with these, in this order.</summary>
@@ -162,7 +167,7 @@ public sealed class Visit : AggregateRoot
             throw new DomainException("Visit.CannotCancel", Status);
         }
 
-        CancellationReason = Require.Text(reason, "Visit.CancellationReasonRequired", 1000);
+        CancellationReason = Require.Text(reason, "Visit.CancellationReasonRequired", CancellationReasonMaxLength);
         Status = VisitStatus.Cancelled;
     }
 

@@ -10,9 +10,9 @@ public sealed class VisitHost : Entity
 
     internal VisitHost(string name, string? title, string? staffUserId, int order)
     {
-        Name = Require.Text(name, "Visit.HostNameRequired", 200);
-        Title = Require.OptionalText(title, 200);
-        StaffUserId = Require.OptionalText(staffUserId, 450);
+        Name = Require.Text(name, "Visit.HostNameRequired", PersonName.MaxLength);
+        Title = Require.OptionalText(title, JobTitle.MaxLength);
+        StaffUserId = Require.OptionalText(staffUserId, UserKey.MaxLength);
         Order = order;
     }
 

@@ -8,11 +8,11 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
-        builder.Property(a => a.ActorId).HasMaxLength(450);
-        builder.Property(a => a.ActorName).HasMaxLength(200);
-        builder.Property(a => a.EntityType).HasMaxLength(100);
-        builder.Property(a => a.EntityId).HasMaxLength(50);
-        builder.Property(a => a.Action).HasMaxLength(100);
+        builder.Property(a => a.ActorId).HasMaxLength(UserKey.MaxLength);
+        builder.Property(a => a.ActorName).HasMaxLength(PersonName.MaxLength);
+        builder.Property(a => a.EntityType).HasMaxLength(AuditEntry.EntityTypeMaxLength);
+        builder.Property(a => a.EntityId).HasMaxLength(AuditEntry.EntityIdMaxLength);
+        builder.Property(a => a.Action).HasMaxLength(AuditEntry.ActionMaxLength);
         builder.HasIndex(a => new
         {
             a.EntityType,
@@ -26,10 +26,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
-        builder.Property(m => m.To).HasMaxLength(320);
-        builder.Property(m => m.Subject).HasMaxLength(300);
-        builder.Property(m => m.Language).HasMaxLength(10);
-        builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.Property(m => m.To).HasMaxLength(EmailAddress.MaxLength);
+        builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectMaxLength);
+        builder.Property(m => m.Language).HasMaxLength(LanguageCode.MaxLength);
+        builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.LastErrorMaxLength);
         builder.Property(m => m.ClaimedBy).HasMaxLength(OutboxMessage.ClaimantMaxLength);
         builder.HasIndex(m => new { m.SentAtUtc, m.NextAttemptAtUtc });
     }
@@ -39,6 +39,6 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<Staff.St
 {
     public void Configure(EntityTypeBuilder<Staff.StaffUser> builder)
     {
-        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.DisplayName).HasMaxLength(PersonName.MaxLength);
     }
 }

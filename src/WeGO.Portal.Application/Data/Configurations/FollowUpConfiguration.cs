@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.FollowUps;
 using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.Visits;
@@ -10,10 +11,10 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
 {
     public void Configure(EntityTypeBuilder<FollowUp> builder)
     {
-        builder.Property(f => f.Description).HasMaxLength(1000);
-        builder.Property(f => f.OwnerName).HasMaxLength(200);
-        builder.Property(f => f.OwnerUserId).HasMaxLength(450);
-        builder.Property(f => f.ClosedBy).HasMaxLength(200);
+        builder.Property(f => f.Description).HasMaxLength(FollowUp.DescriptionMaxLength);
+        builder.Property(f => f.OwnerName).HasMaxLength(PersonName.MaxLength);
+        builder.Property(f => f.OwnerUserId).HasMaxLength(UserKey.MaxLength);
+        builder.Property(f => f.ClosedBy).HasMaxLength(PersonName.MaxLength);
         builder.HasOne<Visit>().WithMany().HasForeignKey(f => f.VisitId).OnDelete(DeleteBehavior.Cascade);
         // Restrict, not cascade: SQL Server refuses a second cascade path from visits (visit -> inquiry -> follow-up).
         builder

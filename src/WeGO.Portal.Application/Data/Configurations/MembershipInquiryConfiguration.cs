@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Visits;
@@ -10,19 +11,19 @@ internal sealed class MembershipInquiryConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<MembershipInquiry> builder)
     {
-        builder.Property(i => i.Reference).HasMaxLength(20);
-        builder.Property(i => i.StatusToken).HasMaxLength(100);
+        builder.Property(i => i.Reference).HasMaxLength(MembershipInquiry.ReferenceMaxLength);
+        builder.Property(i => i.StatusToken).HasMaxLength(MembershipInquiry.StatusTokenMaxLength);
         builder.Property(i => i.OrganizationName).HasMaxLength(Organization.NameMaxLength);
-        builder.Property(i => i.CountryCode).HasMaxLength(2).IsFixedLength();
-        builder.Property(i => i.ContactName).HasMaxLength(200);
-        builder.Property(i => i.ContactPosition).HasMaxLength(200);
-        builder.Property(i => i.Email).HasMaxLength(320);
-        builder.Property(i => i.Phone).HasMaxLength(40);
-        builder.Property(i => i.PreferredLanguage).HasMaxLength(10);
-        builder.Property(i => i.OtherInterest).HasMaxLength(500);
-        builder.Property(i => i.HeardFrom).HasMaxLength(500);
-        builder.Property(i => i.Message).HasMaxLength(4000);
-        builder.Property(i => i.OwnerUserId).HasMaxLength(450);
+        builder.Property(i => i.CountryCode).HasMaxLength(Countries.CodeLength).IsFixedLength();
+        builder.Property(i => i.ContactName).HasMaxLength(PersonName.MaxLength);
+        builder.Property(i => i.ContactPosition).HasMaxLength(JobTitle.MaxLength);
+        builder.Property(i => i.Email).HasMaxLength(EmailAddress.MaxLength);
+        builder.Property(i => i.Phone).HasMaxLength(PhoneNumber.MaxLength);
+        builder.Property(i => i.PreferredLanguage).HasMaxLength(LanguageCode.MaxLength);
+        builder.Property(i => i.OtherInterest).HasMaxLength(MembershipInquiry.OtherInterestMaxLength);
+        builder.Property(i => i.HeardFrom).HasMaxLength(MembershipInquiry.HeardFromMaxLength);
+        builder.Property(i => i.Message).HasMaxLength(MembershipInquiry.MessageMaxLength);
+        builder.Property(i => i.OwnerUserId).HasMaxLength(UserKey.MaxLength);
 
         // Flags are combined, so they are stored as a number the database can test bit by bit.
         builder.Property(i => i.Interests).HasConversion<int>();
@@ -50,7 +51,7 @@ internal sealed class InquiryNoteConfiguration : IEntityTypeConfiguration<Inquir
 {
     public void Configure(EntityTypeBuilder<InquiryNote> builder)
     {
-        builder.Property(n => n.Text).HasMaxLength(4000);
-        builder.Property(n => n.Author).HasMaxLength(200);
+        builder.Property(n => n.Text).HasMaxLength(InquiryNote.TextMaxLength);
+        builder.Property(n => n.Author).HasMaxLength(PersonName.MaxLength);
     }
 }

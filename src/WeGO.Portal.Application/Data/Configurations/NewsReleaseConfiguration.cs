@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.News;
 using WeGO.Portal.Domain.Reports;
 using WeGO.Portal.Domain.Visits;
@@ -10,10 +11,10 @@ internal sealed class NewsReleaseConfiguration : IEntityTypeConfiguration<NewsRe
 {
     public void Configure(EntityTypeBuilder<NewsRelease> builder)
     {
-        builder.Property(r => r.Language).HasMaxLength(10);
-        builder.Property(r => r.Slug).HasMaxLength(200);
-        builder.Property(r => r.Headline).HasMaxLength(300);
-        builder.Property(r => r.Dateline).HasMaxLength(200);
+        builder.Property(r => r.Language).HasMaxLength(LanguageCode.MaxLength);
+        builder.Property(r => r.Slug).HasMaxLength(NewsRelease.SlugMaxLength);
+        builder.Property(r => r.Headline).HasMaxLength(NewsRelease.HeadlineMaxLength);
+        builder.Property(r => r.Dateline).HasMaxLength(NewsRelease.DatelineMaxLength);
         builder.Ignore(r => r.IsPublished);
         builder.HasOne<VisitReport>().WithMany().HasForeignKey(r => r.VisitReportId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.Slug, r.Language }).IsUnique();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Organizations;
 
 namespace WeGO.Portal.Application.Data.Configurations;
@@ -11,7 +12,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Name).HasMaxLength(Organization.NameMaxLength);
         builder.Property(o => o.NormalizedName).HasMaxLength(Organization.NameMaxLength);
         builder.Property(o => o.LocalName).HasMaxLength(Organization.NameMaxLength);
-        builder.Property(o => o.CountryCode).HasMaxLength(2).IsFixedLength();
+        builder.Property(o => o.CountryCode).HasMaxLength(Countries.CodeLength).IsFixedLength();
         builder.HasIndex(o => new { o.NormalizedName, o.CountryCode });
         builder.Ignore(o => o.IsMember);
     }
@@ -21,9 +22,9 @@ internal sealed class RegionalOfficeConfiguration : IEntityTypeConfiguration<Reg
 {
     public void Configure(EntityTypeBuilder<RegionalOffice> builder)
     {
-        builder.Property(o => o.Name).HasMaxLength(200);
-        builder.Property(o => o.City).HasMaxLength(100);
-        builder.Property(o => o.CountryCode).HasMaxLength(2).IsFixedLength();
+        builder.Property(o => o.Name).HasMaxLength(RegionalOffice.NameMaxLength);
+        builder.Property(o => o.City).HasMaxLength(RegionalOffice.CityMaxLength);
+        builder.Property(o => o.CountryCode).HasMaxLength(Countries.CodeLength).IsFixedLength();
         builder.HasIndex(o => o.Name).IsUnique();
     }
 }
@@ -32,10 +33,10 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
 {
     public void Configure(EntityTypeBuilder<Contact> builder)
     {
-        builder.Property(c => c.FullName).HasMaxLength(200);
-        builder.Property(c => c.Title).HasMaxLength(200);
-        builder.Property(c => c.Email).HasMaxLength(320);
-        builder.Property(c => c.Phone).HasMaxLength(40);
+        builder.Property(c => c.FullName).HasMaxLength(PersonName.MaxLength);
+        builder.Property(c => c.Title).HasMaxLength(JobTitle.MaxLength);
+        builder.Property(c => c.Email).HasMaxLength(EmailAddress.MaxLength);
+        builder.Property(c => c.Phone).HasMaxLength(PhoneNumber.MaxLength);
         builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.SetNull);
     }
 }

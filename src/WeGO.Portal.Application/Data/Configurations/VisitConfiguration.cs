@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Application.Data.Configurations;
@@ -8,11 +10,11 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
 {
     public void Configure(EntityTypeBuilder<Visit> builder)
     {
-        builder.Property(v => v.Purpose).HasMaxLength(2000);
-        builder.Property(v => v.Venue).HasMaxLength(300);
-        builder.Property(v => v.TimeZoneId).HasMaxLength(64);
-        builder.Property(v => v.CancellationReason).HasMaxLength(1000);
-        builder.Property(v => v.Languages).HasMaxLength(200);
+        builder.Property(v => v.Purpose).HasMaxLength(Visit.PurposeMaxLength);
+        builder.Property(v => v.Venue).HasMaxLength(Visit.VenueMaxLength);
+        builder.Property(v => v.TimeZoneId).HasMaxLength(VenueTime.ZoneIdMaxLength);
+        builder.Property(v => v.CancellationReason).HasMaxLength(Visit.CancellationReasonMaxLength);
+        builder.Property(v => v.Languages).HasMaxLength(Visit.LanguagesMaxLength);
         builder.Ignore(v => v.StartsAtLocal);
         builder.Ignore(v => v.EndsAtLocal);
 
@@ -51,8 +53,8 @@ internal sealed class DelegationConfiguration : IEntityTypeConfiguration<Delegat
 {
     public void Configure(EntityTypeBuilder<Delegation> builder)
     {
-        builder.Property(d => d.HeadOfDelegation).HasMaxLength(200);
-        builder.Property(d => d.HeadOfDelegationTitle).HasMaxLength(200);
+        builder.Property(d => d.HeadOfDelegation).HasMaxLength(PersonName.MaxLength);
+        builder.Property(d => d.HeadOfDelegationTitle).HasMaxLength(JobTitle.MaxLength);
         builder.Ignore(d => d.Headcount);
         builder.HasMany(d => d.Members).WithOne().HasForeignKey("DelegationId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Members).HasField("members");
@@ -63,12 +65,12 @@ internal sealed class DelegationMemberConfiguration : IEntityTypeConfiguration<D
 {
     public void Configure(EntityTypeBuilder<DelegationMember> builder)
     {
-        builder.Property(m => m.FullName).HasMaxLength(200);
-        builder.Property(m => m.Title).HasMaxLength(200);
-        builder.Property(m => m.Organization).HasMaxLength(200);
-        builder.Property(m => m.Email).HasMaxLength(320);
-        builder.Property(m => m.DietaryNeeds).HasMaxLength(500);
-        builder.Property(m => m.AccessibilityNeeds).HasMaxLength(500);
+        builder.Property(m => m.FullName).HasMaxLength(PersonName.MaxLength);
+        builder.Property(m => m.Title).HasMaxLength(JobTitle.MaxLength);
+        builder.Property(m => m.Organization).HasMaxLength(Organization.NameMaxLength);
+        builder.Property(m => m.Email).HasMaxLength(EmailAddress.MaxLength);
+        builder.Property(m => m.DietaryNeeds).HasMaxLength(DelegationMember.NeedsMaxLength);
+        builder.Property(m => m.AccessibilityNeeds).HasMaxLength(DelegationMember.NeedsMaxLength);
     }
 }
 
@@ -76,9 +78,9 @@ internal sealed class VisitHostConfiguration : IEntityTypeConfiguration<VisitHos
 {
     public void Configure(EntityTypeBuilder<VisitHost> builder)
     {
-        builder.Property(h => h.Name).HasMaxLength(200);
-        builder.Property(h => h.Title).HasMaxLength(200);
-        builder.Property(h => h.StaffUserId).HasMaxLength(450);
+        builder.Property(h => h.Name).HasMaxLength(PersonName.MaxLength);
+        builder.Property(h => h.Title).HasMaxLength(JobTitle.MaxLength);
+        builder.Property(h => h.StaffUserId).HasMaxLength(UserKey.MaxLength);
         builder.HasIndex(h => h.StaffUserId);
     }
 }
@@ -87,9 +89,9 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
 {
     public void Configure(EntityTypeBuilder<AgendaItem> builder)
     {
-        builder.Property(a => a.Title).HasMaxLength(300);
-        builder.Property(a => a.Speaker).HasMaxLength(200);
-        builder.Property(a => a.Notes).HasMaxLength(4000);
+        builder.Property(a => a.Title).HasMaxLength(AgendaItem.TitleMaxLength);
+        builder.Property(a => a.Speaker).HasMaxLength(PersonName.MaxLength);
+        builder.Property(a => a.Notes).HasMaxLength(AgendaItem.NotesMaxLength);
     }
 }
 
@@ -97,6 +99,6 @@ internal sealed class TopicOfInterestConfiguration : IEntityTypeConfiguration<To
 {
     public void Configure(EntityTypeBuilder<TopicOfInterest> builder)
     {
-        builder.Property(t => t.Title).HasMaxLength(300);
+        builder.Property(t => t.Title).HasMaxLength(TopicOfInterest.TitleMaxLength);
     }
 }

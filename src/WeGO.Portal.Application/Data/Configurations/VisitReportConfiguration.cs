@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.News;
 using WeGO.Portal.Domain.Reports;
 using WeGO.Portal.Domain.Visits;
@@ -10,10 +11,10 @@ internal sealed class VisitReportConfiguration : IEntityTypeConfiguration<VisitR
 {
     public void Configure(EntityTypeBuilder<VisitReport> builder)
     {
-        builder.Property(r => r.AuthorId).HasMaxLength(450);
-        builder.Property(r => r.AuthorName).HasMaxLength(200);
-        builder.Property(r => r.ApprovedBy).HasMaxLength(200);
-        builder.Property(r => r.AuthorLanguage).HasMaxLength(10);
+        builder.Property(r => r.AuthorId).HasMaxLength(UserKey.MaxLength);
+        builder.Property(r => r.AuthorName).HasMaxLength(PersonName.MaxLength);
+        builder.Property(r => r.ApprovedBy).HasMaxLength(PersonName.MaxLength);
+        builder.Property(r => r.AuthorLanguage).HasMaxLength(LanguageCode.MaxLength);
         builder.Property(r => r.AttachmentLinks).HasMaxLength(ReportContent.MaxAttachmentLinksLength);
         builder.Ignore(r => r.IsEditable);
         builder.Ignore(r => r.Content);
@@ -35,7 +36,7 @@ internal sealed class VisitReportVersionConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<VisitReportVersion> builder)
     {
-        builder.Property(v => v.SavedBy).HasMaxLength(200);
+        builder.Property(v => v.SavedBy).HasMaxLength(PersonName.MaxLength);
         builder.Property(v => v.AttachmentLinks).HasMaxLength(ReportContent.MaxAttachmentLinksLength);
         builder.HasIndex("VisitReportId", nameof(VisitReportVersion.Number)).IsUnique();
     }
@@ -45,8 +46,8 @@ internal sealed class ReviewCommentConfiguration : IEntityTypeConfiguration<Revi
 {
     public void Configure(EntityTypeBuilder<ReviewComment> builder)
     {
-        builder.Property(c => c.AuthorName).HasMaxLength(200);
-        builder.Property(c => c.Text).HasMaxLength(4000);
+        builder.Property(c => c.AuthorName).HasMaxLength(PersonName.MaxLength);
+        builder.Property(c => c.Text).HasMaxLength(ReviewComment.TextMaxLength);
         builder.HasOne<ReviewComment>().WithMany().HasForeignKey(c => c.ReplyToId).OnDelete(DeleteBehavior.Restrict);
     }
 }
