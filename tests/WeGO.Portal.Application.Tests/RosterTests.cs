@@ -315,7 +315,7 @@ public sealed class RosterTests : IDisposable
 
         Assert.All([added, edited, removed, imported], e => Assert.Equal("Visit.Cancelled", e.Code));
         Assert.Equal(roster, await RosterAsync(visitId), RosterComparer);
-        Assert.False(roster.CanChange);
+        Assert.False(roster.CanAmend);
     }
 
     [Fact]

@@ -47,7 +47,9 @@ public static class GetInquiry
 
         public IReadOnlyList<InquiryStage> NextStages => MembershipInquiry.NextStages(Stage);
 
-        public bool IsClosed => Stage is InquiryStage.Declined or InquiryStage.Withdrawn;
+        public bool CanChangeMatch => MembershipInquiry.CanChangeMatchIn(Stage);
+
+        public bool CanAnonymize => MembershipInquiry.CanAnonymizeIn(Stage);
 
         public OfficeRow? RegionalOffice { get; init; }
 

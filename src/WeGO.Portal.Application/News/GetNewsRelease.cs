@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.News;
 
 namespace WeGO.Portal.Application.News;
 
@@ -25,6 +26,8 @@ public static class GetNewsRelease
     )
     {
         public IReadOnlyList<ListNewsReleases.VersionRow> Versions { get; init; } = [];
+
+        public bool CanPublish => NewsRelease.CanPublishAt(PublishedAtUtc);
     }
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Details?>

@@ -22,6 +22,8 @@ public static class GetReportReleases
     {
         public IReadOnlyList<ListNewsReleases.VersionRow> Versions { get; init; } = [];
 
+        public bool CanRelease => VisitReport.CanReleaseIn(State);
+
         public IEnumerable<string> LanguagesToDraft => ReleaseText.Languages.Except(Versions.Select(v => v.Language));
     }
 

@@ -38,7 +38,13 @@ public static class GetVisitReport
 
         public IReadOnlyList<FollowUpRow> FollowUps { get; init; } = [];
 
-        public bool IsEditable => State is ReviewState.Draft or ReviewState.ChangesRequested;
+        public bool CanEdit => VisitReport.CanEditIn(State);
+
+        public bool CanReview => VisitReport.CanReviewIn(State);
+
+        public bool CanComment => VisitReport.CanCommentIn(State);
+
+        public bool CanRelease => VisitReport.CanReleaseIn(State);
 
         /// <summary>The comments that answer none, each with its replies below it.</summary>
         public IEnumerable<CommentRow> Threads =>

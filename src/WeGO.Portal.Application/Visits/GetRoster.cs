@@ -25,7 +25,7 @@ public static class GetRoster
         IReadOnlyList<Member> Members
     )
     {
-        public bool CanChange => Status != VisitStatus.Cancelled;
+        public bool CanAmend => Visit.CanAmendIn(Status);
     }
 
     public sealed record Member(

@@ -47,6 +47,19 @@ public static class GetVisit
         public int? ReportId { get; init; }
 
         public IReadOnlyList<HistoryRow> History { get; init; } = [];
+
+        // What the visit's state allows, by the entity's own rules (the page shows only the actions that will work).
+        public bool CanEdit => Visit.CanEditIn(Status);
+
+        public bool CanAmend => Visit.CanAmendIn(Status);
+
+        public bool CanConfirm => Visit.CanConfirmIn(Status);
+
+        public bool CanComplete => Visit.CanCompleteIn(Status);
+
+        public bool CanCancel => Visit.CanCancelIn(Status);
+
+        public bool CanReport => Visit.CanReportIn(Status);
     }
 
     public sealed record HostRow(string Name, string? Title, string? StaffUserId);

@@ -19,7 +19,10 @@ public static class GetVisitTopics
         string TimeZoneId,
         VisitStatus Status,
         IReadOnlyList<Topic> Topics
-    );
+    )
+    {
+        public bool CanAmend => Visit.CanAmendIn(Status);
+    }
 
     public sealed record Topic(int Id, string Title);
 

@@ -52,7 +52,7 @@ public sealed class FollowUp : AggregateRoot
         DateTime createdAtUtc
     )
     {
-        if (visit.Status == VisitStatus.Cancelled)
+        if (!visit.CanAmend)
         {
             throw new DomainException("Visit.Cancelled");
         }
@@ -80,6 +80,16 @@ public sealed class FollowUp : AggregateRoot
 
     public string? ClosedBy { get; private set; }
 
+    /// <summary>Whether it can be marked done, dropped or given a new date: while it is open.</summary>
+    public bool CanClose => CanCloseIn(Status);
+
+    public bool CanReopen => CanReopenIn(Status);
+
+    // The state rules, asked of a status so a query that projects the status asks the rule the entity enforces.
+    public static bool CanCloseIn(FollowUpStatus status) => status == FollowUpStatus.Open;
+
+    public static bool CanReopenIn(FollowUpStatus status) => status != FollowUpStatus.Open;
+
     public bool IsOverdue(DateOnly today) => Status == FollowUpStatus.Open && DueOn < today;
 
     public void AssignTo(string ownerName, string? ownerUserId)
@@ -100,7 +110,7 @@ public sealed class FollowUp : AggregateRoot
 
     public void Reopen()
     {
-        if (Status == FollowUpStatus.Open)
+        if (!CanReopen)
         {
             throw new DomainException("FollowUp.AlreadyOpen");
         }
@@ -120,7 +130,7 @@ public sealed class FollowUp : AggregateRoot
 
     private void EnsureOpen()
     {
-        if (Status != FollowUpStatus.Open)
+        if (!CanClose)
         {
             throw new DomainException("FollowUp.NotOpen", Status);
         }

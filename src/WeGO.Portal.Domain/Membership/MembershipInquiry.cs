@@ -124,6 +124,17 @@ public sealed class MembershipInquiry : AggregateRoot
 
     public IReadOnlyList<InquiryNote> Notes => notes;
 
+    /// <summary>Whether the city record it is matched to can still change: until the membership was granted to
+    /// it.</summary>
+    public bool CanChangeMatch => CanChangeMatchIn(Stage);
+
+    /// <summary>Whether its personal data can be erased: once it is closed without membership.</summary>
+    public bool CanAnonymize => CanAnonymizeIn(Stage);
+
+    public static bool CanChangeMatchIn(InquiryStage stage) => stage != InquiryStage.Approved;
+
+    public static bool CanAnonymizeIn(InquiryStage stage) => stage is InquiryStage.Declined or InquiryStage.Withdrawn;
+
     public static bool CanMove(InquiryStage from, InquiryStage to) => AllowedMoves[from].Contains(to);
 
     public static IReadOnlyList<InquiryStage> NextStages(InquiryStage from) => AllowedMoves[from];
@@ -177,7 +188,7 @@ public sealed class MembershipInquiry : AggregateRoot
     /// to that record, so the match stays.</summary>
     public void MatchTo(int organizationId)
     {
-        if (Stage == InquiryStage.Approved)
+        if (!CanChangeMatch)
         {
             throw new DomainException("Inquiry.MatchFixedAfterApproval");
         }
@@ -187,7 +198,7 @@ public sealed class MembershipInquiry : AggregateRoot
 
     public void Unmatch()
     {
-        if (Stage == InquiryStage.Approved)
+        if (!CanChangeMatch)
         {
             throw new DomainException("Inquiry.MatchFixedAfterApproval");
         }
@@ -218,7 +229,7 @@ public sealed class MembershipInquiry : AggregateRoot
     /// (country, kind, stage, dates).</summary>
     public void Anonymize(DateTime nowUtc)
     {
-        if (Stage is not (InquiryStage.Declined or InquiryStage.Withdrawn))
+        if (!CanAnonymize)
         {
             throw new DomainException("Inquiry.AnonymizeOnlyClosed");
         }

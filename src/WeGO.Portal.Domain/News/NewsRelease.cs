@@ -33,7 +33,7 @@ public sealed class NewsRelease : AggregateRoot
         string body
     )
     {
-        if (report.State != ReviewState.Approved)
+        if (!report.CanRelease)
         {
             throw new DomainException("Release.ReportNotApproved");
         }
@@ -92,6 +92,12 @@ public sealed class NewsRelease : AggregateRoot
 
     public bool IsPublished => PublishedAtUtc is not null;
 
+    /// <summary>Whether it can be published: once, while it is a draft.</summary>
+    public bool CanPublish => CanPublishAt(PublishedAtUtc);
+
+    /// <summary>The rule asked of what a query projects: a release not yet published can be.</summary>
+    public static bool CanPublishAt(DateTime? publishedAtUtc) => publishedAtUtc is null;
+
     public void Edit(string headline, string dateline, string body)
     {
         Headline = Require.Text(headline, "Release.HeadlineRequired", HeadlineMaxLength);
@@ -101,7 +107,7 @@ public sealed class NewsRelease : AggregateRoot
 
     public void Publish(DateTime nowUtc)
     {
-        if (IsPublished)
+        if (!CanPublish)
         {
             throw new DomainException("Release.AlreadyPublished");
         }

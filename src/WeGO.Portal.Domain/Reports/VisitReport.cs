@@ -43,7 +43,7 @@ public sealed class VisitReport : AggregateRoot
         DateTime nowUtc
     )
     {
-        if (visit.Status != VisitStatus.Completed)
+        if (!visit.CanReport)
         {
             throw new DomainException("Report.VisitNotCompleted", visit.Status);
         }
@@ -106,7 +106,31 @@ public sealed class VisitReport : AggregateRoot
 
     public IReadOnlyList<VisitReportVersion> Versions => versions;
 
-    public bool IsEditable => State is ReviewState.Draft or ReviewState.ChangesRequested;
+    /// <summary>Whether its text can be written: as a draft, or when changes were requested.</summary>
+    public bool CanEdit => CanEditIn(State);
+
+    /// <summary>Whether it can be sent for review: from the same states it can be written in.</summary>
+    public bool CanSubmit => CanSubmitIn(State);
+
+    /// <summary>Whether a director can approve it or request changes: while it awaits review.</summary>
+    public bool CanReview => CanReviewIn(State);
+
+    /// <summary>Whether the review conversation is open: until the approval closes it.</summary>
+    public bool CanComment => CanCommentIn(State);
+
+    /// <summary>Whether news releases can be drafted from it: once it is approved.</summary>
+    public bool CanRelease => CanReleaseIn(State);
+
+    // The state rules, asked of a state so a query that projects the state asks the rule the entity enforces.
+    public static bool CanEditIn(ReviewState state) => state is ReviewState.Draft or ReviewState.ChangesRequested;
+
+    public static bool CanSubmitIn(ReviewState state) => CanEditIn(state);
+
+    public static bool CanReviewIn(ReviewState state) => state == ReviewState.Submitted;
+
+    public static bool CanCommentIn(ReviewState state) => state != ReviewState.Approved;
+
+    public static bool CanReleaseIn(ReviewState state) => state == ReviewState.Approved;
 
     public ReportContent Content =>
         new(
@@ -121,7 +145,7 @@ public sealed class VisitReport : AggregateRoot
 
     public void Write(ReportContent content, DateTime nowUtc)
     {
-        if (!IsEditable)
+        if (!CanEdit)
         {
             throw new DomainException("Report.NotEditable", State);
         }
@@ -140,7 +164,7 @@ public sealed class VisitReport : AggregateRoot
     /// submitter's portal language, remembered when the author submits.</summary>
     public void Submit(string submitterId, string submitterName, string? language, DateTime nowUtc)
     {
-        if (!IsEditable)
+        if (!CanSubmit)
         {
             throw new DomainException("Report.CannotSubmit", State);
         }
@@ -181,7 +205,7 @@ public sealed class VisitReport : AggregateRoot
     /// The conversation closes with the approval.</summary>
     public ReviewComment Comment(string authorName, string text, int? replyToId, DateTime nowUtc)
     {
-        if (State == ReviewState.Approved)
+        if (!CanComment)
         {
             throw new DomainException("Report.NotEditable", State);
         }
@@ -209,7 +233,7 @@ public sealed class VisitReport : AggregateRoot
 
     private void EnsureSubmitted()
     {
-        if (State != ReviewState.Submitted)
+        if (!CanReview)
         {
             throw new DomainException("Report.NotAwaitingReview", State);
         }

@@ -72,9 +72,41 @@ public sealed class Visit : AggregateRoot
 
     public IReadOnlyList<TopicOfInterest> Topics => topics;
 
+    /// <summary>Whether its plan (purpose, time, venue, hosts) can still change: before it is completed or
+    /// cancelled.</summary>
+    public bool CanEdit => CanEditIn(Status);
+
+    /// <summary>Whether its record (agenda, delegation, languages, topics, follow-ups) can still change: unless it was
+    /// cancelled.</summary>
+    public bool CanAmend => CanAmendIn(Status);
+
+    public bool CanConfirm => CanConfirmIn(Status);
+
+    /// <summary>Whether it can be marked completed; <see cref="Complete"/> also waits for its start.</summary>
+    public bool CanComplete => CanCompleteIn(Status);
+
+    public bool CanCancel => CanCancelIn(Status);
+
+    /// <summary>Whether a report can be written of it: once it is completed.</summary>
+    public bool CanReport => CanReportIn(Status);
+
     public DateTime StartsAtLocal => VenueTime.ToLocal(StartsAtUtc, TimeZoneId);
 
     public DateTime EndsAtLocal => VenueTime.ToLocal(EndsAtUtc, TimeZoneId);
+
+    // The state rules, asked of a status so that a query, which projects the status, asks the very rule the entity
+    // enforces (docs/decisions/0016-limits-and-state-rules-on-the-entity.md).
+    public static bool CanEditIn(VisitStatus status) => status is VisitStatus.Requested or VisitStatus.Confirmed;
+
+    public static bool CanAmendIn(VisitStatus status) => status != VisitStatus.Cancelled;
+
+    public static bool CanConfirmIn(VisitStatus status) => status == VisitStatus.Requested;
+
+    public static bool CanCompleteIn(VisitStatus status) => status == VisitStatus.Confirmed;
+
+    public static bool CanCancelIn(VisitStatus status) => status is VisitStatus.Requested or VisitStatus.Confirmed;
+
+    public static bool CanReportIn(VisitStatus status) => status == VisitStatus.Completed;
 
     public static Visit Schedule(
         Organization organization,
@@ -137,7 +169,7 @@ public sealed class Visit : AggregateRoot
 
     public void Confirm()
     {
-        if (Status != VisitStatus.Requested)
+        if (!CanConfirm)
         {
             throw new DomainException("Visit.CannotConfirm", Status);
         }
@@ -147,7 +179,7 @@ public sealed class Visit : AggregateRoot
 
     public void Complete(DateTime nowUtc)
     {
-        if (Status != VisitStatus.Confirmed)
+        if (!CanComplete)
         {
             throw new DomainException("Visit.CannotComplete", Status);
         }
@@ -162,7 +194,7 @@ public sealed class Visit : AggregateRoot
 
     public void Cancel(string reason)
     {
-        if (Status is VisitStatus.Completed or VisitStatus.Cancelled)
+        if (!CanCancel)
         {
             throw new DomainException("Visit.CannotCancel", Status);
         }
@@ -333,7 +365,7 @@ public sealed class Visit : AggregateRoot
 
     private void EnsureNotCancelled()
     {
-        if (Status == VisitStatus.Cancelled)
+        if (!CanAmend)
         {
             throw new DomainException("Visit.Cancelled");
         }
@@ -342,7 +374,7 @@ public sealed class Visit : AggregateRoot
     private void EnsureOpen()
     {
         EnsureNotCancelled();
-        if (Status == VisitStatus.Completed)
+        if (!CanEdit)
         {
             throw new DomainException("Visit.AlreadyCompleted");
         }

@@ -16,7 +16,6 @@ internal sealed class VisitReportConfiguration : IEntityTypeConfiguration<VisitR
         builder.Property(r => r.ApprovedBy).HasMaxLength(PersonName.MaxLength);
         builder.Property(r => r.AuthorLanguage).HasMaxLength(LanguageCode.MaxLength);
         builder.Property(r => r.AttachmentLinks).HasMaxLength(ReportContent.MaxAttachmentLinksLength);
-        builder.Ignore(r => r.IsEditable);
         builder.Ignore(r => r.Content);
         builder.HasOne<Visit>().WithOne().HasForeignKey<VisitReport>(r => r.VisitId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.State, r.SubmittedAtUtc });

@@ -40,7 +40,7 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        if (!Report.IsEditable)
+        if (!Report.CanEdit)
         {
             return RedirectToPage("Details", new { id });
         }
