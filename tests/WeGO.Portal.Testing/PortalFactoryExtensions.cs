@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Web;
@@ -68,6 +69,19 @@ public static class PortalFactoryExtensions
         {
             accessor.HttpContext = null;
         }
+    }
+
+    /// <summary>Sends as background work does: in a scope begun as the system
+    /// (<see cref="SystemWork.CreateSystemScope"/>).</summary>
+    public static async Task<TResponse> RunAsSystemAsync<TResponse>(
+        this PortalFactory portal,
+        Func<IMediator, ValueTask<TResponse>> send
+    )
+    {
+        await using var scope = SystemWork.CreateSystemScope(
+            portal.Services.GetRequiredService<IServiceScopeFactory>()
+        );
+        return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
     }
 
     /// <summary>Reads or writes the database directly, in a scope of its own.</summary>

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Testing;
 
@@ -85,7 +84,7 @@ public sealed class UseCaseAccessTests(UseCaseAccessTests.Portal portal) : IClas
     {
         if (sender == AccessPolicy.System)
         {
-            return AsSystemAsync(request);
+            return portal.RunAsSystemAsync(mediator => mediator.Send(request));
         }
 
         var user =
@@ -93,14 +92,6 @@ public sealed class UseCaseAccessTests(UseCaseAccessTests.Portal portal) : IClas
                 ? null
                 : PortalFactoryExtensions.SignedIn($"{sender}-id", sender, [sender]);
         return portal.RunAsAsync(user, null, mediator => mediator.Send(request));
-    }
-
-    private async Task<object?> AsSystemAsync(object request)
-    {
-        await using var scope = SystemWork.CreateSystemScope(
-            portal.Services.GetRequiredService<IServiceScopeFactory>()
-        );
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 
     private static string Name(Type type) => $"{type.DeclaringType?.Name}.{type.Name}";
