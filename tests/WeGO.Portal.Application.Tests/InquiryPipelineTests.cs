@@ -660,9 +660,9 @@ public sealed class InquiryPipelineTests : IDisposable
             organizationId: seremban
         );
 
-        var never = await portal.SendAsync(new AnonymizeExpiredInquiries.Command(0));
-        var first = await portal.SendAsync(new AnonymizeExpiredInquiries.Command(730));
-        var second = await portal.SendAsync(new AnonymizeExpiredInquiries.Command(730));
+        var never = await portal.RunAsSystemAsync(m => m.Send(new AnonymizeExpiredInquiries.Command(0)));
+        var first = await portal.RunAsSystemAsync(m => m.Send(new AnonymizeExpiredInquiries.Command(730)));
+        var second = await portal.RunAsSystemAsync(m => m.Send(new AnonymizeExpiredInquiries.Command(730)));
 
         Assert.Equal((0, 2, 0), (never, first, second));
         Assert.NotNull((await StoredAsync(expiredDeclined)).AnonymizedAtUtc);

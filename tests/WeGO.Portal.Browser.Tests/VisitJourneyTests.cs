@@ -149,7 +149,7 @@ public sealed class VisitJourneyTests(TestDurations durations)
             await form.GetByLabel("Organisation", new() { Exact = true }).FillAsync(City);
             await form.GetByRole(AriaRole.Button, new() { Name = "Add to the roster" }).ClickAsync();
 
-            await Assertions.Expect(page.Locator("#roster-notice")).ToHaveTextAsync($"{name} was added to the roster.");
+            await Assertions.Expect(page.Locator("#flash")).ToHaveTextAsync($"{name} was added to the roster.");
             await Assertions.Expect(page.Locator("#roster tbody tr")).ToHaveCountAsync(++count);
         }
 

@@ -32,6 +32,7 @@ public static class GetDashboard
 
     /// <summary>A preset wins over dates; without either, the last 12 months up to today.
     /// A missing date is taken from that default.</summary>
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query : IQuery<Result>
     {
         public DateOnly? From { get; init; }

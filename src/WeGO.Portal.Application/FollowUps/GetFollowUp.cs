@@ -9,6 +9,7 @@ namespace WeGO.Portal.Application.FollowUps;
 /// <summary>One follow-up with the visit it came from, for the page that closes or reopens it.</summary>
 public static class GetFollowUp
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Query(int Id) : IQuery<Details?>;
 
     public sealed record Details(

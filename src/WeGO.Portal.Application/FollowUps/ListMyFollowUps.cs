@@ -12,6 +12,7 @@ public static class ListMyFollowUps
 {
     public const int RecentDays = 30;
 
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query : IQuery<IReadOnlyList<Row>>;
 
     public sealed record Row(

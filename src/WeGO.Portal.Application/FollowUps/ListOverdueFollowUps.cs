@@ -11,6 +11,7 @@ public static class ListOverdueFollowUps
 {
     public const int MaxPageSize = 200;
 
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(int Page = 1, int PageSize = 25) : IQuery<Result>;
 
     public sealed record Row(

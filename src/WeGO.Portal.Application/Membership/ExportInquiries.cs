@@ -11,6 +11,7 @@ namespace WeGO.Portal.Application.Membership;
 /// ISO 8601 with their offset, in the viewer's time zone like the list and its date filter.</summary>
 public static class ExportInquiries
 {
+    [AllowedTo(RoleGroup.ReadInquiries)]
     public sealed record Query(ListInquiries.Filter Filter) : IQuery<byte[]>;
 
     public sealed class Handler(PortalDbContext db, ICurrentActor viewer) : IQueryHandler<Query, byte[]>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.FollowUps;
 using WeGO.Portal.Domain.Membership;
@@ -14,6 +15,7 @@ namespace WeGO.Portal.Application.Membership;
 /// follow-ups).</summary>
 public static class GetInquiry
 {
+    [AllowedTo(RoleGroup.ReadInquiries)]
     public sealed record Query(int Id) : IQuery<Details?>;
 
     public sealed record Details(

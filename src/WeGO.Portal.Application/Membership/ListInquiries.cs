@@ -104,6 +104,7 @@ public static class ListInquiries
         }
     }
 
+    [AllowedTo(RoleGroup.ReadInquiries)]
     public sealed record Query(Filter Filter, int Page = 1, int PageSize = 25) : IQuery<Result>;
 
     public sealed record Row(

@@ -14,6 +14,7 @@ namespace WeGO.Portal.Application.Membership;
 /// and whatever the search finds.</summary>
 public static class MatchInquiry
 {
+    [AllowedTo(RoleGroup.EditInquiries)]
     public sealed record Command : ICommand
     {
         public int InquiryId { get; init; }
@@ -23,6 +24,7 @@ public static class MatchInquiry
         public int OrganizationId { get; init; }
     }
 
+    [AllowedTo(RoleGroup.EditInquiries)]
     public sealed record CandidatesQuery(int InquiryId, string? Search = null) : IQuery<Candidates?>;
 
     public sealed record Candidates(

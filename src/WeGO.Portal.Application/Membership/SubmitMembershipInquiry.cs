@@ -37,6 +37,7 @@ public static class SubmitMembershipInquiry
         MembershipInterest.SmartCityChampions,
     ];
 
+    [Public]
     public sealed record Command : ICommand<Result>
     {
         public string? OrganizationName { get; init; }

@@ -15,6 +15,7 @@ namespace WeGO.Portal.Application.News;
 /// A report has one release per language; its language versions share one address (slug).</summary>
 public static class DraftNewsRelease
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command : ICommand<NewId>
     {
         public int ReportId { get; init; }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.News;
@@ -8,6 +9,7 @@ namespace WeGO.Portal.Application.News;
 /// it).</summary>
 public static class EditNewsRelease
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command : ICommand
     {
         public int ReleaseId { get; init; }

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.News;
@@ -8,6 +9,7 @@ namespace WeGO.Portal.Application.News;
 /// versions.</summary>
 public static class GetNewsRelease
 {
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(int Id) : IQuery<Details?>;
 
     public sealed record Details(

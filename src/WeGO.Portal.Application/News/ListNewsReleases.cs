@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.News;
@@ -10,6 +11,7 @@ public static class ListNewsReleases
 {
     public const int PageSize = 50;
 
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(int Page = 1) : IQuery<Result>;
 
     public sealed record Result(IReadOnlyList<Row> Rows, int Total, int Page)

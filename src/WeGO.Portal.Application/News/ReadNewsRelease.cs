@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.News;
@@ -8,6 +9,7 @@ namespace WeGO.Portal.Application.News;
 /// (else English, else any); null when nothing under that address is published.</summary>
 public static class ReadNewsRelease
 {
+    [Public]
     public sealed record Query(string Slug, string Language) : IQuery<Release?>;
 
     public sealed record Release(

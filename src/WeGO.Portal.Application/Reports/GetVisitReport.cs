@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.FollowUps;
 using WeGO.Portal.Domain.Reports;
@@ -11,6 +12,7 @@ namespace WeGO.Portal.Application.Reports;
 /// versions and the visit's follow-ups.</summary>
 public static class GetVisitReport
 {
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(int ReportId) : IQuery<Details?>;
 
     public sealed record Details(

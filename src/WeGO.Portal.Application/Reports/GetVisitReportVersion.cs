@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Reports;
 
@@ -8,6 +9,7 @@ namespace WeGO.Portal.Application.Reports;
 /// <summary>A report as it stood at one kept version (a submission or the approval).</summary>
 public static class GetVisitReportVersion
 {
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(int ReportId, int Number) : IQuery<Result?>;
 
     public sealed record Result(

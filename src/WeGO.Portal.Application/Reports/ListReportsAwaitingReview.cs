@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Reports;
 
@@ -8,6 +9,7 @@ namespace WeGO.Portal.Application.Reports;
 /// <summary>The directors' review queue: submitted reports, the one waiting longest first.</summary>
 public static class ListReportsAwaitingReview
 {
+    [AllowedTo(RoleGroup.ReviewReports)]
     public sealed record Query : IQuery<IReadOnlyList<QueueRow>>;
 
     public sealed record QueueRow(

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Reports;
 
@@ -10,6 +11,7 @@ public static class ListVisitReports
 {
     public const int PageSize = 100;
 
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(ReviewState? State) : IQuery<Result>;
 
     public sealed record Result(IReadOnlyList<ReportRow> Reports, IReadOnlyDictionary<ReviewState, int> CountByState);

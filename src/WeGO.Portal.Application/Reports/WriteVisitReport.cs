@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Localization;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Reports;
 
@@ -10,6 +11,7 @@ namespace WeGO.Portal.Application.Reports;
 /// their page was built from. Only a draft or a report sent back for changes can be written.</summary>
 public static class WriteVisitReport
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command : ICommand<SavedVisitReport>
     {
         public int ReportId { get; init; }

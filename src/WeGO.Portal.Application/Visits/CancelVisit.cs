@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.Visits;
@@ -8,6 +9,7 @@ namespace WeGO.Portal.Application.Visits;
 /// list.</summary>
 public static class CancelVisit
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command : ICommand
     {
         public int VisitId { get; init; }

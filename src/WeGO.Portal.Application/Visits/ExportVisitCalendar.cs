@@ -7,6 +7,7 @@ using Ical.Net.Serialization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Visits;
 
@@ -23,6 +24,7 @@ public static class ExportVisitCalendar
     private static readonly DateTime RulesFrom = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
 
     /// <param name="PortalRoot">The portal's address, for a link from the event back to the visit's page.</param>
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(int VisitId, Uri? PortalRoot = null) : IQuery<IcsFile?>;
 
     public sealed record IcsFile(string FileName, string Content);

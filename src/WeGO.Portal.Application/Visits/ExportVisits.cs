@@ -12,6 +12,7 @@ namespace WeGO.Portal.Application.Visits;
 /// venue.</summary>
 public static class ExportVisits
 {
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(ListVisits.Filter Filter) : IQuery<byte[]>;
 
     public sealed class Handler(PortalDbContext db, ICurrentActor viewer) : IQueryHandler<Query, byte[]>

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Visits;
 
@@ -9,6 +10,7 @@ namespace WeGO.Portal.Application.Visits;
 /// delegate's details.</summary>
 public static class GetRoster
 {
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(int VisitId) : IQuery<Roster?>;
 
     public sealed record Roster(

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.FollowUps;
 using WeGO.Portal.Domain.Organizations;
@@ -12,6 +13,7 @@ namespace WeGO.Portal.Application.Visits;
 /// and history.</summary>
 public static class GetVisit
 {
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(int Id) : IQuery<Details?>;
 
     public sealed record Details(

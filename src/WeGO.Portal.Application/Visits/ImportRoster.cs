@@ -28,6 +28,7 @@ public static class ImportRoster
         "accessibility needs",
     ];
 
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command : ICommand<Result>
     {
         public int VisitId { get; init; }

@@ -89,6 +89,7 @@ public static class ListVisits
         }
     }
 
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(Filter Filter, int Page = 1, int PageSize = 25) : IQuery<Result>;
 
     public sealed record Row(

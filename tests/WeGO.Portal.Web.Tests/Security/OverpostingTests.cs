@@ -254,7 +254,7 @@ public sealed class OverpostingTests(SecurityPortal fixture) : IClassFixture<Sec
             [new("id", sample.AdministratorId), new("Input.Roles", Roles.ProgramDirector)]
         );
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await OnlyTheColleagueChangedAsync(fixture.Portal, sample);
     }
 

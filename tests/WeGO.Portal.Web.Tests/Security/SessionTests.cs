@@ -33,7 +33,12 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
         var admin = await AdministratorAsync();
         using (var demoted = await admin.PostFormAsync($"/Staff/Edit/{otherAdminId}", []))
         {
-            Assert.Contains("alert-success", await demoted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Redirect, demoted.StatusCode);
+            Assert.Contains(
+                "<div class=\"alert alert-success\" role=\"status\" id=\"flash\">Saved.</div>",
+                await admin.GetPageAsync(demoted.Headers.Location!.OriginalString),
+                StringComparison.Ordinal
+            );
         }
 
         var newAdminEmail = $"made-by-demoted-{Guid.NewGuid():N}@tests.wego";

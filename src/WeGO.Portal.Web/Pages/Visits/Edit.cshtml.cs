@@ -42,7 +42,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<UiText> text)
         var result = await mediator.Send(Input with { VisitId = id }, cancellationToken);
         if (result.Saved)
         {
-            TempData["Flash"] = "Flash.VisitSaved";
+            this.Done("Flash.VisitSaved");
             return RedirectToPage("Details", new { id });
         }
 

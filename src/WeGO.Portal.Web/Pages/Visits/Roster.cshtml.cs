@@ -33,9 +33,6 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
     [BindProperty(SupportsGet = true, Name = "remove")]
     public int? RemoveId { get; set; }
 
-    [TempData]
-    public string? Notice { get; set; }
-
     /// <summary>The refused import's problems, shown above the import form.</summary>
     public ImportRoster.Result? Import { get; private set; }
 
@@ -61,13 +58,15 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
     public async Task<IActionResult> OnPostAddAsync(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(Input.ToAdd(id), cancellationToken);
-        return Done(id, text["Roster.Added", Input.FullName?.Trim() ?? ""]);
+        this.Done("Roster.Added", Input.FullName?.Trim() ?? "");
+        return BackToRoster(id);
     }
 
     public async Task<IActionResult> OnPostEditAsync(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(Input.ToEdit(id), cancellationToken);
-        return Done(id, text["Roster.Saved", Input.FullName?.Trim() ?? ""]);
+        this.Done("Roster.Saved", Input.FullName?.Trim() ?? "");
+        return BackToRoster(id);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken cancellationToken)
@@ -84,7 +83,8 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
             },
             cancellationToken
         );
-        return Done(id, text["Roster.Removed", name ?? ""]);
+        this.Done("Roster.Removed", name ?? "");
+        return BackToRoster(id);
     }
 
     public async Task<IActionResult> OnPostImportAsync(int id, CancellationToken cancellationToken)
@@ -103,7 +103,8 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
         );
         if (result.Succeeded)
         {
-            return Done(id, text.Count("Roster.Imported", result.Imported));
+            this.Done("Roster.Imported", result.Imported);
+            return BackToRoster(id);
         }
 
         Import = result;
@@ -130,11 +131,7 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
         }
     }
 
-    private RedirectToPageResult Done(int id, string notice)
-    {
-        Notice = notice;
-        return RedirectToPage(null, null, new { id }, "roster");
-    }
+    private RedirectToPageResult BackToRoster(int id) => RedirectToPage(null, null, new { id }, "roster");
 
     /// <summary>Reads the upload up to a limit, so a huge file costs no more than the limit; one byte more tells the
     /// import the file was too large.</summary>

@@ -25,7 +25,7 @@ public sealed class ScheduleModel(IMediator mediator) : PageModel, IRedisplayAft
         var result = await mediator.Send(Input, cancellationToken);
         if (result.VisitId is { } visit)
         {
-            TempData["Flash"] = "Flash.VisitScheduled";
+            this.Done("Flash.VisitScheduled");
             return RedirectToPage("Details", new { id = visit.Value });
         }
 
