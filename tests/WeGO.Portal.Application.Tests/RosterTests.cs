@@ -372,8 +372,10 @@ public sealed class RosterTests : IDisposable
         await AddAsync(visitId, "Typed By Hand");
         const string csv =
             "nombre;cargo;organización;función;correo electrónico;dietary needs;accessibility needs\r\n"
-            + "Lee Kai Yet;\"Councillor; Seremban City Council\";Majlis Bandaraya Seremban;Jefe de la delegación;lee.kaiyet@mbs.gov.my;;\r\n"
-            + "\"Tan, Mei Ling\";Senior officer;\"Seremban City Council, Planning Department\";대표단원;;\"Vegetarian, no nuts\";\r\n"
+            + "Lee Kai Yet;\"Councillor; Seremban City Council\";Majlis Bandaraya Seremban;Jefe de la delegación;"
+            + "lee.kaiyet@mbs.gov.my;;\r\n"
+            + "\"Tan, Mei Ling\";Senior officer;\"Seremban City Council, Planning Department\";대표단원;;"
+            + "\"Vegetarian, no nuts\";\r\n"
             + "\r\n"
             + "Ahmad Zaki;;;interpreter;;;\"Needs a \"\"step-free\"\" route,\nand a seat near the door\"\r\n"
             + "Siti Rahman;Protocol officer;Seremban City Council;;siti@mbs.gov.my;Halal;\r\n";
