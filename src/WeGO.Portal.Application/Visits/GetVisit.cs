@@ -85,16 +85,24 @@ public static class GetVisit
         string? Notes
     );
 
-    public sealed record FollowUpRow(
-        int Id,
-        int Version,
-        string Description,
-        string OwnerName,
-        DateOnly DueOn,
-        FollowUpStatus Status,
-        DateTime? ClosedAtUtc,
-        string? ClosedBy
-    );
+    public sealed record FollowUpRow
+    {
+        public required int Id { get; init; }
+
+        public required int Version { get; init; }
+
+        public required string Description { get; init; }
+
+        public required string OwnerName { get; init; }
+
+        public required DateOnly DueOn { get; init; }
+
+        public required FollowUpStatus Status { get; init; }
+
+        public required DateTime? ClosedAtUtc { get; init; }
+
+        public required string? ClosedBy { get; init; }
+    }
 
     public sealed record HistoryRow(DateTime OccurredAtUtc, string ActorName, string Action);
 
@@ -154,16 +162,17 @@ public static class GetVisit
                 .FollowUps.AsNoTracking()
                 .Where(f => f.VisitId == query.Id)
                 .OrderBy(f => f.DueOn)
-                .Select(f => new FollowUpRow(
-                    f.Id,
-                    f.Version,
-                    f.Description,
-                    f.OwnerName,
-                    f.DueOn,
-                    f.Status,
-                    f.ClosedAtUtc,
-                    f.ClosedBy
-                ))
+                .Select(f => new FollowUpRow
+                {
+                    Id = f.Id,
+                    Version = f.Version,
+                    Description = f.Description,
+                    OwnerName = f.OwnerName,
+                    DueOn = f.DueOn,
+                    Status = f.Status,
+                    ClosedAtUtc = f.ClosedAtUtc,
+                    ClosedBy = f.ClosedBy,
+                })
                 .ToListAsync(cancellationToken);
             var report = await db
                 .VisitReports.AsNoTracking()
