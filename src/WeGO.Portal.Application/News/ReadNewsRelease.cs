@@ -24,7 +24,8 @@ public static class ReadNewsRelease
 
         public required DateTime PublishedAtUtc { get; init; }
 
-        public required IReadOnlyList<string> Languages { get; init; }
+        /// <summary>Every language the release is published in; set after the versions are read.</summary>
+        public IReadOnlyList<string> Languages { get; init; } = [];
     }
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Release?>
@@ -42,7 +43,6 @@ public static class ReadNewsRelease
                     Dateline = r.Dateline,
                     Body = r.Body,
                     PublishedAtUtc = r.PublishedAtUtc!.Value,
-                    Languages = Array.Empty<string>(),
                 })
                 .ToListAsync(cancellationToken);
             var shown = ReleaseVersions.Pick(versions, v => v.Language, query.Language);
