@@ -76,7 +76,8 @@ public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
         );
         Assert.Contains("<title>Visits per month</title>", page, StringComparison.Ordinal);
         Assert.Contains(
-            "aria-label=\"Visits per month. Visits in the period: 1. Months shown: 1. Busiest month: October 2024 (1).\"",
+            "aria-label=\"Visits per month. Visits in the period: 1. Months shown: 1. "
+                + "Busiest month: October 2024 (1).\"",
             page,
             StringComparison.Ordinal
         );
@@ -142,7 +143,8 @@ public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
         Assert.Contains($"name=\"From\" value=\"{lastYear}-01-01\"", page, StringComparison.Ordinal);
         Assert.Contains($"name=\"To\" value=\"{lastYear}-12-31\"", page, StringComparison.Ordinal);
         Assert.Matches(
-            "class=\"nav-link py-1 active\" aria-current=\"true\" id=\"preset-LastYear\"|aria-current=\"true\"[^>]*id=\"preset-LastYear\"",
+            "class=\"nav-link py-1 active\" aria-current=\"true\" id=\"preset-LastYear\""
+                + "|aria-current=\"true\"[^>]*id=\"preset-LastYear\"",
             page
         );
     }

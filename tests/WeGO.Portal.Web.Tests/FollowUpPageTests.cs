@@ -56,7 +56,8 @@ public sealed partial class FollowUpPageTests : IDisposable
         var form = await admin.GetPageAsync($"/Visits/FollowUps/{visitId}");
         var adminId = await AdminIdAsync();
         Assert.Matches(
-            $"<option (selected=\"selected\" value=\"{adminId}\"|value=\"{adminId}\" selected=\"selected\")>Administrator</option>",
+            $"<option (selected=\"selected\" value=\"{adminId}\"|value=\"{adminId}\" selected=\"selected\")>"
+                + "Administrator</option>",
             form
         );
 
@@ -398,7 +399,8 @@ public sealed partial class FollowUpPageTests : IDisposable
     private static partial Regex Row();
 
     [GeneratedRegex(
-        "action=\"/FollowUps/Status/(\\d+)\\?handler=Done\"[^>]*>\\s*<input type=\"hidden\" name=\"Version\" value=\"(\\d+)\""
+        "action=\"/FollowUps/Status/(\\d+)\\?handler=Done\"[^>]*>"
+            + "\\s*<input type=\"hidden\" name=\"Version\" value=\"(\\d+)\""
     )]
     private static partial Regex DoneForm();
 }

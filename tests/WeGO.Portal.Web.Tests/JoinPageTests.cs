@@ -69,7 +69,8 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
         Assert.Matches("""<input[^>]*name="Input.Phone"[^>]*type="tel"[^>]*pattern=""", page);
         Assert.Matches("""<label[^>]*for="Input_ContactName""", page);
         Assert.Matches(
-            """<div class="join-extra" aria-hidden="true">\s*<label[^>]*>[^<]*</label>\s*<input id="join-website" name="website" type="text" tabindex="-1" autocomplete="off" """,
+            """<div class="join-extra" aria-hidden="true">\s*<label[^>]*>[^<]*</label>\s*"""
+                + """<input id="join-website" name="website" type="text" tabindex="-1" autocomplete="off" """,
             page
         );
         Assert.Contains("href=\"/Privacy\"", page, StringComparison.Ordinal);
@@ -99,7 +100,7 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_valid_submission_stores_one_inquiry_two_mails_and_leads_to_the_confirmation_with_the_status_link()
+    public async Task A_valid_submission_stores_one_inquiry_two_mails_and_leads_to_the_confirmation_with_status_link()
     {
         var before = await StoredAsync();
         var client = PortalClient.For(portal, "es");

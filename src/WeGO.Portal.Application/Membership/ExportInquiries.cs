@@ -20,7 +20,9 @@ public static class ExportInquiries
         {
             var zone = viewer.TimeZoneId;
             return await Csv.FileAsync(
-                $"Reference,Submitted ({zone}),Organisation,Country,Region,Kind,Population,Contact,Position,Email,Phone,Language,Interests,Stage,Stage changed ({zone}),Regional office,Owner",
+                $"Reference,Submitted ({zone}),Organisation,Country,Region,Kind,Population,"
+                    + "Contact,Position,Email,Phone,Language,Interests,"
+                    + $"Stage,Stage changed ({zone}),Regional office,Owner",
                 ListInquiries.Project(db, query.Filter.Apply(db, zone)).AsAsyncEnumerable(),
                 row =>
                     [

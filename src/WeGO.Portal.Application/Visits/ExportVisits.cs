@@ -21,7 +21,8 @@ public static class ExportVisits
         {
             var zone = viewer.TimeZoneId;
             return await Csv.FileAsync(
-                $"Id,City,Country,Region,Starts ({zone}),Ends ({zone}),Starts at the venue,Venue time zone,Status,Headcount,Head of delegation,Hosts",
+                $"Id,City,Country,Region,Starts ({zone}),Ends ({zone}),Starts at the venue,Venue time zone,"
+                    + "Status,Headcount,Head of delegation,Hosts",
                 ListVisits.Project(query.Filter.Apply(db, zone)).AsAsyncEnumerable(),
                 row =>
                     [

@@ -29,12 +29,14 @@ public sealed class AccessMatrixTests(SecurityPortal fixture) : IClassFixture<Se
     {
         Assert.True(
             AccessPolicy.Table.TryGetValue(endpoint, out var access),
-            $"{endpoint} is not in {nameof(AccessPolicy)}.{nameof(AccessPolicy.Table)}: add a row saying who may use it."
+            $"{endpoint} is not in {nameof(AccessPolicy)}.{nameof(AccessPolicy.Table)}: "
+                + "add a row saying who may use it."
         );
         var found = PortalEndpoints.All.SingleOrDefault(e => e.Key == endpoint);
         Assert.True(
             found is not null,
-            $"{nameof(AccessPolicy)}.{nameof(AccessPolicy.Table)} has a row for {endpoint}, which the portal no longer has: remove the row."
+            $"{nameof(AccessPolicy)}.{nameof(AccessPolicy.Table)} has a row for {endpoint}, "
+                + "which the portal no longer has: remove the row."
         );
         var address = fixture.Address(found);
         var who = AccessPolicy.EndTheSession.Contains(endpoint)

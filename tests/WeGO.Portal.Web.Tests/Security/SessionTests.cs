@@ -13,7 +13,8 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
     private const string Password = "Session-Checks-2024";
     private const string Firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:131.0) Gecko/20100101 Firefox/131.0";
     private const string Safari =
-        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Mobile/15E148 Safari/604.1";
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+        + "Version/17.6 Mobile/15E148 Safari/604.1";
 
     private readonly PortalFactory portal;
 

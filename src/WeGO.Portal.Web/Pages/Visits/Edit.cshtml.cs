@@ -94,8 +94,8 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<UiText> text)
 
     private static EditVisit.Command FromSaved(GetVisit.Details visit, GetVisitFormChoices.Choices choices)
     {
-        var start = VenueTime.ToLocal(visit.StartsAtUtc, visit.TimeZoneId);
-        var end = VenueTime.ToLocal(visit.EndsAtUtc, visit.TimeZoneId);
+        var start = VenueTime.ToLocal(visit.Plan.StartsAtUtc, visit.Plan.TimeZoneId);
+        var end = VenueTime.ToLocal(visit.Plan.EndsAtUtc, visit.Plan.TimeZoneId);
         var people = choices.SecretariatPeople.ToDictionary(
             p => p.Name,
             p => int.Parse(p.Id, CultureInfo.InvariantCulture)
@@ -105,12 +105,12 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<UiText> text)
         {
             VisitId = visit.Id,
             Version = visit.Version,
-            Purpose = visit.Purpose,
+            Purpose = visit.Plan.Purpose,
             Date = DateOnly.FromDateTime(start),
             StartTime = TimeOnly.FromDateTime(start),
             EndTime = TimeOnly.FromDateTime(end),
-            TimeZoneId = visit.TimeZoneId,
-            Venue = visit.Venue,
+            TimeZoneId = visit.Plan.TimeZoneId,
+            Venue = visit.Plan.Venue,
             HostStaffIds = [.. visit.Hosts.Where(h => h.StaffUserId is not null).Select(h => h.StaffUserId!)],
             HostContactIds =
             [
@@ -120,11 +120,11 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<UiText> text)
             ],
             OtherHostName = other?.Name,
             OtherHostTitle = other?.Title,
-            HeadOfDelegation = visit.HeadOfDelegation,
-            HeadOfDelegationTitle = visit.HeadOfDelegationTitle,
-            ExpectedHeadcount = visit.ExpectedHeadcount,
-            Languages = visit.Languages,
-            InterpretationNeeded = visit.InterpretationNeeded,
+            HeadOfDelegation = visit.Delegation.HeadOfDelegation,
+            HeadOfDelegationTitle = visit.Delegation.HeadOfDelegationTitle,
+            ExpectedHeadcount = visit.Delegation.ExpectedHeadcount,
+            Languages = visit.Delegation.Languages,
+            InterpretationNeeded = visit.Delegation.InterpretationNeeded,
         };
     }
 }
