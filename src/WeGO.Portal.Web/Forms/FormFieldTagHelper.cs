@@ -34,6 +34,13 @@ public sealed class FormFieldTagHelper(IStringLocalizer<UiText> text) : TagHelpe
     /// <summary>Rows of a textarea; a field with rows is one.</summary>
     public int? Rows { get; set; }
 
+    /// <summary>Classes added to the label's own (visually-hidden where the form's heading says it).</summary>
+    public string? LabelClass { get; set; }
+
+    /// <summary>The control's id when the field repeats on a page (a reply under each comment); the name's
+    /// otherwise.</summary>
+    public string? Id { get; set; }
+
     /// <summary>Classes added to the control's own (form-control, form-select, form-check-input).</summary>
     public string? InputClass { get; set; }
 
@@ -44,7 +51,7 @@ public sealed class FormFieldTagHelper(IStringLocalizer<UiText> text) : TagHelpe
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
-        var id = TagBuilder.CreateSanitizedId(name, "_");
+        var id = Id ?? TagBuilder.CreateSanitizedId(name, "_");
         var rules = Rules();
         var error = ViewContext.ViewData.ModelState[name]?.Errors.FirstOrDefault()?.ErrorMessage;
         var content = (await output.GetChildContentAsync()).GetContent();
@@ -88,6 +95,11 @@ public sealed class FormFieldTagHelper(IStringLocalizer<UiText> text) : TagHelpe
 
         var label = new TagBuilder("label");
         label.AddCssClass(checkbox ? "form-check-label" : "form-label");
+        if (LabelClass is not null)
+        {
+            label.AddCssClass(LabelClass);
+        }
+
         label.MergeAttribute("for", id);
         label.InnerHtml.Append(text[LabelKey].Value);
         if (checkbox && content.Length > 0)
