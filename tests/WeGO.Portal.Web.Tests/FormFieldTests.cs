@@ -61,7 +61,8 @@ public sealed class FormFieldTests : IClassFixture<PortalFactory>
 
         var venue = page.QuerySelector("#Input_Venue")!;
         Assert.Equal("Input.Venue", venue.GetAttribute("name"));
-        Assert.NotNull(page.QuerySelector("label[for=Input_Venue] .required-mark"));
+        Assert.Equal("Venue", page.QuerySelector("label[for=Input_Venue]")!.TextContent);
+        Assert.NotNull(page.QuerySelector("label[for=Input_Venue] + .required-mark"));
         Assert.True(venue.HasAttribute("required"));
         Assert.Equal("true", venue.GetAttribute("aria-invalid"));
         Assert.Contains("is-invalid", venue.ClassList);
@@ -94,7 +95,7 @@ public sealed class FormFieldTests : IClassFixture<PortalFactory>
         Assert.Null(purpose.GetAttribute("aria-describedby"));
         var region = page.QuerySelector("select#Input_Region")!;
         Assert.False(region.HasAttribute("required"));
-        Assert.Null(page.QuerySelector("label[for=Input_Region] .required-mark"));
+        Assert.Null(page.QuerySelector("label[for=Input_Region] + .required-mark"));
         Assert.Equal("Input_Region-hint", region.GetAttribute("aria-describedby"));
         Assert.NotEmpty(page.QuerySelector("#Input_Region-hint")!.TextContent);
         Assert.Equal("Ansan", page.QuerySelector("#Input_OrganizationName")!.GetAttribute("value"));

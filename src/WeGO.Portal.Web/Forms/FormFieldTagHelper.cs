@@ -13,7 +13,7 @@ namespace WeGO.Portal.Web.Forms;
 /// <summary><c>&lt;form-field for="Input.Venue" label-key="Field.Venue" class="col-sm-6" /&gt;</c>: one form field
 /// in one line, with the same markup everywhere: the label (from UiText) for the control, the control named and
 /// identified as <c>asp-for</c> would (<c>Input.Venue</c>, <c>Input_Venue</c>), the optional hint, the validation
-/// message, and what someone else saved meanwhile. <c>required</c> (with the label's mark) and <c>maxlength</c> come
+/// message, and what someone else saved meanwhile. <c>required</c> (with a mark after the label) and <c>maxlength</c> come
 /// from the bound type's validator (<see cref="FieldRules"/>); <c>aria-describedby</c> names the hint and, after a
 /// failed post, the error, which also sets <c>aria-invalid</c>. The control is a checkbox for a bool, a textarea
 /// when <c>rows</c> is given, a select when the element holds its options, an input otherwise (type date, time or
@@ -107,10 +107,8 @@ public sealed class FormFieldTagHelper(IStringLocalizer<UiText> text) : TagHelpe
             label.InnerHtml.Append(" ").AppendHtml(content);
         }
 
-        if (rules.Required)
-        {
-            label.InnerHtml.AppendHtml(""" <span class="required-mark" aria-hidden="true">*</span>""");
-        }
+        // The mark follows the label rather than sitting in it, so the label's text is the field's name alone.
+        var mark = rules.Required ? """ <span class="required-mark" aria-hidden="true">*</span>""" : "";
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
@@ -127,11 +125,11 @@ public sealed class FormFieldTagHelper(IStringLocalizer<UiText> text) : TagHelpe
         var html = output.Content.Clear();
         if (checkbox)
         {
-            html.AppendHtml(control).AppendLine().AppendHtml(label);
+            html.AppendHtml(control).AppendLine().AppendHtml(label).AppendHtml(mark);
         }
         else
         {
-            html.AppendHtml(label).AppendLine().AppendHtml(control);
+            html.AppendHtml(label).AppendHtml(mark).AppendLine().AppendHtml(control);
         }
 
         if (HintKey is not null)
