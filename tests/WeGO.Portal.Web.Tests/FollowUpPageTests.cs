@@ -169,7 +169,7 @@ public sealed partial class FollowUpPageTests : IDisposable
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Matches("data-valmsg-for=\"Input.Description\"[^>]*>[^<]*Qué hay que hacer", page);
+        Assert.Matches("id=\"Input_Description-error\">[^<]*Qué hay que hacer", page);
         Assert.Matches(
             "data-valmsg-for=\"Input.DueOn\"[^>]*>La fecha límite puede ser como máximo dentro de 2 años.",
             page

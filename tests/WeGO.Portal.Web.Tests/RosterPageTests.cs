@@ -133,8 +133,8 @@ public sealed partial class RosterPageTests : IClassFixture<PortalFactory>
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Matches("data-valmsg-for=\"Input.FullName\"[^>]*>[^<]*Name", html);
-        Assert.Matches("data-valmsg-for=\"Input.Email\"[^>]*>[^<]*not a valid email", html);
+        Assert.Matches("id=\"Input_FullName-error\">[^<]*Name", html);
+        Assert.Matches("id=\"Input_Email-error\">[^<]*not a valid email", html);
         Assert.Contains("value=\"lee(at)mbs.gov.my\"", html, StringComparison.Ordinal);
         Assert.Empty(await NamesOnRosterAsync(visitId));
     }

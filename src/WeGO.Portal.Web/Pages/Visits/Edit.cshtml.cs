@@ -12,7 +12,10 @@ using WeGO.Portal.Web.Http;
 namespace WeGO.Portal.Web.Pages.Visits;
 
 [Authorize(Policy = WebSetup.Policies.EditVisits)]
-public sealed class EditModel(IMediator mediator, IStringLocalizer<UiText> text) : PageModel, IRedisplayAfterRejection
+public sealed class EditModel(IMediator mediator, IStringLocalizer<UiText> text)
+    : PageModel,
+        IRedisplayAfterRejection,
+        IVisitPlanPage
 {
     [BindProperty]
     public EditVisit.Command Input { get; set; } = new();
@@ -21,6 +24,8 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<UiText> text)
     public GetVisit.Details Current { get; private set; } = null!;
 
     public GetVisitFormChoices.Choices Choices { get; private set; } = new([], []);
+
+    VisitPlan IVisitPlanPage.Input => Input;
 
     public IReadOnlyList<VisitConflict> Conflicts { get; private set; } = [];
 

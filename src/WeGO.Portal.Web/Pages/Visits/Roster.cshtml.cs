@@ -7,6 +7,7 @@ using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Visits;
+using WeGO.Portal.Web.Forms;
 using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Pages.Visits;
@@ -153,7 +154,7 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
     /// <summary>The member form as posted: the page sends it as <see cref="AddDelegate"/> or <see
     /// cref="EditDelegate"/>. Text fields are nullable so an empty name reaches the validator (one clear message)
     /// instead of MVC's own.</summary>
-    public sealed record DelegateForm
+    public sealed record DelegateForm : IValidatedAs<DelegateFields>
     {
         public int MemberId { get; init; }
 

@@ -97,7 +97,7 @@ public sealed class ChangeModel(IMediator mediator, TimeProvider clock) : PageMo
             inquiry,
             await mediator.Send(new AssignInquiry.ChoicesQuery(), cancellationToken),
             SecretariatCalendar.Today(clock),
-            Note.Note
+            Note
         );
         return true;
     }
