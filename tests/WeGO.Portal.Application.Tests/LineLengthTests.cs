@@ -9,7 +9,7 @@ public sealed class LineLengthTests
     private const int Widest = 120;
 
     /// <summary>The kinds of file the limit covers; a new kind is one more pattern.</summary>
-    private static readonly string[] Patterns = ["*.cs"];
+    private static readonly string[] Patterns = ["*.cs", "*.cshtml"];
 
     private static readonly string[] Folders = ["src", "tests", "bench"];
 
