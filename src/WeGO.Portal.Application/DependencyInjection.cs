@@ -16,6 +16,7 @@ public static class DependencyInjection
             includeInternalTypes: true
         );
         services.AddScoped<AuditTrail>();
+        services.AddScoped<Common.SystemWork>();
         services.AddSingleton<Staff.OpenSessions>();
         services.AddScoped<Staff.SessionInvalidation>();
         return services;

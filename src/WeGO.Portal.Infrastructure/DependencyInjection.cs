@@ -31,7 +31,8 @@ public static class DependencyInjection
             .BindConfiguration(MailSettings.Section)
             .Validate(
                 MailDeliverySettings.IsValid,
-                "Portal:Mail: PollSeconds, BatchSize (1-1000), LeaseSeconds (10 or more), Smtp:Port or Smtp:TimeoutSeconds out of range"
+                "Portal:Mail: PollSeconds, BatchSize (1-1000), LeaseSeconds (10 or more), "
+                    + "Smtp:Port or Smtp:TimeoutSeconds out of range"
             )
             .ValidateOnStart();
         services.AddSingleton<OutboxDispatcher>();

@@ -14,8 +14,11 @@ public static class Display
         headcount > 0 ? text.Count("Visit.DelegatesCount", headcount) : text["Visit.DelegatesNotAnnounced"];
 
     /// <summary>A venue time with its zone, e.g. "7 October 2024 10:00 (Asia/Seoul)".</summary>
-    public static string VenueDateTime(DateTime utc, string timeZoneId) =>
-        $"{VenueTime.ToLocal(utc, timeZoneId).ToString("D", CultureInfo.CurrentCulture)} {VenueTime.ToLocal(utc, timeZoneId).ToString("t", CultureInfo.CurrentCulture)}";
+    public static string VenueDateTime(DateTime utc, string timeZoneId)
+    {
+        var local = VenueTime.ToLocal(utc, timeZoneId);
+        return $"{local.ToString("D", CultureInfo.CurrentCulture)} {local.ToString("t", CultureInfo.CurrentCulture)}";
+    }
 
     public static string VenueDate(DateTime utc, string timeZoneId) =>
         VenueTime.ToLocal(utc, timeZoneId).ToString("D", CultureInfo.CurrentCulture);

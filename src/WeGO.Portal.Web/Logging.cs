@@ -24,7 +24,8 @@ internal static class Logging
                     .Enrich.With<Http.StatusLinks.RedactToken>()
                     .WriteTo.Console(
                         formatProvider: System.Globalization.CultureInfo.InvariantCulture,
-                        outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}"
+                        outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}"
+                            + "{NewLine}{Exception}"
                     )
                     .WriteTo.File(
                         new CompactJsonFormatter(),

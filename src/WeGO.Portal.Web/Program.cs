@@ -20,6 +20,7 @@ builder.Services.AddMediator(
         options.PipelineBehaviors =
         [
             typeof(LoggingBehavior<,>),
+            typeof(AuthorizationBehavior<,>),
             typeof(ValidationBehavior<,>),
             typeof(UnitOfWorkBehavior<,>),
         ];

@@ -20,14 +20,14 @@ internal static class WebSetup
 
     public static class Policies
     {
-        public const string Administration = nameof(Administration);
-        public const string ReadVisits = nameof(ReadVisits);
-        public const string EditVisits = nameof(EditVisits);
-        public const string ReadInquiries = nameof(ReadInquiries);
-        public const string EditInquiries = nameof(EditInquiries);
+        public const string Administration = nameof(RoleGroup.Administration);
+        public const string ReadVisits = nameof(RoleGroup.ReadVisits);
+        public const string EditVisits = nameof(RoleGroup.EditVisits);
+        public const string ReadInquiries = nameof(RoleGroup.ReadInquiries);
+        public const string EditInquiries = nameof(RoleGroup.EditInquiries);
 
         /// <summary>Approve visit reports or send them back: program directors and administrators.</summary>
-        public const string ReviewReports = nameof(ReviewReports);
+        public const string ReviewReports = nameof(RoleGroup.ReviewReports);
     }
 
     public static void AddPortalWeb(this WebApplicationBuilder builder)
@@ -100,22 +100,12 @@ internal static class WebSetup
         // Keys live in the database, so every instance behind a load balancer reads the others' cookies and tokens.
         services.AddDataProtection().SetApplicationName("WeGO.Portal").PersistKeysToDbContext<PortalDbContext>();
 
-        services
-            .AddAuthorizationBuilder()
-            .AddPolicy(Policies.Administration, policy => policy.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.EditVisits, policy => policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff))
-            .AddPolicy(Policies.ReadVisits, policy =>
-                policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff, Roles.ProgramDirector)
-            )
-            .AddPolicy(Policies.EditInquiries, policy =>
-                policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff)
-            )
-            .AddPolicy(Policies.ReadInquiries, policy =>
-                policy.RequireRole(Roles.Administrator, Roles.SecretariatStaff, Roles.ProgramDirector)
-            )
-            .AddPolicy(Policies.ReviewReports, policy =>
-                policy.RequireRole(Roles.ProgramDirector, Roles.Administrator)
-            );
+        // One policy per role group, holding the roles the use cases' declarations name (UseCaseAccess.RolesIn).
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var group in Enum.GetValues<RoleGroup>())
+        {
+            authorization.AddPolicy(group.ToString(), policy => policy.RequireRole(UseCaseAccess.RolesIn(group)));
+        }
 
         services.AddScoped<UseCaseRejections>();
         services.AddScoped<CalendarFeedTokens>();

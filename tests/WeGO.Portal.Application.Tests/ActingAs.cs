@@ -1,9 +1,8 @@
-using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Testing;
 using WeGO.Portal.Web;
 using WeGO.Portal.Web.Http;
@@ -26,44 +25,26 @@ internal static class ActingAs
         IQuery<TResponse> query
     ) => portal.RunAsAsync(who, mediator => mediator.Send(query));
 
-    private static async Task<TResponse> RunAsAsync<TResponse>(
+    private static Task<TResponse> RunAsAsync<TResponse>(
         this PortalFactory portal,
         Colleague who,
         Func<IMediator, ValueTask<TResponse>> send
-    )
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
-        accessor.HttpContext = new DefaultHttpContext
-        {
-            RequestServices = scope.ServiceProvider,
-            User = new ClaimsPrincipal(
-                new ClaimsIdentity(
-                    [new Claim(ClaimTypes.NameIdentifier, who.UserId), new Claim(StaffClaims.DisplayName, who.Name)],
-                    authenticationType: "test"
-                )
-            ),
-        };
-        if (who.TimeZoneId is { } zone)
-        {
-            // As the browser reports it (wwwroot/js/site.js).
-            accessor.HttpContext.Request.Headers.Cookie = $"{ViewerTime.Cookie}={zone}";
-        }
-
-        try
-        {
-            return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
-        }
-        finally
-        {
-            accessor.HttpContext = null;
-        }
-    }
+    ) =>
+        portal.RunAsAsync(
+            PortalFactoryExtensions.SignedIn(who.UserId, who.Name, who.Roles ?? Roles.All),
+            who.TimeZoneId,
+            send
+        );
 }
 
 /// <summary>A signed-in colleague; <paramref name="TimeZoneId"/> is the zone their browser reports (Seoul when
-/// null).</summary>
-internal sealed record Colleague(string UserId, string Name, string? TimeZoneId = null)
+/// null); <paramref name="Roles"/> are every staff role when null.</summary>
+internal sealed record Colleague(
+    string UserId,
+    string Name,
+    string? TimeZoneId = null,
+    IReadOnlyList<string>? Roles = null
+)
 {
     /// <summary>A colleague who reads times in <paramref name="timeZoneId"/>, with no account behind them: enough for
     /// queries.</summary>

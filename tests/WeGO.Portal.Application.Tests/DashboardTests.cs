@@ -244,17 +244,20 @@ public sealed class DashboardTests(DashboardHistory history) : IClassFixture<Das
 /// <summary>The dashboard's known history, written once for all its tests (they only read it).
 /// Clock: 15 June 2025, 12:00 in Seoul.
 /// <list type="bullet">
-/// <item>Bogotá (Latin America): a visit 1 June 2024 00:30 Seoul (first day, counted) and one 31 May 2024 23:30 (not).</item>
-/// <item>Quito (Latin America): visits 10 July 2024 and 5 March 2025; an inquiry 1 August 2024, approved; member since 1 December 2024.</item>
+/// <item>Bogotá (Latin America): a visit 1 June 2024 00:30 Seoul (first day, counted) and one 31 May 2024 23:30
+/// (not).</item>
+/// <item>Quito (Latin America): visits 10 July 2024 and 5 March 2025; an inquiry 1 August 2024, approved; member since
+/// 1 December 2024.</item>
 /// <item>Chengdu (East Asia): a visit 20 July 2024; an inquiry 1 May 2024, before it (and before the period).</item>
 /// <item>Oslo (Mediterranean): a cancelled visit 10 September 2024.</item>
 /// <item>Nairobi (Africa): a visit 15 January 2025; an inquiry 1 February 2025, contacted.</item>
-/// <item>Gangnam (East Asia): member since 2020; a visit 10 February 2025; an inquiry 20 February 2025, withdrawn.</item>
+/// <item>Gangnam (East Asia): member since 2020; a visit 10 February 2025; an inquiry 20 February 2025,
+/// withdrawn.</item>
 /// <item>Lima (Latin America): a visit earlier today (over), 20 June (cancelled), 30 June (requested, the last day),
 /// 1 July (confirmed, the day after), 20 July (beyond 30 days).</item>
 /// <item>Lisbon (Mediterranean): a visit 25 June 2025, requested (in the period, not yet visited).</item>
-/// <item>An unmatched inquiry 10 June 2025, new. Reports: two submitted (10 March and 1 May 2025), one approved, one draft.
-/// Follow-ups: open and due 1 and 14 June (overdue), open and due today, done and due in May.</item>
+/// <item>An unmatched inquiry 10 June 2025, new. Reports: two submitted (10 March and 1 May 2025), one approved, one
+/// draft. Follow-ups: open and due 1 and 14 June (overdue), open and due today, done and due in May.</item>
 /// </list></summary>
 public sealed class DashboardHistory : IAsyncLifetime
 {

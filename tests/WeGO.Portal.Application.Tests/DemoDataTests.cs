@@ -23,15 +23,15 @@ public sealed class DemoDataTests : IDisposable
         var visit = await portal.SendAsync(new GetVisit.Query(visitId));
 
         Assert.NotNull(visit);
-        Assert.Equal("Seremban City Council", visit.Organization);
-        Assert.Equal("Majlis Bandaraya Seremban", visit.LocalName);
-        Assert.Equal("MY", visit.CountryCode);
-        Assert.Equal(36, visit.Headcount);
-        Assert.Equal("Lee Kai Yet", visit.HeadOfDelegation);
+        Assert.Equal("Seremban City Council", visit.Organization.Name);
+        Assert.Equal("Majlis Bandaraya Seremban", visit.Organization.LocalName);
+        Assert.Equal("MY", visit.Organization.CountryCode);
+        Assert.Equal(36, visit.Delegation.Headcount);
+        Assert.Equal("Lee Kai Yet", visit.Delegation.HeadOfDelegation);
         Assert.Equal(["Jeong-kee Kim", "Lii Inn Tan"], visit.Hosts.Select(h => h.Name));
         Assert.Equal(
             new DateOnly(2024, 10, 7),
-            DateOnly.FromDateTime(VenueTime.ToLocal(visit.StartsAtUtc, visit.TimeZoneId))
+            DateOnly.FromDateTime(VenueTime.ToLocal(visit.Plan.StartsAtUtc, visit.Plan.TimeZoneId))
         );
         Assert.Equal(VisitStatus.Completed, visit.Status);
         Assert.Equal(

@@ -71,11 +71,11 @@ public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal genera
             var details = await Portal.SendAsync(new GetVisit.Query(visit.Id));
 
             Assert.NotNull(details);
-            Assert.Equal(visit.Organization.Name, details.Organization);
+            Assert.Equal(visit.Organization.Name, details.Organization.Name);
             Assert.Equal(visit.Status, details.Status);
-            Assert.Equal(visit.StartsAtUtc, details.StartsAtUtc);
-            Assert.True(details.StartsAtUtc < details.EndsAtUtc);
-            Assert.Equal(visit.Delegation.Headcount, details.Headcount);
+            Assert.Equal(visit.StartsAtUtc, details.Plan.StartsAtUtc);
+            Assert.True(details.Plan.StartsAtUtc < details.Plan.EndsAtUtc);
+            Assert.Equal(visit.Delegation.Headcount, details.Delegation.Headcount);
             Assert.Equal(visit.Hosts.OrderBy(h => h.Order).Select(h => h.Name), details.Hosts.Select(h => h.Name));
             Assert.InRange(details.Hosts.Count, 1, 3);
             Assert.InRange(details.Agenda.Count, 3, 6);

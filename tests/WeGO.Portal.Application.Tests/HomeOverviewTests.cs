@@ -16,7 +16,7 @@ public sealed class HomeOverviewTests : IDisposable
     public void Dispose() => portal.Dispose();
 
     [Fact]
-    public async Task Upcoming_visits_are_the_ones_going_on_now_and_those_to_come_but_not_the_cancelled_or_finished_ones()
+    public async Task Upcoming_visits_are_those_going_on_now_and_to_come_not_the_cancelled_or_finished_ones()
     {
         portal.Start();
         await portal.WithDbAsync(db =>

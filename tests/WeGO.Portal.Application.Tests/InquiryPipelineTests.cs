@@ -220,7 +220,7 @@ public sealed class InquiryPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task The_export_is_utf8_with_a_bom_keeps_korean_quotes_separators_and_defuses_formulas_for_the_filtered_inquiries()
+    public async Task Export_of_filtered_inquiries_is_utf8_with_bom_keeps_korean_quotes_separators_defuses_formulas()
     {
         await InquiryAsync(
             Applicant("수원시, \"Suwon\"", "KR", contact: "=HYPERLINK(\"http://evil\")", email: "kim@suwon.go.kr")
@@ -408,7 +408,7 @@ public sealed class InquiryPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task The_inquiry_page_shows_the_city_context_visits_other_inquiries_open_follow_ups_and_the_suggested_office()
+    public async Task Inquiry_page_shows_city_context_visits_other_inquiries_open_follow_ups_and_suggested_office()
     {
         var seremban = await SerembanAsync();
         var earlier = await InquiryAsync(
@@ -660,9 +660,9 @@ public sealed class InquiryPipelineTests : IDisposable
             organizationId: seremban
         );
 
-        var never = await portal.SendAsync(new AnonymizeExpiredInquiries.Command(0));
-        var first = await portal.SendAsync(new AnonymizeExpiredInquiries.Command(730));
-        var second = await portal.SendAsync(new AnonymizeExpiredInquiries.Command(730));
+        var never = await portal.RunAsSystemAsync(m => m.Send(new AnonymizeExpiredInquiries.Command(0)));
+        var first = await portal.RunAsSystemAsync(m => m.Send(new AnonymizeExpiredInquiries.Command(730)));
+        var second = await portal.RunAsSystemAsync(m => m.Send(new AnonymizeExpiredInquiries.Command(730)));
 
         Assert.Equal((0, 2, 0), (never, first, second));
         Assert.NotNull((await StoredAsync(expiredDeclined)).AnonymizedAtUtc);

@@ -16,7 +16,8 @@ public sealed class MigrationsTests
 
         Assert.False(
             db.Database.HasPendingModelChanges(),
-            "The model changed: run dotnet ef migrations add for WeGO.Portal.Migrations.Sqlite (see docs/operations.md)."
+            "The model changed: run dotnet ef migrations add for WeGO.Portal.Migrations.Sqlite "
+                + "(see docs/operations.md)."
         );
     }
 
@@ -27,7 +28,8 @@ public sealed class MigrationsTests
 
         Assert.False(
             db.Database.HasPendingModelChanges(),
-            "The model changed: run dotnet ef migrations add for WeGO.Portal.Migrations.SqlServer (see docs/operations.md)."
+            "The model changed: run dotnet ef migrations add for WeGO.Portal.Migrations.SqlServer "
+                + "(see docs/operations.md)."
         );
     }
 

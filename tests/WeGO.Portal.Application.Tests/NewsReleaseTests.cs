@@ -42,7 +42,8 @@ public sealed class NewsReleaseTests : IDisposable
                     null,
                     null,
                     null,
-                    "Seremban City Council will prepare its membership application; the Secretariat will share member cases on urban planning and inclusion.",
+                    "Seremban City Council will prepare its membership application; "
+                        + "the Secretariat will share member cases on urban planning and inclusion.",
                     null
                 ),
                 ReviewedAt
@@ -97,7 +98,8 @@ public sealed class NewsReleaseTests : IDisposable
         var agenda = new[]
         {
             "1. Welcome address, presented by Secretary General Jeong-kee Kim",
-            "2. Seremban's smart-city initiatives, including Malaysia Vision Valley 2.0, presented by Councillor Lee Kai Yet",
+            "2. Seremban's smart-city initiatives, including Malaysia Vision Valley 2.0, "
+                + "presented by Councillor Lee Kai Yet",
             "3. WeGO's activities, vision and flagship programmes, presented by Program Director Lii Inn Tan",
             "4. Questions and answers",
         };
@@ -129,7 +131,8 @@ public sealed class NewsReleaseTests : IDisposable
         Assert.Equal("Seúl, 7 de octubre de 2024", spanish.Dateline);
         Assert.Equal("WeGO se reunió con la delegación de Seremban City Council", spanish.Headline);
         Assert.Contains(
-            "representada por el Secretario General, Jeong-kee Kim y el Director de Programa, Lii Inn Tan, dio la bienvenida a una delegación de 36 delegados",
+            "representada por el Secretario General, Jeong-kee Kim y el Director de Programa, Lii Inn Tan, "
+                + "dio la bienvenida a una delegación de 36 delegados",
             spanish.Body,
             StringComparison.Ordinal
         );

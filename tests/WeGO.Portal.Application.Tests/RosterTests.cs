@@ -77,16 +77,17 @@ public sealed class RosterTests : IDisposable
         var roster = await RosterAsync(visitId);
         var member = Assert.Single(roster.Members);
         Assert.Equal(
-            new GetRoster.Member(
-                id,
-                "Aminah Yusof",
-                "Town planner",
-                "Seremban City Council",
-                DelegationRole.Delegate,
-                "aminah@mbs.gov.my",
-                "Halal",
-                null
-            ),
+            new GetRoster.Member
+            {
+                Id = id,
+                FullName = "Aminah Yusof",
+                Title = "Town planner",
+                Organization = "Seremban City Council",
+                Role = DelegationRole.Delegate,
+                Email = "aminah@mbs.gov.my",
+                DietaryNeeds = "Halal",
+                AccessibilityNeeds = null,
+            },
             member
         );
         Assert.Equal(1, roster.Headcount);
@@ -118,16 +119,17 @@ public sealed class RosterTests : IDisposable
 
         var roster = await RosterAsync(visitId);
         Assert.Equal(
-            new GetRoster.Member(
-                id,
-                "Lee Kai Yet",
-                "Councillor",
-                "Majlis Bandaraya Seremban",
-                DelegationRole.HeadOfDelegation,
-                "lee.kaiyet@mbs.gov.my",
-                null,
-                "Step-free access"
-            ),
+            new GetRoster.Member
+            {
+                Id = id,
+                FullName = "Lee Kai Yet",
+                Title = "Councillor",
+                Organization = "Majlis Bandaraya Seremban",
+                Role = DelegationRole.HeadOfDelegation,
+                Email = "lee.kaiyet@mbs.gov.my",
+                DietaryNeeds = null,
+                AccessibilityNeeds = "Step-free access",
+            },
             Assert.Single(roster.Members)
         );
         Assert.Equal("Lee Kai Yet", roster.HeadOfDelegation);
@@ -372,8 +374,10 @@ public sealed class RosterTests : IDisposable
         await AddAsync(visitId, "Typed By Hand");
         const string csv =
             "nombre;cargo;organización;función;correo electrónico;dietary needs;accessibility needs\r\n"
-            + "Lee Kai Yet;\"Councillor; Seremban City Council\";Majlis Bandaraya Seremban;Jefe de la delegación;lee.kaiyet@mbs.gov.my;;\r\n"
-            + "\"Tan, Mei Ling\";Senior officer;\"Seremban City Council, Planning Department\";대표단원;;\"Vegetarian, no nuts\";\r\n"
+            + "Lee Kai Yet;\"Councillor; Seremban City Council\";Majlis Bandaraya Seremban;Jefe de la delegación;"
+            + "lee.kaiyet@mbs.gov.my;;\r\n"
+            + "\"Tan, Mei Ling\";Senior officer;\"Seremban City Council, Planning Department\";대표단원;;"
+            + "\"Vegetarian, no nuts\";\r\n"
             + "\r\n"
             + "Ahmad Zaki;;;interpreter;;;\"Needs a \"\"step-free\"\" route,\nand a seat near the door\"\r\n"
             + "Siti Rahman;Protocol officer;Seremban City Council;;siti@mbs.gov.my;Halal;\r\n";
@@ -390,58 +394,62 @@ public sealed class RosterTests : IDisposable
             roster.Members,
             m =>
                 Assert.Equal(
-                    new GetRoster.Member(
-                        m.Id,
-                        "Lee Kai Yet",
-                        "Councillor; Seremban City Council",
-                        "Majlis Bandaraya Seremban",
-                        DelegationRole.HeadOfDelegation,
-                        "lee.kaiyet@mbs.gov.my",
-                        null,
-                        null
-                    ),
+                    new GetRoster.Member
+                    {
+                        Id = m.Id,
+                        FullName = "Lee Kai Yet",
+                        Title = "Councillor; Seremban City Council",
+                        Organization = "Majlis Bandaraya Seremban",
+                        Role = DelegationRole.HeadOfDelegation,
+                        Email = "lee.kaiyet@mbs.gov.my",
+                        DietaryNeeds = null,
+                        AccessibilityNeeds = null,
+                    },
                     m
                 ),
             m =>
                 Assert.Equal(
-                    new GetRoster.Member(
-                        m.Id,
-                        "Tan, Mei Ling",
-                        "Senior officer",
-                        "Seremban City Council, Planning Department",
-                        DelegationRole.Delegate,
-                        null,
-                        "Vegetarian, no nuts",
-                        null
-                    ),
+                    new GetRoster.Member
+                    {
+                        Id = m.Id,
+                        FullName = "Tan, Mei Ling",
+                        Title = "Senior officer",
+                        Organization = "Seremban City Council, Planning Department",
+                        Role = DelegationRole.Delegate,
+                        Email = null,
+                        DietaryNeeds = "Vegetarian, no nuts",
+                        AccessibilityNeeds = null,
+                    },
                     m
                 ),
             m =>
                 Assert.Equal(
-                    new GetRoster.Member(
-                        m.Id,
-                        "Ahmad Zaki",
-                        null,
-                        null,
-                        DelegationRole.Interpreter,
-                        null,
-                        null,
-                        "Needs a \"step-free\" route,\nand a seat near the door"
-                    ),
+                    new GetRoster.Member
+                    {
+                        Id = m.Id,
+                        FullName = "Ahmad Zaki",
+                        Title = null,
+                        Organization = null,
+                        Role = DelegationRole.Interpreter,
+                        Email = null,
+                        DietaryNeeds = null,
+                        AccessibilityNeeds = "Needs a \"step-free\" route,\nand a seat near the door",
+                    },
                     m
                 ),
             m =>
                 Assert.Equal(
-                    new GetRoster.Member(
-                        m.Id,
-                        "Siti Rahman",
-                        "Protocol officer",
-                        "Seremban City Council",
-                        DelegationRole.Delegate,
-                        "siti@mbs.gov.my",
-                        "Halal",
-                        null
-                    ),
+                    new GetRoster.Member
+                    {
+                        Id = m.Id,
+                        FullName = "Siti Rahman",
+                        Title = "Protocol officer",
+                        Organization = "Seremban City Council",
+                        Role = DelegationRole.Delegate,
+                        Email = "siti@mbs.gov.my",
+                        DietaryNeeds = "Halal",
+                        AccessibilityNeeds = null,
+                    },
                     m
                 )
         );

@@ -40,12 +40,12 @@ public sealed class ScheduleVisitTests : IDisposable
         Assert.NotNull(result.VisitId);
         var visit = await portal.SendAsync(new GetVisit.Query(result.VisitId.Value));
         Assert.NotNull(visit);
-        Assert.Equal("Busan Metropolitan City", visit.Organization);
-        Assert.Equal(Region.AsiaPacific, visit.Region);
+        Assert.Equal("Busan Metropolitan City", visit.Organization.Name);
+        Assert.Equal(Region.AsiaPacific, visit.Organization.Region);
         Assert.Equal(VisitStatus.Requested, visit.Status);
-        Assert.Equal(new DateTime(2026, 12, 3, 5, 0, 0, DateTimeKind.Utc), visit.StartsAtUtc);
-        Assert.Equal(12, visit.Headcount);
-        Assert.Equal("Deputy Mayor", visit.HeadOfDelegation);
+        Assert.Equal(new DateTime(2026, 12, 3, 5, 0, 0, DateTimeKind.Utc), visit.Plan.StartsAtUtc);
+        Assert.Equal(12, visit.Delegation.Headcount);
+        Assert.Equal("Deputy Mayor", visit.Delegation.HeadOfDelegation);
         Assert.Equal(["Someone Else"], visit.Hosts.Select(h => h.Name));
     }
 
@@ -68,10 +68,13 @@ public sealed class ScheduleVisitTests : IDisposable
             }
         );
 
-        Assert.Equal(Region.LatinAmerica, (await portal.SendAsync(new GetVisit.Query(quito.VisitId!.Value)))!.Region);
+        Assert.Equal(
+            Region.LatinAmerica,
+            (await portal.SendAsync(new GetVisit.Query(quito.VisitId!.Value)))!.Organization.Region
+        );
         Assert.Equal(
             Region.MiddleEastNorthAfrica,
-            (await portal.SendAsync(new GetVisit.Query(chosen.VisitId!.Value)))!.Region
+            (await portal.SendAsync(new GetVisit.Query(chosen.VisitId!.Value)))!.Organization.Region
         );
     }
 
@@ -132,7 +135,7 @@ public sealed class ScheduleVisitTests : IDisposable
 
         Assert.Equal(
             "Seremban City Council",
-            (await portal.SendAsync(new GetVisit.Query(result.VisitId!.Value)))!.Organization
+            (await portal.SendAsync(new GetVisit.Query(result.VisitId!.Value)))!.Organization.Name
         );
     }
 

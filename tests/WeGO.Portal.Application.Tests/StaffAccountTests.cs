@@ -119,7 +119,7 @@ public sealed class StaffAccountTests : IDisposable
     }
 
     [Fact]
-    public async Task A_disabled_administrator_does_not_count_so_the_only_enabled_one_can_be_neither_demoted_nor_disabled()
+    public async Task A_disabled_administrator_does_not_count_so_the_last_enabled_one_cannot_be_demoted_or_disabled()
     {
         var bootstrapId = await portal.WithDbAsync(db =>
             db.Users.Where(u => u.Email == PortalFactory.AdminEmail).Select(u => u.Id).SingleAsync()

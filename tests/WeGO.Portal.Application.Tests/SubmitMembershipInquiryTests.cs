@@ -38,7 +38,7 @@ public sealed partial class SubmitMembershipInquiryTests : IDisposable
         where T : class => portal.WithDbAsync(db => db.Set<T>().CountAsync());
 
     [Fact]
-    public async Task An_inquiry_from_Seremban_is_matched_to_its_record_filed_with_the_Secretariat_and_mails_both_sides()
+    public async Task An_inquiry_from_Seremban_is_matched_to_its_record_filed_with_the_Secretariat_and_mails_both()
     {
         var organizations = await CountAsync<Organization>();
 

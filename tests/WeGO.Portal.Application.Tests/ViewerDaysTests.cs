@@ -71,7 +71,7 @@ public sealed class ViewerDaysTests : IDisposable
     }
 
     [Fact]
-    public async Task The_export_keeps_the_lists_rows_and_writes_unambiguous_times_in_the_viewers_zone_and_at_the_venue()
+    public async Task The_export_keeps_the_lists_rows_and_writes_unambiguous_times_in_the_viewers_zone_and_the_venues()
     {
         await ScheduleAsync("Madrid", "ES", new DateOnly(2025, 10, 26), new TimeOnly(1, 30), Madrid);
 

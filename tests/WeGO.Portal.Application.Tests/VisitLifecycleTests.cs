@@ -358,10 +358,10 @@ public sealed class VisitLifecycleTests : IDisposable
 
         var visit = await VisitAsync(id);
         Assert.NotNull(stale);
-        Assert.Equal(new DateTime(2024, 10, 8, 5, 0, 0, DateTimeKind.Utc), visit.StartsAtUtc);
-        Assert.Equal("Seoul Global Center", visit.Venue);
+        Assert.Equal(new DateTime(2024, 10, 8, 5, 0, 0, DateTimeKind.Utc), visit.Plan.StartsAtUtc);
+        Assert.Equal("Seoul Global Center", visit.Plan.Venue);
         Assert.Equal(["Lii Inn Tan"], visit.Hosts.Select(h => h.Name));
-        Assert.Equal(30, visit.Headcount);
+        Assert.Equal(30, visit.Delegation.Headcount);
         Assert.Equal(1, visit.Version);
     }
 
@@ -386,7 +386,7 @@ public sealed class VisitLifecycleTests : IDisposable
 
         Assert.False(warned.Saved);
         Assert.Equal(first, Assert.Single(warned.Conflicts).VisitId);
-        Assert.Equal(new DateOnly(2024, 10, 9), DateOnly.FromDateTime((await VisitAsync(second)).StartsAtUtc));
+        Assert.Equal(new DateOnly(2024, 10, 9), DateOnly.FromDateTime((await VisitAsync(second)).Plan.StartsAtUtc));
         Assert.True((await portal.SendAsync(move with { ScheduleDespiteConflicts = true })).Saved);
     }
 
@@ -452,7 +452,7 @@ public sealed class VisitLifecycleTests : IDisposable
         var visit = await VisitAsync(id);
 
         Assert.Equal(["Lee Kai Yet", "Aminah Yusof", "Zainal Abidin"], visit.Roster.Select(m => m.FullName));
-        Assert.Equal(3, visit.Headcount);
-        Assert.Equal("Lee Kai Yet", visit.HeadOfDelegation);
+        Assert.Equal(3, visit.Delegation.Headcount);
+        Assert.Equal("Lee Kai Yet", visit.Delegation.HeadOfDelegation);
     }
 }

@@ -9,7 +9,8 @@ public sealed class ChromiumFactAttribute : FactAttribute
         if (!File.Exists(Browser.ChromiumPath) && !Browser.RunningInCi)
         {
             Skip =
-                $"Chromium not found at {Browser.ChromiumPath}: install it with `sudo apt-get install -y chromium` to run the browser tests.";
+                $"Chromium not found at {Browser.ChromiumPath}: "
+                + "install it with `sudo apt-get install -y chromium` to run the browser tests.";
         }
     }
 }

@@ -102,11 +102,14 @@ public sealed class LayoutTests(TestDurations durations)
             // Nor is any other cell squeezed so that an ordinary word breaks ("Co/unt/ry").
             var squeezed = await page.EvaluateAsync<string[]>(
                 """
-                () => [...document.querySelectorAll('th, td')].filter(cell => !cell.classList.contains('text-break')).filter(cell => {
+                () => [...document.querySelectorAll('th, td')]
+                  .filter(cell => !cell.classList.contains('text-break'))
+                  .filter(cell => {
                   const style = getComputedStyle(cell);
                   const context = document.createElement('canvas').getContext('2d');
                   context.font = style.font;
-                  const widest = Math.max(0, ...cell.innerText.split(/\s+/).filter(w => w).map(w => context.measureText(w).width));
+                  const words = cell.innerText.split(/\s+/).filter(w => w);
+                  const widest = Math.max(0, ...words.map(w => context.measureText(w).width));
                   return widest > cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) + 1;
                 }).map(cell => cell.innerText)
                 """
@@ -151,7 +154,8 @@ public sealed class LayoutTests(TestDurations durations)
 
         Assert.True(
             drawn[2] > 100,
-            $"'한' is drawn like a missing glyph ({drawn[2]} pixels differ): is a Korean font (fonts-noto-cjk) installed?"
+            $"'한' is drawn like a missing glyph ({drawn[2]} pixels differ): "
+                + "is a Korean font (fonts-noto-cjk) installed?"
         );
         Assert.InRange(drawn[0], 85, 115);
         await page.ScreenshotAsync(

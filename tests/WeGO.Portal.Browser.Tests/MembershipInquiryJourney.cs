@@ -97,7 +97,8 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations)
 
         await page.Locator("#Input_Message")
             .FillAsync(
-                "Tras nuestra visita del 7 de octubre, el Ayuntamiento de Seremban desea conocer el proceso de membresía de WeGO."
+                "Tras nuestra visita del 7 de octubre, "
+                    + "el Ayuntamiento de Seremban desea conocer el proceso de membresía de WeGO."
             );
         await page.GetByLabel("Acepto que WeGO guarde los datos").CheckAsync();
         await page.Locator("#join-submit").ClickAsync();

@@ -32,7 +32,7 @@ public sealed class VisitReportJourneyTests(TestDurations durations)
     private static readonly bool TakeScreenshots = Environment.GetEnvironmentVariable("WEGO_SCREENSHOTS") == "1";
 
     [ChromiumFact]
-    public async Task A_report_goes_from_staff_to_the_director_and_back_is_approved_and_becomes_a_published_Spanish_news_release()
+    public async Task A_report_goes_from_staff_to_the_director_and_back_is_approved_and_becomes_a_Spanish_news_release()
     {
         using var timing = Timed();
         await CreateStaffAsync(AuthorEmail, Author, Roles.SecretariatStaff);

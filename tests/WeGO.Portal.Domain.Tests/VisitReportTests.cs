@@ -76,7 +76,8 @@ public sealed class VisitReportTests
         Assert.Equal(ReviewState.Draft, report.State);
         Assert.Equal("es", report.AuthorLanguage);
         Assert.Equal(
-            "**Seremban City Council**\n\n- Lee Kai Yet, Councillor\n\n**WeGO**\n\n- Jeong-kee Kim, Secretary General\n- Lii Inn Tan, Program Director",
+            "**Seremban City Council**\n\n- Lee Kai Yet, Councillor\n\n"
+                + "**WeGO**\n\n- Jeong-kee Kim, Secretary General\n- Lii Inn Tan, Program Director",
             report.Participants
         );
         Assert.Equal("- Membership process\n- Feasibility-study opportunities", report.TopicsRaised);

@@ -41,7 +41,8 @@ public static class Patiently
                 throw new StalledException(
                     string.Create(
                         CultureInfo.InvariantCulture,
-                        $"Stalled waiting for {what}: the progress stayed at {last} for {limit.TotalSeconds:N0} s ({Stopwatch.GetElapsedTime(started).TotalSeconds:N0} s in all)."
+                        $"Stalled waiting for {what}: the progress stayed at {last} for {limit.TotalSeconds:N0} s "
+                            + $"({Stopwatch.GetElapsedTime(started).TotalSeconds:N0} s in all)."
                     )
                 );
             }

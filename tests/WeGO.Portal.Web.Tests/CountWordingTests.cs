@@ -9,8 +9,8 @@ using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Web.Tests;
 
-/// <summary>Where a number meets a noun, every language says it right ("1 delegate", "1 delegado", "대표단 1명"), and one
-/// thing has one name on every page.</summary>
+/// <summary>Where a number meets a noun, every language says it right ("1 delegate", "1 delegado", "대표단 1명"),
+/// and one thing has one name on every page.</summary>
 public sealed partial class CountWordingTests
 {
     private static readonly (string Set, ResourceManager Texts)[] Sets =

@@ -76,15 +76,12 @@ public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
         );
         Assert.Contains("<title>Visits per month</title>", page, StringComparison.Ordinal);
         Assert.Contains(
-            "aria-label=\"Visits per month. Visits in the period: 1. Months shown: 1. Busiest month: October 2024 (1).\"",
+            "aria-label=\"Visits per month. Visits in the period: 1. Months shown: 1. "
+                + "Busiest month: October 2024 (1).\"",
             page,
             StringComparison.Ordinal
         );
-        Assert.Contains(
-            "<text class=\"chart-label\" x=\"360\" y=\"217\" text-anchor=\"middle\">Oct</text>",
-            page,
-            StringComparison.Ordinal
-        );
+        Assert.Matches("<text class=\"chart-label\" x=\"360\" y=\"217\"\\s+text-anchor=\"middle\">Oct</text>", page);
         Assert.Equal(4, Regex.Count(page, "<summary>Show as table</summary>"));
         Assert.Contains(
             "<th scope=\"row\" class=\"fw-normal\">October 2024</th><td class=\"text-end\">1</td>",
@@ -142,7 +139,8 @@ public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
         Assert.Contains($"name=\"From\" value=\"{lastYear}-01-01\"", page, StringComparison.Ordinal);
         Assert.Contains($"name=\"To\" value=\"{lastYear}-12-31\"", page, StringComparison.Ordinal);
         Assert.Matches(
-            "class=\"nav-link py-1 active\" aria-current=\"true\" id=\"preset-LastYear\"|aria-current=\"true\"[^>]*id=\"preset-LastYear\"",
+            "class=\"nav-link py-1 active\" aria-current=\"true\" id=\"preset-LastYear\""
+                + "|aria-current=\"true\"[^>]*id=\"preset-LastYear\"",
             page
         );
     }

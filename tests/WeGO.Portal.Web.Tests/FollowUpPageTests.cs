@@ -56,7 +56,8 @@ public sealed partial class FollowUpPageTests : IDisposable
         var form = await admin.GetPageAsync($"/Visits/FollowUps/{visitId}");
         var adminId = await AdminIdAsync();
         Assert.Matches(
-            $"<option (selected=\"selected\" value=\"{adminId}\"|value=\"{adminId}\" selected=\"selected\")>Administrator</option>",
+            $"<option (selected=\"selected\" value=\"{adminId}\"|value=\"{adminId}\" selected=\"selected\")>"
+                + "Administrator</option>",
             form
         );
 
@@ -168,7 +169,7 @@ public sealed partial class FollowUpPageTests : IDisposable
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Matches("data-valmsg-for=\"Input.Description\"[^>]*>[^<]*Qué hay que hacer", page);
+        Assert.Matches("id=\"Input_Description-error\">[^<]*Qué hay que hacer", page);
         Assert.Matches(
             "data-valmsg-for=\"Input.DueOn\"[^>]*>La fecha límite puede ser como máximo dentro de 2 años.",
             page
@@ -398,7 +399,8 @@ public sealed partial class FollowUpPageTests : IDisposable
     private static partial Regex Row();
 
     [GeneratedRegex(
-        "action=\"/FollowUps/Status/(\\d+)\\?handler=Done\"[^>]*>\\s*<input type=\"hidden\" name=\"Version\" value=\"(\\d+)\""
+        "action=\"/FollowUps/Status/(\\d+)\\?handler=Done\"[^>]*>"
+            + "\\s*<input type=\"hidden\" name=\"Version\" value=\"(\\d+)\""
     )]
     private static partial Regex DoneForm();
 }

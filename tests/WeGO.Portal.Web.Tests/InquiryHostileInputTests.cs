@@ -60,7 +60,7 @@ public sealed partial class InquiryHostileInputTests(InquiryPortal portal) : ICl
     ];
 
     [Fact]
-    public async Task Five_hundred_hostile_submissions_get_field_errors_or_are_stored_and_shown_encoded_never_a_server_error()
+    public async Task Five_hundred_hostile_submissions_get_field_errors_or_are_stored_and_shown_encoded_never_a_500()
     {
         var random = new Random(20241007);
         var client = PortalClient.For(portal);

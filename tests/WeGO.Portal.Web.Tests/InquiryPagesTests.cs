@@ -191,7 +191,7 @@ public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
-    public async Task The_second_of_two_colleagues_assigning_an_inquiry_keeps_their_choice_and_sees_the_first_ones_beside_it()
+    public async Task Second_of_two_colleagues_assigning_an_inquiry_keeps_their_choice_and_sees_the_first_beside_it()
     {
         var first = await SignedInAsync(Roles.SecretariatStaff, "en");
         var second = await SignedInAsync(Roles.SecretariatStaff, "en");

@@ -147,7 +147,7 @@ public sealed partial class NewsPagesTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
-    public async Task The_second_of_two_editors_of_a_release_sees_the_first_ones_headline_beside_their_own_and_saves_on_purpose()
+    public async Task Second_of_two_editors_of_a_release_sees_the_first_headline_beside_theirs_and_saves_on_purpose()
     {
         var release = await DraftAsync(await ReportAsync("Yeosu Two Editors"), "en");
         var first = await SignedInAsync(Roles.SecretariatStaff);
@@ -249,7 +249,8 @@ public sealed partial class NewsPagesTests : IClassFixture<PortalFactory>
                 Headline = "<b onmouseover=\"alert(1)\">Headline</b>",
                 Dateline = "Seoul, 20 May 2025",
                 Body =
-                    "Hello <script>alert('x')</script>\n\n<img src=x onerror=\"alert(2)\">\n\n[click](javascript:alert(3))\n\n<a href=\"javascript:alert(4)\">link</a> **bold**",
+                    "Hello <script>alert('x')</script>\n\n<img src=x onerror=\"alert(2)\">\n\n"
+                    + "[click](javascript:alert(3))\n\n<a href=\"javascript:alert(4)\">link</a> **bold**",
             }
         );
         var current = (await portal.SendAsync(new GetNewsRelease.Query(release.Id)))!;

@@ -347,7 +347,8 @@ public sealed class ReportPageTests : IDisposable
         var staff = await StaffAsync();
         var id = await StartAsync(staff, await VisitIdAsync());
         var hostile =
-            "Fine **start**\n\n<script>alert('report')</script>\n\n[click me](javascript:alert(1))\n\n<img src=x onerror=alert(2)>";
+            "Fine **start**\n\n<script>alert('report')</script>\n\n"
+            + "[click me](javascript:alert(1))\n\n<img src=x onerror=alert(2)>";
         using var saved = await staff.PostFormAsync($"/Reports/Edit/{id}", Fields(0, hostile));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
@@ -460,7 +461,7 @@ public sealed class ReportPageTests : IDisposable
     }
 
     [Fact]
-    public async Task Directors_see_the_queue_with_its_age_and_count_send_a_report_back_and_approve_it_after_resubmission()
+    public async Task Directors_see_the_queue_with_age_and_count_send_a_report_back_and_approve_it_after_resubmission()
     {
         var staff = await StaffAsync();
         var id = await SubmittedAsync(staff, await VisitIdAsync());

@@ -133,8 +133,8 @@ public sealed partial class RosterPageTests : IClassFixture<PortalFactory>
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Matches("data-valmsg-for=\"Input.FullName\"[^>]*>[^<]*Name", html);
-        Assert.Matches("data-valmsg-for=\"Input.Email\"[^>]*>[^<]*not a valid email", html);
+        Assert.Matches("id=\"Input_FullName-error\">[^<]*Name", html);
+        Assert.Matches("id=\"Input_Email-error\">[^<]*not a valid email", html);
         Assert.Contains("value=\"lee(at)mbs.gov.my\"", html, StringComparison.Ordinal);
         Assert.Empty(await NamesOnRosterAsync(visitId));
     }
@@ -263,7 +263,10 @@ public sealed partial class RosterPageTests : IClassFixture<PortalFactory>
         var visitId = await NewVisitAsync("Seremban Roster Report");
         var staff = await StaffAsync();
         var csv =
-            "name,email,role\nLee Kai Yet,lee.kaiyet@mbs.gov.my,head of delegation\nTan Mei Ling,tan(at)mbs.gov.my,\nAhmad Zaki,,mayor\n";
+            "name,email,role\n"
+            + "Lee Kai Yet,lee.kaiyet@mbs.gov.my,head of delegation\n"
+            + "Tan Mei Ling,tan(at)mbs.gov.my,\n"
+            + "Ahmad Zaki,,mayor\n";
 
         using var response = await UploadAsync(staff, visitId, "roster.csv", Encoding.UTF8.GetBytes(csv));
         var page = await response.Content.ReadAsStringAsync();

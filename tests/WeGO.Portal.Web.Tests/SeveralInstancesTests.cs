@@ -31,7 +31,7 @@ public sealed class SeveralInstancesTests : IDisposable
     }
 
     [Fact]
-    public async Task A_sign_in_and_an_antiforgery_token_from_one_instance_are_accepted_by_another_on_the_same_database()
+    public async Task A_sign_in_and_an_antiforgery_token_from_one_instance_are_accepted_by_another_on_the_same_data()
     {
         await first.CreateStaffAsync("mina@we-gov.org", Password, Roles.SecretariatStaff);
         var viaFirst = Browser(first);

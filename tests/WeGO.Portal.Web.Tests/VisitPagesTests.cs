@@ -67,8 +67,14 @@ public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("value=\"Incheon\"", page, StringComparison.Ordinal);
-        Assert.Matches("id=\"Input_Date\"[^>]*>\\s*<div class=\"invalid-feedback\">[^<]*날짜", page);
-        Assert.Matches("id=\"Input_Venue\"[^>]*>\\s*<div class=\"invalid-feedback\">[^<]*장소", page);
+        Assert.Matches(
+            "id=\"Input_Date\"[^>]*>\\s*<div class=\"invalid-feedback\" id=\"Input_Date-error\">[^<]*날짜",
+            page
+        );
+        Assert.Matches(
+            "id=\"Input_Venue\"[^>]*>\\s*<div class=\"invalid-feedback\" id=\"Input_Venue-error\">[^<]*장소",
+            page
+        );
         Assert.Contains("주최자를 한 명 이상 선택하세요.", page, StringComparison.Ordinal);
     }
 

@@ -98,10 +98,10 @@ internal static class DashboardBenchmark
                 $"""
 
                 Dashboard on {folder}
-                  {visits:N0} visits, {inquiries:N0} inquiries; portal started in {startup.Elapsed.TotalSeconds:N1} s ({BenchPortal.Environment}, in-memory TestServer, {(
-                    System.Runtime.GCSettings.IsServerGC ? "server" : "workstation"
-                )} GC)
-                  {Environment.ProcessorCount} cores, load average {LoadAverage.Now()} at start; {iterations} timed requests per case after {warmup} warm-up, one at a time
+                  {visits:N0} visits, {inquiries:N0} inquiries; portal started in {startup.Elapsed.TotalSeconds:N1} s
+                  ({BenchPortal.Environment}, in-memory TestServer, {BenchPortal.GarbageCollector} GC)
+                  {Environment.ProcessorCount} cores, load average {LoadAverage.Now()} at start;
+                  {iterations} timed requests per case after {warmup} warm-up, one at a time
                 """
             )
         );
@@ -116,7 +116,9 @@ internal static class DashboardBenchmark
                 var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(@case.Query);
                 shown = string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{result.From:yyyy-MM-dd}..{result.To:yyyy-MM-dd}: {result.VisitsInPeriod:N0} visits, {result.InquiriesInPeriod:N0} inquiries, funnel {result.Funnel.Visited}/{result.Funnel.Inquired}/{result.Funnel.BecameMembers}"
+                    $"{result.From:yyyy-MM-dd}..{result.To:yyyy-MM-dd}: {result.VisitsInPeriod:N0} visits, "
+                        + $"{result.InquiriesInPeriod:N0} inquiries, "
+                        + $"funnel {result.Funnel.Visited}/{result.Funnel.Inquired}/{result.Funnel.BecameMembers}"
                 );
             });
             results.Add(new Result("mediator: " + @case.Name, shown, samples));
@@ -163,7 +165,8 @@ internal static class DashboardBenchmark
         await output.WriteLineAsync(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"Load average at the end: {LoadAverage.Now()}. Peak working set: {process.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB (the whole process)"
+                $"Load average at the end: {LoadAverage.Now()}. "
+                    + $"Peak working set: {process.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB (the whole process)"
             )
         );
 
@@ -205,7 +208,8 @@ internal static class DashboardBenchmark
             results.Select(r =>
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"| {r.Case} | {r.Shown} | {r.Percentile(50):N1} | {r.Percentile(95):N1} | {r.Percentile(99):N1} | {r.Mean:N1} | {(r.Percentile(95) < TargetMs ? "yes" : "**no**")} |"
+                    $"| {r.Case} | {r.Shown} | {r.Percentile(50):N1} | {r.Percentile(95):N1} | {r.Percentile(99):N1} "
+                        + $"| {r.Mean:N1} | {(r.Percentile(95) < TargetMs ? "yes" : "**no**")} |"
                 )
             )
         );

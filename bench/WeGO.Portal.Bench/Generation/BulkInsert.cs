@@ -55,7 +55,8 @@ internal sealed class BulkInsert(SqliteConnection connection) : IDisposable
             command = connection.CreateCommand();
 #pragma warning disable CA2100 // Table and column names are constants of this program; values go through parameters.
             command.CommandText =
-                $"INSERT INTO \"{name}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+                $"INSERT INTO \"{name}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) "
+                + $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
 #pragma warning restore CA2100
             parameters =
             [

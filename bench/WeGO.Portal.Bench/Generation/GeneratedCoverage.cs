@@ -28,15 +28,23 @@ internal static class GeneratedCoverage
         yield return "inquiries:              "
             + Groups(
                 connection,
-                "SELECT 'with notes', COUNT(DISTINCT InquiryId) FROM InquiryNote UNION ALL SELECT 'with an office', COUNT(*) FROM MembershipInquiries WHERE RegionalOfficeId IS NOT NULL "
-                    + "UNION ALL SELECT 'matched to an organisation', COUNT(*) FROM MembershipInquiries WHERE OrganizationId IS NOT NULL"
+                """
+                SELECT 'with notes', COUNT(DISTINCT InquiryId) FROM InquiryNote
+                UNION ALL SELECT 'with an office', COUNT(*) FROM MembershipInquiries WHERE RegionalOfficeId IS NOT NULL
+                UNION ALL
+                SELECT 'matched to an organisation', COUNT(*) FROM MembershipInquiries WHERE OrganizationId IS NOT NULL
+                """
             );
         yield return "reports by review state: "
             + Groups(connection, "SELECT State, COUNT(*) FROM VisitReports GROUP BY State ORDER BY 2 DESC");
         yield return "follow-ups:             "
             + Groups(
                 connection,
-                $"SELECT CASE WHEN Status <> 'Open' THEN Status WHEN DueOn < '{today}' THEN 'Overdue' ELSE 'Open' END, COUNT(*) FROM FollowUps GROUP BY 1 ORDER BY 2 DESC"
+                $"""
+                SELECT CASE WHEN Status <> 'Open' THEN Status WHEN DueOn < '{today}' THEN 'Overdue' ELSE 'Open' END,
+                       COUNT(*)
+                FROM FollowUps GROUP BY 1 ORDER BY 2 DESC
+                """
             );
     }
 

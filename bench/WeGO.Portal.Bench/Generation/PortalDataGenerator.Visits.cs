@@ -550,7 +550,8 @@ internal sealed partial class PortalDataGenerator
         DateTime? approvedAtUtc =
             state is ReviewState.Approved ? Clamp(updatedAtUtc.AddDays(random.Number(1, 7))) : null;
         var summary =
-            $"## {organization.Name} at the Secretariat\n\n{english.Lorem.Paragraph(3)}\n\n{english.Lorem.Paragraph(2)}";
+            $"## {organization.Name} at the Secretariat\n\n"
+            + $"{english.Lorem.Paragraph(3)}\n\n{english.Lorem.Paragraph(2)}";
         var id = reports.Rows + 1;
         reports.Add(
             id,

@@ -52,7 +52,9 @@ internal static class LoadBenchmark
         await output.WriteLineAsync(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"Load: {settings.Connections} connections, closed loop, {settings.Warmup.TotalSeconds:0} s warm-up + {settings.Duration.TotalSeconds:0} s timed per page; {Environment.ProcessorCount} cores, load average {LoadAverage.Now()}"
+                $"Load: {settings.Connections} connections, closed loop, {settings.Warmup.TotalSeconds:0} s warm-up "
+                    + $"+ {settings.Duration.TotalSeconds:0} s timed per page; "
+                    + $"{Environment.ProcessorCount} cores, load average {LoadAverage.Now()}"
             )
         );
         var runs = new List<Run>();
@@ -90,7 +92,8 @@ internal static class LoadBenchmark
         await output.WriteLineAsync(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"== {visits:N0} visits ({folder}): portal pid {portal.Id} ({portal.Collector}) on {portal.Root} ready in {startup.Elapsed.TotalSeconds:N1} s, {portal.MemoryBytes / 1048576.0:N0} MiB"
+                $"== {visits:N0} visits ({folder}): portal pid {portal.Id} ({portal.Collector}) on {portal.Root} "
+                    + $"ready in {startup.Elapsed.TotalSeconds:N1} s, {portal.MemoryBytes / 1048576.0:N0} MiB"
             )
         );
 
@@ -169,7 +172,11 @@ internal static class LoadBenchmark
         await output.WriteLineAsync(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"   {(form is null ? "GET" : "POST")} {path, -32} {result.RequestsPerSecond, 8:N0} req/s  p50 {result.Percentile(50), 6:N1}  p95 {result.Percentile(95), 6:N1}  p99 {result.Percentile(99), 6:N1} ms  errors {result.ErrorCount}  portal CPU {result.CpuMsPerRequest:N2} ms/req  {result.AverageBytes / 1024:N1} KiB/answer  load {result.LoadBefore} -> {result.LoadAfter}"
+                $"   {(form is null ? "GET" : "POST")} {path, -32} {result.RequestsPerSecond, 8:N0} req/s  "
+                    + $"p50 {result.Percentile(50), 6:N1}  p95 {result.Percentile(95), 6:N1}  "
+                    + $"p99 {result.Percentile(99), 6:N1} ms  errors {result.ErrorCount}  "
+                    + $"portal CPU {result.CpuMsPerRequest:N2} ms/req  {result.AverageBytes / 1024:N1} KiB/answer  "
+                    + $"load {result.LoadBefore} -> {result.LoadAfter}"
             )
         );
         return result;
@@ -241,8 +248,8 @@ internal static class LoadBenchmark
         var smallest = runs.MinBy(r => r.Rows);
         var table = new StringBuilder();
         table.AppendLine(
-            CultureInfo.InvariantCulture,
-            $"| page | rows | req/s | p50 ms | p95 ms | p99 ms | errors | baseline req/s | baseline p99 ms | overhead % | p99(large)/p99(small) | targets |"
+            "| page | rows | req/s | p50 ms | p95 ms | p99 ms | errors "
+                + "| baseline req/s | baseline p99 ms | overhead % | p99(large)/p99(small) | targets |"
         );
         table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var run in runs)
@@ -253,7 +260,8 @@ internal static class LoadBenchmark
                 var checks = new List<string> { $"p99 < {TargetP99Ms:0} ms {Mark(r.Percentile(99) < TargetP99Ms)}" };
                 if (m.Page.Name == VisitsList)
                 {
-                    checks.Add($"≥ {TargetVisitsListRps:N0} req/s {Mark(r.RequestsPerSecond >= TargetVisitsListRps)}");
+                    var enough = r.RequestsPerSecond >= TargetVisitsListRps;
+                    checks.Add($"≥ {TargetVisitsListRps:N0} req/s {Mark(enough)}");
                 }
 
                 if (r.ErrorCount > 0)
@@ -281,9 +289,14 @@ internal static class LoadBenchmark
                     checks.Add($"≤ {TargetScaleRatio:0.0}× of {smallest.Rows:N0} {Mark(value <= TargetScaleRatio)}");
                 }
 
+                var baselineRps = m.Baseline?.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture) ?? "–";
+                var baselineP99 = m.Baseline is { } bp ? Ms(bp.Percentile(99)) : "–";
                 table.AppendLine(
                     CultureInfo.InvariantCulture,
-                    $"| {m.Page.Name} | {run.Rows:N0} | {r.RequestsPerSecond:N0} | {Ms(r.Percentile(50))} | {Ms(r.Percentile(95))} | {Ms(r.Percentile(99))} | {r.ErrorCount:N0} | {(m.Baseline is { } bl ? bl.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture) : "–")} | {(m.Baseline is { } bp ? Ms(bp.Percentile(99)) : "–")} | {(overhead.Length > 0 ? overhead : "–")} | {(ratio.Length > 0 ? ratio : "–")} | {string.Join("; ", checks)} |"
+                    $"| {m.Page.Name} | {run.Rows:N0} | {r.RequestsPerSecond:N0} | {Ms(r.Percentile(50))} "
+                        + $"| {Ms(r.Percentile(95))} | {Ms(r.Percentile(99))} | {r.ErrorCount:N0} "
+                        + $"| {baselineRps} | {baselineP99} | {(overhead.Length > 0 ? overhead : "–")} "
+                        + $"| {(ratio.Length > 0 ? ratio : "–")} | {string.Join("; ", checks)} |"
                 );
             }
         }
@@ -293,13 +306,20 @@ internal static class LoadBenchmark
         {
             table.AppendLine(
                 CultureInfo.InvariantCulture,
-                $"Peak memory of the portal process (VmHWM), {run.Rows:N0} visits: {run.PeakMemoryBytes / 1e6:N0} MB ({run.PeakMemoryBytes / 1048576.0:N0} MiB); target < {TargetPeakMemoryBytes / 1e6:N0} MB: {Mark(run.PeakMemoryBytes < TargetPeakMemoryBytes)}. At the end: {run.AnonymousMemoryBytes / 1e6:N0} MB its own (GC heaps, native), {run.FileMemoryBytes / 1e6:N0} MB mapped files; at most {run.MostDatabaseHandles} handles on the database. Started in {run.StartupSeconds:N1} s; load average at the end {run.LoadAverage}."
+                $"Peak memory of the portal process (VmHWM), {run.Rows:N0} visits: {run.PeakMemoryBytes / 1e6:N0} MB "
+                    + $"({run.PeakMemoryBytes / 1048576.0:N0} MiB); target < {TargetPeakMemoryBytes / 1e6:N0} MB: "
+                    + $"{Mark(run.PeakMemoryBytes < TargetPeakMemoryBytes)}. "
+                    + $"At the end: {run.AnonymousMemoryBytes / 1e6:N0} MB its own (GC heaps, native), "
+                    + $"{run.FileMemoryBytes / 1e6:N0} MB mapped files; "
+                    + $"at most {run.MostDatabaseHandles} handles on the database. "
+                    + $"Started in {run.StartupSeconds:N1} s; load average at the end {run.LoadAverage}."
             );
         }
 
         table.AppendLine(
             CultureInfo.InvariantCulture,
-            $"{connections} connections; p99 and req/s targets apply to every size, overhead = (baseline req/s - page req/s) / baseline req/s."
+            $"{connections} connections; p99 and req/s targets apply to every size, "
+                + $"overhead = (baseline req/s - page req/s) / baseline req/s."
         );
         var missing = runs.SelectMany(r => r.Pages)
             .Where(m => m.Page.Baseline is null)

@@ -175,7 +175,8 @@ internal sealed class PortalProcess : IAsyncDisposable
             if (process.HasExited)
             {
                 throw new InvalidOperationException(
-                    $"The portal stopped at start-up (exit code {process.ExitCode}); see portal-console.log in the data folder."
+                    $"The portal stopped at start-up (exit code {process.ExitCode}); "
+                        + "see portal-console.log in the data folder."
                 );
             }
 

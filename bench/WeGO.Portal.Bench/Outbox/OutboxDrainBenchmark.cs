@@ -79,23 +79,31 @@ internal static class OutboxDrainBenchmark
         var distinct = received.Select(m => m.Message.MessageId).Distinct(StringComparer.Ordinal).Count();
 
         var wire = await SmtpAloneAsync(queued, mail, delivery.BatchSize);
+        var drainSeconds = watch.Elapsed.TotalSeconds;
+        var wireSeconds = wire.Elapsed.TotalSeconds;
+        var drainRate = sent / drainSeconds;
+        var wireRate = wire.Count / wireSeconds;
+        var drainLabel = $"**drain: the portal's dispatcher** ({rounds} rounds)";
+        var wireLabel = $"SMTP alone (MailKit, one connection per {delivery.BatchSize})";
 
         await output.WriteLineAsync(
             string.Create(
                 CultureInfo.InvariantCulture,
                 $"""
 
-                Outbox drain after an outage: {count:N0} queued messages, {Environment.ProcessorCount} cores, load average {LoadAverage.Now()}
-                (BatchSize {delivery.BatchSize}, SQLite in {folder}, SMTP listener on 127.0.0.1:{smtp.Port}, {BenchPortal.Environment})
+                Outbox drain after an outage: {count:N0} queued messages,
+                {Environment.ProcessorCount} cores, load average {LoadAverage.Now()}
+                (BatchSize {delivery.BatchSize}, SQLite in {folder}, SMTP listener on 127.0.0.1:{smtp.Port},
+                {BenchPortal.Environment})
 
                 | what | messages | seconds | messages/s |
                 |---|---:|---:|---:|
-                | **drain: the portal's dispatcher** ({rounds} rounds) | {sent:N0} | {watch.Elapsed.TotalSeconds:N1} | **{sent
-                    / watch.Elapsed.TotalSeconds:N0}** |
-                | SMTP alone (MailKit, one connection per {delivery.BatchSize}) | {wire.Count:N0} | {wire.Elapsed.TotalSeconds:N1} | {wire.Count
-                    / wire.Elapsed.TotalSeconds:N0} |
+                | {drainLabel} | {sent:N0} | {drainSeconds:N1} | **{drainRate:N0}** |
+                | {wireLabel} | {wire.Count:N0} | {wireSeconds:N1} | {wireRate:N0} |
 
-                Delivered: {sent:N0} of {count:N0} marked sent; the listener received {received.Count:N0} ({distinct:N0} distinct Message-Ids). Load average at the end: {LoadAverage.Now()}
+                Delivered: {sent:N0} of {count:N0} marked sent;
+                the listener received {received.Count:N0} ({distinct:N0} distinct Message-Ids).
+                Load average at the end: {LoadAverage.Now()}
                 """
             )
         );

@@ -50,7 +50,8 @@ internal static class SessionCheckBenchmark
                     $"""
 
                     Session check on {folder}
-                      {Environment.ProcessorCount} cores, load average {LoadAverage.Now()} at start; {iterations} timed requests per case after {warmup} warm-up, one at a time
+                      {Environment.ProcessorCount} cores, load average {LoadAverage.Now()} at start;
+                      {iterations} timed requests per case after {warmup} warm-up, one at a time
 
                     | case | p50 µs | p95 µs | p99 µs | mean µs |
                     |---|---:|---:|---:|---:|
@@ -146,7 +147,9 @@ internal static class SessionCheckBenchmark
         output.WriteLineAsync(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {name} | {Timing.Percentile(milliseconds, 50) * 1000:N0} | {Timing.Percentile(milliseconds, 95) * 1000:N0} | {Timing.Percentile(milliseconds, 99) * 1000:N0} | {milliseconds.Average() * 1000:N0} |"
+                $"| {name} | {Timing.Percentile(milliseconds, 50) * 1000:N0} "
+                    + $"| {Timing.Percentile(milliseconds, 95) * 1000:N0} "
+                    + $"| {Timing.Percentile(milliseconds, 99) * 1000:N0} | {milliseconds.Average() * 1000:N0} |"
             )
         );
 }

@@ -15,6 +15,9 @@ internal sealed class BenchPortal(string dataDirectory, IReadOnlyDictionary<stri
     : WebApplicationFactory<Program>
 {
     public const string Environment = "Production";
+
+    /// <summary>Which garbage collector the benchmark runs under, for its report.</summary>
+    public static string GarbageCollector => System.Runtime.GCSettings.IsServerGC ? "server" : "workstation";
     public const string AdminEmail = "bench-admin@wego-portal.local";
     public const string AdminPassword = "Bench-Admin-Password-2024";
 

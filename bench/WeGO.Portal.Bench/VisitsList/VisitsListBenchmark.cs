@@ -71,10 +71,10 @@ internal static class VisitsListBenchmark
                 $"""
 
                 Visits list on {folder}
-                  {visits:N0} visits; portal started in {startup.Elapsed.TotalSeconds:N1} s ({BenchPortal.Environment}, in-memory TestServer, {(
-                    System.Runtime.GCSettings.IsServerGC ? "server" : "workstation"
-                )} GC)
-                  {Environment.ProcessorCount} cores, load average {LoadAverage.Now()}; {iterations} timed requests per case after {warmup} warm-up, one at a time
+                  {visits:N0} visits; portal started in {startup.Elapsed.TotalSeconds:N1} s
+                  ({BenchPortal.Environment}, in-memory TestServer, {BenchPortal.GarbageCollector} GC)
+                  {Environment.ProcessorCount} cores, load average {LoadAverage.Now()};
+                  {iterations} timed requests per case after {warmup} warm-up, one at a time
                 """
             )
         );
@@ -121,7 +121,8 @@ internal static class VisitsListBenchmark
             if (probe.StatusCode == HttpStatusCode.NotFound)
             {
                 notes.Add(
-                    "GET /Visits answered 404: this checkout has no visits list page yet, so its HTTP cases were skipped."
+                    "GET /Visits answered 404: this checkout has no visits list page yet, "
+                        + "so its HTTP cases were skipped."
                 );
             }
             else
@@ -157,7 +158,8 @@ internal static class VisitsListBenchmark
         await output.WriteLineAsync(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"Peak working set: {process.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB (the whole process: portal, benchmark, SQLite page cache)"
+                $"Peak working set: {process.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB "
+                    + $"(the whole process: portal, benchmark, SQLite page cache)"
             )
         );
         foreach (var note in notes)
@@ -261,7 +263,10 @@ internal static class VisitsListBenchmark
             results.Select(r =>
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"| {r.Case} | {r.RowsInDb:N0} | {(r.Matches is { } m ? m.ToString("N0", CultureInfo.InvariantCulture) : "")} | {r.Percentile(50):N1} | {r.Percentile(95):N1} | {r.Percentile(99):N1} | {r.Mean:N1} | {(r.Percentile(95) < TargetMs ? "yes" : "**no**")} |"
+                    $"| {r.Case} | {r.RowsInDb:N0} "
+                        + $"| {(r.Matches is { } m ? m.ToString("N0", CultureInfo.InvariantCulture) : "")} "
+                        + $"| {r.Percentile(50):N1} | {r.Percentile(95):N1} | {r.Percentile(99):N1} | {r.Mean:N1} "
+                        + $"| {(r.Percentile(95) < TargetMs ? "yes" : "**no**")} |"
                 )
             )
         );

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Localization;
 namespace WeGO.Portal.Application.Common;
 
 /// <summary>A number next to a noun, as each language says it. A text has its general form under its key ("{0} visits",
-/// "{0} visitas", "방문 {0}건") and, in the languages with a singular, a form for exactly one under the key plus <see
-/// cref="OneSuffix"/> ("1 visit", "1 visita"). Korean counts without plural forms, so it has only the general
-/// one.</summary>
+/// "{0} visitas", "방문 {0}건") and, in the languages with a singular, a form for exactly one under the key
+/// plus <see cref="OneSuffix"/> ("1 visit", "1 visita"). Korean counts without plural forms, so it has only the
+/// general one.</summary>
 public static class Plural
 {
     public const string OneSuffix = ".One";

@@ -32,6 +32,7 @@ public static class GetDashboard
 
     /// <summary>A preset wins over dates; without either, the last 12 months up to today.
     /// A missing date is taken from that default.</summary>
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query : IQuery<Result>
     {
         public DateOnly? From { get; init; }
@@ -43,20 +44,30 @@ public static class GetDashboard
         public int UpcomingShown { get; init; } = 10;
     }
 
-    public sealed record Result(
-        DateOnly From,
-        DateOnly To,
-        DashboardPreset? Preset,
-        DateOnly Today,
-        Upcoming Upcoming,
-        IReadOnlyList<MonthCount> VisitsPerMonth,
-        IReadOnlyList<RegionCount> VisitsPerRegion,
-        ReportsWaiting ReportsAwaitingReview,
-        int OverdueFollowUps,
-        IReadOnlyList<StageCount> InquiriesByStage,
-        Funnel Funnel
-    )
+    public sealed record Result
     {
+        public required DateOnly From { get; init; }
+
+        public required DateOnly To { get; init; }
+
+        public required DashboardPreset? Preset { get; init; }
+
+        public required DateOnly Today { get; init; }
+
+        public required Upcoming Upcoming { get; init; }
+
+        public required IReadOnlyList<MonthCount> VisitsPerMonth { get; init; }
+
+        public required IReadOnlyList<RegionCount> VisitsPerRegion { get; init; }
+
+        public required ReportsWaiting ReportsAwaitingReview { get; init; }
+
+        public required int OverdueFollowUps { get; init; }
+
+        public required IReadOnlyList<StageCount> InquiriesByStage { get; init; }
+
+        public required Funnel Funnel { get; init; }
+
         public int VisitsInPeriod => VisitsPerMonth.Sum(m => m.Visits);
 
         public int InquiriesInPeriod => InquiriesByStage.Sum(s => s.Inquiries);
@@ -169,28 +180,31 @@ public static class GetDashboard
                 .Select(g => new StageCount(g.Key, g.Count()))
                 .ToListAsync(cancellationToken);
 
-            return new Result(
-                from,
-                to,
-                query.Preset ?? (query.From is null && query.To is null ? DashboardPreset.Last12Months : null),
-                today,
-                await UpcomingAsync(now, today, query.UpcomingShown, cancellationToken),
-                EveryMonth(from, to, months),
+            return new Result
+            {
+                From = from,
+                To = to,
+                Preset = query.Preset ?? (query.From is null && query.To is null ? DashboardPreset.Last12Months : null),
+                Today = today,
+                Upcoming = await UpcomingAsync(now, today, query.UpcomingShown, cancellationToken),
+                VisitsPerMonth = EveryMonth(from, to, months),
+                VisitsPerRegion =
                 [
                     .. Enum.GetValues<Region>()
                         .Select(r => new RegionCount(r, regions.SingleOrDefault(c => c.Region == r)?.Visits ?? 0)),
                 ],
-                await ReportsWaitingAsync(today, zone, cancellationToken),
-                await db.FollowUps.CountAsync(
+                ReportsAwaitingReview = await ReportsWaitingAsync(today, zone, cancellationToken),
+                OverdueFollowUps = await db.FollowUps.CountAsync(
                     f => f.Status == FollowUpStatus.Open && f.DueOn < today,
                     cancellationToken
                 ),
+                InquiriesByStage =
                 [
                     .. Enum.GetValues<InquiryStage>()
                         .Select(s => new StageCount(s, stages.SingleOrDefault(c => c.Stage == s)?.Inquiries ?? 0)),
                 ],
-                await FunnelAsync(visitsInPeriod.Where(v => v.StartsAtUtc <= now), cancellationToken)
-            );
+                Funnel = await FunnelAsync(visitsInPeriod.Where(v => v.StartsAtUtc <= now), cancellationToken),
+            };
         }
 
         private async Task<Upcoming> UpcomingAsync(

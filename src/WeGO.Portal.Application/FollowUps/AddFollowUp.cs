@@ -15,6 +15,7 @@ public static class AddFollowUp
 {
     public const int MaxYearsAhead = 2;
 
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command : ICommand<NewId>
     {
         public int VisitId { get; init; }

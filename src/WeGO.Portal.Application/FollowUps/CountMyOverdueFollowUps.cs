@@ -10,6 +10,7 @@ namespace WeGO.Portal.Application.FollowUps;
 /// One count on an indexed column.</summary>
 public static class CountMyOverdueFollowUps
 {
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query : IQuery<int>;
 
     public sealed class Handler(PortalDbContext db, ICurrentActor actor, TimeProvider clock) : IQueryHandler<Query, int>

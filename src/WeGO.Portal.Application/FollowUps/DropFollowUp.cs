@@ -8,6 +8,7 @@ namespace WeGO.Portal.Application.FollowUps;
 public static class DropFollowUp
 {
     /// <param name="Version">The follow-up's version the page showed.</param>
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command(int FollowUpId, int Version) : ICommand;
 
     public sealed class Handler(PortalDbContext db, ICurrentActor actor, TimeProvider clock) : ICommandHandler<Command>

@@ -12,22 +12,35 @@ public static class ListMyFollowUps
 {
     public const int RecentDays = 30;
 
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query : IQuery<IReadOnlyList<Row>>;
 
-    public sealed record Row(
-        int Id,
-        int Version,
-        string Description,
-        DateOnly DueOn,
-        FollowUpStatus Status,
-        bool IsOverdue,
-        DateTime? ClosedAtUtc,
-        string? ClosedBy,
-        int? VisitId,
-        string? City,
-        DateTime? VisitStartsAtUtc,
-        string? VisitTimeZoneId
-    );
+    public sealed record Row
+    {
+        public required int Id { get; init; }
+
+        public required int Version { get; init; }
+
+        public required string Description { get; init; }
+
+        public required DateOnly DueOn { get; init; }
+
+        public required FollowUpStatus Status { get; init; }
+
+        public required bool IsOverdue { get; init; }
+
+        public required DateTime? ClosedAtUtc { get; init; }
+
+        public required string? ClosedBy { get; init; }
+
+        public required int? VisitId { get; init; }
+
+        public required string? City { get; init; }
+
+        public required DateTime? VisitStartsAtUtc { get; init; }
+
+        public required string? VisitTimeZoneId { get; init; }
+    }
 
     public sealed class Handler(PortalDbContext db, ICurrentActor actor, TimeProvider clock)
         : IQueryHandler<Query, IReadOnlyList<Row>>
@@ -47,20 +60,21 @@ public static class ListMyFollowUps
                 join v in db.Visits on f.VisitId equals (int?)v.Id into visits
                 from v in visits.DefaultIfEmpty()
                 orderby f.Status == FollowUpStatus.Open ? 0 : 1, f.DueOn, f.Id
-                select new Row(
-                    f.Id,
-                    f.Version,
-                    f.Description,
-                    f.DueOn,
-                    f.Status,
-                    f.Status == FollowUpStatus.Open && f.DueOn < today,
-                    f.ClosedAtUtc,
-                    f.ClosedBy,
-                    f.VisitId,
-                    v == null ? null : v.Organization.Name,
-                    v == null ? null : v.StartsAtUtc,
-                    v == null ? null : v.TimeZoneId
-                )
+                select new Row
+                {
+                    Id = f.Id,
+                    Version = f.Version,
+                    Description = f.Description,
+                    DueOn = f.DueOn,
+                    Status = f.Status,
+                    IsOverdue = f.Status == FollowUpStatus.Open && f.DueOn < today,
+                    ClosedAtUtc = f.ClosedAtUtc,
+                    ClosedBy = f.ClosedBy,
+                    VisitId = f.VisitId,
+                    City = v == null ? null : v.Organization.Name,
+                    VisitStartsAtUtc = v == null ? null : v.StartsAtUtc,
+                    VisitTimeZoneId = v == null ? null : v.TimeZoneId,
+                }
             ).ToListAsync(cancellationToken);
         }
     }

@@ -11,21 +11,31 @@ public static class ListOverdueFollowUps
 {
     public const int MaxPageSize = 200;
 
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(int Page = 1, int PageSize = 25) : IQuery<Result>;
 
-    public sealed record Row(
-        int Id,
-        int Version,
-        string Description,
-        string OwnerName,
-        string? OwnerUserId,
-        DateOnly DueOn,
-        int? VisitId,
-        string? City,
-        DateTime? VisitStartsAtUtc,
-        string? VisitTimeZoneId
-    )
+    public sealed record Row
     {
+        public required int Id { get; init; }
+
+        public required int Version { get; init; }
+
+        public required string Description { get; init; }
+
+        public required string OwnerName { get; init; }
+
+        public required string? OwnerUserId { get; init; }
+
+        public required DateOnly DueOn { get; init; }
+
+        public required int? VisitId { get; init; }
+
+        public required string? City { get; init; }
+
+        public required DateTime? VisitStartsAtUtc { get; init; }
+
+        public required string? VisitTimeZoneId { get; init; }
+
         public int DaysOverdue { get; init; }
     }
 
@@ -49,18 +59,19 @@ public static class ListOverdueFollowUps
                 join v in db.Visits on f.VisitId equals (int?)v.Id into visits
                 from v in visits.DefaultIfEmpty()
                 orderby f.DueOn, f.Id
-                select new Row(
-                    f.Id,
-                    f.Version,
-                    f.Description,
-                    f.OwnerName,
-                    f.OwnerUserId,
-                    f.DueOn,
-                    f.VisitId,
-                    v == null ? null : v.Organization.Name,
-                    v == null ? null : v.StartsAtUtc,
-                    v == null ? null : v.TimeZoneId
-                )
+                select new Row
+                {
+                    Id = f.Id,
+                    Version = f.Version,
+                    Description = f.Description,
+                    OwnerName = f.OwnerName,
+                    OwnerUserId = f.OwnerUserId,
+                    DueOn = f.DueOn,
+                    VisitId = f.VisitId,
+                    City = v == null ? null : v.Organization.Name,
+                    VisitStartsAtUtc = v == null ? null : v.StartsAtUtc,
+                    VisitTimeZoneId = v == null ? null : v.TimeZoneId,
+                }
             )
                 .Skip((page - 1) * pageSize)
                 .Take(pageSize)

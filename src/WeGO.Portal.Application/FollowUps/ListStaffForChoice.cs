@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Staff;
 
@@ -8,6 +9,7 @@ namespace WeGO.Portal.Application.FollowUps;
 /// <summary>The colleagues a follow-up can be given to: every account with a staff role, by name.</summary>
 public static class ListStaffForChoice
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Query : IQuery<IReadOnlyList<Choice>>;
 
     public sealed record Choice(string Id, string Name);

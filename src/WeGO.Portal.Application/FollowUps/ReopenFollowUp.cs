@@ -1,4 +1,5 @@
 using Mediator;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.FollowUps;
@@ -8,6 +9,7 @@ namespace WeGO.Portal.Application.FollowUps;
 public static class ReopenFollowUp
 {
     /// <param name="Version">The follow-up's version the page showed.</param>
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command(int FollowUpId, int Version) : ICommand;
 
     public sealed class Handler(PortalDbContext db) : ICommandHandler<Command>

@@ -12,6 +12,7 @@ namespace WeGO.Portal.Application.Home;
 /// doing.</summary>
 public static class GetHomeOverview
 {
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(int VisitsPerList = 5) : IQuery<Overview>;
 
     public sealed record Overview(

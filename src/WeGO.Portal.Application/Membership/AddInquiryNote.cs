@@ -10,6 +10,7 @@ namespace WeGO.Portal.Application.Membership;
 /// signed in. The inquirer never sees notes.</summary>
 public static class AddInquiryNote
 {
+    [AllowedTo(RoleGroup.EditInquiries)]
     public sealed record Command : ICommand
     {
         public int InquiryId { get; init; }

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Membership;
 
@@ -13,6 +14,7 @@ public static class AnonymizeExpiredInquiries
     public const int BatchSize = 200;
 
     /// <param name="RetentionDays">0 or less: keep inquiries for ever.</param>
+    [ForTheSystem]
     public sealed record Command(int RetentionDays) : ICommand<int>;
 
     public sealed class Handler(PortalDbContext db, TimeProvider clock) : ICommandHandler<Command, int>

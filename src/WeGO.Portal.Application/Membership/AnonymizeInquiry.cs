@@ -1,4 +1,5 @@
 using Mediator;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.Membership;
@@ -7,6 +8,7 @@ namespace WeGO.Portal.Application.Membership;
 /// and dates for the statistics. The audit trail never held the personal values (see PersonalDataAttribute).</summary>
 public static class AnonymizeInquiry
 {
+    [AllowedTo(RoleGroup.Administration)]
     public sealed record Command(int InquiryId, int Version) : ICommand;
 
     public sealed class Handler(PortalDbContext db, TimeProvider clock) : ICommandHandler<Command>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.FollowUps;
 using WeGO.Portal.Domain.Common;
@@ -10,6 +11,7 @@ namespace WeGO.Portal.Application.Membership;
 /// <summary>Staff give an inquiry to a regional office and a colleague who owns it. Either may be left empty.</summary>
 public static class AssignInquiry
 {
+    [AllowedTo(RoleGroup.EditInquiries)]
     public sealed record Command : ICommand
     {
         public int InquiryId { get; init; }
@@ -23,6 +25,7 @@ public static class AssignInquiry
     }
 
     /// <summary>What the form offers: the offices and the colleagues.</summary>
+    [AllowedTo(RoleGroup.ReadInquiries)]
     public sealed record ChoicesQuery : IQuery<Choices>;
 
     public sealed record Choices(IReadOnlyList<OfficeChoice> Offices, IReadOnlyList<ListStaffForChoice.Choice> Staff);

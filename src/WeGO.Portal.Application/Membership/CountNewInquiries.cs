@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Membership;
 
@@ -9,6 +10,7 @@ namespace WeGO.Portal.Application.Membership;
 /// index.</summary>
 public static class CountNewInquiries
 {
+    [AllowedTo(RoleGroup.ReadInquiries)]
     public sealed record Query : IQuery<int>;
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, int>

@@ -11,6 +11,7 @@ namespace WeGO.Portal.Application.Membership;
 /// ISO 8601 with their offset, in the viewer's time zone like the list and its date filter.</summary>
 public static class ExportInquiries
 {
+    [AllowedTo(RoleGroup.ReadInquiries)]
     public sealed record Query(ListInquiries.Filter Filter) : IQuery<byte[]>;
 
     public sealed class Handler(PortalDbContext db, ICurrentActor viewer) : IQueryHandler<Query, byte[]>
@@ -19,7 +20,9 @@ public static class ExportInquiries
         {
             var zone = viewer.TimeZoneId;
             return await Csv.FileAsync(
-                $"Reference,Submitted ({zone}),Organisation,Country,Region,Kind,Population,Contact,Position,Email,Phone,Language,Interests,Stage,Stage changed ({zone}),Regional office,Owner",
+                $"Reference,Submitted ({zone}),Organisation,Country,Region,Kind,Population,"
+                    + "Contact,Position,Email,Phone,Language,Interests,"
+                    + $"Stage,Stage changed ({zone}),Regional office,Owner",
                 ListInquiries.Project(db, query.Filter.Apply(db, zone)).AsAsyncEnumerable(),
                 row =>
                     [

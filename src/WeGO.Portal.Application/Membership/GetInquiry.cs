@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.FollowUps;
 using WeGO.Portal.Domain.Membership;
@@ -14,35 +15,59 @@ namespace WeGO.Portal.Application.Membership;
 /// follow-ups).</summary>
 public static class GetInquiry
 {
+    [AllowedTo(RoleGroup.ReadInquiries)]
     public sealed record Query(int Id) : IQuery<Details?>;
 
-    public sealed record Details(
-        int Id,
-        int Version,
-        string Reference,
-        string OrganizationName,
-        string CountryCode,
-        OrganizationKind Kind,
-        int? Population,
-        string ContactName,
-        string? ContactPosition,
-        string Email,
-        string? Phone,
-        string PreferredLanguage,
-        MembershipInterest Interests,
-        string? OtherInterest,
-        string? HeardFrom,
-        int? VisitId,
-        string? Message,
-        DateTime SubmittedAtUtc,
-        InquiryStage Stage,
-        DateTime StageChangedAtUtc,
-        int? OrganizationId,
-        int? RegionalOfficeId,
-        string? OwnerUserId,
-        DateTime? AnonymizedAtUtc
-    )
+    public sealed record Details
     {
+        public required int Id { get; init; }
+
+        public required int Version { get; init; }
+
+        public required string Reference { get; init; }
+
+        public required string OrganizationName { get; init; }
+
+        public required string CountryCode { get; init; }
+
+        public required OrganizationKind Kind { get; init; }
+
+        public required int? Population { get; init; }
+
+        public required string ContactName { get; init; }
+
+        public required string? ContactPosition { get; init; }
+
+        public required string Email { get; init; }
+
+        public required string? Phone { get; init; }
+
+        public required string PreferredLanguage { get; init; }
+
+        public required MembershipInterest Interests { get; init; }
+
+        public required string? OtherInterest { get; init; }
+
+        public required string? HeardFrom { get; init; }
+
+        public required int? VisitId { get; init; }
+
+        public required string? Message { get; init; }
+
+        public required DateTime SubmittedAtUtc { get; init; }
+
+        public required InquiryStage Stage { get; init; }
+
+        public required DateTime StageChangedAtUtc { get; init; }
+
+        public required int? OrganizationId { get; init; }
+
+        public required int? RegionalOfficeId { get; init; }
+
+        public required string? OwnerUserId { get; init; }
+
+        public required DateTime? AnonymizedAtUtc { get; init; }
+
         public Region Region => Countries.SuggestRegion(CountryCode);
 
         public IReadOnlyList<InquiryStage> NextStages => MembershipInquiry.NextStages(Stage);
@@ -72,17 +97,26 @@ public static class GetInquiry
 
     public sealed record HistoryRow(DateTime OccurredAtUtc, string ActorName, string Action);
 
-    public sealed record CityContext(
-        int Id,
-        string Name,
-        string? LocalName,
-        string CountryCode,
-        Region Region,
-        DateOnly? MemberSince,
-        IReadOnlyList<VisitRow> Visits,
-        IReadOnlyList<InquiryRow> OtherInquiries,
-        IReadOnlyList<FollowUpRow> OpenFollowUps
-    );
+    public sealed record CityContext
+    {
+        public required int Id { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string? LocalName { get; init; }
+
+        public required string CountryCode { get; init; }
+
+        public required Region Region { get; init; }
+
+        public required DateOnly? MemberSince { get; init; }
+
+        public required IReadOnlyList<VisitRow> Visits { get; init; }
+
+        public required IReadOnlyList<InquiryRow> OtherInquiries { get; init; }
+
+        public required IReadOnlyList<FollowUpRow> OpenFollowUps { get; init; }
+    }
 
     public sealed record VisitRow(int Id, DateTime StartsAtUtc, string TimeZoneId, VisitStatus Status, string Purpose);
 
@@ -97,32 +131,33 @@ public static class GetInquiry
             var details = await db
                 .MembershipInquiries.AsNoTracking()
                 .Where(i => i.Id == query.Id)
-                .Select(i => new Details(
-                    i.Id,
-                    i.Version,
-                    i.Reference,
-                    i.OrganizationName,
-                    i.CountryCode,
-                    i.Kind,
-                    i.Population,
-                    i.ContactName,
-                    i.ContactPosition,
-                    i.Email,
-                    i.Phone,
-                    i.PreferredLanguage,
-                    i.Interests,
-                    i.OtherInterest,
-                    i.HeardFrom,
-                    i.VisitId,
-                    i.Message,
-                    i.SubmittedAtUtc,
-                    i.Stage,
-                    i.StageChangedAtUtc,
-                    i.OrganizationId,
-                    i.RegionalOfficeId,
-                    i.OwnerUserId,
-                    i.AnonymizedAtUtc
-                ))
+                .Select(i => new Details
+                {
+                    Id = i.Id,
+                    Version = i.Version,
+                    Reference = i.Reference,
+                    OrganizationName = i.OrganizationName,
+                    CountryCode = i.CountryCode,
+                    Kind = i.Kind,
+                    Population = i.Population,
+                    ContactName = i.ContactName,
+                    ContactPosition = i.ContactPosition,
+                    Email = i.Email,
+                    Phone = i.Phone,
+                    PreferredLanguage = i.PreferredLanguage,
+                    Interests = i.Interests,
+                    OtherInterest = i.OtherInterest,
+                    HeardFrom = i.HeardFrom,
+                    VisitId = i.VisitId,
+                    Message = i.Message,
+                    SubmittedAtUtc = i.SubmittedAtUtc,
+                    Stage = i.Stage,
+                    StageChangedAtUtc = i.StageChangedAtUtc,
+                    OrganizationId = i.OrganizationId,
+                    RegionalOfficeId = i.RegionalOfficeId,
+                    OwnerUserId = i.OwnerUserId,
+                    AnonymizedAtUtc = i.AnonymizedAtUtc,
+                })
                 .SingleOrDefaultAsync(cancellationToken);
             if (details is null)
             {
@@ -231,17 +266,18 @@ public static class GetInquiry
                 .Select(f => new FollowUpRow(f.Id, f.VisitId, f.Description, f.OwnerName, f.DueOn))
                 .ToListAsync(cancellationToken);
 
-            return new CityContext(
-                organization.Id,
-                organization.Name,
-                organization.LocalName,
-                organization.CountryCode,
-                organization.Region,
-                organization.MemberSince,
-                visits,
-                inquiries,
-                followUps
-            );
+            return new CityContext
+            {
+                Id = organization.Id,
+                Name = organization.Name,
+                LocalName = organization.LocalName,
+                CountryCode = organization.CountryCode,
+                Region = organization.Region,
+                MemberSince = organization.MemberSince,
+                Visits = visits,
+                OtherInquiries = inquiries,
+                OpenFollowUps = followUps,
+            };
         }
     }
 }

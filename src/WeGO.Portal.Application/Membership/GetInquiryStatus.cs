@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Membership;
 
@@ -9,6 +10,7 @@ namespace WeGO.Portal.Application.Membership;
 /// how far the inquiry has come. Never notes, owner, office or anything else staff keep.</summary>
 public static class GetInquiryStatus
 {
+    [Public]
     public sealed record Query(string? Token) : IQuery<Status?>;
 
     public sealed record Status(

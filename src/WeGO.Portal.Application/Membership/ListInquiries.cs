@@ -104,30 +104,49 @@ public static class ListInquiries
         }
     }
 
+    [AllowedTo(RoleGroup.ReadInquiries)]
     public sealed record Query(Filter Filter, int Page = 1, int PageSize = 25) : IQuery<Result>;
 
-    public sealed record Row(
-        int Id,
-        string Reference,
-        string OrganizationName,
-        string CountryCode,
-        OrganizationKind Kind,
-        int? Population,
-        string ContactName,
-        string? ContactPosition,
-        string Email,
-        string? Phone,
-        string PreferredLanguage,
-        MembershipInterest Interests,
-        InquiryStage Stage,
-        DateTime SubmittedAtUtc,
-        DateTime StageChangedAtUtc,
-        int? OrganizationId,
-        string? RegionalOffice,
-        string? Owner,
-        bool Anonymized
-    )
+    public sealed record Row
     {
+        public required int Id { get; init; }
+
+        public required string Reference { get; init; }
+
+        public required string OrganizationName { get; init; }
+
+        public required string CountryCode { get; init; }
+
+        public required OrganizationKind Kind { get; init; }
+
+        public required int? Population { get; init; }
+
+        public required string ContactName { get; init; }
+
+        public required string? ContactPosition { get; init; }
+
+        public required string Email { get; init; }
+
+        public required string? Phone { get; init; }
+
+        public required string PreferredLanguage { get; init; }
+
+        public required MembershipInterest Interests { get; init; }
+
+        public required InquiryStage Stage { get; init; }
+
+        public required DateTime SubmittedAtUtc { get; init; }
+
+        public required DateTime StageChangedAtUtc { get; init; }
+
+        public required int? OrganizationId { get; init; }
+
+        public required string? RegionalOffice { get; init; }
+
+        public required string? Owner { get; init; }
+
+        public required bool Anonymized { get; init; }
+
         public Region Region => Countries.SuggestRegion(CountryCode);
     }
 
@@ -172,27 +191,32 @@ public static class ListInquiries
 
     /// <summary>The row the list and the export show.</summary>
     public static IQueryable<Row> Project(PortalDbContext db, IQueryable<MembershipInquiry> inquiries) =>
-        inquiries.Select(i => new Row(
-            i.Id,
-            i.Reference,
-            i.OrganizationName,
-            i.CountryCode,
-            i.Kind,
-            i.Population,
-            i.ContactName,
-            i.ContactPosition,
-            i.Email,
-            i.Phone,
-            i.PreferredLanguage,
-            i.Interests,
-            i.Stage,
-            i.SubmittedAtUtc,
-            i.StageChangedAtUtc,
-            i.OrganizationId,
-            db.RegionalOffices.Where(o => o.Id == i.RegionalOfficeId).Select(o => o.Name).FirstOrDefault(),
-            db.Users.Where(u => u.Id == i.OwnerUserId)
+        inquiries.Select(i => new Row
+        {
+            Id = i.Id,
+            Reference = i.Reference,
+            OrganizationName = i.OrganizationName,
+            CountryCode = i.CountryCode,
+            Kind = i.Kind,
+            Population = i.Population,
+            ContactName = i.ContactName,
+            ContactPosition = i.ContactPosition,
+            Email = i.Email,
+            Phone = i.Phone,
+            PreferredLanguage = i.PreferredLanguage,
+            Interests = i.Interests,
+            Stage = i.Stage,
+            SubmittedAtUtc = i.SubmittedAtUtc,
+            StageChangedAtUtc = i.StageChangedAtUtc,
+            OrganizationId = i.OrganizationId,
+            RegionalOffice = db
+                .RegionalOffices.Where(o => o.Id == i.RegionalOfficeId)
+                .Select(o => o.Name)
+                .FirstOrDefault(),
+            Owner = db
+                .Users.Where(u => u.Id == i.OwnerUserId)
                 .Select(u => u.DisplayName != "" ? u.DisplayName : u.Email)
                 .FirstOrDefault(),
-            i.AnonymizedAtUtc != null
-        ));
+            Anonymized = i.AnonymizedAtUtc != null,
+        });
 }

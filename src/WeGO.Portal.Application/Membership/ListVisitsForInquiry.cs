@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Visits;
 
@@ -11,6 +12,7 @@ public static class ListVisitsForInquiry
 {
     public const int YearsBack = 3;
 
+    [Public]
     public sealed record Query : IQuery<IReadOnlyList<VisitChoice>>;
 
     public sealed record VisitChoice(int Id, string City, DateOnly Date);

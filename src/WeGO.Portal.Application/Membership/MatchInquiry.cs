@@ -14,6 +14,7 @@ namespace WeGO.Portal.Application.Membership;
 /// and whatever the search finds.</summary>
 public static class MatchInquiry
 {
+    [AllowedTo(RoleGroup.EditInquiries)]
     public sealed record Command : ICommand
     {
         public int InquiryId { get; init; }
@@ -23,19 +24,29 @@ public static class MatchInquiry
         public int OrganizationId { get; init; }
     }
 
+    [AllowedTo(RoleGroup.EditInquiries)]
     public sealed record CandidatesQuery(int InquiryId, string? Search = null) : IQuery<Candidates?>;
 
-    public sealed record Candidates(
-        int InquiryId,
-        int Version,
-        string Reference,
-        string OrganizationName,
-        string CountryCode,
-        InquiryStage Stage,
-        int? MatchedOrganizationId,
-        IReadOnlyList<Candidate> Similar,
-        IReadOnlyList<Candidate> Found
-    );
+    public sealed record Candidates
+    {
+        public required int InquiryId { get; init; }
+
+        public required int Version { get; init; }
+
+        public required string Reference { get; init; }
+
+        public required string OrganizationName { get; init; }
+
+        public required string CountryCode { get; init; }
+
+        public required InquiryStage Stage { get; init; }
+
+        public required int? MatchedOrganizationId { get; init; }
+
+        public required IReadOnlyList<Candidate> Similar { get; init; }
+
+        public required IReadOnlyList<Candidate> Found { get; init; }
+    }
 
     public sealed record Candidate(int Id, string Name, string CountryCode, DateOnly? MemberSince, int Visits);
 
@@ -131,17 +142,18 @@ public static class MatchInquiry
                     .ToListAsync(cancellationToken);
             }
 
-            return new Candidates(
-                inquiry.Id,
-                inquiry.Version,
-                inquiry.Reference,
-                inquiry.OrganizationName,
-                inquiry.CountryCode,
-                inquiry.Stage,
-                inquiry.OrganizationId,
-                similar,
-                found
-            );
+            return new Candidates
+            {
+                InquiryId = inquiry.Id,
+                Version = inquiry.Version,
+                Reference = inquiry.Reference,
+                OrganizationName = inquiry.OrganizationName,
+                CountryCode = inquiry.CountryCode,
+                Stage = inquiry.Stage,
+                MatchedOrganizationId = inquiry.OrganizationId,
+                Similar = similar,
+                Found = found,
+            };
         }
 
         private IQueryable<Candidate> Describe(IQueryable<Domain.Organizations.Organization> organizations) =>

@@ -10,6 +10,7 @@ namespace WeGO.Portal.Application.Membership;
 /// member from the chosen date (today in Seoul unless given).</summary>
 public static class MoveInquiry
 {
+    [AllowedTo(RoleGroup.EditInquiries)]
     public sealed record Command : ICommand
     {
         public int InquiryId { get; init; }

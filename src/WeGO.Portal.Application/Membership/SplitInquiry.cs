@@ -1,4 +1,5 @@
 using Mediator;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Organizations;
 
@@ -9,6 +10,7 @@ namespace WeGO.Portal.Application.Membership;
 /// is matched to it.</summary>
 public static class SplitInquiry
 {
+    [AllowedTo(RoleGroup.EditInquiries)]
     public sealed record Command(int InquiryId, int Version) : ICommand;
 
     public sealed class Handler(PortalDbContext db) : ICommandHandler<Command>

@@ -21,14 +21,6 @@ public static class SubmitMembershipInquiry
 {
     public const int MaxPopulation = 100_000_000;
 
-    // The public form's maxlength attributes read these until the field tag helper takes the limits from this
-    // validator; each is the domain's constant, not a second number.
-    public const int ContactMaxLength = PersonName.MaxLength;
-    public const int EmailMaxLength = EmailAddress.MaxLength;
-    public const int PhoneMaxLength = PhoneNumber.MaxLength;
-    public const int ShortTextMaxLength = MembershipInquiry.OtherInterestMaxLength;
-    public const int MessageMaxLength = MembershipInquiry.MessageMaxLength;
-
     public static readonly IReadOnlyList<string> Languages = ["en", "es", "ko"];
 
     /// <summary>The programmes an inquirer can tick, in the order the form shows them.</summary>
@@ -40,6 +32,7 @@ public static class SubmitMembershipInquiry
         MembershipInterest.SmartCityChampions,
     ];
 
+    [Public]
     public sealed record Command : ICommand<Result>
     {
         public string? OrganizationName { get; init; }

@@ -15,6 +15,7 @@ namespace WeGO.Portal.Application.News;
 /// A report has one release per language; its language versions share one address (slug).</summary>
 public static class DraftNewsRelease
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command : ICommand<NewId>
     {
         public int ReportId { get; init; }
@@ -82,24 +83,27 @@ public static class DraftNewsRelease
             await db
                 .Visits.AsNoTracking()
                 .Where(v => v.Id == report.VisitId)
-                .Select(v => new ReleaseText.Facts(
-                    v.Organization.Name,
-                    v.Organization.CountryCode,
-                    v.Venue,
-                    v.TimeZoneId,
-                    v.StartsAtUtc,
-                    v.Purpose,
-                    v.Delegation.HeadOfDelegation,
-                    v.Delegation.HeadOfDelegationTitle,
-                    v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
-                    v.Hosts.OrderBy(h => h.Order).Select(h => new ReleaseText.Host(h.Name, h.Title)).ToList(),
-                    v.Agenda.OrderBy(a => a.Order)
+                .Select(v => new ReleaseText.Facts
+                {
+                    Organization = v.Organization.Name,
+                    CountryCode = v.Organization.CountryCode,
+                    Venue = v.Venue,
+                    TimeZoneId = v.TimeZoneId,
+                    StartsAtUtc = v.StartsAtUtc,
+                    Purpose = v.Purpose,
+                    HeadOfDelegation = v.Delegation.HeadOfDelegation,
+                    HeadOfDelegationTitle = v.Delegation.HeadOfDelegationTitle,
+                    Headcount =
+                        v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
+                    Hosts = v.Hosts.OrderBy(h => h.Order).Select(h => new ReleaseText.Host(h.Name, h.Title)).ToList(),
+                    Agenda = v
+                        .Agenda.OrderBy(a => a.Order)
                         .Select(a => new ReleaseText.AgendaLine(a.Title, a.Speaker, a.Notes))
                         .ToList(),
-                    v.Topics.OrderBy(t => t.Id).Select(t => t.Title).ToList(),
-                    report.Participants,
-                    report.Outcomes
-                ))
+                    Topics = v.Topics.OrderBy(t => t.Id).Select(t => t.Title).ToList(),
+                    Participants = report.Participants,
+                    Outcomes = report.Outcomes,
+                })
                 .AsSplitQuery()
                 .SingleOrDefaultAsync(cancellationToken)
             ?? throw new DomainException("Visit.NotFound");

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.News;
 
@@ -9,6 +10,7 @@ namespace WeGO.Portal.Application.News;
 /// it).</summary>
 public static class EditNewsRelease
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command : ICommand
     {
         public int ReleaseId { get; init; }

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.News;
 
@@ -9,22 +10,33 @@ namespace WeGO.Portal.Application.News;
 /// versions.</summary>
 public static class GetNewsRelease
 {
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(int Id) : IQuery<Details?>;
 
-    public sealed record Details(
-        int Id,
-        int Version,
-        int ReportId,
-        int VisitId,
-        string Organization,
-        string Language,
-        string Slug,
-        string Headline,
-        string Dateline,
-        string Body,
-        DateTime? PublishedAtUtc
-    )
+    public sealed record Details
     {
+        public required int Id { get; init; }
+
+        public required int Version { get; init; }
+
+        public required int ReportId { get; init; }
+
+        public required int VisitId { get; init; }
+
+        public required string Organization { get; init; }
+
+        public required string Language { get; init; }
+
+        public required string Slug { get; init; }
+
+        public required string Headline { get; init; }
+
+        public required string Dateline { get; init; }
+
+        public required string Body { get; init; }
+
+        public required DateTime? PublishedAtUtc { get; init; }
+
         public IReadOnlyList<ListNewsReleases.VersionRow> Versions { get; init; } = [];
 
         public bool CanPublish => NewsRelease.CanPublishAt(PublishedAtUtc);
@@ -39,19 +51,20 @@ public static class GetNewsRelease
                 where release.Id == query.Id
                 join report in db.VisitReports on release.VisitReportId equals report.Id
                 join visit in db.Visits on report.VisitId equals visit.Id
-                select new Details(
-                    release.Id,
-                    release.Version,
-                    report.Id,
-                    visit.Id,
-                    visit.Organization.Name,
-                    release.Language,
-                    release.Slug,
-                    release.Headline,
-                    release.Dateline,
-                    release.Body,
-                    release.PublishedAtUtc
-                )
+                select new Details
+                {
+                    Id = release.Id,
+                    Version = release.Version,
+                    ReportId = report.Id,
+                    VisitId = visit.Id,
+                    Organization = visit.Organization.Name,
+                    Language = release.Language,
+                    Slug = release.Slug,
+                    Headline = release.Headline,
+                    Dateline = release.Dateline,
+                    Body = release.Body,
+                    PublishedAtUtc = release.PublishedAtUtc,
+                }
             ).SingleOrDefaultAsync(cancellationToken);
             if (details is null)
             {

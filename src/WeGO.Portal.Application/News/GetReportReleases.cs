@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Reports;
 
@@ -9,6 +10,7 @@ namespace WeGO.Portal.Application.News;
 /// and the language versions already drafted.</summary>
 public static class GetReportReleases
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Query(int ReportId) : IQuery<Result?>;
 
     public sealed record Result(

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.News;
@@ -10,6 +11,7 @@ public static class ListNewsReleases
 {
     public const int PageSize = 50;
 
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(int Page = 1) : IQuery<Result>;
 
     public sealed record Result(IReadOnlyList<Row> Rows, int Total, int Page)
@@ -17,27 +19,41 @@ public static class ListNewsReleases
         public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     }
 
-    public sealed record Row(
-        string Slug,
-        int ReportId,
-        int VisitId,
-        string Organization,
-        DateTime VisitStartsAtUtc,
-        string TimeZoneId,
-        IReadOnlyList<VersionRow> Versions
-    );
+    public sealed record Row
+    {
+        public required string Slug { get; init; }
+
+        public required int ReportId { get; init; }
+
+        public required int VisitId { get; init; }
+
+        public required string Organization { get; init; }
+
+        public required DateTime VisitStartsAtUtc { get; init; }
+
+        public required string TimeZoneId { get; init; }
+
+        public required IReadOnlyList<VersionRow> Versions { get; init; }
+    }
 
     public sealed record VersionRow(int Id, string Language, string Headline, DateTime? PublishedAtUtc);
 
-    private sealed record Flat(
-        string Slug,
-        int ReportId,
-        int VisitId,
-        string Organization,
-        DateTime VisitStartsAtUtc,
-        string TimeZoneId,
-        VersionRow Version
-    );
+    private sealed record Flat
+    {
+        public required string Slug { get; init; }
+
+        public required int ReportId { get; init; }
+
+        public required int VisitId { get; init; }
+
+        public required string Organization { get; init; }
+
+        public required DateTime VisitStartsAtUtc { get; init; }
+
+        public required string TimeZoneId { get; init; }
+
+        public required VersionRow Version { get; init; }
+    }
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Result>
     {
@@ -58,29 +74,31 @@ public static class ListNewsReleases
                 from release in releases.Where(r => slugs.Contains(r.Slug))
                 join report in db.VisitReports on release.VisitReportId equals report.Id
                 join visit in db.Visits on report.VisitId equals visit.Id
-                select new Flat(
-                    release.Slug,
-                    report.Id,
-                    visit.Id,
-                    visit.Organization.Name,
-                    visit.StartsAtUtc,
-                    visit.TimeZoneId,
-                    new VersionRow(release.Id, release.Language, release.Headline, release.PublishedAtUtc)
-                )
+                select new Flat
+                {
+                    Slug = release.Slug,
+                    ReportId = report.Id,
+                    VisitId = visit.Id,
+                    Organization = visit.Organization.Name,
+                    VisitStartsAtUtc = visit.StartsAtUtc,
+                    TimeZoneId = visit.TimeZoneId,
+                    Version = new VersionRow(release.Id, release.Language, release.Headline, release.PublishedAtUtc),
+                }
             ).ToListAsync(cancellationToken);
 
             var rows = slugs
                 .Select(slug => flat.Where(f => f.Slug == slug).ToList())
                 .Where(group => group.Count > 0)
-                .Select(group => new Row(
-                    group[0].Slug,
-                    group[0].ReportId,
-                    group[0].VisitId,
-                    group[0].Organization,
-                    group[0].VisitStartsAtUtc,
-                    group[0].TimeZoneId,
-                    [.. group.Select(f => f.Version).OrderBy(v => v.Language, StringComparer.Ordinal)]
-                ))
+                .Select(group => new Row
+                {
+                    Slug = group[0].Slug,
+                    ReportId = group[0].ReportId,
+                    VisitId = group[0].VisitId,
+                    Organization = group[0].Organization,
+                    VisitStartsAtUtc = group[0].VisitStartsAtUtc,
+                    TimeZoneId = group[0].TimeZoneId,
+                    Versions = [.. group.Select(f => f.Version).OrderBy(v => v.Language, StringComparer.Ordinal)],
+                })
                 .ToList();
             return new Result(rows, total, page);
         }

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.News;
@@ -10,6 +11,7 @@ public static class ListPublishedNews
 {
     public const int PageSize = 20;
 
+    [Public]
     public sealed record Query(string Language, int Page = 1) : IQuery<Result>;
 
     public sealed record Result(IReadOnlyList<Row> Rows, int Total, int Page)

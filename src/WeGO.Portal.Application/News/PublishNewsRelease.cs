@@ -1,4 +1,5 @@
 using Mediator;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.News;
@@ -6,6 +7,7 @@ namespace WeGO.Portal.Application.News;
 /// <summary>Staff publish one language version: from then on it is on the public news pages.</summary>
 public static class PublishNewsRelease
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command(int ReleaseId, int Version) : ICommand;
 
     public sealed class Handler(PortalDbContext db, TimeProvider clock) : ICommandHandler<Command>

@@ -21,22 +21,36 @@ public static class ReleaseText
         IgnoreCase = true,
     };
 
-    public sealed record Facts(
-        string Organization,
-        string CountryCode,
-        string Venue,
-        string TimeZoneId,
-        DateTime StartsAtUtc,
-        string Purpose,
-        string? HeadOfDelegation,
-        string? HeadOfDelegationTitle,
-        int Headcount,
-        IReadOnlyList<Host> Hosts,
-        IReadOnlyList<AgendaLine> Agenda,
-        IReadOnlyList<string> Topics,
-        string? Participants,
-        string? Outcomes
-    );
+    public sealed record Facts
+    {
+        public required string Organization { get; init; }
+
+        public required string CountryCode { get; init; }
+
+        public required string Venue { get; init; }
+
+        public required string TimeZoneId { get; init; }
+
+        public required DateTime StartsAtUtc { get; init; }
+
+        public required string Purpose { get; init; }
+
+        public required string? HeadOfDelegation { get; init; }
+
+        public required string? HeadOfDelegationTitle { get; init; }
+
+        public required int Headcount { get; init; }
+
+        public required IReadOnlyList<Host> Hosts { get; init; }
+
+        public required IReadOnlyList<AgendaLine> Agenda { get; init; }
+
+        public required IReadOnlyList<string> Topics { get; init; }
+
+        public required string? Participants { get; init; }
+
+        public required string? Outcomes { get; init; }
+    }
 
     public sealed record Host(string Name, string? Title);
 

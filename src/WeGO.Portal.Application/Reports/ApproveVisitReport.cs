@@ -11,6 +11,7 @@ public static class ApproveVisitReport
 {
     public const string Mail = "ReportApproved";
 
+    [AllowedTo(RoleGroup.ReviewReports)]
     public sealed record Command(int ReportId, int Version) : ICommand;
 
     public sealed class Handler(

@@ -12,6 +12,7 @@ namespace WeGO.Portal.Application.Reports;
 /// comment it answers. Comments do not wait for the writer's version: a conversation only grows.</summary>
 public static class CommentOnReport
 {
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Command : ICommand
     {
         public int ReportId { get; init; }

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Reports;
 
@@ -8,6 +9,7 @@ namespace WeGO.Portal.Application.Reports;
 /// <summary>How many reports wait for a director's decision, for the navigation badge.</summary>
 public static class CountReportsAwaitingReview
 {
+    [AllowedTo(RoleGroup.ReviewReports)]
     public sealed record Query : IQuery<int>;
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, int>

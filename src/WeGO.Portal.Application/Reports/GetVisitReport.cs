@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.FollowUps;
 using WeGO.Portal.Domain.Reports;
@@ -11,27 +12,43 @@ namespace WeGO.Portal.Application.Reports;
 /// versions and the visit's follow-ups.</summary>
 public static class GetVisitReport
 {
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(int ReportId) : IQuery<Details?>;
 
-    public sealed record Details(
-        int Id,
-        int Version,
-        int VisitId,
-        string Organization,
-        string Venue,
-        DateTime StartsAtUtc,
-        string TimeZoneId,
-        VisitStatus VisitStatus,
-        ReviewState State,
-        string AuthorId,
-        string AuthorName,
-        DateTime UpdatedAtUtc,
-        DateTime? SubmittedAtUtc,
-        DateTime? ApprovedAtUtc,
-        string? ApprovedBy,
-        ReportContent Content
-    )
+    public sealed record Details
     {
+        public required int Id { get; init; }
+
+        public required int Version { get; init; }
+
+        public required int VisitId { get; init; }
+
+        public required string Organization { get; init; }
+
+        public required string Venue { get; init; }
+
+        public required DateTime StartsAtUtc { get; init; }
+
+        public required string TimeZoneId { get; init; }
+
+        public required VisitStatus VisitStatus { get; init; }
+
+        public required ReviewState State { get; init; }
+
+        public required string AuthorId { get; init; }
+
+        public required string AuthorName { get; init; }
+
+        public required DateTime UpdatedAtUtc { get; init; }
+
+        public required DateTime? SubmittedAtUtc { get; init; }
+
+        public required DateTime? ApprovedAtUtc { get; init; }
+
+        public required string? ApprovedBy { get; init; }
+
+        public required ReportContent Content { get; init; }
+
         public IReadOnlyList<CommentRow> Comments { get; init; } = [];
 
         public IReadOnlyList<VersionRow> Versions { get; init; } = [];
@@ -73,23 +90,24 @@ public static class GetVisitReport
                 from r in db.VisitReports.AsNoTracking()
                 join v in db.Visits on r.VisitId equals v.Id
                 where r.Id == query.ReportId
-                select new Details(
-                    r.Id,
-                    r.Version,
-                    v.Id,
-                    v.Organization.Name,
-                    v.Venue,
-                    v.StartsAtUtc,
-                    v.TimeZoneId,
-                    v.Status,
-                    r.State,
-                    r.AuthorId,
-                    r.AuthorName,
-                    r.UpdatedAtUtc,
-                    r.SubmittedAtUtc,
-                    r.ApprovedAtUtc,
-                    r.ApprovedBy,
-                    new ReportContent(
+                select new Details
+                {
+                    Id = r.Id,
+                    Version = r.Version,
+                    VisitId = v.Id,
+                    Organization = v.Organization.Name,
+                    Venue = v.Venue,
+                    StartsAtUtc = v.StartsAtUtc,
+                    TimeZoneId = v.TimeZoneId,
+                    VisitStatus = v.Status,
+                    State = r.State,
+                    AuthorId = r.AuthorId,
+                    AuthorName = r.AuthorName,
+                    UpdatedAtUtc = r.UpdatedAtUtc,
+                    SubmittedAtUtc = r.SubmittedAtUtc,
+                    ApprovedAtUtc = r.ApprovedAtUtc,
+                    ApprovedBy = r.ApprovedBy,
+                    Content = new ReportContent(
                         r.Summary,
                         r.Participants,
                         r.DelegationPresentation,
@@ -97,8 +115,8 @@ public static class GetVisitReport
                         r.TopicsRaised,
                         r.Outcomes,
                         r.AttachmentLinks
-                    )
-                )
+                    ),
+                }
             ).SingleOrDefaultAsync(cancellationToken);
             if (details is null)
             {

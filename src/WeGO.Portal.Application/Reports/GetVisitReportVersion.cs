@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Reports;
 
@@ -8,19 +9,29 @@ namespace WeGO.Portal.Application.Reports;
 /// <summary>A report as it stood at one kept version (a submission or the approval).</summary>
 public static class GetVisitReportVersion
 {
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(int ReportId, int Number) : IQuery<Result?>;
 
-    public sealed record Result(
-        int ReportId,
-        string Organization,
-        DateTime StartsAtUtc,
-        string TimeZoneId,
-        int Number,
-        ReviewState State,
-        DateTime SavedAtUtc,
-        string SavedBy,
-        ReportContent Content
-    );
+    public sealed record Result
+    {
+        public required int ReportId { get; init; }
+
+        public required string Organization { get; init; }
+
+        public required DateTime StartsAtUtc { get; init; }
+
+        public required string TimeZoneId { get; init; }
+
+        public required int Number { get; init; }
+
+        public required ReviewState State { get; init; }
+
+        public required DateTime SavedAtUtc { get; init; }
+
+        public required string SavedBy { get; init; }
+
+        public required ReportContent Content { get; init; }
+    }
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Result?>
     {
@@ -30,16 +41,17 @@ public static class GetVisitReportVersion
                 join v in db.Visits on r.VisitId equals v.Id
                 from kept in r.Versions
                 where r.Id == query.ReportId && kept.Number == query.Number
-                select new Result(
-                    r.Id,
-                    v.Organization.Name,
-                    v.StartsAtUtc,
-                    v.TimeZoneId,
-                    kept.Number,
-                    kept.State,
-                    kept.SavedAtUtc,
-                    kept.SavedBy,
-                    new ReportContent(
+                select new Result
+                {
+                    ReportId = r.Id,
+                    Organization = v.Organization.Name,
+                    StartsAtUtc = v.StartsAtUtc,
+                    TimeZoneId = v.TimeZoneId,
+                    Number = kept.Number,
+                    State = kept.State,
+                    SavedAtUtc = kept.SavedAtUtc,
+                    SavedBy = kept.SavedBy,
+                    Content = new ReportContent(
                         kept.Summary,
                         kept.Participants,
                         kept.DelegationPresentation,
@@ -47,8 +59,8 @@ public static class GetVisitReportVersion
                         kept.TopicsRaised,
                         kept.Outcomes,
                         kept.AttachmentLinks
-                    )
-                )
+                    ),
+                }
             ).SingleOrDefaultAsync(cancellationToken);
     }
 }

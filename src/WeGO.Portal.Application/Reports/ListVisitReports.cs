@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Reports;
 
@@ -10,21 +11,31 @@ public static class ListVisitReports
 {
     public const int PageSize = 100;
 
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(ReviewState? State) : IQuery<Result>;
 
     public sealed record Result(IReadOnlyList<ReportRow> Reports, IReadOnlyDictionary<ReviewState, int> CountByState);
 
-    public sealed record ReportRow(
-        int Id,
-        int VisitId,
-        string Organization,
-        DateTime StartsAtUtc,
-        string TimeZoneId,
-        ReviewState State,
-        string AuthorName,
-        DateTime UpdatedAtUtc,
-        DateTime? SubmittedAtUtc
-    );
+    public sealed record ReportRow
+    {
+        public required int Id { get; init; }
+
+        public required int VisitId { get; init; }
+
+        public required string Organization { get; init; }
+
+        public required DateTime StartsAtUtc { get; init; }
+
+        public required string TimeZoneId { get; init; }
+
+        public required ReviewState State { get; init; }
+
+        public required string AuthorName { get; init; }
+
+        public required DateTime UpdatedAtUtc { get; init; }
+
+        public required DateTime? SubmittedAtUtc { get; init; }
+    }
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Result>
     {
@@ -40,17 +51,18 @@ public static class ListVisitReports
                 from r in reports
                 join v in db.Visits on r.VisitId equals v.Id
                 orderby v.StartsAtUtc descending, r.Id descending
-                select new ReportRow(
-                    r.Id,
-                    v.Id,
-                    v.Organization.Name,
-                    v.StartsAtUtc,
-                    v.TimeZoneId,
-                    r.State,
-                    r.AuthorName,
-                    r.UpdatedAtUtc,
-                    r.SubmittedAtUtc
-                )
+                select new ReportRow
+                {
+                    Id = r.Id,
+                    VisitId = v.Id,
+                    Organization = v.Organization.Name,
+                    StartsAtUtc = v.StartsAtUtc,
+                    TimeZoneId = v.TimeZoneId,
+                    State = r.State,
+                    AuthorName = r.AuthorName,
+                    UpdatedAtUtc = r.UpdatedAtUtc,
+                    SubmittedAtUtc = r.SubmittedAtUtc,
+                }
             )
                 .Take(PageSize)
                 .ToListAsync(cancellationToken);

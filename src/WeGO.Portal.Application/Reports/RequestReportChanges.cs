@@ -13,6 +13,7 @@ public static class RequestReportChanges
 {
     public const string Mail = "ReportChangesRequested";
 
+    [AllowedTo(RoleGroup.ReviewReports)]
     public sealed record Command : ICommand
     {
         public int ReportId { get; init; }

@@ -11,6 +11,7 @@ namespace WeGO.Portal.Application.Reports;
 /// come from the visit, the writer is its author.</summary>
 public static class StartVisitReport
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command(int VisitId) : ICommand<NewId>;
 
     public sealed class Handler(PortalDbContext db, ICurrentActor actor, TimeProvider clock)

@@ -8,6 +8,7 @@ namespace WeGO.Portal.Application.Reports;
 /// version.</summary>
 public static class SubmitVisitReport
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command(int ReportId, int Version) : ICommand<SavedVisitReport>;
 
     public sealed class Handler(PortalDbContext db, ICurrentActor actor, TimeProvider clock)

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Localization;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Reports;
 
@@ -10,6 +11,7 @@ namespace WeGO.Portal.Application.Reports;
 /// their page was built from. Only a draft or a report sent back for changes can be written.</summary>
 public static class WriteVisitReport
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command : ICommand<SavedVisitReport>
     {
         public int ReportId { get; init; }
@@ -46,13 +48,13 @@ public static class WriteVisitReport
     {
         public Validator(IStringLocalizer<Messages> messages)
         {
-            RuleFor(c => c.Summary).MaximumLength(ReportContent.MaxTextLength);
-            RuleFor(c => c.Participants).MaximumLength(ReportContent.MaxTextLength);
-            RuleFor(c => c.DelegationPresentation).MaximumLength(ReportContent.MaxTextLength);
-            RuleFor(c => c.SecretariatPresentation).MaximumLength(ReportContent.MaxTextLength);
-            RuleFor(c => c.TopicsRaised).MaximumLength(ReportContent.MaxTextLength);
-            RuleFor(c => c.Outcomes).MaximumLength(ReportContent.MaxTextLength);
-            RuleFor(c => c.AttachmentLinks).MaximumLength(ReportContent.MaxAttachmentLinksLength);
+            RuleFor(c => c.Summary).MaximumLength(ReportContent.TextMaxLength);
+            RuleFor(c => c.Participants).MaximumLength(ReportContent.TextMaxLength);
+            RuleFor(c => c.DelegationPresentation).MaximumLength(ReportContent.TextMaxLength);
+            RuleFor(c => c.SecretariatPresentation).MaximumLength(ReportContent.TextMaxLength);
+            RuleFor(c => c.TopicsRaised).MaximumLength(ReportContent.TextMaxLength);
+            RuleFor(c => c.Outcomes).MaximumLength(ReportContent.TextMaxLength);
+            RuleFor(c => c.AttachmentLinks).MaximumLength(ReportContent.AttachmentLinksMaxLength);
             RuleFor(c => c.AttachmentLinks)
                 .Must(text => ReportAttachmentLinks.Lines(text).All(ReportAttachmentLinks.IsWebAddress))
                 .WithMessage(c =>

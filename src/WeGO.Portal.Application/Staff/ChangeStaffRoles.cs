@@ -11,6 +11,7 @@ namespace WeGO.Portal.Application.Staff;
 /// signs in again with the new roles. The last enabled administrator cannot be demoted.</summary>
 public static class ChangeStaffRoles
 {
+    [AllowedTo(RoleGroup.Administration)]
     public sealed record Command : ICommand
     {
         public string UserId { get; init; } = "";

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Domain.Common;
 
 namespace WeGO.Portal.Application.Staff;
@@ -9,6 +10,7 @@ namespace WeGO.Portal.Application.Staff;
 /// password for the administrator to hand over; the colleague chooses their own at first sign-in.</summary>
 public static class CreateStaffUser
 {
+    [AllowedTo(RoleGroup.Administration)]
     public sealed record Command : ICommand<Result>
     {
         public string Email { get; init; } = "";

@@ -11,6 +11,7 @@ namespace WeGO.Portal.Application.Staff;
 /// and its calendar feed closes. Nobody disables their own account, and the last enabled administrator stays.</summary>
 public static class DisableStaffAccount
 {
+    [AllowedTo(RoleGroup.Administration)]
     public sealed record Command(string UserId) : ICommand;
 
     public sealed class Validator : AbstractValidator<Command>

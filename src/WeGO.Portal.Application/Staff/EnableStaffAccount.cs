@@ -11,6 +11,7 @@ namespace WeGO.Portal.Application.Staff;
 /// ended).</summary>
 public static class EnableStaffAccount
 {
+    [AllowedTo(RoleGroup.Administration)]
     public sealed record Command(string UserId) : ICommand;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -8,12 +8,13 @@ namespace WeGO.Portal.Application.Staff;
 
 /// <summary>Ends one session of a user, or all of them ("sign out everywhere"): their cookies are refused from their
 /// next request, on every instance within <see cref="OpenSessions.RecheckInterval"/>. An administrator does it for any
-/// account (the page is the door); a user does it for their own. The security stamp is left alone, so calendar-feed
-/// addresses keep working.</summary>
+/// account; a user does it for their own (the declaration below, whatever the page). The security stamp is left alone,
+/// so calendar-feed addresses keep working.</summary>
 public static class EndStaffSessions
 {
     /// <param name="SessionId">The one session to end; all of the user's when null.</param>
-    public sealed record Command(string UserId, string? SessionId = null) : ICommand;
+    [AllowedTo(RoleGroup.Administration, OrOwnAccount = true)]
+    public sealed record Command(string UserId, string? SessionId = null) : ICommand, IAboutOneAccount;
 
     public sealed class Validator : AbstractValidator<Command>
     {

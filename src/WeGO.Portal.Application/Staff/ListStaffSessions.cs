@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.Staff;
@@ -8,7 +9,8 @@ namespace WeGO.Portal.Application.Staff;
 /// <see cref="StaffSession.LastSeenPrecision"/>) and from which browser.</summary>
 public static class ListStaffSessions
 {
-    public sealed record Query(string UserId) : IQuery<IReadOnlyList<Row>>;
+    [AllowedTo(RoleGroup.Administration, OrOwnAccount = true)]
+    public sealed record Query(string UserId) : IQuery<IReadOnlyList<Row>>, IAboutOneAccount;
 
     public sealed record Row(string Id, DateTime StartedAtUtc, DateTime LastSeenAtUtc, string UserAgent);
 

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.Staff;
@@ -7,6 +8,7 @@ namespace WeGO.Portal.Application.Staff;
 public static class ListStaffUsers
 {
     /// <param name="UserId">Only this user, when given.</param>
+    [AllowedTo(RoleGroup.Administration)]
     public sealed record Query(string? UserId = null) : IQuery<IReadOnlyList<Row>>;
 
     public sealed record Row(

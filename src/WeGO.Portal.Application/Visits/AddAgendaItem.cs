@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Localization;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.Visits;
@@ -8,6 +9,7 @@ namespace WeGO.Portal.Application.Visits;
 /// <summary>Adds an item at the end of a visit's agenda (welcome address, presentations, Q&amp;A...).</summary>
 public static class AddAgendaItem
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command : AgendaItemInput, ICommand
     {
         public int VisitId { get; init; }

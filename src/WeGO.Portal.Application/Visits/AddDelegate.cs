@@ -11,6 +11,7 @@ namespace WeGO.Portal.Application.Visits;
 public static class AddDelegate
 #pragma warning restore CA1711
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command : DelegateFields, ICommand<NewId>
     {
         public int VisitId { get; init; }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Visits;
 
@@ -9,6 +10,7 @@ namespace WeGO.Portal.Application.Visits;
 /// list.</summary>
 public static class CancelVisit
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command : ICommand
     {
         public int VisitId { get; init; }

@@ -1,4 +1,5 @@
 using Mediator;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.Visits;
@@ -6,6 +7,7 @@ namespace WeGO.Portal.Application.Visits;
 /// <summary>The visit took place; its report can now be written.</summary>
 public static class CompleteVisit
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command(int VisitId, int Version) : ICommand;
 
     public sealed class Handler(PortalDbContext db, TimeProvider clock) : ICommandHandler<Command>

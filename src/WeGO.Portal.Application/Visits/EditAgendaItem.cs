@@ -1,12 +1,14 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Localization;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.Visits;
 
 public static class EditAgendaItem
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command : AgendaItemInput, ICommand
     {
         public int VisitId { get; init; }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Visits;
 
@@ -11,6 +12,7 @@ namespace WeGO.Portal.Application.Visits;
 public static class EditDelegate
 #pragma warning restore CA1711
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command : DelegateFields, ICommand
     {
         public int VisitId { get; init; }

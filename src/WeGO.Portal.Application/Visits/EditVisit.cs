@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Localization;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Visits;
 
@@ -10,6 +11,7 @@ namespace WeGO.Portal.Application.Visits;
 /// about double bookings like scheduling does; saving over someone else's newer change is refused.</summary>
 public static class EditVisit
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command : VisitPlan, ICommand<Result>
     {
         public int VisitId { get; init; }

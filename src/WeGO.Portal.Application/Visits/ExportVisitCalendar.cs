@@ -7,6 +7,7 @@ using Ical.Net.Serialization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Visits;
 
@@ -23,28 +24,44 @@ public static class ExportVisitCalendar
     private static readonly DateTime RulesFrom = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
 
     /// <param name="PortalRoot">The portal's address, for a link from the event back to the visit's page.</param>
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(int VisitId, Uri? PortalRoot = null) : IQuery<IcsFile?>;
 
     public sealed record IcsFile(string FileName, string Content);
 
     /// <summary>What an event says about a visit, read in one query.</summary>
-    public sealed record VisitEvent(
-        int Id,
-        int Version,
-        string Organization,
-        string Purpose,
-        string Venue,
-        string TimeZoneId,
-        DateTime StartsAtUtc,
-        DateTime EndsAtUtc,
-        VisitStatus Status,
-        string? CancellationReason,
-        string? HeadOfDelegation,
-        string? HeadOfDelegationTitle,
-        int Headcount,
-        IReadOnlyList<GetVisit.HostRow> Hosts,
-        IReadOnlyList<GetVisit.AgendaRow> Agenda
-    );
+    public sealed record VisitEvent
+    {
+        public required int Id { get; init; }
+
+        public required int Version { get; init; }
+
+        public required string Organization { get; init; }
+
+        public required string Purpose { get; init; }
+
+        public required string Venue { get; init; }
+
+        public required string TimeZoneId { get; init; }
+
+        public required DateTime StartsAtUtc { get; init; }
+
+        public required DateTime EndsAtUtc { get; init; }
+
+        public required VisitStatus Status { get; init; }
+
+        public required string? CancellationReason { get; init; }
+
+        public required string? HeadOfDelegation { get; init; }
+
+        public required string? HeadOfDelegationTitle { get; init; }
+
+        public required int Headcount { get; init; }
+
+        public required IReadOnlyList<GetVisit.HostRow> Hosts { get; init; }
+
+        public required IReadOnlyList<GetVisit.AgendaRow> Agenda { get; init; }
+    }
 
     public sealed class Handler(PortalDbContext db, TimeProvider clock, IStringLocalizer<Messages> text)
         : IQueryHandler<Query, IcsFile?>
@@ -65,27 +82,31 @@ public static class ExportVisitCalendar
 
     public static IQueryable<VisitEvent> Project(IQueryable<Visit> visits) =>
         visits
-            .Select(v => new VisitEvent(
-                v.Id,
-                v.Version,
-                v.Organization.Name,
-                v.Purpose,
-                v.Venue,
-                v.TimeZoneId,
-                v.StartsAtUtc,
-                v.EndsAtUtc,
-                v.Status,
-                v.CancellationReason,
-                v.Delegation.HeadOfDelegation,
-                v.Delegation.HeadOfDelegationTitle,
-                v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
-                v.Hosts.OrderBy(h => h.Order)
+            .Select(v => new VisitEvent
+            {
+                Id = v.Id,
+                Version = v.Version,
+                Organization = v.Organization.Name,
+                Purpose = v.Purpose,
+                Venue = v.Venue,
+                TimeZoneId = v.TimeZoneId,
+                StartsAtUtc = v.StartsAtUtc,
+                EndsAtUtc = v.EndsAtUtc,
+                Status = v.Status,
+                CancellationReason = v.CancellationReason,
+                HeadOfDelegation = v.Delegation.HeadOfDelegation,
+                HeadOfDelegationTitle = v.Delegation.HeadOfDelegationTitle,
+                Headcount =
+                    v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
+                Hosts = v
+                    .Hosts.OrderBy(h => h.Order)
                     .Select(h => new GetVisit.HostRow(h.Name, h.Title, h.StaffUserId))
                     .ToList(),
-                v.Agenda.OrderBy(a => a.Order)
+                Agenda = v
+                    .Agenda.OrderBy(a => a.Order)
                     .Select(a => new GetVisit.AgendaRow(a.Order, a.StartsAt, a.EndsAt, a.Title, a.Speaker, a.Notes))
-                    .ToList()
-            ))
+                    .ToList(),
+            })
             .AsSplitQuery();
 
     /// <summary>The iCalendar text for <paramref name="visits"/>, with one VTIMEZONE for each venue zone they

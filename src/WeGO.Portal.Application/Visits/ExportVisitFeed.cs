@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.Visits;
@@ -14,6 +15,7 @@ public static class ExportVisitFeed
     public const int DaysAhead = 400;
 
     /// <param name="PortalRoot">The portal's address, for links from the events back to the visits' pages.</param>
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(Uri? PortalRoot = null) : IQuery<string>;
 
     public sealed class Handler(PortalDbContext db, TimeProvider clock, IStringLocalizer<Messages> text)

@@ -12,6 +12,7 @@ namespace WeGO.Portal.Application.Visits;
 /// venue.</summary>
 public static class ExportVisits
 {
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(ListVisits.Filter Filter) : IQuery<byte[]>;
 
     public sealed class Handler(PortalDbContext db, ICurrentActor viewer) : IQueryHandler<Query, byte[]>
@@ -20,7 +21,8 @@ public static class ExportVisits
         {
             var zone = viewer.TimeZoneId;
             return await Csv.FileAsync(
-                $"Id,City,Country,Region,Starts ({zone}),Ends ({zone}),Starts at the venue,Venue time zone,Status,Headcount,Head of delegation,Hosts",
+                $"Id,City,Country,Region,Starts ({zone}),Ends ({zone}),Starts at the venue,Venue time zone,"
+                    + "Status,Headcount,Head of delegation,Hosts",
                 ListVisits.Project(query.Filter.Apply(db, zone)).AsAsyncEnumerable(),
                 row =>
                     [

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Visits;
 
@@ -9,29 +10,46 @@ namespace WeGO.Portal.Application.Visits;
 /// end.</summary>
 public static class GetAgenda
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Query(int VisitId) : IQuery<Agenda?>;
 
-    public sealed record Agenda(
-        int VisitId,
-        int Version,
-        string Organization,
-        DateTime StartsAtUtc,
-        DateTime EndsAtUtc,
-        string TimeZoneId,
-        VisitStatus Status,
-        IReadOnlyList<Item> Items
-    );
+    public sealed record Agenda
+    {
+        public required int VisitId { get; init; }
 
-    public sealed record Item(
-        int Id,
-        int Order,
-        TimeOnly? StartsAt,
-        TimeOnly? EndsAt,
-        string Title,
-        string? Speaker,
-        string? Notes,
-        bool OutOfTime
-    );
+        public required int Version { get; init; }
+
+        public required string Organization { get; init; }
+
+        public required DateTime StartsAtUtc { get; init; }
+
+        public required DateTime EndsAtUtc { get; init; }
+
+        public required string TimeZoneId { get; init; }
+
+        public required VisitStatus Status { get; init; }
+
+        public required IReadOnlyList<Item> Items { get; init; }
+    }
+
+    public sealed record Item
+    {
+        public required int Id { get; init; }
+
+        public required int Order { get; init; }
+
+        public required TimeOnly? StartsAt { get; init; }
+
+        public required TimeOnly? EndsAt { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string? Speaker { get; init; }
+
+        public required string? Notes { get; init; }
+
+        public required bool OutOfTime { get; init; }
+    }
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Agenda?>
     {
@@ -48,29 +66,32 @@ public static class GetAgenda
             }
 
             var outOfTime = visit.AgendaItemsOutOfTime().Select(i => i.Id).ToHashSet();
-            return new Agenda(
-                visit.Id,
-                visit.Version,
-                visit.Organization.Name,
-                visit.StartsAtUtc,
-                visit.EndsAtUtc,
-                visit.TimeZoneId,
-                visit.Status,
+            return new Agenda
+            {
+                VisitId = visit.Id,
+                Version = visit.Version,
+                Organization = visit.Organization.Name,
+                StartsAtUtc = visit.StartsAtUtc,
+                EndsAtUtc = visit.EndsAtUtc,
+                TimeZoneId = visit.TimeZoneId,
+                Status = visit.Status,
+                Items =
                 [
                     .. visit
                         .Agenda.OrderBy(i => i.Order)
-                        .Select(i => new Item(
-                            i.Id,
-                            i.Order,
-                            i.StartsAt,
-                            i.EndsAt,
-                            i.Title,
-                            i.Speaker,
-                            i.Notes,
-                            outOfTime.Contains(i.Id)
-                        )),
-                ]
-            );
+                        .Select(i => new Item
+                        {
+                            Id = i.Id,
+                            Order = i.Order,
+                            StartsAt = i.StartsAt,
+                            EndsAt = i.EndsAt,
+                            Title = i.Title,
+                            Speaker = i.Speaker,
+                            Notes = i.Notes,
+                            OutOfTime = outOfTime.Contains(i.Id),
+                        }),
+                ],
+            };
         }
     }
 }

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.FollowUps;
 using WeGO.Portal.Domain.Organizations;
@@ -12,39 +13,38 @@ namespace WeGO.Portal.Application.Visits;
 /// and history.</summary>
 public static class GetVisit
 {
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(int Id) : IQuery<Details?>;
 
-    public sealed record Details(
-        int Id,
-        int Version,
-        string Organization,
-        string? LocalName,
-        string CountryCode,
-        Region Region,
-        string Purpose,
-        string Venue,
-        string TimeZoneId,
-        DateTime StartsAtUtc,
-        DateTime EndsAtUtc,
-        VisitStatus Status,
-        string? CancellationReason,
-        string? Languages,
-        bool InterpretationNeeded,
-        string? HeadOfDelegation,
-        string? HeadOfDelegationTitle,
-        int? ExpectedHeadcount,
-        int Headcount,
-        IReadOnlyList<HostRow> Hosts,
-        IReadOnlyList<MemberRow> Roster,
-        IReadOnlyList<AgendaRow> Agenda,
-        IReadOnlyList<string> Topics
-    )
+    /// <summary>The visit, its facts grouped by what they describe; follow-ups, report and history come from their
+    /// own tables.</summary>
+    public sealed record Details
     {
+        public required int Id { get; init; }
+
+        public required int Version { get; init; }
+
+        public required VisitStatus Status { get; init; }
+
+        public required string? CancellationReason { get; init; }
+
+        public required OrganizationRow Organization { get; init; }
+
+        public required PlanRow Plan { get; init; }
+
+        public required DelegationRow Delegation { get; init; }
+
+        public required IReadOnlyList<HostRow> Hosts { get; init; }
+
+        public required IReadOnlyList<MemberRow> Roster { get; init; }
+
+        public required IReadOnlyList<AgendaRow> Agenda { get; init; }
+
+        public required IReadOnlyList<string> Topics { get; init; }
+
         public IReadOnlyList<FollowUpRow> FollowUps { get; init; } = [];
 
-        public ReviewState? ReportState { get; init; }
-
-        public int? ReportId { get; init; }
+        public ReportRow? Report { get; init; }
 
         public IReadOnlyList<HistoryRow> History { get; init; } = [];
 
@@ -62,6 +62,31 @@ public static class GetVisit
         public bool CanReport => Visit.CanReportIn(Status);
     }
 
+    /// <summary>The member city (or organization) that visits.</summary>
+    public sealed record OrganizationRow(string Name, string? LocalName, string CountryCode, Region Region);
+
+    /// <summary>What the visit is for, where and when (times in UTC, shown in the venue's zone).</summary>
+    public sealed record PlanRow(
+        string Purpose,
+        string Venue,
+        DateTime StartsAtUtc,
+        DateTime EndsAtUtc,
+        string TimeZoneId
+    );
+
+    /// <summary>Who comes: the head, how many (the roster's size once there is one) and the languages they
+    /// speak.</summary>
+    public sealed record DelegationRow(
+        string? HeadOfDelegation,
+        string? HeadOfDelegationTitle,
+        int? ExpectedHeadcount,
+        int Headcount,
+        string? Languages,
+        bool InterpretationNeeded
+    );
+
+    public sealed record ReportRow(int Id, ReviewState State);
+
     public sealed record HostRow(string Name, string? Title, string? StaffUserId);
 
     public sealed record MemberRow(string FullName, string? Title, string? Organization, DelegationRole Role);
@@ -75,16 +100,24 @@ public static class GetVisit
         string? Notes
     );
 
-    public sealed record FollowUpRow(
-        int Id,
-        int Version,
-        string Description,
-        string OwnerName,
-        DateOnly DueOn,
-        FollowUpStatus Status,
-        DateTime? ClosedAtUtc,
-        string? ClosedBy
-    );
+    public sealed record FollowUpRow
+    {
+        public required int Id { get; init; }
+
+        public required int Version { get; init; }
+
+        public required string Description { get; init; }
+
+        public required string OwnerName { get; init; }
+
+        public required DateOnly DueOn { get; init; }
+
+        public required FollowUpStatus Status { get; init; }
+
+        public required DateTime? ClosedAtUtc { get; init; }
+
+        public required string? ClosedBy { get; init; }
+    }
 
     public sealed record HistoryRow(DateTime OccurredAtUtc, string ActorName, string Action);
 
@@ -95,38 +128,44 @@ public static class GetVisit
             var details = await db
                 .Visits.AsNoTracking()
                 .Where(v => v.Id == query.Id)
-                .Select(v => new Details(
-                    v.Id,
-                    v.Version,
-                    v.Organization.Name,
-                    v.Organization.LocalName,
-                    v.Organization.CountryCode,
-                    v.Organization.Region,
-                    v.Purpose,
-                    v.Venue,
-                    v.TimeZoneId,
-                    v.StartsAtUtc,
-                    v.EndsAtUtc,
-                    v.Status,
-                    v.CancellationReason,
-                    v.Languages,
-                    v.InterpretationNeeded,
-                    v.Delegation.HeadOfDelegation,
-                    v.Delegation.HeadOfDelegationTitle,
-                    v.Delegation.ExpectedHeadcount == Delegation.NotAnnounced
-                        ? (int?)null
-                        : v.Delegation.ExpectedHeadcount,
-                    v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
-                    v.Hosts.OrderBy(h => h.Order).Select(h => new HostRow(h.Name, h.Title, h.StaffUserId)).ToList(),
-                    v.Delegation.Members.OrderBy(m => m.Role == DelegationRole.HeadOfDelegation ? 0 : 1)
+                .Select(v => new Details
+                {
+                    Id = v.Id,
+                    Version = v.Version,
+                    Status = v.Status,
+                    CancellationReason = v.CancellationReason,
+                    Organization = new OrganizationRow(
+                        v.Organization.Name,
+                        v.Organization.LocalName,
+                        v.Organization.CountryCode,
+                        v.Organization.Region
+                    ),
+                    Plan = new PlanRow(v.Purpose, v.Venue, v.StartsAtUtc, v.EndsAtUtc, v.TimeZoneId),
+                    Delegation = new DelegationRow(
+                        v.Delegation.HeadOfDelegation,
+                        v.Delegation.HeadOfDelegationTitle,
+                        v.Delegation.ExpectedHeadcount == Delegation.NotAnnounced
+                            ? (int?)null
+                            : v.Delegation.ExpectedHeadcount,
+                        v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
+                        v.Languages,
+                        v.InterpretationNeeded
+                    ),
+                    Hosts = v
+                        .Hosts.OrderBy(h => h.Order)
+                        .Select(h => new HostRow(h.Name, h.Title, h.StaffUserId))
+                        .ToList(),
+                    Roster = v
+                        .Delegation.Members.OrderBy(m => m.Role == DelegationRole.HeadOfDelegation ? 0 : 1)
                         .ThenBy(m => m.FullName)
                         .Select(m => new MemberRow(m.FullName, m.Title, m.Organization, m.Role))
                         .ToList(),
-                    v.Agenda.OrderBy(a => a.Order)
+                    Agenda = v
+                        .Agenda.OrderBy(a => a.Order)
                         .Select(a => new AgendaRow(a.Order, a.StartsAt, a.EndsAt, a.Title, a.Speaker, a.Notes))
                         .ToList(),
-                    v.Topics.OrderBy(t => t.Id).Select(t => t.Title).ToList()
-                ))
+                    Topics = v.Topics.OrderBy(t => t.Id).Select(t => t.Title).ToList(),
+                })
                 .AsSplitQuery()
                 .SingleOrDefaultAsync(cancellationToken);
             if (details is null)
@@ -138,21 +177,22 @@ public static class GetVisit
                 .FollowUps.AsNoTracking()
                 .Where(f => f.VisitId == query.Id)
                 .OrderBy(f => f.DueOn)
-                .Select(f => new FollowUpRow(
-                    f.Id,
-                    f.Version,
-                    f.Description,
-                    f.OwnerName,
-                    f.DueOn,
-                    f.Status,
-                    f.ClosedAtUtc,
-                    f.ClosedBy
-                ))
+                .Select(f => new FollowUpRow
+                {
+                    Id = f.Id,
+                    Version = f.Version,
+                    Description = f.Description,
+                    OwnerName = f.OwnerName,
+                    DueOn = f.DueOn,
+                    Status = f.Status,
+                    ClosedAtUtc = f.ClosedAtUtc,
+                    ClosedBy = f.ClosedBy,
+                })
                 .ToListAsync(cancellationToken);
             var report = await db
                 .VisitReports.AsNoTracking()
                 .Where(r => r.VisitId == query.Id)
-                .Select(r => new { r.Id, r.State })
+                .Select(r => new ReportRow(r.Id, r.State))
                 .SingleOrDefaultAsync(cancellationToken);
             var id = query.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var history = await db
@@ -167,8 +207,7 @@ public static class GetVisit
             return details with
             {
                 FollowUps = followUps,
-                ReportState = report?.State,
-                ReportId = report?.Id,
+                Report = report,
                 History = history,
             };
         }

@@ -14,6 +14,7 @@ public static class GetVisitCalendar
 {
     /// <summary>Visits starting from <paramref name="From"/> to <paramref name="To"/>, both days included, as the
     /// viewer's days.</summary>
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(DateOnly From, DateOnly To) : IQuery<IReadOnlyList<Entry>>;
 
     /// <summary>A visit on its day, with its start and end on the viewer's clock.</summary>

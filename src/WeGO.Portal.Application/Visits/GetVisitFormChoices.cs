@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Staff;
 
@@ -10,6 +11,7 @@ namespace WeGO.Portal.Application.Visits;
 /// (contacts without an organisation, such as the Secretary General).</summary>
 public static class GetVisitFormChoices
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Query : IQuery<Choices>;
 
     public sealed record Choices(IReadOnlyList<Person> Staff, IReadOnlyList<Person> SecretariatPeople);

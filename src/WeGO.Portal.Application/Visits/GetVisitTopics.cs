@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Visits;
 
@@ -9,18 +10,25 @@ namespace WeGO.Portal.Application.Visits;
 /// them.</summary>
 public static class GetVisitTopics
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Query(int VisitId) : IQuery<Result?>;
 
-    public sealed record Result(
-        int VisitId,
-        int Version,
-        string Organization,
-        DateTime StartsAtUtc,
-        string TimeZoneId,
-        VisitStatus Status,
-        IReadOnlyList<Topic> Topics
-    )
+    public sealed record Result
     {
+        public required int VisitId { get; init; }
+
+        public required int Version { get; init; }
+
+        public required string Organization { get; init; }
+
+        public required DateTime StartsAtUtc { get; init; }
+
+        public required string TimeZoneId { get; init; }
+
+        public required VisitStatus Status { get; init; }
+
+        public required IReadOnlyList<Topic> Topics { get; init; }
+
         public bool CanAmend => Visit.CanAmendIn(Status);
     }
 
@@ -32,15 +40,16 @@ public static class GetVisitTopics
             await db
                 .Visits.AsNoTracking()
                 .Where(v => v.Id == query.VisitId)
-                .Select(v => new Result(
-                    v.Id,
-                    v.Version,
-                    v.Organization.Name,
-                    v.StartsAtUtc,
-                    v.TimeZoneId,
-                    v.Status,
-                    v.Topics.OrderBy(t => t.Id).Select(t => new Topic(t.Id, t.Title)).ToList()
-                ))
+                .Select(v => new Result
+                {
+                    VisitId = v.Id,
+                    Version = v.Version,
+                    Organization = v.Organization.Name,
+                    StartsAtUtc = v.StartsAtUtc,
+                    TimeZoneId = v.TimeZoneId,
+                    Status = v.Status,
+                    Topics = v.Topics.OrderBy(t => t.Id).Select(t => new Topic(t.Id, t.Title)).ToList(),
+                })
                 .SingleOrDefaultAsync(cancellationToken);
     }
 }

@@ -28,6 +28,7 @@ public static class ImportRoster
         "accessibility needs",
     ];
 
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command : ICommand<Result>
     {
         public int VisitId { get; init; }
@@ -357,8 +358,8 @@ public static class ImportRoster
         private Problem FileProblem(string code, params object[] arguments) =>
             new(null, null, code, messages[code, arguments]);
 
-        /// <summary>Lower case, without accents, spaces or punctuation: "Organización" and "organizacion", "E-mail" and
-        /// "email" match.</summary>
+        /// <summary>Lower case, without accents, spaces or punctuation: "Organización" and "organizacion",
+        /// "E-mail" and "email" match.</summary>
         private static string Normalize(string text)
         {
             var decomposed = text.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);

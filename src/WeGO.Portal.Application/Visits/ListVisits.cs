@@ -89,21 +89,33 @@ public static class ListVisits
         }
     }
 
+    [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(Filter Filter, int Page = 1, int PageSize = 25) : IQuery<Result>;
 
-    public sealed record Row(
-        int Id,
-        string Organization,
-        string CountryCode,
-        Region Region,
-        DateTime StartsAtUtc,
-        DateTime EndsAtUtc,
-        string TimeZoneId,
-        VisitStatus Status,
-        int Headcount,
-        string? HeadOfDelegation,
-        IReadOnlyList<string> Hosts
-    );
+    public sealed record Row
+    {
+        public required int Id { get; init; }
+
+        public required string Organization { get; init; }
+
+        public required string CountryCode { get; init; }
+
+        public required Region Region { get; init; }
+
+        public required DateTime StartsAtUtc { get; init; }
+
+        public required DateTime EndsAtUtc { get; init; }
+
+        public required string TimeZoneId { get; init; }
+
+        public required VisitStatus Status { get; init; }
+
+        public required int Headcount { get; init; }
+
+        public required string? HeadOfDelegation { get; init; }
+
+        public required IReadOnlyList<string> Hosts { get; init; }
+    }
 
     public sealed record Result(IReadOnlyList<Row> Rows, int TotalCount, int Page, int PageSize)
     {
@@ -128,17 +140,18 @@ public static class ListVisits
 
     /// <summary>The row every visits listing shows, written once for the list, the export and the calendar.</summary>
     public static IQueryable<Row> Project(IQueryable<Visit> visits) =>
-        visits.Select(v => new Row(
-            v.Id,
-            v.Organization.Name,
-            v.Organization.CountryCode,
-            v.Organization.Region,
-            v.StartsAtUtc,
-            v.EndsAtUtc,
-            v.TimeZoneId,
-            v.Status,
-            v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
-            v.Delegation.HeadOfDelegation,
-            v.Hosts.OrderBy(h => h.Order).Select(h => h.Name).ToList()
-        ));
+        visits.Select(v => new Row
+        {
+            Id = v.Id,
+            Organization = v.Organization.Name,
+            CountryCode = v.Organization.CountryCode,
+            Region = v.Organization.Region,
+            StartsAtUtc = v.StartsAtUtc,
+            EndsAtUtc = v.EndsAtUtc,
+            TimeZoneId = v.TimeZoneId,
+            Status = v.Status,
+            Headcount = v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
+            HeadOfDelegation = v.Delegation.HeadOfDelegation,
+            Hosts = v.Hosts.OrderBy(h => h.Order).Select(h => h.Name).ToList(),
+        });
 }

@@ -10,6 +10,7 @@ namespace WeGO.Portal.Application.Visits;
 /// once.</summary>
 public static class RecordTopic
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command : ICommand<NewId>
     {
         public int VisitId { get; init; }

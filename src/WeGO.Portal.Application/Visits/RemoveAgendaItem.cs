@@ -1,10 +1,12 @@
 using Mediator;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.Visits;
 
 public static class RemoveAgendaItem
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command(int VisitId, int Version, int ItemId) : ICommand;
 
     public sealed class Handler(PortalDbContext db) : ICommandHandler<Command>

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.Visits;
@@ -9,6 +10,7 @@ namespace WeGO.Portal.Application.Visits;
 public static class RemoveDelegate
 #pragma warning restore CA1711
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command : ICommand
     {
         public int VisitId { get; init; }

@@ -1,4 +1,5 @@
 using Mediator;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.Visits;
@@ -7,6 +8,7 @@ namespace WeGO.Portal.Application.Visits;
 public static class RemoveTopic
 {
     /// <param name="Version">The visit's version the form was built from.</param>
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command(int VisitId, int Version, int TopicId) : ICommand;
 
     public sealed class Handler(PortalDbContext db) : ICommandHandler<Command>

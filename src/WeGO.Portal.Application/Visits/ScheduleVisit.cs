@@ -17,6 +17,7 @@ namespace WeGO.Portal.Application.Visits;
 /// then confirms on purpose.</summary>
 public static class ScheduleVisit
 {
+    [AllowedTo(RoleGroup.EditVisits)]
     public sealed record Command : VisitPlan, ICommand<Result>
     {
         /// <summary>An existing city or organisation; otherwise one is created from the fields below.</summary>

@@ -6,15 +6,22 @@ using WeGO.Portal.Domain.Visits;
 namespace WeGO.Portal.Application.Visits;
 
 /// <summary>Another visit booked at the same time, in the same venue or with one of the same hosts.</summary>
-public sealed record VisitConflict(
-    int VisitId,
-    string Organization,
-    DateTime StartsAtUtc,
-    DateTime EndsAtUtc,
-    string TimeZoneId,
-    bool SameVenue,
-    IReadOnlyList<string> SharedHosts
-);
+public sealed record VisitConflict
+{
+    public required int VisitId { get; init; }
+
+    public required string Organization { get; init; }
+
+    public required DateTime StartsAtUtc { get; init; }
+
+    public required DateTime EndsAtUtc { get; init; }
+
+    public required string TimeZoneId { get; init; }
+
+    public required bool SameVenue { get; init; }
+
+    public required IReadOnlyList<string> SharedHosts { get; init; }
+}
 
 /// <summary>The hosts a visit is planned with: staff users by id, other people by name.</summary>
 public sealed record PlannedHost(string Name, string? Title, string? StaffUserId);
@@ -64,21 +71,23 @@ public static class VisitConflicts
             .ToListAsync(cancellationToken);
 
         return overlapping
-            .Select(v => new VisitConflict(
-                v.Id,
-                v.Organization,
-                v.StartsAtUtc,
-                v.EndsAtUtc,
-                v.TimeZoneId,
-                string.Equals(v.Venue.Trim(), venue.Trim(), StringComparison.OrdinalIgnoreCase),
-                v.Hosts.Where(h =>
+            .Select(v => new VisitConflict
+            {
+                VisitId = v.Id,
+                Organization = v.Organization,
+                StartsAtUtc = v.StartsAtUtc,
+                EndsAtUtc = v.EndsAtUtc,
+                TimeZoneId = v.TimeZoneId,
+                SameVenue = string.Equals(v.Venue.Trim(), venue.Trim(), StringComparison.OrdinalIgnoreCase),
+                SharedHosts = v
+                    .Hosts.Where(h =>
                         (h.StaffUserId is not null && staffIds.Contains(h.StaffUserId))
                         || names.Contains(h.Name, StringComparer.OrdinalIgnoreCase)
                     )
                     .Select(h => h.Name)
                     .Distinct()
-                    .ToList()
-            ))
+                    .ToList(),
+            })
             .Where(c => c.SameVenue || c.SharedHosts.Count > 0)
             .ToList();
     }

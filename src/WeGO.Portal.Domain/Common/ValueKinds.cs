@@ -2,7 +2,7 @@ namespace WeGO.Portal.Domain.Common;
 
 // The lengths of the kinds of value many entities keep. A limit that belongs to one field is a constant on its
 // entity (Visit.PurposeMaxLength); a kind of value shared by several lives here, once. See
-// docs/decisions/0016-limits-and-state-rules-on-the-entity.md.
+// docs/decisions/0019-limits-and-state-rules-on-the-entity.md.
 
 /// <summary>A person's full name, or the display name of whoever did something.</summary>
 public static class PersonName

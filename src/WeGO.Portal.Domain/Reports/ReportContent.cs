@@ -11,9 +11,9 @@ public sealed record ReportContent(
     string? AttachmentLinks
 )
 {
-    public const int MaxTextLength = 20000;
+    public const int TextMaxLength = 20000;
 
-    public const int MaxAttachmentLinksLength = 4000;
+    public const int AttachmentLinksMaxLength = 4000;
 
     public static ReportContent Empty { get; } = new("", null, null, null, null, null, null);
 }

@@ -50,10 +50,10 @@ public sealed class VisitReport : AggregateRoot
 
         var report = new VisitReport(visit.Id, authorId, authorName, nowUtc, authorLanguage)
         {
-            Participants = Require.OptionalText(ParticipantsOf(visit), ReportContent.MaxTextLength),
+            Participants = Require.OptionalText(ParticipantsOf(visit), ReportContent.TextMaxLength),
             TopicsRaised = Require.OptionalText(
                 string.Join('\n', visit.Topics.Select(t => "- " + t.Title)),
-                ReportContent.MaxTextLength
+                ReportContent.TextMaxLength
             ),
         };
         return report;
@@ -150,13 +150,13 @@ public sealed class VisitReport : AggregateRoot
             throw new DomainException("Report.NotEditable", State);
         }
 
-        Summary = Require.OptionalText(content.Summary, ReportContent.MaxTextLength) ?? "";
-        Participants = Require.OptionalText(content.Participants, ReportContent.MaxTextLength);
-        DelegationPresentation = Require.OptionalText(content.DelegationPresentation, ReportContent.MaxTextLength);
-        SecretariatPresentation = Require.OptionalText(content.SecretariatPresentation, ReportContent.MaxTextLength);
-        TopicsRaised = Require.OptionalText(content.TopicsRaised, ReportContent.MaxTextLength);
-        Outcomes = Require.OptionalText(content.Outcomes, ReportContent.MaxTextLength);
-        AttachmentLinks = Require.OptionalText(content.AttachmentLinks, ReportContent.MaxAttachmentLinksLength);
+        Summary = Require.OptionalText(content.Summary, ReportContent.TextMaxLength) ?? "";
+        Participants = Require.OptionalText(content.Participants, ReportContent.TextMaxLength);
+        DelegationPresentation = Require.OptionalText(content.DelegationPresentation, ReportContent.TextMaxLength);
+        SecretariatPresentation = Require.OptionalText(content.SecretariatPresentation, ReportContent.TextMaxLength);
+        TopicsRaised = Require.OptionalText(content.TopicsRaised, ReportContent.TextMaxLength);
+        Outcomes = Require.OptionalText(content.Outcomes, ReportContent.TextMaxLength);
+        AttachmentLinks = Require.OptionalText(content.AttachmentLinks, ReportContent.AttachmentLinksMaxLength);
         UpdatedAtUtc = nowUtc;
     }
 

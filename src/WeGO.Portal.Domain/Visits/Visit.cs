@@ -95,7 +95,7 @@ public sealed class Visit : AggregateRoot
     public DateTime EndsAtLocal => VenueTime.ToLocal(EndsAtUtc, TimeZoneId);
 
     // The state rules, asked of a status so that a query, which projects the status, asks the very rule the entity
-    // enforces (docs/decisions/0016-limits-and-state-rules-on-the-entity.md).
+    // enforces (docs/decisions/0019-limits-and-state-rules-on-the-entity.md).
     public static bool CanEditIn(VisitStatus status) => status is VisitStatus.Requested or VisitStatus.Confirmed;
 
     public static bool CanAmendIn(VisitStatus status) => status != VisitStatus.Cancelled;

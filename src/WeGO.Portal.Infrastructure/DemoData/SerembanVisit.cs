@@ -87,7 +87,8 @@ public static class SerembanVisit
             new TimeOnly(10, 45),
             "Seremban's smart-city initiatives, including Malaysia Vision Valley 2.0",
             $"Councillor {HeadOfDelegation}",
-            "Malaysia Vision Valley 2.0: a state-led, private-sector-driven economic region complementing Greater Kuala Lumpur."
+            "Malaysia Vision Valley 2.0: a state-led, private-sector-driven economic region "
+                + "complementing Greater Kuala Lumpur."
         );
         visit.AddAgendaItem(
             new TimeOnly(10, 45),

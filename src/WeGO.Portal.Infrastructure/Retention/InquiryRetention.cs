@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Membership;
 
 namespace WeGO.Portal.Infrastructure.Retention;
@@ -53,7 +54,7 @@ public sealed class InquiryRetention(
             int count;
             do
             {
-                await using var scope = scopes.CreateAsyncScope();
+                await using var scope = SystemWork.CreateSystemScope(scopes);
                 count = await scope
                     .ServiceProvider.GetRequiredService<IMediator>()
                     .Send(new AnonymizeExpiredInquiries.Command(days), cancellationToken);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Mediator;
 using Serilog;
 using Serilog.Core;
@@ -55,7 +56,9 @@ internal static class CalendarFeed
                         return Results.NotFound();
                     }
 
-                    diagnostics.Set("FeedUserId", user.Id);
+                    // The feed's owner is the actor: the use case checks their roles, as a page's would.
+                    http.User = user;
+                    diagnostics.Set("FeedUserId", user.FindFirstValue(ClaimTypes.NameIdentifier));
                     var ics = await mediator.Send(
                         new ExportVisitFeed.Query(http.Request.PortalRoot()),
                         cancellationToken

@@ -29,9 +29,9 @@ public sealed class CalendarFeedTokens(
         return user is null ? null : protector.Protect(user.Id + Separator + await users.GetSecurityStampAsync(user));
     }
 
-    /// <summary>The user a token was issued to, if it is genuine, their stamp is unchanged, they are not locked
-    /// out and they may still read visits; otherwise null.</summary>
-    public async Task<StaffUser?> ReadAsync(string token)
+    /// <summary>The user a token was issued to, as a signed-in principal with their roles, if it is genuine, their
+    /// stamp is unchanged, they are not locked out and they may still read visits; otherwise null.</summary>
+    public async Task<ClaimsPrincipal?> ReadAsync(string token)
     {
         string payload;
         try
@@ -59,6 +59,8 @@ public sealed class CalendarFeedTokens(
         }
 
         var principal = await principals.CreateAsync(user);
-        return (await authorization.AuthorizeAsync(principal, WebSetup.Policies.ReadVisits)).Succeeded ? user : null;
+        return (await authorization.AuthorizeAsync(principal, WebSetup.Policies.ReadVisits)).Succeeded
+            ? principal
+            : null;
     }
 }

@@ -3,21 +3,25 @@ using WeGO.Portal.Application.Common;
 
 namespace WeGO.Portal.Web.Http;
 
-/// <summary>Who the audit trail names: the signed-in staff member, "anonymous" for a public request, "system" for work
-/// outside any request (start-up, background senders). Times are the viewer's (<see cref="ViewerTime"/>).</summary>
-public sealed class CurrentUserActor(IHttpContextAccessor accessor, ViewerTime viewer) : ICurrentActor
+/// <summary>Who the audit trail names and what they may send: the signed-in staff member with their roles,
+/// "anonymous" for a public request or any other work without a user, "system" only in a scope begun with
+/// <see cref="SystemWork.CreateSystemScope"/>. Times are the viewer's (<see cref="ViewerTime"/>).</summary>
+public sealed class CurrentUserActor(IHttpContextAccessor accessor, ViewerTime viewer, SystemWork system)
+    : ICurrentActor
 {
-    public string? UserId => accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+    private ClaimsPrincipal? User => IsSystem ? null : accessor.HttpContext?.User;
+
+    public string? UserId => User?.FindFirstValue(ClaimTypes.NameIdentifier);
 
     public string Name =>
-        accessor.HttpContext?.User switch
-        {
-            null => "system",
-            { Identity.IsAuthenticated: true } user => user.FindFirstValue(StaffClaims.DisplayName)
-                ?? user.Identity!.Name
-                ?? "staff",
-            _ => "anonymous",
-        };
+        IsSystem ? "system"
+        : User is { Identity.IsAuthenticated: true } user
+            ? user.FindFirstValue(StaffClaims.DisplayName) ?? user.Identity!.Name ?? "staff"
+        : "anonymous";
 
     public string TimeZoneId => viewer.ZoneId;
+
+    public bool IsSystem => system.InProgress;
+
+    public bool IsInRole(string role) => User is { Identity.IsAuthenticated: true } user && user.IsInRole(role);
 }

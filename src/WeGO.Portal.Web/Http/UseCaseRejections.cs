@@ -19,7 +19,8 @@ public interface IRedisplayAfterRejection
 
 /// <summary>Turns a use case's refusal into messages on the same page, keeping what the user typed:
 /// validation failures become field errors (keyed like the bound property, e.g. "Input.Email"),
-/// a broken business rule or a conflicting edit becomes a message above the form.</summary>
+/// a broken business rule or a conflicting edit becomes a message above the form; a use case the visitor may not send
+/// answers as a page they may not open does.</summary>
 public sealed class UseCaseRejections(IStringLocalizer<Messages> messages) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
@@ -37,6 +38,12 @@ public sealed class UseCaseRejections(IStringLocalizer<Messages> messages) : IAs
 
         switch (executed.Exception)
         {
+            // The use case's declaration refuses this visitor though the page let them in: a plain 403 (the error
+            // page says access denied), not the redirect a page's policy answers, so a test can tell the doors apart.
+            case UseCaseRefusedException:
+                executed.ExceptionHandled = true;
+                executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+                return;
             // "Visit.NotFound", "Inquiry.NotFound"...: the address names nothing, so there is no form to show again.
             case DomainException missing when IsNotFound(missing):
                 executed.ExceptionHandled = true;

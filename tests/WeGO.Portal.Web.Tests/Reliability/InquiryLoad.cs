@@ -148,9 +148,8 @@ internal sealed class InquiryLoad : IAsyncDisposable
                                     }
                                     else if (status >= 500)
                                     {
-                                        ServerErrors.Add(
-                                            $"{status} for {email}: {Excerpt(await response.Content.ReadAsStringAsync())}"
-                                        );
+                                        var answer = await response.Content.ReadAsStringAsync();
+                                        ServerErrors.Add($"{status} for {email}: {Excerpt(answer)}");
                                     }
                                     else
                                     {

@@ -2,8 +2,10 @@ using System.Net;
 
 namespace WeGO.Portal.Web.Tests.Security;
 
-/// <summary>Every page handler and endpoint of the running portal, tried as an anonymous visitor and as each staff
-/// role, against <see cref="AccessPolicy.Table"/>.</summary>
+/// <summary>The first door: every page handler and endpoint of the running portal, tried as an anonymous visitor and as
+/// each staff role, against <see cref="AccessPolicy.Table"/>. A visitor the table allows must not meet a use case that
+/// refuses them; one it refuses must be refused by the page itself. The second door is
+/// <see cref="UseCaseAccessTests"/>.</summary>
 public sealed class AccessMatrixTests(SecurityPortal fixture) : IClassFixture<SecurityPortal>
 {
     public static TheoryData<string, string> Cases()
@@ -27,12 +29,14 @@ public sealed class AccessMatrixTests(SecurityPortal fixture) : IClassFixture<Se
     {
         Assert.True(
             AccessPolicy.Table.TryGetValue(endpoint, out var access),
-            $"{endpoint} is not in {nameof(AccessPolicy)}.{nameof(AccessPolicy.Table)}: add a row saying who may use it."
+            $"{endpoint} is not in {nameof(AccessPolicy)}.{nameof(AccessPolicy.Table)}: "
+                + "add a row saying who may use it."
         );
         var found = PortalEndpoints.All.SingleOrDefault(e => e.Key == endpoint);
         Assert.True(
             found is not null,
-            $"{nameof(AccessPolicy)}.{nameof(AccessPolicy.Table)} has a row for {endpoint}, which the portal no longer has: remove the row."
+            $"{nameof(AccessPolicy)}.{nameof(AccessPolicy.Table)} has a row for {endpoint}, "
+                + "which the portal no longer has: remove the row."
         );
         var address = fixture.Address(found);
         var who = AccessPolicy.EndTheSession.Contains(endpoint)
@@ -58,11 +62,17 @@ public sealed class AccessMatrixTests(SecurityPortal fixture) : IClassFixture<Se
         }
         else
         {
+            // The page's own policy refuses (a redirect to access denied); the plain 403 of a use case's declaration
+            // alone means the page has lost its policy, and a page that sends no use case would then be open.
             Assert.True(
-                Visitor.IsRefused(response)
-                    && !(
-                        response.Headers.Location?.OriginalString.Contains("/Account/SignIn", StringComparison.Ordinal)
-                        ?? false
+                response.StatusCode != HttpStatusCode.Forbidden,
+                $"{answer}: refused only by the use case it sends; the page's policy should refuse it first."
+            );
+            Assert.True(
+                response.StatusCode == HttpStatusCode.Redirect
+                    && response.Headers.Location!.OriginalString.Contains(
+                        "/Account/AccessDenied",
+                        StringComparison.Ordinal
                     ),
                 $"{answer}: expected access denied."
             );

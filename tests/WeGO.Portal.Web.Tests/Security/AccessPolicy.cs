@@ -1,9 +1,18 @@
+using WeGO.Portal.Application.Dashboard;
+using WeGO.Portal.Application.FollowUps;
+using WeGO.Portal.Application.Home;
+using WeGO.Portal.Application.Membership;
+using WeGO.Portal.Application.News;
+using WeGO.Portal.Application.Reports;
 using WeGO.Portal.Application.Staff;
+using WeGO.Portal.Application.Visits;
 
 namespace WeGO.Portal.Web.Tests.Security;
 
-/// <summary>Who may use what. A page does not appear here by itself: when a page or handler is added, the access tests
-/// fail naming it until a row here says who may use it; when one is removed, its row fails until deleted.</summary>
+/// <summary>Who may use what, at both doors: each page and endpoint (<see cref="Table"/>) and each use case
+/// (<see cref="UseCases"/>). Nothing appears here by itself: when a page, handler or use case is added, the access
+/// tests fail naming it until a row here says who may use it; when one is removed, its row fails until
+/// deleted.</summary>
 public static class AccessPolicy
 {
     public enum Access
@@ -25,9 +34,15 @@ public static class AccessPolicy
 
         /// <summary>Administrators only.</summary>
         Administration,
+
+        /// <summary>Background work only (a use case no visitor may send, whatever their roles).</summary>
+        System,
     }
 
     public const string Anonymous = nameof(Anonymous);
+
+    /// <summary>Background work, in a scope begun as the system: sends use cases, never visits pages.</summary>
+    public const string System = nameof(System);
 
     /// <summary>Endpoints that end the caller's own session when allowed: tried with a visitor signed in for the
     /// purpose.</summary>
@@ -178,6 +193,97 @@ public static class AccessPolicy
         ["GET /calendar/feed/{token}.ics"] = Access.Anyone,
     };
 
+    /// <summary>Who may send each use case, whatever page sends it: one row per request type of the application. The
+    /// inquiry groups name the same roles as the visit ones (see above).</summary>
+    public static readonly IReadOnlyDictionary<Type, Access> UseCases = new Dictionary<Type, Access>
+    {
+        [typeof(GetDashboard.Query)] = Access.ReadVisits,
+
+        [typeof(AddFollowUp.Command)] = Access.EditVisits,
+        [typeof(CompleteFollowUp.Command)] = Access.EditVisits,
+        [typeof(CountMyOverdueFollowUps.Query)] = Access.ReadVisits,
+        [typeof(DropFollowUp.Command)] = Access.EditVisits,
+        [typeof(GetFollowUp.Query)] = Access.EditVisits,
+        [typeof(ListMyFollowUps.Query)] = Access.ReadVisits,
+        [typeof(ListOverdueFollowUps.Query)] = Access.ReadVisits,
+        [typeof(ListStaffForChoice.Query)] = Access.EditVisits,
+        [typeof(ReopenFollowUp.Command)] = Access.EditVisits,
+
+        [typeof(GetHomeOverview.Query)] = Access.ReadVisits,
+
+        [typeof(AddInquiryNote.Command)] = Access.EditVisits,
+        [typeof(AnonymizeExpiredInquiries.Command)] = Access.System,
+        [typeof(AnonymizeInquiry.Command)] = Access.Administration,
+        [typeof(AssignInquiry.ChoicesQuery)] = Access.ReadVisits,
+        [typeof(AssignInquiry.Command)] = Access.EditVisits,
+        [typeof(CountNewInquiries.Query)] = Access.ReadVisits,
+        [typeof(ExportInquiries.Query)] = Access.ReadVisits,
+        [typeof(GetInquiry.Query)] = Access.ReadVisits,
+        [typeof(GetInquiryStatus.Query)] = Access.Anyone,
+        [typeof(ListInquiries.Query)] = Access.ReadVisits,
+        [typeof(ListVisitsForInquiry.Query)] = Access.Anyone,
+        [typeof(MatchInquiry.CandidatesQuery)] = Access.EditVisits,
+        [typeof(MatchInquiry.Command)] = Access.EditVisits,
+        [typeof(MoveInquiry.Command)] = Access.EditVisits,
+        [typeof(SplitInquiry.Command)] = Access.EditVisits,
+        [typeof(SubmitMembershipInquiry.Command)] = Access.Anyone,
+
+        [typeof(DraftNewsRelease.Command)] = Access.EditVisits,
+        [typeof(EditNewsRelease.Command)] = Access.EditVisits,
+        [typeof(GetNewsRelease.Query)] = Access.ReadVisits,
+        [typeof(GetReportReleases.Query)] = Access.EditVisits,
+        [typeof(ListNewsReleases.Query)] = Access.ReadVisits,
+        [typeof(ListPublishedNews.Query)] = Access.Anyone,
+        [typeof(PublishNewsRelease.Command)] = Access.EditVisits,
+        [typeof(ReadNewsRelease.Query)] = Access.Anyone,
+
+        [typeof(ApproveVisitReport.Command)] = Access.ReviewReports,
+        [typeof(CommentOnReport.Command)] = Access.ReadVisits,
+        [typeof(CountReportsAwaitingReview.Query)] = Access.ReviewReports,
+        [typeof(GetVisitReport.Query)] = Access.ReadVisits,
+        [typeof(GetVisitReportVersion.Query)] = Access.ReadVisits,
+        [typeof(ListReportsAwaitingReview.Query)] = Access.ReviewReports,
+        [typeof(ListVisitReports.Query)] = Access.ReadVisits,
+        [typeof(RequestReportChanges.Command)] = Access.ReviewReports,
+        [typeof(StartVisitReport.Command)] = Access.EditVisits,
+        [typeof(SubmitVisitReport.Command)] = Access.EditVisits,
+        [typeof(WriteVisitReport.Command)] = Access.EditVisits,
+
+        [typeof(ChangeStaffRoles.Command)] = Access.Administration,
+        [typeof(CreateStaffUser.Command)] = Access.Administration,
+        [typeof(DisableStaffAccount.Command)] = Access.Administration,
+        [typeof(EnableStaffAccount.Command)] = Access.Administration,
+        [typeof(EndStaffSessions.Command)] = Access.Administration,
+        [typeof(ListStaffSessions.Query)] = Access.Administration,
+        [typeof(ListStaffUsers.Query)] = Access.Administration,
+
+        [typeof(AddAgendaItem.Command)] = Access.EditVisits,
+        [typeof(AddDelegate.Command)] = Access.EditVisits,
+        [typeof(CancelVisit.Command)] = Access.EditVisits,
+        [typeof(CompleteVisit.Command)] = Access.EditVisits,
+        [typeof(ConfirmVisit.Command)] = Access.EditVisits,
+        [typeof(EditAgendaItem.Command)] = Access.EditVisits,
+        [typeof(EditDelegate.Command)] = Access.EditVisits,
+        [typeof(EditVisit.Command)] = Access.EditVisits,
+        [typeof(ExportVisitCalendar.Query)] = Access.ReadVisits,
+        [typeof(ExportVisitFeed.Query)] = Access.ReadVisits,
+        [typeof(ExportVisits.Query)] = Access.ReadVisits,
+        [typeof(GetAgenda.Query)] = Access.EditVisits,
+        [typeof(GetRoster.Query)] = Access.ReadVisits,
+        [typeof(GetVisit.Query)] = Access.ReadVisits,
+        [typeof(GetVisitCalendar.Query)] = Access.ReadVisits,
+        [typeof(GetVisitFormChoices.Query)] = Access.EditVisits,
+        [typeof(GetVisitTopics.Query)] = Access.EditVisits,
+        [typeof(ImportRoster.Command)] = Access.EditVisits,
+        [typeof(ListVisits.Query)] = Access.ReadVisits,
+        [typeof(MoveAgendaItem.Command)] = Access.EditVisits,
+        [typeof(RecordTopic.Command)] = Access.EditVisits,
+        [typeof(RemoveAgendaItem.Command)] = Access.EditVisits,
+        [typeof(RemoveDelegate.Command)] = Access.EditVisits,
+        [typeof(RemoveTopic.Command)] = Access.EditVisits,
+        [typeof(ScheduleVisit.Command)] = Access.EditVisits,
+    };
+
     /// <summary>POSTs that take no antiforgery token, and why.</summary>
     public static readonly IReadOnlyDictionary<string, string> WithoutAntiforgery = new Dictionary<string, string>(
         StringComparer.Ordinal
@@ -190,11 +296,13 @@ public static class AccessPolicy
         access switch
         {
             Access.Anyone => true,
+            _ when visitor == System => access == Access.System,
             Access.SignedIn => visitor != Anonymous,
             Access.ReadVisits => visitor is Roles.Administrator or Roles.SecretariatStaff or Roles.ProgramDirector,
             Access.EditVisits => visitor is Roles.Administrator or Roles.SecretariatStaff,
             Access.ReviewReports => visitor is Roles.Administrator or Roles.ProgramDirector,
             Access.Administration => visitor is Roles.Administrator,
+            Access.System => false,
             _ => throw new ArgumentOutOfRangeException(nameof(access)),
         };
 }

@@ -13,7 +13,8 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
     private const string Password = "Session-Checks-2024";
     private const string Firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:131.0) Gecko/20100101 Firefox/131.0";
     private const string Safari =
-        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Mobile/15E148 Safari/604.1";
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+        + "Version/17.6 Mobile/15E148 Safari/604.1";
 
     private readonly PortalFactory portal;
 
@@ -33,7 +34,12 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
         var admin = await AdministratorAsync();
         using (var demoted = await admin.PostFormAsync($"/Staff/Edit/{otherAdminId}", []))
         {
-            Assert.Contains("alert-success", await demoted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Redirect, demoted.StatusCode);
+            Assert.Contains(
+                "<div class=\"alert alert-success\" role=\"status\" id=\"flash\">Saved.</div>",
+                await admin.GetPageAsync(demoted.Headers.Location!.OriginalString),
+                StringComparison.Ordinal
+            );
         }
 
         var newAdminEmail = $"made-by-demoted-{Guid.NewGuid():N}@tests.wego";

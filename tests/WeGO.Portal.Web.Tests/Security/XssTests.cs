@@ -18,7 +18,8 @@ namespace WeGO.Portal.Web.Tests.Security;
 public sealed class XssTests(SecurityPortal fixture) : IClassFixture<SecurityPortal>
 {
     private const string Injection =
-        "<script>alert(1)</script>\"><img src=x onerror=alert(2)>'><svg onload=alert(3)></textarea><b data-xss>x</b> javascript:alert(4)";
+        "<script>alert(1)</script>\"><img src=x onerror=alert(2)>'><svg onload=alert(3)></textarea>"
+        + "<b data-xss>x</b> javascript:alert(4)";
 
     private static readonly HtmlParser Parser = new();
 
@@ -267,9 +268,8 @@ public sealed class XssTests(SecurityPortal fixture) : IClassFixture<SecurityPor
     public void The_check_finds_what_an_unencoded_payload_injects_and_nothing_in_an_encoded_one()
     {
         var raw = Parser.ParseDocument($"<p>{Injection}</p><a href=\"javascript:alert(1)\">x</a>");
-        var encoded = Parser.ParseDocument(
-            $"<p>{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(Injection)}</p><input value=\"{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(Injection)}\">"
-        );
+        var safe = System.Text.Encodings.Web.HtmlEncoder.Default.Encode(Injection);
+        var encoded = Parser.ParseDocument($"<p>{safe}</p><input value=\"{safe}\">");
 
         Assert.Equal(["script", "img", "svg", "b", "a"], raw.All.Where(IsInjected).Select(e => e.LocalName).Distinct());
         Assert.DoesNotContain(encoded.All, IsInjected);
@@ -309,7 +309,8 @@ public sealed class XssTests(SecurityPortal fixture) : IClassFixture<SecurityPor
         using var response = await fixture.Administrator.PostAsync(address, fields);
         Assert.True(
             response.StatusCode == HttpStatusCode.Redirect,
-            $"POST {address} answered {(int)response.StatusCode}: {Problems(await response.Content.ReadAsStringAsync())}"
+            $"POST {address} answered {(int)response.StatusCode}: "
+                + Problems(await response.Content.ReadAsStringAsync())
         );
     }
 

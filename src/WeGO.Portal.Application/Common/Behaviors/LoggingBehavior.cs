@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Logging;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Domain.Common;
 
 namespace WeGO.Portal.Application.Common.Behaviors;
@@ -33,12 +34,17 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
             );
             return response;
         }
-        catch (Exception e) when (e is ValidationException or DomainException)
+        catch (Exception e) when (e is ValidationException or DomainException or UseCaseRefusedException)
         {
             logger.LogInformation(
                 "Use case {UseCase} refused: {Reason}",
                 UseCase,
-                e is DomainException d ? d.Code : "validation"
+                e switch
+                {
+                    DomainException d => d.Code,
+                    UseCaseRefusedException => "not allowed",
+                    _ => "validation",
+                }
             );
             throw;
         }

@@ -15,7 +15,7 @@ internal sealed class VisitReportConfiguration : IEntityTypeConfiguration<VisitR
         builder.Property(r => r.AuthorName).HasMaxLength(PersonName.MaxLength);
         builder.Property(r => r.ApprovedBy).HasMaxLength(PersonName.MaxLength);
         builder.Property(r => r.AuthorLanguage).HasMaxLength(LanguageCode.MaxLength);
-        builder.Property(r => r.AttachmentLinks).HasMaxLength(ReportContent.MaxAttachmentLinksLength);
+        builder.Property(r => r.AttachmentLinks).HasMaxLength(ReportContent.AttachmentLinksMaxLength);
         builder.Ignore(r => r.Content);
         builder.HasOne<Visit>().WithOne().HasForeignKey<VisitReport>(r => r.VisitId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.State, r.SubmittedAtUtc });
@@ -36,7 +36,7 @@ internal sealed class VisitReportVersionConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<VisitReportVersion> builder)
     {
         builder.Property(v => v.SavedBy).HasMaxLength(PersonName.MaxLength);
-        builder.Property(v => v.AttachmentLinks).HasMaxLength(ReportContent.MaxAttachmentLinksLength);
+        builder.Property(v => v.AttachmentLinks).HasMaxLength(ReportContent.AttachmentLinksMaxLength);
         builder.HasIndex("VisitReportId", nameof(VisitReportVersion.Number)).IsUnique();
     }
 }

@@ -27,7 +27,7 @@ public sealed class SessionsModel(IMediator mediator, UserManager<StaffUser> use
     public async Task<IActionResult> OnPostEndAsync(string? sessionId, CancellationToken cancellationToken)
     {
         await mediator.Send(new EndStaffSessions.Command(UserId, sessionId ?? ""), cancellationToken);
-        TempData["Flash"] = "Sessions.Ended";
+        this.Done("Sessions.Ended");
         return RedirectToPage();
     }
 

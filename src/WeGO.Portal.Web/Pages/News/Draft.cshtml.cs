@@ -35,7 +35,7 @@ public sealed class DraftModel(IMediator mediator) : PageModel, IRedisplayAfterR
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var id = await mediator.Send(Input, cancellationToken);
-        TempData["Flash"] = "Flash.ReleaseDrafted";
+        this.Done("Flash.ReleaseDrafted");
         return RedirectToPage("Edit", new { id = id.Value });
     }
 

@@ -33,14 +33,14 @@ public sealed class EditModel(IMediator mediator) : PageModel, IRedisplayAfterRe
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(Input with { ReleaseId = id }, cancellationToken);
-        TempData["Flash"] = "Flash.ReleaseSaved";
+        this.Done("Flash.ReleaseSaved");
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostPublishAsync(int id, int version, CancellationToken cancellationToken)
     {
         await mediator.Send(new PublishNewsRelease.Command(id, version), cancellationToken);
-        TempData["Flash"] = "Flash.ReleasePublished";
+        this.Done("Flash.ReleasePublished");
         return RedirectToPage(new { id });
     }
 

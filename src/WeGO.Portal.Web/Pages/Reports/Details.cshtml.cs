@@ -28,7 +28,7 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
     public async Task<IActionResult> OnPostCommentAsync(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(NewComment with { ReportId = id }, cancellationToken);
-        TempData["Flash"] = "Flash.ReportCommented";
+        this.Done("Flash.ReportCommented");
         return RedirectToPage("Details", null, new { id }, "conversation");
     }
 

@@ -52,7 +52,7 @@ public sealed class EditModel(
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(Input with { ReportId = id }, cancellationToken);
-        TempData["Flash"] = "Flash.ReportSaved";
+        this.Done("Flash.ReportSaved");
         return RedirectToPage("Edit", new { id });
     }
 
@@ -63,7 +63,7 @@ public sealed class EditModel(
         var saved = await mediator.Send(Input with { ReportId = id }, cancellationToken);
         Input = Input with { Version = saved.Version };
         await mediator.Send(new SubmitVisitReport.Command(id, saved.Version), cancellationToken);
-        TempData["Flash"] = "Flash.ReportSubmitted";
+        this.Done("Flash.ReportSubmitted");
         return RedirectToPage("Details", new { id });
     }
 

@@ -30,7 +30,7 @@ public sealed class FollowUpModel(IMediator mediator) : PageModel, IRedisplayAft
         }
 
         await mediator.Send(NewFollowUp with { VisitId = Report.VisitId }, cancellationToken);
-        TempData["Flash"] = "Flash.ReportFollowUpAdded";
+        this.Done("Flash.ReportFollowUpAdded");
         return RedirectToPage("Edit", null, new { id }, "follow-ups");
     }
 

@@ -30,14 +30,14 @@ public sealed class ReviewModel(IMediator mediator) : PageModel, IRedisplayAfter
     public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(new ApproveVisitReport.Command(id, Input.Version), cancellationToken);
-        TempData["Flash"] = "Flash.ReportApproved";
+        this.Done("Flash.ReportApproved");
         return RedirectToPage("Details", new { id });
     }
 
     public async Task<IActionResult> OnPostRequestChangesAsync(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(Input with { ReportId = id }, cancellationToken);
-        TempData["Flash"] = "Flash.ReportChangesRequested";
+        this.Done("Flash.ReportChangesRequested");
         return RedirectToPage("Queue");
     }
 

@@ -22,7 +22,7 @@ public sealed class StartModel(IMediator mediator) : PageModel, IRedisplayAfterR
             return NotFound();
         }
 
-        return Visit.ReportId is { } reportId ? RedirectToPage("Details", new { id = reportId }) : Page();
+        return Visit.Report?.Id is { } reportId ? RedirectToPage("Details", new { id = reportId }) : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)

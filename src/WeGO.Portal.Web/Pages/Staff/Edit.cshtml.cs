@@ -16,8 +16,6 @@ public sealed class EditModel(IMediator mediator, UserManager<StaffUser> users, 
 
     public ListStaffUsers.Row? Person { get; private set; }
 
-    public bool Saved { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         Person = await Find(id, cancellationToken);
@@ -42,9 +40,8 @@ public sealed class EditModel(IMediator mediator, UserManager<StaffUser> users, 
             await signIn.RefreshSignInAsync(self);
         }
 
-        Saved = true;
-        Person = await Find(id, cancellationToken);
-        return Page();
+        this.Done("Common.Saved");
+        return RedirectToPage(new { id });
     }
 
     public Task<IActionResult> OnPostDisableAsync(string id, CancellationToken cancellationToken) =>
@@ -72,7 +69,7 @@ public sealed class EditModel(IMediator mediator, UserManager<StaffUser> users, 
     {
         Input = new ChangeStaffRoles.Command();
         await mediator.Send(command, cancellationToken);
-        TempData["Flash"] = flash;
+        this.Done(flash);
         return RedirectToPage(new { id });
     }
 

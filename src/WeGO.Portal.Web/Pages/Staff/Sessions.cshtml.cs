@@ -23,14 +23,14 @@ public sealed class SessionsModel(IMediator mediator) : PageModel, IRedisplayAft
     public async Task<IActionResult> OnPostEndAsync(string id, string? sessionId, CancellationToken cancellationToken)
     {
         await mediator.Send(new EndStaffSessions.Command(id, sessionId ?? ""), cancellationToken);
-        TempData["Flash"] = "Sessions.Ended";
+        this.Done("Sessions.Ended");
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostEndAllAsync(string id, CancellationToken cancellationToken)
     {
         await mediator.Send(new EndStaffSessions.Command(id), cancellationToken);
-        TempData["Flash"] = "Sessions.AllEnded";
+        this.Done("Sessions.AllEnded");
         return RedirectToPage(new { id });
     }
 

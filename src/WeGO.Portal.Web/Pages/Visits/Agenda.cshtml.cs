@@ -123,4 +123,3 @@ public sealed class AgendaModel(IMediator mediator) : PageModel, IRedisplayAfter
 }
 
 /// <summary>One agenda item's fields, named under the form's prefix (NewItem or EditedItem).</summary>
-public sealed record AgendaItemForm(string Prefix, AgendaItemInput Item);

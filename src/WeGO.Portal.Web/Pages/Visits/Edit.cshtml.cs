@@ -12,7 +12,10 @@ using WeGO.Portal.Web.Http;
 namespace WeGO.Portal.Web.Pages.Visits;
 
 [Authorize(Policy = WebSetup.Policies.EditVisits)]
-public sealed class EditModel(IMediator mediator, IStringLocalizer<UiText> text) : PageModel, IRedisplayAfterRejection
+public sealed class EditModel(IMediator mediator, IStringLocalizer<UiText> text)
+    : PageModel,
+        IRedisplayAfterRejection,
+        IVisitPlanPage
 {
     [BindProperty]
     public EditVisit.Command Input { get; set; } = new();
@@ -21,6 +24,8 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<UiText> text)
     public GetVisit.Details Current { get; private set; } = null!;
 
     public GetVisitFormChoices.Choices Choices { get; private set; } = new([], []);
+
+    VisitPlan IVisitPlanPage.Input => Input;
 
     public IReadOnlyList<VisitConflict> Conflicts { get; private set; } = [];
 
@@ -42,7 +47,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<UiText> text)
         var result = await mediator.Send(Input with { VisitId = id }, cancellationToken);
         if (result.Saved)
         {
-            TempData["Flash"] = "Flash.VisitSaved";
+            this.Done("Flash.VisitSaved");
             return RedirectToPage("Details", new { id });
         }
 
@@ -94,8 +99,8 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<UiText> text)
 
     private static EditVisit.Command FromSaved(GetVisit.Details visit, GetVisitFormChoices.Choices choices)
     {
-        var start = VenueTime.ToLocal(visit.StartsAtUtc, visit.TimeZoneId);
-        var end = VenueTime.ToLocal(visit.EndsAtUtc, visit.TimeZoneId);
+        var start = VenueTime.ToLocal(visit.Plan.StartsAtUtc, visit.Plan.TimeZoneId);
+        var end = VenueTime.ToLocal(visit.Plan.EndsAtUtc, visit.Plan.TimeZoneId);
         var people = choices.SecretariatPeople.ToDictionary(
             p => p.Name,
             p => int.Parse(p.Id, CultureInfo.InvariantCulture)
@@ -105,12 +110,12 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<UiText> text)
         {
             VisitId = visit.Id,
             Version = visit.Version,
-            Purpose = visit.Purpose,
+            Purpose = visit.Plan.Purpose,
             Date = DateOnly.FromDateTime(start),
             StartTime = TimeOnly.FromDateTime(start),
             EndTime = TimeOnly.FromDateTime(end),
-            TimeZoneId = visit.TimeZoneId,
-            Venue = visit.Venue,
+            TimeZoneId = visit.Plan.TimeZoneId,
+            Venue = visit.Plan.Venue,
             HostStaffIds = [.. visit.Hosts.Where(h => h.StaffUserId is not null).Select(h => h.StaffUserId!)],
             HostContactIds =
             [
@@ -120,11 +125,11 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<UiText> text)
             ],
             OtherHostName = other?.Name,
             OtherHostTitle = other?.Title,
-            HeadOfDelegation = visit.HeadOfDelegation,
-            HeadOfDelegationTitle = visit.HeadOfDelegationTitle,
-            ExpectedHeadcount = visit.ExpectedHeadcount,
-            Languages = visit.Languages,
-            InterpretationNeeded = visit.InterpretationNeeded,
+            HeadOfDelegation = visit.Delegation.HeadOfDelegation,
+            HeadOfDelegationTitle = visit.Delegation.HeadOfDelegationTitle,
+            ExpectedHeadcount = visit.Delegation.ExpectedHeadcount,
+            Languages = visit.Delegation.Languages,
+            InterpretationNeeded = visit.Delegation.InterpretationNeeded,
         };
     }
 }

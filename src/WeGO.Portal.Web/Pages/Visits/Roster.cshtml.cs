@@ -7,6 +7,7 @@ using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Visits;
+using WeGO.Portal.Web.Forms;
 using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Pages.Visits;
@@ -33,9 +34,6 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
     [BindProperty(SupportsGet = true, Name = "remove")]
     public int? RemoveId { get; set; }
 
-    [TempData]
-    public string? Notice { get; set; }
-
     /// <summary>The refused import's problems, shown above the import form.</summary>
     public ImportRoster.Result? Import { get; private set; }
 
@@ -61,13 +59,15 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
     public async Task<IActionResult> OnPostAddAsync(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(Input.ToAdd(id), cancellationToken);
-        return Done(id, text["Roster.Added", Input.FullName?.Trim() ?? ""]);
+        this.Done("Roster.Added", Input.FullName?.Trim() ?? "");
+        return BackToRoster(id);
     }
 
     public async Task<IActionResult> OnPostEditAsync(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(Input.ToEdit(id), cancellationToken);
-        return Done(id, text["Roster.Saved", Input.FullName?.Trim() ?? ""]);
+        this.Done("Roster.Saved", Input.FullName?.Trim() ?? "");
+        return BackToRoster(id);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken cancellationToken)
@@ -84,7 +84,8 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
             },
             cancellationToken
         );
-        return Done(id, text["Roster.Removed", name ?? ""]);
+        this.Done("Roster.Removed", name ?? "");
+        return BackToRoster(id);
     }
 
     public async Task<IActionResult> OnPostImportAsync(int id, CancellationToken cancellationToken)
@@ -103,7 +104,8 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
         );
         if (result.Succeeded)
         {
-            return Done(id, text.Count("Roster.Imported", result.Imported));
+            this.Done("Roster.Imported", result.Imported);
+            return BackToRoster(id);
         }
 
         Import = result;
@@ -130,11 +132,7 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
         }
     }
 
-    private RedirectToPageResult Done(int id, string notice)
-    {
-        Notice = notice;
-        return RedirectToPage(null, null, new { id }, "roster");
-    }
+    private RedirectToPageResult BackToRoster(int id) => RedirectToPage(null, null, new { id }, "roster");
 
     /// <summary>Reads the upload up to a limit, so a huge file costs no more than the limit; one byte more tells the
     /// import the file was too large.</summary>
@@ -156,7 +154,7 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
     /// <summary>The member form as posted: the page sends it as <see cref="AddDelegate"/> or <see
     /// cref="EditDelegate"/>. Text fields are nullable so an empty name reaches the validator (one clear message)
     /// instead of MVC's own.</summary>
-    public sealed record DelegateForm
+    public sealed record DelegateForm : IValidatedAs<DelegateFields>
     {
         public int MemberId { get; init; }
 

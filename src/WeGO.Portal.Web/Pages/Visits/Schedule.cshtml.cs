@@ -8,12 +8,14 @@ using WeGO.Portal.Web.Http;
 namespace WeGO.Portal.Web.Pages.Visits;
 
 [Authorize(Policy = WebSetup.Policies.EditVisits)]
-public sealed class ScheduleModel(IMediator mediator) : PageModel, IRedisplayAfterRejection
+public sealed class ScheduleModel(IMediator mediator) : PageModel, IRedisplayAfterRejection, IVisitPlanPage
 {
     [BindProperty]
     public ScheduleVisit.Command Input { get; set; } = new() { Venue = "WeGO Secretariat, Seoul" };
 
     public GetVisitFormChoices.Choices Choices { get; private set; } = new([], []);
+
+    VisitPlan IVisitPlanPage.Input => Input;
 
     /// <summary>Similar cities or double bookings the user must look at before the visit is scheduled.</summary>
     public ScheduleVisit.Result? Warnings { get; private set; }
@@ -25,7 +27,7 @@ public sealed class ScheduleModel(IMediator mediator) : PageModel, IRedisplayAft
         var result = await mediator.Send(Input, cancellationToken);
         if (result.VisitId is { } visit)
         {
-            TempData["Flash"] = "Flash.VisitScheduled";
+            this.Done("Flash.VisitScheduled");
             return RedirectToPage("Details", new { id = visit.Value });
         }
 

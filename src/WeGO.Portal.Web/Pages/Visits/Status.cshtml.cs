@@ -33,21 +33,21 @@ public sealed class StatusModel(IMediator mediator) : PageModel, IRedisplayAfter
     public async Task<IActionResult> OnPostConfirmAsync(int id, int version, CancellationToken cancellationToken)
     {
         await mediator.Send(new ConfirmVisit.Command(id, version), cancellationToken);
-        TempData["Flash"] = "Flash.VisitConfirmed";
+        this.Done("Flash.VisitConfirmed");
         return RedirectToPage("Details", new { id });
     }
 
     public async Task<IActionResult> OnPostCompleteAsync(int id, int version, CancellationToken cancellationToken)
     {
         await mediator.Send(new CompleteVisit.Command(id, version), cancellationToken);
-        TempData["Flash"] = "Flash.VisitCompleted";
+        this.Done("Flash.VisitCompleted");
         return RedirectToPage("Details", new { id });
     }
 
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(Input with { VisitId = id }, cancellationToken);
-        TempData["Flash"] = "Flash.VisitCancelled";
+        this.Done("Flash.VisitCancelled");
         return RedirectToPage("Details", new { id });
     }
 

@@ -3,8 +3,17 @@ using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Web.Pages.Visits;
 
-/// <summary>What the shared schedule/edit fields show: the plan being typed and the people who can host.</summary>
-public sealed record VisitPlanForm(VisitPlan Plan, GetVisitFormChoices.Choices Choices)
+/// <summary>The page the shared schedule/edit fields (_VisitPlanFields) sit on: the plan being typed, bound as
+/// <c>Input</c> so each field is named <c>Input.Venue</c> by its form-field, and the people who can host.</summary>
+public interface IVisitPlanPage
+{
+    VisitPlan Input { get; }
+
+    GetVisitFormChoices.Choices Choices { get; }
+}
+
+/// <summary>The time zones the visit plan offers.</summary>
+public static class VisitPlanForm
 {
     private static readonly string[] CommonZones =
     [

@@ -33,7 +33,7 @@ public sealed class AnonymizeModel(IMediator mediator) : PageModel, IRedisplayAf
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(new AnonymizeInquiry.Command(id, Version), cancellationToken);
-        TempData["Flash"] = "Inquiries.Flash.Anonymized";
+        this.Done("Inquiries.Flash.Anonymized");
         return RedirectToPage("Details", new { id });
     }
 

@@ -31,21 +31,21 @@ public sealed class ChangeModel(IMediator mediator, TimeProvider clock) : PageMo
     public async Task<IActionResult> OnPostMoveAsync(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(Move with { InquiryId = id }, cancellationToken);
-        TempData["Flash"] = "Inquiries.Flash.Moved";
+        this.Done("Inquiries.Flash.Moved");
         return RedirectToPage("Details", new { id });
     }
 
     public async Task<IActionResult> OnPostAssignAsync(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(Assign with { InquiryId = id }, cancellationToken);
-        TempData["Flash"] = "Inquiries.Flash.Assigned";
+        this.Done("Inquiries.Flash.Assigned");
         return RedirectToPage("Details", new { id });
     }
 
     public async Task<IActionResult> OnPostNoteAsync(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(Note with { InquiryId = id }, cancellationToken);
-        TempData["Flash"] = "Inquiries.Flash.NoteAdded";
+        this.Done("Inquiries.Flash.NoteAdded");
         return RedirectToPage("Details", null, new { id }, "notes");
     }
 
@@ -97,7 +97,7 @@ public sealed class ChangeModel(IMediator mediator, TimeProvider clock) : PageMo
             inquiry,
             await mediator.Send(new AssignInquiry.ChoicesQuery(), cancellationToken),
             SecretariatCalendar.Today(clock),
-            Note.Note
+            Note
         );
         return true;
     }

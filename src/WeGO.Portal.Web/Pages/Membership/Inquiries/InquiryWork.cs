@@ -8,13 +8,16 @@ public sealed record InquiryWork(
     GetInquiry.Details Inquiry,
     AssignInquiry.Choices Choices,
     DateOnly Today,
-    string? Note = null,
+    AddInquiryNote.Command? Noting = null,
     AssignInquiry.Command? Assigning = null
 )
 {
     /// <summary>What the assignment form shows: the user's kept choice, else the inquiry's (its office, or the
     /// suggested one).</summary>
     public AssignInquiry.Command Assignment => Assigning ?? Saved(Inquiry);
+
+    /// <summary>What the note form shows: the user's kept note, else an empty one.</summary>
+    public AddInquiryNote.Command Note => Noting ?? new();
 
     public static AssignInquiry.Command Saved(GetInquiry.Details inquiry) =>
         new()

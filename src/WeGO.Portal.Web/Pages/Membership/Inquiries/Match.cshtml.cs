@@ -27,14 +27,14 @@ public sealed class MatchModel(IMediator mediator) : PageModel, IRedisplayAfterR
     public async Task<IActionResult> OnPostMatchAsync(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(Input with { InquiryId = id }, cancellationToken);
-        TempData["Flash"] = "Inquiries.Flash.Matched";
+        this.Done("Inquiries.Flash.Matched");
         return RedirectToPage("Details", new { id });
     }
 
     public async Task<IActionResult> OnPostSplitAsync(int id, CancellationToken cancellationToken)
     {
         await mediator.Send(new SplitInquiry.Command(id, Input.Version), cancellationToken);
-        TempData["Flash"] = "Inquiries.Flash.Split";
+        this.Done("Inquiries.Flash.Split");
         return RedirectToPage("Details", new { id });
     }
 
