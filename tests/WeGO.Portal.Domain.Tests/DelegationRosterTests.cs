@@ -1,5 +1,4 @@
 using WeGO.Portal.Domain.Common;
-using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Domain.Tests;
@@ -11,16 +10,7 @@ public sealed class DelegationRosterTests
 
     private static Visit SerembanVisit()
     {
-        var visit = Visit.Schedule(
-            new Organization("Seremban City Council", "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment),
-            "Introduce WeGO and discuss membership",
-            "WeGO Secretariat, Seoul",
-            new DateOnly(2024, 10, 7),
-            new TimeOnly(10, 0),
-            new TimeOnly(12, 0),
-            VenueTime.Seoul,
-            Now
-        );
+        var visit = Seremban.Visit(Now);
         visit.NameHeadOfDelegation("Lee Kai Yet", "Councillor, Seremban City Council");
         visit.ExpectHeadcount(36);
         return visit;

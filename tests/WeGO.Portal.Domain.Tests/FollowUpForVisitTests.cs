@@ -1,6 +1,5 @@
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.FollowUps;
-using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Domain.Tests;
@@ -9,17 +8,7 @@ public sealed class FollowUpForVisitTests
 {
     private static readonly DateTime Now = new(2024, 10, 8, 9, 0, 0, DateTimeKind.Utc);
 
-    private static Visit Visit() =>
-        Visits.Visit.Schedule(
-            new Organization("Seremban City Council", "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment),
-            "Study visit",
-            "WeGO Secretariat, Seoul",
-            new DateOnly(2024, 10, 7),
-            new TimeOnly(10, 0),
-            new TimeOnly(12, 0),
-            VenueTime.Seoul,
-            Now
-        );
+    private static Visit Visit() => Seremban.Visit(Now, "Study visit");
 
     [Fact]
     public void A_follow_up_promised_during_a_visit_starts_open_for_its_owner()

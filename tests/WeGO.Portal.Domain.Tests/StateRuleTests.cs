@@ -30,18 +30,27 @@ public sealed class StateRuleTests
         }
     }
 
+    /// <summary>Each rule holds exactly when <paramref name="allowed"/> names it, and so says its property, its static
+    /// rule and every method that performs it.</summary>
+    private static void AssertRules(
+        object state,
+        string allowed,
+        Dictionary<string, (bool Rule, bool StaticRule, bool[] Methods)> actual
+    )
+    {
+        var expected = allowed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var (rule, (property, staticRule, methods)) in actual)
+        {
+            var holds = expected.Contains(rule);
+            Assert.True(holds == property, $"{rule} in {state}: the property says {property}");
+            Assert.True(holds == staticRule, $"{rule} in {state}: the static rule says {staticRule}");
+            Assert.All(methods, worked => Assert.True(holds == worked, $"{rule} in {state}: a method disagrees"));
+        }
+    }
+
     private static Visit VisitIn(VisitStatus status)
     {
-        var visit = Visit.Schedule(
-            new Organization("Seremban City Council", "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment),
-            "Introduce WeGO and discuss membership",
-            "WeGO Secretariat, Seoul",
-            new DateOnly(2024, 10, 7),
-            new TimeOnly(10, 0),
-            new TimeOnly(12, 0),
-            VenueTime.Seoul,
-            Scheduled
-        );
+        var visit = Seremban.Visit(Scheduled);
         visit.AddHost("Jeong-kee Kim", "Secretary General");
         if (status is VisitStatus.Confirmed or VisitStatus.Completed)
         {
@@ -80,32 +89,29 @@ public sealed class StateRuleTests
     )
     {
         var rules = VisitIn(status);
-        var expected = allowed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var actual = new Dictionary<string, (bool Rule, bool StaticRule, bool Method)>
+        var actual = new Dictionary<string, (bool Rule, bool StaticRule, bool[] Methods)>
         {
-            ["Edit"] = (rules.CanEdit, Visit.CanEditIn(status), Works(() => VisitIn(status).RestatePurpose("Again"))),
-            ["Amend"] = (rules.CanAmend, Visit.CanAmendIn(status), Works(() => VisitIn(status).RecordTopic("Waste"))),
-            ["Confirm"] = (rules.CanConfirm, Visit.CanConfirmIn(status), Works(() => VisitIn(status).Confirm())),
+            ["Edit"] = (rules.CanEdit, Visit.CanEditIn(status), [Works(() => VisitIn(status).RestatePurpose("Again"))]),
+            ["Amend"] = (rules.CanAmend, Visit.CanAmendIn(status), [Works(() => VisitIn(status).RecordTopic("Waste"))]),
+            ["Confirm"] = (rules.CanConfirm, Visit.CanConfirmIn(status), [Works(() => VisitIn(status).Confirm())]),
             ["Complete"] = (
                 rules.CanComplete,
                 Visit.CanCompleteIn(status),
-                Works(() => VisitIn(status).Complete(AfterTheVisit))
+                [Works(() => VisitIn(status).Complete(AfterTheVisit))]
             ),
-            ["Cancel"] = (rules.CanCancel, Visit.CanCancelIn(status), Works(() => VisitIn(status).Cancel("Postponed"))),
+            ["Cancel"] = (
+                rules.CanCancel,
+                Visit.CanCancelIn(status),
+                [Works(() => VisitIn(status).Cancel("Postponed"))]
+            ),
             ["Report"] = (
                 rules.CanReport,
                 Visit.CanReportIn(status),
-                Works(() => VisitReport.ForVisit(VisitIn(status), "staff-1", "Mina Park", "en", AfterTheVisit))
+                [Works(() => VisitReport.ForVisit(VisitIn(status), "staff-1", "Mina Park", "en", AfterTheVisit))]
             ),
         };
 
-        foreach (var (rule, (property, staticRule, method)) in actual)
-        {
-            var holds = expected.Contains(rule);
-            Assert.True(holds == property, $"{rule} in {status}: the property says {property}");
-            Assert.True(holds == staticRule, $"{rule} in {status}: the static rule says {staticRule}");
-            Assert.True(holds == method, $"{rule} in {status}: the method {(method ? "worked" : "refused")}");
-        }
+        AssertRules(status, allowed, actual);
     }
 
     [Fact]
@@ -158,7 +164,6 @@ public sealed class StateRuleTests
     )
     {
         var rules = ReportIn(state);
-        var expected = allowed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var content = ReportContent.Empty with { Summary = "Rewritten." };
         var actual = new Dictionary<string, (bool Rule, bool StaticRule, bool[] Methods)>
         {
@@ -192,13 +197,7 @@ public sealed class StateRuleTests
             ),
         };
 
-        foreach (var (rule, (property, staticRule, methods)) in actual)
-        {
-            var holds = expected.Contains(rule);
-            Assert.True(holds == property, $"{rule} in {state}: the property says {property}");
-            Assert.True(holds == staticRule, $"{rule} in {state}: the static rule says {staticRule}");
-            Assert.All(methods, worked => Assert.True(holds == worked, $"{rule} in {state}: a method disagrees"));
-        }
+        AssertRules(state, allowed, actual);
     }
 
     private static FollowUp FollowUpIn(FollowUpStatus status)

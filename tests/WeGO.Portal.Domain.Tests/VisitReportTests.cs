@@ -1,5 +1,4 @@
 using WeGO.Portal.Domain.Common;
-using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Reports;
 using WeGO.Portal.Domain.Visits;
 
@@ -12,16 +11,7 @@ public sealed class VisitReportTests
 
     private static Visit SerembanVisit(bool completed = true)
     {
-        var visit = Visit.Schedule(
-            new Organization("Seremban City Council", "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment),
-            "Introduce WeGO and discuss membership",
-            "WeGO Secretariat, Seoul",
-            new DateOnly(2024, 10, 7),
-            new TimeOnly(10, 0),
-            new TimeOnly(12, 0),
-            VenueTime.Seoul,
-            Scheduled
-        );
+        var visit = Seremban.Visit(Scheduled);
         visit.NameHeadOfDelegation("Lee Kai Yet", "Councillor");
         visit.AddHost("Jeong-kee Kim", "Secretary General");
         visit.AddHost("Lii Inn Tan", "Program Director");

@@ -9,17 +9,7 @@ public sealed class VisitTests
     private static readonly DateTime Now = new(2024, 9, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime AfterTheVisit = new(2024, 10, 8, 0, 0, 0, DateTimeKind.Utc);
 
-    private static Visit SerembanVisit() =>
-        Visit.Schedule(
-            new Organization("Seremban City Council", "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment),
-            "Introduce WeGO and discuss membership",
-            "WeGO Secretariat, Seoul",
-            new DateOnly(2024, 10, 7),
-            new TimeOnly(10, 0),
-            new TimeOnly(12, 0),
-            VenueTime.Seoul,
-            Now
-        );
+    private static Visit SerembanVisit() => Seremban.Visit(Now);
 
     private static string CodeOf(Action action) => Assert.Throws<DomainException>(action).Code;
 
