@@ -10,7 +10,8 @@ using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Web.Tests;
 
-/// <summary>The form-field tag helper's markup, on the schedule form after a post that leaves the venue empty.</summary>
+/// <summary>The form-field tag helper's markup, on the schedule form after a post that leaves the venue
+/// empty.</summary>
 public sealed class FormFieldTests : IClassFixture<PortalFactory>
 {
     private readonly PortalFactory portal;

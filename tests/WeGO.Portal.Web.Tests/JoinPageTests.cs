@@ -74,7 +74,8 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
         Assert.Contains("pattern=", phone, StringComparison.Ordinal);
         Assert.Matches("""<label[^>]*for="Input_ContactName""", page);
         Assert.Matches(
-            """<div class="join-extra" aria-hidden="true">\s*<label[^>]*>[^<]*</label>\s*<input id="join-website" name="website" type="text" tabindex="-1" autocomplete="off"\s""",
+            """<div class="join-extra" aria-hidden="true">\s*<label[^>]*>[^<]*</label>\s*"""
+                + """<input id="join-website" name="website" type="text" tabindex="-1" autocomplete="off"\s""",
             page
         );
         Assert.Contains("href=\"/Privacy\"", page, StringComparison.Ordinal);
