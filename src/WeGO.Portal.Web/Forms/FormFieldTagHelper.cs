@@ -10,16 +10,15 @@ using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Forms;
 
-/// <summary><c>&lt;form-field for="Input.Venue" label-key="Field.Venue" class="col-sm-6" /&gt;</c>: one form field
-/// in one line, with the same markup everywhere: the label (from UiText) for the control, the control named and
-/// identified as <c>asp-for</c> would (<c>Input.Venue</c>, <c>Input_Venue</c>), the optional hint, the validation
-/// message, and what someone else saved meanwhile. <c>required</c> (with a mark after the label) and
-/// <c>maxlength</c> come from the bound type's validator (<see cref="FieldRules"/>); <c>aria-describedby</c> names
-/// the hint and, after a failed post, the error, which also sets <c>aria-invalid</c>. The control is a checkbox for a bool, a textarea
-/// when <c>rows</c> is given, a select when the element holds its options, an input otherwise (type date, time or
-/// number from the property's type unless <c>type</c> says); every other attribute goes onto the control, except
-/// <c>class</c>, which goes onto the wrapping div. A checkbox's content, when given, follows its label text (a
-/// link).</summary>
+/// <summary><c>&lt;form-field for="Input.Venue" label-key="Field.Venue" class="col-sm-6" /&gt;</c>: one form field in
+/// one line, with the same markup everywhere: the label (from UiText) for the control, the control named and identified
+/// as <c>asp-for</c> would (<c>Input.Venue</c>, <c>Input_Venue</c>), the optional hint, the validation message, and
+/// what someone else saved meanwhile. <c>required</c> (with a mark after the label) and <c>maxlength</c> come from the
+/// bound type's validator (<see cref="FieldRules"/>); <c>aria-describedby</c> names the hint and, after a failed post,
+/// the error, which also sets <c>aria-invalid</c>. The control is a checkbox for a bool, a textarea when <c>rows</c> is
+/// given, a select when the element holds its options, an input otherwise (type date, time or number from the
+/// property's type unless <c>type</c> says); every other attribute goes onto the control, except <c>class</c>, which
+/// goes onto the wrapping div. A checkbox's content, when given, follows its label text (a link).</summary>
 [HtmlTargetElement("form-field", Attributes = "for")]
 public sealed class FormFieldTagHelper(IStringLocalizer<UiText> text) : TagHelper
 {
