@@ -20,8 +20,8 @@ internal static class Logging
                     .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
                     .ReadFrom.Services(services)
                     .Enrich.FromLogContext()
-                    .Enrich.With<Http.CalendarFeed.RedactToken>()
-                    .Enrich.With<Http.StatusLinks.RedactToken>()
+                    .Enrich.With<Calendar.CalendarFeed.RedactToken>()
+                    .Enrich.With<Pipeline.StatusLinks.RedactToken>()
                     .WriteTo.Console(
                         formatProvider: System.Globalization.CultureInfo.InvariantCulture,
                         outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}"

@@ -10,7 +10,10 @@ using WeGO.Portal.Application;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Staff;
-using WeGO.Portal.Web.Http;
+using WeGO.Portal.Web.Calendar;
+using WeGO.Portal.Web.Forms;
+using WeGO.Portal.Web.Identity;
+using WeGO.Portal.Web.Pipeline;
 
 namespace WeGO.Portal.Web;
 
@@ -30,20 +33,36 @@ internal static class WebSetup
         public const string ReviewReports = nameof(RoleGroup.ReviewReports);
     }
 
+    /// <summary>The web side of the portal, step by step: who is asking, in which language, how staff sign in, which
+    /// roles each policy holds, the pages, and binding messages in the reader's language.</summary>
     public static void AddPortalWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddHttpContextAccessor();
+        AddViewer(services);
+        AddLanguages(services);
+        AddStaffSignIn(services, builder.Environment);
+        AddRolePolicies(services);
+        AddPages(services);
+        AddLocalizedBindingMessages(services);
+    }
 
+    /// <summary>Who the request is from (<see cref="ICurrentActor"/>) and the time zone they read times in.</summary>
+    private static void AddViewer(IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentActor, CurrentUserActor>();
+        services.AddScoped<ViewerTime>();
+    }
+
+    /// <summary>English, Spanish and Korean, chosen by the language cookie, then the browser's Accept-Language.</summary>
+    private static void AddLanguages(IServiceCollection services)
+    {
         // Korean and Spanish text goes out as characters, not numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(
                 System.Text.Unicode.UnicodeRanges.All
             )
         );
-        services.AddScoped<ICurrentActor, CurrentUserActor>();
-        services.AddScoped<ViewerTime>();
-
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>
         {
@@ -54,7 +73,12 @@ internal static class WebSetup
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
+    }
 
+    /// <summary>Identity with the portal's password rules, a sign-in cookie tied to a server-side session
+    /// (<see cref="SessionCookie"/>), antiforgery, and data-protection keys every instance shares.</summary>
+    private static void AddStaffSignIn(IServiceCollection services, IWebHostEnvironment environment)
+    {
         services
             .AddIdentity<StaffUser, IdentityRole>(options =>
             {
@@ -76,7 +100,7 @@ internal static class WebSetup
             options.Cookie.Name = "wego.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment()
+            options.Cookie.SecurePolicy = environment.IsDevelopment()
                 ? CookieSecurePolicy.SameAsRequest
                 : CookieSecurePolicy.Always;
             options.LoginPath = "/Account/SignIn";
@@ -93,20 +117,29 @@ internal static class WebSetup
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "wego.antiforgery";
-            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment()
+            options.Cookie.SecurePolicy = environment.IsDevelopment()
                 ? CookieSecurePolicy.SameAsRequest
                 : CookieSecurePolicy.Always;
         });
         // Keys live in the database, so every instance behind a load balancer reads the others' cookies and tokens.
         services.AddDataProtection().SetApplicationName("WeGO.Portal").PersistKeysToDbContext<PortalDbContext>();
+    }
 
+    private static void AddRolePolicies(IServiceCollection services)
+    {
         // One policy per role group, holding the roles the use cases' declarations name (UseCaseAccess.RolesIn).
         var authorization = services.AddAuthorizationBuilder();
         foreach (var group in Enum.GetValues<RoleGroup>())
         {
             authorization.AddPolicy(group.ToString(), policy => policy.RequireRole(UseCaseAccess.RolesIn(group)));
         }
+    }
 
+    /// <summary>Razor Pages: closed to anonymous users unless a page is listed here, each staff folder behind its
+    /// policy, and the filters every page runs (use-case rejections into ModelState, the password-change gate, 405 for
+    /// a method no handler takes).</summary>
+    private static void AddPages(IServiceCollection services)
+    {
         services.AddScoped<UseCaseRejections>();
         services.AddScoped<CalendarFeedTokens>();
         services.AddInquiryRateLimit();
@@ -123,8 +156,6 @@ internal static class WebSetup
                 options.Conventions.AuthorizeFolder("/Reports", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/News", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/Dashboard", Policies.ReadVisits);
-                options.Conventions.AuthorizeFolder(BaselinePages.Folder, Policies.ReadVisits);
-                options.Conventions.RouteOnlyWhenEnabled(builder.Configuration);
                 options.Conventions.AllowAnonymousToPage("/Index");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Culture");
@@ -161,6 +192,10 @@ internal static class WebSetup
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(UiText))
             );
+    }
+
+    /// <summary>Model binding's own messages (a missing value, a number expected) in the reader's language.</summary>
+    private static void AddLocalizedBindingMessages(IServiceCollection services) =>
         services
             .AddOptions<MvcOptions>()
             .Configure<IStringLocalizerFactory>(
@@ -181,18 +216,28 @@ internal static class WebSetup
                     binding.SetMissingRequestBodyRequiredValueAccessor(() => text["Binding.Required"]);
                 }
             );
+
+    /// <summary>What every request goes through, in order, then the addresses the portal answers.</summary>
+    public static void UsePortalPipeline(this WebApplication app)
+    {
+        NameValidatedFieldsInTheReadersLanguage(app.Services);
+        UseMiddleware(app);
+        MapEndpoints(app);
     }
 
-    public static void UsePortalPipeline(this WebApplication app)
+    private static void NameValidatedFieldsInTheReadersLanguage(IServiceProvider services)
     {
         // Validators name fields in the user's language ("Field.Email" in Messages.resx), and FluentValidation's
         // own sentences follow the request culture.
-        var messages = app.Services.GetRequiredService<IStringLocalizerFactory>().Create(typeof(Messages));
+        var messages = services.GetRequiredService<IStringLocalizerFactory>().Create(typeof(Messages));
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null
             : messages["Field." + member.Name] is { ResourceNotFound: false } name ? name.Value
             : member.Name;
+    }
 
+    private static void UseMiddleware(WebApplication app)
+    {
         app.UseMiddleware<CorrelationId>();
         app.UseSerilogRequestLogging(options =>
         {
@@ -221,7 +266,10 @@ internal static class WebSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+    }
 
+    private static void MapEndpoints(WebApplication app)
+    {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks(
                 "/health/ready",

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Testing;
 using WeGO.Portal.Web;
-using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Application.Tests;
 

@@ -6,7 +6,7 @@ using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Web;
-using WeGO.Portal.Web.Http;
+using WeGO.Portal.Web.Identity;
 
 namespace WeGO.Portal.Testing;
 

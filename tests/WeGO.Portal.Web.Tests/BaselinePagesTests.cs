@@ -1,21 +1,31 @@
 using System.Net;
+using System.Reflection;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Razor.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using WeGO.Portal.Baseline;
 using WeGO.Portal.Testing;
-using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Tests;
 
-/// <summary>The load benchmark's baseline pages (Pages/Baseline) exist only when
-/// Portal:Benchmarks:Baseline=true.</summary>
+/// <summary>The load benchmark's baseline pages (bench/WeGO.Portal.Baseline) are not part of the portal: it answers
+/// 404 for them, and only a host that adds them (the benchmark's, or <see cref="BaselinePortal"/> here) serves them,
+/// showing what the portal's pages show.</summary>
 public sealed class BaselinePagesTests
 {
-    [Theory]
-    [InlineData("/Baseline/Visits")]
-    [InlineData("/Baseline/Visit/1")]
-    [InlineData("/Baseline/Inquiries")]
-    [InlineData("/Baseline/Dashboard")]
-    [InlineData("/Baseline/Join")]
-    public async Task Baseline_pages_are_not_found_in_production_unless_enabled(string path)
+    /// <summary>The portal with the baseline pages added exactly as the benchmark's host adds them.</summary>
+    private sealed class BaselinePortal : PortalFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddBaselinePages());
+        }
+    }
+
+    [Fact]
+    public async Task The_portal_answers_not_found_for_every_baseline_page_even_to_an_administrator()
     {
         using var portal = new PortalFactory { Environment = "Production", SeedDemo = false };
         portal.Settings["https_port"] = "443";
@@ -24,18 +34,40 @@ public sealed class BaselinePagesTests
         var administrator = PortalClient.For(portal, https: true);
         await administrator.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
 
-        using var asAnonymous = await anonymous.GetAsync(path);
-        using var asAdministrator = await administrator.GetAsync(path);
+        foreach (
+            var path in (string[])
+                [
+                    "/Baseline/Visits",
+                    "/Baseline/Visit/1",
+                    "/Baseline/Inquiries",
+                    "/Baseline/Dashboard",
+                    "/Baseline/Join",
+                ]
+        )
+        {
+            using var asAnonymous = await anonymous.GetAsync(path);
+            using var asAdministrator = await administrator.GetAsync(path);
 
-        Assert.Equal(HttpStatusCode.NotFound, asAnonymous.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, asAdministrator.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, asAnonymous.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, asAdministrator.StatusCode);
+        }
     }
 
     [Fact]
-    public async Task Enabled_baseline_pages_show_the_same_visits_as_the_portal_pages()
+    public void The_portal_assembly_holds_no_baseline_page_or_type()
     {
-        using var portal = new PortalFactory();
-        portal.Settings[BaselinePages.Setting] = "true";
+        var portal = typeof(Program).Assembly;
+
+        Assert.DoesNotContain(portal.GetTypes(), type => type.FullName!.Contains("Baseline", StringComparison.Ordinal));
+        Assert.DoesNotContain(portal.GetCustomAttributes<RazorCompiledItemAttribute>(), page =>
+            page.Identifier.StartsWith("/Pages/Baseline/", StringComparison.Ordinal)
+        );
+    }
+
+    [Fact]
+    public async Task Baseline_pages_show_the_same_visits_as_the_portal_pages()
+    {
+        using var portal = new BaselinePortal { SeedDemo = true };
         portal.Start();
         var client = PortalClient.For(portal);
         await client.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
@@ -49,10 +81,9 @@ public sealed class BaselinePagesTests
     }
 
     [Fact]
-    public async Task Enabled_baseline_form_stores_an_inquiry_that_the_baseline_and_portal_pipelines_both_list()
+    public async Task Baseline_form_stores_an_inquiry_that_the_baseline_and_portal_pipelines_both_list()
     {
-        using var portal = new PortalFactory();
-        portal.Settings[BaselinePages.Setting] = "true";
+        using var portal = new BaselinePortal { SeedDemo = true };
         portal.Start();
         var official = PortalClient.For(portal);
         var staff = PortalClient.For(portal);

@@ -2,7 +2,7 @@ namespace WeGO.Portal.Bench.Load;
 
 /// <summary>A page under load: GET <see cref="Path"/>, or with <see cref="Form"/> a form POST to it. <c>{visit}</c> in
 /// a path becomes a random visit id for each request. <see cref="Baseline"/> is the same SQL as a bare page
-/// (src/WeGO.Portal.Web/Pages/Baseline, served only with Portal:Benchmarks:Baseline=true). A <see cref="Public"/> page
+/// (bench/WeGO.Portal.Baseline, served only by the benchmark's host). A <see cref="Public"/> page
 /// is loaded without signing in, as the public sees it; the others as the bench administrator.</summary>
 internal sealed record LoadPage(string Name, string Path, string? Baseline = null)
 {

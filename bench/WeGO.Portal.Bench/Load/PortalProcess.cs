@@ -32,20 +32,23 @@ internal sealed class PortalProcess : IAsyncDisposable
 
     public static async Task<PortalProcess> StartAsync(string dataFolder, string adminEmail, string adminPassword)
     {
+        // The portal with the baseline pages (bench/WeGO.Portal.Baseline), reading the portal's own settings and
+        // static files from its project folder.
         var web = WebProjectFolder();
-        var output = Path.Combine(web, "bin", BuildConfiguration(), "net" + Environment.Version.ToString(2));
-        var apphost = Path.Combine(output, "WeGO.Portal.Web");
-        var dll = Path.Combine(output, "WeGO.Portal.Web.dll");
+        var host = Path.GetFullPath(Path.Combine(web, "..", "..", "bench", "WeGO.Portal.Baseline"));
+        var output = Path.Combine(host, "bin", BuildConfiguration(), "net" + Environment.Version.ToString(2));
+        var apphost = Path.Combine(output, "WeGO.Portal.Baseline");
+        var dll = Path.Combine(output, "WeGO.Portal.Baseline.dll");
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException(
-                $"No built portal at {dll}: build the benchmark first (it builds the portal)."
+                $"No built portal at {dll}: build the benchmark first (it builds the portal and its baselines)."
             );
         }
 
         var serverGc = Environment.GetEnvironmentVariable("DOTNET_gcServer") is { Length: > 0 } forced
             ? forced == "1"
-            : File.ReadAllText(Path.Combine(output, "WeGO.Portal.Web.runtimeconfig.json"))
+            : File.ReadAllText(Path.Combine(output, "WeGO.Portal.Baseline.runtimeconfig.json"))
                 .Contains("\"System.GC.Server\": true", StringComparison.Ordinal);
         var port = FreePort();
         var start = File.Exists(apphost)
@@ -67,7 +70,6 @@ internal sealed class PortalProcess : IAsyncDisposable
         environment["Portal__Admin__Email"] = adminEmail;
         environment["Portal__Admin__Password"] = adminPassword;
         environment["Portal__SeedDemo"] = "false";
-        environment["Portal__Benchmarks__Baseline"] = "true";
         // The public form's rate limit (5 posts per client network per 10 minutes) must not turn the benchmark's posts
         // into 429s.
         environment["Portal__Inquiries__RateLimit__PermitLimit"] = "100000000";

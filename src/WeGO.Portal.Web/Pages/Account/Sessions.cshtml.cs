@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Staff;
-using WeGO.Portal.Web.Http;
+using WeGO.Portal.Web.Forms;
+using WeGO.Portal.Web.Identity;
 
 namespace WeGO.Portal.Web.Pages.Account;
 

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using WeGO.Portal.Application.Membership;
-using WeGO.Portal.Web.Http;
+using WeGO.Portal.Web.Forms;
+using WeGO.Portal.Web.Pipeline;
 
 namespace WeGO.Portal.Web.Pages.Membership;
 

@@ -2,7 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Membership;
-using WeGO.Portal.Web.Http;
+using WeGO.Portal.Web.Pipeline;
 
 namespace WeGO.Portal.Web.Pages.Membership;
 

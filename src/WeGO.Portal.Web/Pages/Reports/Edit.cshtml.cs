@@ -9,7 +9,7 @@ using WeGO.Portal.Application;
 using WeGO.Portal.Application.FollowUps;
 using WeGO.Portal.Application.Reports;
 using WeGO.Portal.Domain.Common;
-using WeGO.Portal.Web.Http;
+using WeGO.Portal.Web.Forms;
 
 namespace WeGO.Portal.Web.Pages.Reports;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Domain.Visits;
-using WeGO.Portal.Web.Http;
+using WeGO.Portal.Web.Calendar;
 
 namespace WeGO.Portal.Web.Pages.Visits;
 

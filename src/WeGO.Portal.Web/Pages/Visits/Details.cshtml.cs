@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Visits;
-using WeGO.Portal.Web.Http;
+using WeGO.Portal.Web.Calendar;
 
 namespace WeGO.Portal.Web.Pages.Visits;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Visits;
-using WeGO.Portal.Web.Http;
+using WeGO.Portal.Web.Forms;
 
 namespace WeGO.Portal.Web.Pages.Visits;
 

@@ -8,7 +8,6 @@ using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Visits;
 using WeGO.Portal.Web.Forms;
-using WeGO.Portal.Web.Http;
 
 namespace WeGO.Portal.Web.Pages.Visits;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Visits;
-using WeGO.Portal.Web.Http;
+using WeGO.Portal.Web.Forms;
 
 namespace WeGO.Portal.Web.Pages.Visits;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Domain.Common;
-using WeGO.Portal.Web.Http;
+using WeGO.Portal.Web.Forms;
 
 namespace WeGO.Portal.Web.Pages.Membership.Inquiries;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Domain.Common;
-using WeGO.Portal.Web.Http;
+using WeGO.Portal.Web.Forms;
 
 namespace WeGO.Portal.Web.Pages.Membership.Inquiries;
 

@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Staff;
+
+namespace WeGO.Portal.Web.Identity;
+
+/// <summary>Ties every sign-in cookie to a server-side session (<see cref="StaffSession"/>): signing in records one and
+/// puts its id in the cookie, every request checks it is still open (<see cref="OpenSessions"/>), signing out ends it.
+/// A cookie whose session has ended, or that names none, is treated as signed out. Identity's own security-stamp check
+/// still runs after ours. See docs/decisions/0013-server-side-sessions.md.</summary>
+public sealed class SessionCookie(OpenSessions sessions, IOptions<IdentityOptions> identity)
+    : CookieAuthenticationEvents
+{
+    public const string SessionClaim = "portal:session";
+
+    public override async Task SigningIn(CookieSigningInContext context)
+    {
+        if (
+            context.Principal?.Identity is ClaimsIdentity signedIn
+            && signedIn.FindFirst(ClaimTypes.NameIdentifier)?.Value is { } userId
+        )
+        {
+            var http = context.HttpContext;
+            var db = http.RequestServices.GetRequiredService<PortalDbContext>();
+            if (http.User.FindFirst(SessionClaim)?.Value is { } replaced)
+            {
+                // Signing in again in the same browser (after a new password): the new session replaces the old one.
+                await sessions.EndAsync(db, replaced, http.RequestAborted);
+            }
+
+            var id = await sessions.StartAsync(
+                db,
+                userId,
+                signedIn.FindFirst(identity.Value.ClaimsIdentity.SecurityStampClaimType)?.Value ?? "",
+                http.Request.Headers.UserAgent.ToString(),
+                http.RequestAborted
+            );
+            foreach (var stale in signedIn.FindAll(SessionClaim).ToList())
+            {
+                signedIn.RemoveClaim(stale);
+            }
+
+            signedIn.AddClaim(new Claim(SessionClaim, id));
+        }
+
+        await base.SigningIn(context);
+    }
+
+    public override async Task SigningOut(CookieSigningOutContext context)
+    {
+        if (context.HttpContext.User.FindFirst(SessionClaim)?.Value is { } id)
+        {
+            await sessions.EndAsync(
+                context.HttpContext.RequestServices.GetRequiredService<PortalDbContext>(),
+                id,
+                context.HttpContext.RequestAborted
+            );
+        }
+
+        await base.SigningOut(context);
+    }
+
+    public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
+    {
+        var http = context.HttpContext;
+        if (
+            context.Principal?.FindFirst(SessionClaim)?.Value is not { } id
+            || !await sessions.IsOpenAsync(
+                id,
+                () => http.RequestServices.GetRequiredService<PortalDbContext>(),
+                http.RequestAborted
+            )
+        )
+        {
+            context.RejectPrincipal();
+            await http.SignOutAsync(context.Scheme.Name);
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    /// <summary>Identity's security-stamp check re-issues the cookie from a fresh principal now and then
+    /// (<see cref="SecurityStampValidatorOptions.ValidationInterval"/>): it stays the same session.</summary>
+    public static Task KeepSession(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (
+            context.CurrentPrincipal?.FindFirst(SessionClaim) is { } session
+            && context.NewPrincipal?.Identity is ClaimsIdentity renewed
+        )
+        {
+            renewed.AddClaim(new Claim(SessionClaim, session.Value));
+        }
+
+        return Task.CompletedTask;
+    }
+}

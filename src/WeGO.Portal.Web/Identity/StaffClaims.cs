@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using WeGO.Portal.Application.Staff;
+
+namespace WeGO.Portal.Web.Identity;
+
+/// <summary>Adds the display name and the "must change password" flag to the sign-in cookie.</summary>
+public sealed class StaffClaims(
+    UserManager<StaffUser> users,
+    RoleManager<IdentityRole> roles,
+    IOptions<IdentityOptions> options
+) : UserClaimsPrincipalFactory<StaffUser, IdentityRole>(users, roles, options)
+{
+    public const string DisplayName = "portal:display_name";
+    public const string MustChangePassword = "portal:must_change_password";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(
+            new Claim(DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName)
+        );
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(MustChangePassword, "true"));
+        }
+
+        return identity;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace WeGO.Portal.Web.Pipeline;
+
+/// <summary>How many membership inquiries one network may post in a window
+/// (<c>Portal:Inquiries:RateLimit</c>).</summary>
+public sealed class InquiryRateLimitSettings
+{
+    public const string Section = "Portal:Inquiries:RateLimit";
+
+    public int PermitLimit { get; set; } = 5;
+
+    public int WindowSeconds { get; set; } = 600;
+}
+
+/// <summary>Limits posts of the public inquiry form per client address (an IPv6 client per /64, the block one
+/// household or office gets). Reading the form is never limited. Behind a proxy the client address is only right
+/// with forwarded headers enabled (docs/operations.md). A refused post gets 429 and the friendly error page.</summary>
+internal static class InquiryRateLimit
+{
+    public const string Policy = "inquiry-posts";
+
+    /// <summary>Where the refusal leaves the minutes to wait, for the error page.</summary>
+    public const string RetryAfterMinutesKey = "wego.retry-after-minutes";
+
+    public static IServiceCollection AddInquiryRateLimit(this IServiceCollection services)
+    {
+        services.AddOptions<InquiryRateLimitSettings>().BindConfiguration(InquiryRateLimitSettings.Section);
+        services.AddRateLimiter(_ => { });
+        services
+            .AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<InquiryRateLimitSettings>, ILoggerFactory>(
+                (options, settings, logs) =>
+                {
+                    var logger = logs.CreateLogger(typeof(InquiryRateLimit).FullName!);
+                    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+                    options.AddPolicy(Policy, http =>
+                        HttpMethods.IsPost(http.Request.Method)
+                            ? RateLimitPartition.GetFixedWindowLimiter(
+                                ClientNetwork(http),
+                                _ => new FixedWindowRateLimiterOptions
+                                {
+                                    PermitLimit = Math.Max(1, settings.Value.PermitLimit),
+                                    Window = TimeSpan.FromSeconds(Math.Max(1, settings.Value.WindowSeconds)),
+                                    QueueLimit = 0,
+                                }
+                            )
+                            : RateLimitPartition.GetNoLimiter(string.Empty)
+                    );
+                    options.OnRejected = (context, _) =>
+                    {
+                        var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                            ? retryAfter
+                            : TimeSpan.FromSeconds(settings.Value.WindowSeconds);
+                        var response = context.HttpContext.Response;
+                        response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(
+                            CultureInfo.InvariantCulture
+                        );
+                        context.HttpContext.Items[RetryAfterMinutesKey] = Math.Max(
+                            1,
+                            (int)Math.Ceiling(wait.TotalMinutes)
+                        );
+                        logger.LogWarning(
+                            "Membership inquiry post refused: rate limit reached for the client's network"
+                        );
+                        return ValueTask.CompletedTask;
+                    };
+                }
+            );
+        return services;
+    }
+
+    private static string ClientNetwork(HttpContext http)
+    {
+        var address = http.Connection.RemoteIpAddress;
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            var bytes = address.GetAddressBytes();
+            Array.Clear(bytes, 8, 8);
+            address = new IPAddress(bytes);
+        }
+
+        return address.ToString();
+    }
+}
