@@ -10,18 +10,13 @@ public static class InquiriesForChange
     /// <summary>Loads an inquiry with its notes, expecting the version the user's page was built from: if someone saved
     /// the inquiry since, the unit of work's save fails with a concurrency conflict instead of overwriting
     /// it.</summary>
-    public static async Task<MembershipInquiry> LoadInquiryForChangeAsync(
+    public static Task<MembershipInquiry> LoadInquiryForChangeAsync(
         this PortalDbContext db,
         int inquiryId,
         int expectedVersion,
         CancellationToken cancellationToken
-    )
-    {
-        var inquiry = await db
+    ) =>
+        db
             .MembershipInquiries.Include(i => i.Notes)
-            .SingleOrDefaultAsync(i => i.Id == inquiryId, cancellationToken)
-            ?? throw new DomainException("Inquiry.NotFound");
-        db.Entry(inquiry).Property(i => i.Version).OriginalValue = expectedVersion;
-        return inquiry;
-    }
+            .SingleForChangeAsync(db, inquiryId, expectedVersion, "Inquiry.NotFound", cancellationToken);
 }

@@ -10,16 +10,10 @@ public static class NewsReleasesForChange
 {
     /// <summary>Loads one language version of a release expecting the version the user's form was built from: if a
     /// colleague saved it since, the save fails as a concurrency conflict instead of overwriting their text.</summary>
-    public static async Task<NewsRelease> LoadReleaseForChangeAsync(
+    public static Task<NewsRelease> LoadReleaseForChangeAsync(
         this PortalDbContext db,
         int releaseId,
         int expectedVersion,
         CancellationToken cancellationToken
-    )
-    {
-        var release = await db.NewsReleases.SingleOrDefaultAsync(r => r.Id == releaseId, cancellationToken)
-            ?? throw new DomainException("Release.NotFound");
-        db.Entry(release).Property(r => r.Version).OriginalValue = expectedVersion;
-        return release;
-    }
+    ) => db.NewsReleases.SingleForChangeAsync(db, releaseId, expectedVersion, "Release.NotFound", cancellationToken);
 }

@@ -12,22 +12,17 @@ public static class VisitReportsForChange
 
     /// <summary>Loads a report with its comments and versions, expecting the version the user's page was built
     /// from: if someone saved the report since, the unit of work's save fails with a concurrency conflict.</summary>
-    public static async Task<VisitReport> LoadReportForChangeAsync(
+    public static Task<VisitReport> LoadReportForChangeAsync(
         this PortalDbContext db,
         int reportId,
         int expectedVersion,
         CancellationToken cancellationToken
-    )
-    {
-        var report = await db
+    ) =>
+        db
             .VisitReports.Include(r => r.Comments)
             .Include(r => r.Versions)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken)
-            ?? throw new DomainException("Report.NotFound");
-        db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
-        return report;
-    }
+            .SingleForChangeAsync(db, reportId, expectedVersion, "Report.NotFound", cancellationToken);
 
     /// <summary>The portal language of the person acting now (en, es or ko), for the mails written to them
     /// later.</summary>

@@ -10,14 +10,13 @@ public static class VisitsForChange
     /// <summary>Loads a visit with everything its rules look at, expecting the version the user's form was
     /// built from: if someone saved the visit since, the unit of work's save fails with a concurrency
     /// conflict instead of overwriting their change.</summary>
-    public static async Task<Visit> LoadForChangeAsync(
+    public static Task<Visit> LoadForChangeAsync(
         this PortalDbContext db,
         int visitId,
         int expectedVersion,
         CancellationToken cancellationToken
-    )
-    {
-        var visit = await db
+    ) =>
+        db
             .Visits.Include(v => v.Organization)
             .Include(v => v.Hosts)
             .Include(v => v.Agenda)
@@ -25,9 +24,5 @@ public static class VisitsForChange
             .Include(v => v.Delegation)
                 .ThenInclude(d => d.Members)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(v => v.Id == visitId, cancellationToken)
-            ?? throw new DomainException("Visit.NotFound");
-        db.Entry(visit).Property(v => v.Version).OriginalValue = expectedVersion;
-        return visit;
-    }
+            .SingleForChangeAsync(db, visitId, expectedVersion, "Visit.NotFound", cancellationToken);
 }

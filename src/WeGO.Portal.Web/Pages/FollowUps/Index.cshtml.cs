@@ -9,7 +9,7 @@ namespace WeGO.Portal.Web.Pages.FollowUps;
 /// reopen.</summary>
 public sealed class IndexModel(IMediator mediator, IAuthorizationService authorization) : PageModel
 {
-    public IReadOnlyList<ListMyFollowUps.Row> Rows { get; private set; } = [];
+    public IReadOnlyList<FollowUpView> Rows { get; private set; } = [];
 
     public bool CanEdit { get; private set; }
 

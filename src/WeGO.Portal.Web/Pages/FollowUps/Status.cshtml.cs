@@ -20,7 +20,7 @@ public sealed class StatusModel(IMediator mediator) : PageModel, IRedisplayAfter
     public string? ReturnUrl { get; set; }
 
     /// <summary>Null when the follow-up was deleted with its visit since the list was shown.</summary>
-    public GetFollowUp.Details? FollowUp { get; private set; }
+    public FollowUpView? FollowUp { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
