@@ -101,6 +101,7 @@ public sealed class CsvTests
     )]
     [InlineData("name,title\r\n\"Lee; Kai Yet\",Councillor\r\n", "Lee; Kai Yet|Councillor")]
     [InlineData("name\r\nLee | Kai Yet\r\nTan | Mei Ling\r\n", "Lee | Kai Yet")]
+    [InlineData("sep=;\r\nname;title\r\nLee, Kai Yet;Councillor\r\n", "Lee, Kai Yet|Councillor")]
     [InlineData("name\tcargo\r\nLee\tCouncillor\r\n", "Lee\tCouncillor")]
     public void The_separator_is_a_comma_or_a_semicolon_whichever_the_file_uses(string text, string second)
     {
