@@ -118,12 +118,4 @@ public sealed class ListVisitsTests : IAsyncLifetime
         );
         Assert.Contains("서울 강남구", all, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void Csv_fields_are_quoted_and_formulas_defused()
-    {
-        Assert.Equal("\"Seoul, Korea\"", Common.Csv.Field("Seoul, Korea"));
-        Assert.Equal("\"say \"\"hi\"\"\"", Common.Csv.Field("say \"hi\""));
-        Assert.Equal("'=HYPERLINK(1)", Common.Csv.Field("=HYPERLINK(1)"));
-    }
 }

@@ -486,6 +486,40 @@ public sealed class RosterTests : IDisposable
     }
 
     [Fact]
+    public async Task Rows_are_counted_as_a_spreadsheet_shows_them_with_values_on_several_lines_and_blank_rows()
+    {
+        var visitId = await SerembanVisitIdAsync();
+        const string csv =
+            "name,title,email\r\n"
+            + "\"Lee\r\nKai Yet\",\"Councillor,\nSeremban\",lee.kaiyet@mbs.gov.my\r\n"
+            + "\r\n"
+            + ",,\r\n"
+            + "Tan Mei Ling,\"Senior\nofficer\",tan.meiling(at)mbs.gov.my\r\n"
+            + "Ahmad Zaki,,\r\n";
+
+        var result = await ImportAsync(visitId, csv);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((5, "email"), (problem.Row!.Value, problem.Column));
+        Assert.Empty((await RosterAsync(visitId)).Members);
+    }
+
+    [Fact]
+    public async Task A_semicolon_file_with_a_byte_order_mark_names_its_own_first_column_in_a_problem()
+    {
+        var visitId = await SerembanVisitIdAsync();
+
+        var result = await ImportAsync(
+            visitId,
+            "Nombre;Correo electrónico\r\nAna Vázquez;ana@cuenca.gob.ec\r\n;luis@cuenca.gob.ec\r\n",
+            byteOrderMark: true
+        );
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((3, "Nombre"), (problem.Row!.Value, problem.Column));
+    }
+
+    [Fact]
     public async Task A_second_head_in_a_roster_file_is_reported_on_its_row()
     {
         var visitId = await SerembanVisitIdAsync();

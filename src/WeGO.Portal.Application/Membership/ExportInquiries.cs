@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
@@ -20,29 +19,45 @@ public static class ExportInquiries
         {
             var zone = viewer.TimeZoneId;
             return await Csv.FileAsync(
-                $"Reference,Submitted ({zone}),Organisation,Country,Region,Kind,Population,"
-                    + "Contact,Position,Email,Phone,Language,Interests,"
-                    + $"Stage,Stage changed ({zone}),Regional office,Owner",
+                [
+                    "Reference",
+                    $"Submitted ({zone})",
+                    "Organisation",
+                    "Country",
+                    "Region",
+                    "Kind",
+                    "Population",
+                    "Contact",
+                    "Position",
+                    "Email",
+                    "Phone",
+                    "Language",
+                    "Interests",
+                    "Stage",
+                    $"Stage changed ({zone})",
+                    "Regional office",
+                    "Owner",
+                ],
                 ListInquiries.Project(db, query.Filter.Apply(db, zone)).AsAsyncEnumerable(),
                 row =>
                     [
-                        Csv.Field(row.Reference),
+                        row.Reference,
                         Csv.Instant(row.SubmittedAtUtc, zone),
-                        Csv.Field(row.OrganizationName),
+                        row.OrganizationName,
                         row.CountryCode,
-                        row.Region.ToString(),
-                        row.Kind.ToString(),
-                        row.Population?.ToString(CultureInfo.InvariantCulture) ?? "",
-                        Csv.Field(row.ContactName),
-                        Csv.Field(row.ContactPosition),
-                        Csv.Field(row.Email),
-                        Csv.Field(row.Phone),
-                        Csv.Field(row.PreferredLanguage),
-                        Csv.Field(row.Interests.ToString()),
-                        row.Stage.ToString(),
+                        row.Region,
+                        row.Kind,
+                        row.Population,
+                        row.ContactName,
+                        row.ContactPosition,
+                        row.Email,
+                        row.Phone,
+                        row.PreferredLanguage,
+                        row.Interests,
+                        row.Stage,
                         Csv.Instant(row.StageChangedAtUtc, zone),
-                        Csv.Field(row.RegionalOffice),
-                        Csv.Field(row.Owner),
+                        row.RegionalOffice,
+                        row.Owner,
                     ],
                 cancellationToken
             );

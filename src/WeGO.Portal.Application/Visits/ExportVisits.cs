@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
@@ -21,23 +20,35 @@ public static class ExportVisits
         {
             var zone = viewer.TimeZoneId;
             return await Csv.FileAsync(
-                $"Id,City,Country,Region,Starts ({zone}),Ends ({zone}),Starts at the venue,Venue time zone,"
-                    + "Status,Headcount,Head of delegation,Hosts",
+                [
+                    "Id",
+                    "City",
+                    "Country",
+                    "Region",
+                    $"Starts ({zone})",
+                    $"Ends ({zone})",
+                    "Starts at the venue",
+                    "Venue time zone",
+                    "Status",
+                    "Headcount",
+                    "Head of delegation",
+                    "Hosts",
+                ],
                 ListVisits.Project(query.Filter.Apply(db, zone)).AsAsyncEnumerable(),
                 row =>
                     [
-                        row.Id.ToString(CultureInfo.InvariantCulture),
-                        Csv.Field(row.Organization),
+                        row.Id,
+                        row.Organization,
                         row.CountryCode,
-                        row.Region.ToString(),
+                        row.Region,
                         Csv.Instant(row.StartsAtUtc, zone),
                         Csv.Instant(row.EndsAtUtc, zone),
                         Csv.Instant(row.StartsAtUtc, row.TimeZoneId),
                         row.TimeZoneId,
-                        row.Status.ToString(),
-                        row.Headcount.ToString(CultureInfo.InvariantCulture),
-                        Csv.Field(row.HeadOfDelegation),
-                        Csv.Field(string.Join("; ", row.Hosts)),
+                        row.Status,
+                        row.Headcount,
+                        row.HeadOfDelegation,
+                        string.Join("; ", row.Hosts),
                     ],
                 cancellationToken
             );

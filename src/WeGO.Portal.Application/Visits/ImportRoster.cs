@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 using Mediator;
 using Microsoft.Extensions.Localization;
 using WeGO.Portal.Application.Common;
@@ -51,7 +52,7 @@ public static class ImportRoster
 
     /// <summary>An empty template to fill in: the header row, UTF-8 with a byte-order mark so spreadsheets read
     /// accents and Korean correctly.</summary>
-    public static byte[] Template() => Csv.Utf8WithBom(string.Join(',', TemplateColumns) + "\r\n");
+    public static byte[] Template() => Csv.Header(TemplateColumns);
 
     public sealed class Handler(PortalDbContext db, IStringLocalizer<Messages> messages)
         : ICommandHandler<Command, Result>
@@ -197,17 +198,13 @@ public static class ImportRoster
                 return (rows, [FileProblem("Roster.FileTooLarge", MaxBytes / 1024 / 1024)]);
             }
 
-            var text = CsvReader.DecodeUtf8(content);
-            if (text is null)
+            // A file saved as Windows-1252 or UTF-16 is refused with how to save it, rather than read as garbage.
+            if (!Utf8.IsValid(content))
             {
                 return (rows, [FileProblem("Roster.NotUtf8")]);
             }
 
-            var records = CsvReader
-                .Read(text, CsvReader.DetectSeparator(text))
-                .Where(r => !r.IsBlank || r.Unclosed)
-                .Take(MaxRows + 2)
-                .ToList();
+            var records = Csv.Read(content).Where(r => !r.IsBlank || r.Unclosed).Take(MaxRows + 2).ToList();
             if (records.Count == 0)
             {
                 return (rows, [FileProblem("Roster.FileEmpty")]);

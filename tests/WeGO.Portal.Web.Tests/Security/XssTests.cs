@@ -239,8 +239,7 @@ public sealed class XssTests(SecurityPortal fixture) : IClassFixture<SecurityPor
         );
 
         using var export = await fixture.Administrator.GetAsync("/Visits?handler=Csv&Filter.Text=HYPERLINK");
-        var text = Encoding.UTF8.GetString(await export.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
-        var rows = CsvReader.Read(text, ',').Skip(1).ToList();
+        var rows = Csv.Read(await export.Content.ReadAsByteArrayAsync()).Skip(1).ToList();
 
         var row = Assert.Single(rows);
         Assert.All(row.Fields, field =>
@@ -252,17 +251,6 @@ public sealed class XssTests(SecurityPortal fixture) : IClassFixture<SecurityPor
         Assert.Contains(row.Fields, field => field == "'" + formulas[0]);
         Assert.Contains(row.Fields, field => field == "'" + formulas[1]);
     }
-
-    [Theory]
-    [InlineData("=1+1", "'=1+1")]
-    [InlineData("+1", "'+1")]
-    [InlineData("-1", "'-1")]
-    [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("\t=1", "'\t=1")]
-    [InlineData("\r=1", "\"'\r=1\"")]
-    [InlineData("Seoul", "Seoul")]
-    public void Csv_fields_that_a_spreadsheet_would_run_are_prefixed(string value, string field) =>
-        Assert.Equal(field, Csv.Field(value));
 
     [Fact]
     public void The_check_finds_what_an_unencoded_payload_injects_and_nothing_in_an_encoded_one()
