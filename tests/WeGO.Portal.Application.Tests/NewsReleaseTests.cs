@@ -12,8 +12,10 @@ public sealed class NewsReleaseTests : IDisposable
 {
     private static readonly DateTime ReviewedAt = new(2024, 10, 9, 1, 0, 0, DateTimeKind.Utc);
 
+    // Still walks the demo data (the Seremban visit); to be moved onto TestData.
     private readonly PortalFactory portal = new PortalFactory
     {
+        SeedDemo = true,
         Settings =
         {
             ["Portal:News:PressContactName"] = "Kakim Danabayev",

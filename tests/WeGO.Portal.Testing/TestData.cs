@@ -52,6 +52,34 @@ public static class TestData
         return result.VisitId?.Value ?? throw new InvalidOperationException("The visit was not scheduled.");
     }
 
+    /// <summary>The topics of interest the Seremban delegation raised.</summary>
+    public static readonly IReadOnlyList<string> SerembanTopics =
+    [
+        "Membership process",
+        "Cooperation opportunities",
+        "Feasibility-study opportunities",
+        "WeGO's network in Asia and the world",
+        "Members' smart-city initiatives on urban-planning strategy and inclusion",
+    ];
+
+    /// <summary>Records <paramref name="topics"/> (the <see cref="SerembanTopics"/> when none) on the visit, one by
+    /// one as staff would.</summary>
+    public static async Task RecordTopicsAsync(this PortalFactory portal, int visitId, params string[] topics)
+    {
+        foreach (var topic in topics.Length > 0 ? topics : SerembanTopics)
+        {
+            var version = (await portal.SendAsync(new GetVisitTopics.Query(visitId)))!.Version;
+            await portal.SendAsync(
+                new RecordTopic.Command
+                {
+                    VisitId = visitId,
+                    Version = version,
+                    Topic = topic,
+                }
+            );
+        }
+    }
+
     /// <summary>A staff account with a unique address and <see cref="Password"/>: its id and address.</summary>
     public static async Task<(string Id, string Email)> StaffAsync(
         this PortalFactory portal,

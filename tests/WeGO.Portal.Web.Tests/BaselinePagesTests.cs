@@ -34,7 +34,7 @@ public sealed class BaselinePagesTests
     [Fact]
     public async Task Enabled_baseline_pages_show_the_same_visits_as_the_portal_pages()
     {
-        using var portal = new PortalFactory();
+        using var portal = new PortalFactory { SeedDemo = true };
         portal.Settings[BaselinePages.Setting] = "true";
         portal.Start();
         var client = PortalClient.For(portal);
@@ -51,7 +51,7 @@ public sealed class BaselinePagesTests
     [Fact]
     public async Task Enabled_baseline_form_stores_an_inquiry_that_the_baseline_and_portal_pipelines_both_list()
     {
-        using var portal = new PortalFactory();
+        using var portal = new PortalFactory { SeedDemo = true };
         portal.Settings[BaselinePages.Setting] = "true";
         portal.Start();
         var official = PortalClient.For(portal);
