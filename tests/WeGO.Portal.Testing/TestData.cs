@@ -8,8 +8,6 @@ namespace WeGO.Portal.Testing;
 /// Seremban visit (../shared/seed/scenario.md); a test changes only what it is about.</summary>
 public static class TestData
 {
-    public const string Password = "Colleague-Password-2024";
-
     private static int counter;
 
     /// <summary><paramref name="name"/> with a number no other call of this run gets.</summary>
@@ -78,16 +76,5 @@ public static class TestData
                 }
             );
         }
-    }
-
-    /// <summary>A staff account with a unique address and <see cref="Password"/>: its id and address.</summary>
-    public static async Task<(string Id, string Email)> StaffAsync(
-        this PortalFactory portal,
-        string name,
-        params string[] roles
-    )
-    {
-        var email = $"{Unique(name).Replace(' ', '.').ToLowerInvariant()}@tests.wego";
-        return (await portal.CreateStaffAsync(email, Password, roles), email);
     }
 }
