@@ -54,7 +54,9 @@ internal static class WebSetup
         services.AddScoped<ViewerTime>();
     }
 
-    /// <summary>English, Spanish and Korean, chosen by the language cookie, then the browser's Accept-Language.</summary>
+    /// <summary>
+    /// English, Spanish and Korean, chosen by the language cookie, then the browser's Accept-Language.
+    /// </summary>
     private static void AddLanguages(IServiceCollection services)
     {
         // Korean and Spanish text goes out as characters, not numeric entities.

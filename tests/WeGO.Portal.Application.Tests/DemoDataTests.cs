@@ -11,7 +11,7 @@ namespace WeGO.Portal.Application.Tests;
 
 public sealed class DemoDataTests : IDisposable
 {
-    private readonly PortalFactory portal = new PortalFactory().Start();
+    private readonly PortalFactory portal = new PortalFactory { SeedDemo = true }.Start();
 
     public void Dispose() => portal.Dispose();
 

@@ -18,8 +18,9 @@ public sealed class FollowUpTests : IDisposable
     private static readonly DateTimeOffset Noon20NovemberSeoul = new(2024, 11, 20, 3, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2024, 11, 20);
 
+    // Still walks the demo data (the Seremban visit); to be moved onto TestData.
     private readonly ClockedPortal portal = (ClockedPortal)
-        new ClockedPortal(new FixedClock(Noon20NovemberSeoul)).Start();
+        new ClockedPortal(new FixedClock(Noon20NovemberSeoul)) { SeedDemo = true }.Start();
 
     public void Dispose() => portal.Dispose();
 

@@ -12,7 +12,7 @@ namespace WeGO.Portal.Application.Tests;
 
 public sealed class RosterTests : IDisposable
 {
-    private readonly PortalFactory portal = new PortalFactory().Start();
+    private readonly PortalFactory portal = new PortalFactory { SeedDemo = true }.Start();
     private readonly CultureInfo culture = CultureInfo.CurrentUICulture;
 
     public RosterTests()

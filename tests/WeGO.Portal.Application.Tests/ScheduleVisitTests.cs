@@ -10,7 +10,8 @@ namespace WeGO.Portal.Application.Tests;
 
 public sealed class ScheduleVisitTests : IDisposable
 {
-    private readonly PortalFactory portal = new PortalFactory().Start();
+    // Still walks the demo data (the Seremban visit); to be moved onto TestData.
+    private readonly PortalFactory portal = new PortalFactory { SeedDemo = true }.Start();
 
     public void Dispose() => portal.Dispose();
 

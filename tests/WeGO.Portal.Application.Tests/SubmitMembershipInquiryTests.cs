@@ -11,7 +11,8 @@ namespace WeGO.Portal.Application.Tests;
 
 public sealed partial class SubmitMembershipInquiryTests : IDisposable
 {
-    private readonly PortalFactory portal = new PortalFactory().Start();
+    // Still walks the demo data (the Seremban visit); to be moved onto TestData.
+    private readonly PortalFactory portal = new PortalFactory { SeedDemo = true }.Start();
 
     public void Dispose() => portal.Dispose();
 

@@ -9,12 +9,8 @@ using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Application.Tests;
 
-public sealed class UnitOfWorkAndAuditTests : IDisposable
+public sealed class UnitOfWorkAndAuditTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly PortalFactory portal = new PortalFactory().Start();
-
-    public void Dispose() => portal.Dispose();
-
     private sealed record TouchVisit : ICommand;
 
     [Fact]
@@ -121,9 +117,10 @@ public sealed class UnitOfWorkAndAuditTests : IDisposable
     [Fact]
     public async Task Changing_a_child_raises_the_visit_version_and_is_recorded_against_the_visit()
     {
+        var id = await portal.ScheduleVisitAsync();
         var (visitId, versionBefore) = await portal.WithDbAsync(async db =>
         {
-            var visit = await db.Visits.Include(v => v.Agenda).SingleAsync();
+            var visit = await db.Visits.Include(v => v.Agenda).SingleAsync(v => v.Id == id);
             var before = visit.Version;
             visit.AddAgendaItem(new TimeOnly(12, 0), new TimeOnly(12, 30), "Lunch", null);
             await db.SaveChangesAsync();
@@ -153,8 +150,9 @@ public sealed class UnitOfWorkAndAuditTests : IDisposable
         await using var second = portal.Services.CreateAsyncScope();
         var firstDb = first.ServiceProvider.GetRequiredService<PortalDbContext>();
         var secondDb = second.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var mine = await firstDb.Visits.Include(v => v.Topics).SingleAsync();
-        var theirs = await secondDb.Visits.Include(v => v.Topics).SingleAsync();
+        var id = await portal.ScheduleVisitAsync();
+        var mine = await firstDb.Visits.Include(v => v.Topics).SingleAsync(v => v.Id == id);
+        var theirs = await secondDb.Visits.Include(v => v.Topics).SingleAsync(v => v.Id == id);
 
         mine.RecordTopic("Digital twins");
         await firstDb.SaveChangesAsync();
@@ -162,7 +160,7 @@ public sealed class UnitOfWorkAndAuditTests : IDisposable
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => secondDb.SaveChangesAsync());
         var topics = await portal.WithDbAsync(db =>
-            db.Visits.SelectMany(v => v.Topics).Select(t => t.Title).ToListAsync()
+            db.Visits.Where(v => v.Id == id).SelectMany(v => v.Topics).Select(t => t.Title).ToListAsync()
         );
         Assert.Contains("Digital twins", topics);
         Assert.DoesNotContain("Open data", topics);

@@ -8,31 +8,19 @@ using WeGO.Portal.Testing;
 namespace WeGO.Portal.Application.Tests;
 
 /// <summary>Status changes, the agenda builder and editing, through the real pipeline.</summary>
-public sealed class VisitLifecycleTests : IDisposable
+public sealed class VisitLifecycleTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly PortalFactory portal = new PortalFactory { SeedDemo = false }.Start();
-
-    public void Dispose() => portal.Dispose();
-
-    private async Task<int> ScheduleAsync(DateOnly? date = null)
-    {
-        var result = await portal.SendAsync(
-            new ScheduleVisit.Command
+    /// <summary>A visit of its own, as staff first schedule it: no head of delegation yet.</summary>
+    private Task<int> ScheduleAsync(DateOnly? date = null, string host = "Jeong-kee Kim") =>
+        portal.ScheduleVisitAsync(c =>
+            c with
             {
-                OrganizationName = "Seremban City Council",
-                CountryCode = "MY",
-                Purpose = "Introduce WeGO",
-                Date = date ?? new DateOnly(2024, 10, 7),
-                StartTime = new TimeOnly(10, 0),
-                EndTime = new TimeOnly(12, 0),
-                Venue = "WeGO Secretariat, Seoul",
-                OtherHostName = "Jeong-kee Kim",
-                OtherHostTitle = "Secretary General",
-                ExpectedHeadcount = 36,
+                Date = date ?? c.Date,
+                OtherHostName = host,
+                HeadOfDelegation = null,
+                HeadOfDelegationTitle = null,
             }
         );
-        return result.VisitId!.Value;
-    }
 
     private async Task<GetVisit.Details> VisitAsync(int id) => (await portal.SendAsync(new GetVisit.Query(id)))!;
 
@@ -368,8 +356,9 @@ public sealed class VisitLifecycleTests : IDisposable
     [Fact]
     public async Task Moving_a_visit_onto_a_booked_host_warns_and_saves_nothing_until_confirmed()
     {
-        var first = await ScheduleAsync();
-        var second = await ScheduleAsync(new DateOnly(2024, 10, 9));
+        var host = TestData.Unique("Host");
+        var first = await ScheduleAsync(host: host);
+        var second = await ScheduleAsync(new DateOnly(2024, 10, 9), host);
         var move = new EditVisit.Command
         {
             VisitId = second,
@@ -379,7 +368,7 @@ public sealed class VisitLifecycleTests : IDisposable
             StartTime = new TimeOnly(11, 0),
             EndTime = new TimeOnly(11, 30),
             Venue = "Another room",
-            OtherHostName = "Jeong-kee Kim",
+            OtherHostName = host,
         };
 
         var warned = await portal.SendAsync(move);

@@ -6,7 +6,7 @@ namespace WeGO.Portal.Browser.Tests;
 /// <summary>The foundation's journey: a staff member signs in and finds the Seremban visit, in any of the three
 /// languages.</summary>
 public sealed class HomePageJourneyTests(TestDurations durations)
-    : BrowserJourney(new PortalFactory { ListenOnLoopback = true }, durations)
+    : BrowserJourney(new PortalFactory { ListenOnLoopback = true, SeedDemo = true }, durations)
 {
     private async Task<IPage> SignedInPageAsync()
     {

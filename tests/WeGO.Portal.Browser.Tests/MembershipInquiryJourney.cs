@@ -13,7 +13,7 @@ namespace WeGO.Portal.Browser.Tests;
 /// matched to the city and its visit of 7 October 2024, and moves it to Contacted; the official's status page then
 /// shows the new stage. Two browser contexts: the official (anonymous, Kuala Lumpur) and staff (Seoul).</summary>
 public sealed partial class MembershipInquiryJourney(TestDurations durations)
-    : BrowserJourney(new ClockedPortal { ListenOnLoopback = true }, durations)
+    : BrowserJourney(new ClockedPortal { ListenOnLoopback = true, SeedDemo = true }, durations)
 {
     private const string City = "Seremban City Council";
 

@@ -12,7 +12,7 @@ namespace WeGO.Portal.Browser.Tests;
 /// director approves it, the author drafts the Spanish news release from it and publishes it, and a reader who
 /// is not signed in finds it on /news with the visit's facts.</summary>
 public sealed class VisitReportJourneyTests(TestDurations durations)
-    : BrowserJourney(new PortalFactory { ListenOnLoopback = true }, durations)
+    : BrowserJourney(new PortalFactory { ListenOnLoopback = true, SeedDemo = true }, durations)
 {
     private const string Password = "Journey-Password-2024";
     private const string AuthorEmail = "nur.aisyah@tests.wego";

@@ -28,7 +28,10 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// instance on the same database.</summary>
     public string DatabaseConnectionString => $"Data Source={Path.Combine(DataDirectory, "portal.db")}";
 
-    public bool SeedDemo { get; init; } = true;
+    /// <summary>Off: each test makes the rows it needs (<see cref="TestData"/>). The demo data is tested once, on
+    /// its own (DemoDataTests); a test still walking the demo opts in, or takes <see cref="DemoPortal"/> as its
+    /// fixture.</summary>
+    public bool SeedDemo { get; init; }
 
     public bool ListenOnLoopback { get; init; }
 
@@ -126,4 +129,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>The portal with the demo data seeded (the Seremban visit, ../shared/seed/scenario.md), for a class fixture
+/// that walks the demo.</summary>
+public sealed class DemoPortal : PortalFactory
+{
+    public DemoPortal() => SeedDemo = true;
 }

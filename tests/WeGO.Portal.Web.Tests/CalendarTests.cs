@@ -11,13 +11,14 @@ using IcsCalendar = Ical.Net.Calendar;
 
 namespace WeGO.Portal.Web.Tests;
 
-public sealed partial class CalendarTests : IClassFixture<PortalFactory>
+// Still walks the demo data (the Seremban visit); to be moved onto TestData.
+public sealed partial class CalendarTests : IClassFixture<DemoPortal>
 {
     private const string StaffPassword = "Staff-Password-2024";
     private const string SerembanLink = "href=\"/Visits/Details/1\"";
     private readonly PortalFactory portal;
 
-    public CalendarTests(PortalFactory portal)
+    public CalendarTests(DemoPortal portal)
     {
         this.portal = portal.Start();
     }

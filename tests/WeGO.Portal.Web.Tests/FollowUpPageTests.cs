@@ -11,7 +11,9 @@ namespace WeGO.Portal.Web.Tests;
 public sealed partial class FollowUpPageTests : IDisposable
 {
     private const string StaffPassword = "Staff-Password-2024";
-    private readonly PortalFactory portal = new PortalFactory().Start();
+
+    // Still walks the demo data (the Seremban visit); to be moved onto TestData.
+    private readonly PortalFactory portal = new PortalFactory { SeedDemo = true }.Start();
 
     public void Dispose() => portal.Dispose();
 

@@ -11,11 +11,12 @@ namespace WeGO.Portal.Web.Tests;
 
 /// <summary>The Secretariat's inquiry pages over HTTP, as a browser posts them. Inquiries are made through the domain,
 /// as the public form leaves them.</summary>
-public sealed class InquiryPagesTests : IClassFixture<PortalFactory>
+// Still walks the demo data (the Seremban visit); to be moved onto TestData.
+public sealed class InquiryPagesTests : IClassFixture<DemoPortal>
 {
     private readonly PortalFactory portal;
 
-    public InquiryPagesTests(PortalFactory portal)
+    public InquiryPagesTests(DemoPortal portal)
     {
         this.portal = portal.Start();
     }

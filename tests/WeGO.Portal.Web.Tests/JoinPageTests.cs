@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.Organizations;
@@ -95,13 +96,22 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
     [Fact]
     public async Task A_visit_in_the_address_is_preselected()
     {
-        var visitId = await portal.WithDbAsync(db => db.Visits.Select(v => v.Id).SingleAsync());
+        var city = TestData.Unique("Seremban City Council");
+        // Only confirmed or completed visits of the last three years are offered.
+        var visitId = await portal.ScheduleVisitAsync(c =>
+            c with
+            {
+                OrganizationName = city,
+                Date = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)),
+            }
+        );
+        await portal.SendAsync(new ConfirmVisit.Command(visitId, 0));
 
         var page = await PortalClient.For(portal).GetPageAsync($"/Membership/Join?visit={visitId}");
         var unknown = await PortalClient.For(portal).GetPageAsync("/Membership/Join?visit=424242");
 
-        Assert.Matches($"""<option value="{visitId}" selected="selected">Seremban City Council · """, page);
-        Assert.DoesNotContain("selected=\"selected\">Seremban", unknown, StringComparison.Ordinal);
+        Assert.Matches($"""<option value="{visitId}" selected="selected">{city} · """, page);
+        Assert.DoesNotContain($"selected=\"selected\">{city}", unknown, StringComparison.Ordinal);
     }
 
     [Fact]

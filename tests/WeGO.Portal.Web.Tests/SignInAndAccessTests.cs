@@ -4,12 +4,13 @@ using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Web.Tests;
 
-public sealed class SignInAndAccessTests : IClassFixture<PortalFactory>
+// Still walks the demo data (the Seremban visit); to be moved onto TestData.
+public sealed class SignInAndAccessTests : IClassFixture<DemoPortal>
 {
     private const string StaffPassword = "Staff-Password-2024";
     private readonly PortalFactory portal;
 
-    public SignInAndAccessTests(PortalFactory portal)
+    public SignInAndAccessTests(DemoPortal portal)
     {
         this.portal = portal.Start();
     }

@@ -5,11 +5,12 @@ using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Web.Tests;
 
-public sealed partial class StaffAdministrationTests : IClassFixture<PortalFactory>
+// Still walks the demo data (the Seremban visit); to be moved onto TestData.
+public sealed partial class StaffAdministrationTests : IClassFixture<DemoPortal>
 {
     private readonly PortalFactory portal;
 
-    public StaffAdministrationTests(PortalFactory portal)
+    public StaffAdministrationTests(DemoPortal portal)
     {
         this.portal = portal.Start();
     }

@@ -8,11 +8,12 @@ using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Web.Tests;
 
-public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
+// Still walks the demo data (the Seremban visit); to be moved onto TestData.
+public sealed partial class VisitPagesTests : IClassFixture<DemoPortal>
 {
     private readonly PortalFactory portal;
 
-    public VisitPagesTests(PortalFactory portal)
+    public VisitPagesTests(DemoPortal portal)
     {
         this.portal = portal.Start();
     }

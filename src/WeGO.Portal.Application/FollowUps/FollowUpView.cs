@@ -33,7 +33,9 @@ public sealed record FollowUpView
 
     public required string? VisitTimeZoneId { get; init; }
 
-    /// <summary>The follow-ups as views, each joined to its visit; <paramref name="today"/> is the viewer's day.</summary>
+    /// <summary>
+    /// The follow-ups as views, each joined to its visit; <paramref name="today"/> is the viewer's day.
+    /// </summary>
     public static IQueryable<FollowUpView> Of(IQueryable<FollowUp> followUps, PortalDbContext db, DateOnly today) =>
         from f in followUps
         join v in db.Visits on f.VisitId equals (int?)v.Id into visits

@@ -12,7 +12,7 @@ public sealed class DatabaseOutageTests(TestDurations durations) : IDisposable, 
 
     private static PortalFactory CreatePortal()
     {
-        var portal = new PortalFactory();
+        var portal = new PortalFactory { SeedDemo = true };
         // A short busy timeout so a locked database fails in a second rather than the default thirty. No pool: every
         // request opens the file and meets the lock, as an instance started during the outage would (pooled WAL
         // connections opened before the lock keep reading their snapshot, and the locker cannot get in past them).

@@ -15,7 +15,8 @@ public sealed class SecurityPortal : IAsyncLifetime
 
     private readonly Dictionary<string, Visitor> visitors = [];
 
-    public PortalFactory Portal { get; } = new();
+    // Still takes its sample ids from the demo data; to make its own rows with TestData.
+    public PortalFactory Portal { get; } = new() { SeedDemo = true };
 
     /// <summary>A Secretariat colleague, the sample for /Staff/Edit/{id} and /Staff/Sessions/{id}.</summary>
     public string ColleagueId { get; private set; } = "";
