@@ -35,10 +35,6 @@ public sealed class NewsReleaseTests(NewsReleaseTests.Portal portal) : IClassFix
     private async Task<GetNewsRelease.Details> DraftAsync(int reportId, string language) =>
         (await portal.SendAsync(new GetNewsRelease.Query(await portal.NewsReleaseAsync(reportId, language))))!;
 
-    /// <summary>The address of a release for <paramref name="city"/>'s visit of 7 October 2024: "Seremban City Council
-    /// 12" gives 2024-10-07-seremban-city-council-12.</summary>
-    private static string SlugOf(string city) => "2024-10-07-" + city.ToLowerInvariant().Replace(' ', '-');
-
     [Fact]
     public async Task An_approved_report_gives_an_English_draft_with_the_visit_facts()
     {
@@ -47,7 +43,7 @@ public sealed class NewsReleaseTests(NewsReleaseTests.Portal portal) : IClassFix
 
         Assert.Equal($"{city} delegation visits the WeGO Secretariat", release.Headline);
         Assert.Equal("Seoul, 7 October 2024", release.Dateline);
-        Assert.Equal(SlugOf(city), release.Slug);
+        Assert.Equal(TestData.SerembanReleaseSlug(city), release.Slug);
         Assert.Null(release.PublishedAtUtc);
         var body = release.Body;
         Assert.Contains(
@@ -164,8 +160,8 @@ public sealed class NewsReleaseTests(NewsReleaseTests.Portal portal) : IClassFix
 
         var second = await DraftAsync(await portal.VisitReportAsync(visitId), "en");
 
-        Assert.Equal(SlugOf(city), first.Slug);
-        Assert.Equal(SlugOf(city) + "-2", second.Slug);
+        Assert.Equal(TestData.SerembanReleaseSlug(city), first.Slug);
+        Assert.Equal(TestData.SerembanReleaseSlug(city) + "-2", second.Slug);
     }
 
     [Fact]

@@ -181,6 +181,10 @@ public static partial class TestData
         return id;
     }
 
+    /// <summary>The address of a release on <paramref name="city"/>'s visit of 7 October 2024: "Seremban City Council
+    /// 12" gives 2024-10-07-seremban-city-council-12.</summary>
+    public static string SerembanReleaseSlug(string city) => "2024-10-07-" + city.ToLowerInvariant().Replace(' ', '-');
+
     /// <summary>The three follow-ups of the Seremban visit.</summary>
     public sealed record SerembanFollowUpIds(int MembershipPack, int MemberCases, int FeasibilityStudy);
 
