@@ -1,17 +1,16 @@
-using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Home;
-using WeGO.Portal.Domain.Organizations;
-using WeGO.Portal.Domain.Visits;
+using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Application.Tests;
 
-/// <summary>The home page's visit figures, with the clock at 15 June 2025, 10:10 in Seoul.</summary>
+/// <summary>The home page's visit figures, with the clock at 15 June 2025, 10:10 in Seoul. The class has one test, so
+/// its portal holds only that test's visits and the figures are counted whole.</summary>
 public sealed class HomeOverviewTests : IDisposable
 {
     private static readonly DateTimeOffset TenPastTenSeoul = new(2025, 6, 15, 1, 10, 0, TimeSpan.Zero);
 
-    private readonly ClockedPortal portal = new(new FixedClock(TenPastTenSeoul)) { SeedDemo = false };
+    private readonly ClockedPortal portal = new(new FixedClock(TenPastTenSeoul));
 
     public void Dispose() => portal.Dispose();
 
@@ -19,18 +18,16 @@ public sealed class HomeOverviewTests : IDisposable
     public async Task Upcoming_visits_are_those_going_on_now_and_to_come_not_the_cancelled_or_finished_ones()
     {
         portal.Start();
-        await portal.WithDbAsync(db =>
-        {
-            var now = TenPastTenSeoul.UtcDateTime;
-            Visit(db, "Going on now", new DateOnly(2025, 6, 15), new TimeOnly(10, 0), now);
-            Visit(db, "Over this morning", new DateOnly(2025, 6, 15), new TimeOnly(8, 0), now);
-            Visit(db, "Yesterday", new DateOnly(2025, 6, 14), new TimeOnly(15, 0), now);
-            Visit(db, "Tomorrow", new DateOnly(2025, 6, 16), new TimeOnly(9, 0), now);
-            Visit(db, "Next year", new DateOnly(2026, 3, 2), new TimeOnly(9, 0), now);
-            Visit(db, "Cancelled", new DateOnly(2025, 6, 20), new TimeOnly(9, 0), now).Cancel("Postponed");
-            Visit(db, "Cancelled while on", new DateOnly(2025, 6, 15), new TimeOnly(10, 5), now).Cancel("Storm");
-            return db.SaveChangesAsync();
-        });
+        await VisitAsync("Going on now", new DateOnly(2025, 6, 15), new TimeOnly(10, 0));
+        await VisitAsync("Over this morning", new DateOnly(2025, 6, 15), new TimeOnly(8, 0));
+        await VisitAsync("Yesterday", new DateOnly(2025, 6, 14), new TimeOnly(15, 0));
+        await VisitAsync("Tomorrow", new DateOnly(2025, 6, 16), new TimeOnly(9, 0));
+        await VisitAsync("Next year", new DateOnly(2026, 3, 2), new TimeOnly(9, 0));
+        await portal.ScheduleCancelledVisitAsync(At("Cancelled", new DateOnly(2025, 6, 20), new TimeOnly(9, 0)));
+        await portal.ScheduleCancelledVisitAsync(
+            At("Cancelled while on", new DateOnly(2025, 6, 15), new TimeOnly(10, 5)),
+            "Storm"
+        );
 
         var overview = await portal.SendAsync(new GetHomeOverview.Query());
 
@@ -39,24 +36,18 @@ public sealed class HomeOverviewTests : IDisposable
         Assert.Equal(["Over this morning", "Yesterday"], overview.Recent.Select(v => v.Organization));
     }
 
-    private static Visit Visit(PortalDbContext db, string city, DateOnly date, TimeOnly start, DateTime now)
-    {
-        var organization = db
-            .Organizations.Add(new Organization(city, "KR", Region.EastAsia, OrganizationKind.LocalGovernment))
-            .Entity;
-        return db
-            .Visits.Add(
-                Domain.Visits.Visit.Schedule(
-                    organization,
-                    "Exchange",
-                    "Seoul Secretariat",
-                    date,
-                    start,
-                    start.AddMinutes(60),
-                    VenueTime.Seoul,
-                    now
-                )
-            )
-            .Entity;
-    }
+    private Task<int> VisitAsync(string city, DateOnly date, TimeOnly start) =>
+        portal.ScheduleVisitAsync(At(city, date, start));
+
+    /// <summary>An hour's visit by <paramref name="city"/>, starting at <paramref name="start"/> in Seoul.</summary>
+    private static Func<ScheduleVisit.Command, ScheduleVisit.Command> At(string city, DateOnly date, TimeOnly start) =>
+        c =>
+            c with
+            {
+                OrganizationName = city,
+                CountryCode = "KR",
+                Date = date,
+                StartTime = start,
+                EndTime = start.AddMinutes(60),
+            };
 }

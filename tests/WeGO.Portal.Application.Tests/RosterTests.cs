@@ -4,30 +4,29 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Domain.Common;
-using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Visits;
 using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Application.Tests;
 
-public sealed class RosterTests : IDisposable
+/// <summary>The tests share one portal; each works on a Seremban visit of its own, whose roster starts
+/// empty.</summary>
+public sealed class RosterTests : IClassFixture<PortalFactory>, IDisposable
 {
-    private readonly PortalFactory portal = new PortalFactory { SeedDemo = true }.Start();
+    private readonly PortalFactory portal;
     private readonly CultureInfo culture = CultureInfo.CurrentUICulture;
 
-    public RosterTests()
+    public RosterTests(PortalFactory portal)
     {
+        this.portal = portal;
+
         // Messages are asserted in English, whatever the machine's language.
         CultureInfo.CurrentUICulture = new CultureInfo("en");
     }
 
-    public void Dispose()
-    {
-        CultureInfo.CurrentUICulture = culture;
-        portal.Dispose();
-    }
+    public void Dispose() => CultureInfo.CurrentUICulture = culture;
 
-    private Task<int> SerembanVisitIdAsync() => portal.WithDbAsync(db => db.Visits.Select(v => v.Id).SingleAsync());
+    private Task<int> SerembanVisitIdAsync() => portal.ScheduleVisitAsync();
 
     private async Task<GetRoster.Roster> RosterAsync(int visitId) =>
         await portal.SendAsync(new GetRoster.Query(visitId))
@@ -69,7 +68,8 @@ public sealed class RosterTests : IDisposable
     [Fact]
     public async Task Delegate_is_added_with_every_detail_and_the_headcount_follows_the_roster()
     {
-        var visitId = await SerembanVisitIdAsync();
+        var city = TestData.Unique("Seremban City Council");
+        var visitId = await portal.ScheduleVisitAsync(c => c with { OrganizationName = city });
         Assert.Equal(36, (await RosterAsync(visitId)).Headcount);
 
         var id = await AddAsync(visitId, "Aminah Yusof");
@@ -92,7 +92,7 @@ public sealed class RosterTests : IDisposable
         );
         Assert.Equal(1, roster.Headcount);
         Assert.Equal(36, roster.ExpectedHeadcount);
-        Assert.Equal("Seremban City Council", roster.Organization);
+        Assert.Equal(city, roster.Organization);
     }
 
     [Fact]
@@ -266,26 +266,18 @@ public sealed class RosterTests : IDisposable
     [Fact]
     public async Task A_cancelled_visit_refuses_roster_changes()
     {
-        var visitId = await portal.WithDbAsync(async db =>
-        {
-            var city = new Organization("Cuenca", "EC", Region.LatinAmerica, OrganizationKind.LocalGovernment);
-            var visit = Visit.Schedule(
-                city,
-                "Study visit",
-                "WeGO Secretariat, Seoul",
-                new DateOnly(2030, 5, 4),
-                new TimeOnly(10, 0),
-                new TimeOnly(12, 0),
-                VenueTime.Seoul,
-                DateTime.UtcNow
-            );
-            var member = visit.AddDelegationMember("Ana Vázquez", "Councillor", "Cuenca", DelegationRole.Delegate);
-            db.Visits.Add(visit);
-            await db.SaveChangesAsync();
-            visit.Cancel("The delegation postponed its trip");
-            await db.SaveChangesAsync();
-            return visit.Id;
-        });
+        var visitId = await portal.ScheduleVisitAsync(c =>
+            c with
+            {
+                OrganizationName = TestData.Unique("Cuenca"),
+                LocalName = null,
+                CountryCode = "EC",
+                Purpose = "Study visit",
+                Date = new DateOnly(2030, 5, 4),
+            }
+        );
+        await AddAsync(visitId, "Ana Vázquez");
+        await portal.CancelScheduledVisitAsync(visitId);
         var roster = await RosterAsync(visitId);
         var memberId = Assert.Single(roster.Members).Id;
 

@@ -8,46 +8,54 @@ using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Application.Tests;
 
-public sealed class ScheduleVisitTests : IDisposable
+/// <summary>The tests share one portal: each schedules its own visits, for cities, venues and hosts of their own
+/// (<see cref="Busan"/>), so the warnings a test meets are about its own rows only.</summary>
+public sealed class ScheduleVisitTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    // Still walks the demo data (the Seremban visit); to be moved onto TestData.
-    private readonly PortalFactory portal = new PortalFactory { SeedDemo = true }.Start();
+    private Task<int> VisitCountAsync() => portal.WithDbAsync(db => db.Visits.CountAsync());
 
-    public void Dispose() => portal.Dispose();
+    private Task<int> OrganizationCountAsync() => portal.WithDbAsync(db => db.Organizations.CountAsync());
 
-    private async Task<int> ContactIdAsync(string name) =>
-        await portal.WithDbAsync(db => db.Contacts.Where(c => c.FullName == name).Select(c => c.Id).SingleAsync());
+    private Task<int> OrganizationOfAsync(int visitId) =>
+        portal.WithDbAsync(db => db.Visits.Where(v => v.Id == visitId).Select(v => v.OrganizationId).SingleAsync());
 
+    /// <summary>A visit by a new city of its own (no similar name warns), at a venue and with a host no other visit
+    /// has (nothing is double-booked): a test names the city, venue or host it is about.</summary>
     private static ScheduleVisit.Command Busan(DateOnly date) =>
         new()
         {
-            OrganizationName = "Busan Metropolitan City",
+            OrganizationName = TestData.Unique("Busan Metropolitan City"),
             CountryCode = "KR",
             Purpose = "Smart-city exchange",
             Date = date,
             StartTime = new TimeOnly(14, 0),
             EndTime = new TimeOnly(15, 30),
-            Venue = "Seoul City Hall",
-            OtherHostName = "Someone Else",
+            Venue = TestData.Unique("Seoul City Hall"),
+            OtherHostName = TestData.Unique("Someone Else"),
             HeadOfDelegation = "Deputy Mayor",
             ExpectedHeadcount = 12,
+            CreateNewOrganization = true,
         };
 
     [Fact]
     public async Task Scheduling_creates_the_city_and_the_requested_visit_in_Seoul_time()
     {
-        var result = await portal.SendAsync(Busan(new DateOnly(2026, 12, 3)));
+        var command = Busan(new DateOnly(2026, 12, 3));
+        var organizations = await OrganizationCountAsync();
+
+        var result = await portal.SendAsync(command);
 
         Assert.NotNull(result.VisitId);
+        Assert.Equal(organizations + 1, await OrganizationCountAsync());
         var visit = await portal.SendAsync(new GetVisit.Query(result.VisitId.Value));
         Assert.NotNull(visit);
-        Assert.Equal("Busan Metropolitan City", visit.Organization.Name);
+        Assert.Equal(command.OrganizationName, visit.Organization.Name);
         Assert.Equal(Region.AsiaPacific, visit.Organization.Region);
         Assert.Equal(VisitStatus.Requested, visit.Status);
         Assert.Equal(new DateTime(2026, 12, 3, 5, 0, 0, DateTimeKind.Utc), visit.Plan.StartsAtUtc);
         Assert.Equal(12, visit.Delegation.Headcount);
         Assert.Equal("Deputy Mayor", visit.Delegation.HeadOfDelegation);
-        Assert.Equal(["Someone Else"], visit.Hosts.Select(h => h.Name));
+        Assert.Equal([command.OtherHostName], visit.Hosts.Select(h => h.Name));
     }
 
     [Fact]
@@ -56,14 +64,14 @@ public sealed class ScheduleVisitTests : IDisposable
         var quito = await portal.SendAsync(
             Busan(new DateOnly(2026, 12, 4)) with
             {
-                OrganizationName = "Quito",
+                OrganizationName = TestData.Unique("Quito"),
                 CountryCode = "EC",
             }
         );
         var chosen = await portal.SendAsync(
             Busan(new DateOnly(2026, 12, 5)) with
             {
-                OrganizationName = "Istanbul",
+                OrganizationName = TestData.Unique("Istanbul"),
                 CountryCode = "TR",
                 Region = Region.MiddleEastNorthAfrica,
             }
@@ -82,49 +90,55 @@ public sealed class ScheduleVisitTests : IDisposable
     [Fact]
     public async Task The_same_city_is_reused_not_created_twice()
     {
-        await portal.SendAsync(
+        var city = TestData.Unique("Seremban City Council");
+        var seremban = await portal.ScheduleVisitAsync(c => c with { OrganizationName = city });
+        var organizations = await OrganizationCountAsync();
+
+        var again = await portal.SendAsync(
             Busan(new DateOnly(2026, 12, 3)) with
             {
-                OrganizationName = "seremban city-council",
+                OrganizationName = city.ToLowerInvariant().Replace("city council", "city-council"),
                 CountryCode = "MY",
+                CreateNewOrganization = false,
             }
         );
 
-        Assert.Equal(1, await portal.WithDbAsync(db => db.Organizations.CountAsync(o => o.CountryCode == "MY")));
-        Assert.Equal(2, await portal.WithDbAsync(db => db.Visits.CountAsync(v => v.Organization.CountryCode == "MY")));
+        Assert.Equal(organizations, await OrganizationCountAsync());
+        Assert.Equal(await OrganizationOfAsync(seremban), await OrganizationOfAsync(again.VisitId!.Value));
     }
 
     [Fact]
     public async Task A_similar_city_name_is_shown_before_anything_is_saved_and_can_be_overridden()
     {
-        var warned = await portal.SendAsync(
-            Busan(new DateOnly(2026, 12, 3)) with
-            {
-                OrganizationName = "Seremban Municipal Council",
-                CountryCode = "MY",
-            }
-        );
+        // Nilai, Seremban's neighbour: no other test names a city after it, so its council is the only similar one.
+        var city = TestData.Unique("Nilai City Council");
+        await portal.ScheduleVisitAsync(c => c with { OrganizationName = city, LocalName = "Majlis Bandaraya Nilai" });
+        var organizations = await OrganizationCountAsync();
+        var similar = Busan(new DateOnly(2026, 12, 3)) with
+        {
+            OrganizationName = "Nilai Municipal Council",
+            CountryCode = "MY",
+            CreateNewOrganization = false,
+        };
+
+        var warned = await portal.SendAsync(similar);
 
         Assert.Null(warned.VisitId);
-        Assert.Equal("Seremban City Council", Assert.Single(warned.SimilarOrganizations).Name);
-        Assert.Equal(1, await portal.WithDbAsync(db => db.Organizations.CountAsync()));
+        Assert.Equal(city, Assert.Single(warned.SimilarOrganizations).Name);
+        Assert.Equal(organizations, await OrganizationCountAsync());
 
-        var created = await portal.SendAsync(
-            Busan(new DateOnly(2026, 12, 3)) with
-            {
-                OrganizationName = "Seremban Municipal Council",
-                CountryCode = "MY",
-                CreateNewOrganization = true,
-            }
-        );
+        var created = await portal.SendAsync(similar with { CreateNewOrganization = true });
         Assert.NotNull(created.VisitId);
-        Assert.Equal(2, await portal.WithDbAsync(db => db.Organizations.CountAsync()));
+        Assert.Equal(organizations + 1, await OrganizationCountAsync());
     }
 
     [Fact]
     public async Task Choosing_the_existing_city_from_the_warning_schedules_for_it()
     {
-        var serembanId = await portal.WithDbAsync(db => db.Organizations.Select(o => o.Id).SingleAsync());
+        var city = TestData.Unique("Seremban City Council");
+        var serembanId = await OrganizationOfAsync(
+            await portal.ScheduleVisitAsync(c => c with { OrganizationName = city })
+        );
 
         var result = await portal.SendAsync(
             Busan(new DateOnly(2026, 12, 3)) with
@@ -134,33 +148,41 @@ public sealed class ScheduleVisitTests : IDisposable
             }
         );
 
-        Assert.Equal(
-            "Seremban City Council",
-            (await portal.SendAsync(new GetVisit.Query(result.VisitId!.Value)))!.Organization.Name
-        );
+        Assert.Equal(city, (await portal.SendAsync(new GetVisit.Query(result.VisitId!.Value)))!.Organization.Name);
     }
 
     [Fact]
     public async Task A_host_already_booked_at_that_time_is_a_warning_showing_the_other_visit()
     {
-        var kim = await ContactIdAsync("Jeong-kee Kim");
+        var city = TestData.Unique("Seremban City Council");
+        var kimName = TestData.Unique("Jeong-kee Kim");
+        var kim = await portal.SecretariatContactAsync(kimName);
+        var seremban = await portal.ScheduleVisitAsync(c =>
+            c with
+            {
+                OrganizationName = city,
+                Venue = TestData.Unique("WeGO Secretariat, Seoul"),
+                OtherHostName = null,
+                HostContactIds = [kim],
+            }
+        );
         var overlapping = Busan(new DateOnly(2024, 10, 7)) with
         {
             StartTime = new TimeOnly(11, 0),
             EndTime = new TimeOnly(13, 0),
-            Venue = "Busan City Hall",
             OtherHostName = null,
             HostContactIds = [kim],
         };
+        var visits = await VisitCountAsync();
 
         var warned = await portal.SendAsync(overlapping);
 
         Assert.Null(warned.VisitId);
         var conflict = Assert.Single(warned.Conflicts);
-        Assert.Equal("Seremban City Council", conflict.Organization);
-        Assert.Equal(["Jeong-kee Kim"], conflict.SharedHosts);
+        Assert.Equal((seremban, city), (conflict.VisitId, conflict.Organization));
+        Assert.Equal([kimName], conflict.SharedHosts);
         Assert.False(conflict.SameVenue);
-        Assert.Equal(1, await portal.WithDbAsync(db => db.Visits.CountAsync()));
+        Assert.Equal(visits, await VisitCountAsync());
 
         var confirmed = await portal.SendAsync(overlapping with { ScheduleDespiteConflicts = true });
         Assert.NotNull(confirmed.VisitId);
@@ -169,15 +191,18 @@ public sealed class ScheduleVisitTests : IDisposable
     [Fact]
     public async Task The_same_venue_at_an_overlapping_time_is_a_warning_but_back_to_back_is_not()
     {
+        var venue = TestData.Unique("WeGO Secretariat, Seoul");
+        var seremban = await portal.ScheduleVisitAsync(c => c with { Venue = venue });
         var sameVenue = Busan(new DateOnly(2024, 10, 7)) with
         {
             StartTime = new TimeOnly(9, 0),
             EndTime = new TimeOnly(10, 30),
-            Venue = "wego secretariat, seoul",
+            Venue = venue.ToLowerInvariant(),
         };
         var backToBack = sameVenue with { StartTime = new TimeOnly(12, 0), EndTime = new TimeOnly(13, 0) };
 
-        Assert.True(Assert.Single((await portal.SendAsync(sameVenue)).Conflicts).SameVenue);
+        var conflict = Assert.Single((await portal.SendAsync(sameVenue)).Conflicts);
+        Assert.Equal((seremban, true), (conflict.VisitId, conflict.SameVenue));
         Assert.NotNull((await portal.SendAsync(backToBack)).VisitId);
     }
 
@@ -187,11 +212,17 @@ public sealed class ScheduleVisitTests : IDisposable
         var first = Busan(new DateOnly(2027, 2, 10)) with { Venue = @"Room 3\B_1 (100%)", OtherHostName = "Host One" };
         Assert.NotNull((await portal.SendAsync(first)).VisitId);
 
-        var sameRoom = await portal.SendAsync(first with { OrganizationName = "Daegu", OtherHostName = "Host Two" });
+        var sameRoom = await portal.SendAsync(
+            first with
+            {
+                OrganizationName = TestData.Unique("Daegu"),
+                OtherHostName = "Host Two",
+            }
+        );
         var lookalike = await portal.SendAsync(
             first with
             {
-                OrganizationName = "Ulsan",
+                OrganizationName = TestData.Unique("Ulsan"),
                 OtherHostName = "Host Three",
                 Venue = "Room 3B11 (1000)",
             }
@@ -205,17 +236,10 @@ public sealed class ScheduleVisitTests : IDisposable
     [Fact]
     public async Task A_cancelled_visit_books_nothing()
     {
-        var first = await portal.SendAsync(Busan(new DateOnly(2026, 12, 3)));
-        await portal.SendAsync(
-            new CancelVisit.Command
-            {
-                VisitId = first.VisitId!.Value,
-                Version = 0,
-                Reason = "Postponed",
-            }
-        );
+        var booked = Busan(new DateOnly(2026, 12, 3));
+        await portal.ScheduleCancelledVisitAsync(_ => booked, "Postponed");
 
-        var second = await portal.SendAsync(Busan(new DateOnly(2026, 12, 3)) with { OrganizationName = "Daegu" });
+        var second = await portal.SendAsync(booked with { OrganizationName = TestData.Unique("Daegu") });
 
         Assert.NotNull(second.VisitId);
         Assert.Empty(second.Conflicts);
@@ -248,25 +272,28 @@ public sealed class ScheduleVisitTests : IDisposable
         Func<ScheduleVisit.Command, ScheduleVisit.Command> spoil
     )
     {
+        var visits = await VisitCountAsync();
+
         var refused = await Assert.ThrowsAnyAsync<ValidationException>(() =>
             portal.SendAsync(spoil(Busan(new DateOnly(2026, 12, 3))))
         );
 
         Assert.Contains(field, refused.Errors.Select(e => e.PropertyName));
-        Assert.Equal(1, await portal.WithDbAsync(db => db.Visits.CountAsync()));
+        Assert.Equal(visits, await VisitCountAsync());
     }
 
     [Fact]
     public async Task A_time_zone_longer_than_its_column_is_refused_for_its_length()
     {
         var tooLong = "Asia/" + new string('x', VenueTime.ZoneIdMaxLength);
+        var visits = await VisitCountAsync();
 
         var refused = await Assert.ThrowsAnyAsync<ValidationException>(() =>
             portal.SendAsync(Busan(new DateOnly(2026, 12, 3)) with { TimeZoneId = tooLong })
         );
 
         Assert.Contains(refused.Errors, e => e.PropertyName == "TimeZoneId" && e.ErrorCode == "MaximumLengthValidator");
-        Assert.Equal(1, await portal.WithDbAsync(db => db.Visits.CountAsync()));
+        Assert.Equal(visits, await VisitCountAsync());
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.FollowUps;
 using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Visits;
@@ -443,5 +445,38 @@ public sealed class VisitLifecycleTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal(["Lee Kai Yet", "Aminah Yusof", "Zainal Abidin"], visit.Roster.Select(m => m.FullName));
         Assert.Equal(3, visit.Delegation.Headcount);
         Assert.Equal("Lee Kai Yet", visit.Delegation.HeadOfDelegation);
+    }
+
+    [Fact]
+    public async Task The_visit_shows_its_follow_ups_as_the_follow_up_pages_do_overdue_counted_in_the_viewers_day()
+    {
+        var id = await ScheduleAsync();
+        var today = LocalDays.Today(TimeProvider.System, VenueTime.Seoul);
+        await portal.SendAsync(
+            new AddFollowUp.Command
+            {
+                VisitId = id,
+                Description = "Send the membership application form",
+                OwnerName = "Jeong-kee Kim",
+                DueOn = today.AddDays(-3),
+            }
+        );
+        await portal.SendAsync(
+            new AddFollowUp.Command
+            {
+                VisitId = id,
+                Description = "Share the feasibility-study call",
+                OwnerName = "Jeong-kee Kim",
+                DueOn = today.AddDays(7),
+            }
+        );
+
+        var followUps = (await VisitAsync(id)).FollowUps;
+
+        Assert.Equal(
+            [("Send the membership application form", true), ("Share the feasibility-study call", false)],
+            followUps.Select(f => (f.Description, f.IsOverdue))
+        );
+        Assert.All(followUps, f => Assert.Equal(id, f.VisitId));
     }
 }

@@ -5,17 +5,20 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Razor.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using WeGO.Portal.Baseline;
+using WeGO.Portal.Domain.Visits;
 using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Web.Tests;
 
 /// <summary>The load benchmark's baseline pages (bench/WeGO.Portal.Baseline) are not part of the portal: it answers
 /// 404 for them, and only a host that adds them (the benchmark's, or <see cref="BaselinePortal"/> here) serves them,
-/// showing what the portal's pages show.</summary>
-public sealed class BaselinePagesTests
+/// showing what the portal's pages show. The tests of the baseline pages share one <see cref="BaselinePortal"/> and
+/// compare the rows they make themselves.</summary>
+public sealed class BaselinePagesTests(BaselinePagesTests.BaselinePortal baseline)
+    : IClassFixture<BaselinePagesTests.BaselinePortal>
 {
     /// <summary>The portal with the baseline pages added exactly as the benchmark's host adds them.</summary>
-    private sealed class BaselinePortal : PortalFactory
+    public sealed class BaselinePortal : PortalFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -27,6 +30,7 @@ public sealed class BaselinePagesTests
     [Fact]
     public async Task The_portal_answers_not_found_for_every_baseline_page_even_to_an_administrator()
     {
+        // A portal of its own: the product as deployed (Production, without the baseline pages), not the class's.
         using var portal = new PortalFactory { Environment = "Production", SeedDemo = false };
         portal.Settings["https_port"] = "443";
         portal.Start();
@@ -67,24 +71,30 @@ public sealed class BaselinePagesTests
     [Fact]
     public async Task Baseline_pages_show_the_same_visits_as_the_portal_pages()
     {
-        using var portal = new BaselinePortal { SeedDemo = true };
-        portal.Start();
+        var portal = baseline.Start();
+        var city = TestData.Unique("Seremban City Council");
+        var host = TestData.Unique("Jeong-kee Kim");
+        var visitId = await portal.ScheduleVisitAsync(c => c with { OrganizationName = city, OtherHostName = host });
         var client = PortalClient.For(portal);
         await client.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
 
         var list = await client.GetPageAsync("/Baseline/Visits");
-        var visit = await client.GetPageAsync("/Baseline/Visit/1");
+        var visit = await client.GetPageAsync($"/Baseline/Visit/{visitId}");
 
-        Assert.Contains("Seremban City Council", list, StringComparison.Ordinal);
-        Assert.Contains("Jeong-kee Kim", visit, StringComparison.Ordinal);
+        Assert.Contains(city, list, StringComparison.Ordinal);
+        Assert.Contains(city, await client.GetPageAsync("/Visits"), StringComparison.Ordinal);
+        Assert.Contains(host, visit, StringComparison.Ordinal);
+        Assert.Contains(host, await client.GetPageAsync($"/Visits/Details/{visitId}"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await PortalClient.For(portal).GetAsync("/Baseline/Visits")).StatusCode);
     }
 
     [Fact]
     public async Task Baseline_form_stores_an_inquiry_that_the_baseline_and_portal_pipelines_both_list()
     {
-        using var portal = new BaselinePortal { SeedDemo = true };
-        portal.Start();
+        var portal = baseline.Start();
+        // A visit a week ago, in the dashboards' default period (the last 12 months), for them to count.
+        var weekAgo = DateOnly.FromDateTime(VenueTime.ToLocal(DateTime.UtcNow, VenueTime.Seoul)).AddDays(-7);
+        await portal.ScheduleVisitAsync(c => c with { Date = weekAgo });
         var official = PortalClient.For(portal);
         var staff = PortalClient.For(portal);
         await staff.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
@@ -114,6 +124,7 @@ public sealed class BaselinePagesTests
             Regex.Match(page, @"id=""visits-in-period"">([^<]+)<").Groups[1].Value;
         var dashboard = VisitsInPeriod(await staff.GetPageAsync("/Dashboard"));
         Assert.NotEmpty(dashboard);
+        Assert.NotEqual("0", dashboard);
         Assert.Equal(dashboard, VisitsInPeriod(await staff.GetPageAsync("/Baseline/Dashboard")));
     }
 }

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.FollowUps;
 using WeGO.Portal.Domain.FollowUps;
 using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Reports;
@@ -42,7 +43,7 @@ public static class GetVisit
 
         public required IReadOnlyList<string> Topics { get; init; }
 
-        public IReadOnlyList<FollowUpRow> FollowUps { get; init; } = [];
+        public IReadOnlyList<FollowUpView> FollowUps { get; init; } = [];
 
         public ReportRow? Report { get; init; }
 
@@ -100,28 +101,10 @@ public static class GetVisit
         string? Notes
     );
 
-    public sealed record FollowUpRow
-    {
-        public required int Id { get; init; }
-
-        public required int Version { get; init; }
-
-        public required string Description { get; init; }
-
-        public required string OwnerName { get; init; }
-
-        public required DateOnly DueOn { get; init; }
-
-        public required FollowUpStatus Status { get; init; }
-
-        public required DateTime? ClosedAtUtc { get; init; }
-
-        public required string? ClosedBy { get; init; }
-    }
-
     public sealed record HistoryRow(DateTime OccurredAtUtc, string ActorName, string Action);
 
-    public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Details?>
+    public sealed class Handler(PortalDbContext db, ICurrentActor actor, TimeProvider clock)
+        : IQueryHandler<Query, Details?>
     {
         public async ValueTask<Details?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -173,21 +156,11 @@ public static class GetVisit
                 return null;
             }
 
-            var followUps = await db
-                .FollowUps.AsNoTracking()
-                .Where(f => f.VisitId == query.Id)
+            var today = LocalDays.Today(clock, actor.TimeZoneId);
+            var followUps = await FollowUpView
+                .Of(db.FollowUps.AsNoTracking().Where(f => f.VisitId == query.Id), db, today)
                 .OrderBy(f => f.DueOn)
-                .Select(f => new FollowUpRow
-                {
-                    Id = f.Id,
-                    Version = f.Version,
-                    Description = f.Description,
-                    OwnerName = f.OwnerName,
-                    DueOn = f.DueOn,
-                    Status = f.Status,
-                    ClosedAtUtc = f.ClosedAtUtc,
-                    ClosedBy = f.ClosedBy,
-                })
+                .ThenBy(f => f.Id)
                 .ToListAsync(cancellationToken);
             var report = await db
                 .VisitReports.AsNoTracking()
