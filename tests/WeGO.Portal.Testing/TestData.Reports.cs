@@ -2,7 +2,6 @@ using WeGO.Portal.Application.FollowUps;
 using WeGO.Portal.Application.News;
 using WeGO.Portal.Application.Reports;
 using WeGO.Portal.Application.Visits;
-using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Reports;
 
 namespace WeGO.Portal.Testing;
@@ -81,18 +80,11 @@ public static partial class TestData
         Func<ScheduleVisit.Command, ScheduleVisit.Command>? change = null
     )
     {
-        // The Secretariat's own people are contacts, which no use case creates (the demo seeds them).
-        var hosts = await portal.WithDbAsync(async db =>
-        {
-            var people = new[]
-            {
-                new Contact("Jeong-kee Kim", "Secretary General", organizationId: null),
-                new Contact("Lii Inn Tan", "Program Director", organizationId: null),
-            };
-            db.Contacts.AddRange(people);
-            await db.SaveChangesAsync();
-            return people.Select(p => p.Id).ToList();
-        });
+        List<int> hosts =
+        [
+            await portal.SecretariatContactAsync("Jeong-kee Kim", "Secretary General"),
+            await portal.SecretariatContactAsync("Lii Inn Tan", "Program Director"),
+        ];
         var visitId = await portal.ScheduleVisitAsync(c =>
         {
             var held = c with
