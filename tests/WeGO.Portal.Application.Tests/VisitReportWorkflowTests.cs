@@ -3,32 +3,57 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Reports;
 using WeGO.Portal.Application.Staff;
+using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Domain.Common;
-using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Reports;
-using WeGO.Portal.Domain.Visits;
 using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Application.Tests;
 
-/// <summary>The report of the (completed) Seremban visit through the real pipeline, the day after the visit.</summary>
-public sealed class VisitReportWorkflowTests : IDisposable
+/// <summary>The report of a completed Seremban visit (each test's own) through the real pipeline, the day after the
+/// visit.</summary>
+public sealed class VisitReportWorkflowTests : IClassFixture<VisitReportWorkflowTests.Portal>
 {
     private static readonly DateTimeOffset DayAfterTheVisit = new(2024, 10, 8, 1, 0, 0, TimeSpan.Zero);
 
-    // Still walks the demo data (the Seremban visit); to be moved onto TestData.
-    private readonly ClockedPortal portal = (ClockedPortal)
-        new ClockedPortal(new FixedClock(DayAfterTheVisit)) { SeedDemo = true }.Start();
+    private readonly ClockedPortal portal;
 
-    public void Dispose() => portal.Dispose();
-
-    private Task<int> DemoVisitAsync() => portal.WithDbAsync(db => db.Visits.Select(v => v.Id).SingleAsync());
-
-    private async Task<Colleague> ColleagueAsync(string email, string role)
+    public VisitReportWorkflowTests(Portal fixture)
     {
-        var id = await portal.CreateStaffAsync(email, "Colleague-Password-2024", role);
-        return new Colleague(id, email.Split('@')[0]);
+        portal = fixture.Host;
+        portal.Clock.Now = DayAfterTheVisit;
     }
+
+    /// <summary>One portal for the class. Its tests never run in parallel, so each sets the clock at its start (the
+    /// constructor: the day after the visit).</summary>
+    public sealed class Portal : IDisposable
+    {
+        internal ClockedPortal Host { get; } =
+            (ClockedPortal)new ClockedPortal(new FixedClock(DayAfterTheVisit)).Start();
+
+        public void Dispose() => Host.Dispose();
+    }
+
+    /// <summary>A colleague of the test's own: <paramref name="name"/> made unique, mailed at
+    /// <see cref="EmailOf"/>.</summary>
+    private async Task<Colleague> ColleagueAsync(string name, string role)
+    {
+        var unique = TestData.Unique(name).Replace(' ', '-');
+        var id = await portal.CreateStaffAsync($"{unique}@we-gov.org", "Colleague-Password-2024", role);
+        return new Colleague(id, unique);
+    }
+
+    private static string EmailOf(Colleague colleague) => $"{colleague.Name}@we-gov.org";
+
+    private Task<List<OutboxMessage>> MailsToAsync(Colleague colleague) =>
+        portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == EmailOf(colleague)).ToListAsync());
+
+    private Task<string> CityAsync(int reportId) =>
+        portal.WithDbAsync(db =>
+            db.VisitReports.Where(r => r.Id == reportId)
+                .Join(db.Visits, r => r.VisitId, v => v.Id, (r, v) => v.Organization.Name)
+                .SingleAsync()
+        );
 
     private Task<VisitReport> ReportAsync(int id) =>
         portal.WithDbAsync(db =>
@@ -40,12 +65,13 @@ public sealed class VisitReportWorkflowTests : IDisposable
 
     private async Task<(Colleague Writer, int ReportId)> StartedAsync(string language = "en")
     {
-        var writer = await ColleagueAsync("mina@we-gov.org", Roles.SecretariatStaff);
+        var writer = await ColleagueAsync("mina", Roles.SecretariatStaff);
+        var visitId = await portal.SerembanVisitToReportAsync();
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
         try
         {
-            var id = (await portal.SendAsAsync(writer, new StartVisitReport.Command(await DemoVisitAsync()))).Value;
+            var id = (await portal.SendAsAsync(writer, new StartVisitReport.Command(visitId))).Value;
             return (writer, id);
         }
         finally
@@ -80,7 +106,7 @@ public sealed class VisitReportWorkflowTests : IDisposable
         var report = await ReportAsync(id);
         Assert.Equal(ReviewState.Draft, report.State);
         Assert.Equal(writer.UserId, report.AuthorId);
-        Assert.Equal("mina", report.AuthorName);
+        Assert.Equal(writer.Name, report.AuthorName);
         Assert.Equal("es", report.AuthorLanguage);
         Assert.Contains(
             "- Lee Kai Yet, Councillor, Seremban City Council",
@@ -95,38 +121,23 @@ public sealed class VisitReportWorkflowTests : IDisposable
     [Fact]
     public async Task A_visit_has_one_report_only()
     {
-        var (writer, _) = await StartedAsync();
+        var (writer, id) = await StartedAsync();
+        var visitId = (await ReportAsync(id)).VisitId;
 
         var refused = await Assert.ThrowsAsync<DomainException>(async () =>
-            await portal.SendAsAsync(writer, new StartVisitReport.Command(await DemoVisitAsync()))
+            await portal.SendAsAsync(writer, new StartVisitReport.Command(visitId))
         );
 
         Assert.Equal("Report.AlreadyExists", refused.Code);
-        Assert.Equal(1, await portal.WithDbAsync(db => db.VisitReports.CountAsync()));
+        Assert.Equal(1, await portal.WithDbAsync(db => db.VisitReports.CountAsync(r => r.VisitId == visitId)));
     }
 
     [Fact]
     public async Task A_report_is_refused_for_a_visit_that_is_not_completed()
     {
-        var writer = await ColleagueAsync("mina@we-gov.org", Roles.SecretariatStaff);
-        var visitId = await portal.WithDbAsync(async db =>
-        {
-            var city = new Organization("Cuenca", "EC", Region.LatinAmerica, OrganizationKind.LocalGovernment);
-            var visit = Visit.Schedule(
-                city,
-                "Study visit",
-                "Secretariat",
-                new DateOnly(2024, 12, 4),
-                new TimeOnly(10, 0),
-                new TimeOnly(11, 0),
-                VenueTime.Seoul,
-                DayAfterTheVisit.UtcDateTime
-            );
-            visit.Confirm();
-            db.Visits.Add(visit);
-            await db.SaveChangesAsync();
-            return visit.Id;
-        });
+        var writer = await ColleagueAsync("mina", Roles.SecretariatStaff);
+        var visitId = await portal.ScheduleVisitAsync(c => c with { Date = new DateOnly(2024, 12, 4) });
+        await portal.SendAsync(new ConfirmVisit.Command(visitId, 0));
 
         var refused = await Assert.ThrowsAsync<DomainException>(async () =>
             await portal.SendAsAsync(writer, new StartVisitReport.Command(visitId))
@@ -228,18 +239,19 @@ public sealed class VisitReportWorkflowTests : IDisposable
     public async Task Submitting_keeps_a_version_and_puts_the_report_in_the_review_queue()
     {
         var (writer, id) = await StartedAsync();
+        var awaiting = await portal.SendAsync(new CountReportsAwaitingReview.Query());
 
         await SubmittedAsync(writer, id);
 
         var report = await ReportAsync(id);
         Assert.Equal(ReviewState.Submitted, report.State);
         var kept = Assert.Single(report.Versions);
-        Assert.Equal((1, ReviewState.Submitted, "mina"), (kept.Number, kept.State, kept.SavedBy));
+        Assert.Equal((1, ReviewState.Submitted, writer.Name), (kept.Number, kept.State, kept.SavedBy));
         Assert.Equal(report.Summary, kept.Summary);
         Assert.Equal(DayAfterTheVisit.UtcDateTime, kept.SavedAtUtc);
         var queue = await portal.SendAsync(new ListReportsAwaitingReview.Query());
-        Assert.Equal(id, Assert.Single(queue).Id);
-        Assert.Equal(1, await portal.SendAsync(new CountReportsAwaitingReview.Query()));
+        Assert.Single(queue, r => r.Id == id);
+        Assert.Equal(awaiting + 1, await portal.SendAsync(new CountReportsAwaitingReview.Query()));
     }
 
     [Fact]
@@ -272,24 +284,23 @@ public sealed class VisitReportWorkflowTests : IDisposable
             CultureInfo.CurrentUICulture = previous;
         }
 
-        var director = await ColleagueAsync("lii@we-gov.org", Roles.ProgramDirector);
+        var director = await ColleagueAsync("lii", Roles.ProgramDirector);
         portal.Clock.Now = DayAfterTheVisit.AddDays(2);
 
         await portal.SendAsAsync(director, new ApproveVisitReport.Command(id, version));
 
         var report = await ReportAsync(id);
         Assert.Equal(ReviewState.Approved, report.State);
-        Assert.Equal("lii", report.ApprovedBy);
+        Assert.Equal(director.Name, report.ApprovedBy);
         Assert.Equal(
             [ReviewState.Submitted, ReviewState.Approved],
             report.Versions.OrderBy(v => v.Number).Select(v => v.State)
         );
-        var mail = Assert.Single(await portal.WithDbAsync(db => db.OutboxMessages.ToListAsync()));
-        Assert.Equal("mina@we-gov.org", mail.To);
+        var mail = Assert.Single(await MailsToAsync(writer));
         Assert.Equal("es", mail.Language);
-        Assert.Equal("Se aprobó su informe sobre la visita de Seremban City Council", mail.Subject);
+        Assert.Equal($"Se aprobó su informe sobre la visita de {await CityAsync(id)}", mail.Subject);
         Assert.Contains($"/Reports/Details/{id}", mail.Body, StringComparison.Ordinal);
-        Assert.Contains("lii", mail.Body, StringComparison.Ordinal);
+        Assert.Contains(director.Name, mail.Body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -297,7 +308,7 @@ public sealed class VisitReportWorkflowTests : IDisposable
     {
         var (writer, id) = await StartedAsync();
         var version = await SubmittedAsync(writer, id);
-        var director = await ColleagueAsync("lii@we-gov.org", Roles.ProgramDirector);
+        var director = await ColleagueAsync("lii", Roles.ProgramDirector);
 
         await portal.SendAsAsync(
             director,
@@ -312,10 +323,10 @@ public sealed class VisitReportWorkflowTests : IDisposable
         var sentBack = await ReportAsync(id);
         Assert.Equal(ReviewState.ChangesRequested, sentBack.State);
         var comment = Assert.Single(sentBack.Comments);
-        Assert.Equal(("lii", "Please add what the Secretariat presented."), (comment.AuthorName, comment.Text));
-        var mail = Assert.Single(await portal.WithDbAsync(db => db.OutboxMessages.ToListAsync()));
-        Assert.Equal(("mina@we-gov.org", "en"), (mail.To, mail.Language));
-        Assert.Equal("Changes requested on your report on the visit of Seremban City Council", mail.Subject);
+        Assert.Equal((director.Name, "Please add what the Secretariat presented."), (comment.AuthorName, comment.Text));
+        var mail = Assert.Single(await MailsToAsync(writer));
+        Assert.Equal("en", mail.Language);
+        Assert.Equal($"Changes requested on your report on the visit of {await CityAsync(id)}", mail.Subject);
         Assert.Contains("Please add what the Secretariat presented.", mail.Body, StringComparison.Ordinal);
 
         var edited = await portal.SendAsAsync(
@@ -341,7 +352,7 @@ public sealed class VisitReportWorkflowTests : IDisposable
     {
         var (writer, id) = await StartedAsync();
         var version = await SubmittedAsync(writer, id);
-        var director = await ColleagueAsync("lii@we-gov.org", Roles.ProgramDirector);
+        var director = await ColleagueAsync("lii", Roles.ProgramDirector);
 
         var refused = await Assert.ThrowsAnyAsync<ValidationException>(async () =>
             await portal.SendAsAsync(
@@ -360,14 +371,14 @@ public sealed class VisitReportWorkflowTests : IDisposable
             refused.Errors.Select(e => e.PropertyName).Distinct()
         );
         Assert.Equal(ReviewState.Submitted, (await ReportAsync(id)).State);
-        Assert.False(await portal.WithDbAsync(db => db.OutboxMessages.AnyAsync()));
+        Assert.Empty(await MailsToAsync(writer));
     }
 
     [Fact]
     public async Task Only_a_submitted_report_can_be_approved_and_an_approved_one_cannot_be_edited()
     {
         var (writer, id) = await StartedAsync();
-        var director = await ColleagueAsync("lii@we-gov.org", Roles.ProgramDirector);
+        var director = await ColleagueAsync("lii", Roles.ProgramDirector);
 
         var draft = await Assert.ThrowsAsync<DomainException>(async () =>
             await portal.SendAsAsync(director, new ApproveVisitReport.Command(id, 0))
@@ -406,14 +417,14 @@ public sealed class VisitReportWorkflowTests : IDisposable
             await portal.SendAsAsync(director, new ApproveVisitReport.Command(id, approved.Version))
         );
         Assert.Equal("Report.NotAwaitingReview", twice.Code);
-        Assert.Equal(1, await portal.WithDbAsync(db => db.OutboxMessages.CountAsync()));
+        Assert.Single(await MailsToAsync(writer));
     }
 
     [Fact]
     public async Task Comments_and_replies_form_threads()
     {
         var (writer, id) = await StartedAsync();
-        var director = await ColleagueAsync("lii@we-gov.org", Roles.ProgramDirector);
+        var director = await ColleagueAsync("lii", Roles.ProgramDirector);
 
         await portal.SendAsAsync(
             director,
@@ -434,7 +445,7 @@ public sealed class VisitReportWorkflowTests : IDisposable
         var top = Assert.Single(thread!.Threads);
         Assert.Equal("Mention the Smart City Prize.", top.Text);
         var reply = Assert.Single(thread.RepliesTo(top.Id));
-        Assert.Equal(("mina", "Added to the Secretariat's part."), (reply.AuthorName, reply.Text));
+        Assert.Equal((writer.Name, "Added to the Secretariat's part."), (reply.AuthorName, reply.Text));
     }
 
     [Fact]
@@ -442,7 +453,7 @@ public sealed class VisitReportWorkflowTests : IDisposable
     {
         var (writer, id) = await StartedAsync();
         var version = await SubmittedAsync(writer, id);
-        var director = await ColleagueAsync("lii@we-gov.org", Roles.ProgramDirector);
+        var director = await ColleagueAsync("lii", Roles.ProgramDirector);
         await portal.SendAsAsync(director, new ApproveVisitReport.Command(id, version));
 
         var key = id.ToString(CultureInfo.InvariantCulture);
@@ -455,11 +466,13 @@ public sealed class VisitReportWorkflowTests : IDisposable
         Assert.Equal("Added", entries[0].Action);
         Assert.Contains(entries, e =>
             e.Action == "Modified"
-            && e.ActorName == "mina"
+            && e.ActorName == writer.Name
             && e.Changes.Contains("delegation of 36 visited", StringComparison.Ordinal)
         );
-        Assert.Contains(entries, e => e.Action == "VisitReportVersion Added" && e.ActorName == "mina");
-        Assert.Contains(entries, e => e.Action == "VisitReportVersion Added" && e.ActorName == "lii");
-        Assert.Contains(entries, e => e.ActorName == "lii" && e.Changes.Contains("Approved", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Action == "VisitReportVersion Added" && e.ActorName == writer.Name);
+        Assert.Contains(entries, e => e.Action == "VisitReportVersion Added" && e.ActorName == director.Name);
+        Assert.Contains(entries, e =>
+            e.ActorName == director.Name && e.Changes.Contains("Approved", StringComparison.Ordinal)
+        );
     }
 }

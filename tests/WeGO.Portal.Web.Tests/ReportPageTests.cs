@@ -9,28 +9,35 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WeGO.Portal.Application.Reports;
 using WeGO.Portal.Application.Staff;
-using WeGO.Portal.Domain.Organizations;
+using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Domain.Reports;
-using WeGO.Portal.Domain.Visits;
 using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Web.Tests;
 
-/// <summary>The report pages over HTTP, as staff and directors use them: the completed Seremban visit, its report
-/// written by staff and decided by a program director.</summary>
-public sealed class ReportPageTests : IDisposable
+/// <summary>The report pages over HTTP, as staff and directors use them: a completed Seremban visit (each test's own),
+/// its report written by staff and decided by a program director.</summary>
+public sealed class ReportPageTests : IClassFixture<ReportPageTests.ClockedPortal>
 {
     private const string Password = "Colleague-Password-2024";
     private static readonly DateTimeOffset DayAfterTheVisit = new(2024, 10, 8, 1, 0, 0, TimeSpan.Zero);
 
-    // Still walks the demo data (the Seremban visit); to be moved onto TestData.
-    private readonly ClockedPortal portal = (ClockedPortal)
-        new ClockedPortal(new FixedClock(DayAfterTheVisit)) { SeedDemo = true }.Start();
+    private readonly ClockedPortal portal;
 
-    public void Dispose() => portal.Dispose();
+    // The test's own colleagues (xunit makes the class anew for each test): unique names on the shared portal.
+    private readonly string mina = TestData.Unique("mina").Replace(' ', '-');
+    private readonly string lii = TestData.Unique("lii").Replace(' ', '-');
+    private readonly string jiho = TestData.Unique("jiho").Replace(' ', '-');
 
-    private Task<int> VisitIdAsync() => portal.WithDbAsync(db => db.Visits.Select(v => v.Id).SingleAsync());
+    public ReportPageTests(ClockedPortal portal)
+    {
+        this.portal = portal;
+        portal.Clock.Now = DayAfterTheVisit;
+    }
+
+    private Task<int> VisitIdAsync() => portal.SerembanVisitToReportAsync();
 
     private Task<VisitReport> ReportAsync(int id) =>
         portal.WithDbAsync(db => db.VisitReports.AsNoTracking().SingleAsync(r => r.Id == id));
@@ -44,9 +51,9 @@ public sealed class ReportPageTests : IDisposable
     }
 
     private Task<PortalClient> StaffAsync(string? language = null) =>
-        SignedInAsync("mina@we-gov.org", Roles.SecretariatStaff, language);
+        SignedInAsync($"{mina}@we-gov.org", Roles.SecretariatStaff, language);
 
-    private Task<PortalClient> DirectorAsync() => SignedInAsync("lii@we-gov.org", Roles.ProgramDirector);
+    private Task<PortalClient> DirectorAsync() => SignedInAsync($"{lii}@we-gov.org", Roles.ProgramDirector);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -149,22 +156,7 @@ public sealed class ReportPageTests : IDisposable
     [Fact]
     public async Task A_visit_that_is_not_completed_gets_no_report_and_the_page_says_why()
     {
-        var visitId = await portal.WithDbAsync(async db =>
-        {
-            var visit = Visit.Schedule(
-                new Organization("Cuenca", "EC", Region.LatinAmerica, OrganizationKind.LocalGovernment),
-                "Study visit",
-                "Secretariat",
-                new DateOnly(2024, 12, 4),
-                new TimeOnly(10, 0),
-                new TimeOnly(11, 0),
-                VenueTime.Seoul,
-                DayAfterTheVisit.UtcDateTime
-            );
-            db.Visits.Add(visit);
-            await db.SaveChangesAsync();
-            return visit.Id;
-        });
+        var visitId = await portal.ScheduleVisitAsync(c => c with { Date = new DateOnly(2024, 12, 4) });
         var staff = await StaffAsync();
 
         Assert.Contains(
@@ -180,7 +172,7 @@ public sealed class ReportPageTests : IDisposable
             await refused.Content.ReadAsStringAsync(),
             StringComparison.Ordinal
         );
-        Assert.False(await portal.WithDbAsync(db => db.VisitReports.AnyAsync()));
+        Assert.False(await portal.WithDbAsync(db => db.VisitReports.AnyAsync(r => r.VisitId == visitId)));
     }
 
     [Fact]
@@ -198,7 +190,7 @@ public sealed class ReportPageTests : IDisposable
             await refused.Content.ReadAsStringAsync(),
             StringComparison.Ordinal
         );
-        Assert.Equal(1, await portal.WithDbAsync(db => db.VisitReports.CountAsync()));
+        Assert.Equal(1, await portal.WithDbAsync(db => db.VisitReports.CountAsync(r => r.VisitId == visitId)));
     }
 
     [Fact]
@@ -247,7 +239,7 @@ public sealed class ReportPageTests : IDisposable
     public async Task The_second_of_two_writers_sees_the_first_ones_values_beside_their_own_and_nothing_is_lost_unseen()
     {
         var first = await StaffAsync();
-        var second = await SignedInAsync("jiho@we-gov.org", Roles.SecretariatStaff);
+        var second = await SignedInAsync($"{jiho}@we-gov.org", Roles.SecretariatStaff);
         var id = await StartAsync(first, await VisitIdAsync());
         var path = $"/Reports/Edit/{id}";
         KeyValuePair<string, string>[] Form(int version, string summary, string outcomes) =>
@@ -466,18 +458,29 @@ public sealed class ReportPageTests : IDisposable
     public async Task Directors_see_the_queue_with_age_and_count_send_a_report_back_and_approve_it_after_resubmission()
     {
         var staff = await StaffAsync();
-        var id = await SubmittedAsync(staff, await VisitIdAsync());
+        var visitId = await VisitIdAsync();
+        var awaiting = await portal.SendAsync(new ListReportsAwaitingReview.Query());
+        var id = await SubmittedAsync(staff, visitId);
         portal.Clock.Now = DayAfterTheVisit.AddDays(3);
 
         // Three days on, both sign in again (a sign-in lasts hours).
-        await staff.SignInAsync("mina@we-gov.org", Password);
+        await staff.SignInAsync($"{mina}@we-gov.org", Password);
         var director = await DirectorAsync();
 
         var queue = await director.GetPageAsync("/Reports/Queue");
-        Assert.Contains("3 days", queue, StringComparison.Ordinal);
-        Assert.Contains("Seremban City Council", queue, StringComparison.Ordinal);
-        Assert.Contains("mina", queue, StringComparison.Ordinal);
-        Assert.Contains("id=\"awaiting-review-count\" title=\"1 awaiting review\"", queue, StringComparison.Ordinal);
+        var row = new HtmlParser().ParseDocument(queue).QuerySelector($"#review-queue tr[data-report='{id}']");
+        Assert.Equal("3 days", row?.QuerySelector(".report-age")?.TextContent.Trim());
+        Assert.Contains(
+            (await portal.SendAsync(new GetVisit.Query(visitId)))!.Organization.Name,
+            row!.TextContent,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(mina, row.TextContent, StringComparison.Ordinal);
+        Assert.Contains(
+            $"id=\"awaiting-review-count\" title=\"{awaiting.Count + 1} awaiting review\"",
+            queue,
+            StringComparison.Ordinal
+        );
 
         var version = (await ReportAsync(id)).Version;
         using var sentBack = await director.PostFormAsync(
@@ -510,7 +513,7 @@ public sealed class ReportPageTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
 
         var report = await ReportAsync(id);
-        Assert.Equal((ReviewState.Approved, "lii"), (report.State, report.ApprovedBy));
+        Assert.Equal((ReviewState.Approved, lii), (report.State, report.ApprovedBy));
         var page = await staff.GetPageAsync($"/Reports/Details/{id}");
         Assert.Contains("id=\"report-read-only\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"add-comment\"", page, StringComparison.Ordinal);
@@ -525,11 +528,21 @@ public sealed class ReportPageTests : IDisposable
             await staff.GetPageAsync($"/Reports/Version/{id}/1"),
             StringComparison.Ordinal
         );
+        // Two decisions on this report, each mailed to its author.
         Assert.Equal(
-            ["mina@we-gov.org", "mina@we-gov.org"],
-            await portal.WithDbAsync(db => db.OutboxMessages.OrderBy(m => m.Id).Select(m => m.To).ToListAsync())
+            [$"{mina}@we-gov.org", $"{mina}@we-gov.org"],
+            await portal.WithDbAsync(db =>
+                db.OutboxMessages.Where(m => m.Body.Contains($"/Reports/Details/{id}"))
+                    .OrderBy(m => m.Id)
+                    .Select(m => m.To)
+                    .ToListAsync()
+            )
         );
-        Assert.Contains("queue-empty", await director.GetPageAsync("/Reports/Queue"), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            $"data-report=\"{id}\"",
+            await director.GetPageAsync("/Reports/Queue"),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -624,7 +637,7 @@ public sealed class ReportPageTests : IDisposable
         var visitId = await VisitIdAsync();
         var id = await StartAsync(staff, visitId);
         var minaId = await portal.WithDbAsync(db =>
-            db.Users.Where(u => u.Email == "mina@we-gov.org").Select(u => u.Id).SingleAsync()
+            db.Users.Where(u => u.Email == $"{mina}@we-gov.org").Select(u => u.Id).SingleAsync()
         );
 
         using var added = await staff.PostFormAsync(
@@ -642,7 +655,7 @@ public sealed class ReportPageTests : IDisposable
         Assert.True(
             await portal.WithDbAsync(db =>
                 db.FollowUps.AnyAsync(f =>
-                    f.VisitId == visitId && f.Description == "Send the Smart City Prize call" && f.OwnerName == "mina"
+                    f.VisitId == visitId && f.Description == "Send the Smart City Prize call" && f.OwnerName == mina
                 )
             )
         );
@@ -673,7 +686,11 @@ public sealed class ReportPageTests : IDisposable
 
         var all = await staff.GetPageAsync("/Reports");
         Assert.Contains($"href=\"/Reports/Details/{id}\"", all, StringComparison.Ordinal);
-        Assert.Contains("no-reports", await staff.GetPageAsync("/Reports?state=Approved"), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            $"href=\"/Reports/Details/{id}\"",
+            await staff.GetPageAsync("/Reports?state=Approved"),
+            StringComparison.Ordinal
+        );
         Assert.Contains(
             $"href=\"/Reports/Details/{id}\"",
             await staff.GetPageAsync("/Reports?state=Submitted"),
@@ -681,10 +698,10 @@ public sealed class ReportPageTests : IDisposable
         );
 
         var spanish = PortalClient.For(portal, "es");
-        await spanish.SignInAsync("mina@we-gov.org", Password);
+        await spanish.SignInAsync($"{mina}@we-gov.org", Password);
         Assert.Contains("Informes de visitas", await spanish.GetPageAsync("/Reports"), StringComparison.Ordinal);
         var korean = PortalClient.For(portal, "ko");
-        await korean.SignInAsync("mina@we-gov.org", Password);
+        await korean.SignInAsync($"{mina}@we-gov.org", Password);
         Assert.Contains(
             "보고서: Seremban City Council",
             await korean.GetPageAsync($"/Reports/Details/{id}"),
@@ -692,11 +709,12 @@ public sealed class ReportPageTests : IDisposable
         );
     }
 
-    /// <summary>The portal with a clock the test sets, so a report's age in the queue is what the scenario
-    /// needs.</summary>
-    private sealed class ClockedPortal(FixedClock clock) : PortalFactory
+    /// <summary>One portal for the class, with a clock the test sets, so a report's age in the queue is what the
+    /// scenario needs. Its tests never run in parallel, so each sets the clock at its start (the constructor: the day
+    /// after the visit).</summary>
+    public sealed class ClockedPortal : PortalFactory
     {
-        public FixedClock Clock { get; } = clock;
+        public FixedClock Clock { get; } = new(DayAfterTheVisit);
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
