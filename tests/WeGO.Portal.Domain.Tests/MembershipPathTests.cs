@@ -30,7 +30,9 @@ public sealed class MembershipPathTests
     }
 
     private static MembershipApplication ApplicationOf(OrganizationKind kind) =>
-        Saved(new MembershipApplication(organizationId: 7, kind, inquiryId: 3, "es", Received));
+        Saved(new MembershipApplication(organizationId: 7, kind, inquiryId: 3, Contact, null, Received));
+
+    private static readonly ApplicationContact Contact = new("Lee Kai Yet", "official@example.org", "es");
 
     private static MembershipApplication SignedForm(MembershipApplication application)
     {
@@ -373,5 +375,23 @@ public sealed class MembershipPathTests
         var document = application.AddDocument("../../etc/form.pdf", DocumentType.Pdf, 10, "k3", false, Now);
         Assert.Equal("form.pdf", document.FileName);
         Assert.Equal("application/pdf", document.ContentType);
+    }
+
+    [Fact]
+    public void An_application_follows_its_inquirys_status_link_or_has_its_own_never_both()
+    {
+        var direct = new MembershipApplication(7, OrganizationKind.LocalGovernment, null, Contact, "ab12", Received);
+        Assert.Equal("ab12", direct.StatusTokenHash);
+
+        Assert.Equal(
+            "Application.OneStatusLink",
+            Code(() => _ = new MembershipApplication(7, OrganizationKind.LocalGovernment, 3, Contact, "ab12", Received))
+        );
+        Assert.Equal(
+            "Application.OneStatusLink",
+            Code(() =>
+                _ = new MembershipApplication(7, OrganizationKind.LocalGovernment, null, Contact, null, Received)
+            )
+        );
     }
 }

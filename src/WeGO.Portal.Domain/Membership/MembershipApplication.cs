@@ -24,6 +24,9 @@ public enum ApplicationState
     Withdrawn = 6,
 }
 
+/// <summary>The person who signs for the applicant, and the language the Secretariat writes to them in.</summary>
+public sealed record ApplicationContact(string Name, string Email, string Language);
+
 /// <summary>What the Executive Committee resolved on an application.</summary>
 public enum CommitteeDecision
 {
@@ -40,24 +43,37 @@ public enum CommitteeDecision
 public sealed class MembershipApplication : AggregateRoot
 {
     public const int ReturnReasonMaxLength = 2000;
+    public const int StatusTokenHashMaxLength = 64;
     public const int MaxDocuments = 10;
 
     private readonly List<ApplicationDocument> documents = [];
 
     private MembershipApplication() { }
 
+    /// <summary>An application for the organisation, from its inquiry (whose status link the applicant already has)
+    /// or, when <paramref name="inquiryId"/> is null, received directly: then <paramref name="statusTokenHash"/> is
+    /// the hash of the status link the applicant is sent.</summary>
     public MembershipApplication(
         int organizationId,
         OrganizationKind kind,
         int? inquiryId,
-        string language,
+        ApplicationContact contact,
+        string? statusTokenHash,
         DateTime receivedAtUtc
     )
     {
+        if ((inquiryId is null) == string.IsNullOrWhiteSpace(statusTokenHash))
+        {
+            throw new DomainException("Application.OneStatusLink");
+        }
+
         OrganizationId = organizationId;
         Category = MembershipCategories.AppliedForBy(kind);
         InquiryId = inquiryId;
-        Language = Require.Text(language, "Application.LanguageRequired", LanguageCode.MaxLength);
+        StatusTokenHash = Require.OptionalText(statusTokenHash, StatusTokenHashMaxLength);
+        ContactName = Require.Text(contact.Name, "Application.ContactRequired", PersonName.MaxLength);
+        ContactEmail = Require.Text(contact.Email, "Application.EmailRequired", EmailAddress.MaxLength);
+        Language = Require.Text(contact.Language, "Application.LanguageRequired", LanguageCode.MaxLength);
         ReceivedAtUtc = receivedAtUtc;
         State = ApplicationState.Received;
         StateChangedAtUtc = receivedAtUtc;
@@ -70,6 +86,16 @@ public sealed class MembershipApplication : AggregateRoot
 
     /// <summary>The inquiry it grew from, when it did.</summary>
     public int? InquiryId { get; private set; }
+
+    /// <summary>The hash of the application's own status link; null when it follows its inquiry's.</summary>
+    public string? StatusTokenHash { get; private set; }
+
+    /// <summary>Who signs for the applicant and receives the Secretariat's mail about it.</summary>
+    [PersonalData]
+    public string ContactName { get; private set; } = "";
+
+    [PersonalData]
+    public string ContactEmail { get; private set; } = "";
 
     /// <summary>The applicant's language: every mail and letter about it is written in it.</summary>
     public string Language { get; private set; } = "";
