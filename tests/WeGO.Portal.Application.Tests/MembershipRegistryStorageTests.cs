@@ -36,6 +36,7 @@ public sealed class MembershipRegistryStorageTests(PortalFactory portal) : IClas
         var (applicationId, memberId, meetingId) = await portal.WithDbAsync(async db =>
         {
             var application = new MembershipApplication(
+                "WGO-2024-7K3M9Q",
                 cityId,
                 OrganizationKind.LocalGovernment,
                 null,

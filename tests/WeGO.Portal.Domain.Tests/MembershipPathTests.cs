@@ -30,7 +30,9 @@ public sealed class MembershipPathTests
     }
 
     private static MembershipApplication ApplicationOf(OrganizationKind kind) =>
-        Saved(new MembershipApplication(organizationId: 7, kind, inquiryId: 3, Contact, null, Received));
+        Saved(
+            new MembershipApplication("WGO-2024-7K3M9Q", organizationId: 7, kind, inquiryId: 3, Contact, null, Received)
+        );
 
     private static readonly ApplicationContact Contact = new("Lee Kai Yet", "official@example.org", "es");
 
@@ -380,17 +382,43 @@ public sealed class MembershipPathTests
     [Fact]
     public void An_application_follows_its_inquirys_status_link_or_has_its_own_never_both()
     {
-        var direct = new MembershipApplication(7, OrganizationKind.LocalGovernment, null, Contact, "ab12", Received);
+        var direct = new MembershipApplication(
+            "WGO-2024-7K3M9Q",
+            7,
+            OrganizationKind.LocalGovernment,
+            null,
+            Contact,
+            "ab12",
+            Received
+        );
         Assert.Equal("ab12", direct.StatusTokenHash);
 
         Assert.Equal(
             "Application.OneStatusLink",
-            Code(() => _ = new MembershipApplication(7, OrganizationKind.LocalGovernment, 3, Contact, "ab12", Received))
+            Code(() =>
+                _ = new MembershipApplication(
+                    "WGO-2024-7K3M9Q",
+                    7,
+                    OrganizationKind.LocalGovernment,
+                    3,
+                    Contact,
+                    "ab12",
+                    Received
+                )
+            )
         );
         Assert.Equal(
             "Application.OneStatusLink",
             Code(() =>
-                _ = new MembershipApplication(7, OrganizationKind.LocalGovernment, null, Contact, null, Received)
+                _ = new MembershipApplication(
+                    "WGO-2024-7K3M9Q",
+                    7,
+                    OrganizationKind.LocalGovernment,
+                    null,
+                    Contact,
+                    null,
+                    Received
+                )
             )
         );
     }

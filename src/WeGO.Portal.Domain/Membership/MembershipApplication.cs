@@ -54,6 +54,7 @@ public sealed class MembershipApplication : AggregateRoot
     /// or, when <paramref name="inquiryId"/> is null, received directly: then <paramref name="statusTokenHash"/> is
     /// the hash of the status link the applicant is sent.</summary>
     public MembershipApplication(
+        string reference,
         int organizationId,
         OrganizationKind kind,
         int? inquiryId,
@@ -67,6 +68,7 @@ public sealed class MembershipApplication : AggregateRoot
             throw new DomainException("Application.OneStatusLink");
         }
 
+        Reference = Require.Text(reference, "Application.ReferenceRequired", MembershipInquiry.ReferenceMaxLength);
         OrganizationId = organizationId;
         Category = MembershipCategories.AppliedForBy(kind);
         InquiryId = inquiryId;
@@ -78,6 +80,9 @@ public sealed class MembershipApplication : AggregateRoot
         State = ApplicationState.Received;
         StateChangedAtUtc = receivedAtUtc;
     }
+
+    /// <summary>The number the applicant quotes: its inquiry's when it has one, so a city keeps one number.</summary>
+    public string Reference { get; private set; } = "";
 
     public int OrganizationId { get; private set; }
 

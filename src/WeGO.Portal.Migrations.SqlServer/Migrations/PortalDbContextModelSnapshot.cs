@@ -702,6 +702,11 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -730,6 +735,8 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                     b.HasIndex("InquiryId");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Reference");
 
                     b.HasIndex("StatusTokenHash")
                         .IsUnique()

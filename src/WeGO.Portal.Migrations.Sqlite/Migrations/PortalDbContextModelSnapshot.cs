@@ -671,6 +671,11 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -699,6 +704,8 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("InquiryId");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Reference");
 
                     b.HasIndex("StatusTokenHash")
                         .IsUnique();

@@ -10,6 +10,7 @@ internal sealed class MembershipApplicationConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<MembershipApplication> builder)
     {
+        builder.Property(a => a.Reference).HasMaxLength(MembershipInquiry.ReferenceMaxLength);
         builder.Property(a => a.StatusTokenHash).HasMaxLength(MembershipApplication.StatusTokenHashMaxLength);
         builder.Property(a => a.ContactName).HasMaxLength(PersonName.MaxLength);
         builder.Property(a => a.ContactEmail).HasMaxLength(EmailAddress.MaxLength);
@@ -20,6 +21,7 @@ internal sealed class MembershipApplicationConfiguration : IEntityTypeConfigurat
         builder.HasIndex(a => a.StatusTokenHash).IsUnique();
         builder.HasIndex(a => new { a.State, a.ReceivedAtUtc });
         builder.HasIndex(a => a.InquiryId);
+        builder.HasIndex(a => a.Reference);
         builder
             .HasOne<Organization>()
             .WithMany()

@@ -65,6 +65,7 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
+                    Reference = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     OrganizationId = table.Column<int>(type: "int", nullable: false),
                     Category = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     InquiryId = table.Column<int>(type: "int", nullable: true),
@@ -231,6 +232,11 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
                 name: "IX_MembershipApplications_OrganizationId",
                 table: "MembershipApplications",
                 column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MembershipApplications_Reference",
+                table: "MembershipApplications",
+                column: "Reference");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MembershipApplications_State_ReceivedAtUtc",

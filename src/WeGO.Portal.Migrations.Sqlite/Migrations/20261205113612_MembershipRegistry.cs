@@ -65,6 +65,7 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
                     Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     InquiryId = table.Column<int>(type: "INTEGER", nullable: true),
@@ -231,6 +232,11 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
                 name: "IX_MembershipApplications_OrganizationId",
                 table: "MembershipApplications",
                 column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MembershipApplications_Reference",
+                table: "MembershipApplications",
+                column: "Reference");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MembershipApplications_State_ReceivedAtUtc",
