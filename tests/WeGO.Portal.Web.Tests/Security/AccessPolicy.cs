@@ -136,6 +136,7 @@ public static class AccessPolicy
         ["POST /Membership/Join"] = Access.Anyone,
         ["GET /Membership/Sent"] = Access.Anyone,
         ["GET /Membership/Status"] = Access.Anyone,
+        ["POST /Membership/Status?handler=Document"] = Access.Anyone,
         ["GET /Privacy"] = Access.Anyone,
 
         // Addresses from before the features took one name each: a permanent redirect, whoever asks.
@@ -158,6 +159,19 @@ public static class AccessPolicy
         ["POST /Membership/Inquiries/Match?handler=Split"] = Access.EditVisits,
         ["GET /Membership/Inquiries/Anonymize"] = Access.Administration,
         ["POST /Membership/Inquiries/Anonymize"] = Access.Administration,
+
+        // Applications: all staff read; the changes are the Secretariat's (directors read only).
+        ["GET /Membership/Applications/Index"] = Access.ReadVisits,
+        ["GET /Membership/Applications/Details"] = Access.ReadVisits,
+        ["GET /Membership/Applications/Details?handler=Document"] = Access.ReadVisits,
+        ["GET /Membership/Applications/Change"] = Access.EditVisits,
+        ["POST /Membership/Applications/Change?handler=Upload"] = Access.EditVisits,
+        ["POST /Membership/Applications/Change?handler=Checklist"] = Access.EditVisits,
+        ["POST /Membership/Applications/Change?handler=Accept"] = Access.EditVisits,
+        ["POST /Membership/Applications/Change?handler=Return"] = Access.EditVisits,
+        ["POST /Membership/Applications/Change?handler=Withdraw"] = Access.EditVisits,
+        ["GET /Membership/Applications/Start"] = Access.EditVisits,
+        ["POST /Membership/Applications/Start"] = Access.EditVisits,
 
         ["GET /Reports/Index"] = Access.ReadVisits,
         ["GET /Reports/Details"] = Access.ReadVisits,
@@ -210,6 +224,18 @@ public static class AccessPolicy
         [typeof(ReopenFollowUp.Command)] = Access.EditVisits,
 
         [typeof(GetHomeOverview.Query)] = Access.ReadVisits,
+
+        [typeof(AcceptApplication.Command)] = Access.EditVisits,
+        [typeof(AddApplicationDocument.Command)] = Access.EditVisits,
+        [typeof(CheckApplication.Command)] = Access.EditVisits,
+        [typeof(GetApplication.Query)] = Access.ReadVisits,
+        [typeof(GetApplicationStatus.Query)] = Access.Anyone,
+        [typeof(ListApplications.Query)] = Access.ReadVisits,
+        [typeof(OpenApplicationDocument.Query)] = Access.ReadVisits,
+        [typeof(ReturnApplication.Command)] = Access.EditVisits,
+        [typeof(SendApplicationDocument.Command)] = Access.Anyone,
+        [typeof(StartApplication.Command)] = Access.EditVisits,
+        [typeof(WithdrawApplication.Command)] = Access.EditVisits,
 
         [typeof(AddInquiryNote.Command)] = Access.EditVisits,
         [typeof(AnonymizeExpiredInquiries.Command)] = Access.System,
