@@ -156,6 +156,7 @@ internal static class WebSetup
                 options.Conventions.AuthorizeFolder("/FollowUps", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/Membership/Inquiries", Policies.ReadInquiries);
                 options.Conventions.AuthorizeFolder("/Membership/Applications", Policies.ReadInquiries);
+                options.Conventions.AuthorizeFolder("/Membership/Committee", Policies.ReadInquiries);
                 options.Conventions.AuthorizeFolder("/Reports", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/News", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/Dashboard", Policies.ReadVisits);

@@ -312,6 +312,10 @@ public sealed class MembershipPathTests
         );
         Assert.Equal("Committee.AlreadyOnAgenda", Code(() => meeting.Put(city)));
         Assert.Equal(
+            "Committee.MeetsBeforeAcceptance",
+            Code(() => new CommitteeMeeting(AcceptedOn.AddDays(-1), null, true, null).Put(Accepted()))
+        );
+        Assert.Equal(
             "Application.NotAwaitingCommittee",
             Code(() => meeting.Put(ApplicationOf(OrganizationKind.LocalGovernment)))
         );

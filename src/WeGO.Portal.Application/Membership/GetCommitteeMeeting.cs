@@ -29,7 +29,7 @@ public static class GetCommitteeMeeting
 
         public required IReadOnlyList<Item> Items { get; init; }
 
-        /// <summary>Accepted applications not yet on this meeting's agenda.</summary>
+        /// <summary>Applications accepted by the meeting's day and not yet on its agenda.</summary>
         public IReadOnlyList<Pending> Pending { get; init; } = [];
     }
 
@@ -103,6 +103,7 @@ public static class GetCommitteeMeeting
                 .MembershipApplications.AsNoTracking()
                 .Where(a =>
                     a.State == ApplicationState.Accepted
+                    && a.AcceptedOn <= meeting.HeldOn
                     && !db.CommitteeMeetings.Any(m => m.Id == query.Id && m.Items.Any(i => i.ApplicationId == a.Id))
                 )
                 .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new { a, o })

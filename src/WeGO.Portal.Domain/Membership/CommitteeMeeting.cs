@@ -52,12 +52,18 @@ public sealed class CommitteeMeeting : AggregateRoot
     public void RecordAttendance(string? membersPresent) =>
         MembersPresent = Require.OptionalText(membersPresent, MembersPresentMaxLength);
 
-    /// <summary>Puts an application the Secretariat accepted on the agenda, after the items already there.</summary>
+    /// <summary>Puts an application the Secretariat accepted (on or before the meeting's day) on the agenda, after the
+    /// items already there.</summary>
     public CommitteeAgendaItem Put(MembershipApplication application)
     {
         if (!application.AwaitsCommittee)
         {
             throw new DomainException("Application.NotAwaitingCommittee");
+        }
+
+        if (application.AcceptedOn > HeldOn)
+        {
+            throw new DomainException("Committee.MeetsBeforeAcceptance");
         }
 
         if (items.Any(i => i.ApplicationId == application.Id))
