@@ -137,6 +137,7 @@ public static class AccessPolicy
         ["GET /Membership/Sent"] = Access.Anyone,
         ["GET /Membership/Status"] = Access.Anyone,
         ["POST /Membership/Status?handler=Document"] = Access.Anyone,
+        ["GET /Membership/Directory"] = Access.Anyone,
         ["GET /Privacy"] = Access.Anyone,
 
         // Addresses from before the features took one name each: a permanent redirect, whoever asks.
@@ -172,6 +173,11 @@ public static class AccessPolicy
         ["POST /Membership/Applications/Change?handler=Withdraw"] = Access.EditVisits,
         ["GET /Membership/Applications/Start"] = Access.EditVisits,
         ["POST /Membership/Applications/Start"] = Access.EditVisits,
+        ["GET /Membership/Members/Index"] = Access.ReadVisits,
+        ["GET /Membership/Members/Index?handler=Csv"] = Access.ReadVisits,
+        ["GET /Membership/Members/Details"] = Access.ReadVisits,
+        ["GET /Membership/Members/Change"] = Access.EditVisits,
+        ["POST /Membership/Members/Change"] = Access.EditVisits,
         ["GET /Membership/Committee/Index"] = Access.ReadVisits,
         ["GET /Membership/Committee/Meeting"] = Access.ReadVisits,
         ["GET /Membership/Committee/Schedule"] = Access.EditVisits,
@@ -234,7 +240,12 @@ public static class AccessPolicy
 
         [typeof(AcceptApplication.Command)] = Access.EditVisits,
         [typeof(AddApplicationDocument.Command)] = Access.EditVisits,
+        [typeof(ChangeMemberStatus.Command)] = Access.EditVisits,
         [typeof(CheckApplication.Command)] = Access.EditVisits,
+        [typeof(ExportMembers.Query)] = Access.ReadVisits,
+        [typeof(GetMember.Query)] = Access.ReadVisits,
+        [typeof(ListMemberDirectory.Query)] = Access.Anyone,
+        [typeof(ListMembers.Query)] = Access.ReadVisits,
         [typeof(GetCommitteeMeeting.Query)] = Access.ReadVisits,
         [typeof(ListCommitteeMeetings.Query)] = Access.ReadVisits,
         [typeof(PutOnCommitteeAgenda.Command)] = Access.EditVisits,
