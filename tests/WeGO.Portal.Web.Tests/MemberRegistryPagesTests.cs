@@ -154,6 +154,57 @@ public sealed partial class MemberRegistryPagesTests : IClassFixture<PortalFacto
         );
     }
 
+    [Fact]
+    public async Task The_welcome_letter_is_written_in_the_members_language_whatever_the_readers()
+    {
+        var (id, token) = await portal.ApplicationFromInquiryAsync("es");
+        await portal.SendAsync(
+            new SendApplicationDocument.Command
+            {
+                Token = token,
+                FileName = "form.pdf",
+                File = TestData.SignedFormPdf,
+            }
+        );
+        var version = (await portal.SendAsync(new GetApplication.Query(id)))!.Version;
+        await portal.SendAsync(
+            new CheckApplication.Command
+            {
+                ApplicationId = id,
+                Version = version,
+                IsSigned = true,
+                SignatoryIsAuthorised = true,
+                ContactConfirmed = true,
+            }
+        );
+        await portal.SendAsync(
+            new AcceptApplication.Command
+            {
+                ApplicationId = id,
+                Version = version + 1,
+                AcceptedOn = new DateOnly(2024, 11, 18),
+            }
+        );
+        var memberId = await portal.WithDbAsync(db =>
+            db.Members.Where(m =>
+                    db.MembershipApplications.Any(a => a.Id == id && a.OrganizationId == m.OrganizationId)
+                )
+                .Select(m => m.Id)
+                .SingleAsync()
+        );
+
+        var letter = await (await StaffAsync()).GetPageAsync($"/Membership/Members/Letter/{memberId}");
+
+        Assert.Contains("lang=\"es\"", letter, StringComparison.Ordinal);
+        Assert.Contains("Bienvenidos a WeGO", letter, StringComparison.Ordinal);
+        Assert.Contains(
+            "como miembro asociado de WeGO desde el lunes, 18 de noviembre de 2024",
+            letter,
+            StringComparison.Ordinal
+        );
+        Assert.Contains("Lee Kai Yet", letter, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("name=\"Status.Version\" value=\"(\\d+)\"")]
     private static partial Regex VersionOf();
 }
