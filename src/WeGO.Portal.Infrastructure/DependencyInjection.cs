@@ -6,6 +6,7 @@ using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Application.News;
 using WeGO.Portal.Infrastructure.Database;
+using WeGO.Portal.Infrastructure.Documents;
 using WeGO.Portal.Infrastructure.Identity;
 using WeGO.Portal.Infrastructure.Mail;
 using WeGO.Portal.Infrastructure.Retention;
@@ -25,6 +26,15 @@ public static class DependencyInjection
             )
         );
         services.AddPortalDatabase();
+        services.AddSingleton<IDocumentStore>(provider =>
+        {
+            var configured = provider.GetRequiredService<IConfiguration>()["Portal:Documents:Directory"];
+            return new FolderDocumentStore(
+                string.IsNullOrWhiteSpace(configured)
+                    ? provider.GetRequiredService<PortalDataDirectory>().Combine("documents")
+                    : Path.GetFullPath(configured, provider.GetRequiredService<IHostEnvironment>().ContentRootPath)
+            );
+        });
         services.AddOptions<MailSettings>().BindConfiguration(MailSettings.Section);
         services
             .AddOptions<MailDeliverySettings>()

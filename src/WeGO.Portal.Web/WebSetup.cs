@@ -155,6 +155,9 @@ internal static class WebSetup
                 options.Conventions.AuthorizeFolder("/Visits", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/FollowUps", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/Membership/Inquiries", Policies.ReadInquiries);
+                options.Conventions.AuthorizeFolder("/Membership/Applications", Policies.ReadInquiries);
+                options.Conventions.AuthorizeFolder("/Membership/Committee", Policies.ReadInquiries);
+                options.Conventions.AuthorizeFolder("/Membership/Members", Policies.ReadInquiries);
                 options.Conventions.AuthorizeFolder("/Reports", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/News", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/Dashboard", Policies.ReadVisits);
@@ -168,6 +171,7 @@ internal static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Membership/Join");
                 options.Conventions.AllowAnonymousToPage("/Membership/Sent");
                 options.Conventions.AllowAnonymousToPage("/Membership/Status");
+                options.Conventions.AllowAnonymousToPage("/Membership/Directory");
                 options.Conventions.AllowAnonymousToPage("/Privacy");
                 options.Conventions.AllowAnonymousToPage("/News/Index");
                 options.Conventions.AllowAnonymousToPage("/News/Release");

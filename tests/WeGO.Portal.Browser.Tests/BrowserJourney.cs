@@ -44,6 +44,19 @@ public abstract class BrowserJourney(PortalFactory portal, TestDurations duratio
         await Assertions.Expect(page).ToHaveURLAsync(Portal.RootUri.ToString());
     }
 
+    /// <summary>Saves a picture of the whole page in the build's screenshot folder, after checking that the page fits
+    /// the window (nothing pushes it sideways).</summary>
+    protected static async Task KeepScreenshotAsync(IPage page, string name)
+    {
+        Assert.True(
+            await page.EvaluateAsync<bool>(
+                "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+            ),
+            $"{name}: the page is wider than the window."
+        );
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, name), FullPage = true });
+    }
+
     /// <summary>Prints "<c>Class.Test took N s</c>" when disposed, counted from the start of the portal and
     /// Chromium.</summary>
     protected IDisposable Timed([CallerMemberName] string test = "") => durations.Time(this, started, test);

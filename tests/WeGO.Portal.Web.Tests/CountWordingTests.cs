@@ -40,6 +40,7 @@ public sealed partial class CountWordingTests
         "Domain.TooLong",
         "FollowUp.DueTooFarAhead",
         "Roster.TooManyRows",
+        "Application.TooManyDocuments",
     ];
 
     private static Dictionary<string, string> English(string set) =>

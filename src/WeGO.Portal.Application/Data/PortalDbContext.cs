@@ -28,6 +28,13 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<MembershipInquiry> MembershipInquiries => Set<MembershipInquiry>();
 
+    public DbSet<MembershipApplication> MembershipApplications => Set<MembershipApplication>();
+
+    /// <summary>WeGO's member registry.</summary>
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<CommitteeMeeting> CommitteeMeetings => Set<CommitteeMeeting>();
+
     public DbSet<VisitReport> VisitReports => Set<VisitReport>();
 
     public DbSet<NewsRelease> NewsReleases => Set<NewsRelease>();

@@ -68,6 +68,9 @@ public static class GetInquiry
 
         public required DateTime? AnonymizedAtUtc { get; init; }
 
+        /// <summary>The membership application that grew from the inquiry (the latest), once staff opened one.</summary>
+        public required int? ApplicationId { get; init; }
+
         public Region Region => Countries.SuggestRegion(CountryCode);
 
         public IReadOnlyList<InquiryStage> NextStages => MembershipInquiry.NextStages(Stage);
@@ -157,6 +160,11 @@ public static class GetInquiry
                     RegionalOfficeId = i.RegionalOfficeId,
                     OwnerUserId = i.OwnerUserId,
                     AnonymizedAtUtc = i.AnonymizedAtUtc,
+                    ApplicationId = db
+                        .MembershipApplications.Where(a => a.InquiryId == i.Id)
+                        .OrderByDescending(a => a.Id)
+                        .Select(a => (int?)a.Id)
+                        .FirstOrDefault(),
                 })
                 .SingleOrDefaultAsync(cancellationToken);
             if (details is null)

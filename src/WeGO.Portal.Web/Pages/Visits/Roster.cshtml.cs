@@ -91,7 +91,7 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
     {
         var content = RosterFile is null
             ? []
-            : await ReadAtMostAsync(RosterFile, ImportRoster.MaxBytes + 1, cancellationToken);
+            : await RosterFile.ReadAtMostAsync(ImportRoster.MaxBytes + 1, cancellationToken);
         var result = await mediator.Send(
             new ImportRoster.Command
             {
@@ -132,23 +132,6 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
     }
 
     private RedirectToPageResult BackToRoster(int id) => RedirectToPage(null, null, new { id }, "roster");
-
-    /// <summary>Reads the upload up to a limit, so a huge file costs no more than the limit; one byte more tells the
-    /// import the file was too large.</summary>
-    private static async Task<byte[]> ReadAtMostAsync(IFormFile file, int limit, CancellationToken cancellationToken)
-    {
-        await using var stream = file.OpenReadStream();
-        var buffer = new byte[Math.Min(limit, Math.Max(0, (int)Math.Min(file.Length, int.MaxValue)))];
-        var read = 0;
-        while (
-            read < buffer.Length && await stream.ReadAsync(buffer.AsMemory(read), cancellationToken) is var n and > 0
-        )
-        {
-            read += n;
-        }
-
-        return read == buffer.Length ? buffer : buffer[..read];
-    }
 
     /// <summary>The member form as posted: the page sends it as <see cref="AddDelegate"/> or <see
     /// cref="EditDelegate"/>. Text fields are nullable so an empty name reaches the validator (one clear message)

@@ -1,0 +1,29 @@
+namespace WeGO.Portal.Application.Common;
+
+/// <summary>Where uploaded documents' bytes live: outside the web root, each under a name the portal chose. Rows in
+/// the database say what a file is and who may see it; the store only keeps bytes.</summary>
+public interface IDocumentStore
+{
+    /// <summary>Writes the whole file or nothing: a reader never meets half a document.</summary>
+    Task SaveAsync(string storedName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+
+    /// <summary>The file's bytes, or null when there is no such file.</summary>
+    Stream? OpenRead(string storedName);
+
+    void Delete(string storedName);
+
+    /// <summary>Every stored file's name and when it was written: what the sweep of orphans compares with the
+    /// rows.</summary>
+    IEnumerable<(string StoredName, DateTime WrittenAtUtc)> List();
+}
+
+/// <summary>The name a document is stored under: 32 random hex characters, no extension, nothing the sender
+/// typed.</summary>
+public static class StoredNames
+{
+    public static string New() =>
+        Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    public static bool IsWellFormed(string name) =>
+        name is { Length: 32 } && name.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+}

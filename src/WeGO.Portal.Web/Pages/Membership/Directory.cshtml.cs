@@ -1,0 +1,27 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WeGO.Portal.Application.Membership;
+using WeGO.Portal.Domain.Membership;
+using WeGO.Portal.Domain.Organizations;
+
+namespace WeGO.Portal.Web.Pages.Membership;
+
+/// <summary>WeGO's public member directory at /members: the active members by region and category, with a chart of
+/// where they are, and a search. Only the directory's public fields reach this page.</summary>
+public sealed class DirectoryModel(IMediator mediator) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Text { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Region? Region { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public MembershipCategory? Category { get; set; }
+
+    public ListMemberDirectory.Result Directory { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Directory = await mediator.Send(new ListMemberDirectory.Query(Text, Region, Category), cancellationToken);
+}

@@ -1,0 +1,47 @@
+using WeGO.Portal.Application.Membership;
+using WeGO.Portal.Domain.Membership;
+using WeGO.Portal.Domain.Organizations;
+
+namespace WeGO.Portal.Testing;
+
+public static partial class TestData
+{
+    /// <summary>A signed form as a scanner writes it: a PDF by its first bytes.</summary>
+    public static readonly byte[] SignedFormPdf = "%PDF-1.7\n% signed membership application form\n%%EOF\n"u8.ToArray();
+
+    /// <summary>A made-up word no other call returns and no other name resembles: the public form matches an
+    /// inquiry to any organisation that shares a distinctive word with it, so numbered names would all be one
+    /// city.</summary>
+    public static string DistinctWord() =>
+        string.Concat(System.Security.Cryptography.RandomNumberGenerator.GetString("bcdfghjklmnpqrstvwxz", 6), "ia");
+
+    /// <summary>Seremban's inquiry after its visit, written in <paramref name="language"/> for an organisation of its
+    /// own (the inquiry is matched to it, as the public form does), then its application opened by staff. Returns the
+    /// application's id and the inquiry's status token.</summary>
+    public static async Task<(int ApplicationId, string StatusToken)> ApplicationFromInquiryAsync(
+        this PortalFactory portal,
+        string language = "es",
+        OrganizationKind kind = OrganizationKind.LocalGovernment
+    )
+    {
+        var inquiry = await portal.SendAsync(
+            new SubmitMembershipInquiry.Command
+            {
+                OrganizationName = $"{DistinctWord()} City Council",
+                CountryCode = "MY",
+                Kind = kind,
+                ContactName = "Lee Kai Yet",
+                ContactPosition = "Councillor",
+                Email = "official@example.org",
+                PreferredLanguage = language,
+                Interests = [MembershipInterest.FeasibilityStudies],
+                ConsentGiven = true,
+            }
+        );
+        var inquiryId = await portal.WithDbAsync(db =>
+            Task.FromResult(db.MembershipInquiries.Single(i => i.Reference == inquiry.Reference).Id)
+        );
+        var started = await portal.SendAsync(new StartApplication.Command { InquiryId = inquiryId });
+        return (started.ApplicationId.Value, inquiry.StatusToken);
+    }
+}
