@@ -19,7 +19,11 @@ public sealed class MembershipApplicationTests(PortalFactory portal) : IClassFix
 
     private Task<GetApplication.Details> ApplicationAsync(int id) => portal.SendAsync(new GetApplication.Query(id))!;
 
-    private Task<Mediator.Unit> SendFormAsync(string token, byte[]? file = null, string name = "Formulario firmado.pdf") =>
+    private Task<Mediator.Unit> SendFormAsync(
+        string token,
+        byte[]? file = null,
+        string name = "Formulario firmado.pdf"
+    ) =>
         portal.SendAsync(
             new SendApplicationDocument.Command
             {

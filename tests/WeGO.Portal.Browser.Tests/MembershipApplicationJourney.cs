@@ -104,7 +104,9 @@ public sealed class MembershipApplicationJourney(TestDurations durations)
             .ToHaveTextAsync("Miembro de pleno derecho");
     }
 
-    /// <summary>The membership inquiry, in Spanish, as the official sends it; returns the private status link.</summary>
+    /// <summary>
+    /// The membership inquiry, in Spanish, as the official sends it; returns the private status link.
+    /// </summary>
     private static async Task<string> SendTheInquiryAsync(IPage page)
     {
         await page.GotoAsync("/Membership/Join");

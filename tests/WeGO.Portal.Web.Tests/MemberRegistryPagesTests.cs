@@ -91,7 +91,7 @@ public sealed partial class MemberRegistryPagesTests : IClassFixture<PortalFacto
     }
 
     [Fact]
-    public async Task Staff_see_the_member_in_the_registry_and_its_CSV_and_record_its_withdrawal_which_the_directory_follows()
+    public async Task Staff_find_the_member_and_its_CSV_and_record_its_withdrawal_which_the_directory_follows()
     {
         var (name, memberId) = await AssociateAsync();
         var staff = await StaffAsync();

@@ -6,7 +6,9 @@ namespace WeGO.Portal.Application.Membership;
 
 public static class ApplicationsForChange
 {
-    /// <summary>Loads an application with its documents, expecting the version the user's page was built from.</summary>
+    /// <summary>
+    /// Loads an application with its documents, expecting the version the user's page was built from.
+    /// </summary>
     public static Task<MembershipApplication> LoadApplicationForChangeAsync(
         this PortalDbContext db,
         int applicationId,

@@ -7,7 +7,8 @@ using WeGO.Portal.Domain.Membership;
 namespace WeGO.Portal.Application.Membership;
 
 /// <summary>What the holder of a private status link sees of their application: how far it has come, why it was
-/// returned, the documents they sent, and the membership it led to. Never the checklist, notes or staff names.</summary>
+/// returned, the documents they sent, and the membership it led to. Never the checklist, notes or staff
+/// names.</summary>
 public static class GetApplicationStatus
 {
     [Public]

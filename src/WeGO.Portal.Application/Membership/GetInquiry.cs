@@ -68,7 +68,9 @@ public static class GetInquiry
 
         public required DateTime? AnonymizedAtUtc { get; init; }
 
-        /// <summary>The membership application that grew from the inquiry (the latest), once staff opened one.</summary>
+        /// <summary>
+        /// The membership application that grew from the inquiry (the latest), once staff opened one.
+        /// </summary>
         public required int? ApplicationId { get; init; }
 
         public Region Region => Countries.SuggestRegion(CountryCode);

@@ -54,8 +54,7 @@ public static class GetWelcomeLetter
             var culture = CultureInfo.GetCultureInfo(language);
             var category = Emails.Text("Category." + member.Category, language);
             var since = member.MemberSince.ToDateTime(TimeOnly.MinValue);
-            string Text(string key) =>
-                Emails.Text("WelcomeLetter." + key, language, member.Name, category, since);
+            string Text(string key) => Emails.Text("WelcomeLetter." + key, language, member.Name, category, since);
             return new Letter(
                 language,
                 Emails.Text(

@@ -6,7 +6,9 @@ using WeGO.Portal.Domain.Common;
 
 namespace WeGO.Portal.Application.Membership;
 
-/// <summary>Puts an application the Secretariat accepted on a meeting's agenda, after the items already there.</summary>
+/// <summary>
+/// Puts an application the Secretariat accepted on a meeting's agenda, after the items already there.
+/// </summary>
 public static class PutOnCommitteeAgenda
 {
     [AllowedTo(RoleGroup.EditInquiries)]

@@ -244,7 +244,9 @@ public sealed class MembershipApplication : AggregateRoot
         MoveTo(ApplicationState.Withdrawn, atUtc);
     }
 
-    /// <summary>Records the Executive Committee's decision; a deferred application stays for the next meeting.</summary>
+    /// <summary>
+    /// Records the Executive Committee's decision; a deferred application stays for the next meeting.
+    /// </summary>
     public void Decide(CommitteeDecision decision, DateOnly on, DateTime atUtc)
     {
         if (!AwaitsCommittee)

@@ -8,7 +8,9 @@ public enum MembershipCategory
     /// <summary>A city or local government whose application the Executive Committee approved.</summary>
     Full = 1,
 
-    /// <summary>A city whose signed application the Secretariat accepted, waiting for the Executive Committee.</summary>
+    /// <summary>
+    /// A city whose signed application the Secretariat accepted, waiting for the Executive Committee.
+    /// </summary>
     Associate = 2,
 
     /// <summary>A regional association of local governments or a government agency, confirmed by the Executive

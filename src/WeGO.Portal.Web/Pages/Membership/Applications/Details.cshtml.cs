@@ -47,6 +47,8 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
         return File(file.Content, file.ContentType, file.FileName);
     }
 
-    /// <summary>Nothing in a downloaded document may load, run or be framed, even if a browser opened it in a tab.</summary>
+    /// <summary>
+    /// Nothing in a downloaded document may load, run or be framed, even if a browser opened it in a tab.
+    /// </summary>
     public const string DocumentPolicy = "sandbox; default-src 'none'";
 }
