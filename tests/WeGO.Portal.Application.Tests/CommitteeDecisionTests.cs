@@ -57,41 +57,8 @@ public sealed class CommitteeDecisionTests(CommitteeDecisionTests.FaultyPortal p
         }
     }
 
-    private async Task<int> AcceptedAsync(
-        string language = "es",
-        OrganizationKind kind = OrganizationKind.LocalGovernment
-    )
-    {
-        var (id, token) = await portal.ApplicationFromInquiryAsync(language, kind);
-        await portal.SendAsync(
-            new SendApplicationDocument.Command
-            {
-                Token = token,
-                FileName = "form.pdf",
-                File = TestData.SignedFormPdf,
-            }
-        );
-        var version = (await portal.SendAsync(new GetApplication.Query(id)))!.Version;
-        await portal.SendAsync(
-            new CheckApplication.Command
-            {
-                ApplicationId = id,
-                Version = version,
-                IsSigned = true,
-                SignatoryIsAuthorised = true,
-                ContactConfirmed = true,
-            }
-        );
-        await portal.SendAsync(
-            new AcceptApplication.Command
-            {
-                ApplicationId = id,
-                Version = version + 1,
-                AcceptedOn = new DateOnly(2024, 11, 18),
-            }
-        );
-        return id;
-    }
+    private Task<int> AcceptedAsync(string language = "es", OrganizationKind kind = OrganizationKind.LocalGovernment) =>
+        portal.AcceptedApplicationAsync(language, kind, new DateOnly(2024, 11, 18));
 
     private async Task<int> MeetingWithAsync(params int[] applicationIds)
     {

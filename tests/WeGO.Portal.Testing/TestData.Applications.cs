@@ -44,4 +44,44 @@ public static partial class TestData
         var started = await portal.SendAsync(new StartApplication.Command { InquiryId = inquiryId });
         return (started.ApplicationId.Value, inquiry.StatusToken);
     }
+
+    /// <summary>An application from <see cref="ApplicationFromInquiryAsync"/> whose signed form the applicant sent
+    /// through the status link, checked and accepted by the Secretariat on <paramref name="acceptedOn"/> (today in
+    /// Seoul when not given): a city is then an Associate member. Returns the application's id.</summary>
+    public static async Task<int> AcceptedApplicationAsync(
+        this PortalFactory portal,
+        string language = "es",
+        OrganizationKind kind = OrganizationKind.LocalGovernment,
+        DateOnly? acceptedOn = null
+    )
+    {
+        var (id, token) = await portal.ApplicationFromInquiryAsync(language, kind);
+        await portal.SendAsync(
+            new SendApplicationDocument.Command
+            {
+                Token = token,
+                FileName = "form.pdf",
+                File = SignedFormPdf,
+            }
+        );
+        await portal.SendAsync(
+            new CheckApplication.Command
+            {
+                ApplicationId = id,
+                Version = (await portal.SendAsync(new GetApplication.Query(id)))!.Version,
+                IsSigned = true,
+                SignatoryIsAuthorised = true,
+                ContactConfirmed = true,
+            }
+        );
+        await portal.SendAsync(
+            new AcceptApplication.Command
+            {
+                ApplicationId = id,
+                Version = (await portal.SendAsync(new GetApplication.Query(id)))!.Version,
+                AcceptedOn = acceptedOn,
+            }
+        );
+        return id;
+    }
 }

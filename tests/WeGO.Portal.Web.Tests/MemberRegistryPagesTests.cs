@@ -21,27 +21,7 @@ public sealed partial class MemberRegistryPagesTests : IClassFixture<PortalFacto
     /// <summary>A city accepted as an Associate member, with its name and its member id.</summary>
     private async Task<(string Name, int MemberId)> AssociateAsync()
     {
-        var (id, token) = await portal.ApplicationFromInquiryAsync("en");
-        await portal.SendAsync(
-            new SendApplicationDocument.Command
-            {
-                Token = token,
-                FileName = "form.pdf",
-                File = TestData.SignedFormPdf,
-            }
-        );
-        var version = (await portal.SendAsync(new GetApplication.Query(id)))!.Version;
-        await portal.SendAsync(
-            new CheckApplication.Command
-            {
-                ApplicationId = id,
-                Version = version,
-                IsSigned = true,
-                SignatoryIsAuthorised = true,
-                ContactConfirmed = true,
-            }
-        );
-        await portal.SendAsync(new AcceptApplication.Command { ApplicationId = id, Version = version + 1 });
+        var id = await portal.AcceptedApplicationAsync("en");
         return await portal.WithDbAsync(async db =>
         {
             var organizationId = await db
@@ -157,34 +137,7 @@ public sealed partial class MemberRegistryPagesTests : IClassFixture<PortalFacto
     [Fact]
     public async Task The_welcome_letter_is_written_in_the_members_language_whatever_the_readers()
     {
-        var (id, token) = await portal.ApplicationFromInquiryAsync("es");
-        await portal.SendAsync(
-            new SendApplicationDocument.Command
-            {
-                Token = token,
-                FileName = "form.pdf",
-                File = TestData.SignedFormPdf,
-            }
-        );
-        var version = (await portal.SendAsync(new GetApplication.Query(id)))!.Version;
-        await portal.SendAsync(
-            new CheckApplication.Command
-            {
-                ApplicationId = id,
-                Version = version,
-                IsSigned = true,
-                SignatoryIsAuthorised = true,
-                ContactConfirmed = true,
-            }
-        );
-        await portal.SendAsync(
-            new AcceptApplication.Command
-            {
-                ApplicationId = id,
-                Version = version + 1,
-                AcceptedOn = new DateOnly(2024, 11, 18),
-            }
-        );
+        var id = await portal.AcceptedApplicationAsync("es", acceptedOn: new DateOnly(2024, 11, 18));
         var memberId = await portal.WithDbAsync(db =>
             db.Members.Where(m =>
                     db.MembershipApplications.Any(a => a.Id == id && a.OrganizationId == m.OrganizationId)
