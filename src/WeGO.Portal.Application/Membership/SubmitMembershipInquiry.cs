@@ -215,7 +215,7 @@ public static class SubmitMembershipInquiry
                     inquiry.Phone ?? "-",
                     Emails.Text("Inquiry.Language." + inquiry.PreferredLanguage, "en"),
                     InterestsInEnglish(interests, inquiry.OtherInterest),
-                    $"{portal}/Inquiries?q={Uri.EscapeDataString(inquiry.Reference)}"
+                    $"{portal}/Membership/Inquiries?q={Uri.EscapeDataString(inquiry.Reference)}"
                 )
             );
 
