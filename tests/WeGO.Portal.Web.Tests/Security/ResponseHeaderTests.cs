@@ -30,8 +30,11 @@ public sealed class ResponseHeaderTests(SecurityPortal fixture) : IClassFixture<
     public async Task Error_pages_carry_the_security_headers()
     {
         using var notFound = await fixture.Administrator.GetAsync("/no/such/page");
-        using var noToken = await fixture.Administrator.PostAsync("/Visits/Topics/1", withToken: false);
-        using var noHandler = await fixture.Administrator.PostAsync("/Visits/Details/1");
+        using var noToken = await fixture.Administrator.PostAsync(
+            $"/Visits/Topics/{fixture.VisitId}",
+            withToken: false
+        );
+        using var noHandler = await fixture.Administrator.PostAsync($"/Visits/Details/{fixture.VisitId}");
 
         Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);

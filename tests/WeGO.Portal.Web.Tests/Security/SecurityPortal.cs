@@ -1,22 +1,49 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Application.Staff;
+using WeGO.Portal.Application.Visits;
+using WeGO.Portal.Domain.Visits;
 using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Web.Tests.Security;
 
-/// <summary>A portal with the Seremban demo visit, one signed-in visitor per role and a colleague whose account the
-/// administrator pages can open; one per test class.</summary>
+/// <summary>A portal with rows of its own for every page that opens a record (a visit that took place with its
+/// delegate, agenda, follow-ups, approved report and published release; an inquiry; an application; a member; a
+/// Committee meeting), one signed-in visitor per role and a colleague whose account the administrator pages can open;
+/// one per test class.</summary>
 public sealed class SecurityPortal : IAsyncLifetime
 {
-    /// <summary>The demo Seremban visit, and its first follow-up: the sample for every {id} of a visit or follow-up
-    /// page.</summary>
-    public const string DemoId = "1";
-
     private readonly Dictionary<string, Visitor> visitors = [];
 
-    // Still takes its sample ids from the demo data; to make its own rows with TestData.
-    public PortalFactory Portal { get; } = new() { SeedDemo = true };
+    public PortalFactory Portal { get; } = new();
+
+    /// <summary>The visit, completed: the sample for every {id} of a visit page and of /Reports/Start.</summary>
+    public int VisitId { get; private set; }
+
+    /// <summary>A delegate and an agenda item of <see cref="VisitId"/>, for the roster's and agenda's edit
+    /// links.</summary>
+    public int DelegateId { get; private set; }
+
+    public int AgendaItemId { get; private set; }
+
+    public int FollowUpId { get; private set; }
+
+    public int ReportId { get; private set; }
+
+    public int ReleaseId { get; private set; }
+
+    public string ReleaseSlug { get; private set; } = "";
+
+    public int InquiryId { get; private set; }
+
+    public int ApplicationId { get; private set; }
+
+    public int MemberId { get; private set; }
+
+    public int MeetingId { get; private set; }
 
     /// <summary>A Secretariat colleague, the sample for /Staff/Edit/{id} and /Staff/Sessions/{id}.</summary>
     public string ColleagueId { get; private set; } = "";
@@ -28,6 +55,7 @@ public sealed class SecurityPortal : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Portal.Start();
+        await CreateSamplesAsync();
         ColleagueId = await Portal.CreateStaffAsync(
             $"colleague-{Guid.NewGuid():N}@security.tests.wego",
             Visitor.Password,
@@ -48,7 +76,7 @@ public sealed class SecurityPortal : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>The address of <paramref name="endpoint"/> with sample route values: the demo visit, its follow-up, the
+    /// <summary>The address of <paramref name="endpoint"/> with sample route values: the fixture's own rows, the
     /// colleague.</summary>
     public string Address(PortalEndpoint endpoint, Func<string, string, string?>? instead = null) =>
         endpoint.Address((page, parameter) => instead?.Invoke(page, parameter) ?? Sample(page, parameter))
@@ -66,19 +94,78 @@ public sealed class SecurityPortal : IAsyncLifetime
         return (await users.FindByEmailAsync(PortalFactory.AdminEmail))!.Id;
     }
 
+    /// <summary><paramref name="address"/> with {visit}, {delegate} and {agendaItem} replaced by the sample
+    /// ids.</summary>
+    public string Fill(string address) =>
+        address
+            .Replace("{visit}", Text(VisitId), StringComparison.Ordinal)
+            .Replace("{delegate}", Text(DelegateId), StringComparison.Ordinal)
+            .Replace("{agendaItem}", Text(AgendaItemId), StringComparison.Ordinal);
+
+    private static string Text(int id) => id.ToString(CultureInfo.InvariantCulture);
+
     private string Sample(string page, string parameter) =>
         (page, parameter) switch
         {
             ("/Staff/Edit" or "/Staff/Sessions", "id") => ColleagueId,
-            (_, "id") => DemoId,
+            ("/FollowUps/Status", "id") => Text(FollowUpId),
+            ("/Reports/Start", "id") => Text(VisitId),
+            (_, "id") when page.StartsWith("/Visits/", StringComparison.Ordinal) => Text(VisitId),
+            (_, "id") when page.StartsWith("/Reports/", StringComparison.Ordinal) => Text(ReportId),
+            (_, "id") when page.StartsWith("/News/", StringComparison.Ordinal) => Text(ReleaseId),
+            (_, "id") when page.StartsWith("/Membership/Inquiries/", StringComparison.Ordinal) => Text(InquiryId),
+            (_, "id") when page.StartsWith("/Membership/Applications/", StringComparison.Ordinal) => Text(
+                ApplicationId
+            ),
+            (_, "id") when page.StartsWith("/Membership/Members/", StringComparison.Ordinal) => Text(MemberId),
+            (_, "id") when page.StartsWith("/Membership/Committee/", StringComparison.Ordinal) => Text(MeetingId),
             (_, "token") => "not-a-token",
             (_, "rest") => "Index",
             ("/Reports/Version", "number") => "1",
-            ("/News/Release", "slug") => "no-such-release",
+            ("/News/Release", "slug") => ReleaseSlug,
             _ => throw new InvalidOperationException(
                 $"No sample value for {{{parameter}}} of {page}: add one to {nameof(SecurityPortal)}.{nameof(Sample)}."
             ),
         };
+
+    /// <summary>The rows the sample ids name, made through the use cases as staff and applicants would.</summary>
+    private async Task CreateSamplesAsync()
+    {
+        var city = TestData.Unique("Seremban City Council");
+        VisitId = await Portal.SerembanVisitToReportAsync(c => c with { OrganizationName = city });
+        DelegateId = (
+            await Portal.SendAsync(
+                new AddDelegate.Command
+                {
+                    VisitId = VisitId,
+                    Version = (await Portal.SendAsync(new GetVisit.Query(VisitId)))!.Version,
+                    FullName = "Lee Kai Yet",
+                    Title = "Councillor",
+                    Organization = city,
+                    Role = DelegationRole.HeadOfDelegation,
+                }
+            )
+        ).Value;
+        AgendaItemId = await Portal.WithDbAsync(db =>
+            db.Visits.Where(v => v.Id == VisitId).SelectMany(v => v.Agenda).Select(i => i.Id).FirstAsync()
+        );
+        FollowUpId = (await Portal.SerembanFollowUpsAsync(VisitId)).MemberCases;
+        ReportId = await Portal.VisitReportAsync(VisitId);
+        ReleaseId = await Portal.NewsReleaseAsync(ReportId, "en", publish: true);
+        ReleaseSlug = TestData.SerembanReleaseSlug(city);
+        InquiryId = (await Portal.MembershipInquiryAsync()).Id;
+        ApplicationId = await Portal.AcceptedApplicationAsync();
+        MemberId = await Portal.WithDbAsync(db =>
+            db.MembershipApplications.Where(a => a.Id == ApplicationId)
+                .Join(db.Members, a => a.OrganizationId, m => m.OrganizationId, (_, m) => m.Id)
+                .SingleAsync()
+        );
+        MeetingId = (
+            await Portal.SendAsync(
+                new ScheduleCommitteeMeeting.Command { HeldOn = new DateOnly(2030, 3, 4), Place = "Seoul" }
+            )
+        ).Value;
+    }
 
     /// <summary>Query strings some pages need to show what they are for.</summary>
     private static string Query(PortalEndpoint endpoint) =>

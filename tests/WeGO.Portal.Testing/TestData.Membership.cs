@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Membership;
+using WeGO.Portal.Domain.Membership;
+using WeGO.Portal.Domain.Organizations;
+
+namespace WeGO.Portal.Testing;
+
+/// <summary>Membership inquiries at a stage of the Secretariat's pipeline, and their notes.</summary>
+public static partial class TestData
+{
+    /// <summary>An inquiry as <see cref="MembershipInquiryAsync"/> made it: its id, the reference the notification
+    /// mails carry, and the organisation named on the form.</summary>
+    public sealed record SubmittedInquiry(int Id, string Reference, string OrganizationName);
+
+    /// <summary>Seremban's inquiry after its visit, as its official fills in the public form: Lee Kai Yet, Councillor,
+    /// asking about feasibility studies and capacity building, for an organisation of its own (a made-up word no other
+    /// name resembles, "Xyzia City Council", since the form matches similar names) unless the test names one.</summary>
+    public static SubmitMembershipInquiry.Command SerembanInquiry(string? organization = null) =>
+        new()
+        {
+            OrganizationName = organization ?? DistinctCouncil(),
+            CountryCode = "MY",
+            Kind = OrganizationKind.LocalGovernment,
+            Population = 680_000,
+            ContactName = "Lee Kai Yet",
+            ContactPosition = "Councillor",
+            Email = "lee.kaiyet@mbs.gov.my",
+            Phone = "+60 6-762 0000",
+            PreferredLanguage = "en",
+            Interests = [MembershipInterest.FeasibilityStudies, MembershipInterest.CapacityBuilding],
+            OtherInterest = "Urban-planning strategy and inclusion",
+            HeardFrom = "Our visit to the Secretariat",
+            Message = "We would like to know the membership process.",
+            ConsentGiven = true,
+        };
+
+    /// <summary>Submits <see cref="SerembanInquiry"/>, changed by <paramref name="change"/>, through the public form's
+    /// use case (which matches it to a city record and files it with a regional office), then moves it along the
+    /// pipeline to <paramref name="stage"/> as staff would.</summary>
+    public static async Task<SubmittedInquiry> MembershipInquiryAsync(
+        this PortalFactory portal,
+        InquiryStage stage = InquiryStage.New,
+        Func<SubmitMembershipInquiry.Command, SubmitMembershipInquiry.Command>? change = null
+    )
+    {
+        var command = change is null ? SerembanInquiry() : change(SerembanInquiry());
+        var submitted = await portal.SendAsync(command);
+        var id = await portal.WithDbAsync(db =>
+            db.MembershipInquiries.Where(i => i.Reference == submitted.Reference).Select(i => i.Id).SingleAsync()
+        );
+        await portal.MoveInquiryAlongAsync(id, stage);
+        return new SubmittedInquiry(id, submitted.Reference, command.OrganizationName!);
+    }
+
+    /// <summary>Moves a new inquiry one stage at a time, at its current version, to <paramref name="stage"/>: through
+    /// contacted, application sent and under review to approved, or straight to declined or withdrawn.</summary>
+    public static async Task MoveInquiryAlongAsync(this PortalFactory portal, int inquiryId, InquiryStage stage)
+    {
+        InquiryStage[] path = stage switch
+        {
+            InquiryStage.New => [],
+            InquiryStage.Contacted => [InquiryStage.Contacted],
+            InquiryStage.ApplicationSent => [InquiryStage.Contacted, InquiryStage.ApplicationSent],
+            InquiryStage.UnderReview =>
+            [
+                InquiryStage.Contacted,
+                InquiryStage.ApplicationSent,
+                InquiryStage.UnderReview,
+            ],
+            InquiryStage.Approved =>
+            [
+                InquiryStage.Contacted,
+                InquiryStage.ApplicationSent,
+                InquiryStage.UnderReview,
+                InquiryStage.Approved,
+            ],
+            _ => [stage],
+        };
+        foreach (var step in path)
+        {
+            await portal.SendAsync(
+                new MoveInquiry.Command
+                {
+                    InquiryId = inquiryId,
+                    Version = await portal.InquiryVersionAsync(inquiryId),
+                    Stage = step,
+                }
+            );
+        }
+    }
+
+    /// <summary>Writes <paramref name="note"/> on the inquiry, at its current version, as staff would.</summary>
+    public static async Task WriteInquiryNoteAsync(this PortalFactory portal, int inquiryId, string note) =>
+        await portal.SendAsync(
+            new AddInquiryNote.Command
+            {
+                InquiryId = inquiryId,
+                Version = await portal.InquiryVersionAsync(inquiryId),
+                Note = note,
+            }
+        );
+
+    /// <summary>"Xyzia City Council": a council named by <see cref="DistinctWord"/>.</summary>
+    public static string DistinctCouncil()
+    {
+        var word = DistinctWord();
+        return $"{char.ToUpperInvariant(word[0])}{word[1..]} City Council";
+    }
+
+    private static async Task<int> InquiryVersionAsync(this PortalFactory portal, int inquiryId) =>
+        (await portal.SendAsync(new GetInquiry.Query(inquiryId)))!.Version;
+}
