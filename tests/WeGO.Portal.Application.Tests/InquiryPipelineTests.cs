@@ -11,19 +11,41 @@ using WeGO.Portal.Testing;
 namespace WeGO.Portal.Application.Tests;
 
 /// <summary>The Secretariat's membership pipeline, through the real pipeline, with the clock at 20 November 2024,
-/// 12:00 in Seoul and the Seremban demo data (its city record, the completed visit, two open follow-ups).
-/// Inquiries are made directly through the domain, as the public form would leave them.</summary>
-public sealed class InquiryPipelineTests : IDisposable
+/// 12:00 in Seoul, on one portal for the class. Inquiries are written as rows, unmatched and with no office unless the
+/// test says, at the times it chooses: the public form's use case (TestData.MembershipInquiryAsync) matches and files
+/// every inquiry at the clock's time, and these tests need the inquiries it never leaves. Each test looks only at its
+/// own inquiries (by id, or by a made-up word in their names) and its own city records, or counts relative to
+/// before.</summary>
+public sealed class InquiryPipelineTests : IClassFixture<InquiryPipelineTests.Portal>
 {
     private static readonly DateTimeOffset Noon20NovemberSeoul = new(2024, 11, 20, 3, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2024, 11, 20);
+    private static int references;
 
-    // Still walks the demo data (the Seremban visit); to be moved onto TestData.
-    private readonly ClockedPortal portal = (ClockedPortal)
-        new ClockedPortal(new FixedClock(Noon20NovemberSeoul)) { SeedDemo = true }.Start();
-    private int references;
+    private readonly ClockedPortal portal;
 
-    public void Dispose() => portal.Dispose();
+    /// <summary>The class's portal. Its clock is shared: each test starts it at noon on 20 November in Seoul (the tests
+    /// of a class never run at the same time), and a test may move it on.</summary>
+    public sealed class Portal : IDisposable
+    {
+        internal ClockedPortal Clocked { get; } =
+            (ClockedPortal)new ClockedPortal(new FixedClock(Noon20NovemberSeoul)).Start();
+
+        public void Dispose() => Clocked.Dispose();
+    }
+
+    public InquiryPipelineTests(Portal shared)
+    {
+        portal = shared.Clocked;
+        portal.Clock.Now = Noon20NovemberSeoul;
+    }
+
+    /// <summary>A made-up word, capitalised, that no other test's names contain.</summary>
+    private static string Word()
+    {
+        var word = TestData.DistinctWord();
+        return char.ToUpperInvariant(word[0]) + word[1..];
+    }
 
     private static InquiryApplicant Applicant(
         string organization = "Seremban City Council",
@@ -61,7 +83,7 @@ public sealed class InquiryPipelineTests : IDisposable
         int? organizationId = null
     )
     {
-        var reference = $"WGO-2024-{++references:0000}";
+        var reference = $"WGO-2024-T{Interlocked.Increment(ref references):00000}";
         return await portal.WithDbAsync(async db =>
         {
             var submitted = submittedAtUtc ?? Noon20NovemberSeoul.UtcDateTime.AddDays(-1);
@@ -131,10 +153,32 @@ public sealed class InquiryPipelineTests : IDisposable
             return city.Id;
         });
 
-    private Task<int> SerembanAsync() =>
-        portal.WithDbAsync(db =>
-            db.Organizations.Where(o => o.Name == "Seremban City Council").Select(o => o.Id).SingleAsync()
+    /// <summary>A Seremban council of its own (<paramref name="name"/>, unique unless given) whose visit took place
+    /// (TestData), as the Secretariat keeps it after the visit; returns the city record's id.</summary>
+    private async Task<int> SerembanAsync(string? name = null, string? localName = null)
+    {
+        var visit = await portal.VisitToReportAsync(c =>
+            c with
+            {
+                OrganizationName = name ?? TestData.Unique("Seremban City Council"),
+                LocalName = localName ?? c.LocalName,
+            }
         );
+        return await CityOfVisitAsync(visit);
+    }
+
+    private Task<int> CityOfVisitAsync(int visitId) =>
+        portal.WithDbAsync(db => db.Visits.Where(v => v.Id == visitId).Select(v => v.OrganizationId).SingleAsync());
+
+    private Task<int> MembersAsync() =>
+        portal.WithDbAsync(db => db.Organizations.CountAsync(o => o.MemberSince != null));
+
+    /// <summary>A colleague whose account is named <paramref name="name"/> (unique, since accounts are unique by
+    /// address): the portal shows the address's first part as their name.</summary>
+    private Task<string> ColleagueAsync(string name, params string[] roles) =>
+        portal.CreateStaffAsync($"{name}@we-gov.org", "Colleague-Password-2024", roles);
+
+    private static string UniqueAccount(string name) => TestData.Unique(name).Replace(' ', '.');
 
     private async Task<GetInquiry.Details> InquiryDetailsAsync(int id) =>
         (await portal.SendAsync(new GetInquiry.Query(id)))!;
@@ -152,34 +196,51 @@ public sealed class InquiryPipelineTests : IDisposable
     [Fact]
     public async Task The_list_filters_by_stage_region_kind_dates_and_text_and_counts_each_stage_once()
     {
-        var seremban = await InquiryAsync(submittedAtUtc: new DateTime(2024, 11, 1, 1, 0, 0, DateTimeKind.Utc));
+        // The test's four inquiries share a word in their names; the other filters are tried within them.
+        var (ours, surname, domain) = (Word(), Word(), TestData.DistinctWord());
+        var seremban = await InquiryAsync(
+            Applicant($"Seremban City Council {ours}"),
+            submittedAtUtc: new DateTime(2024, 11, 1, 1, 0, 0, DateTimeKind.Utc)
+        );
         var cuenca = await InquiryAsync(
-            Applicant("Municipalidad de Cuenca", "EC", contact: "Ana Paredes", email: "ana@cuenca.gob.ec"),
+            Applicant($"Municipalidad de Cuenca {ours}", "EC", contact: $"Ana {surname}", email: "ana@cuenca.gob.ec"),
             InquiryStage.Contacted,
             new DateTime(2024, 11, 5, 1, 0, 0, DateTimeKind.Utc)
         );
         var quito = await InquiryAsync(
-            Applicant("Quito Tech", "EC", OrganizationKind.SolutionProvider, "Luis Mora", "luis@quitotech.ec"),
+            Applicant($"Quito Tech {ours}", "EC", OrganizationKind.SolutionProvider, "Luis Mora", "luis@quitotech.ec"),
             InquiryStage.Declined,
             new DateTime(2024, 11, 10, 1, 0, 0, DateTimeKind.Utc)
         );
         var almaty = await InquiryAsync(
-            Applicant("Almaty Akimat", "KZ", contact: "Dana Sarsen", email: "dana@almaty.kz"),
+            Applicant($"Almaty Akimat {ours}", "KZ", contact: "Dana Sarsen", email: $"dana@{domain}.kz"),
             InquiryStage.Contacted,
             new DateTime(2024, 11, 15, 1, 0, 0, DateTimeKind.Utc)
         );
 
-        var all = await ListAsync(new ListInquiries.Filter());
-        var latinAmerica = await ListAsync(new ListInquiries.Filter { Region = Region.LatinAmerica });
+        var all = await ListAsync(new ListInquiries.Filter { Text = ours });
+        var latinAmerica = await ListAsync(new ListInquiries.Filter { Text = ours, Region = Region.LatinAmerica });
         var contactedInLatinAmerica = await ListAsync(
-            new ListInquiries.Filter { Region = Region.LatinAmerica, Stage = InquiryStage.Contacted }
+            new ListInquiries.Filter
+            {
+                Text = ours,
+                Region = Region.LatinAmerica,
+                Stage = InquiryStage.Contacted,
+            }
         );
-        var providers = await ListAsync(new ListInquiries.Filter { Kind = OrganizationKind.SolutionProvider });
+        var providers = await ListAsync(
+            new ListInquiries.Filter { Text = ours, Kind = OrganizationKind.SolutionProvider }
+        );
         var early = await ListAsync(
-            new ListInquiries.Filter { From = new DateOnly(2024, 11, 1), To = new DateOnly(2024, 11, 5) }
+            new ListInquiries.Filter
+            {
+                Text = ours,
+                From = new DateOnly(2024, 11, 1),
+                To = new DateOnly(2024, 11, 5),
+            }
         );
-        var byContact = await ListAsync(new ListInquiries.Filter { Text = "paredes" });
-        var byEmail = await ListAsync(new ListInquiries.Filter { Text = "almaty.kz" });
+        var byContact = await ListAsync(new ListInquiries.Filter { Text = surname.ToLowerInvariant() });
+        var byEmail = await ListAsync(new ListInquiries.Filter { Text = $"{domain}.kz" });
 
         Assert.Equal([almaty, quito, cuenca, seremban], all.Rows.Select(r => r.Id));
         Assert.Equal(4, all.TotalCount);
@@ -200,18 +261,25 @@ public sealed class InquiryPipelineTests : IDisposable
     [Fact]
     public async Task The_reference_from_the_notification_email_finds_its_inquiry_and_pages_stay_newest_first()
     {
+        var ours = Word();
         var ids = new List<int>();
         for (var day = 1; day <= 5; day++)
         {
-            ids.Add(await InquiryAsync(submittedAtUtc: new DateTime(2024, 11, day, 1, 0, 0, DateTimeKind.Utc)));
+            ids.Add(
+                await InquiryAsync(
+                    Applicant($"Seremban City Council {ours}"),
+                    submittedAtUtc: new DateTime(2024, 11, day, 1, 0, 0, DateTimeKind.Utc)
+                )
+            );
         }
 
-        var byReference = await ListAsync(new ListInquiries.Filter { Text = " wgo-2024-0003 " });
+        var reference = (await StoredAsync(ids[2])).Reference;
+        var byReference = await ListAsync(new ListInquiries.Filter { Text = $" {reference.ToLowerInvariant()} " });
         var secondPage = await portal.SendAsync(
-            new ListInquiries.Query(new ListInquiries.Filter(), Page: 2, PageSize: 2)
+            new ListInquiries.Query(new ListInquiries.Filter { Text = ours }, Page: 2, PageSize: 2)
         );
         var oldestFirst = await portal.SendAsync(
-            new ListInquiries.Query(new ListInquiries.Filter { Sort = InquirySort.Oldest }, PageSize: 2)
+            new ListInquiries.Query(new ListInquiries.Filter { Text = ours, Sort = InquirySort.Oldest }, PageSize: 2)
         );
 
         Assert.Equal([ids[2]], byReference.Rows.Select(r => r.Id));
@@ -223,13 +291,17 @@ public sealed class InquiryPipelineTests : IDisposable
     [Fact]
     public async Task Export_of_filtered_inquiries_is_utf8_with_bom_keeps_korean_quotes_separators_defuses_formulas()
     {
+        var ours = TestData.DistinctWord();
         await InquiryAsync(
-            Applicant("수원시, \"Suwon\"", "KR", contact: "=HYPERLINK(\"http://evil\")", email: "kim@suwon.go.kr")
+            Applicant("수원시, \"Suwon\"", "KR", contact: "=HYPERLINK(\"http://evil\")", email: $"kim@{ours}.go.kr")
         );
-        await InquiryAsync(Applicant("Quito Tech", "EC", OrganizationKind.SolutionProvider), InquiryStage.Declined);
+        await InquiryAsync(
+            Applicant("Quito Tech", "EC", OrganizationKind.SolutionProvider, email: $"luis@{ours}.ec"),
+            InquiryStage.Declined
+        );
 
         var csv = await portal.SendAsync(
-            new ExportInquiries.Query(new ListInquiries.Filter { Stage = InquiryStage.New })
+            new ExportInquiries.Query(new ListInquiries.Filter { Text = ours, Stage = InquiryStage.New })
         );
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
@@ -325,6 +397,7 @@ public sealed class InquiryPipelineTests : IDisposable
     public async Task Approving_an_unmatched_inquiry_is_refused_and_nobody_becomes_a_member()
     {
         var id = await InquiryAsync(stage: InquiryStage.UnderReview);
+        var members = await MembersAsync();
 
         var refused = await Assert.ThrowsAsync<DomainException>(() =>
             portal.SendAsync(
@@ -339,7 +412,7 @@ public sealed class InquiryPipelineTests : IDisposable
 
         Assert.Equal("Inquiry.ApprovalNeedsMatch", refused.Code);
         Assert.Equal(InquiryStage.UnderReview, (await StoredAsync(id)).Stage);
-        Assert.False(await portal.WithDbAsync(db => db.Organizations.AnyAsync(o => o.MemberSince != null)));
+        Assert.Equal(members, await MembersAsync());
     }
 
     [Fact]
@@ -357,10 +430,13 @@ public sealed class InquiryPipelineTests : IDisposable
     [Fact]
     public async Task Matching_merges_the_inquiry_into_an_existing_city_record_and_splitting_creates_a_new_one()
     {
-        var seremban = await SerembanAsync();
-        var id = await InquiryAsync(Applicant("Majlis Bandaraya Seremban", "MY"));
+        // A Seremban of the test's own, named by a made-up word: the similar names offered are the closest few.
+        var word = Word();
+        var (name, localName) = ($"{word} City Council", $"Majlis Bandaraya {word}");
+        var seremban = await SerembanAsync(name, localName);
+        var id = await InquiryAsync(Applicant(localName, "MY"));
 
-        var candidates = (await portal.SendAsync(new MatchInquiry.CandidatesQuery(id, "Seremban")))!;
+        var candidates = (await portal.SendAsync(new MatchInquiry.CandidatesQuery(id, word)))!;
         await portal.SendAsync(
             new MatchInquiry.Command
             {
@@ -376,13 +452,13 @@ public sealed class InquiryPipelineTests : IDisposable
         Assert.Contains(candidates.Similar, c => c.Id == seremban && c.Visits == 1);
         Assert.Contains(candidates.Found, c => c.Id == seremban);
         Assert.Equal(seremban, matched.OrganizationId);
-        Assert.Equal("Seremban City Council", matched.City!.Name);
+        Assert.Equal(name, matched.City!.Name);
         Assert.NotEqual(seremban, split.OrganizationId);
         var created = await portal.WithDbAsync(db =>
             db.Organizations.AsNoTracking().SingleAsync(o => o.Id == split.OrganizationId)
         );
         Assert.Equal(
-            ("Majlis Bandaraya Seremban", "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment, (int?)700000),
+            (localName, "MY", Region.AsiaPacific, OrganizationKind.LocalGovernment, (int?)700000),
             (created.Name, created.CountryCode, created.Region, created.Kind, created.Population)
         );
         Assert.Empty(split.City!.Visits);
@@ -411,7 +487,9 @@ public sealed class InquiryPipelineTests : IDisposable
     [Fact]
     public async Task Inquiry_page_shows_city_context_visits_other_inquiries_open_follow_ups_and_suggested_office()
     {
-        var seremban = await SerembanAsync();
+        var visit = await portal.VisitToReportAsync();
+        await portal.SerembanFollowUpsAsync(visit);
+        var seremban = await CityOfVisitAsync(visit);
         var earlier = await InquiryAsync(
             stage: InquiryStage.Withdrawn,
             submittedAtUtc: new DateTime(2023, 5, 1, 0, 0, 0, DateTimeKind.Utc),
@@ -439,10 +517,7 @@ public sealed class InquiryPipelineTests : IDisposable
     public async Task Notes_are_written_by_the_signed_in_colleague_and_recorded_in_the_history()
     {
         var id = await InquiryAsync();
-        var mina = new Colleague(
-            await portal.CreateStaffAsync("mina@we-gov.org", "Colleague-Password-2024", Roles.SecretariatStaff),
-            "Mina Park"
-        );
+        var mina = new Colleague(await ColleagueAsync(UniqueAccount("mina"), Roles.SecretariatStaff), "Mina Park");
 
         await portal.SendAsAsync(
             mina,
@@ -483,8 +558,9 @@ public sealed class InquiryPipelineTests : IDisposable
     public async Task Assignment_gives_the_inquiry_to_an_office_and_a_colleague_and_refuses_strangers()
     {
         var id = await InquiryAsync(Applicant("Municipalidad de Cuenca", "EC"));
-        var mina = await portal.CreateStaffAsync("mina@we-gov.org", "Colleague-Password-2024", Roles.SecretariatStaff);
-        var roleless = await portal.CreateStaffAsync("former@we-gov.org", "Colleague-Password-2024");
+        var minaAccount = UniqueAccount("mina");
+        var mina = await ColleagueAsync(minaAccount, Roles.SecretariatStaff);
+        var roleless = await ColleagueAsync(UniqueAccount("former"));
         var choices = await portal.SendAsync(new AssignInquiry.ChoicesQuery());
         var latinAmerica = choices.Offices.Single(o => o.City == "Cuenca");
 
@@ -502,7 +578,7 @@ public sealed class InquiryPipelineTests : IDisposable
         var details = await InquiryDetailsAsync(id);
         Assert.Equal(latinAmerica.Id, details.RegionalOffice!.Id);
         Assert.Null(details.SuggestedOffice);
-        Assert.Equal("mina", details.OwnerName);
+        Assert.Equal(minaAccount, details.OwnerName);
         Assert.Contains(choices.Staff, s => s.Id == mina);
         Assert.Equal(
             "Inquiry.OwnerUnknown",
@@ -591,7 +667,10 @@ public sealed class InquiryPipelineTests : IDisposable
             string.Join(
                 "\n",
                 await db
-                    .AuditEntries.Where(a => a.EntityType == nameof(MembershipInquiry))
+                    .AuditEntries.Where(a =>
+                        a.EntityType == nameof(MembershipInquiry)
+                        && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    )
                     .Select(a => a.Changes)
                     .ToListAsync()
             )
@@ -661,6 +740,7 @@ public sealed class InquiryPipelineTests : IDisposable
             organizationId: seremban
         );
 
+        // Exact counts: no other test of the class closes an inquiry more than two years before its clock.
         var never = await portal.RunAsSystemAsync(m => m.Send(new AnonymizeExpiredInquiries.Command(0)));
         var first = await portal.RunAsSystemAsync(m => m.Send(new AnonymizeExpiredInquiries.Command(730)));
         var second = await portal.RunAsSystemAsync(m => m.Send(new AnonymizeExpiredInquiries.Command(730)));
