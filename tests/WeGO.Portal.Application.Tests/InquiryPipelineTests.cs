@@ -99,7 +99,7 @@ public sealed class InquiryPipelineTests : IClassFixture<InquiryPipelineTests.Po
             }
 
             var changed = stageChangedAtUtc ?? submitted;
-            foreach (var step in PathTo(stage))
+            foreach (var step in TestData.InquiryPath(stage))
             {
                 if (step == InquiryStage.Approved)
                 {
@@ -116,28 +116,6 @@ public sealed class InquiryPipelineTests : IClassFixture<InquiryPipelineTests.Po
             return inquiry.Id;
         });
     }
-
-    private static InquiryStage[] PathTo(InquiryStage stage) =>
-        stage switch
-        {
-            InquiryStage.New => [],
-            InquiryStage.Contacted => [InquiryStage.Contacted],
-            InquiryStage.ApplicationSent => [InquiryStage.Contacted, InquiryStage.ApplicationSent],
-            InquiryStage.UnderReview =>
-            [
-                InquiryStage.Contacted,
-                InquiryStage.ApplicationSent,
-                InquiryStage.UnderReview,
-            ],
-            InquiryStage.Approved =>
-            [
-                InquiryStage.Contacted,
-                InquiryStage.ApplicationSent,
-                InquiryStage.UnderReview,
-                InquiryStage.Approved,
-            ],
-            _ => [stage],
-        };
 
     private Task<int> CityAsync(string name, string country = "KR") =>
         portal.WithDbAsync(async db =>

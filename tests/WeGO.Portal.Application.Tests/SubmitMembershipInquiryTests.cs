@@ -43,23 +43,7 @@ public sealed partial class SubmitMembershipInquiryTests(PortalFactory portal) :
         portal.WithDbAsync(db => db.MembershipInquiries.SingleAsync(i => i.Reference == reference));
 
     internal static SubmitMembershipInquiry.Command Seremban(string name = "Seremban City Council") =>
-        new()
-        {
-            OrganizationName = name,
-            CountryCode = "MY",
-            Kind = OrganizationKind.LocalGovernment,
-            Population = 680_000,
-            ContactName = "Lee Kai Yet",
-            ContactPosition = "Councillor",
-            Email = "lee.kaiyet@mbs.gov.my",
-            Phone = "+60 6-762 0000",
-            PreferredLanguage = "en",
-            Interests = [MembershipInterest.FeasibilityStudies, MembershipInterest.CapacityBuilding],
-            OtherInterest = "Urban-planning strategy and inclusion",
-            HeardFrom = "Our visit to the Secretariat",
-            Message = "We would like to know the membership process.",
-            ConsentGiven = true,
-        };
+        TestData.SerembanInquiry(name);
 
     private Task<int> CountAsync<T>()
         where T : class => portal.WithDbAsync(db => db.Set<T>().CountAsync());

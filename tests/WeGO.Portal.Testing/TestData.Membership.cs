@@ -52,11 +52,27 @@ public static partial class TestData
         return new SubmittedInquiry(id, submitted.Reference, command.OrganizationName!);
     }
 
-    /// <summary>Moves a new inquiry one stage at a time, at its current version, to <paramref name="stage"/>: through
-    /// contacted, application sent and under review to approved, or straight to declined or withdrawn.</summary>
+    /// <summary>Moves a new inquiry along <see cref="InquiryPath"/> to <paramref name="stage"/>, one stage at a time
+    /// at its current version, as staff would.</summary>
     public static async Task MoveInquiryAlongAsync(this PortalFactory portal, int inquiryId, InquiryStage stage)
     {
-        InquiryStage[] path = stage switch
+        foreach (var step in InquiryPath(stage))
+        {
+            await portal.SendAsync(
+                new MoveInquiry.Command
+                {
+                    InquiryId = inquiryId,
+                    Version = await portal.InquiryVersionAsync(inquiryId),
+                    Stage = step,
+                }
+            );
+        }
+    }
+
+    /// <summary>The stages a new inquiry passes through, in order, to reach <paramref name="stage"/>: contacted,
+    /// application sent and under review before approval; declined or withdrawn straight away.</summary>
+    public static InquiryStage[] InquiryPath(InquiryStage stage) =>
+        stage switch
         {
             InquiryStage.New => [],
             InquiryStage.Contacted => [InquiryStage.Contacted],
@@ -76,18 +92,6 @@ public static partial class TestData
             ],
             _ => [stage],
         };
-        foreach (var step in path)
-        {
-            await portal.SendAsync(
-                new MoveInquiry.Command
-                {
-                    InquiryId = inquiryId,
-                    Version = await portal.InquiryVersionAsync(inquiryId),
-                    Stage = step,
-                }
-            );
-        }
-    }
 
     /// <summary>Writes <paramref name="note"/> on the inquiry, at its current version, as staff would.</summary>
     public static async Task WriteInquiryNoteAsync(this PortalFactory portal, int inquiryId, string note) =>
