@@ -27,8 +27,8 @@ public static partial class TestData
     ];
 
     /// <summary>Schedules <see cref="Seremban"/> (changed by <paramref name="change"/>), gives it the
-    /// <see cref="SerembanAgenda"/>, confirms it and marks it completed, as the Seremban visit stood afterwards; returns
-    /// its id.</summary>
+    /// <see cref="SerembanAgenda"/>, confirms it and marks it completed, as the Seremban visit stood afterwards;
+    /// returns its id.</summary>
     public static async Task<int> ScheduleHeldVisitForPagesAsync(
         this PortalFactory portal,
         Func<ScheduleVisit.Command, ScheduleVisit.Command>? change = null
