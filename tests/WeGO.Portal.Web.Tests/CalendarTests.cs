@@ -4,21 +4,19 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WeGO.Portal.Application.Staff;
-using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Visits;
 using WeGO.Portal.Testing;
 using IcsCalendar = Ical.Net.Calendar;
 
 namespace WeGO.Portal.Web.Tests;
 
-// Still walks the demo data (the Seremban visit); to be moved onto TestData.
-public sealed partial class CalendarTests : IClassFixture<DemoPortal>
+/// <summary>The calendar pages, the .ics download and the feed, on visits each test schedules for itself.</summary>
+public sealed partial class CalendarTests : IClassFixture<PortalFactory>
 {
     private const string StaffPassword = "Staff-Password-2024";
-    private const string SerembanLink = "href=\"/Visits/Details/1\"";
     private readonly PortalFactory portal;
 
-    public CalendarTests(DemoPortal portal)
+    public CalendarTests(PortalFactory portal)
     {
         this.portal = portal.Start();
     }
@@ -47,42 +45,53 @@ public sealed partial class CalendarTests : IClassFixture<DemoPortal>
         return new Uri(address).PathAndQuery;
     }
 
-    private Task<int> ScheduleVisitAsync(string city, DateOnly date, string timeZoneId, bool cancelled = false) =>
-        portal.WithDbAsync(async db =>
-        {
-            var organization = new Organization(city, "EC", Region.LatinAmerica, OrganizationKind.LocalGovernment);
-            var visit = Visit.Schedule(
-                organization,
-                "Study visit on open data",
-                "WeGO Secretariat, Seoul",
-                date,
-                new TimeOnly(9, 30),
-                new TimeOnly(11, 0),
-                timeZoneId,
-                DateTime.UtcNow
-            );
-            if (cancelled)
-            {
-                visit.Cancel("The delegation postponed its trip.");
-            }
+    private static string Link(int visitId) => $"href=\"/Visits/Details/{visitId}\"";
 
-            db.Visits.Add(visit);
-            await db.SaveChangesAsync();
-            return visit.Id;
-        });
+    /// <summary>The markup of one visit's entry in a day of the calendar (other tests' visits share the day).</summary>
+    private static string Entry(string day, int visitId)
+    {
+        var start = day.IndexOf(Link(visitId), StringComparison.Ordinal);
+        Assert.True(start >= 0, $"The day shows visit {visitId}");
+        return day[start..day.IndexOf("</a>", start, StringComparison.Ordinal)];
+    }
+
+    /// <summary>A visit of the Ecuadorian city, 9:30-11:00 on <paramref name="date"/> in <paramref name="timeZoneId"/>,
+    /// as staff first schedule it (requested).</summary>
+    private Task<int> ScheduleVisitAsync(string city, DateOnly date, string timeZoneId) =>
+        portal.ScheduleVisitAsync(c =>
+            c with
+            {
+                OrganizationName = TestData.Unique(city),
+                LocalName = null,
+                CountryCode = "EC",
+                Purpose = "Study visit on open data",
+                Date = date,
+                StartTime = new TimeOnly(9, 30),
+                EndTime = new TimeOnly(11, 0),
+                TimeZoneId = timeZoneId,
+            }
+        );
 
     private static DateOnly SeoulToday => DateOnly.FromDateTime(VenueTime.ToLocal(DateTime.UtcNow, VenueTime.Seoul));
+
+    /// <summary>The Seremban visit as it was held (agenda, confirmed, completed) for a city of its own.</summary>
+    private async Task<(int Id, string City)> HeldVisitAsync()
+    {
+        var city = TestData.Unique("Seremban City Council");
+        return (await portal.ScheduleHeldVisitForPagesAsync(c => c with { OrganizationName = city }), city);
+    }
 
     [Fact]
     public async Task Staff_member_downloads_the_Seremban_visit_as_ics_in_Seoul_time()
     {
+        var (id, city) = await HeldVisitAsync();
         var client = await SignedInAsync("ics.staff@tests.wego", Roles.SecretariatStaff);
 
-        using var response = await client.GetAsync("/Visits/Details/1?handler=Ics");
+        using var response = await client.GetAsync($"/Visits/Details/{id}?handler=Ics");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar; charset=utf-8", response.Content.Headers.ContentType!.ToString());
-        Assert.Equal("visit-1.ics", response.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
+        Assert.Equal($"visit-{id}.ics", response.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
         var text = await response.Content.ReadAsStringAsync();
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", text, StringComparison.Ordinal);
         Assert.Contains("DTSTART;TZID=Asia/Seoul:20241007T100000\r\n", text, StringComparison.Ordinal);
@@ -93,8 +102,8 @@ public sealed partial class CalendarTests : IClassFixture<DemoPortal>
         Assert.Equal(new DateTime(2024, 10, 7, 3, 0, 0, DateTimeKind.Utc), visit.DtEnd!.AsUtc);
         Assert.Equal("Asia/Seoul", visit.DtStart.TzId);
         Assert.Contains(calendar.TimeZones, zone => zone.TzId == "Asia/Seoul");
-        Assert.Equal("visit-1@wego-portal", visit.Uid);
-        Assert.Equal("Delegation visit: Seremban City Council", visit.Summary);
+        Assert.Equal($"visit-{id}@wego-portal", visit.Uid);
+        Assert.Equal($"Delegation visit: {city}", visit.Summary);
         Assert.Equal("WeGO Secretariat, Seoul", visit.Location);
         Assert.Equal("CONFIRMED", visit.Status);
         Assert.Contains("Head of delegation: Lee Kai Yet", visit.Description, StringComparison.Ordinal);
@@ -104,7 +113,7 @@ public sealed partial class CalendarTests : IClassFixture<DemoPortal>
         Assert.False(string.IsNullOrEmpty(calendar.ProductId));
         Assert.NotNull(visit.DtStamp);
         Assert.Equal(
-            await portal.WithDbAsync(db => db.Visits.Where(v => v.Id == 1).Select(v => v.Version).SingleAsync()),
+            await portal.WithDbAsync(db => db.Visits.Where(v => v.Id == id).Select(v => v.Version).SingleAsync()),
             visit.Sequence
         );
     }
@@ -112,18 +121,21 @@ public sealed partial class CalendarTests : IClassFixture<DemoPortal>
     [Fact]
     public async Task Visit_page_offers_the_ics_download()
     {
+        var id = await portal.ScheduleVisitAsync();
         var client = await SignedInAsync("ics.button@tests.wego", Roles.SecretariatStaff);
 
-        var page = await client.GetPageAsync("/Visits/Details/1");
+        var page = await client.GetPageAsync($"/Visits/Details/{id}");
 
-        Assert.Contains("href=\"/Visits/Details/1?handler=Ics\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Visits/Details/{id}?handler=Ics\"", page, StringComparison.Ordinal);
         Assert.Contains("Add to calendar (.ics)", page, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Anonymous_visitors_cannot_download_a_visit_calendar()
     {
-        using var response = await PortalClient.For(portal).GetAsync("/Visits/Details/1?handler=Ics");
+        var id = await portal.ScheduleVisitAsync();
+
+        using var response = await PortalClient.For(portal).GetAsync($"/Visits/Details/{id}?handler=Ics");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/SignIn", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
@@ -132,18 +144,18 @@ public sealed partial class CalendarTests : IClassFixture<DemoPortal>
     [Fact]
     public async Task Month_view_of_October_2024_shows_the_Seremban_visit_on_the_7th()
     {
+        var (id, city) = await HeldVisitAsync();
         var client = await SignedInAsync("month@tests.wego", Roles.SecretariatStaff);
 
         var page = await client.GetPageAsync("/Visits/Calendar?date=2024-10-15");
 
         Assert.Contains("October 2024", page, StringComparison.Ordinal);
-        var seventh = Day(page, "2024-10-07");
-        Assert.Contains(SerembanLink, seventh, StringComparison.Ordinal);
-        Assert.Contains("Seremban City Council", seventh, StringComparison.Ordinal);
-        Assert.Contains("10:00", seventh, StringComparison.Ordinal);
-        Assert.Contains("Completed", seventh, StringComparison.Ordinal);
-        Assert.DoesNotContain(SerembanLink, Day(page, "2024-10-06"), StringComparison.Ordinal);
-        Assert.DoesNotContain(SerembanLink, Day(page, "2024-10-08"), StringComparison.Ordinal);
+        var seremban = Entry(Day(page, "2024-10-07"), id);
+        Assert.Contains(city, seremban, StringComparison.Ordinal);
+        Assert.Contains("10:00", seremban, StringComparison.Ordinal);
+        Assert.Contains("Completed", seremban, StringComparison.Ordinal);
+        Assert.DoesNotContain(Link(id), Day(page, "2024-10-06"), StringComparison.Ordinal);
+        Assert.DoesNotContain(Link(id), Day(page, "2024-10-08"), StringComparison.Ordinal);
         // Weeks start on Monday: the grid opens on Monday 30 September and closes on Sunday 3 November.
         Assert.True(
             page.IndexOf("id=\"day-2024-09-30\"", StringComparison.Ordinal)
@@ -159,12 +171,12 @@ public sealed partial class CalendarTests : IClassFixture<DemoPortal>
     [Fact]
     public async Task Week_view_shows_the_visit_in_its_week_from_Monday()
     {
+        var id = await portal.ScheduleVisitAsync();
         var client = await SignedInAsync("week@tests.wego", Roles.SecretariatStaff);
 
         var page = await client.GetPageAsync("/Visits/Calendar?view=week&date=2024-10-09");
 
-        Assert.Contains(SerembanLink, Day(page, "2024-10-07"), StringComparison.Ordinal);
-        Assert.Contains("36 delegates", page, StringComparison.Ordinal);
+        Assert.Contains("36 delegates", Entry(Day(page, "2024-10-07"), id), StringComparison.Ordinal);
         Assert.Contains("id=\"day-2024-10-13\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"day-2024-10-06\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"day-2024-10-14\"", page, StringComparison.Ordinal);
@@ -186,6 +198,7 @@ public sealed partial class CalendarTests : IClassFixture<DemoPortal>
     [Fact]
     public async Task Calendar_speaks_the_users_language()
     {
+        var (id, _) = await HeldVisitAsync();
         await portal.CreateStaffAsync("korean@tests.wego", StaffPassword, Roles.SecretariatStaff);
         var client = PortalClient.For(portal, "ko-KR");
         await client.SignInAsync("korean@tests.wego", StaffPassword);
@@ -194,14 +207,15 @@ public sealed partial class CalendarTests : IClassFixture<DemoPortal>
 
         Assert.Contains("2024년 10월", page, StringComparison.Ordinal);
         Assert.Contains("<div>월</div>", page, StringComparison.Ordinal);
-        Assert.Contains("완료됨", Day(page, "2024-10-07"), StringComparison.Ordinal);
+        Assert.Contains("완료됨", Entry(Day(page, "2024-10-07"), id), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Cancelled_visits_stay_on_the_calendar_marked_as_cancelled()
     {
         var date = new DateOnly(2031, 3, 12);
-        var id = await ScheduleVisitAsync("Cuenca Cancelled Visit", date, VenueTime.Seoul, cancelled: true);
+        var id = await ScheduleVisitAsync("Cuenca Cancelled Visit", date, VenueTime.Seoul);
+        await portal.CancelVisitForPagesAsync(id);
         var client = await SignedInAsync("cancelled@tests.wego", Roles.SecretariatStaff);
 
         var day = Day(await client.GetPageAsync("/Visits/Calendar?date=2031-03-01"), "2031-03-12");
@@ -217,14 +231,15 @@ public sealed partial class CalendarTests : IClassFixture<DemoPortal>
     [Fact]
     public async Task Program_director_reads_the_calendar_and_finds_it_in_the_menu()
     {
+        var id = await portal.ScheduleVisitAsync();
         var client = await SignedInAsync("calendar.director@tests.wego", Roles.ProgramDirector);
 
         var home = await client.GetPageAsync("/");
         var page = await client.GetPageAsync("/Visits/Calendar?date=2024-10-07");
-        using var ics = await client.GetAsync("/Visits/Details/1?handler=Ics");
+        using var ics = await client.GetAsync($"/Visits/Details/{id}?handler=Ics");
 
         Assert.Contains("href=\"/Visits/Calendar\"", home, StringComparison.Ordinal);
-        Assert.Contains(SerembanLink, Day(page, "2024-10-07"), StringComparison.Ordinal);
+        Assert.Contains(Link(id), Day(page, "2024-10-07"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, ics.StatusCode);
     }
 

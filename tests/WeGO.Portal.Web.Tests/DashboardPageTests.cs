@@ -5,18 +5,22 @@ using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Web.Tests;
 
-/// <summary>The dashboard page over HTTP, on the demo data: Seremban City Council's completed visit of 7 October 2024
-/// (Asia and the Pacific) and its two overdue follow-ups.</summary>
-// Still walks the demo data (the Seremban visit); to be moved onto TestData.
-public sealed partial class DashboardPageTests : IClassFixture<DemoPortal>
+/// <summary>The dashboard page over HTTP. A test that counts owns its period: October 2024 holds only the Seremban
+/// visit (Asia and the Pacific) of the charts test, November 2024 only the visit of the follow-ups test; the tests of
+/// labels schedule theirs in October 2023.</summary>
+public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
 {
     private const string October2024 = "/Dashboard?From=2024-10-01&To=2024-10-31";
+    private const string November2024 = "/Dashboard?From=2024-11-01&To=2024-11-30";
+    private const string October2023 = "/Dashboard?From=2023-10-01&To=2023-10-31";
     private readonly PortalFactory portal;
 
-    public DashboardPageTests(DemoPortal portal)
+    public DashboardPageTests(PortalFactory portal)
     {
         this.portal = portal.Start();
     }
+
+    private Task<int> VisitOn(DateOnly date) => portal.ScheduleHeldVisitForPagesAsync(c => c with { Date = date });
 
     private Task<PortalClient> SignedInAsync(string role, string? language = null) =>
         PortalClient.NewStaffSignedInAsync(portal, role, language);
@@ -67,6 +71,7 @@ public sealed partial class DashboardPageTests : IClassFixture<DemoPortal>
     [Fact]
     public async Task The_charts_are_labelled_svg_images_with_their_numbers_as_tables_and_no_inline_style()
     {
+        await VisitOn(new DateOnly(2024, 10, 7));
         var client = await SignedInAsync(Roles.ProgramDirector);
 
         var page = WebUtility.HtmlDecode(await client.GetPageAsync(October2024));
@@ -115,17 +120,29 @@ public sealed partial class DashboardPageTests : IClassFixture<DemoPortal>
     }
 
     [Fact]
-    public async Task The_page_links_to_the_review_queue_and_the_overdue_follow_ups_and_counts_the_demo_ones()
+    public async Task The_page_links_to_the_review_queue_and_the_overdue_follow_ups_and_counts_the_overdue_ones()
     {
         var client = await SignedInAsync(Roles.ProgramDirector);
+        var overdueBefore = OverdueFollowUps(await client.GetPageAsync(November2024));
+        var visit = await VisitOn(new DateOnly(2024, 11, 7));
+        await portal.AddFollowUpForPagesAsync(visit, new DateOnly(2024, 11, 25));
+        await portal.AddFollowUpForPagesAsync(visit, new DateOnly(2024, 12, 6), "Propose feasibility-study options");
+        // Due in a week: open, not overdue.
+        await portal.AddFollowUpForPagesAsync(visit, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7));
 
-        var page = await client.GetPageAsync(October2024);
+        var page = await client.GetPageAsync(November2024);
 
         Assert.Contains("href=\"/Reports/Queue\"", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/FollowUps/Overdue\"", page, StringComparison.Ordinal);
-        Assert.Matches("id=\"overdue-follow-ups\">2<", page);
+        Assert.Equal(overdueBefore + 2, OverdueFollowUps(page));
         Assert.Matches("id=\"visits-in-period\">1<", page);
     }
+
+    private static int OverdueFollowUps(string page) =>
+        int.Parse(
+            Regex.Match(page, "id=\"overdue-follow-ups\">(\\d+)<").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture
+        );
 
     [Fact]
     public async Task The_period_form_is_a_bookmarkable_GET_with_preset_links()
@@ -166,8 +183,8 @@ public sealed partial class DashboardPageTests : IClassFixture<DemoPortal>
     }
 
     [Theory]
-    [InlineData("es", "oct", "octubre de 2024", "Panel de dirección")]
-    [InlineData("ko", "10월", "2024년 10월", "대시보드")]
+    [InlineData("es", "oct", "octubre de 2023", "Panel de dirección")]
+    [InlineData("ko", "10월", "2023년 10월", "대시보드")]
     public async Task Month_names_and_texts_follow_the_language(
         string language,
         string shortMonth,
@@ -175,9 +192,10 @@ public sealed partial class DashboardPageTests : IClassFixture<DemoPortal>
         string title
     )
     {
+        await VisitOn(new DateOnly(2023, 10, 9));
         var client = await SignedInAsync(Roles.ProgramDirector, language);
 
-        var page = WebUtility.HtmlDecode(await client.GetPageAsync(October2024));
+        var page = WebUtility.HtmlDecode(await client.GetPageAsync(October2023));
 
         Assert.Contains(title, page, StringComparison.Ordinal);
         Assert.Contains($"text-anchor=\"middle\">{shortMonth}</text>", page, StringComparison.Ordinal);
@@ -187,9 +205,10 @@ public sealed partial class DashboardPageTests : IClassFixture<DemoPortal>
     [Fact]
     public async Task A_row_label_too_long_for_the_chart_is_cut_with_its_full_text_kept()
     {
+        await VisitOn(new DateOnly(2023, 10, 9));
         var client = await SignedInAsync(Roles.ProgramDirector, "es");
 
-        var page = WebUtility.HtmlDecode(await client.GetPageAsync(October2024));
+        var page = WebUtility.HtmlDecode(await client.GetPageAsync(October2023));
 
         // 'Oriente Medio y Norte de África' ran past the chart's left edge; short labels stay whole.
         Assert.Contains(

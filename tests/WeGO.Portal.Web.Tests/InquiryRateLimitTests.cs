@@ -6,6 +6,7 @@ namespace WeGO.Portal.Web.Tests;
 
 public sealed class InquiryRateLimitTests : IDisposable
 {
+    // A host per test: the limiter's window and its limit of 2 are this host's own, counted from the first post.
     private readonly PortalFactory portal = new();
 
     public InquiryRateLimitTests()

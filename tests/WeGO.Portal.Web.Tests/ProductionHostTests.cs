@@ -4,6 +4,7 @@ namespace WeGO.Portal.Web.Tests;
 
 public sealed class ProductionHostTests : IDisposable
 {
+    // A host per test, each a first start in Production: the no-demo test reads what such a start created.
     private readonly PortalFactory portal = CreatePortal();
 
     private static PortalFactory CreatePortal()

@@ -14,6 +14,7 @@ public sealed class SeveralInstancesTests : IDisposable
     private const string Password = "Colleague-Password-2024";
     private static readonly Uri Address = new("http://localhost");
 
+    // Hosts per test: two instances sharing one database, and a test may add a third (a stranger, an upgraded one).
     private readonly PortalFactory first = new PortalFactory { SeedDemo = false }.Start();
     private readonly PortalFactory second = new() { SeedDemo = false };
     private readonly CookieContainer browserCookies = new();

@@ -8,12 +8,12 @@ using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Web.Tests;
 
-// Still walks the demo data (the Seremban visit); to be moved onto TestData.
-public sealed partial class VisitPagesTests : IClassFixture<DemoPortal>
+/// <summary>The visit pages over HTTP; each test schedules its visits under city names no other test uses.</summary>
+public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
 {
     private readonly PortalFactory portal;
 
-    public VisitPagesTests(DemoPortal portal)
+    public VisitPagesTests(PortalFactory portal)
     {
         this.portal = portal.Start();
     }
@@ -107,18 +107,20 @@ public sealed partial class VisitPagesTests : IClassFixture<DemoPortal>
     [Fact]
     public async Task Program_directors_read_visits_but_cannot_schedule_or_change_them()
     {
+        var city = $"{TestData.Unique("Seremban")} City Council";
+        var id = await portal.ScheduleVisitAsync(c => c with { OrganizationName = city });
         var director = await SignedInAsync(Roles.ProgramDirector);
 
-        var list = await director.GetPageAsync("/Visits");
+        var list = await director.GetPageAsync($"/Visits?Filter.Text={Uri.EscapeDataString(city)}");
         using var schedule = await director.GetAsync("/Visits/Schedule");
-        using var edit = await director.GetAsync("/Visits/Edit/1");
-        using var agenda = await director.GetAsync("/Visits/Agenda/1");
+        using var edit = await director.GetAsync($"/Visits/Edit/{id}");
+        using var agenda = await director.GetAsync($"/Visits/Agenda/{id}");
 
-        Assert.Contains("Seremban City Council", list, StringComparison.Ordinal);
+        Assert.Contains(city, list, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"schedule-visit\"", list, StringComparison.Ordinal);
         Assert.DoesNotContain(
             "id=\"edit-agenda\"",
-            await director.GetPageAsync("/Visits/Details/1"),
+            await director.GetPageAsync($"/Visits/Details/{id}"),
             StringComparison.Ordinal
         );
         foreach (var refused in new[] { schedule, edit, agenda })
@@ -135,6 +137,7 @@ public sealed partial class VisitPagesTests : IClassFixture<DemoPortal>
     [Fact]
     public async Task Anonymous_visitors_see_nothing_of_visits()
     {
+        var id = await portal.ScheduleVisitAsync();
         var anonymous = PortalClient.For(portal);
 
         foreach (
@@ -143,8 +146,9 @@ public sealed partial class VisitPagesTests : IClassFixture<DemoPortal>
                 "/Visits",
                 "/Visits?handler=Csv",
                 "/Visits/Schedule",
-                "/Visits/Agenda/1",
-                "/Visits/Status/1",
+                $"/Visits/Details/{id}",
+                $"/Visits/Agenda/{id}",
+                $"/Visits/Status/{id}",
             }
         )
         {
@@ -157,9 +161,12 @@ public sealed partial class VisitPagesTests : IClassFixture<DemoPortal>
     [Fact]
     public async Task The_filtered_list_downloads_as_csv_with_a_byte_order_mark()
     {
+        var city = $"{TestData.Unique("Seremban")} City Council";
+        await portal.ScheduleVisitAsync(c => c with { OrganizationName = city });
+        await portal.ScheduleVisitAsync();
         var director = await SignedInAsync(Roles.ProgramDirector);
 
-        using var response = await director.GetAsync("/Visits?handler=Csv&Filter.Text=Seremban");
+        using var response = await director.GetAsync($"/Visits?handler=Csv&Filter.Text={Uri.EscapeDataString(city)}");
         var bytes = await response.Content.ReadAsByteArrayAsync();
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
@@ -168,7 +175,7 @@ public sealed partial class VisitPagesTests : IClassFixture<DemoPortal>
             .UTF8.GetString(bytes, 3, bytes.Length - 3)
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.Contains("Seremban City Council", lines[1], StringComparison.Ordinal);
+        Assert.Contains(city, lines[1], StringComparison.Ordinal);
     }
 
     [Fact]
