@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Application.News;
@@ -57,7 +58,8 @@ public static class DependencyInjection
             )
             .ValidateOnStart();
         services.AddHostedService<InquiryRetention>();
-        services.AddOptions<NewsSettings>().BindConfiguration(NewsSettings.Section);
+        services.AddOptions<NewsSettings>().BindConfiguration(NewsSettings.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NewsSettings>, NewsSettings.Whole>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AdministratorBootstrap>();
         return services;

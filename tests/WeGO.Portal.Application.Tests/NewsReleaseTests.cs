@@ -10,14 +10,19 @@ namespace WeGO.Portal.Application.Tests;
 /// and read.</summary>
 public sealed class NewsReleaseTests(NewsReleaseTests.Portal portal) : IClassFixture<NewsReleaseTests.Portal>
 {
-    /// <summary>One portal for the class, with the Secretariat's press contact set.</summary>
+    private const string SpanishAbout = "La Secretaría escribe aquí su propio párrafo sobre WeGO.";
+
+    /// <summary>One portal for the class, with the Secretariat's press contact set in English and a Spanish
+    /// "About WeGO" passage and press phone of its own.</summary>
     public sealed class Portal : PortalFactory
     {
         public Portal()
         {
-            Settings["Portal:News:PressContactName"] = "Kakim Danabayev";
-            Settings["Portal:News:PressContactEmail"] = "kakim@we-gov.org";
-            Settings["Portal:News:PressContactPhone"] = "+82-70-4202-9169";
+            Settings["Portal:News:Languages:es:About"] = SpanishAbout;
+            Settings["Portal:News:Languages:es:PressContactPhone"] = "+82-2-0000-0000";
+            Settings["Portal:News:Languages:en:PressContactName"] = "Kakim Danabayev";
+            Settings["Portal:News:Languages:en:PressContactEmail"] = "kakim@we-gov.org";
+            Settings["Portal:News:Languages:en:PressContactPhone"] = "+82-70-4202-9169";
         }
     }
 
@@ -72,6 +77,8 @@ public sealed class NewsReleaseTests(NewsReleaseTests.Portal portal) : IClassFix
         Assert.Contains("- Feasibility-study opportunities", body, StringComparison.Ordinal);
         Assert.Contains("will prepare its membership application", body, StringComparison.Ordinal);
         Assert.Contains("### About WeGO", body, StringComparison.Ordinal);
+        Assert.Contains("Fifty cities founded it in 2010", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(SpanishAbout, body, StringComparison.Ordinal);
         Assert.Contains("Name: Kakim Danabayev", body, StringComparison.Ordinal);
         Assert.Contains("Email: kakim@we-gov.org", body, StringComparison.Ordinal);
         Assert.Contains("Phone: +82-70-4202-9169", body, StringComparison.Ordinal);
@@ -93,16 +100,21 @@ public sealed class NewsReleaseTests(NewsReleaseTests.Portal portal) : IClassFix
         Assert.Equal($"WeGO se reunió con la delegación de {city}", spanish.Headline);
         Assert.Contains(
             "representada por el Secretario General, Jeong-kee Kim y el Director de Programa, Lii Inn Tan, "
-                + "dio la bienvenida a una delegación de 36 delegados",
+                + "recibió a una delegación de 36 delegados",
             spanish.Body,
             StringComparison.Ordinal
         );
         Assert.Contains("### Sobre WeGO", spanish.Body, StringComparison.Ordinal);
+        Assert.Contains("### Sobre WeGO\n\n" + SpanishAbout + "\n", spanish.Body, StringComparison.Ordinal);
         Assert.Contains("Correo electrónico: kakim@we-gov.org", spanish.Body, StringComparison.Ordinal);
+        Assert.Contains("Teléfono: +82-2-0000-0000", spanish.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("+82-70-4202-9169", spanish.Body, StringComparison.Ordinal);
         Assert.Equal("서울, 2024년 10월 7일", korean.Dateline);
         Assert.Contains("Jeong-kee Kim 사무총장", korean.Body, StringComparison.Ordinal);
         Assert.Contains("대표단 36명을", korean.Body, StringComparison.Ordinal);
         Assert.Contains("### WeGO 소개", korean.Body, StringComparison.Ordinal);
+        Assert.Contains("2010년 50개 도시가", korean.Body, StringComparison.Ordinal);
+        Assert.Contains("+82-70-4202-9169", korean.Body, StringComparison.Ordinal);
         Assert.Equal(["en", "es", "ko"], korean.Versions.Select(v => v.Language));
     }
 
@@ -229,5 +241,31 @@ public sealed class NewsReleaseTests(NewsReleaseTests.Portal portal) : IClassFix
                 )
             ).Code
         );
+    }
+
+    [Fact]
+    public void Settings_without_a_language_s_passage_or_a_press_contact_are_refused_by_name()
+    {
+        var settings = new NewsSettings
+        {
+            Languages =
+            {
+                ["en"] = new()
+                {
+                    About = "About.",
+                    PressContactName = "Press",
+                    PressContactEmail = "press@example.org",
+                },
+                ["es"] = new() { About = "Sobre." },
+            },
+        };
+
+        var refused = new NewsSettings.Whole().Validate(null, settings);
+
+        Assert.True(refused.Failed);
+        Assert.Equal(["Portal:News:Languages:ko:About"], settings.Missing(ReleaseText.Languages));
+        Assert.Contains("Portal:News:Languages:ko:About", refused.FailureMessage, StringComparison.Ordinal);
+        Assert.Equal("press@example.org", settings.For("es").PressContactEmail);
+        Assert.Equal("Sobre.", settings.For("es").About);
     }
 }

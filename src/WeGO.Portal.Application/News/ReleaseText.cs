@@ -58,8 +58,9 @@ public static class ReleaseText
 
     public sealed record Draft(string Headline, string Dateline, string Body);
 
-    public static Draft Write(Facts facts, string language, NewsSettings contact)
+    public static Draft Write(Facts facts, string language, NewsSettings settings)
     {
+        var footer = settings.For(language);
         var culture = CultureInfo.GetCultureInfo(language);
         string Text(string key, params object?[] args) =>
             string.Format(
@@ -144,16 +145,16 @@ public static class ReleaseText
         Paragraph(body, facts.Outcomes);
 
         Paragraph(body, "### " + Text("About.Heading"));
-        Paragraph(body, Text("About.Body"));
+        Paragraph(body, footer.About);
         Paragraph(body, "### " + Text("Contact.Heading"));
         var lines = new List<string>
         {
-            Text("Contact.Name", contact.PressContactName),
-            Text("Contact.Email", contact.PressContactEmail),
+            Text("Contact.Name", footer.PressContactName),
+            Text("Contact.Email", footer.PressContactEmail),
         };
-        if (!string.IsNullOrWhiteSpace(contact.PressContactPhone))
+        if (!string.IsNullOrWhiteSpace(footer.PressContactPhone))
         {
-            lines.Add(Text("Contact.Phone", contact.PressContactPhone));
+            lines.Add(Text("Contact.Phone", footer.PressContactPhone));
         }
 
         // A backslash at the end of a Markdown line is a line break: the contact reads as an address block.
