@@ -37,13 +37,10 @@ public static class PortalStartup
         await provider.GetRequiredService<AdministratorBootstrap>().EnsureAsync(console);
 
         var seedDemo = configuration.GetValue<bool?>("Portal:SeedDemo") ?? environment.IsDevelopment();
-        if (
-            seedDemo
-            && await SerembanVisit.EnsureAsync(db, provider.GetRequiredService<TimeProvider>(), cancellationToken)
-        )
+        if (seedDemo && await DemoSecretariat.EnsureAsync(provider, cancellationToken))
         {
             log.LogInformation(
-                "Demo data created: the Seremban City Council visit of {Date}",
+                "Demo data created: the Seremban City Council visit of {Date}, its membership path and the network",
                 SerembanVisit.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
             );
         }

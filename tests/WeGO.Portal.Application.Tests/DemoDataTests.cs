@@ -1,8 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WeGO.Portal.Application.Home;
+using WeGO.Portal.Application.Membership;
+using WeGO.Portal.Application.News;
 using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Domain.FollowUps;
+using WeGO.Portal.Domain.Membership;
+using WeGO.Portal.Domain.Organizations;
+using WeGO.Portal.Domain.Reports;
 using WeGO.Portal.Domain.Visits;
 using WeGO.Portal.Infrastructure.DemoData;
 using WeGO.Portal.Testing;
@@ -53,15 +58,114 @@ public sealed class DemoDataTests : IDisposable
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Application.Data.PortalDbContext>();
+        async Task<int[]> CountsAsync() =>
+            [
+                await db.Visits.CountAsync(),
+                await db.Organizations.CountAsync(),
+                await db.FollowUps.CountAsync(),
+                await db.VisitReports.CountAsync(),
+                await db.NewsReleases.CountAsync(),
+                await db.MembershipInquiries.CountAsync(),
+                await db.MembershipApplications.CountAsync(),
+                await db.Members.CountAsync(),
+                await db.CommitteeMeetings.CountAsync(),
+                await db.OutboxMessages.CountAsync(),
+            ];
+        var before = await CountsAsync();
 
-        Assert.False(await SerembanVisit.EnsureAsync(db, TimeProvider.System, CancellationToken.None));
+        Assert.False(await DemoSecretariat.EnsureAsync(scope.ServiceProvider, CancellationToken.None));
         await RegionalOffices.EnsureAsync(db, CancellationToken.None);
 
-        Assert.Equal(1, await db.Visits.CountAsync());
-        Assert.Equal(1, await db.Organizations.CountAsync());
-        Assert.Equal(3, await db.FollowUps.CountAsync());
+        Assert.Equal(before, await CountsAsync());
+        Assert.Equal(1, before[0]);
+        Assert.Equal(3, before[2]);
         Assert.Equal(7, await db.RegionalOffices.CountAsync());
         Assert.Equal(1, await db.RegionalOffices.CountAsync(o => o.IsSecretariat && o.City == "Seoul"));
+    }
+
+    [Fact]
+    public async Task Seremban_s_report_is_approved_and_its_release_published_in_each_language_in_that_language()
+    {
+        var report = await portal.WithDbAsync(db => db.VisitReports.SingleAsync());
+        Assert.Equal(ReviewState.Approved, report.State);
+        Assert.Equal("Lii Inn Tan", report.ApprovedBy);
+
+        var releases = await portal.WithDbAsync(db =>
+            db.NewsReleases.Where(r => r.VisitReportId == report.Id).OrderBy(r => r.Language).ToListAsync()
+        );
+        Assert.Equal(["en", "es", "ko"], releases.Select(r => r.Language));
+        Assert.All(releases, r => Assert.NotNull(r.PublishedAtUtc));
+        Assert.Single(releases.Select(r => r.Slug).Distinct());
+        var spanish = releases.Single(r => r.Language == "es");
+        var korean = releases.Single(r => r.Language == "ko");
+        Assert.Equal("Seúl, 7 de octubre de 2024", spanish.Dateline);
+        foreach (var english in new[] { "Welcome address", "Questions and answers", "Membership process", "hopes to" })
+        {
+            Assert.DoesNotContain(english, spanish.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain(english, korean.Body, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Preguntas y respuestas", spanish.Body, StringComparison.Ordinal);
+        Assert.Contains("질의응답", korean.Body, StringComparison.Ordinal);
+
+        var news = await portal.SendAsync(new ListPublishedNews.Query("es"));
+        Assert.Contains(news.Rows, r => r.Headline == spanish.Headline);
+    }
+
+    [Fact]
+    public async Task Seremban_asked_about_membership_is_an_Associate_member_and_on_the_next_Committee_agenda()
+    {
+        var (seremban, inquiry, application, member) = await portal.WithDbAsync(async db =>
+        {
+            var organization = await db.Organizations.SingleAsync(o => o.Name == "Seremban City Council");
+            return (
+                organization,
+                await db.MembershipInquiries.SingleAsync(i => i.OrganizationId == organization.Id),
+                await db
+                    .MembershipApplications.Include(a => a.Documents)
+                    .SingleAsync(a => a.OrganizationId == organization.Id),
+                await db.Members.SingleAsync(m => m.OrganizationId == organization.Id)
+            );
+        });
+        var visitId = await portal.WithDbAsync(db => db.Visits.Select(v => v.Id).SingleAsync());
+
+        Assert.Equal(visitId, inquiry.VisitId);
+        Assert.True(inquiry.SubmittedAtUtc > new DateTime(2024, 10, 7, 0, 0, 0, DateTimeKind.Utc));
+        Assert.EndsWith("@example.org", inquiry.Email, StringComparison.Ordinal);
+        Assert.Equal(inquiry.Id, application.InquiryId);
+        Assert.Equal(ApplicationState.Accepted, application.State);
+        Assert.Single(application.Documents);
+        Assert.Equal(MembershipCategory.Associate, member.Category);
+        Assert.Equal(MemberStatus.Active, member.Status);
+        Assert.Equal(application.AcceptedOn, member.MemberSince);
+        Assert.Equal(seremban.MemberSince, member.MemberSince);
+
+        var meetings = await portal.SendAsync(new ListCommitteeMeetings.Query());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var next = Assert.Single(meetings.Meetings, m => m.HeldOn > today);
+        var agenda = await portal.SendAsync(new GetCommitteeMeeting.Query(next.Id));
+        Assert.Contains(agenda!.Items, i => i.ApplicationId == application.Id && i.Decision is null);
+        var past = Assert.Single(meetings.Meetings, m => m.HeldOn < today);
+        var minutes = await portal.SendAsync(new GetCommitteeMeeting.Query(past.Id));
+        Assert.All(minutes!.Items, i => Assert.NotNull(i.Decision));
+    }
+
+    [Fact]
+    public async Task The_network_spans_every_region_and_category_and_its_mail_reaches_no_one()
+    {
+        var directory = await portal.SendAsync(new ListMemberDirectory.Query());
+
+        Assert.InRange(directory.Total, 24, 60);
+        Assert.Equal(Enum.GetValues<Region>().Order(), directory.ByRegion.Keys.Order());
+        Assert.Equal(
+            Enum.GetValues<MembershipCategory>().Order(),
+            directory.Entries.Select(e => e.Category).Distinct().Order()
+        );
+        var statuses = await portal.WithDbAsync(db => db.Members.Select(m => m.Status).Distinct().ToListAsync());
+        Assert.Equal(Enum.GetValues<MemberStatus>().Order(), statuses.Order());
+        var recipients = await portal.WithDbAsync(db => db.OutboxMessages.Select(m => m.To).ToListAsync());
+        Assert.NotEmpty(recipients);
+        Assert.All(recipients, to => Assert.EndsWith("example.org", to, StringComparison.Ordinal));
     }
 
     [Fact]

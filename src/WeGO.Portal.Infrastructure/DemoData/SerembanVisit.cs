@@ -7,7 +7,7 @@ using WeGO.Portal.Domain.Visits;
 namespace WeGO.Portal.Infrastructure.DemoData;
 
 /// <summary>The reference scenario (shared/seed/scenario.md): Seremban City Council's visit to the
-/// Secretariat on 7 October 2024. Created once; running it again changes nothing.</summary>
+/// Secretariat on 7 October 2024. Created once, as the first part of <see cref="DemoSecretariat"/>.</summary>
 public static class SerembanVisit
 {
     public const string CityName = "Seremban City Council";
@@ -17,22 +17,8 @@ public static class SerembanVisit
     public const int Delegates = 36;
     public static readonly DateOnly Date = new(2024, 10, 7);
 
-    public static Task<bool> EnsureAsync(PortalDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-        db
-            .Database.CreateExecutionStrategy()
-            .ExecuteAsync(
-                async ct =>
-                {
-                    db.ChangeTracker.Clear();
-                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                    var created = await CreateAsync(db, clock, ct);
-                    await transaction.CommitAsync(ct);
-                    return created;
-                },
-                cancellationToken
-            );
-
-    private static async Task<bool> CreateAsync(
+    /// <summary>Creates the visit unless Seremban's record exists already; true when it did.</summary>
+    internal static async Task<bool> CreateAsync(
         PortalDbContext db,
         TimeProvider clock,
         CancellationToken cancellationToken

@@ -1,0 +1,209 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.News;
+using WeGO.Portal.Domain.Membership;
+using WeGO.Portal.Domain.Organizations;
+
+namespace WeGO.Portal.Infrastructure.DemoData;
+
+/// <summary>The demo, written once on a first run: the seed's story of Seremban City Council from its visit to its
+/// place on the Executive Committee's next agenda, and the network it is joining. Its dates before the visit's
+/// follow-ups are the seed's; the membership year is set around the day the demo is created, so the Committee's
+/// "next meeting" is ahead of whoever opens the portal.</summary>
+public static class DemoSecretariat
+{
+    private const string CommitteePresent =
+        "Yesi Metropolitan City (chair), Contoh City Council, Örnek Municipality, Municipio de Ejemplo, "
+        + "Mfano City County; Secretary General Jeong-kee Kim (secretary)";
+
+    /// <summary>Creates the demo unless Seremban's record exists already; true when it did. One transaction: a
+    /// failure leaves no half demo behind.</summary>
+    public static Task<bool> EnsureAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<PortalDbContext>();
+        return db
+            .Database.CreateExecutionStrategy()
+            .ExecuteAsync(
+                async ct =>
+                {
+                    db.ChangeTracker.Clear();
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    var created = await CreateAsync(services, db, ct);
+                    await transaction.CommitAsync(ct);
+                    return created;
+                },
+                cancellationToken
+            );
+    }
+
+    private static async Task<bool> CreateAsync(
+        IServiceProvider services,
+        PortalDbContext db,
+        CancellationToken cancellationToken
+    )
+    {
+        var realClock = services.GetRequiredService<TimeProvider>();
+        if (!await SerembanVisit.CreateAsync(db, realClock, cancellationToken))
+        {
+            return false;
+        }
+
+        // The year ends with the Committee's next meeting ahead of today; the last one was some nine months ago.
+        var today = SecretariatCalendar.Today(realClock);
+        var anchor = today < new DateOnly(2026, 1, 1) ? new DateOnly(2026, 1, 1) : today;
+        var lastMeeting = Weekday(anchor.AddMonths(-9));
+        var nextMeeting = Weekday(anchor.AddDays(45));
+
+        await NetworkMembers.CreateAsync(db, lastMeeting.AddMonths(-7), cancellationToken);
+        var clock = new StoryClock(realClock.GetUtcNow());
+        var applicants = new DemoApplicants(
+            db,
+            clock,
+            services.GetRequiredService<IDocumentStore>(),
+            services.GetRequiredService<IOptions<MailSettings>>()
+        );
+
+        var jishee = await applicants.AcceptAsync(
+            await NewAsync(
+                db,
+                "Jishee City",
+                "MN",
+                Region.EastAsia,
+                OrganizationKind.LocalGovernment,
+                ct: cancellationToken
+            ),
+            ("Bat Jishee", "bat.jishee@example.org", "en"),
+            null,
+            lastMeeting.AddDays(-210),
+            lastMeeting.AddDays(-180),
+            cancellationToken
+        );
+        var sampleData = await applicants.AcceptAsync(
+            await NewAsync(
+                db,
+                "Sample Urban Data Pte. Ltd.",
+                "SG",
+                Region.AsiaPacific,
+                OrganizationKind.SolutionProvider,
+                ct: cancellationToken
+            ),
+            ("Alex Sample", "alex.sample@example.org", "en"),
+            null,
+            lastMeeting.AddDays(-130),
+            lastMeeting.AddDays(-100),
+            cancellationToken
+        );
+        var namuna = await applicants.AcceptAsync(
+            await NewAsync(
+                db,
+                "Namuna Municipality",
+                "NP",
+                Region.AsiaPacific,
+                OrganizationKind.LocalGovernment,
+                ct: cancellationToken
+            ),
+            ("Sita Namuna", "sita.namuna@example.org", "en"),
+            null,
+            lastMeeting.AddDays(-95),
+            lastMeeting.AddDays(-70),
+            cancellationToken
+        );
+
+        var last = await applicants.MeetingAsync(
+            lastMeeting,
+            "WeGO Secretariat, Seoul",
+            CommitteePresent,
+            [jishee, sampleData, namuna],
+            cancellationToken
+        );
+        await applicants.DecideAsync(
+            last,
+            jishee,
+            CommitteeDecision.Approved,
+            "The Executive Committee approves Jishee City as a Full member of WeGO.",
+            cancellationToken
+        );
+        await applicants.DecideAsync(
+            last,
+            sampleData,
+            CommitteeDecision.Approved,
+            "The Executive Committee admits Sample Urban Data Pte. Ltd. as a Corporate member.",
+            cancellationToken
+        );
+        await applicants.DecideAsync(
+            last,
+            namuna,
+            CommitteeDecision.Deferred,
+            "Deferred to the next meeting: the Committee asks for the municipal council's resolution to join.",
+            cancellationToken
+        );
+
+        var muestra = await applicants.AcceptAsync(
+            await NewAsync(
+                db,
+                "Ciudad Muestra",
+                "MX",
+                Region.LatinAmerica,
+                OrganizationKind.LocalGovernment,
+                ct: cancellationToken
+            ),
+            ("Lucía Muestra", "lucia.muestra@example.org", "es"),
+            null,
+            lastMeeting.AddDays(20),
+            lastMeeting.AddDays(50),
+            cancellationToken
+        );
+
+        var visit = await db.Visits.SingleAsync(cancellationToken);
+        var news = services.GetRequiredService<IOptions<NewsSettings>>();
+        var inquiry = await SerembanAfterTheVisit.CreateAsync(db, clock, news, visit, cancellationToken);
+        var seremban = await db.Organizations.SingleAsync(o => o.Id == visit.OrganizationId, cancellationToken);
+        var serembanApplication = await applicants.AcceptAsync(
+            seremban,
+            (SerembanAfterTheVisit.OfficialName, SerembanAfterTheVisit.OfficialEmail, "en"),
+            inquiry.Id,
+            lastMeeting.AddDays(60),
+            lastMeeting.AddDays(90),
+            cancellationToken
+        );
+        inquiry.MoveTo(InquiryStage.ApplicationSent, serembanApplication.ReceivedAtUtc);
+        await db.SaveChangesAsync(cancellationToken);
+
+        await applicants.MeetingAsync(
+            nextMeeting,
+            null,
+            null,
+            [namuna, muestra, serembanApplication],
+            cancellationToken
+        );
+        return true;
+    }
+
+    private static async Task<Organization> NewAsync(
+        PortalDbContext db,
+        string name,
+        string country,
+        Region region,
+        OrganizationKind kind,
+        string? localName = null,
+        CancellationToken ct = default
+    )
+    {
+        var organization = new Organization(name, country, region, kind, localName);
+        db.Organizations.Add(organization);
+        await db.SaveChangesAsync(ct);
+        return organization;
+    }
+
+    /// <summary>Committees meet on working days.</summary>
+    private static DateOnly Weekday(DateOnly day) =>
+        day.DayOfWeek switch
+        {
+            DayOfWeek.Saturday => day.AddDays(2),
+            DayOfWeek.Sunday => day.AddDays(1),
+            _ => day,
+        };
+}
