@@ -158,6 +158,24 @@ public sealed partial class MemberRegistryPagesTests : IClassFixture<PortalFacto
         Assert.Contains("Lee Kai Yet", letter, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_English_letter_reads_the_category_and_date_without_a_wrong_article_or_a_US_date()
+    {
+        var id = await portal.AcceptedApplicationAsync("en", acceptedOn: new DateOnly(2025, 2, 14));
+        var memberId = await portal.WithDbAsync(db =>
+            db.Members.Where(m =>
+                    db.MembershipApplications.Any(a => a.Id == id && a.OrganizationId == m.OrganizationId)
+                )
+                .Select(m => m.Id)
+                .SingleAsync()
+        );
+
+        var letter = await (await StaffAsync()).GetPageAsync($"/Membership/Members/Letter/{memberId}");
+
+        Assert.Contains("membership, as Associate member, from 14 February 2025.", letter, StringComparison.Ordinal);
+        Assert.DoesNotContain("as a Associate", letter, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("name=\"Status.Version\" value=\"(\\d+)\"")]
     private static partial Regex VersionOf();
 }

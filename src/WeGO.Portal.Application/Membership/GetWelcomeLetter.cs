@@ -15,10 +15,11 @@ public static class GetWelcomeLetter
     public sealed record Query(int MemberId) : IQuery<Letter?>;
 
     /// <param name="Language">The letter's language, for the page's <c>lang</c>.</param>
+    /// <param name="Addressee">Who signed the application; none for a member that joined before the registry.</param>
     public sealed record Letter(
         string Language,
         string Place,
-        string Addressee,
+        string? Addressee,
         string Organization,
         string Subject,
         IReadOnlyList<string> Paragraphs,
@@ -62,7 +63,7 @@ public static class GetWelcomeLetter
                     language,
                     SecretariatCalendar.Today(clock).ToDateTime(TimeOnly.MinValue)
                 ),
-                member.Application?.ContactName ?? member.Name,
+                member.Application?.ContactName,
                 member.Name,
                 Text("Subject"),
                 Text("Body").Split("\n\n", StringSplitOptions.RemoveEmptyEntries),
