@@ -405,19 +405,25 @@ public sealed class DashboardHistory : IAsyncLifetime
             inquiry.MatchTo(city.Id);
         }
 
-        foreach (var stage in moves)
+        foreach (var stage in moves.Where(s => !TestData.FollowsApplication(s)))
         {
-            if (stage == InquiryStage.Approved)
-            {
-                inquiry.Approve(city, new DateOnly(2024, 12, 1), submittedAtUtc.AddDays(1));
-            }
-            else
-            {
-                inquiry.MoveTo(stage, submittedAtUtc.AddDays(1));
-            }
+            inquiry.MoveTo(stage, submittedAtUtc.AddDays(1));
         }
 
         db.MembershipInquiries.Add(inquiry);
+        if (moves.LastOrDefault() is var last && TestData.FollowsApplication(last))
+        {
+            // An application needs the inquiry's id.
+            db.SaveChanges();
+            db.MembershipApplications.Add(
+                TestData.InquiryApplication(inquiry, last, new DateOnly(2024, 12, 1), submittedAtUtc.AddDays(1))
+            );
+            if (last == InquiryStage.Approved)
+            {
+                // As the acceptance does for a city.
+                city!.BecomeMember(new DateOnly(2024, 12, 1));
+            }
+        }
     }
 
     private static VisitReport Report(PortalDbContext db, Visit visit, DateTime? submittedAt)

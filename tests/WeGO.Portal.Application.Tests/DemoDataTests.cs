@@ -133,6 +133,7 @@ public sealed class DemoDataTests : IDisposable
         Assert.True(inquiry.SubmittedAtUtc > new DateTime(2024, 10, 7, 0, 0, 0, DateTimeKind.Utc));
         Assert.EndsWith("@example.org", inquiry.Email, StringComparison.Ordinal);
         Assert.Equal(inquiry.Id, application.InquiryId);
+        Assert.Equal(InquiryStage.Approved, inquiry.Stage);
         Assert.Equal(ApplicationState.Accepted, application.State);
         Assert.Single(application.Documents);
         Assert.Equal(MembershipCategory.Associate, member.Category);

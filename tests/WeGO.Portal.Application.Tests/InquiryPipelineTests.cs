@@ -1,6 +1,7 @@
 using System.Text;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Domain.Common;
@@ -73,8 +74,10 @@ public sealed class InquiryPipelineTests : IClassFixture<InquiryPipelineTests.Po
             ConsentGiven: true
         );
 
-    /// <summary>An inquiry as the public form leaves it, then moved along the pipeline to <paramref
-    /// name="stage"/>.</summary>
+    /// <summary>An inquiry as the public form leaves it, then moved along the pipeline to <paramref name="stage"/>:
+    /// by hand to Contacted, Declined or Withdrawn; further through an application opened from it (its signed form
+    /// received for Under review, accepted for Approved), the inquiry following it. An inquiry that needs an
+    /// application and no match is matched to a city record of its own.</summary>
     private async Task<int> InquiryAsync(
         InquiryApplicant? applicant = null,
         InquiryStage stage = InquiryStage.New,
@@ -84,6 +87,11 @@ public sealed class InquiryPipelineTests : IClassFixture<InquiryPipelineTests.Po
     )
     {
         var reference = $"WGO-2024-T{Interlocked.Increment(ref references):00000}";
+        if (TestData.FollowsApplication(stage) && organizationId is null)
+        {
+            organizationId = await CityAsync($"City of {reference}");
+        }
+
         return await portal.WithDbAsync(async db =>
         {
             var submitted = submittedAtUtc ?? Noon20NovemberSeoul.UtcDateTime.AddDays(-1);
@@ -99,20 +107,19 @@ public sealed class InquiryPipelineTests : IClassFixture<InquiryPipelineTests.Po
             }
 
             var changed = stageChangedAtUtc ?? submitted;
-            foreach (var step in TestData.InquiryPath(stage))
+            foreach (var step in TestData.InquiryPath(stage).Where(s => !TestData.FollowsApplication(s)))
             {
-                if (step == InquiryStage.Approved)
-                {
-                    inquiry.Approve(await db.Organizations.SingleAsync(o => o.Id == organizationId), Today, changed);
-                }
-                else
-                {
-                    inquiry.MoveTo(step, changed);
-                }
+                inquiry.MoveTo(step, changed);
             }
 
             db.MembershipInquiries.Add(inquiry);
             await db.SaveChangesAsync();
+            if (TestData.FollowsApplication(stage))
+            {
+                db.MembershipApplications.Add(TestData.InquiryApplication(inquiry, stage, Today, changed));
+                await db.SaveChangesAsync();
+            }
+
             return inquiry.Id;
         });
     }
@@ -147,9 +154,6 @@ public sealed class InquiryPipelineTests : IClassFixture<InquiryPipelineTests.Po
 
     private Task<int> CityOfVisitAsync(int visitId) =>
         portal.WithDbAsync(db => db.Visits.Where(v => v.Id == visitId).Select(v => v.OrganizationId).SingleAsync());
-
-    private Task<int> MembersAsync() =>
-        portal.WithDbAsync(db => db.Organizations.CountAsync(o => o.MemberSince != null));
 
     /// <summary>A colleague whose account is named <paramref name="name"/> (unique, since accounts are unique by
     /// address): the portal shows the address's first part as their name.</summary>
@@ -296,18 +300,16 @@ public sealed class InquiryPipelineTests : IClassFixture<InquiryPipelineTests.Po
 
     [Theory]
     [MemberData(nameof(Stages))]
-    public async Task From_each_stage_only_the_allowed_moves_succeed_and_every_other_is_refused(InquiryStage from)
+    public async Task From_each_stage_only_the_allowed_hand_moves_succeed_and_every_other_is_refused(InquiryStage from)
     {
         var allowed = new Dictionary<InquiryStage, InquiryStage[]>
         {
             [InquiryStage.New] = [InquiryStage.Contacted, InquiryStage.Declined, InquiryStage.Withdrawn],
-            [InquiryStage.Contacted] = [InquiryStage.ApplicationSent, InquiryStage.Declined, InquiryStage.Withdrawn],
-            [InquiryStage.ApplicationSent] = [InquiryStage.UnderReview, InquiryStage.Declined, InquiryStage.Withdrawn],
-            [InquiryStage.UnderReview] = [InquiryStage.Approved, InquiryStage.Declined, InquiryStage.Withdrawn],
-            [InquiryStage.Approved] = [],
+            [InquiryStage.Contacted] = [InquiryStage.Declined, InquiryStage.Withdrawn],
             [InquiryStage.Declined] = [],
             [InquiryStage.Withdrawn] = [],
         };
+        var followsApplication = !allowed.ContainsKey(from);
 
         foreach (var to in Enum.GetValues<InquiryStage>())
         {
@@ -320,7 +322,7 @@ public sealed class InquiryPipelineTests : IClassFixture<InquiryPipelineTests.Po
                 Stage = to,
             };
 
-            if (allowed[from].Contains(to))
+            if (!followsApplication && allowed[from].Contains(to))
             {
                 await portal.SendAsync(move);
                 Assert.Equal(to, (await StoredAsync(id)).Stage);
@@ -329,68 +331,116 @@ public sealed class InquiryPipelineTests : IClassFixture<InquiryPipelineTests.Po
             else
             {
                 var refused = await Assert.ThrowsAsync<DomainException>(() => portal.SendAsync(move));
-                Assert.Equal("Inquiry.StageChangeRefused", refused.Code);
+                Assert.Equal(
+                    followsApplication ? "Inquiry.StageFollowsApplication" : "Inquiry.StageChangeRefused",
+                    refused.Code
+                );
                 Assert.Equal(from, (await StoredAsync(id)).Stage);
             }
         }
     }
 
     [Fact]
-    public async Task Approval_makes_the_matched_organisation_a_member_from_the_chosen_date_or_today_in_Seoul()
+    public async Task The_inquiry_follows_its_application_and_the_city_is_a_member_from_the_Secretariat_s_acceptance()
     {
-        var seremban = await SerembanAsync();
-        var cuenca = await CityAsync("Cuenca", "EC");
-        var chosen = await InquiryAsync(stage: InquiryStage.UnderReview, organizationId: seremban);
-        var byDefault = await InquiryAsync(Applicant("Cuenca", "EC"), InquiryStage.UnderReview, organizationId: cuenca);
+        var inquiry = await portal.MembershipInquiryAsync(InquiryStage.Contacted, c =>
+            c with
+            {
+                OrganizationName = $"{TestData.DistinctWord()} City Council",
+            }
+        );
+        var organizationId = (await StoredAsync(inquiry.Id)).OrganizationId!.Value;
+
+        var applicationId = (await portal.SendAsync(new StartApplication.Command { InquiryId = inquiry.Id }))
+            .ApplicationId
+            .Value;
+        Assert.Equal(InquiryStage.ApplicationSent, (await StoredAsync(inquiry.Id)).Stage);
+        Assert.Null(
+            await portal.WithDbAsync(db =>
+                db.Organizations.Where(o => o.Id == organizationId).Select(o => o.MemberSince).SingleAsync()
+            )
+        );
 
         await portal.SendAsync(
-            new MoveInquiry.Command
+            new AddApplicationDocument.Command
             {
-                InquiryId = chosen,
-                Version = 0,
-                Stage = InquiryStage.Approved,
-                MemberSince = new DateOnly(2025, 1, 1),
+                ApplicationId = applicationId,
+                Version = (await portal.SendAsync(new GetApplication.Query(applicationId)))!.Version,
+                FileName = "form.pdf",
+                File = TestData.SignedFormPdf,
+            }
+        );
+        Assert.Equal(InquiryStage.UnderReview, (await StoredAsync(inquiry.Id)).Stage);
+
+        await portal.SendAsync(
+            new CheckApplication.Command
+            {
+                ApplicationId = applicationId,
+                Version = (await portal.SendAsync(new GetApplication.Query(applicationId)))!.Version,
+                IsSigned = true,
+                SignatoryIsAuthorised = true,
+                ContactConfirmed = true,
             }
         );
         portal.Clock.Now = new DateTimeOffset(2024, 11, 20, 23, 30, 0, TimeSpan.Zero); // already 21 November in Seoul
         await portal.SendAsync(
-            new MoveInquiry.Command
+            new AcceptApplication.Command
             {
-                InquiryId = byDefault,
-                Version = 0,
-                Stage = InquiryStage.Approved,
+                ApplicationId = applicationId,
+                Version = (await portal.SendAsync(new GetApplication.Query(applicationId)))!.Version,
             }
         );
 
-        var members = await portal.WithDbAsync(db =>
-            db.Organizations.Where(o => o.MemberSince != null).ToDictionaryAsync(o => o.Id, o => o.MemberSince)
+        Assert.Equal(InquiryStage.Approved, (await StoredAsync(inquiry.Id)).Stage);
+        Assert.Contains((await InquiryDetailsAsync(inquiry.Id)).History, h => h.Action == "Stage Approved");
+        Assert.Equal(
+            new DateOnly(2024, 11, 21),
+            await portal.WithDbAsync(db =>
+                db.Organizations.Where(o => o.Id == organizationId).Select(o => o.MemberSince).SingleAsync()
+            )
         );
-        Assert.Equal(new DateOnly(2025, 1, 1), members[seremban]);
-        Assert.Equal(new DateOnly(2024, 11, 21), members[cuenca]);
-        Assert.Equal(InquiryStage.Approved, (await StoredAsync(chosen)).Stage);
-        Assert.Contains((await InquiryDetailsAsync(chosen)).History, h => h.Action == "Stage Approved");
+        Assert.Equal(
+            MembershipCategory.Associate,
+            await portal.WithDbAsync(db =>
+                db.Members.Where(m => m.OrganizationId == organizationId).Select(m => m.Category).SingleAsync()
+            )
+        );
     }
 
     [Fact]
-    public async Task Approving_an_unmatched_inquiry_is_refused_and_nobody_becomes_a_member()
+    public async Task Once_an_application_exists_no_hand_moves_the_inquiry_and_a_withdrawn_application_withdraws_it()
     {
-        var id = await InquiryAsync(stage: InquiryStage.UnderReview);
-        var members = await MembersAsync();
+        var inquiry = await portal.MembershipInquiryAsync(InquiryStage.ApplicationSent, c =>
+            c with
+            {
+                OrganizationName = $"{TestData.DistinctWord()} City Council",
+            }
+        );
 
+        var version = (await StoredAsync(inquiry.Id)).Version;
         var refused = await Assert.ThrowsAsync<DomainException>(() =>
             portal.SendAsync(
                 new MoveInquiry.Command
                 {
-                    InquiryId = id,
-                    Version = 0,
-                    Stage = InquiryStage.Approved,
+                    InquiryId = inquiry.Id,
+                    Version = version,
+                    Stage = InquiryStage.Declined,
                 }
             )
         );
+        Assert.Equal("Inquiry.StageFollowsApplication", refused.Code);
+        Assert.Equal(InquiryStage.ApplicationSent, (await StoredAsync(inquiry.Id)).Stage);
 
-        Assert.Equal("Inquiry.ApprovalNeedsMatch", refused.Code);
-        Assert.Equal(InquiryStage.UnderReview, (await StoredAsync(id)).Stage);
-        Assert.Equal(members, await MembersAsync());
+        var applicationId = await portal.WithDbAsync(db =>
+            db.MembershipApplications.Where(a => a.InquiryId == inquiry.Id).Select(a => a.Id).SingleAsync()
+        );
+        await portal.SendAsync(
+            new WithdrawApplication.Command(
+                applicationId,
+                (await portal.SendAsync(new GetApplication.Query(applicationId)))!.Version
+            )
+        );
+        Assert.Equal(InquiryStage.Withdrawn, (await StoredAsync(inquiry.Id)).Stage);
     }
 
     [Fact]

@@ -9,10 +9,11 @@ using WeGO.Portal.Testing;
 namespace WeGO.Portal.Browser.Tests;
 
 /// <summary>Issue 4's journey, after the Seremban visit: an official of Seremban City Council sends the membership
-/// inquiry in Spanish from the public form (on a portal with the visit made for the test: the demo's Seremban already
-/// asked, applied and is an Associate member) and keeps the status link; the Secretariat finds it in the pipeline, sees it
-/// matched to the city and its visit of 7 October 2024, and moves it to Contacted; the official's status page then
-/// shows the new stage. Two browser contexts: the official (anonymous, Kuala Lumpur) and staff (Seoul).</summary>
+/// inquiry in Spanish from the public form (on a portal with the visit made for the test: the demo's Seremban
+/// already asked, applied and is an Associate member) and keeps the status link; the Secretariat finds it in the
+/// pipeline, sees it matched to the city and its visit of 7 October 2024, and moves it to Contacted; the official's
+/// status page then shows the new stage. Two browser contexts: the official (anonymous, Kuala Lumpur) and staff
+/// (Seoul).</summary>
 public sealed partial class MembershipInquiryJourney(TestDurations durations)
     : BrowserJourney(new ClockedPortal { ListenOnLoopback = true }, durations)
 {

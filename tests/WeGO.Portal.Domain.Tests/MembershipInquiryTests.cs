@@ -52,62 +52,107 @@ public sealed class MembershipInquiryTests
     }
 
     [Fact]
-    public void The_pipeline_moves_forward_from_New_to_Approved_and_the_matched_city_becomes_a_member()
+    public void Staff_move_an_inquiry_to_Contacted_and_its_application_takes_it_to_Approved()
     {
         var inquiry = NewInquiry();
-        var city = new Organization(
-            "Seremban City Council",
-            "MY",
-            Region.AsiaPacific,
-            OrganizationKind.LocalGovernment
-        );
-        inquiry.MatchTo(city.Id);
-        foreach (var stage in new[] { InquiryStage.Contacted, InquiryStage.ApplicationSent, InquiryStage.UnderReview })
-        {
-            inquiry.MoveTo(stage, Submitted.AddDays(1));
-        }
+        inquiry.MatchTo(7);
+        inquiry.MoveTo(InquiryStage.Contacted, Submitted.AddDays(1));
 
-        inquiry.Approve(city, new DateOnly(2025, 1, 1), Submitted.AddDays(30));
+        var application = InquiryApplications.TakeTo(inquiry, InquiryStage.ApplicationSent, Submitted.AddDays(10));
+        Assert.Equal(InquiryStage.ApplicationSent, inquiry.Stage);
+
+        application.AddDocument("form.pdf", DocumentType.Pdf, 1000, "stored", sentByApplicant: true, Submitted);
+        inquiry.FollowApplication(application, Submitted.AddDays(20));
+        Assert.Equal(InquiryStage.UnderReview, inquiry.Stage);
+
+        application.Check(isSigned: true, signatoryIsAuthorised: true, contactConfirmed: true);
+        application.Accept(new DateOnly(2025, 1, 1), Submitted.AddDays(30));
+        inquiry.FollowApplication(application, Submitted.AddDays(30));
 
         Assert.Equal(InquiryStage.Approved, inquiry.Stage);
         Assert.Equal(Submitted.AddDays(30), inquiry.StageChangedAtUtc);
-        Assert.Equal(new DateOnly(2025, 1, 1), city.MemberSince);
     }
 
     [Fact]
-    public void Approval_goes_through_Approve_with_a_start_date()
+    public void A_Friendship_application_keeps_its_inquiry_under_review_until_the_Committee_decides()
+    {
+        var approved = NewInquiry();
+        var declined = NewInquiry();
+        var forApproval = InquiryApplications.TakeTo(
+            approved,
+            InquiryStage.Approved,
+            Submitted,
+            OrganizationKind.Institution
+        );
+        var forDecline = InquiryApplications.TakeTo(
+            declined,
+            InquiryStage.Approved,
+            Submitted,
+            OrganizationKind.Institution
+        );
+        Assert.Equal(InquiryStage.UnderReview, approved.Stage);
+
+        forApproval.Decide(CommitteeDecision.Approved, new DateOnly(2025, 6, 1), Submitted.AddDays(200));
+        approved.FollowApplication(forApproval, Submitted.AddDays(200));
+        forDecline.Decide(CommitteeDecision.Declined, new DateOnly(2025, 6, 1), Submitted.AddDays(200));
+        declined.FollowApplication(forDecline, Submitted.AddDays(200));
+
+        Assert.Equal(InquiryStage.Approved, approved.Stage);
+        Assert.Equal(InquiryStage.Declined, declined.Stage);
+    }
+
+    [Fact]
+    public void A_withdrawn_application_withdraws_its_inquiry()
+    {
+        var inquiry = NewInquiry();
+        var application = InquiryApplications.TakeTo(inquiry, InquiryStage.UnderReview, Submitted);
+
+        application.Withdraw(Submitted.AddDays(5));
+        inquiry.FollowApplication(application, Submitted.AddDays(5));
+
+        Assert.Equal(InquiryStage.Withdrawn, inquiry.Stage);
+    }
+
+    [Theory]
+    [InlineData(InquiryStage.ApplicationSent)]
+    [InlineData(InquiryStage.UnderReview)]
+    [InlineData(InquiryStage.Approved)]
+    public void No_hand_moves_an_inquiry_to_a_stage_its_application_decides(InquiryStage stage)
     {
         var inquiry = NewInquiry();
         inquiry.MoveTo(InquiryStage.Contacted, Submitted);
-        inquiry.MoveTo(InquiryStage.ApplicationSent, Submitted);
-        inquiry.MoveTo(InquiryStage.UnderReview, Submitted);
 
         Assert.Equal(
-            "Inquiry.ApprovalNeedsStartDate",
-            Assert.Throws<DomainException>(() => inquiry.MoveTo(InquiryStage.Approved, Submitted)).Code
+            "Inquiry.StageChangeRefused",
+            Assert.Throws<DomainException>(() => inquiry.MoveTo(stage, Submitted)).Code
         );
-        Assert.Equal(
-            "Inquiry.ApprovalNeedsMatch",
-            Assert.Throws<DomainException>(() => inquiry.Approve(null, new DateOnly(2025, 1, 1), Submitted)).Code
+        Assert.Equal(InquiryStage.Contacted, inquiry.Stage);
+    }
+
+    [Fact]
+    public void An_inquiry_follows_only_its_own_application()
+    {
+        var inquiry = NewInquiry();
+        var other = new MembershipApplication(
+            "WGO-2024-0002",
+            7,
+            OrganizationKind.LocalGovernment,
+            inquiryId: 99,
+            new ApplicationContact("Someone", "someone@example.org", "en"),
+            null,
+            Submitted
         );
-        Assert.Equal(InquiryStage.UnderReview, inquiry.Stage);
+
+        Assert.Throws<InvalidOperationException>(() => inquiry.FollowApplication(other, Submitted));
+        Assert.Equal(InquiryStage.New, inquiry.Stage);
     }
 
     [Fact]
     public void An_approved_inquiry_keeps_its_match_and_an_anonymized_one_takes_no_notes()
     {
         var approved = NewInquiry();
-        var city = new Organization(
-            "Seremban City Council",
-            "MY",
-            Region.AsiaPacific,
-            OrganizationKind.LocalGovernment
-        );
-        approved.MatchTo(city.Id);
-        approved.MoveTo(InquiryStage.Contacted, Submitted);
-        approved.MoveTo(InquiryStage.ApplicationSent, Submitted);
-        approved.MoveTo(InquiryStage.UnderReview, Submitted);
-        approved.Approve(city, new DateOnly(2025, 1, 1), Submitted);
+        approved.MatchTo(7);
+        InquiryApplications.TakeTo(approved, InquiryStage.Approved, Submitted);
         var withdrawn = NewInquiry();
         withdrawn.MoveTo(InquiryStage.Withdrawn, Submitted);
         withdrawn.Anonymize(Submitted);
@@ -127,6 +172,8 @@ public sealed class MembershipInquiryTests
     [InlineData(InquiryStage.New, InquiryStage.Approved)]
     [InlineData(InquiryStage.New, InquiryStage.UnderReview)]
     [InlineData(InquiryStage.Contacted, InquiryStage.New)]
+    [InlineData(InquiryStage.Contacted, InquiryStage.ApplicationSent)]
+    [InlineData(InquiryStage.UnderReview, InquiryStage.Approved)]
     [InlineData(InquiryStage.Approved, InquiryStage.Declined)]
     [InlineData(InquiryStage.Declined, InquiryStage.Contacted)]
     [InlineData(InquiryStage.Withdrawn, InquiryStage.New)]

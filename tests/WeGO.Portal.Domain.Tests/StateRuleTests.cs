@@ -285,27 +285,14 @@ public sealed class StateRuleTests
             Scheduled
         );
         inquiry.MatchTo(city.Id);
-        var path = new[] { InquiryStage.Contacted, InquiryStage.ApplicationSent, InquiryStage.UnderReview };
-        if (stage is InquiryStage.Declined or InquiryStage.Withdrawn)
+        if (stage is InquiryStage.Declined or InquiryStage.Withdrawn or InquiryStage.Contacted)
         {
             inquiry.MoveTo(stage, Scheduled);
         }
-        else
+        else if (stage != InquiryStage.New)
         {
-            foreach (var next in path.Take(Array.IndexOf(path, stage) + 1))
-            {
-                inquiry.MoveTo(next, Scheduled);
-            }
-        }
-
-        if (stage == InquiryStage.Approved)
-        {
-            foreach (var next in path)
-            {
-                inquiry.MoveTo(next, Scheduled);
-            }
-
-            inquiry.Approve(city, new DateOnly(2025, 1, 1), Scheduled);
+            inquiry.MoveTo(InquiryStage.Contacted, Scheduled);
+            InquiryApplications.TakeTo(inquiry, stage, Scheduled);
         }
 
         Assert.Equal(stage, inquiry.Stage);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.Organizations;
@@ -52,11 +53,13 @@ public static partial class TestData
         return new SubmittedInquiry(id, submitted.Reference, command.OrganizationName!);
     }
 
-    /// <summary>Moves a new inquiry along <see cref="InquiryPath"/> to <paramref name="stage"/>, one stage at a time
-    /// at its current version, as staff would.</summary>
+    /// <summary>Takes a new inquiry to <paramref name="stage"/> as staff would: by hand to Contacted, Declined or
+    /// Withdrawn; past Contacted through its application (opened for "Application sent", the signed form uploaded for
+    /// "Under review", checked and accepted for "Approved", which makes a city an Associate member), the inquiry
+    /// following it. The inquiry must be matched to a city record, as the public form does.</summary>
     public static async Task MoveInquiryAlongAsync(this PortalFactory portal, int inquiryId, InquiryStage stage)
     {
-        foreach (var step in InquiryPath(stage))
+        foreach (var step in InquiryPath(stage).Where(s => !FollowsApplication(s)))
         {
             await portal.SendAsync(
                 new MoveInquiry.Command
@@ -67,7 +70,93 @@ public static partial class TestData
                 }
             );
         }
+
+        if (!FollowsApplication(stage))
+        {
+            return;
+        }
+
+        var applicationId = (await portal.SendAsync(new StartApplication.Command { InquiryId = inquiryId }))
+            .ApplicationId
+            .Value;
+        if (stage == InquiryStage.ApplicationSent)
+        {
+            return;
+        }
+
+        await portal.SendAsync(
+            new AddApplicationDocument.Command
+            {
+                ApplicationId = applicationId,
+                Version = await portal.ApplicationVersionAsync(applicationId),
+                FileName = "form.pdf",
+                File = SignedFormPdf,
+            }
+        );
+        if (stage == InquiryStage.UnderReview)
+        {
+            return;
+        }
+
+        await portal.SendAsync(
+            new CheckApplication.Command
+            {
+                ApplicationId = applicationId,
+                Version = await portal.ApplicationVersionAsync(applicationId),
+                IsSigned = true,
+                SignatoryIsAuthorised = true,
+                ContactConfirmed = true,
+            }
+        );
+        await portal.SendAsync(
+            new AcceptApplication.Command
+            {
+                ApplicationId = applicationId,
+                Version = await portal.ApplicationVersionAsync(applicationId),
+            }
+        );
     }
+
+    private static async Task<int> ApplicationVersionAsync(this PortalFactory portal, int applicationId) =>
+        (await portal.SendAsync(new GetApplication.Query(applicationId)))!.Version;
+
+    /// <summary>For tests that write rows directly: the application of a saved, matched <paramref name="inquiry"/>,
+    /// taken as far as <paramref name="stage"/> needs (opened; its signed form received; checked and accepted on
+    /// <paramref name="acceptedOn"/>), with the inquiry following it. The caller adds it to the context.</summary>
+    public static MembershipApplication InquiryApplication(
+        MembershipInquiry inquiry,
+        InquiryStage stage,
+        DateOnly acceptedOn,
+        DateTime at
+    )
+    {
+        var application = new MembershipApplication(
+            inquiry.Reference,
+            inquiry.OrganizationId ?? throw new InvalidOperationException("Match the inquiry first."),
+            inquiry.Kind,
+            inquiry.Id,
+            new ApplicationContact(inquiry.ContactName, inquiry.Email, inquiry.PreferredLanguage),
+            null,
+            at
+        );
+        if (stage is InquiryStage.UnderReview or InquiryStage.Approved)
+        {
+            application.AddDocument("form.pdf", DocumentType.Pdf, SignedFormPdf.Length, StoredNames.New(), true, at);
+        }
+
+        if (stage == InquiryStage.Approved)
+        {
+            application.Check(isSigned: true, signatoryIsAuthorised: true, contactConfirmed: true);
+            application.Accept(acceptedOn, at);
+        }
+
+        inquiry.FollowApplication(application, at);
+        return application;
+    }
+
+    /// <summary>Whether an inquiry reaches <paramref name="stage"/> only through an application.</summary>
+    public static bool FollowsApplication(InquiryStage stage) =>
+        stage is InquiryStage.ApplicationSent or InquiryStage.UnderReview or InquiryStage.Approved;
 
     /// <summary>The stages a new inquiry passes through, in order, to reach <paramref name="stage"/>: contacted,
     /// application sent and under review before approval; declined or withdrawn straight away.</summary>

@@ -109,7 +109,26 @@ public sealed class InquiryPagesTests(PortalFactory portal) : IClassFixture<Port
         Assert.Contains("Stage: contacted", page, StringComparison.Ordinal);
         Assert.Contains("Note added", page, StringComparison.Ordinal);
         Assert.Contains("<strong>Ana</strong>", page, StringComparison.Ordinal);
-        Assert.Contains("id=\"move-ApplicationSent\"", page, StringComparison.Ordinal);
+        // Past Contacted the inquiry goes on through its application: no hand moves it to "Application sent".
+        Assert.DoesNotContain("id=\"move-ApplicationSent\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"move-Declined\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"start-application\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_inquiry_with_an_application_offers_no_hand_moves_but_the_way_to_its_application()
+    {
+        var staff = await SignedInAsync(Roles.SecretariatStaff);
+        var inquiry = await InquiryAsync(stage: InquiryStage.UnderReview);
+        var applicationId = await portal.WithDbAsync(db =>
+            db.MembershipApplications.Where(a => a.InquiryId == inquiry.Id).Select(a => a.Id).SingleAsync()
+        );
+
+        var page = await staff.GetPageAsync($"/Membership/Inquiries/Details/{inquiry.Id}");
+
+        Assert.Contains("id=\"stage-follows-application\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Membership/Applications/Details/{applicationId}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"move-", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,6 +35,7 @@ public static class AcceptApplication
             var now = clock.GetUtcNow().UtcDateTime;
             var on = command.AcceptedOn ?? SecretariatCalendar.Today(clock);
             application.Accept(on, now);
+            await db.FollowInquiryAsync(application, now, cancellationToken);
 
             var organization = await db.Organizations.SingleAsync(
                 o => o.Id == application.OrganizationId,

@@ -42,6 +42,7 @@ public static class AddApplicationDocument
                 clock.GetUtcNow().UtcDateTime,
                 cancellationToken
             );
+            await db.FollowInquiryAsync(application, clock.GetUtcNow().UtcDateTime, cancellationToken);
             return Unit.Value;
         }
     }

@@ -18,4 +18,20 @@ public static class ApplicationsForChange
         db
             .MembershipApplications.Include(a => a.Documents)
             .SingleForChangeAsync(db, applicationId, expectedVersion, "Application.NotFound", cancellationToken);
+
+    /// <summary>Moves the inquiry the application was opened from, if any, to the stage the application has reached:
+    /// every use case that changes an application calls it, so the pipeline never says otherwise.</summary>
+    public static async Task FollowInquiryAsync(
+        this PortalDbContext db,
+        MembershipApplication application,
+        DateTime nowUtc,
+        CancellationToken cancellationToken
+    )
+    {
+        if (application.InquiryId is { } inquiryId)
+        {
+            var inquiry = await db.MembershipInquiries.SingleAsync(i => i.Id == inquiryId, cancellationToken);
+            inquiry.FollowApplication(application, nowUtc);
+        }
+    }
 }

@@ -1,13 +1,16 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Membership;
 
 namespace WeGO.Portal.Application.Membership;
 
-/// <summary>Staff move an inquiry to the next stage its rules allow. Approval makes the matched organisation a
-/// member from the chosen date (today in Seoul unless given).</summary>
+/// <summary>Staff move an inquiry by hand: contacted, declined or withdrawn. Once an application is opened from it, the
+/// inquiry's stage follows the application (sent, under review, approved), so no hand moves it any more; membership
+/// itself comes from the application's acceptance or the Executive Committee, never from the inquiry.</summary>
 public static class MoveInquiry
 {
     [AllowedTo(RoleGroup.EditInquiries)]
@@ -18,9 +21,6 @@ public static class MoveInquiry
         public int Version { get; init; }
 
         public InquiryStage? Stage { get; init; }
-
-        /// <summary>Only for approval: when the membership starts.</summary>
-        public DateOnly? MemberSince { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -36,19 +36,12 @@ public static class MoveInquiry
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var inquiry = await db.LoadInquiryForChangeAsync(command.InquiryId, command.Version, cancellationToken);
-            var now = clock.GetUtcNow().UtcDateTime;
-            if (command.Stage == InquiryStage.Approved)
+            if (await db.MembershipApplications.AnyAsync(a => a.InquiryId == inquiry.Id, cancellationToken))
             {
-                var matched = inquiry.OrganizationId is { } organizationId
-                    ? await db.Organizations.FindAsync([organizationId], cancellationToken)
-                    : null;
-                inquiry.Approve(matched, command.MemberSince ?? SecretariatCalendar.Today(clock), now);
-            }
-            else
-            {
-                inquiry.MoveTo(command.Stage!.Value, now);
+                throw new DomainException("Inquiry.StageFollowsApplication");
             }
 
+            inquiry.MoveTo(command.Stage!.Value, clock.GetUtcNow().UtcDateTime);
             return Unit.Value;
         }
     }

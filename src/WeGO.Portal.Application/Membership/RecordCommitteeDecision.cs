@@ -54,6 +54,7 @@ public static class RecordCommitteeDecision
                 SecretariatCalendar.Today(clock),
                 clock.GetUtcNow().UtcDateTime
             );
+            await db.FollowInquiryAsync(application, clock.GetUtcNow().UtcDateTime, cancellationToken);
 
             var organization = await db.Organizations.SingleAsync(
                 o => o.Id == application.OrganizationId,

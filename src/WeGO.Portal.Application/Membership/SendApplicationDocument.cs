@@ -44,6 +44,7 @@ public static class SendApplicationDocument
                 .SingleAsync(a => a.Id == applicationId, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             await store.AddAsync(application, command, sentByApplicant: true, now, cancellationToken);
+            await db.FollowInquiryAsync(application, now, cancellationToken);
             db.OutboxMessages.Add(
                 Emails.Compose(
                     mail.Value.SecretariatAddress,

@@ -112,6 +112,7 @@ public static class StartApplication
             }
 
             db.MembershipApplications.Add(application);
+            await db.FollowInquiryAsync(application, now, cancellationToken);
             var link = token is null
                 ? Emails.Text("ApplicationOpened.InquiryLink", application.Language)
                 : $"{mail.Value.PublicUrl.ToString().TrimEnd('/')}/Membership/Status/{token}";

@@ -20,6 +20,7 @@ public static class WithdrawApplication
                 cancellationToken
             );
             application.Withdraw(clock.GetUtcNow().UtcDateTime);
+            await db.FollowInquiryAsync(application, clock.GetUtcNow().UtcDateTime, cancellationToken);
             return Unit.Value;
         }
     }

@@ -12,12 +12,15 @@ public sealed class MembershipInquiry : AggregateRoot
     public const int HeardFromMaxLength = 500;
     public const int MessageMaxLength = 4000;
 
+    /// <summary>The moves staff make by hand. "Application sent", "Under review" and "Approved" are not among them:
+    /// they follow the inquiry's application (<see cref="FollowApplication"/>). Declining or withdrawing an inquiry at
+    /// those stages is for one whose application never came (the use case refuses it while one exists).</summary>
     private static readonly Dictionary<InquiryStage, InquiryStage[]> AllowedMoves = new()
     {
         [InquiryStage.New] = [InquiryStage.Contacted, InquiryStage.Declined, InquiryStage.Withdrawn],
-        [InquiryStage.Contacted] = [InquiryStage.ApplicationSent, InquiryStage.Declined, InquiryStage.Withdrawn],
-        [InquiryStage.ApplicationSent] = [InquiryStage.UnderReview, InquiryStage.Declined, InquiryStage.Withdrawn],
-        [InquiryStage.UnderReview] = [InquiryStage.Approved, InquiryStage.Declined, InquiryStage.Withdrawn],
+        [InquiryStage.Contacted] = [InquiryStage.Declined, InquiryStage.Withdrawn],
+        [InquiryStage.ApplicationSent] = [InquiryStage.Declined, InquiryStage.Withdrawn],
+        [InquiryStage.UnderReview] = [InquiryStage.Declined, InquiryStage.Withdrawn],
         [InquiryStage.Approved] = [],
         [InquiryStage.Declined] = [],
         [InquiryStage.Withdrawn] = [],
@@ -139,8 +142,7 @@ public sealed class MembershipInquiry : AggregateRoot
 
     public static IReadOnlyList<InquiryStage> NextStages(InquiryStage from) => AllowedMoves[from];
 
-    /// <summary>Moves the inquiry along the pipeline. Approval also makes the matched organisation a member,
-    /// so it goes through <see cref="Approve"/>.</summary>
+    /// <summary>Staff move the inquiry by hand: contacted, declined or withdrawn.</summary>
     public void MoveTo(InquiryStage stage, DateTime nowUtc)
     {
         if (!CanMove(Stage, stage))
@@ -148,40 +150,42 @@ public sealed class MembershipInquiry : AggregateRoot
             throw new DomainException("Inquiry.StageChangeRefused", Stage, stage);
         }
 
-        if (stage == InquiryStage.Approved)
-        {
-            throw new DomainException("Inquiry.ApprovalNeedsStartDate");
-        }
-
         Stage = stage;
         StageChangedAtUtc = nowUtc;
     }
 
-    /// <summary>The Secretariat accepts the inquiry: the organisation it was matched to becomes a member from <paramref
-    /// name="memberSince"/>. An inquiry not yet matched to a city record has no one to admit.</summary> <param
-    /// name="matched">The organisation of <see cref="OrganizationId"/>; null when the inquiry is not matched.</param>
-    public void Approve(Organization? matched, DateOnly memberSince, DateTime nowUtc)
+    /// <summary>The stage an inquiry stands at while its application is in <paramref name="state"/>: sent until
+    /// the signed form arrives, under review until the organisation is a member (a city from the Secretariat's
+    /// acceptance, as an Associate member; others from the Executive Committee's approval), then approved; declined
+    /// or withdrawn with it.</summary>
+    public static InquiryStage StageOf(ApplicationState state, MembershipCategory category, bool hasDocuments) =>
+        state switch
+        {
+            ApplicationState.Received or ApplicationState.Returned => hasDocuments
+                ? InquiryStage.UnderReview
+                : InquiryStage.ApplicationSent,
+            ApplicationState.Accepted => category == MembershipCategory.Full
+                ? InquiryStage.Approved
+                : InquiryStage.UnderReview,
+            ApplicationState.Approved => InquiryStage.Approved,
+            ApplicationState.Declined => InquiryStage.Declined,
+            _ => InquiryStage.Withdrawn,
+        };
+
+    /// <summary>Takes the stage of the application opened from this inquiry (<see cref="StageOf"/>).</summary>
+    public void FollowApplication(MembershipApplication application, DateTime nowUtc)
     {
-        if (!CanMove(Stage, InquiryStage.Approved))
+        if (application.InquiryId != Id)
         {
-            throw new DomainException("Inquiry.StageChangeRefused", Stage, InquiryStage.Approved);
+            throw new InvalidOperationException($"Application {application.Id} was not opened from inquiry {Id}.");
         }
 
-        if (OrganizationId is null || matched is null)
+        var stage = StageOf(application.State, application.Category, application.Documents.Count > 0);
+        if (stage != Stage)
         {
-            throw new DomainException("Inquiry.ApprovalNeedsMatch");
+            Stage = stage;
+            StageChangedAtUtc = nowUtc;
         }
-
-        if (matched.Id != OrganizationId)
-        {
-            throw new InvalidOperationException(
-                $"Inquiry {Id} is matched to organisation {OrganizationId}, not {matched.Id}."
-            );
-        }
-
-        matched.BecomeMember(memberSince);
-        Stage = InquiryStage.Approved;
-        StageChangedAtUtc = nowUtc;
     }
 
     /// <summary>Links the inquiry to the city record it comes from. Once approved, the membership was granted

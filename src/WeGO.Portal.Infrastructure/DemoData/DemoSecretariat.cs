@@ -169,8 +169,6 @@ public static class DemoSecretariat
             lastMeeting.AddDays(90),
             cancellationToken
         );
-        inquiry.MoveTo(InquiryStage.ApplicationSent, serembanApplication.ReceivedAtUtc);
-        await db.SaveChangesAsync(cancellationToken);
 
         await applicants.MeetingAsync(
             nextMeeting,

@@ -138,13 +138,15 @@ internal static class SerembanAfterTheVisit
         return inquiry;
     }
 
-    /// <summary>The English facts of the visit and the report as they read in the Spanish and Korean releases.</summary>
+    /// <summary>The English facts of the visit and the report as they read in the Spanish and Korean
+    /// releases.</summary>
     private static readonly Dictionary<string, (string English, string Own)[]> Edits = new()
     {
         ["es"] =
         [
             (
-                "Introduce WeGO's operations worldwide and discuss collaboration towards Seremban becoming a WeGO member.",
+                "Introduce WeGO's operations worldwide and discuss collaboration towards Seremban becoming a WeGO "
+                    + "member.",
                 "presentar la labor de WeGO en el mundo y hablar de la colaboración para que Seremban llegue a ser "
                     + "miembro de WeGO."
             ),
@@ -195,7 +197,8 @@ internal static class SerembanAfterTheVisit
         ["ko"] =
         [
             (
-                "Introduce WeGO's operations worldwide and discuss collaboration towards Seremban becoming a WeGO member.",
+                "Introduce WeGO's operations worldwide and discuss collaboration towards Seremban becoming a WeGO "
+                    + "member.",
                 "WeGO의 전 세계 활동을 소개하고 스렘반의 WeGO 회원 가입을 위한 협력을 논의하는 것."
             ),
             ("Welcome address", "환영사"),

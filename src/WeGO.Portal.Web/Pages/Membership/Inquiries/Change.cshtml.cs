@@ -12,7 +12,7 @@ namespace WeGO.Portal.Web.Pages.Membership.Inquiries;
 /// <summary>Move, assign and note an inquiry. The forms sit on the inquiry page; after a refusal they are shown
 /// here with the message, the inquiry as it now is, and what the user typed.</summary>
 [Authorize(Policy = WebSetup.Policies.EditInquiries)]
-public sealed class ChangeModel(IMediator mediator, TimeProvider clock) : PageModel, IRedisplayAfterRejection
+public sealed class ChangeModel(IMediator mediator) : PageModel, IRedisplayAfterRejection
 {
     [BindProperty]
     public MoveInquiry.Command Move { get; set; } = new();
@@ -93,12 +93,7 @@ public sealed class ChangeModel(IMediator mediator, TimeProvider clock) : PageMo
             return false;
         }
 
-        Work = new InquiryWork(
-            inquiry,
-            await mediator.Send(new AssignInquiry.ChoicesQuery(), cancellationToken),
-            SecretariatCalendar.Today(clock),
-            Note
-        );
+        Work = new InquiryWork(inquiry, await mediator.Send(new AssignInquiry.ChoicesQuery(), cancellationToken), Note);
         return true;
     }
 }

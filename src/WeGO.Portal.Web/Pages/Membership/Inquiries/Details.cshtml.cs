@@ -9,8 +9,7 @@ namespace WeGO.Portal.Web.Pages.Membership.Inquiries;
 
 /// <summary>One inquiry: what was sent, where it stands, the city context, notes and history. Staff who may change it
 /// get the forms to move, assign and note it (they post to <c>/Inquiries/Change</c>); program directors read.</summary>
-public sealed class DetailsModel(IMediator mediator, IAuthorizationService authorization, TimeProvider clock)
-    : PageModel
+public sealed class DetailsModel(IMediator mediator, IAuthorizationService authorization) : PageModel
 {
     public GetInquiry.Details Inquiry { get; private set; } = null!;
 
@@ -32,11 +31,7 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
         CanAnonymize = (await authorization.AuthorizeAsync(User, WebSetup.Policies.Administration)).Succeeded;
         if (CanEdit)
         {
-            Work = new InquiryWork(
-                inquiry,
-                await mediator.Send(new AssignInquiry.ChoicesQuery(), cancellationToken),
-                SecretariatCalendar.Today(clock)
-            );
+            Work = new InquiryWork(inquiry, await mediator.Send(new AssignInquiry.ChoicesQuery(), cancellationToken));
         }
 
         return Page();

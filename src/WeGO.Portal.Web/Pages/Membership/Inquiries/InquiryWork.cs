@@ -3,11 +3,10 @@ using WeGO.Portal.Application.Membership;
 namespace WeGO.Portal.Web.Pages.Membership.Inquiries;
 
 /// <summary>What the forms staff work an inquiry with need: the inquiry, the offices and colleagues to assign,
-/// the default membership start date, and a note or an assignment being made (kept after a refusal).</summary>
+/// and a note or an assignment being made (kept after a refusal).</summary>
 public sealed record InquiryWork(
     GetInquiry.Details Inquiry,
     AssignInquiry.Choices Choices,
-    DateOnly Today,
     AddInquiryNote.Command? Noting = null,
     AssignInquiry.Command? Assigning = null
 )
