@@ -47,7 +47,7 @@ public static class StartApplication
                         .WithMessage(_ => messages["Application.OrganizationRequired"]);
                     RuleFor(c => c.ContactName).NotEmpty().MaximumLength(PersonName.MaxLength);
                     RuleFor(c => c.ContactEmail).NotEmpty().EmailAddress().MaximumLength(EmailAddress.MaxLength);
-                    RuleFor(c => c.Language).Must(l => l is "en" or "es" or "ko");
+                    RuleFor(c => c.Language).Must(l => SubmitMembershipInquiry.Languages.Contains(l!));
                 }
             );
         }
@@ -69,16 +69,6 @@ public static class StartApplication
                     .SingleOrDefaultAsync(i => i.Id == inquiryId, cancellationToken)
                     ?? throw new DomainException("Inquiry.NotFound");
                 var organizationId = inquiry.OrganizationId ?? throw new DomainException("Application.NeedsMatch");
-                if (
-                    await db.MembershipApplications.AnyAsync(
-                        a => a.InquiryId == inquiryId && OpenStates.Contains(a.State),
-                        cancellationToken
-                    )
-                )
-                {
-                    throw new DomainException("Application.AlreadyOpen");
-                }
-
                 (var kind, organization) = await OrganizationAsync(organizationId, cancellationToken);
                 application = new MembershipApplication(
                     inquiry.Reference,
@@ -109,6 +99,23 @@ public static class StartApplication
             if (await db.Members.AnyAsync(m => m.OrganizationId == application.OrganizationId, cancellationToken))
             {
                 throw new DomainException("Application.AlreadyMember");
+            }
+
+            // One application on its way per organisation, whether it came from an inquiry or directly (and per
+            // inquiry, should the inquiry have been matched to another record since).
+            if (
+                await db.MembershipApplications.AnyAsync(
+                    a =>
+                        OpenStates.Contains(a.State)
+                        && (
+                            a.OrganizationId == application.OrganizationId
+                            || (application.InquiryId != null && a.InquiryId == application.InquiryId)
+                        ),
+                    cancellationToken
+                )
+            )
+            {
+                throw new DomainException("Application.AlreadyOpen");
             }
 
             db.MembershipApplications.Add(application);
