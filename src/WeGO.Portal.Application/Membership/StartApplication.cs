@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Organizations;
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.Organizations;
@@ -33,6 +34,27 @@ public static class StartApplication
 
     /// <param name="StatusToken">The new status link's token, for a direct application only.</param>
     public sealed record Result(NewId ApplicationId, string? StatusToken);
+
+    /// <summary>The organisation picker of a direct application: the city records <paramref name="Search"/> finds
+    /// (<see cref="FindOrganizations"/>), with the one already chosen first, so a refused form shows it again.</summary>
+    [AllowedTo(RoleGroup.EditInquiries)]
+    public sealed record ChoicesQuery(string? Search, int? ChosenId) : IQuery<IReadOnlyList<Choice>>;
+
+    /// <summary>A city record to choose, with what the page tells before a refusal would: whether it is a member
+    /// already or has an application on its way.</summary>
+    public sealed record Choice(
+        int Id,
+        string Name,
+        string? LocalName,
+        string CountryCode,
+        OrganizationKind Kind,
+        bool IsMember,
+        bool HasOpenApplication
+    )
+    {
+        /// <summary>The category the application leads to (a city's passes through Associate).</summary>
+        public MembershipCategory Category => MembershipCategories.AppliedForBy(Kind);
+    }
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -149,6 +171,36 @@ public static class StartApplication
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new DomainException("Organization.NotFound");
             return (organization.Kind, organization.Name);
+        }
+    }
+
+    public sealed class ChoicesHandler(PortalDbContext db) : IQueryHandler<ChoicesQuery, IReadOnlyList<Choice>>
+    {
+        public async ValueTask<IReadOnlyList<Choice>> Handle(ChoicesQuery query, CancellationToken cancellationToken)
+        {
+            List<int> ids = string.IsNullOrWhiteSpace(query.Search)
+                ? []
+                : await FindOrganizations.Matching(db, query.Search).Select(o => o.Id).ToListAsync(cancellationToken);
+            if (query.ChosenId is { } chosen)
+            {
+                ids.Remove(chosen);
+                ids.Insert(0, chosen);
+            }
+
+            var choices = await db
+                .Organizations.AsNoTracking()
+                .Where(o => ids.Contains(o.Id))
+                .Select(o => new Choice(
+                    o.Id,
+                    o.Name,
+                    o.LocalName,
+                    o.CountryCode,
+                    o.Kind,
+                    db.Members.Any(m => m.OrganizationId == o.Id),
+                    db.MembershipApplications.Any(a => a.OrganizationId == o.Id && OpenStates.Contains(a.State))
+                ))
+                .ToListAsync(cancellationToken);
+            return [.. choices.OrderBy(c => ids.IndexOf(c.Id))];
         }
     }
 
