@@ -134,6 +134,8 @@ public sealed class DirectApplicationPageTests : IClassFixture<PortalFactory>
         Assert.Contains($"value=\"{email}\"", page, StringComparison.Ordinal);
         Assert.Contains("value=\"es\" lang=\"es\" selected=\"selected\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Choose the organisation that applies.", page, StringComparison.Ordinal);
+        // The search was posted to ?handler=Search: opening must post to the page itself, not search again.
+        Assert.Contains($"action=\"{Page}\"", page, StringComparison.Ordinal);
         Assert.Equal((0, 0), await WrittenAsync(city, email));
     }
 
