@@ -21,12 +21,8 @@ public sealed class DirectApplicationPageTests : IClassFixture<PortalFactory>
         this.portal = portal.Start();
     }
 
-    private async Task<PortalClient> SecretariatAsync()
-    {
-        var client = PortalClient.For(portal, "en");
-        await client.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
-        return client;
-    }
+    private Task<PortalClient> SecretariatAsync() =>
+        PortalClient.NewStaffSignedInAsync(portal, Roles.SecretariatStaff, "en");
 
     private static List<KeyValuePair<string, string>> Fields(int? organizationId, string email, string language = "en")
     {

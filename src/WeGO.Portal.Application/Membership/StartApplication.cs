@@ -36,7 +36,8 @@ public static class StartApplication
     public sealed record Result(NewId ApplicationId, string? StatusToken);
 
     /// <summary>The organisation picker of a direct application: the city records <paramref name="Search"/> finds
-    /// (<see cref="FindOrganizations"/>), with the one already chosen first, so a refused form shows it again.</summary>
+    /// (<see cref="FindOrganizations"/>), with the one already chosen first, so a refused form shows it
+    /// again.</summary>
     [AllowedTo(RoleGroup.EditInquiries)]
     public sealed record ChoicesQuery(string? Search, int? ChosenId) : IQuery<IReadOnlyList<Choice>>;
 
