@@ -304,18 +304,11 @@ public sealed class MembershipApplicationTests(PortalFactory portal) : IClassFix
     [Fact]
     public async Task An_application_received_directly_sends_the_applicant_a_status_link_of_its_own()
     {
-        var organizationId = await portal.WithDbAsync(async db =>
-        {
-            var city = new Organization(
-                TestData.Unique("Ciudad de Prueba"),
-                "CL",
-                Region.LatinAmerica,
-                OrganizationKind.LocalGovernment
-            );
-            db.Organizations.Add(city);
-            await db.SaveChangesAsync();
-            return city.Id;
-        });
+        var organizationId = await portal.CityRecordAsync(
+            "Ciudad de Prueba",
+            countryCode: "CL",
+            region: Region.LatinAmerica
+        );
 
         var started = await portal.SendAsync(
             new StartApplication.Command
@@ -337,5 +330,27 @@ public sealed class MembershipApplicationTests(PortalFactory portal) : IClassFix
         await Assert.ThrowsAsync<RequestValidationException>(() =>
             portal.SendAsync(new StartApplication.Command { OrganizationId = organizationId, Language = "fr" })
         );
+    }
+
+    [Fact]
+    public async Task An_organisation_with_an_application_on_its_way_is_refused_another_whichever_way_it_came()
+    {
+        var (fromInquiry, _) = await portal.ApplicationFromInquiryAsync("en");
+        var inquiryCity = (await ApplicationAsync(fromInquiry)).OrganizationId;
+        var directCity = await portal.CityRecordAsync();
+        await portal.DirectApplicationAsync(directCity);
+        var applications = await portal.WithDbAsync(db => db.MembershipApplications.CountAsync());
+        var mails = await portal.WithDbAsync(db => db.OutboxMessages.CountAsync());
+
+        foreach (var organizationId in new[] { inquiryCity, directCity })
+        {
+            Assert.Equal(
+                "Application.AlreadyOpen",
+                (await Assert.ThrowsAsync<DomainException>(() => portal.DirectApplicationAsync(organizationId))).Code
+            );
+        }
+
+        Assert.Equal(applications, await portal.WithDbAsync(db => db.MembershipApplications.CountAsync()));
+        Assert.Equal(mails, await portal.WithDbAsync(db => db.OutboxMessages.CountAsync()));
     }
 }

@@ -50,8 +50,6 @@ public static class MatchInquiry
 
     public sealed record Candidate(int Id, string Name, string CountryCode, DateOnly? MemberSince, int Visits);
 
-    public const int MaxFound = 20;
-
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
@@ -129,17 +127,7 @@ public static class MatchInquiry
             IReadOnlyList<Candidate> found = [];
             if (!string.IsNullOrWhiteSpace(query.Search))
             {
-                var pattern = Like.Containing(query.Search);
-                found = await Describe(
-                        db.Organizations.Where(o =>
-                                EF.Functions.Like(o.Name, pattern, Like.Escape)
-                                || EF.Functions.Like(o.LocalName!, pattern, Like.Escape)
-                            )
-                            .OrderBy(o => o.Name)
-                            .ThenBy(o => o.Id)
-                            .Take(MaxFound)
-                    )
-                    .ToListAsync(cancellationToken);
+                found = await Describe(FindOrganizations.Matching(db, query.Search)).ToListAsync(cancellationToken);
             }
 
             return new Candidates

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Organizations;
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.Organizations;
@@ -34,6 +35,28 @@ public static class StartApplication
     /// <param name="StatusToken">The new status link's token, for a direct application only.</param>
     public sealed record Result(NewId ApplicationId, string? StatusToken);
 
+    /// <summary>The organisation picker of a direct application: the city records <paramref name="Search"/> finds
+    /// (<see cref="FindOrganizations"/>), with the one already chosen first, so a refused form shows it
+    /// again.</summary>
+    [AllowedTo(RoleGroup.EditInquiries)]
+    public sealed record ChoicesQuery(string? Search, int? ChosenId) : IQuery<IReadOnlyList<Choice>>;
+
+    /// <summary>A city record to choose, with what the page tells before a refusal would: whether it is a member
+    /// already or has an application on its way.</summary>
+    public sealed record Choice(
+        int Id,
+        string Name,
+        string? LocalName,
+        string CountryCode,
+        OrganizationKind Kind,
+        bool IsMember,
+        bool HasOpenApplication
+    )
+    {
+        /// <summary>The category the application leads to (a city's passes through Associate).</summary>
+        public MembershipCategory Category => MembershipCategories.AppliedForBy(Kind);
+    }
+
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(IStringLocalizer<Messages> messages)
@@ -47,7 +70,7 @@ public static class StartApplication
                         .WithMessage(_ => messages["Application.OrganizationRequired"]);
                     RuleFor(c => c.ContactName).NotEmpty().MaximumLength(PersonName.MaxLength);
                     RuleFor(c => c.ContactEmail).NotEmpty().EmailAddress().MaximumLength(EmailAddress.MaxLength);
-                    RuleFor(c => c.Language).Must(l => l is "en" or "es" or "ko");
+                    RuleFor(c => c.Language).Must(l => SubmitMembershipInquiry.Languages.Contains(l!));
                 }
             );
         }
@@ -69,16 +92,6 @@ public static class StartApplication
                     .SingleOrDefaultAsync(i => i.Id == inquiryId, cancellationToken)
                     ?? throw new DomainException("Inquiry.NotFound");
                 var organizationId = inquiry.OrganizationId ?? throw new DomainException("Application.NeedsMatch");
-                if (
-                    await db.MembershipApplications.AnyAsync(
-                        a => a.InquiryId == inquiryId && OpenStates.Contains(a.State),
-                        cancellationToken
-                    )
-                )
-                {
-                    throw new DomainException("Application.AlreadyOpen");
-                }
-
                 (var kind, organization) = await OrganizationAsync(organizationId, cancellationToken);
                 application = new MembershipApplication(
                     inquiry.Reference,
@@ -109,6 +122,23 @@ public static class StartApplication
             if (await db.Members.AnyAsync(m => m.OrganizationId == application.OrganizationId, cancellationToken))
             {
                 throw new DomainException("Application.AlreadyMember");
+            }
+
+            // One application on its way per organisation, whether it came from an inquiry or directly (and per
+            // inquiry, should the inquiry have been matched to another record since).
+            if (
+                await db.MembershipApplications.AnyAsync(
+                    a =>
+                        OpenStates.Contains(a.State)
+                        && (
+                            a.OrganizationId == application.OrganizationId
+                            || (application.InquiryId != null && a.InquiryId == application.InquiryId)
+                        ),
+                    cancellationToken
+                )
+            )
+            {
+                throw new DomainException("Application.AlreadyOpen");
             }
 
             db.MembershipApplications.Add(application);
@@ -143,6 +173,36 @@ public static class StartApplication
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new DomainException("Organization.NotFound");
             return (organization.Kind, organization.Name);
+        }
+    }
+
+    public sealed class ChoicesHandler(PortalDbContext db) : IQueryHandler<ChoicesQuery, IReadOnlyList<Choice>>
+    {
+        public async ValueTask<IReadOnlyList<Choice>> Handle(ChoicesQuery query, CancellationToken cancellationToken)
+        {
+            List<int> ids = string.IsNullOrWhiteSpace(query.Search)
+                ? []
+                : await FindOrganizations.Matching(db, query.Search).Select(o => o.Id).ToListAsync(cancellationToken);
+            if (query.ChosenId is { } chosen)
+            {
+                ids.Remove(chosen);
+                ids.Insert(0, chosen);
+            }
+
+            var choices = await db
+                .Organizations.AsNoTracking()
+                .Where(o => ids.Contains(o.Id))
+                .Select(o => new Choice(
+                    o.Id,
+                    o.Name,
+                    o.LocalName,
+                    o.CountryCode,
+                    o.Kind,
+                    db.Members.Any(m => m.OrganizationId == o.Id),
+                    db.MembershipApplications.Any(a => a.OrganizationId == o.Id && OpenStates.Contains(a.State))
+                ))
+                .ToListAsync(cancellationToken);
+            return [.. choices.OrderBy(c => ids.IndexOf(c.Id))];
         }
     }
 

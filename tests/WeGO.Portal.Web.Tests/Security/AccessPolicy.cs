@@ -173,6 +173,9 @@ public static class AccessPolicy
         ["POST /Membership/Applications/Change?handler=Withdraw"] = Access.EditVisits,
         ["GET /Membership/Applications/Start"] = Access.EditVisits,
         ["POST /Membership/Applications/Start"] = Access.EditVisits,
+        ["GET /Membership/Applications/New"] = Access.EditVisits,
+        ["POST /Membership/Applications/New"] = Access.EditVisits,
+        ["POST /Membership/Applications/New?handler=Search"] = Access.EditVisits,
         ["GET /Membership/Members/Index"] = Access.ReadVisits,
         ["GET /Membership/Members/Index?handler=Csv"] = Access.ReadVisits,
         ["GET /Membership/Members/Details"] = Access.ReadVisits,
@@ -260,6 +263,7 @@ public static class AccessPolicy
         [typeof(ReturnApplication.Command)] = Access.EditVisits,
         [typeof(SendApplicationDocument.Command)] = Access.Anyone,
         [typeof(StartApplication.Command)] = Access.EditVisits,
+        [typeof(StartApplication.ChoicesQuery)] = Access.EditVisits,
         [typeof(WithdrawApplication.Command)] = Access.EditVisits,
 
         [typeof(AddInquiryNote.Command)] = Access.EditVisits,
