@@ -6,8 +6,8 @@ using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Application.Tests;
 
-/// <summary>The dashboard's Members panel on a registry of its own and no visits at all, with the clock at 15 June 2025,
-/// 12:00 in Seoul. See <see cref="DashboardRegistry"/> for who is in it.</summary>
+/// <summary>The dashboard's Members panel on a registry of its own and no visits at all, with the clock at 15 June
+/// 2025, 12:00 in Seoul. See <see cref="DashboardRegistry"/> for who is in it.</summary>
 public sealed class DashboardMembersTests(DashboardRegistry registry) : IClassFixture<DashboardRegistry>
 {
     private Task<GetDashboard.Result> DashboardAsync(GetDashboard.Query? query = null) =>
@@ -19,7 +19,8 @@ public sealed class DashboardMembersTests(DashboardRegistry registry) : IClassFi
         var members = (await DashboardAsync()).Members;
 
         Assert.Equal(Enum.GetValues<MembershipCategory>(), members.ActiveByCategory.Select(c => c.Category));
-        Assert.Equal([1, 2, 1, 1], members.ActiveByCategory.Select(c => c.Members)); // Full, Associate, Friendship, Corp.
+        // Full, Associate, Friendship, Corporate.
+        Assert.Equal([1, 2, 1, 1], members.ActiveByCategory.Select(c => c.Members));
         Assert.Equal(5, members.Active);
         Assert.Equal(Enum.GetValues<Region>(), members.ActiveByRegion.Select(r => r.Region));
         var byRegion = members.ActiveByRegion.ToDictionary(r => r.Region, r => r.Members);
@@ -93,8 +94,8 @@ public sealed class DashboardMembersTests(DashboardRegistry registry) : IClassFi
 /// <item>Two Malaysian councils (Asia and the Pacific) whose applications the Secretariat accepted today: Associate
 /// members, waiting for the Executive Committee; a third council's application waits for the Secretariat's
 /// check.</item>
-/// <item>Active: a Full member (East Asia, 2020), a Friendship member (Latin America, 1 December 2024), a Corporate member
-/// (North America, 2021).</item>
+/// <item>Active: a Full member (East Asia, 2020), a Friendship member (Latin America, 1 December 2024), a Corporate
+/// member (North America, 2021).</item>
 /// <item>Not active: a suspended Full member (East Asia, 2020), an Associate member withdrawn (Africa, 10 January
 /// 2025).</item>
 /// </list></summary>

@@ -260,8 +260,8 @@ public sealed class DashboardTests(DashboardHistory history) : IClassFixture<Das
 /// <list type="bullet">
 /// <item>Bogotá (Latin America): a visit 1 June 2024 00:30 Seoul (first day, counted) and one 31 May 2024 23:30
 /// (not).</item>
-/// <item>Quito (Latin America): visits 10 July 2024 and 5 March 2025; an inquiry 1 August 2024, approved; in the registry
-/// (Associate) since 1 December 2024.</item>
+/// <item>Quito (Latin America): visits 10 July 2024 and 5 March 2025; an inquiry 1 August 2024, approved; in the
+/// registry (Associate) since 1 December 2024.</item>
 /// <item>Chengdu (East Asia): a visit 20 July 2024; an inquiry 1 May 2024, before it (and before the period); in the
 /// registry (Associate) since 1 September 2024.</item>
 /// <item>Oslo (Mediterranean): a cancelled visit 10 September 2024.</item>

@@ -3,12 +3,14 @@ using WeGO.Portal.Domain.Organizations;
 
 namespace WeGO.Portal.Testing;
 
-/// <summary>Member registry lines for the dashboard's counts: any category and status, dated as the test needs.</summary>
+/// <summary>Member registry lines for the dashboard's counts: any category and status, dated as the test
+/// needs.</summary>
 public static partial class TestData
 {
-    /// <summary>The registry line of an organisation of <paramref name="kind"/> that joined on <paramref name="since"/>
-    /// in <paramref name="category"/> (a Full member as an Associate first, approved the same day) and then, on the same
-    /// day, moved to <paramref name="status"/>; the rules on <see cref="Member"/> apply.</summary>
+    /// <summary>The registry line of an organisation of <paramref name="kind"/> that joined on
+    /// <paramref name="since"/> in <paramref name="category"/> (a Full member as an Associate first, approved the same
+    /// day) and then, on the same day, moved to <paramref name="status"/>; the rules on <see cref="Member"/>
+    /// apply.</summary>
     public static Member RegistryMember(
         int organizationId,
         OrganizationKind kind,

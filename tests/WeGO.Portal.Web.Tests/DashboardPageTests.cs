@@ -178,7 +178,8 @@ public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
         Assert.Equal(Enum.GetValues<Region>().Length, Regex.Count(page, "data-region=\""));
     }
 
-    /// <summary>The number the dashboard shows on its link to the active members with <paramref name="filter"/>.</summary>
+    /// <summary>The number the dashboard shows on its link to the active members with
+    /// <paramref name="filter"/>.</summary>
     private static int MembersLinked(string page, string filter) =>
         int.Parse(
             Regex

@@ -327,8 +327,8 @@ public static class GetDashboard
         {
             // A member's start date in the registry is the Secretariat's, in Seoul: an organisation joined after its
             // visit when that date is not before the visit's Seoul day (the registry, not Organization.MemberSince,
-            // which the inquiry's old Approved stage stamps). Korea has kept one offset since 1988, so shifting UTC by it in SQL gives
-            // that day.
+            // which the inquiry's old Approved stage stamps). Korea has kept one offset since 1988, so shifting UTC by
+            // it in SQL gives that day.
             var seoulHours = VenueTime.Zone(VenueTime.Seoul).BaseUtcOffset.TotalHours;
             var firstVisits = visitsInPeriod
                 .GroupBy(v => v.OrganizationId)
