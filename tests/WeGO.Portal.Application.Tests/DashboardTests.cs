@@ -152,7 +152,7 @@ public sealed class DashboardTests(DashboardHistory history) : IClassFixture<Das
     }
 
     [Fact]
-    public async Task The_funnel_follows_organisations_from_their_first_visit_to_an_inquiry_after_it_and_membership()
+    public async Task The_funnel_follows_organisations_from_their_first_visit_to_an_inquiry_after_it_and_the_registry()
     {
         var funnel = (await DashboardAsync()).Funnel;
 
@@ -161,11 +161,27 @@ public sealed class DashboardTests(DashboardHistory history) : IClassFixture<Das
         Assert.Equal(6, funnel.Visited);
         // Inquired after the first visit: Quito, Nairobi, Gangnam (Chengdu's inquiry came before its visit).
         Assert.Equal(3, funnel.Inquired);
-        // Became members after it: Quito (Gangnam was a member long before).
-        Assert.Equal(1, funnel.BecameMembers);
+        // In the registry since a day not before the first visit: Quito, and Chengdu (it applied without a new
+        // inquiry). Gangnam joined long before its visit; Nairobi has only the organisation's old member date, no
+        // registry line.
+        Assert.Equal(2, funnel.BecameMembers);
         Assert.Equal(0.5, funnel.InquiryRate!.Value, 6);
-        Assert.Equal(1.0 / 3, funnel.MembershipRate!.Value, 6);
-        Assert.Equal(1.0 / 6, funnel.OverallRate!.Value, 6);
+        Assert.Equal(1.0 / 3, funnel.MemberRate!.Value, 6);
+    }
+
+    [Fact]
+    public async Task A_member_joined_before_the_period_s_first_visit_is_not_converted_by_a_later_one()
+    {
+        // Quito's first visit in a period from 1 January 2025 is the 5 March one, after it joined (1 December 2024).
+        var funnel = (
+            await DashboardAsync(
+                new GetDashboard.Query { From = new DateOnly(2025, 1, 1), To = new DateOnly(2025, 6, 15) }
+            )
+        ).Funnel;
+
+        // Visited: Quito, Nairobi, Gangnam, Lima; inquired after: Nairobi, Gangnam; in the registry after: none.
+        Assert.Equal(new GetDashboard.Funnel(4, 2, 0), funnel);
+        Assert.Equal(0, funnel.MemberRate);
     }
 
     [Fact]
@@ -183,21 +199,19 @@ public sealed class DashboardTests(DashboardHistory history) : IClassFixture<Das
         Assert.All(dashboard.InquiriesByStage, s => Assert.Equal(0, s.Inquiries));
         Assert.Equal(new GetDashboard.Funnel(0, 0, 0), dashboard.Funnel);
         Assert.Null(dashboard.Funnel.InquiryRate);
-        Assert.Null(dashboard.Funnel.MembershipRate);
-        Assert.Null(dashboard.Funnel.OverallRate);
+        Assert.Null(dashboard.Funnel.MemberRate);
         // What waits now does not depend on the period.
         Assert.Equal(2, dashboard.ReportsAwaitingReview.Count);
         Assert.Equal(2, dashboard.OverdueFollowUps);
     }
 
     [Fact]
-    public void A_funnel_with_visits_but_no_inquiries_has_a_zero_rate_and_no_membership_rate()
+    public void A_funnel_with_visits_but_no_inquiries_can_still_have_members_and_both_shares_are_of_the_visited()
     {
-        var funnel = new GetDashboard.Funnel(4, 0, 0);
+        var funnel = new GetDashboard.Funnel(4, 0, 1);
 
         Assert.Equal(0, funnel.InquiryRate);
-        Assert.Null(funnel.MembershipRate);
-        Assert.Equal(0, funnel.OverallRate);
+        Assert.Equal(0.25, funnel.MemberRate);
     }
 
     [Fact]
@@ -246,12 +260,14 @@ public sealed class DashboardTests(DashboardHistory history) : IClassFixture<Das
 /// <list type="bullet">
 /// <item>Bogotá (Latin America): a visit 1 June 2024 00:30 Seoul (first day, counted) and one 31 May 2024 23:30
 /// (not).</item>
-/// <item>Quito (Latin America): visits 10 July 2024 and 5 March 2025; an inquiry 1 August 2024, approved; member since
-/// 1 December 2024.</item>
-/// <item>Chengdu (East Asia): a visit 20 July 2024; an inquiry 1 May 2024, before it (and before the period).</item>
+/// <item>Quito (Latin America): visits 10 July 2024 and 5 March 2025; an inquiry 1 August 2024, approved; in the
+/// registry (Associate) since 1 December 2024.</item>
+/// <item>Chengdu (East Asia): a visit 20 July 2024; an inquiry 1 May 2024, before it (and before the period); in the
+/// registry (Associate) since 1 September 2024.</item>
 /// <item>Oslo (Mediterranean): a cancelled visit 10 September 2024.</item>
-/// <item>Nairobi (Africa): a visit 15 January 2025; an inquiry 1 February 2025, contacted.</item>
-/// <item>Gangnam (East Asia): member since 2020; a visit 10 February 2025; an inquiry 20 February 2025,
+/// <item>Nairobi (Africa): a visit 15 January 2025; an inquiry 1 February 2025, contacted; the organisation's old
+/// member date (1 March 2025) but no registry line.</item>
+/// <item>Gangnam (East Asia): in the registry (Full) since 2020; a visit 10 February 2025; an inquiry 20 February 2025,
 /// withdrawn.</item>
 /// <item>Lima (Latin America): a visit earlier today (over), 20 June (cancelled), 30 June (requested, the last day),
 /// 1 July (confirmed, the day after), 20 July (beyond 30 days).</item>
@@ -281,6 +297,7 @@ public sealed class DashboardHistory : IAsyncLifetime
             var lisbon = City(db, "Lisbon", "PT", Region.Mediterranean);
             // Quito becomes a member on 1 December 2024 by the approval of its inquiry below.
             gangnam.BecomeMember(new DateOnly(2020, 1, 1));
+            nairobi.BecomeMember(new DateOnly(2025, 3, 1));
 
             Visit(db, bogota, new DateOnly(2024, 6, 1), new TimeOnly(0, 30), now).Complete(now);
             Visit(db, bogota, new DateOnly(2024, 5, 31), new TimeOnly(23, 30), now).Complete(now);
@@ -302,6 +319,10 @@ public sealed class DashboardHistory : IAsyncLifetime
             Visit(db, lima, new DateOnly(2025, 7, 1), new TimeOnly(10, 0), now);
             Visit(db, lima, new DateOnly(2025, 7, 20), new TimeOnly(10, 0), now);
             await db.SaveChangesAsync();
+
+            Registry(db, quito, MembershipCategory.Associate, new DateOnly(2024, 12, 1));
+            Registry(db, chengdu, MembershipCategory.Associate, new DateOnly(2024, 9, 1));
+            Registry(db, gangnam, MembershipCategory.Full, new DateOnly(2020, 1, 1));
 
             Inquiry(
                 db,
@@ -341,6 +362,9 @@ public sealed class DashboardHistory : IAsyncLifetime
 
     private static Organization City(PortalDbContext db, string name, string country, Region region) =>
         db.Organizations.Add(new Organization(name, country, region, OrganizationKind.LocalGovernment)).Entity;
+
+    private static void Registry(PortalDbContext db, Organization city, MembershipCategory category, DateOnly since) =>
+        db.Members.Add(TestData.RegistryMember(city.Id, city.Kind, category, since));
 
     private static Visit Visit(
         PortalDbContext db,

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using WeGO.Portal.Application.Staff;
+using WeGO.Portal.Domain.Membership;
+using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Web.Tests;
@@ -109,9 +111,9 @@ public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
             page,
             StringComparison.Ordinal
         );
-        // Nobody inquired, so there is no share of inquirers who became members: a dash, not a division by zero.
+        // Both shares are of the organisations visited.
         Assert.Contains(
-            "<th scope=\"row\" class=\"fw-normal\">Became members</th><td class=\"text-end\">0</td>",
+            "<th scope=\"row\" class=\"fw-normal\">Became members</th><td class=\"text-end\">0 (0%)</td>",
             page,
             StringComparison.Ordinal
         );
@@ -143,6 +145,72 @@ public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
             Regex.Match(page, "id=\"overdue-follow-ups\">(\\d+)<").Groups[1].Value,
             System.Globalization.CultureInfo.InvariantCulture
         );
+
+    [Fact]
+    public async Task The_members_panel_links_each_count_to_the_registry_filtered_that_way_and_to_the_queues()
+    {
+        var client = await SignedInAsync(Roles.ProgramDirector);
+        var before = WebUtility.HtmlDecode(await client.GetPageAsync(October2024));
+        await portal.RegistryMemberAsync(Region.CentralAsia, MembershipCategory.Corporate);
+
+        var page = WebUtility.HtmlDecode(await client.GetPageAsync(October2024));
+
+        Assert.Contains("id=\"members-panel\"", page, StringComparison.Ordinal);
+        Assert.Equal(
+            MembersLinked(before, "Filter.Category=Corporate") + 1,
+            MembersLinked(page, "Filter.Category=Corporate")
+        );
+        Assert.Equal(
+            MembersLinked(before, "Filter.Region=CentralAsia") + 1,
+            MembersLinked(page, "Filter.Region=CentralAsia")
+        );
+        Assert.Contains(
+            "id=\"active-members\" href=\"/Membership/Members?Filter.Status=Active\">",
+            page,
+            StringComparison.Ordinal
+        );
+        Assert.Matches(
+            "id=\"awaiting-check\" href=\"/Membership/Applications\\?State=Received\">\\d+ application",
+            page
+        );
+        Assert.Matches("id=\"awaiting-committee\" href=\"/Membership/Committee\">\\d+ application", page);
+        Assert.Equal(Enum.GetValues<MembershipCategory>().Length, Regex.Count(page, "data-category=\""));
+        Assert.Equal(Enum.GetValues<Region>().Length, Regex.Count(page, "data-region=\""));
+    }
+
+    /// <summary>The number the dashboard shows on its link to the active members with
+    /// <paramref name="filter"/>.</summary>
+    private static int MembersLinked(string page, string filter) =>
+        int.Parse(
+            Regex
+                .Match(page, $"href=\"/Membership/Members\\?Filter.Status=Active&{Regex.Escape(filter)}\"[^>]*>(\\d+)<")
+                .Groups[1]
+                .Value,
+            System.Globalization.CultureInfo.InvariantCulture
+        );
+
+    [Theory]
+    [InlineData(null, "—")]
+    [InlineData(0.0, "0%")]
+    [InlineData(0.004, "0.4%")]
+    [InlineData(1.0 / 3, "33%")]
+    [InlineData(1.0, "100%")]
+    public void Shares_are_whole_percents_with_one_decimal_below_one_percent_and_a_dash_without_visits(
+        double? rate,
+        string shown
+    )
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+        try
+        {
+            Assert.Equal(shown, Pages.Dashboard.IndexModel.Percent(rate));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
 
     [Fact]
     public async Task The_period_form_is_a_bookmarkable_GET_with_preset_links()

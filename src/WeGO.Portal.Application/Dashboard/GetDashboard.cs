@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Domain.FollowUps;
 using WeGO.Portal.Domain.Membership;
@@ -68,6 +69,8 @@ public static class GetDashboard
 
         public required Funnel Funnel { get; init; }
 
+        public required MembersNow Members { get; init; }
+
         public int VisitsInPeriod => VisitsPerMonth.Sum(m => m.Visits);
 
         public int InquiriesInPeriod => InquiriesByStage.Sum(s => s.Inquiries);
@@ -87,19 +90,37 @@ public static class GetDashboard
     public sealed record ReportsWaiting(int Count, DateTime? OldestSubmittedAtUtc, int? OldestWaitingDays);
 
     /// <summary>Organisations visited in the period (visits that have taken place, not the ones still to come); of
-    /// them, those that sent an inquiry on or after their first visit in the period; of those, the ones that became
-    /// members on or after that visit's day.</summary>
+    /// them, those that sent an inquiry on or after their first visit in the period, and those that joined the member
+    /// registry (any category, any status now) on or after that visit's day. A city may apply without an inquiry
+    /// (decision 21), so members are not a subset of inquirers: both shares are of the organisations visited.</summary>
     public sealed record Funnel(int Visited, int Inquired, int BecameMembers)
     {
         /// <summary>Null when nobody was visited: there is no rate to show, rather than a division by zero.</summary>
         public double? InquiryRate => Rate(Inquired, Visited);
 
-        public double? MembershipRate => Rate(BecameMembers, Inquired);
-
-        public double? OverallRate => Rate(BecameMembers, Visited);
+        public double? MemberRate => Rate(BecameMembers, Visited);
 
         private static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
     }
+
+    /// <summary>The member registry and its queues as they stand today, whatever the period: the registry keeps each
+    /// member's status now (its history is per member, not a count by date), and work waiting is waiting now. Only
+    /// <see cref="JoinedInPeriod"/> follows the period. Every count covers all regions, as the rest of the dashboard
+    /// does; each region has its own number.</summary>
+    public sealed record MembersNow(
+        IReadOnlyList<CategoryCount> ActiveByCategory,
+        IReadOnlyList<MemberRegionCount> ActiveByRegion,
+        int JoinedInPeriod,
+        int AwaitingCheck,
+        int AwaitingCommittee
+    )
+    {
+        public int Active => ActiveByCategory.Sum(c => c.Members);
+    }
+
+    public sealed record CategoryCount(MembershipCategory Category, int Members);
+
+    public sealed record MemberRegionCount(Region Region, int Members);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -204,6 +225,7 @@ public static class GetDashboard
                         .Select(s => new StageCount(s, stages.SingleOrDefault(c => c.Stage == s)?.Inquiries ?? 0)),
                 ],
                 Funnel = await FunnelAsync(visitsInPeriod.Where(v => v.StartsAtUtc <= now), cancellationToken),
+                Members = await MembersAsync(from, to, cancellationToken),
             };
         }
 
@@ -257,11 +279,56 @@ public static class GetDashboard
             return new ReportsWaiting(waiting.Count, oldest, today.DayNumber - submittedOn.DayNumber);
         }
 
+        private async Task<MembersNow> MembersAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+        {
+            // The registry's own filter, so each number is what its link to the registry lists.
+            var active = new ListMembers.Filter { Status = MemberStatus.Active }.Apply(db);
+            var byCategory = await active
+                .GroupBy(m => m.Category)
+                .Select(g => new CategoryCount(g.Key, g.Count()))
+                .ToListAsync(cancellationToken);
+            var byRegion = await active
+                .GroupBy(m => m.Region)
+                .Select(g => new MemberRegionCount(g.Key, g.Count()))
+                .ToListAsync(cancellationToken);
+            // A member's start date is a day in Seoul, the Secretariat's; the period's days are compared as they are.
+            var joined = await db.Members.CountAsync(
+                m => m.MemberSince >= from && m.MemberSince <= to,
+                cancellationToken
+            );
+            var waiting = await db
+                .MembershipApplications.AsNoTracking()
+                .Where(a => a.State == ApplicationState.Received || a.State == ApplicationState.Accepted)
+                .GroupBy(a => a.State)
+                .Select(g => new { State = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            return new MembersNow(
+                [
+                    .. Enum.GetValues<MembershipCategory>()
+                        .Select(c => new CategoryCount(
+                            c,
+                            byCategory.SingleOrDefault(x => x.Category == c)?.Members ?? 0
+                        )),
+                ],
+                [
+                    .. Enum.GetValues<Region>()
+                        .Select(r => new MemberRegionCount(
+                            r,
+                            byRegion.SingleOrDefault(x => x.Region == r)?.Members ?? 0
+                        )),
+                ],
+                joined,
+                waiting.SingleOrDefault(w => w.State == ApplicationState.Received)?.Count ?? 0,
+                waiting.SingleOrDefault(w => w.State == ApplicationState.Accepted)?.Count ?? 0
+            );
+        }
+
         private async Task<Funnel> FunnelAsync(IQueryable<Visit> visitsInPeriod, CancellationToken cancellationToken)
         {
-            // A member's start date is the Secretariat's, in Seoul: a city joined after its visit when that date is not
-            // before the visit's Seoul day. Korea has kept one offset since 1988, so shifting UTC by it in SQL gives
-            // that day.
+            // A member's start date in the registry is the Secretariat's, in Seoul: an organisation joined after its
+            // visit when that date is not before the visit's Seoul day (the registry, not Organization.MemberSince,
+            // which the inquiry's old Approved stage stamps). Korea has kept one offset since 1988, so shifting UTC by
+            // it in SQL gives that day.
             var seoulHours = VenueTime.Zone(VenueTime.Seoul).BaseUtcOffset.TotalHours;
             var firstVisits = visitsInPeriod
                 .GroupBy(v => v.OrganizationId)
@@ -271,13 +338,14 @@ public static class GetDashboard
                 Inquired = db.MembershipInquiries.Any(i =>
                     i.OrganizationId == f.OrganizationId && i.SubmittedAtUtc >= f.FirstUtc
                 ),
-                Joined = db.Organizations.Any(o =>
-                    o.Id == f.OrganizationId && o.MemberSince >= DateOnly.FromDateTime(f.FirstUtc.AddHours(seoulHours))
+                Joined = db.Members.Any(m =>
+                    m.OrganizationId == f.OrganizationId
+                    && m.MemberSince >= DateOnly.FromDateTime(f.FirstUtc.AddHours(seoulHours))
                 ),
             });
             var funnel = await journeys
                 .GroupBy(_ => 1)
-                .Select(g => new Funnel(g.Count(), g.Count(j => j.Inquired), g.Count(j => j.Inquired && j.Joined)))
+                .Select(g => new Funnel(g.Count(), g.Count(j => j.Inquired), g.Count(j => j.Joined)))
                 .SingleOrDefaultAsync(cancellationToken);
             return funnel ?? new Funnel(0, 0, 0);
         }

@@ -38,7 +38,15 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<UiText> text
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string Percent(double? rate) => rate?.ToString("P0", CultureInfo.CurrentCulture) ?? "—";
+    /// <summary>A whole percent, or one decimal below 1% so a few conversions out of hundreds do not read as none;
+    /// a dash when there is no rate (nobody to divide by).</summary>
+    public static string Percent(double? rate) =>
+        rate switch
+        {
+            null => "—",
+            > 0 and < 0.01 => rate.Value.ToString("P1", CultureInfo.CurrentCulture),
+            _ => rate.Value.ToString("P0", CultureInfo.CurrentCulture),
+        };
 
     public static string Count(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
@@ -124,7 +132,8 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<UiText> text
         );
     }
 
-    /// <summary>Three steps, each bar with its count and its share of the step before.</summary>
+    /// <summary>Three steps, each bar with its count and, after the first, its share of the organisations
+    /// visited.</summary>
     public BarChart Funnel(GetDashboard.Result dashboard)
     {
         var funnel = dashboard.Funnel;
@@ -139,7 +148,7 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<UiText> text
         {
             Step("Dashboard.FunnelVisited", funnel.Visited, null, "chart-fill"),
             Step("Dashboard.FunnelInquired", funnel.Inquired, funnel.InquiryRate, "chart-fill-step2"),
-            Step("Dashboard.FunnelMembers", funnel.BecameMembers, funnel.MembershipRate, "chart-fill-step3"),
+            Step("Dashboard.FunnelMembers", funnel.BecameMembers, funnel.MemberRate, "chart-fill-step3"),
         };
         var summary =
             funnel.Visited == 0
@@ -150,7 +159,7 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<UiText> text
                     Count(funnel.Inquired),
                     Percent(funnel.InquiryRate),
                     Count(funnel.BecameMembers),
-                    Percent(funnel.MembershipRate)
+                    Percent(funnel.MemberRate)
                 ].Value;
         return BarChart.Rows(
             "chart-funnel",
