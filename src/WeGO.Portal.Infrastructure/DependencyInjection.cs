@@ -27,6 +27,7 @@ public static class DependencyInjection
             )
         );
         services.AddPortalDatabase();
+        services.AddScoped<CommandDocuments>();
         services.AddSingleton<IDocumentStore>(provider =>
         {
             var configured = provider.GetRequiredService<IConfiguration>()["Portal:Documents:Directory"];

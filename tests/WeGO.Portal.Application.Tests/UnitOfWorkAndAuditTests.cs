@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Common.Behaviors;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Organizations;
@@ -20,7 +21,8 @@ public sealed class UnitOfWorkAndAuditTests(PortalFactory portal) : IClassFixtur
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var unitOfWork = new UnitOfWorkBehavior<TouchVisit, Unit>(
             db,
-            scope.ServiceProvider.GetRequiredService<SqliteWriteGate>()
+            scope.ServiceProvider.GetRequiredService<SqliteWriteGate>(),
+            scope.ServiceProvider.GetRequiredService<CommandDocuments>()
         );
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
@@ -48,7 +50,8 @@ public sealed class UnitOfWorkAndAuditTests(PortalFactory portal) : IClassFixtur
         UnitOfWorkBehavior<TouchVisit, Unit> UnitOfWork(AsyncServiceScope scope) =>
             new(
                 scope.ServiceProvider.GetRequiredService<PortalDbContext>(),
-                scope.ServiceProvider.GetRequiredService<SqliteWriteGate>()
+                scope.ServiceProvider.GetRequiredService<SqliteWriteGate>(),
+                scope.ServiceProvider.GetRequiredService<CommandDocuments>()
             );
         var firstHolds = new TaskCompletionSource();
         var firstWriting = new TaskCompletionSource();
@@ -95,7 +98,8 @@ public sealed class UnitOfWorkAndAuditTests(PortalFactory portal) : IClassFixtur
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var unitOfWork = new UnitOfWorkBehavior<TouchVisit, Unit>(
             db,
-            scope.ServiceProvider.GetRequiredService<SqliteWriteGate>()
+            scope.ServiceProvider.GetRequiredService<SqliteWriteGate>(),
+            scope.ServiceProvider.GetRequiredService<CommandDocuments>()
         );
 
         await unitOfWork.Handle(

@@ -17,6 +17,34 @@ public interface IDocumentStore
     IEnumerable<(string StoredName, DateTime WrittenAtUtc)> List();
 }
 
+/// <summary>The files one command writes, so that a command whose transaction fails leaves no file behind: handlers
+/// write through it, and the unit of work deletes what was written when the save or the commit fails (a retried
+/// command writes afresh). Once the transaction committed, the files belong to saved rows.</summary>
+public sealed class CommandDocuments(IDocumentStore store)
+{
+    private readonly List<string> written = [];
+
+    public async Task SaveAsync(string storedName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        written.Add(storedName);
+        await store.SaveAsync(storedName, content, cancellationToken);
+    }
+
+    /// <summary>The transaction committed: the files written are the rows' now.</summary>
+    public void Keep() => written.Clear();
+
+    /// <summary>The transaction failed: deletes every file written since the last <see cref="Keep"/>.</summary>
+    public void Discard()
+    {
+        foreach (var storedName in written)
+        {
+            store.Delete(storedName);
+        }
+
+        written.Clear();
+    }
+}
+
 /// <summary>The name a document is stored under: 32 random hex characters, no extension, nothing the sender
 /// typed.</summary>
 public static class StoredNames

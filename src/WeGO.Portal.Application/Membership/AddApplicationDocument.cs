@@ -26,7 +26,8 @@ public static class AddApplicationDocument
         public Validator(IStringLocalizer<Messages> messages) => Include(new DocumentUploadValidator(messages));
     }
 
-    public sealed class Handler(PortalDbContext db, IDocumentStore store, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(PortalDbContext db, CommandDocuments store, TimeProvider clock)
+        : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {

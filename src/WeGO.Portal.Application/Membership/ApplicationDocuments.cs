@@ -37,9 +37,9 @@ public static class ApplicationDocuments
 {
     /// <summary>Adds the checked file to the application, then writes its bytes. The row is refused before any byte
     /// is written (an application closed to documents, one too many); a failed write fails the command, so its row
-    /// is not saved either.</summary>
+    /// is not saved either; a failed save deletes the file (<see cref="CommandDocuments"/>).</summary>
     public static async Task AddAsync(
-        this IDocumentStore store,
+        this CommandDocuments store,
         MembershipApplication application,
         IDocumentUpload upload,
         bool sentByApplicant,

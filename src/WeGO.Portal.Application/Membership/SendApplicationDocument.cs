@@ -30,7 +30,7 @@ public static class SendApplicationDocument
 
     public sealed class Handler(
         PortalDbContext db,
-        IDocumentStore store,
+        CommandDocuments store,
         TimeProvider clock,
         IOptions<MailSettings> mail
     ) : ICommandHandler<Command>

@@ -17,7 +17,7 @@ namespace WeGO.Portal.Infrastructure.DemoData;
 internal sealed class DemoApplicants(
     PortalDbContext db,
     StoryClock clock,
-    IDocumentStore documents,
+    CommandDocuments documents,
     IOptions<MailSettings> mail
 )
 {

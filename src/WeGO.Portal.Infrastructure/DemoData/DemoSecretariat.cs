@@ -24,16 +24,26 @@ public static class DemoSecretariat
     public static Task<bool> EnsureAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<PortalDbContext>();
+        var documents = services.GetRequiredService<CommandDocuments>();
         return db
             .Database.CreateExecutionStrategy()
             .ExecuteAsync(
                 async ct =>
                 {
                     db.ChangeTracker.Clear();
-                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                    var created = await CreateAsync(services, db, ct);
-                    await transaction.CommitAsync(ct);
-                    return created;
+                    try
+                    {
+                        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                        var created = await CreateAsync(services, db, ct);
+                        await transaction.CommitAsync(ct);
+                        documents.Keep();
+                        return created;
+                    }
+                    catch
+                    {
+                        documents.Discard();
+                        throw;
+                    }
                 },
                 cancellationToken
             );
@@ -62,7 +72,7 @@ public static class DemoSecretariat
         var applicants = new DemoApplicants(
             db,
             clock,
-            services.GetRequiredService<IDocumentStore>(),
+            services.GetRequiredService<CommandDocuments>(),
             services.GetRequiredService<IOptions<MailSettings>>()
         );
 

@@ -6,10 +6,14 @@ namespace WeGO.Portal.Application.Common.Behaviors;
 
 /// <summary>Runs a command in one transaction and saves its changes once, after the handler. Under the
 /// provider's execution strategy, so a transient fault (SQL Server failover, a busy SQLite file) retries
-/// the whole command from a clean change tracker instead of losing it. On SQLite, commands take their turn to write
+/// the whole command from a clean change tracker instead of losing it; files the command wrote are deleted when
+/// its transaction fails (<see cref="CommandDocuments"/>). On SQLite, commands take their turn to write
 /// (<see cref="SqliteWriteGate"/>) rather than meeting on the file's lock.</summary>
-public sealed class UnitOfWorkBehavior<TMessage, TResponse>(PortalDbContext db, SqliteWriteGate writeGate)
-    : IPipelineBehavior<TMessage, TResponse>
+public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
+    PortalDbContext db,
+    SqliteWriteGate writeGate,
+    CommandDocuments documents
+) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IBaseCommand
 {
     public async ValueTask<TResponse> Handle(
@@ -29,12 +33,21 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(PortalDbContext db, 
             async (_, state, ct) =>
             {
                 db.ChangeTracker.Clear();
-                using var turn = await writeGate.EnterAsync(db, ct);
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var response = await state.next(state.message, ct);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return response;
+                try
+                {
+                    using var turn = await writeGate.EnterAsync(db, ct);
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    var response = await state.next(state.message, ct);
+                    await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                    documents.Keep();
+                    return response;
+                }
+                catch
+                {
+                    documents.Discard();
+                    throw;
+                }
             },
             verifySucceeded: null,
             cancellationToken
