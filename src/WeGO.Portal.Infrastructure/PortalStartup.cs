@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Infrastructure.Database;
 using WeGO.Portal.Infrastructure.DemoData;
@@ -37,7 +38,9 @@ public static class PortalStartup
         await provider.GetRequiredService<AdministratorBootstrap>().EnsureAsync(console);
 
         var seedDemo = configuration.GetValue<bool?>("Portal:SeedDemo") ?? environment.IsDevelopment();
-        if (seedDemo && await DemoSecretariat.EnsureAsync(provider, cancellationToken))
+        // The demo's history is the system's doing, not an anonymous visitor's.
+        await using var system = SystemWork.CreateSystemScope(services.GetRequiredService<IServiceScopeFactory>());
+        if (seedDemo && await DemoSecretariat.EnsureAsync(system.ServiceProvider, cancellationToken))
         {
             log.LogInformation(
                 "Demo data created: the Seremban City Council visit of {Date}, its membership path and the network",

@@ -75,7 +75,10 @@ public static class GetInquiry
 
         public Region Region => Countries.SuggestRegion(CountryCode);
 
-        public IReadOnlyList<InquiryStage> NextStages => MembershipInquiry.NextStages(Stage);
+        /// <summary>The stages staff may move it to by hand: none once it has an application, which it
+        /// follows.</summary>
+        public IReadOnlyList<InquiryStage> NextStages =>
+            ApplicationId is null ? MembershipInquiry.NextStages(Stage) : [];
 
         public bool CanChangeMatch => MembershipInquiry.CanChangeMatchIn(Stage);
 
