@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Membership;
@@ -22,40 +17,7 @@ public sealed class CommitteeDecisionTests(CommitteeDecisionTests.FaultyPortal p
 
     /// <summary>A portal whose next save fails, when armed, just before it would write the mail: the fault between
     /// changing the registry and telling the applicant.</summary>
-    public sealed class FaultyPortal : PortalFactory
-    {
-        public MailFault Fault { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-                services.ConfigureDbContext<PortalDbContext>(options => options.AddInterceptors(Fault))
-            );
-        }
-    }
-
-    public sealed class MailFault : SaveChangesInterceptor
-    {
-        public bool Armed { get; set; }
-
-        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-            DbContextEventData eventData,
-            InterceptionResult<int> result,
-            CancellationToken cancellationToken = default
-        )
-        {
-            if (
-                Armed
-                && eventData.Context!.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added)
-            )
-            {
-                throw new IOException("the disk filled up while the decision was being saved");
-            }
-
-            return base.SavingChangesAsync(eventData, result, cancellationToken);
-        }
-    }
+    public sealed class FaultyPortal : SaveFaultPortal<OutboxMessage>;
 
     private Task<int> AcceptedAsync(string language = "es", OrganizationKind kind = OrganizationKind.LocalGovernment) =>
         portal.AcceptedApplicationAsync(language, kind, new DateOnly(2024, 11, 18));

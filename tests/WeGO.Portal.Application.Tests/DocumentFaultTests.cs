@@ -1,10 +1,6 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using WeGO.Portal.Application.Common;
-using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Testing;
@@ -16,43 +12,8 @@ namespace WeGO.Portal.Application.Tests;
 public sealed class DocumentFaultTests(DocumentFaultTests.FaultyPortal portal)
     : IClassFixture<DocumentFaultTests.FaultyPortal>
 {
-    /// <summary>A portal whose saves of a new document row fail while <see cref="DocumentFault.Armed"/>.</summary>
-    public sealed class FaultyPortal : PortalFactory
-    {
-        public DocumentFault Fault { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-                services.ConfigureDbContext<PortalDbContext>(options => options.AddInterceptors(Fault))
-            );
-        }
-    }
-
-    public sealed class DocumentFault : SaveChangesInterceptor
-    {
-        public bool Armed { get; set; }
-
-        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-            DbContextEventData eventData,
-            InterceptionResult<int> result,
-            CancellationToken cancellationToken = default
-        )
-        {
-            if (
-                Armed
-                && eventData
-                    .Context!.ChangeTracker.Entries<ApplicationDocument>()
-                    .Any(e => e.State == EntityState.Added)
-            )
-            {
-                throw new IOException("the database's disk filled up while the document's row was being saved");
-            }
-
-            return base.SavingChangesAsync(eventData, result, cancellationToken);
-        }
-    }
+    /// <summary>A portal whose saves of a new document row fail while armed.</summary>
+    public sealed class FaultyPortal : SaveFaultPortal<ApplicationDocument>;
 
     private IDocumentStore Store => portal.Services.GetRequiredService<IDocumentStore>();
 

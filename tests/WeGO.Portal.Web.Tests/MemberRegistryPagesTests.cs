@@ -138,13 +138,7 @@ public sealed partial class MemberRegistryPagesTests : IClassFixture<PortalFacto
     public async Task The_welcome_letter_is_written_in_the_members_language_whatever_the_readers()
     {
         var id = await portal.AcceptedApplicationAsync("es", acceptedOn: new DateOnly(2024, 11, 18));
-        var memberId = await portal.WithDbAsync(db =>
-            db.Members.Where(m =>
-                    db.MembershipApplications.Any(a => a.Id == id && a.OrganizationId == m.OrganizationId)
-                )
-                .Select(m => m.Id)
-                .SingleAsync()
-        );
+        var memberId = await MemberOfAsync(id);
 
         var letter = await (await StaffAsync()).GetPageAsync($"/Membership/Members/Letter/{memberId}");
 
@@ -162,19 +156,23 @@ public sealed partial class MemberRegistryPagesTests : IClassFixture<PortalFacto
     public async Task An_English_letter_reads_the_category_and_date_without_a_wrong_article_or_a_US_date()
     {
         var id = await portal.AcceptedApplicationAsync("en", acceptedOn: new DateOnly(2025, 2, 14));
-        var memberId = await portal.WithDbAsync(db =>
-            db.Members.Where(m =>
-                    db.MembershipApplications.Any(a => a.Id == id && a.OrganizationId == m.OrganizationId)
-                )
-                .Select(m => m.Id)
-                .SingleAsync()
-        );
+        var memberId = await MemberOfAsync(id);
 
         var letter = await (await StaffAsync()).GetPageAsync($"/Membership/Members/Letter/{memberId}");
 
         Assert.Contains("membership, as Associate member, from 14 February 2025.", letter, StringComparison.Ordinal);
         Assert.DoesNotContain("as a Associate", letter, StringComparison.Ordinal);
     }
+
+    /// <summary>The registry line of the organisation that sent application <paramref name="applicationId"/>.</summary>
+    private Task<int> MemberOfAsync(int applicationId) =>
+        portal.WithDbAsync(db =>
+            db.Members.Where(m =>
+                    db.MembershipApplications.Any(a => a.Id == applicationId && a.OrganizationId == m.OrganizationId)
+                )
+                .Select(m => m.Id)
+                .SingleAsync()
+        );
 
     [GeneratedRegex("name=\"Status.Version\" value=\"(\\d+)\"")]
     private static partial Regex VersionOf();
