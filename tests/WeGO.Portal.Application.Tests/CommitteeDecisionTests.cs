@@ -109,6 +109,13 @@ public sealed class CommitteeDecisionTests(CommitteeDecisionTests.FaultyPortal p
 
         var member = await MemberOfAsync(applicationId);
         Assert.Equal((MembershipCategory.Corporate, CommitteeDay), (member.Category, member.MemberSince));
+        // A company from Malaysia is looked after by the Secretariat, which covers Asia and the Pacific.
+        Assert.Equal(
+            await portal.WithDbAsync(db =>
+                db.RegionalOffices.Where(o => o.IsSecretariat).Select(o => o.Id).SingleAsync()
+            ),
+            member.RegionalOfficeId
+        );
     }
 
     [Fact]

@@ -365,31 +365,15 @@ public sealed class InquiryPipelineTests : IClassFixture<InquiryPipelineTests.Po
             new AddApplicationDocument.Command
             {
                 ApplicationId = applicationId,
-                Version = (await portal.SendAsync(new GetApplication.Query(applicationId)))!.Version,
+                Version = await portal.ApplicationVersionAsync(applicationId),
                 FileName = "form.pdf",
                 File = TestData.SignedFormPdf,
             }
         );
         Assert.Equal(InquiryStage.UnderReview, (await StoredAsync(inquiry.Id)).Stage);
 
-        await portal.SendAsync(
-            new CheckApplication.Command
-            {
-                ApplicationId = applicationId,
-                Version = (await portal.SendAsync(new GetApplication.Query(applicationId)))!.Version,
-                IsSigned = true,
-                SignatoryIsAuthorised = true,
-                ContactConfirmed = true,
-            }
-        );
         portal.Clock.Now = new DateTimeOffset(2024, 11, 20, 23, 30, 0, TimeSpan.Zero); // already 21 November in Seoul
-        await portal.SendAsync(
-            new AcceptApplication.Command
-            {
-                ApplicationId = applicationId,
-                Version = (await portal.SendAsync(new GetApplication.Query(applicationId)))!.Version,
-            }
-        );
+        await portal.CheckAndAcceptAsync(applicationId);
 
         Assert.Equal(InquiryStage.Approved, (await StoredAsync(inquiry.Id)).Stage);
         Assert.Contains((await InquiryDetailsAsync(inquiry.Id)).History, h => h.Action == "Stage Approved");
@@ -435,10 +419,7 @@ public sealed class InquiryPipelineTests : IClassFixture<InquiryPipelineTests.Po
             db.MembershipApplications.Where(a => a.InquiryId == inquiry.Id).Select(a => a.Id).SingleAsync()
         );
         await portal.SendAsync(
-            new WithdrawApplication.Command(
-                applicationId,
-                (await portal.SendAsync(new GetApplication.Query(applicationId)))!.Version
-            )
+            new WithdrawApplication.Command(applicationId, await portal.ApplicationVersionAsync(applicationId))
         );
         Assert.Equal(InquiryStage.Withdrawn, (await StoredAsync(inquiry.Id)).Stage);
     }

@@ -333,6 +333,24 @@ public sealed class MembershipApplicationTests(PortalFactory portal) : IClassFix
     }
 
     [Fact]
+    public async Task A_city_accepted_without_an_inquiry_is_looked_after_by_its_regional_office()
+    {
+        var city = await portal.CityRecordAsync($"{TestData.DistinctWord()} City County", null, "KE", Region.Africa);
+        var (id, token) = await portal.DirectApplicationAsync(city);
+        await SendFormAsync(token);
+
+        await portal.CheckAndAcceptAsync(id);
+
+        var (office, abuja) = await portal.WithDbAsync(async db =>
+            (
+                await db.Members.Where(m => m.OrganizationId == city).Select(m => m.RegionalOfficeId).SingleAsync(),
+                await db.RegionalOffices.Where(o => o.City == "Abuja").Select(o => (int?)o.Id).SingleAsync()
+            )
+        );
+        Assert.Equal(abuja, office);
+    }
+
+    [Fact]
     public async Task An_organisation_with_an_application_on_its_way_is_refused_another_whichever_way_it_came()
     {
         var (fromInquiry, _) = await portal.ApplicationFromInquiryAsync("en");

@@ -64,11 +64,20 @@ public static partial class TestData
                 File = SignedFormPdf,
             }
         );
+        await portal.CheckAndAcceptAsync(id, acceptedOn);
+        return id;
+    }
+
+    /// <summary>The Secretariat ticks the whole checklist of an application whose signed form arrived, then accepts
+    /// it on <paramref name="acceptedOn"/> (today in Seoul when not given), each at the application's current
+    /// version.</summary>
+    public static async Task CheckAndAcceptAsync(this PortalFactory portal, int id, DateOnly? acceptedOn = null)
+    {
         await portal.SendAsync(
             new CheckApplication.Command
             {
                 ApplicationId = id,
-                Version = (await portal.SendAsync(new GetApplication.Query(id)))!.Version,
+                Version = await portal.ApplicationVersionAsync(id),
                 IsSigned = true,
                 SignatoryIsAuthorised = true,
                 ContactConfirmed = true,
@@ -78,10 +87,13 @@ public static partial class TestData
             new AcceptApplication.Command
             {
                 ApplicationId = id,
-                Version = (await portal.SendAsync(new GetApplication.Query(id)))!.Version,
+                Version = await portal.ApplicationVersionAsync(id),
                 AcceptedOn = acceptedOn,
             }
         );
-        return id;
     }
+
+    /// <summary>The application's version now, for a command that expects it.</summary>
+    public static async Task<int> ApplicationVersionAsync(this PortalFactory portal, int id) =>
+        (await portal.SendAsync(new GetApplication.Query(id)))!.Version;
 }

@@ -98,27 +98,8 @@ public static partial class TestData
             return;
         }
 
-        await portal.SendAsync(
-            new CheckApplication.Command
-            {
-                ApplicationId = applicationId,
-                Version = await portal.ApplicationVersionAsync(applicationId),
-                IsSigned = true,
-                SignatoryIsAuthorised = true,
-                ContactConfirmed = true,
-            }
-        );
-        await portal.SendAsync(
-            new AcceptApplication.Command
-            {
-                ApplicationId = applicationId,
-                Version = await portal.ApplicationVersionAsync(applicationId),
-            }
-        );
+        await portal.CheckAndAcceptAsync(applicationId);
     }
-
-    private static async Task<int> ApplicationVersionAsync(this PortalFactory portal, int applicationId) =>
-        (await portal.SendAsync(new GetApplication.Query(applicationId)))!.Version;
 
     /// <summary>For tests that write rows directly: the application of a saved, matched <paramref name="inquiry"/>,
     /// taken as far as <paramref name="stage"/> needs (opened; its signed form received; checked and accepted on

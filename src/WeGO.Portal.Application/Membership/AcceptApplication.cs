@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Organizations;
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Membership;
 
@@ -49,10 +50,12 @@ public static class AcceptApplication
                     throw new DomainException("Application.AlreadyMember");
                 }
 
+                // The office that handled its inquiry, else the one of its region.
                 var office = await db
                     .MembershipInquiries.Where(i => i.Id == application.InquiryId)
                     .Select(i => i.RegionalOfficeId)
-                    .SingleOrDefaultAsync(cancellationToken);
+                    .SingleOrDefaultAsync(cancellationToken)
+                    ?? await OfficeForRegion.IdAsync(db, organization.Region, cancellationToken);
                 db.Members.Add(
                     Member.AssociateOf(organization.Id, organization.Kind, office, on, application.Reference)
                 );

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Organizations;
 using WeGO.Portal.Domain.FollowUps;
 using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.Organizations;
@@ -177,22 +178,17 @@ public static class GetInquiry
                 return null;
             }
 
+            var officeId = details.RegionalOfficeId;
+            var suggestedId = officeId is null
+                ? await OfficeForRegion.IdAsync(db, details.Region, cancellationToken)
+                : null;
             var offices = await db
                 .RegionalOffices.AsNoTracking()
-                .Select(o => new
-                {
-                    Row = new OfficeRow(o.Id, o.Name, o.City),
-                    o.Region,
-                    o.IsSecretariat,
-                })
+                .Where(o => o.Id == officeId || o.Id == suggestedId)
+                .Select(o => new OfficeRow(o.Id, o.Name, o.City))
                 .ToListAsync(cancellationToken);
-            var office = offices.FirstOrDefault(o => o.Row.Id == details.RegionalOfficeId)?.Row;
-            var suggested = office is not null
-                ? null
-                : (
-                    offices.FirstOrDefault(o => !o.IsSecretariat && o.Region == details.Region)
-                    ?? offices.FirstOrDefault(o => o.IsSecretariat)
-                )?.Row;
+            var office = offices.FirstOrDefault(o => o.Id == officeId);
+            var suggested = offices.FirstOrDefault(o => o.Id == suggestedId);
             var ownerName = details.OwnerUserId is null
                 ? null
                 : await db

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Organizations;
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Membership;
 
@@ -47,14 +48,9 @@ public static class RecordCommitteeDecision
                 cancellationToken
             ) ?? throw new DomainException("Application.NotFound");
             var decision = command.Decision!.Value;
-            meeting.Decide(
-                application,
-                decision,
-                command.Resolution!,
-                SecretariatCalendar.Today(clock),
-                clock.GetUtcNow().UtcDateTime
-            );
-            await db.FollowInquiryAsync(application, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            meeting.Decide(application, decision, command.Resolution!, SecretariatCalendar.Today(clock), now);
+            await db.FollowInquiryAsync(application, now, cancellationToken);
 
             var organization = await db.Organizations.SingleAsync(
                 o => o.Id == application.OrganizationId,
@@ -82,7 +78,7 @@ public static class RecordCommitteeDecision
                             organization.Id,
                             organization.Kind,
                             category,
-                            null,
+                            await OfficeForRegion.IdAsync(db, organization.Region, cancellationToken),
                             meeting.HeldOn,
                             cause
                         )
@@ -103,7 +99,7 @@ public static class RecordCommitteeDecision
                     application.ContactEmail,
                     "CommitteeDecision." + decision,
                     application.Language,
-                    clock.GetUtcNow().UtcDateTime,
+                    now,
                     application.ContactName,
                     organization.Name,
                     application.Reference,

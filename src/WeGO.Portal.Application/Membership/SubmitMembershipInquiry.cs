@@ -180,7 +180,10 @@ public static class SubmitMembershipInquiry
 
             // A new organisation has no id until the unit of work saves; EF's temporary value links the two until then.
             inquiry.MatchTo(db.Entry(organization).Property(o => o.Id).CurrentValue);
-            inquiry.AssignTo(await SuggestOfficeAsync(Countries.SuggestRegion(country), cancellationToken), null);
+            inquiry.AssignTo(
+                await OfficeForRegion.IdAsync(db, Countries.SuggestRegion(country), cancellationToken),
+                null
+            );
             db.MembershipInquiries.Add(inquiry);
 
             var portal = mail.Value.PublicUrl.ToString().TrimEnd('/');
@@ -249,15 +252,6 @@ public static class SubmitMembershipInquiry
             db.Organizations.Add(organization);
             return organization;
         }
-
-        /// <summary>The office of the region; the Secretariat covers regions without one.</summary>
-        private async Task<int?> SuggestOfficeAsync(Region region, CancellationToken cancellationToken) =>
-            await db
-                .RegionalOffices.Where(o => o.Region == region || o.IsSecretariat)
-                .OrderBy(o => o.Region == region ? 0 : 1)
-                .ThenBy(o => o.IsSecretariat)
-                .Select(o => (int?)o.Id)
-                .FirstOrDefaultAsync(cancellationToken);
 
         /// <summary>A random reference, drawn again in the unlikely case it is taken. The unique index settles the
         /// (one in hundreds of millions) race of two submissions drawing the same code at the same moment.</summary>

@@ -76,7 +76,6 @@ internal sealed class DemoApplicants(
             cancellationToken
         );
         await db.SaveChangesAsync(cancellationToken);
-        await LookAfterAsync(organization, cancellationToken);
         return application;
     }
 
@@ -120,27 +119,6 @@ internal sealed class DemoApplicants(
                 Resolution = resolution,
             },
             cancellationToken
-        );
-        await db.SaveChangesAsync(cancellationToken);
-        var organization = await db.Organizations.SingleAsync(
-            o => o.Id == application.OrganizationId,
-            cancellationToken
-        );
-        await LookAfterAsync(organization, cancellationToken);
-    }
-
-    /// <summary>A new member is looked after by the regional office of its region, or by the Secretariat.</summary>
-    private async Task LookAfterAsync(Organization organization, CancellationToken cancellationToken)
-    {
-        var member = await db.Members.SingleOrDefaultAsync(m => m.OrganizationId == organization.Id, cancellationToken);
-        if (member is null || member.RegionalOfficeId is not null)
-        {
-            return;
-        }
-
-        var offices = await db.RegionalOffices.AsNoTracking().ToListAsync(cancellationToken);
-        member.AssignTo(
-            (offices.FirstOrDefault(o => o.Region == organization.Region) ?? offices.Single(o => o.IsSecretariat)).Id
         );
         await db.SaveChangesAsync(cancellationToken);
     }

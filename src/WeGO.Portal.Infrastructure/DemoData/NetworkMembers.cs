@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Organizations;
 using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.Organizations;
 
@@ -136,15 +136,11 @@ internal static class NetworkMembers
         ),
     ];
 
-    /// <summary>How many members the demo's network has, Seremban aside.</summary>
-    public static int Count => Lines.Length;
-
     /// <summary>Adds the members, each with the history its category implies: a Full member was an Associate member
     /// first and became Full at a Committee meeting a year later; suspended and withdrawn members say why. Every date
     /// falls before <paramref name="before"/>.</summary>
     public static async Task CreateAsync(PortalDbContext db, DateOnly before, CancellationToken cancellationToken)
     {
-        var offices = await db.RegionalOffices.AsNoTracking().ToListAsync(cancellationToken);
         var number = 0;
         foreach (var line in Lines)
         {
@@ -153,8 +149,7 @@ internal static class NetworkMembers
             db.Organizations.Add(organization);
             await db.SaveChangesAsync(cancellationToken);
 
-            var office = offices.FirstOrDefault(o => o.Region == line.Region && !o.IsSecretariat)
-                ?? offices.Single(o => o.IsSecretariat);
+            var office = await OfficeForRegion.IdAsync(db, line.Region, cancellationToken);
             var joined = Earlier(new DateOnly(line.JoinedYear, 1 + number % 12, 1 + number % 27), before);
             var cause = $"WEGO-{line.JoinedYear}-DEMO{number:00}";
             var member = line.Category switch
@@ -163,11 +158,11 @@ internal static class NetworkMembers
                     organization.Id,
                     line.Kind,
                     line.Category,
-                    office.Id,
+                    office,
                     joined,
                     cause
                 ),
-                _ => Member.AssociateOf(organization.Id, line.Kind, office.Id, joined, cause),
+                _ => Member.AssociateOf(organization.Id, line.Kind, office, joined, cause),
             };
             if (line.Category == MembershipCategory.Full)
             {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Application.News;
+using WeGO.Portal.Application.Organizations;
 using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.News;
 using WeGO.Portal.Domain.Organizations;
@@ -125,10 +126,7 @@ internal static class SerembanAfterTheVisit
             clock.Now.UtcDateTime
         );
         inquiry.MatchTo(visit.OrganizationId);
-        inquiry.AssignTo(
-            await db.RegionalOffices.Where(o => o.IsSecretariat).Select(o => (int?)o.Id).SingleAsync(cancellationToken),
-            null
-        );
+        inquiry.AssignTo(await OfficeForRegion.IdAsync(db, Region.AsiaPacific, cancellationToken), null);
         db.MembershipInquiries.Add(inquiry);
         await db.SaveChangesAsync(cancellationToken);
 
