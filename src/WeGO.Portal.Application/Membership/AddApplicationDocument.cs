@@ -36,14 +36,9 @@ public static class AddApplicationDocument
                 command.Version,
                 cancellationToken
             );
-            await store.AddAsync(
-                application,
-                command,
-                sentByApplicant: false,
-                clock.GetUtcNow().UtcDateTime,
-                cancellationToken
-            );
-            await db.FollowInquiryAsync(application, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            await store.AddAsync(application, command, sentByApplicant: false, now, cancellationToken);
+            await db.FollowInquiryAsync(application, now, cancellationToken);
             return Unit.Value;
         }
     }

@@ -19,8 +19,9 @@ public static class WithdrawApplication
                 command.Version,
                 cancellationToken
             );
-            application.Withdraw(clock.GetUtcNow().UtcDateTime);
-            await db.FollowInquiryAsync(application, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            application.Withdraw(now);
+            await db.FollowInquiryAsync(application, now, cancellationToken);
             return Unit.Value;
         }
     }

@@ -27,27 +27,25 @@ public sealed class NewsSettings
         };
     }
 
-    /// <summary>What a release language lacks: its passage, or (English) a press contact name or email. Empty when
-    /// the settings are whole; the portal refuses to start otherwise.</summary>
+    /// <summary>What the settings lack: a release language's passage, or English's press contact name or email (which
+    /// every language takes when it has none of its own). Empty when the settings are whole; the portal refuses to
+    /// start otherwise.</summary>
     public IEnumerable<string> Missing(IEnumerable<string> languages)
     {
-        foreach (var language in languages)
+        foreach (var language in languages.Where(l => string.IsNullOrWhiteSpace(For(l).About)))
         {
-            var footer = For(language);
-            if (string.IsNullOrWhiteSpace(footer.About))
-            {
-                yield return $"{Section}:Languages:{language}:About";
-            }
+            yield return $"{Section}:Languages:{language}:About";
+        }
 
-            if (string.IsNullOrWhiteSpace(footer.PressContactName))
-            {
-                yield return $"{Section}:Languages:{language}:PressContactName";
-            }
+        var english = For("en");
+        if (string.IsNullOrWhiteSpace(english.PressContactName))
+        {
+            yield return $"{Section}:Languages:en:PressContactName";
+        }
 
-            if (string.IsNullOrWhiteSpace(footer.PressContactEmail))
-            {
-                yield return $"{Section}:Languages:{language}:PressContactEmail";
-            }
+        if (string.IsNullOrWhiteSpace(english.PressContactEmail))
+        {
+            yield return $"{Section}:Languages:en:PressContactEmail";
         }
     }
 
