@@ -1,10 +1,13 @@
 using System.Text.Json;
+using Mediator;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Staff;
+using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Bench.VisitsList;
 
@@ -62,6 +65,27 @@ internal sealed class BenchPortal(string dataDirectory, IReadOnlyDictionary<stri
                 $"Could not create the benchmark's {role} account: "
                     + string.Join("; ", created.Errors.Select(e => e.Description))
             );
+        }
+    }
+
+    /// <summary>Sends through the real mediator pipeline in a scope of its own, as a signed-in colleague in
+    /// <paramref name="role"/>: every use case declares who may send it, so nobody's request is refused.</summary>
+    public async Task<T> SendAsAsync<T>(string role, Func<IMediator, ValueTask<T>> send)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
+        accessor.HttpContext = new DefaultHttpContext
+        {
+            RequestServices = scope.ServiceProvider,
+            User = PortalFactoryExtensions.SignedIn("benchmark", "Benchmark", [role]),
+        };
+        try
+        {
+            return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
+        }
+        finally
+        {
+            accessor.HttpContext = null;
         }
     }
 

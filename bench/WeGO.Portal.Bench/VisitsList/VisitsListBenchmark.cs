@@ -85,8 +85,7 @@ internal static class VisitsListBenchmark
             var matches = 0;
             var samples = await Timing.TimeAsync(iterations, warmup, async () =>
             {
-                await using var scope = portal.Services.CreateAsyncScope();
-                var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(@case.Query);
+                var result = await portal.SendAsAsync(Roles.SecretariatStaff, mediator => mediator.Send(@case.Query));
                 matches = result.TotalCount;
             });
             results.Add(new Result("mediator: " + @case.Name, visits, matches, samples));
@@ -94,8 +93,9 @@ internal static class VisitsListBenchmark
 
         var overview = await Timing.TimeAsync(iterations, warmup, async () =>
         {
-            await using var scope = portal.Services.CreateAsyncScope();
-            _ = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetHomeOverview.Query());
+            _ = await portal.SendAsAsync(Roles.SecretariatStaff, mediator =>
+                mediator.Send(new GetHomeOverview.Query())
+            );
         });
         results.Add(new Result("mediator: home overview (GetHomeOverview)", visits, null, overview));
 
