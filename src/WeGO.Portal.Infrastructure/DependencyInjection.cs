@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Application.News;
+using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Infrastructure.Database;
 using WeGO.Portal.Infrastructure.Documents;
 using WeGO.Portal.Infrastructure.Identity;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         services.AddOptions<InquirySettings>().BindConfiguration(InquirySettings.Section);
+        services.AddOptions<DelegationSettings>().BindConfiguration(DelegationSettings.Section);
         services
             .AddOptions<Application.Staff.SessionSettings>()
             .BindConfiguration(Application.Staff.SessionSettings.Section)

@@ -294,10 +294,10 @@ public sealed class MembershipApplicationTests(PortalFactory portal) : IClassFix
     public async Task A_status_link_that_is_not_one_opens_nothing_and_takes_no_document()
     {
         Assert.Null(await portal.SendAsync(new GetApplicationStatus.Query("not-a-token")));
-        Assert.Null(await portal.SendAsync(new GetApplicationStatus.Query(InquiryCodes.NewStatusToken())));
+        Assert.Null(await portal.SendAsync(new GetApplicationStatus.Query(PrivateLinks.NewStatusToken())));
         Assert.Equal(
             "Application.NotFound",
-            (await Assert.ThrowsAsync<DomainException>(() => SendFormAsync(InquiryCodes.NewStatusToken()))).Code
+            (await Assert.ThrowsAsync<DomainException>(() => SendFormAsync(PrivateLinks.NewStatusToken()))).Code
         );
     }
 

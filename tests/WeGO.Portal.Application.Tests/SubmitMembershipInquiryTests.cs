@@ -179,9 +179,9 @@ public sealed partial class SubmitMembershipInquiryTests(PortalFactory portal) :
         var result = await portal.SendAsync(Seremban(name));
 
         var stored = (await InquiryAsync(result.Reference)).StatusToken;
-        Assert.Equal(InquiryCodes.TokenLength, result.StatusToken.Length);
+        Assert.Equal(PrivateLinks.TokenLength, result.StatusToken.Length);
         Assert.NotEqual(result.StatusToken, stored);
-        Assert.Equal(InquiryCodes.HashStatusToken(result.StatusToken), stored);
+        Assert.Equal(PrivateLinks.HashStatusToken(result.StatusToken), stored);
 
         var status = await portal.SendAsync(new GetInquiryStatus.Query(result.StatusToken));
         Assert.NotNull(status);
@@ -190,7 +190,7 @@ public sealed partial class SubmitMembershipInquiryTests(PortalFactory portal) :
             (status.Reference, status.OrganizationName, status.Stage)
         );
         Assert.Null(await portal.SendAsync(new GetInquiryStatus.Query(stored)));
-        Assert.Null(await portal.SendAsync(new GetInquiryStatus.Query(InquiryCodes.NewStatusToken())));
+        Assert.Null(await portal.SendAsync(new GetInquiryStatus.Query(PrivateLinks.NewStatusToken())));
         Assert.Null(await portal.SendAsync(new GetInquiryStatus.Query("../../etc/passwd")));
         Assert.Null(await portal.SendAsync(new GetInquiryStatus.Query(null)));
     }

@@ -24,6 +24,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<Visit> Visits => Set<Visit>();
 
+    public DbSet<VisitRequest> VisitRequests => Set<VisitRequest>();
+
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
 
     public DbSet<MembershipInquiry> MembershipInquiries => Set<MembershipInquiry>();

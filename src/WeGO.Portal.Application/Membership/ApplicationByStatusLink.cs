@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.Membership;
@@ -11,12 +12,12 @@ public static class ApplicationByStatusLink
     /// latest of the inquiry with this link; null for a malformed or unknown link.</summary>
     public static async Task<int?> IdAsync(PortalDbContext db, string? token, CancellationToken cancellationToken)
     {
-        if (!InquiryCodes.IsWellFormed(token))
+        if (!PrivateLinks.IsWellFormed(token))
         {
             return null;
         }
 
-        var hash = InquiryCodes.HashStatusToken(token!);
+        var hash = PrivateLinks.HashStatusToken(token!);
         return await db
             .MembershipApplications.Where(a => a.StatusTokenHash == hash)
             .Select(a => (int?)a.Id)

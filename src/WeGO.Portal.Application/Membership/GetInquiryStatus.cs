@@ -36,12 +36,12 @@ public static class GetInquiryStatus
     {
         public async ValueTask<Status?> Handle(Query query, CancellationToken cancellationToken)
         {
-            if (!InquiryCodes.IsWellFormed(query.Token))
+            if (!PrivateLinks.IsWellFormed(query.Token))
             {
                 return null;
             }
 
-            var hash = InquiryCodes.HashStatusToken(query.Token!);
+            var hash = PrivateLinks.HashStatusToken(query.Token!);
             return await db
                 .MembershipInquiries.AsNoTracking()
                 .Where(i => i.StatusToken == hash)

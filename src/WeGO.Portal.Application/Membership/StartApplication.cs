@@ -107,14 +107,14 @@ public static class StartApplication
             {
                 var organizationId = command.OrganizationId!.Value;
                 (var kind, organization) = await OrganizationAsync(organizationId, cancellationToken);
-                token = InquiryCodes.NewStatusToken();
+                token = PrivateLinks.NewStatusToken();
                 application = new MembershipApplication(
-                    InquiryCodes.NewReference(now.Year),
+                    PrivateLinks.NewReference(PrivateLinks.InquiryPrefix, now.Year),
                     organizationId,
                     kind,
                     null,
                     new ApplicationContact(command.ContactName!, command.ContactEmail!, command.Language!),
-                    InquiryCodes.HashStatusToken(token),
+                    PrivateLinks.HashStatusToken(token),
                     now
                 );
             }

@@ -154,10 +154,10 @@ public static class SubmitMembershipInquiry
                 cancellationToken
             );
 
-            var token = InquiryCodes.NewStatusToken();
+            var token = PrivateLinks.NewStatusToken();
             var inquiry = new MembershipInquiry(
                 await NewReferenceAsync(now.Year, cancellationToken),
-                InquiryCodes.HashStatusToken(token),
+                PrivateLinks.HashStatusToken(token),
                 new InquiryApplicant(
                     command.OrganizationName!,
                     country,
@@ -259,7 +259,7 @@ public static class SubmitMembershipInquiry
         {
             while (true)
             {
-                var reference = InquiryCodes.NewReference(year);
+                var reference = PrivateLinks.NewReference(PrivateLinks.InquiryPrefix, year);
                 if (!await db.MembershipInquiries.AnyAsync(i => i.Reference == reference, cancellationToken))
                 {
                     return reference;

@@ -12,6 +12,8 @@ public sealed class OutboxMessage : Entity
     public const int SubjectMaxLength = 300;
     public const int LastErrorMaxLength = 2000;
     public const int ClaimantMaxLength = 200;
+    public const int AttachmentNameMaxLength = 100;
+    public const int AttachmentTypeMaxLength = 100;
 
     private OutboxMessage() { }
 
@@ -34,6 +36,13 @@ public sealed class OutboxMessage : Entity
     public string Language { get; private set; } = "en";
 
     public DateTime CreatedAtUtc { get; private set; }
+
+    /// <summary>A text file sent with the message (a programme's <c>.ics</c>), if any.</summary>
+    public string? AttachmentName { get; private set; }
+
+    public string? AttachmentType { get; private set; }
+
+    public string? AttachmentContent { get; private set; }
 
     public DateTime? SentAtUtc { get; private set; }
 
@@ -76,6 +85,14 @@ public sealed class OutboxMessage : Entity
         ClaimedBy = Require.Text(claimant, "Outbox.ClaimantRequired", ClaimantMaxLength);
         ClaimedUntilUtc = nowUtc + lease;
         return true;
+    }
+
+    public OutboxMessage Attach(string fileName, string contentType, string content)
+    {
+        AttachmentName = Require.Text(fileName, "Outbox.AttachmentNameRequired", AttachmentNameMaxLength);
+        AttachmentType = Require.Text(contentType, "Outbox.AttachmentNameRequired", AttachmentTypeMaxLength);
+        AttachmentContent = content;
+        return this;
     }
 
     public void MarkSent(DateTime nowUtc)

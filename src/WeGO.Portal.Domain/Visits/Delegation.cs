@@ -23,6 +23,46 @@ public sealed class Delegation : Entity
 
     public IReadOnlyList<DelegationMember> Members => members;
 
+    /// <summary>The person in the city who speaks for the delegation: the programme goes to them, and the delegation
+    /// page's link is theirs.</summary>
+    [PersonalData]
+    public string? ContactName { get; private set; }
+
+    [PersonalData]
+    public string? ContactEmail { get; private set; }
+
+    /// <summary>The language the programme and every mail to the contact are written in (en, es or ko).</summary>
+    public string ContactLanguage { get; private set; } = "en";
+
+    /// <summary>SHA-256 of the delegation page's private token; the token itself is only ever in the contact's
+    /// mail.</summary>
+    public string? LinkTokenHash { get; private set; }
+
+    /// <summary>The last day (in the venue's time zone) the contact may enter or correct the roster; without one,
+    /// until the visit starts.</summary>
+    public DateOnly? RosterDeadline { get; private set; }
+
+    public DateTime? ProgrammeSentAtUtc { get; private set; }
+
+    /// <summary>The programme as last sent (what the portal compares with today's to say what changed).</summary>
+    public string? ProgrammeSent { get; private set; }
+
+    /// <summary>When the delegates' dietary and accessibility needs were deleted after the visit.</summary>
+    public DateTime? NeedsErasedAtUtc { get; private set; }
+
+    /// <summary>How many were marked present at check-in.</summary>
+    public int ArrivedCount => members.Count(m => m.ArrivedAtUtc is not null);
+
+    /// <summary>The roster in the order of precedence: the head of delegation first, then as staff placed
+    /// them.</summary>
+    public IReadOnlyList<DelegationMember> InPrecedence =>
+        [
+            .. members
+                .OrderBy(m => m.Role == DelegationRole.HeadOfDelegation ? 0 : 1)
+                .ThenBy(m => m.Precedence)
+                .ThenBy(m => m.Id),
+        ];
+
     /// <summary>The roster's size once one exists; until then, the announced number.</summary>
     public int Headcount => members.Count > 0 ? members.Count : ExpectedHeadcount;
 
@@ -61,6 +101,7 @@ public sealed class Delegation : Entity
     {
         var member = new DelegationMember(fullName, title, organization, role, email, dietaryNeeds, accessibilityNeeds);
         EnsureOneHead(member);
+        member.PlaceAt(members.Count == 0 ? 1 : members.Max(m => m.Precedence) + 1);
         members.Add(member);
         FollowHead();
         return member;
@@ -93,6 +134,71 @@ public sealed class Delegation : Entity
     internal void Remove(int memberId)
     {
         members.Remove(Find(memberId));
+        Renumber(InPrecedence);
+    }
+
+    internal void DescribeProtocol(int memberId, string? honorific, string? interpretationNeeds) =>
+        Find(memberId).DescribeProtocol(honorific, interpretationNeeds);
+
+    /// <summary>Moves a delegate one place earlier (<paramref name="offset"/> -1) or later (+1) in the order of
+    /// precedence; nobody moves ahead of the head of delegation.</summary>
+    internal void Move(int memberId, int offset)
+    {
+        var ordered = InPrecedence.ToList();
+        var member = Find(memberId);
+        var first = ordered.Count > 0 && ordered[0].Role == DelegationRole.HeadOfDelegation ? 1 : 0;
+        if (member.Role == DelegationRole.HeadOfDelegation)
+        {
+            throw new DomainException("Delegation.HeadComesFirst");
+        }
+
+        var index = ordered.IndexOf(member);
+        var target = Math.Clamp(index + offset, first, ordered.Count - 1);
+        ordered.RemoveAt(index);
+        ordered.Insert(target, member);
+        Renumber(ordered);
+    }
+
+    internal void MarkArrived(int memberId, DateTime nowUtc) => Find(memberId).MarkArrived(nowUtc);
+
+    internal void MarkNotArrived(int memberId) => Find(memberId).MarkNotArrived();
+
+    internal void NameContact(string name, string email, string language)
+    {
+        var checkedName = Require.Text(name, "Delegation.ContactRequired", PersonName.MaxLength);
+        var checkedEmail = Require.Text(email, "Delegation.ContactRequired", EmailAddress.MaxLength);
+        var checkedLanguage = Require.Text(language, "Delegation.ContactRequired", LanguageCode.MaxLength);
+        (ContactName, ContactEmail, ContactLanguage) = (checkedName, checkedEmail, checkedLanguage);
+    }
+
+    /// <summary>Gives the delegation page a new link; the old one stops working.</summary>
+    internal void IssueLink(string tokenHash) => LinkTokenHash = tokenHash;
+
+    internal void SetRosterDeadline(DateOnly? deadline) => RosterDeadline = deadline;
+
+    internal void RecordProgrammeSent(string programme, DateTime nowUtc)
+    {
+        ProgrammeSent = programme;
+        ProgrammeSentAtUtc = nowUtc;
+    }
+
+    internal void ForgetNeeds(DateTime nowUtc)
+    {
+        foreach (var member in members)
+        {
+            member.ForgetNeeds();
+        }
+
+        NeedsErasedAtUtc ??= nowUtc;
+    }
+
+    private static void Renumber(IEnumerable<DelegationMember> ordered)
+    {
+        var precedence = 1;
+        foreach (var member in ordered)
+        {
+            member.PlaceAt(precedence++);
+        }
     }
 
     private DelegationMember Find(int memberId) =>

@@ -14,6 +14,8 @@ public enum DelegationRole
 public sealed class DelegationMember : Entity
 {
     public const int NeedsMaxLength = 500;
+    public const int HonorificMaxLength = 100;
+    public const int InterpretationNeedsMaxLength = 200;
 
     private DelegationMember() { }
 
@@ -43,6 +45,39 @@ public sealed class DelegationMember : Entity
     public string? DietaryNeeds { get; private set; }
 
     public string? AccessibilityNeeds { get; private set; }
+
+    /// <summary>How the delegate wishes to be addressed before their name ("Dato'", "The Honourable", "Dr"), as they
+    /// wrote it.</summary>
+    public string? Honorific { get; private set; }
+
+    /// <summary>The languages the delegate needs interpreted ("Malay to Korean"), if any.</summary>
+    public string? InterpretationNeeds { get; private set; }
+
+    /// <summary>Place in the order of precedence, 1 first; the head of delegation always comes first (see
+    /// <see cref="Delegation.InPrecedence"/>).</summary>
+    public int Precedence { get; private set; }
+
+    /// <summary>When the delegate was marked present at check-in; null until they arrive.</summary>
+    public DateTime? ArrivedAtUtc { get; private set; }
+
+    /// <summary>The name as badges and place cards print it: the honorific, then the name.</summary>
+    public string AddressedAs => Honorific is null ? FullName : $"{Honorific} {FullName}";
+
+    internal void DescribeProtocol(string? honorific, string? interpretationNeeds)
+    {
+        var checkedHonorific = Require.OptionalText(honorific, HonorificMaxLength);
+        var interpretation = Require.OptionalText(interpretationNeeds, InterpretationNeedsMaxLength);
+        (Honorific, InterpretationNeeds) = (checkedHonorific, interpretation);
+    }
+
+    internal void PlaceAt(int precedence) => Precedence = precedence;
+
+    internal void MarkArrived(DateTime nowUtc) => ArrivedAtUtc ??= nowUtc;
+
+    internal void MarkNotArrived() => ArrivedAtUtc = null;
+
+    /// <summary>Deletes the health-related needs (dietary, accessibility); the rest of the entry stays.</summary>
+    internal void ForgetNeeds() => (DietaryNeeds, AccessibilityNeeds) = (null, null);
 
     internal void Edit(
         string fullName,

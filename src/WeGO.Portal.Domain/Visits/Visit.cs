@@ -11,6 +11,8 @@ public sealed class Visit : AggregateRoot
     public const int VenueMaxLength = 300;
     public const int CancellationReasonMaxLength = 1000;
     public const int LanguagesMaxLength = 200;
+    public const int VenueAddressMaxLength = 500;
+    public const int DayContactsMaxLength = 1000;
 
     private readonly List<VisitHost> hosts = [];
     private readonly List<AgendaItem> agenda = [];
@@ -45,6 +47,12 @@ public sealed class Visit : AggregateRoot
     public string Purpose { get; private set; } = "";
 
     public string Venue { get; private set; } = "";
+
+    /// <summary>The venue's street address, for the programme and its map link.</summary>
+    public string? VenueAddress { get; private set; }
+
+    /// <summary>Who the delegation calls on the day (names, phones), as the programme prints it.</summary>
+    public string? DayContacts { get; private set; }
 
     /// <summary>IANA id of the venue's time zone; start and end are agreed in it.</summary>
     public string TimeZoneId { get; private set; } = VenueTime.Seoul;
@@ -143,6 +151,114 @@ public sealed class Visit : AggregateRoot
         EnsureNotCancelled();
         Languages = Require.OptionalText(languages, LanguagesMaxLength);
         InterpretationNeeded = interpretationNeeded;
+    }
+
+    /// <summary>What the programme adds to the plan: the venue's address and who to call on the day.</summary>
+    public void DescribeProgramme(string? venueAddress, string? dayContacts)
+    {
+        EnsureNotCancelled();
+        var address = Require.OptionalText(venueAddress, VenueAddressMaxLength);
+        var contacts = Require.OptionalText(dayContacts, DayContactsMaxLength);
+        (VenueAddress, DayContacts) = (address, contacts);
+    }
+
+    /// <summary>Whether the delegation's own link still opens its page: not for a cancelled visit, and not once
+    /// <paramref name="afterVisit"/> has passed since it ended.</summary>
+    public bool IsDelegationLinkOpen(DateTime nowUtc, TimeSpan afterVisit) =>
+        Status != VisitStatus.Cancelled && Delegation.LinkTokenHash is not null && nowUtc < EndsAtUtc + afterVisit;
+
+    /// <summary>The moment the contact can no longer change the roster: the end of the deadline's day in the venue's
+    /// time zone, or the visit's start when staff set no deadline (whichever comes first).</summary>
+    public DateTime RosterClosesAtUtc =>
+        Delegation.RosterDeadline is { } deadline
+            ? Min(VenueTime.ToUtc(deadline.AddDays(1), TimeOnly.MinValue, TimeZoneId), StartsAtUtc)
+            : StartsAtUtc;
+
+    public bool IsRosterOpenToDelegation(DateTime nowUtc) => CanEdit && nowUtc < RosterClosesAtUtc;
+
+    public void NameDelegationContact(string name, string email, string language)
+    {
+        EnsureNotCancelled();
+        Delegation.NameContact(name, email, language);
+    }
+
+    public void IssueDelegationLink(string tokenHash)
+    {
+        EnsureOpen();
+        Delegation.IssueLink(tokenHash);
+    }
+
+    public void SetRosterDeadline(DateOnly? deadline)
+    {
+        EnsureOpen();
+        Delegation.SetRosterDeadline(deadline);
+    }
+
+    /// <summary>Records that the programme went to the delegation, and what it said. Only a confirmed visit has a
+    /// programme to send.</summary>
+    public void RecordProgrammeSent(string programme, DateTime nowUtc)
+    {
+        if (Status != VisitStatus.Confirmed)
+        {
+            throw new DomainException("Visit.ProgrammeNeedsConfirmedVisit");
+        }
+
+        if (Delegation.ContactEmail is null)
+        {
+            throw new DomainException("Delegation.ContactRequired");
+        }
+
+        Delegation.RecordProgrammeSent(programme, nowUtc);
+    }
+
+    /// <summary>The delegation's contact changes the roster from the delegation page: only while it is open.</summary>
+    public void EnsureRosterOpenToDelegation(DateTime nowUtc)
+    {
+        EnsureNotCancelled();
+        if (!IsRosterOpenToDelegation(nowUtc))
+        {
+            throw new DomainException("Delegation.RosterClosed");
+        }
+    }
+
+    public void DescribeDelegateProtocol(int memberId, string? honorific, string? interpretationNeeds)
+    {
+        EnsureNotCancelled();
+        Delegation.DescribeProtocol(memberId, honorific, interpretationNeeds);
+    }
+
+    /// <summary>Moves a delegate one place earlier (-1) or later (+1) in the order of precedence.</summary>
+    public void MoveDelegate(int memberId, int offset)
+    {
+        EnsureNotCancelled();
+        Delegation.Move(memberId, offset);
+    }
+
+    /// <summary>Marks a delegate present (or, by mistake, not) at check-in; a cancelled visit has no
+    /// arrivals.</summary>
+    public void MarkDelegateArrived(int memberId, bool arrived, DateTime nowUtc)
+    {
+        EnsureNotCancelled();
+        if (arrived)
+        {
+            Delegation.MarkArrived(memberId, nowUtc);
+        }
+        else
+        {
+            Delegation.MarkNotArrived(memberId);
+        }
+    }
+
+    /// <summary>Deletes the delegates' dietary and accessibility needs (kept only to prepare the visit); the roster
+    /// stays. Allowed for any visit that is over: completed, cancelled, or past its end.</summary>
+    public void ForgetDelegateNeeds(DateTime nowUtc)
+    {
+        if (Status is VisitStatus.Requested or VisitStatus.Confirmed && nowUtc < EndsAtUtc)
+        {
+            throw new DomainException("Visit.NotOverYet");
+        }
+
+        Delegation.ForgetNeeds(nowUtc);
     }
 
     public void RestatePurpose(string purpose)
@@ -379,6 +495,8 @@ public sealed class Visit : AggregateRoot
             throw new DomainException("Visit.AlreadyCompleted");
         }
     }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     private static T Find<T>(IEnumerable<T> items, int id, Func<T, int> key) =>
         items.FirstOrDefault(i => key(i) == id) ?? throw new DomainException("Visit.ItemNotFound");

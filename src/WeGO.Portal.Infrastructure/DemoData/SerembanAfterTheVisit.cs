@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Application.News;
@@ -104,8 +105,8 @@ internal static class SerembanAfterTheVisit
     {
         clock.MorningOf(SerembanVisit.Date.AddDays(14));
         var inquiry = new MembershipInquiry(
-            InquiryCodes.NewReference(SerembanVisit.Date.Year),
-            InquiryCodes.HashStatusToken(InquiryCodes.NewStatusToken()),
+            PrivateLinks.NewReference(PrivateLinks.InquiryPrefix, SerembanVisit.Date.Year),
+            PrivateLinks.HashStatusToken(PrivateLinks.NewStatusToken()),
             new InquiryApplicant(
                 SerembanVisit.CityName,
                 "MY",

@@ -27,7 +27,20 @@ public static class OutboxMail
         var body = new TextPart(TextFormat.Plain);
         body.SetText(Encoding.UTF8, outbox.Body);
         body.Headers.Add(HeaderId.ContentLanguage, outbox.Language);
-        message.Body = body;
+        if (outbox.AttachmentName is null)
+        {
+            message.Body = body;
+            return message;
+        }
+
+        var attachment = new MimePart(ContentType.Parse(outbox.AttachmentType ?? "application/octet-stream"))
+        {
+            Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(outbox.AttachmentContent ?? ""))),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = outbox.AttachmentName,
+        };
+        message.Body = new Multipart("mixed") { body, attachment };
         return message;
     }
 }

@@ -31,6 +31,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Language).HasMaxLength(LanguageCode.MaxLength);
         builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.LastErrorMaxLength);
         builder.Property(m => m.ClaimedBy).HasMaxLength(OutboxMessage.ClaimantMaxLength);
+        builder.Property(m => m.AttachmentName).HasMaxLength(OutboxMessage.AttachmentNameMaxLength);
+        builder.Property(m => m.AttachmentType).HasMaxLength(OutboxMessage.AttachmentTypeMaxLength);
         builder.HasIndex(m => new { m.SentAtUtc, m.NextAttemptAtUtc });
     }
 }

@@ -15,6 +15,8 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         builder.Property(v => v.TimeZoneId).HasMaxLength(VenueTime.ZoneIdMaxLength);
         builder.Property(v => v.CancellationReason).HasMaxLength(Visit.CancellationReasonMaxLength);
         builder.Property(v => v.Languages).HasMaxLength(Visit.LanguagesMaxLength);
+        builder.Property(v => v.VenueAddress).HasMaxLength(Visit.VenueAddressMaxLength);
+        builder.Property(v => v.DayContacts).HasMaxLength(Visit.DayContactsMaxLength);
         builder.Ignore(v => v.StartsAtLocal);
         builder.Ignore(v => v.EndsAtLocal);
 
@@ -55,7 +57,14 @@ internal sealed class DelegationConfiguration : IEntityTypeConfiguration<Delegat
     {
         builder.Property(d => d.HeadOfDelegation).HasMaxLength(PersonName.MaxLength);
         builder.Property(d => d.HeadOfDelegationTitle).HasMaxLength(JobTitle.MaxLength);
+        builder.Property(d => d.ContactName).HasMaxLength(PersonName.MaxLength);
+        builder.Property(d => d.ContactEmail).HasMaxLength(EmailAddress.MaxLength);
+        builder.Property(d => d.ContactLanguage).HasMaxLength(LanguageCode.MaxLength);
+        builder.Property(d => d.LinkTokenHash).HasMaxLength(VisitRequest.TokenHashLength).IsFixedLength();
+        builder.HasIndex(d => d.LinkTokenHash).IsUnique();
         builder.Ignore(d => d.Headcount);
+        builder.Ignore(d => d.ArrivedCount);
+        builder.Ignore(d => d.InPrecedence);
         builder.HasMany(d => d.Members).WithOne().HasForeignKey("DelegationId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Members).HasField("members");
     }
@@ -71,6 +80,9 @@ internal sealed class DelegationMemberConfiguration : IEntityTypeConfiguration<D
         builder.Property(m => m.Email).HasMaxLength(EmailAddress.MaxLength);
         builder.Property(m => m.DietaryNeeds).HasMaxLength(DelegationMember.NeedsMaxLength);
         builder.Property(m => m.AccessibilityNeeds).HasMaxLength(DelegationMember.NeedsMaxLength);
+        builder.Property(m => m.Honorific).HasMaxLength(DelegationMember.HonorificMaxLength);
+        builder.Property(m => m.InterpretationNeeds).HasMaxLength(DelegationMember.InterpretationNeedsMaxLength);
+        builder.Ignore(m => m.AddressedAs);
     }
 }
 

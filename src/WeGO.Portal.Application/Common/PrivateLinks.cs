@@ -2,13 +2,18 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace WeGO.Portal.Application.Membership;
+namespace WeGO.Portal.Application.Common;
 
-/// <summary>The two codes an inquirer receives: a reference to quote ("WGO-2026-7K3M9Q") and the secret token of their
-/// private status link. Only the token's SHA-256 hash is stored, so a copy of the database opens no status
-/// page.</summary>
-public static class InquiryCodes
+/// <summary>The two codes a public form's sender receives (a membership inquiry, a visit request; the delegation page
+/// uses the token alone): a reference to quote ("WGO-2026-7K3M9Q") and the secret token of their private link. Only
+/// the token's SHA-256 hash is stored, so a copy of the database opens no private page.</summary>
+public static class PrivateLinks
 {
+    /// <summary>Membership inquiries (and the applications started from them).</summary>
+    public const string InquiryPrefix = "WGO";
+
+    public const string VisitRequestPrefix = "WGV";
+
     // No 0/O, 1/I/L or U/V look-alikes: a reference read out on the phone is typed right.
     private const string ReferenceAlphabet = "23456789ABCDEFGHJKMNPQRSTWXYZ";
     private const int ReferenceCodeLength = 6;
@@ -17,10 +22,10 @@ public static class InquiryCodes
     /// <summary>Length of a status token: 32 random bytes in base64url without padding.</summary>
     public const int TokenLength = 43;
 
-    public static string NewReference(int year) =>
+    public static string NewReference(string prefix, int year) =>
         string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"WGO-{year}-{RandomNumberGenerator.GetString(ReferenceAlphabet, ReferenceCodeLength)}"
+            $"{prefix}-{year}-{RandomNumberGenerator.GetString(ReferenceAlphabet, ReferenceCodeLength)}"
         );
 
     public static string NewStatusToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
