@@ -202,7 +202,7 @@ public static class VisitProgramme
             changed,
             programme.When(culture),
             programme.VenueAddress is null ? programme.Venue : $"{programme.Venue}\n{programme.VenueAddress}",
-            programme.MapLink,
+            programme.MapLink.AbsoluteUri,
             agenda,
             programme.DayContacts ?? Emails.Text("Programme.NoDayContacts", language),
             rosterUntil,
