@@ -149,6 +149,34 @@ public sealed partial class DelegationPageTests : IClassFixture<PortalFactory>
         Assert.Contains("La lista ya no se puede modificar aquí", readOnly, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Posts_beyond_the_delegation_pages_own_limit_get_429_and_store_nothing()
+    {
+        using var limited = new PortalFactory();
+        limited.Settings["Portal:Delegations:RateLimit:PermitLimit"] = "1";
+        limited.Start();
+        var (id, token) = await new DelegationPageTests(limited).SentProgrammeAsync("en");
+        var visitor = PortalClient.For(limited);
+
+        using var first = await visitor.PostFormAsync(
+            $"/delegation/{token}",
+            DelegateFields("Lee Kai Yet", null),
+            $"/delegation/{token}?handler=Save"
+        );
+        using var second = await visitor.PostFormAsync(
+            $"/delegation/{token}",
+            DelegateFields("Aminah Yusof", null),
+            $"/delegation/{token}?handler=Save"
+        );
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        var roster = await limited.SendAsync(new GetRoster.Query(id));
+        Assert.Equal(["Lee Kai Yet"], roster!.Members.Select(m => m.FullName));
+        using var reading = await visitor.GetAsync($"/delegation/{token}");
+        Assert.Equal(HttpStatusCode.OK, reading.StatusCode);
+    }
+
     private async Task<int> ConfirmedVisitAsync()
     {
         var id = await portal.ScheduleVisitAsync(c => c with { Date = new DateOnly(2030, 10, 7) });

@@ -13,11 +13,11 @@ namespace WeGO.Portal.Web.Pages.Delegation;
 
 /// <summary>The delegation's own page at the contact's private link (<c>/delegation/{token}</c>, no sign-in): the
 /// programme as the mail gave it and the roster, which the contact changes until the deadline, all in the contact's
-/// language. A link that opens nothing gets the ordinary 404, whatever the reason. Posts are rate-limited like the
-/// public forms'.</summary>
-[EnableRateLimiting(InquiryRateLimit.Policy)]
+/// language. A link that opens nothing gets the ordinary 404, whatever the reason. Posts are rate-limited per network
+/// like the public forms', with a limit of their own (<see cref="InquiryRateLimit.DelegationPolicy"/>).</summary>
+[EnableRateLimiting(InquiryRateLimit.DelegationPolicy)]
 [ContactLanguage]
-public sealed class IndexModel(IMediator mediator) : PageModel, IRedisplayAfterRejection
+public sealed class IndexModel(IMediator mediator) : PageModel, IRedisplayAfterRejection, IAsyncPageFilter
 {
     public GetDelegationPage.Page Delegation { get; private set; } = null!;
 
@@ -32,13 +32,21 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IRedisplayAfterR
         Delegation.RosterOpen ? Delegation.Roster.FirstOrDefault(m => m.Id == EditId) : null;
 
     /// <summary>Reads the page before the handler runs, so the handler, its refusals and the page are all in the
-    /// contact's language; a link that opens nothing answers 404 here.</summary>
-    public override async Task OnPageHandlerExecutionAsync(
+    /// contact's language; a link that opens nothing answers 404 here. Implemented explicitly: a public override
+    /// would also be taken for a handler of a "PAGE" method.</summary>
+    async Task IAsyncPageFilter.OnPageHandlerExecutionAsync(
         PageHandlerExecutingContext context,
         PageHandlerExecutionDelegate next
     )
     {
         StatusLinks.KeepPrivate(Response);
+        if (context.HandlerMethod is null && !HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method))
+        {
+            // No handler takes this method: MethodNotHandled answers 405 whatever the link.
+            await next();
+            return;
+        }
+
         if (await mediator.Send(new GetDelegationPage.Query(Token), HttpContext.RequestAborted) is not { } page)
         {
             context.Result = NotFound();
