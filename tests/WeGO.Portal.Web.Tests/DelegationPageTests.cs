@@ -41,15 +41,7 @@ public sealed partial class DelegationPageTests : IClassFixture<PortalFactory>
         Assert.Equal($"visit-{id}.ics", mail.AttachmentName);
         Assert.DoesNotContain("The programme changed since", await staff.GetPageAsync($"/Visits/Details/{id}"));
 
-        await portal.SendAsync(
-            new AddAgendaItem.Command
-            {
-                VisitId = id,
-                Version = await VersionAsync(id),
-                StartsAt = new TimeOnly(11, 0),
-                Title = "Questions and answers",
-            }
-        );
+        await AddAgendaItemAsync(id, new TimeOnly(11, 0), "Questions and answers");
         details = await staff.GetPageAsync($"/Visits/Details/{id}");
         Assert.Contains("The programme changed since it was sent on", details, StringComparison.Ordinal);
         Assert.Contains("<li>The agenda</li>", details, StringComparison.Ordinal);
@@ -189,15 +181,7 @@ public sealed partial class DelegationPageTests : IClassFixture<PortalFactory>
     private async Task<(int Id, string Token)> SentProgrammeAsync(string language)
     {
         var id = await ConfirmedVisitAsync();
-        await portal.SendAsync(
-            new AddAgendaItem.Command
-            {
-                VisitId = id,
-                Version = await VersionAsync(id),
-                StartsAt = new TimeOnly(10, 0),
-                Title = "Palabras de bienvenida",
-            }
-        );
+        await AddAgendaItemAsync(id, new TimeOnly(10, 0), "Palabras de bienvenida");
         var contact = NewContactEmail();
         await portal.SendAsync(
             new EditProgramme.Command
@@ -214,6 +198,17 @@ public sealed partial class DelegationPageTests : IClassFixture<PortalFactory>
         var mail = Assert.Single(await MailsToAsync(contact));
         return (id, DelegationLink().Match(mail.Body).Groups[1].Value);
     }
+
+    private async Task AddAgendaItemAsync(int id, TimeOnly start, string title) =>
+        await portal.SendAsync(
+            new AddAgendaItem.Command
+            {
+                VisitId = id,
+                Version = await VersionAsync(id),
+                StartsAt = start,
+                Title = title,
+            }
+        );
 
     private async Task<int> VersionAsync(int id) => (await portal.SendAsync(new GetProgramme.Query(id)))!.Version;
 
