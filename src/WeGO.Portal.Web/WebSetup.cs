@@ -172,6 +172,8 @@ internal static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Membership/Sent");
                 options.Conventions.AllowAnonymousToPage("/Membership/Status");
                 options.Conventions.AllowAnonymousToPage("/Membership/Directory");
+                // The delegation's own page, at the private link its contact received with the programme.
+                options.Conventions.AllowAnonymousToPage("/Delegation/Index");
                 options.Conventions.AllowAnonymousToPage("/Privacy");
                 options.Conventions.AllowAnonymousToPage("/News/Index");
                 options.Conventions.AllowAnonymousToPage("/News/Release");

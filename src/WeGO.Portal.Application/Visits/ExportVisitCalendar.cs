@@ -76,7 +76,7 @@ public static class ExportVisitCalendar
             }
 
             var content = Write([visit], clock.GetUtcNow().UtcDateTime, text, query.PortalRoot);
-            return new IcsFile($"visit-{visit.Id.ToString(CultureInfo.InvariantCulture)}.ics", content);
+            return new IcsFile(FileName(visit.Id), content);
         }
     }
 
@@ -170,6 +170,8 @@ public static class ExportVisitCalendar
 
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
+
+    public static string FileName(int visitId) => $"visit-{visitId.ToString(CultureInfo.InvariantCulture)}.ics";
 
     public static string Uid(int visitId) => $"visit-{visitId.ToString(CultureInfo.InvariantCulture)}@wego-portal";
 

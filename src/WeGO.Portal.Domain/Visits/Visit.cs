@@ -165,16 +165,31 @@ public sealed class Visit : AggregateRoot
     /// <summary>Whether the delegation's own link still opens its page: not for a cancelled visit, and not once
     /// <paramref name="afterVisit"/> has passed since it ended.</summary>
     public bool IsDelegationLinkOpen(DateTime nowUtc, TimeSpan afterVisit) =>
-        Status != VisitStatus.Cancelled && Delegation.LinkTokenHash is not null && nowUtc < EndsAtUtc + afterVisit;
+        Delegation.LinkTokenHash is not null && IsDelegationLinkOpenIn(Status, EndsAtUtc, nowUtc, afterVisit);
 
     /// <summary>The moment the contact can no longer change the roster: the end of the deadline's day in the venue's
     /// time zone, or the visit's start when staff set no deadline (whichever comes first).</summary>
-    public DateTime RosterClosesAtUtc =>
-        Delegation.RosterDeadline is { } deadline
-            ? Min(VenueTime.ToUtc(deadline.AddDays(1), TimeOnly.MinValue, TimeZoneId), StartsAtUtc)
-            : StartsAtUtc;
+    public DateTime RosterClosesAtUtc => RosterClosesAt(Delegation.RosterDeadline, StartsAtUtc, TimeZoneId);
 
-    public bool IsRosterOpenToDelegation(DateTime nowUtc) => CanEdit && nowUtc < RosterClosesAtUtc;
+    public bool IsRosterOpenToDelegation(DateTime nowUtc) =>
+        IsRosterOpenToDelegationIn(Status, RosterClosesAtUtc, nowUtc);
+
+    // The delegation's rules asked of projected values, so the delegation page's query asks the rule the entity
+    // enforces (docs/decisions/0019-limits-and-state-rules-on-the-entity.md).
+    public static bool IsDelegationLinkOpenIn(
+        VisitStatus status,
+        DateTime endsAtUtc,
+        DateTime nowUtc,
+        TimeSpan afterVisit
+    ) => status != VisitStatus.Cancelled && nowUtc < endsAtUtc + afterVisit;
+
+    public static DateTime RosterClosesAt(DateOnly? deadline, DateTime startsAtUtc, string timeZoneId) =>
+        deadline is { } day
+            ? Min(VenueTime.ToUtc(day.AddDays(1), TimeOnly.MinValue, timeZoneId), startsAtUtc)
+            : startsAtUtc;
+
+    public static bool IsRosterOpenToDelegationIn(VisitStatus status, DateTime rosterClosesAtUtc, DateTime nowUtc) =>
+        CanEditIn(status) && nowUtc < rosterClosesAtUtc;
 
     public void NameDelegationContact(string name, string email, string language)
     {
@@ -225,6 +240,18 @@ public sealed class Visit : AggregateRoot
     {
         EnsureNotCancelled();
         Delegation.DescribeProtocol(memberId, honorific, interpretationNeeds);
+    }
+
+    /// <summary>The same for a delegate just added, who has no id before the save.</summary>
+    public void DescribeDelegateProtocol(DelegationMember member, string? honorific, string? interpretationNeeds)
+    {
+        EnsureNotCancelled();
+        if (!Delegation.Members.Contains(member))
+        {
+            throw new DomainException("Visit.ItemNotFound");
+        }
+
+        member.DescribeProtocol(honorific, interpretationNeeds);
     }
 
     /// <summary>Moves a delegate one place earlier (-1) or later (+1) in the order of precedence.</summary>

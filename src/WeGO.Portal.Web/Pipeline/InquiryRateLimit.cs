@@ -18,12 +18,19 @@ public sealed class InquiryRateLimitSettings
     public int WindowSeconds { get; set; } = 600;
 }
 
-/// <summary>Limits posts of the public inquiry form per client address (an IPv6 client per /64, the block one
-/// household or office gets). Reading the form is never limited. Behind a proxy the client address is only right
-/// with forwarded headers enabled (docs/operations.md). A refused post gets 429 and the friendly error page.</summary>
+/// <summary>Limits posts of the public forms (the inquiry form; the delegation page under a policy of its own) per
+/// client address (an IPv6 client per /64, the block one household or office gets). Reading a form is never limited.
+/// Behind a proxy the client address is only right with forwarded headers enabled (docs/operations.md). A refused post
+/// gets 429 and the friendly error page.</summary>
 internal static class InquiryRateLimit
 {
     public const string Policy = "inquiry-posts";
+
+    /// <summary>The delegation page's posts: one contact enters a roster of dozens, a post per delegate, so its limit
+    /// is its own (<c>Portal:Delegations:RateLimit</c>, 60 posts in 10 minutes unless set).</summary>
+    public const string DelegationPolicy = "delegation-posts";
+
+    private const string DelegationSettings = "delegation";
 
     /// <summary>Where the refusal leaves the minutes to wait, for the error page.</summary>
     public const string RetryAfterMinutesKey = "wego.retry-after-minutes";
@@ -31,32 +38,26 @@ internal static class InquiryRateLimit
     public static IServiceCollection AddInquiryRateLimit(this IServiceCollection services)
     {
         services.AddOptions<InquiryRateLimitSettings>().BindConfiguration(InquiryRateLimitSettings.Section);
+        services
+            .AddOptions<InquiryRateLimitSettings>(DelegationSettings)
+            .Configure(settings => settings.PermitLimit = 60)
+            .BindConfiguration("Portal:Delegations:RateLimit");
         services.AddRateLimiter(_ => { });
         services
             .AddOptions<RateLimiterOptions>()
-            .Configure<IOptions<InquiryRateLimitSettings>, ILoggerFactory>(
-                (options, settings, logs) =>
+            .Configure<IOptionsMonitor<InquiryRateLimitSettings>, ILoggerFactory>(
+                (options, all, logs) =>
                 {
+                    var settings = all.CurrentValue;
                     var logger = logs.CreateLogger(typeof(InquiryRateLimit).FullName!);
                     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-                    options.AddPolicy(Policy, http =>
-                        HttpMethods.IsPost(http.Request.Method)
-                            ? RateLimitPartition.GetFixedWindowLimiter(
-                                ClientNetwork(http),
-                                _ => new FixedWindowRateLimiterOptions
-                                {
-                                    PermitLimit = Math.Max(1, settings.Value.PermitLimit),
-                                    Window = TimeSpan.FromSeconds(Math.Max(1, settings.Value.WindowSeconds)),
-                                    QueueLimit = 0,
-                                }
-                            )
-                            : RateLimitPartition.GetNoLimiter(string.Empty)
-                    );
+                    options.AddPolicy(Policy, http => PostsPerNetwork(http, settings));
+                    options.AddPolicy(DelegationPolicy, http => PostsPerNetwork(http, all.Get(DelegationSettings)));
                     options.OnRejected = (context, _) =>
                     {
                         var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
                             ? retryAfter
-                            : TimeSpan.FromSeconds(settings.Value.WindowSeconds);
+                            : TimeSpan.FromSeconds(settings.WindowSeconds);
                         var response = context.HttpContext.Response;
                         response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(
                             CultureInfo.InvariantCulture
@@ -65,15 +66,23 @@ internal static class InquiryRateLimit
                             1,
                             (int)Math.Ceiling(wait.TotalMinutes)
                         );
-                        logger.LogWarning(
-                            "Membership inquiry post refused: rate limit reached for the client's network"
-                        );
+                        logger.LogWarning("Public form post refused: rate limit reached for the client's network");
                         return ValueTask.CompletedTask;
                     };
                 }
             );
         return services;
     }
+
+    private static RateLimitPartition<string> PostsPerNetwork(HttpContext http, InquiryRateLimitSettings settings) =>
+        HttpMethods.IsPost(http.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter(ClientNetwork(http), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = Math.Max(1, settings.PermitLimit),
+                Window = TimeSpan.FromSeconds(Math.Max(1, settings.WindowSeconds)),
+                QueueLimit = 0,
+            })
+            : RateLimitPartition.GetNoLimiter(string.Empty);
 
     private static string ClientNetwork(HttpContext http)
     {

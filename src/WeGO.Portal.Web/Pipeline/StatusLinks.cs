@@ -3,9 +3,10 @@ using Serilog.Events;
 
 namespace WeGO.Portal.Web.Pipeline;
 
-/// <summary>A private status link (<c>/Membership/Status/{token}</c>, <c>/Membership/Sent/{token}</c>) is a password in
-/// an address: its pages tell browsers not to pass it on as a referrer or index it, and request logs never record the
-/// token, nor the token of a link sent before the pages moved (<see cref="OldAddresses"/>).</summary>
+/// <summary>A private status link (<c>/Membership/Status/{token}</c>, <c>/Membership/Sent/{token}</c>, the
+/// delegation page's <c>/delegation/{token}</c>) is a password in an address: its pages tell browsers not to pass it
+/// on as a referrer or index it, and request logs never record the token, nor the token of a link sent before the
+/// pages moved (<see cref="OldAddresses"/>).</summary>
 public static class StatusLinks
 {
     private static readonly string[] Prefixes =
@@ -14,6 +15,7 @@ public static class StatusLinks
         "/Membership/Sent/",
         "/inquiry/",
         "/join/sent/",
+        "/delegation/",
     ];
 
     public static void KeepPrivate(HttpResponse response)

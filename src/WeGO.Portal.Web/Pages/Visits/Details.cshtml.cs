@@ -15,6 +15,9 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
     /// <summary>Staff who may change the visit see its edit links and buttons; program directors read.</summary>
     public bool CanEdit { get; private set; }
 
+    /// <summary>What the delegation is (or was) told, and what changed since.</summary>
+    public VisitProgramme.Programme Programme { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var visit = await mediator.Send(new GetVisit.Query(id), cancellationToken);
@@ -24,6 +27,7 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
         }
 
         Visit = visit;
+        Programme = (await mediator.Send(new GetProgramme.Query(id), cancellationToken))!;
         CanEdit = (await authorization.AuthorizeAsync(User, WebSetup.Policies.EditVisits)).Succeeded;
         return Page();
     }
