@@ -10,7 +10,7 @@ namespace WeGO.Portal.Application.Visits;
 
 /// <summary>Staff send a confirmed visit's programme to the delegation's contact, in the contact's language: one
 /// outbox mail with the visit's <c>.ics</c> attached and a fresh link to the delegation page (the earlier link stops
-/// working: docs/decisions/0024-a-fresh-delegation-link-with-each-programme.md). What was sent is kept, so the visit
+/// working: docs/decisions/0025-a-fresh-delegation-link-with-each-programme.md). What was sent is kept, so the visit
 /// page can say what changed since; sent again after a change, the mail says what changed.</summary>
 public static class SendProgramme
 {
