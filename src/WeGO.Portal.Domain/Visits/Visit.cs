@@ -227,6 +227,14 @@ public sealed class Visit : AggregateRoot
         Delegation.DescribeProtocol(memberId, honorific, interpretationNeeds);
     }
 
+    /// <summary>The same for a delegate just added (before saving, a new member has no id to find it by: a roster
+    /// import adds many at once).</summary>
+    public void DescribeDelegateProtocol(DelegationMember member, string? honorific, string? interpretationNeeds)
+    {
+        EnsureNotCancelled();
+        Delegation.DescribeProtocol(member, honorific, interpretationNeeds);
+    }
+
     /// <summary>Moves a delegate one place earlier (-1) or later (+1) in the order of precedence.</summary>
     public void MoveDelegate(int memberId, int offset)
     {
