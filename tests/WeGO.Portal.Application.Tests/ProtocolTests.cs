@@ -51,6 +51,22 @@ public sealed class ProtocolTests(PortalFactory portal) : IClassFixture<PortalFa
             )
         ).Value;
 
+    /// <summary>Saves Lee Kai Yet, head of delegation, with what <paramref name="change"/> sets (the rest
+    /// empty).</summary>
+    private async Task EditHeadAsync(int visitId, int id, Func<EditDelegate.Command, EditDelegate.Command> change) =>
+        await portal.SendAsync(
+            change(
+                new EditDelegate.Command
+                {
+                    VisitId = visitId,
+                    Version = (await RosterAsync(visitId)).Version,
+                    MemberId = id,
+                    FullName = "Lee Kai Yet",
+                    Role = DelegationRole.HeadOfDelegation,
+                }
+            )
+        );
+
     private async Task MoveAsync(int visitId, int memberId, int offset) =>
         await portal.SendAsync(
             new MoveDelegate.Command
@@ -85,18 +101,7 @@ public sealed class ProtocolTests(PortalFactory portal) : IClassFixture<PortalFa
             (added.Honorific, added.InterpretationNeeds, added.AddressedAs)
         );
 
-        await portal.SendAsync(
-            new EditDelegate.Command
-            {
-                VisitId = visitId,
-                Version = (await RosterAsync(visitId)).Version,
-                MemberId = id,
-                FullName = "Lee Kai Yet",
-                Role = DelegationRole.HeadOfDelegation,
-                Honorific = "Dato' Seri",
-                InterpretationNeeds = null,
-            }
-        );
+        await EditHeadAsync(visitId, id, c => c with { Honorific = "Dato' Seri", InterpretationNeeds = null });
 
         var edited = Assert.Single((await RosterAsync(visitId)).Members);
         Assert.Equal(("Dato' Seri", null), (edited.Honorific, edited.InterpretationNeeds));
@@ -255,17 +260,7 @@ public sealed class ProtocolTests(PortalFactory portal) : IClassFixture<PortalFa
         var visitId = await portal.ScheduleVisitAsync();
         var id = await AddAsync(visitId, "Lee Kai Yet", DelegationRole.HeadOfDelegation, dietary: "Halal");
 
-        await portal.SendAsync(
-            new EditDelegate.Command
-            {
-                VisitId = visitId,
-                Version = (await RosterAsync(visitId)).Version,
-                MemberId = id,
-                FullName = "Lee Kai Yet",
-                Role = DelegationRole.HeadOfDelegation,
-                DietaryNeeds = "Vegetarian",
-            }
-        );
+        await EditHeadAsync(visitId, id, c => c with { DietaryNeeds = "Vegetarian" });
 
         var history = await HistoryAsync(visitId);
         Assert.Contains(history, h => h.Contains("DelegationMember Modified") && h.Contains("DietaryNeeds"));

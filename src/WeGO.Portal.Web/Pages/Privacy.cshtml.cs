@@ -10,7 +10,8 @@ public sealed class PrivacyModel(IOptions<MailSettings> mail, IOptions<Delegatio
 {
     public string SecretariatAddress => mail.Value.SecretariatAddress;
 
-    /// <summary>Days after a visit before its delegates' dietary and accessibility needs are deleted; 0: kept.</summary>
+    /// <summary>Days after a visit before its delegates' dietary and accessibility needs are deleted; 0:
+    /// kept.</summary>
     public int NeedsRetentionDays => delegations.Value.NeedsRetentionDays;
 
     public void OnGet() { }
