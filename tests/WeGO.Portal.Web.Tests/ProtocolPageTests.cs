@@ -228,4 +228,15 @@ public sealed class ProtocolPageTests : IClassFixture<PortalFactory>
         var history = Texts(await DocumentAsync(staff, $"/Visits/Details/{visitId}"), ".history-list li");
         Assert.Equal(2, history.Count(h => h.Contains("Delegates' needs viewed", StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData("en", "deleted 30 days after the visit")]
+    [InlineData("es", "se borran 30 días después de la visita")]
+    [InlineData("ko", "방문 30일 후 삭제")]
+    public async Task The_privacy_page_names_the_rule_for_delegates_needs(string language, string rule)
+    {
+        var page = await PortalClient.For(portal, language).GetPageAsync("/Privacy");
+
+        Assert.Contains(rule, page, StringComparison.Ordinal);
+    }
 }
