@@ -61,6 +61,7 @@ public static class DependencyInjection
             )
             .ValidateOnStart();
         services.AddHostedService<InquiryRetention>();
+        services.AddHostedService<DelegateNeedsRetention>();
         services.AddOptions<NewsSettings>().BindConfiguration(NewsSettings.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NewsSettings>, NewsSettings.Whole>();
         services.AddScoped<DatabaseInitializer>();

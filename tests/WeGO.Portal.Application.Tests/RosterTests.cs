@@ -606,7 +606,7 @@ public sealed class RosterTests : IClassFixture<PortalFactory>, IDisposable
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), template[..3]);
         Assert.Equal(
-            "name,title,organisation,role,email,dietary needs,accessibility needs\r\n",
+            "name,title,organisation,role,email,dietary needs,accessibility needs,honorific,interpretation needs\r\n",
             Encoding.UTF8.GetString(template[3..])
         );
         var visitId = await SerembanVisitIdAsync();

@@ -41,6 +41,7 @@ public static class AddDelegate
                 command.DietaryNeeds,
                 command.AccessibilityNeeds
             );
+            visit.DescribeDelegateProtocol(member, command.Honorific, command.InterpretationNeeds);
             return new NewId(member);
         }
     }

@@ -20,6 +20,11 @@ public interface IDelegateDetails
     string? DietaryNeeds { get; }
 
     string? AccessibilityNeeds { get; }
+
+    /// <summary>How the delegate wishes to be addressed ("Dato'", "Dr"), printed before the name on badges.</summary>
+    string? Honorific { get; }
+
+    string? InterpretationNeeds { get; }
 }
 
 /// <summary>A delegate's details as the add and edit forms send them.</summary>
@@ -38,6 +43,10 @@ public abstract record DelegateFields : IDelegateDetails
     public string? DietaryNeeds { get; init; }
 
     public string? AccessibilityNeeds { get; init; }
+
+    public string? Honorific { get; init; }
+
+    public string? InterpretationNeeds { get; init; }
 }
 
 /// <summary>The shape of a delegate's details, with the lengths <see cref="DelegationMember"/> keeps; shared by
@@ -56,5 +65,7 @@ public sealed class DelegateDetailsValidator : AbstractValidator<IDelegateDetail
             .When(d => !string.IsNullOrWhiteSpace(d.Email));
         RuleFor(d => d.DietaryNeeds).MaximumLength(DelegationMember.NeedsMaxLength);
         RuleFor(d => d.AccessibilityNeeds).MaximumLength(DelegationMember.NeedsMaxLength);
+        RuleFor(d => d.Honorific).MaximumLength(DelegationMember.HonorificMaxLength);
+        RuleFor(d => d.InterpretationNeeds).MaximumLength(DelegationMember.InterpretationNeedsMaxLength);
     }
 }

@@ -6,8 +6,8 @@ using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Application.Visits;
 
-/// <summary>Staff correct what the roster says about one delegate: name, title, organisation, role, email,
-/// needs.</summary>
+/// <summary>Staff correct what the roster says about one delegate: honorific, name, title, organisation, role,
+/// email, interpretation and other needs.</summary>
 #pragma warning disable CA1711 // "Delegate" is the Secretariat's word for a person on the roster, not a .NET delegate.
 public static class EditDelegate
 #pragma warning restore CA1711
@@ -46,6 +46,7 @@ public static class EditDelegate
                 command.DietaryNeeds,
                 command.AccessibilityNeeds
             );
+            visit.DescribeDelegateProtocol(command.MemberId, command.Honorific, command.InterpretationNeeds);
             return Unit.Value;
         }
     }

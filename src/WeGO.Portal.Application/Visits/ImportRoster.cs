@@ -27,6 +27,8 @@ public static class ImportRoster
         "email",
         "dietary needs",
         "accessibility needs",
+        "honorific",
+        "interpretation needs",
     ];
 
     [AllowedTo(RoleGroup.EditVisits)]
@@ -75,7 +77,7 @@ public static class ImportRoster
 
             foreach (var row in rows)
             {
-                visit.AddDelegationMember(
+                var member = visit.AddDelegationMember(
                     row.FullName,
                     row.Title,
                     row.Organization,
@@ -84,6 +86,7 @@ public static class ImportRoster
                     row.DietaryNeeds,
                     row.AccessibilityNeeds
                 );
+                visit.DescribeDelegateProtocol(member, row.Honorific, row.InterpretationNeeds);
             }
 
             return new Result(rows.Count, []);
@@ -97,7 +100,9 @@ public static class ImportRoster
         DelegationRole Role,
         string? Email,
         string? DietaryNeeds,
-        string? AccessibilityNeeds
+        string? AccessibilityNeeds,
+        string? Honorific,
+        string? InterpretationNeeds
     ) : IDelegateDetails;
 
     private enum Column
@@ -109,6 +114,8 @@ public static class ImportRoster
         Email,
         DietaryNeeds,
         AccessibilityNeeds,
+        Honorific,
+        InterpretationNeeds,
     }
 
     /// <summary>Reads and checks a roster file: all its rows, or every problem found in it.</summary>
@@ -151,6 +158,24 @@ public static class ImportRoster
                     "accesibilidad",
                     "접근성 요구 사항",
                     "접근성",
+                ],
+                [Column.Honorific] =
+                [
+                    "honorific",
+                    "form of address",
+                    "tratamiento",
+                    "título honorífico",
+                    "호칭",
+                    "경칭",
+                ],
+                [Column.InterpretationNeeds] =
+                [
+                    "interpretation needs",
+                    "interpretation",
+                    "necesidades de interpretación",
+                    "interpretación",
+                    "통역 요구 사항",
+                    "통역 필요",
                 ],
             }
         );
@@ -328,7 +353,9 @@ public static class ImportRoster
                 role,
                 Value(Column.Email),
                 Value(Column.DietaryNeeds),
-                Value(Column.AccessibilityNeeds)
+                Value(Column.AccessibilityNeeds),
+                Value(Column.Honorific),
+                Value(Column.InterpretationNeeds)
             );
             foreach (var failure in Rules.Validate(row).Errors)
             {

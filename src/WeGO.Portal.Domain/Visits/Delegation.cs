@@ -140,6 +140,16 @@ public sealed class Delegation : Entity
     internal void DescribeProtocol(int memberId, string? honorific, string? interpretationNeeds) =>
         Find(memberId).DescribeProtocol(honorific, interpretationNeeds);
 
+    internal void DescribeProtocol(DelegationMember member, string? honorific, string? interpretationNeeds)
+    {
+        if (!members.Contains(member))
+        {
+            throw new DomainException("Visit.ItemNotFound");
+        }
+
+        member.DescribeProtocol(honorific, interpretationNeeds);
+    }
+
     /// <summary>Moves a delegate one place earlier (<paramref name="offset"/> -1) or later (+1) in the order of
     /// precedence; nobody moves ahead of the head of delegation.</summary>
     internal void Move(int memberId, int offset)

@@ -42,8 +42,12 @@ public sealed class DelegationMember : Entity
 
     public string? Email { get; private set; }
 
+    /// <summary>Health-related: seen only by the staff who prepare the visit, never copied into the audit trail, and
+    /// deleted some days after the visit (<see cref="ForgetNeeds"/>).</summary>
+    [PersonalData]
     public string? DietaryNeeds { get; private set; }
 
+    [PersonalData]
     public string? AccessibilityNeeds { get; private set; }
 
     /// <summary>How the delegate wishes to be addressed before their name ("Dato'", "The Honourable", "Dr"), as they

@@ -242,16 +242,12 @@ public sealed class Visit : AggregateRoot
         Delegation.DescribeProtocol(memberId, honorific, interpretationNeeds);
     }
 
-    /// <summary>The same for a delegate just added, who has no id before the save.</summary>
+    /// <summary>The same for a delegate just added (before saving, a new member has no id to find it by: a roster
+    /// import adds many at once).</summary>
     public void DescribeDelegateProtocol(DelegationMember member, string? honorific, string? interpretationNeeds)
     {
         EnsureNotCancelled();
-        if (!Delegation.Members.Contains(member))
-        {
-            throw new DomainException("Visit.ItemNotFound");
-        }
-
-        member.DescribeProtocol(honorific, interpretationNeeds);
+        Delegation.DescribeProtocol(member, honorific, interpretationNeeds);
     }
 
     /// <summary>Moves a delegate one place earlier (-1) or later (+1) in the order of precedence.</summary>

@@ -21,4 +21,20 @@ public sealed class DelegationModel(IMediator mediator) : PageModel
         Roster = roster;
         return Page();
     }
+
+    /// <summary>The roster as a CSV file in the import's columns; the needs only for the staff who may see
+    /// them.</summary>
+    public async Task<IActionResult> OnGetExportAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new GetRoster.Query(id), cancellationToken) is not { } roster)
+        {
+            return NotFound();
+        }
+
+        return File(
+            await ExportRoster.FileAsync(roster, cancellationToken),
+            "text/csv; charset=utf-8",
+            ExportRoster.FileName(roster)
+        );
+    }
 }

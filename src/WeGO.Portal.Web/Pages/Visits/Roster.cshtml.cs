@@ -25,6 +25,10 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
     [BindProperty]
     public IFormFile? RosterFile { get; set; }
 
+    /// <summary>The move buttons' value: -1 up the order of precedence, +1 down.</summary>
+    [BindProperty]
+    public int Offset { get; set; }
+
     /// <summary>?edit={memberId}: the member form edits this delegate instead of adding one.</summary>
     [BindProperty(SupportsGet = true, Name = "edit")]
     public int? EditId { get; set; }
@@ -69,9 +73,24 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
         return BackToRoster(id);
     }
 
+    public async Task<IActionResult> OnPostMoveAsync(int id, CancellationToken cancellationToken)
+    {
+        await mediator.Send(
+            new MoveDelegate.Command
+            {
+                VisitId = id,
+                Version = Input.Version,
+                MemberId = Input.MemberId,
+                Offset = Offset,
+            },
+            cancellationToken
+        );
+        return RedirectToPage(null, null, new { id }, $"member-{Input.MemberId}");
+    }
+
     public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken cancellationToken)
     {
-        var name = (await mediator.Send(new GetRoster.Query(id), cancellationToken))
+        var name = (await mediator.Send(new GetRoster.Query(id, WithNeeds: false), cancellationToken))
             ?.Members.FirstOrDefault(m => m.Id == Input.MemberId)
             ?.FullName;
         await mediator.Send(
@@ -121,13 +140,15 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
         {
             SavedMeanwhile
                 .Compare(this, nameof(Input), Input.Version, Roster.Version, DelegateForm.From(member), Input)
+                .Field(c => c.Honorific, "Roster.Honorific")
                 .Field(c => c.FullName, "Roster.Name")
                 .Field(c => c.Role, "Roster.Role", role => text["DelegationRole." + role])
                 .Field(c => c.Title, "Roster.MemberTitle")
                 .Field(c => c.Organization, "Roster.Organization")
                 .Field(c => c.Email, "Field.Email")
                 .Field(c => c.DietaryNeeds, "Roster.DietaryNeeds")
-                .Field(c => c.AccessibilityNeeds, "Roster.AccessibilityNeeds");
+                .Field(c => c.AccessibilityNeeds, "Roster.AccessibilityNeeds")
+                .Field(c => c.InterpretationNeeds, "Roster.InterpretationNeeds");
         }
     }
 
@@ -156,6 +177,10 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
 
         public string? AccessibilityNeeds { get; init; }
 
+        public string? Honorific { get; init; }
+
+        public string? InterpretationNeeds { get; init; }
+
         public static DelegateForm From(GetRoster.Member member) =>
             new()
             {
@@ -167,6 +192,8 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
                 Email = member.Email,
                 DietaryNeeds = member.DietaryNeeds,
                 AccessibilityNeeds = member.AccessibilityNeeds,
+                Honorific = member.Honorific,
+                InterpretationNeeds = member.InterpretationNeeds,
             };
 
         public AddDelegate.Command ToAdd(int visitId) =>
@@ -181,6 +208,8 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
                 Email = Email,
                 DietaryNeeds = DietaryNeeds,
                 AccessibilityNeeds = AccessibilityNeeds,
+                Honorific = Honorific,
+                InterpretationNeeds = InterpretationNeeds,
             };
 
         public EditDelegate.Command ToEdit(int visitId) =>
@@ -196,6 +225,8 @@ public sealed class RosterModel(IMediator mediator, IStringLocalizer<UiText> tex
                 Email = Email,
                 DietaryNeeds = DietaryNeeds,
                 AccessibilityNeeds = AccessibilityNeeds,
+                Honorific = Honorific,
+                InterpretationNeeds = InterpretationNeeds,
             };
     }
 }
