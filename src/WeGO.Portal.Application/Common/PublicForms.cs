@@ -7,6 +7,41 @@ using WeGO.Portal.Domain.Organizations;
 
 namespace WeGO.Portal.Application.Common;
 
+/// <summary>Who writes on a public form: the organisation, its country and the person to answer, in the language they
+/// choose.</summary>
+public interface IPublicFormSender
+{
+    string? OrganizationName { get; }
+
+    string? CountryCode { get; }
+
+    string? ContactName { get; }
+
+    string? ContactPosition { get; }
+
+    string? Email { get; }
+
+    string? Phone { get; }
+
+    string? PreferredLanguage { get; }
+}
+
+/// <summary>The sender's fields, checked alike on every public form.</summary>
+public sealed class PublicFormSenderValidator : AbstractValidator<IPublicFormSender>
+{
+    public PublicFormSenderValidator(IStringLocalizer<Messages> messages)
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+        RuleFor(c => c.OrganizationName).NotEmpty().OneLine(Organization.NameMaxLength, messages);
+        RuleFor(c => c.CountryCode).Country(messages);
+        RuleFor(c => c.ContactName).NotEmpty().OneLine(PersonName.MaxLength, messages);
+        RuleFor(c => c.ContactPosition).OneLine(JobTitle.MaxLength, messages);
+        RuleFor(c => c.Email).Email(messages);
+        RuleFor(c => c.Phone).Phone(messages);
+        RuleFor(c => c.PreferredLanguage).ReplyLanguage(messages);
+    }
+}
+
 /// <summary>What every public form (the membership inquiry, the visit request) checks and draws alike: text a stranger
 /// may send (<see cref="InquiryText"/>), a known country and reply language, the programmes offered, and a fresh
 /// reference. One place, so the forms cannot drift apart (decision 0024).</summary>

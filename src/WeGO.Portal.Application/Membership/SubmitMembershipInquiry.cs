@@ -33,7 +33,7 @@ public static class SubmitMembershipInquiry
     ];
 
     [Public]
-    public sealed record Command : ICommand<Result>
+    public sealed record Command : ICommand<Result>, IPublicFormSender
     {
         public string? OrganizationName { get; init; }
 
@@ -76,15 +76,9 @@ public static class SubmitMembershipInquiry
         public Validator(IStringLocalizer<Messages> messages)
         {
             RuleLevelCascadeMode = CascadeMode.Stop;
-            RuleFor(c => c.OrganizationName).NotEmpty().OneLine(Organization.NameMaxLength, messages);
-            RuleFor(c => c.CountryCode).Country(messages);
+            Include(new PublicFormSenderValidator(messages));
             RuleFor(c => c.Kind).NotNull().IsInEnum();
             RuleFor(c => c.Population).InclusiveBetween(1, MaxPopulation);
-            RuleFor(c => c.ContactName).NotEmpty().OneLine(PersonName.MaxLength, messages);
-            RuleFor(c => c.ContactPosition).OneLine(JobTitle.MaxLength, messages);
-            RuleFor(c => c.Email).Email(messages);
-            RuleFor(c => c.Phone).Phone(messages);
-            RuleFor(c => c.PreferredLanguage).ReplyLanguage(messages);
             RuleForEach(c => c.Interests).Programme(messages);
             RuleFor(c => c.OtherInterest).Lines(MembershipInquiry.OtherInterestMaxLength, messages);
             RuleFor(c => c.HeardFrom).Lines(MembershipInquiry.HeardFromMaxLength, messages);

@@ -18,7 +18,7 @@ namespace WeGO.Portal.Application.VisitRequests;
 public static class SubmitVisitRequest
 {
     [Public]
-    public sealed record Command : ICommand<Result>
+    public sealed record Command : ICommand<Result>, IPublicFormSender
     {
         public string? OrganizationName { get; init; }
 
@@ -44,8 +44,8 @@ public static class SubmitVisitRequest
 
         public string? Purpose { get; init; }
 
-        /// <summary>Ticked from the membership form's list (<see cref="Membership.SubmitMembershipInquiry.Programmes"/>).
-        /// </summary>
+        /// <summary>Ticked from the membership form's list
+        /// (<see cref="Membership.SubmitMembershipInquiry.Programmes"/>).</summary>
         public List<MembershipInterest> Topics { get; init; } = [];
 
         public string? OtherTopics { get; init; }
@@ -66,13 +66,7 @@ public static class SubmitVisitRequest
         public Validator(IStringLocalizer<Messages> messages, TimeProvider clock)
         {
             RuleLevelCascadeMode = CascadeMode.Stop;
-            RuleFor(c => c.OrganizationName).NotEmpty().OneLine(Organization.NameMaxLength, messages);
-            RuleFor(c => c.CountryCode).Country(messages);
-            RuleFor(c => c.ContactName).NotEmpty().OneLine(PersonName.MaxLength, messages);
-            RuleFor(c => c.ContactPosition).OneLine(JobTitle.MaxLength, messages);
-            RuleFor(c => c.Email).Email(messages);
-            RuleFor(c => c.Phone).Phone(messages);
-            RuleFor(c => c.PreferredLanguage).ReplyLanguage(messages);
+            Include(new PublicFormSenderValidator(messages));
             RuleFor(c => c.EarliestDate)
                 .NotNull()
                 .GreaterThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))

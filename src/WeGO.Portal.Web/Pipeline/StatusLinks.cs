@@ -3,7 +3,8 @@ using Serilog.Events;
 
 namespace WeGO.Portal.Web.Pipeline;
 
-/// <summary>A private status link (<c>/Membership/Status/{token}</c>, <c>/Membership/Sent/{token}</c>) is a password in
+/// <summary>A private status link (<c>/Membership/Status/{token}</c>, <c>/VisitRequests/Status/{token}</c>, their Sent
+/// pages and short addresses) is a password in
 /// an address: its pages tell browsers not to pass it on as a referrer or index it, and request logs never record the
 /// token, nor the token of a link sent before the pages moved (<see cref="OldAddresses"/>).</summary>
 public static class StatusLinks
@@ -14,6 +15,10 @@ public static class StatusLinks
         "/Membership/Sent/",
         "/inquiry/",
         "/join/sent/",
+        "/VisitRequests/Status/",
+        "/VisitRequests/Sent/",
+        "/visit/status/",
+        "/visit/sent/",
     ];
 
     public static void KeepPrivate(HttpResponse response)

@@ -7,9 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace WeGO.Portal.Web.Pipeline;
 
-/// <summary>How many membership inquiries one network may post in a window
-/// (<c>Portal:Inquiries:RateLimit</c>).</summary>
-public sealed class InquiryRateLimitSettings
+/// <summary>How many public forms (membership inquiries and visit requests together) one network may post in a window.
+/// The section keeps the name it had when the inquiry was the only public form, so existing settings still
+/// apply.</summary>
+public sealed class PublicFormRateLimitSettings
 {
     public const string Section = "Portal:Inquiries:RateLimit";
 
@@ -18,26 +19,27 @@ public sealed class InquiryRateLimitSettings
     public int WindowSeconds { get; set; } = 600;
 }
 
-/// <summary>Limits posts of the public inquiry form per client address (an IPv6 client per /64, the block one
+/// <summary>Limits posts of the public forms (<c>/Membership/Join</c>, <c>/VisitRequests/Ask</c>: one count for both,
+/// decision 0024) per client address (an IPv6 client per /64, the block one
 /// household or office gets). Reading the form is never limited. Behind a proxy the client address is only right
 /// with forwarded headers enabled (docs/operations.md). A refused post gets 429 and the friendly error page.</summary>
-internal static class InquiryRateLimit
+internal static class PublicFormRateLimit
 {
-    public const string Policy = "inquiry-posts";
+    public const string Policy = "public-form-posts";
 
     /// <summary>Where the refusal leaves the minutes to wait, for the error page.</summary>
     public const string RetryAfterMinutesKey = "wego.retry-after-minutes";
 
-    public static IServiceCollection AddInquiryRateLimit(this IServiceCollection services)
+    public static IServiceCollection AddPublicFormRateLimit(this IServiceCollection services)
     {
-        services.AddOptions<InquiryRateLimitSettings>().BindConfiguration(InquiryRateLimitSettings.Section);
+        services.AddOptions<PublicFormRateLimitSettings>().BindConfiguration(PublicFormRateLimitSettings.Section);
         services.AddRateLimiter(_ => { });
         services
             .AddOptions<RateLimiterOptions>()
-            .Configure<IOptions<InquiryRateLimitSettings>, ILoggerFactory>(
+            .Configure<IOptions<PublicFormRateLimitSettings>, ILoggerFactory>(
                 (options, settings, logs) =>
                 {
-                    var logger = logs.CreateLogger(typeof(InquiryRateLimit).FullName!);
+                    var logger = logs.CreateLogger(typeof(PublicFormRateLimit).FullName!);
                     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
                     options.AddPolicy(Policy, http =>
                         HttpMethods.IsPost(http.Request.Method)
@@ -65,9 +67,7 @@ internal static class InquiryRateLimit
                             1,
                             (int)Math.Ceiling(wait.TotalMinutes)
                         );
-                        logger.LogWarning(
-                            "Membership inquiry post refused: rate limit reached for the client's network"
-                        );
+                        logger.LogWarning("Public form post refused: rate limit reached for the client's network");
                         return ValueTask.CompletedTask;
                     };
                 }
