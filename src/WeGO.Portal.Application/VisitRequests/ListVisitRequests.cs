@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
@@ -44,17 +45,21 @@ public static class ListVisitRequests
         public async ValueTask<Triage> Handle(Query query, CancellationToken cancellationToken)
         {
             var since = clock.GetUtcNow().UtcDateTime - RecentlyDecided;
-            var open = await Rows(r =>
-                    r.Status == VisitRequestStatus.Received || r.Status == VisitRequestStatus.DatesProposed
-                )
+            var open = await db
+                .VisitRequests.AsNoTracking()
+                .Where(r => r.Status == VisitRequestStatus.Received || r.Status == VisitRequestStatus.DatesProposed)
                 .OrderBy(r => r.SubmittedAtUtc)
+                .Select(ToRow)
                 .ToListAsync(cancellationToken);
-            var decided = await Rows(r =>
+            var decided = await db
+                .VisitRequests.AsNoTracking()
+                .Where(r =>
                     (r.Status == VisitRequestStatus.Accepted || r.Status == VisitRequestStatus.Declined)
                     && r.StatusChangedAtUtc >= since
                 )
                 .OrderByDescending(r => r.StatusChangedAtUtc)
                 .Take(RecentlyDecidedShown)
+                .Select(ToRow)
                 .ToListAsync(cancellationToken);
             return new Triage(
                 [.. open.Where(r => r.Status == VisitRequestStatus.Received)],
@@ -63,23 +68,19 @@ public static class ListVisitRequests
             );
         }
 
-        private IQueryable<Row> Rows(System.Linq.Expressions.Expression<Func<VisitRequest, bool>> which) =>
-            db
-                .VisitRequests.AsNoTracking()
-                .Where(which)
-                .Select(r => new Row(
-                    r.Id,
-                    r.Reference,
-                    r.OrganizationName,
-                    r.CountryCode,
-                    r.EarliestDate,
-                    r.LatestDate,
-                    r.DelegationSize,
-                    r.SubmittedAtUtc,
-                    r.Status,
-                    r.StatusChangedAtUtc,
-                    r.CityAnswer != null,
-                    r.VisitId
-                ));
+        private static readonly Expression<Func<VisitRequest, Row>> ToRow = r => new Row(
+            r.Id,
+            r.Reference,
+            r.OrganizationName,
+            r.CountryCode,
+            r.EarliestDate,
+            r.LatestDate,
+            r.DelegationSize,
+            r.SubmittedAtUtc,
+            r.Status,
+            r.StatusChangedAtUtc,
+            r.CityAnswer != null,
+            r.VisitId
+        );
     }
 }
