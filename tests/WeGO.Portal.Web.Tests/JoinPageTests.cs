@@ -186,6 +186,8 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
             { "Input.Phone", "06 762 0000", "es", "Escriba el teléfono en formato internacional" },
             { "Input.PreferredLanguage", "de", "en", "Choose English, Spanish or Korean." },
             { "Input.PreferredLanguage", "de", "es", "Elija inglés, español o coreano." },
+            // A refused box is reported under the list it belongs to, not lost as "Input.Interests[0]".
+            { "Input.Interests", "None", "en", "Choose the programmes from the list." },
             {
                 "Input.OtherInterest",
                 new string('o', 501),
