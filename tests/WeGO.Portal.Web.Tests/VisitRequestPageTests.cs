@@ -20,13 +20,7 @@ public sealed partial class VisitRequestPageTests(InquiryPortal portal) : IClass
 
     internal static List<KeyValuePair<string, string>> Seremban(string language = "en") =>
         [
-            new("Input.OrganizationName", TestData.DistinctCouncil()),
-            new("Input.CountryCode", "MY"),
-            new("Input.ContactName", "Lee Kai Yet"),
-            new("Input.ContactPosition", "Councillor"),
-            new("Input.Email", "lee.kaiyet@mbs.gov.my"),
-            new("Input.Phone", "+60 6-762 0000"),
-            new("Input.PreferredLanguage", language),
+            .. JoinPageTests.Sender(TestData.DistinctCouncil(), language),
             new("Input.EarliestDate", Day(60)),
             new("Input.LatestDate", Day(64)),
             new("Input.Flexibility", "FewDaysEitherWay"),
@@ -40,12 +34,6 @@ public sealed partial class VisitRequestPageTests(InquiryPortal portal) : IClass
             new("Input.ConsentGiven", "true"),
             new("website", ""),
         ];
-
-    private static List<KeyValuePair<string, string>> With(
-        List<KeyValuePair<string, string>> form,
-        string field,
-        string value
-    ) => [.. form.Where(f => f.Key != field), new(field, value)];
 
     private Task<(int Requests, int Outbox)> StoredAsync() =>
         portal.WithDbAsync(async db => (await db.VisitRequests.CountAsync(), await db.OutboxMessages.CountAsync()));
@@ -151,7 +139,9 @@ public sealed partial class VisitRequestPageTests(InquiryPortal portal) : IClass
     {
         var before = await StoredAsync();
 
-        using var response = await PortalClient.For(portal).PostFormAsync(Form, With(Seremban(), field, value));
+        using var response = await PortalClient
+            .For(portal)
+            .PostFormAsync(Form, JoinPageTests.With(Seremban(), field, value));
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -167,7 +157,10 @@ public sealed partial class VisitRequestPageTests(InquiryPortal portal) : IClass
         var before = await StoredAsync();
         var client = PortalClient.For(portal);
 
-        using var posted = await client.PostFormAsync(Form, With(Seremban(), "website", "http://spam.example"));
+        using var posted = await client.PostFormAsync(
+            Form,
+            JoinPageTests.With(Seremban(), "website", "http://spam.example")
+        );
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Equal("/VisitRequests/Sent", posted.Headers.Location!.OriginalString);
@@ -283,11 +276,7 @@ public sealed partial class VisitRequestPageTests(InquiryPortal portal) : IClass
         Assert.Contains(sent.OrganizationName, details, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"decline-form\"", details, StringComparison.Ordinal);
         using var acceptPage = await director.GetAsync($"/VisitRequests/Accept/{sent.Reference}");
-        Assert.StartsWith(
-            "/Account/AccessDenied",
-            acceptPage.Headers.Location!.PathAndQuery,
-            StringComparison.Ordinal
-        );
+        Assert.StartsWith("/Account/AccessDenied", acceptPage.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
 
         using var decline = await director.PostFormAsync(
             $"/VisitRequests/Details/{sent.Reference}",

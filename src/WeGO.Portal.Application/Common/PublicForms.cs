@@ -9,25 +9,25 @@ namespace WeGO.Portal.Application.Common;
 
 /// <summary>Who writes on a public form: the organisation, its country and the person to answer, in the language they
 /// choose.</summary>
-public interface IPublicFormSender
+public abstract record PublicFormSender
 {
-    string? OrganizationName { get; }
+    public string? OrganizationName { get; init; }
 
-    string? CountryCode { get; }
+    public string? CountryCode { get; init; }
 
-    string? ContactName { get; }
+    public string? ContactName { get; init; }
 
-    string? ContactPosition { get; }
+    public string? ContactPosition { get; init; }
 
-    string? Email { get; }
+    public string? Email { get; init; }
 
-    string? Phone { get; }
+    public string? Phone { get; init; }
 
-    string? PreferredLanguage { get; }
+    public string? PreferredLanguage { get; init; }
 }
 
 /// <summary>The sender's fields, checked alike on every public form.</summary>
-public sealed class PublicFormSenderValidator : AbstractValidator<IPublicFormSender>
+public sealed class PublicFormSenderValidator : AbstractValidator<PublicFormSender>
 {
     public PublicFormSenderValidator(IStringLocalizer<Messages> messages)
     {

@@ -33,26 +33,12 @@ public static class SubmitMembershipInquiry
     ];
 
     [Public]
-    public sealed record Command : ICommand<Result>, IPublicFormSender
+    public sealed record Command : PublicFormSender, ICommand<Result>
     {
-        public string? OrganizationName { get; init; }
-
-        public string? CountryCode { get; init; }
-
         public OrganizationKind? Kind { get; init; }
 
         /// <summary>Kept for local governments only.</summary>
         public int? Population { get; init; }
-
-        public string? ContactName { get; init; }
-
-        public string? ContactPosition { get; init; }
-
-        public string? Email { get; init; }
-
-        public string? Phone { get; init; }
-
-        public string? PreferredLanguage { get; init; }
 
         public List<MembershipInterest> Interests { get; init; } = [];
 

@@ -39,32 +39,29 @@ public static class GetVisitRequestStatus
     {
         public async ValueTask<Status?> Handle(Query query, CancellationToken cancellationToken)
         {
-            if (!PrivateLinks.IsWellFormed(query.Token))
-            {
-                return null;
-            }
-
-            var hash = PrivateLinks.HashStatusToken(query.Token!);
-            return await db
-                .VisitRequests.AsNoTracking()
-                .Where(r => r.StatusTokenHash == hash)
-                .Select(r => new Status(
-                    r.Reference,
-                    r.OrganizationName,
-                    r.CountryCode,
-                    r.SubmittedAtUtc,
-                    r.EarliestDate,
-                    r.LatestDate,
-                    r.Flexibility,
-                    r.Status,
-                    r.StatusChangedAtUtc,
-                    r.ProposedEarliestDate,
-                    r.ProposedLatestDate,
-                    r.ProposalMessage,
-                    r.CityAnswer,
-                    r.DeclineReason
-                ))
-                .SingleOrDefaultAsync(cancellationToken);
+            var hash = PrivateLinks.HashIfWellFormed(query.Token);
+            return hash is null
+                ? null
+                : await db
+                    .VisitRequests.AsNoTracking()
+                    .Where(r => r.StatusTokenHash == hash)
+                    .Select(r => new Status(
+                        r.Reference,
+                        r.OrganizationName,
+                        r.CountryCode,
+                        r.SubmittedAtUtc,
+                        r.EarliestDate,
+                        r.LatestDate,
+                        r.Flexibility,
+                        r.Status,
+                        r.StatusChangedAtUtc,
+                        r.ProposedEarliestDate,
+                        r.ProposedLatestDate,
+                        r.ProposalMessage,
+                        r.CityAnswer,
+                        r.DeclineReason
+                    ))
+                    .SingleOrDefaultAsync(cancellationToken);
         }
     }
 
@@ -76,7 +73,7 @@ public static class GetVisitRequestStatus
         CancellationToken cancellationToken
     )
     {
-        var hash = PrivateLinks.IsWellFormed(token) ? PrivateLinks.HashStatusToken(token!) : null;
+        var hash = PrivateLinks.HashIfWellFormed(token);
         return await db.VisitRequests.SingleOrDefaultAsync(r => r.StatusTokenHash == hash, cancellationToken)
             ?? throw new DomainException("VisitRequest.NotFound");
     }

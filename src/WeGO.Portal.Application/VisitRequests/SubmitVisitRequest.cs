@@ -18,22 +18,8 @@ namespace WeGO.Portal.Application.VisitRequests;
 public static class SubmitVisitRequest
 {
     [Public]
-    public sealed record Command : ICommand<Result>, IPublicFormSender
+    public sealed record Command : PublicFormSender, ICommand<Result>
     {
-        public string? OrganizationName { get; init; }
-
-        public string? CountryCode { get; init; }
-
-        public string? ContactName { get; init; }
-
-        public string? ContactPosition { get; init; }
-
-        public string? Email { get; init; }
-
-        public string? Phone { get; init; }
-
-        public string? PreferredLanguage { get; init; }
-
         public DateOnly? EarliestDate { get; init; }
 
         public DateOnly? LatestDate { get; init; }
