@@ -58,7 +58,7 @@ public sealed class VisitRequestTests(PortalFactory portal) : IClassFixture<Port
     }
 
     [Fact]
-    public async Task Accepting_creates_exactly_one_requested_visit_for_the_citys_new_record_and_a_second_accept_is_refused()
+    public async Task Accepting_creates_one_requested_visit_for_a_new_city_record_and_refuses_a_second_accept()
     {
         var sent = await portal.VisitRequestAsync();
         var visits = await portal.WithDbAsync(db => db.Visits.CountAsync());
