@@ -266,6 +266,36 @@ public sealed partial class VisitRequestPageTests(InquiryPortal portal) : IClass
     }
 
     [Fact]
+    public async Task Staff_decline_with_a_reason_and_a_missing_reason_is_asked_for_on_the_change_page()
+    {
+        var sent = await portal.VisitRequestAsync();
+        var staff = await PortalClient.NewStaffSignedInAsync(portal, Roles.SecretariatStaff);
+        var page = $"/VisitRequests/Details/{sent.Reference}";
+        var decline = $"/VisitRequests/Change/{sent.Reference}?handler=Decline";
+        List<KeyValuePair<string, string>> form =
+        [
+            new("Refusal.RequestId", sent.Id.ToString(CultureInfo.InvariantCulture)),
+            new("Refusal.Version", "0"),
+        ];
+
+        using var empty = await staff.PostFormAsync(page, [.. form, new("Refusal.Reason", "")], decline);
+        var refused = WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Matches("""id="Refusal_Reason-error">Give the reason, for the city's reply.""", refused);
+        Assert.Equal(VisitRequestStatus.Received, (await portal.StoredVisitRequestAsync(sent.Id)).Status);
+
+        using var declined = await staff.PostFormAsync(
+            page,
+            [.. form, new("Refusal.Reason", "We are closed.")],
+            decline
+        );
+        Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
+        Assert.Equal(page, declined.Headers.Location!.OriginalString);
+        Assert.Equal(VisitRequestStatus.Declined, (await portal.StoredVisitRequestAsync(sent.Id)).Status);
+        Assert.Contains("Status: declined", await staff.GetPageAsync(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_program_director_reads_the_queue_and_a_request_but_cannot_act()
     {
         var sent = await portal.VisitRequestAsync();
@@ -285,10 +315,10 @@ public sealed partial class VisitRequestPageTests(InquiryPortal portal) : IClass
                 new("Refusal.Version", "0"),
                 new("Refusal.Reason", "No"),
             ],
-            $"/VisitRequests/Details/{sent.Reference}?handler=Decline"
+            $"/VisitRequests/Change/{sent.Reference}?handler=Decline"
         );
 
-        Assert.Equal(HttpStatusCode.Forbidden, decline.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", decline.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(VisitRequestStatus.Received, (await portal.StoredVisitRequestAsync(sent.Id)).Status);
     }
 
