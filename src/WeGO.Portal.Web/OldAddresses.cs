@@ -1,7 +1,8 @@
 namespace WeGO.Portal.Web;
 
-/// <summary>Addresses the portal answered before each feature took one name (decision 0015). Links in emails already
-/// sent, bookmarks and printed material keep working: each old address answers 301 with the new one (308 for a post,
+/// <summary>Addresses the portal answered before each feature took one name (decision 0015), and the short public
+/// addresses printed on material (<c>/join</c>, <c>/visit</c>). Links in emails already sent, bookmarks and printed
+/// material keep working: each old address answers 301 with the new one (308 for a post,
 /// so a form left open in a browser still reaches its page), the rest of the path and the query kept.</summary>
 public static class OldAddresses
 {
@@ -11,6 +12,9 @@ public static class OldAddresses
     [
         ("/join/sent", "/Membership/Sent"),
         ("/join", "/Membership/Join"),
+        ("/visit/sent", "/VisitRequests/Sent"),
+        ("/visit/status", "/VisitRequests/Status"),
+        ("/visit", "/VisitRequests/Ask"),
         ("/inquiry", "/Membership/Status"),
         ("/Inquiries", "/Membership/Inquiries"),
         ("/Admin/Users", "/Staff"),

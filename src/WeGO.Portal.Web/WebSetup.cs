@@ -144,7 +144,7 @@ internal static class WebSetup
     {
         services.AddScoped<UseCaseRejections>();
         services.AddScoped<CalendarFeedTokens>();
-        services.AddInquiryRateLimit();
+        services.AddPublicFormRateLimit();
         services
             .AddRazorPages(options =>
             {
@@ -154,6 +154,8 @@ internal static class WebSetup
                 options.Conventions.AuthorizeFolder("/Staff", Policies.Administration);
                 options.Conventions.AuthorizeFolder("/Visits", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/FollowUps", Policies.ReadVisits);
+                options.Conventions.AuthorizeFolder("/VisitRequests", Policies.ReadVisits);
+                options.Conventions.AuthorizePage("/VisitRequests/Accept", Policies.EditVisits);
                 options.Conventions.AuthorizeFolder("/Membership/Inquiries", Policies.ReadInquiries);
                 options.Conventions.AuthorizeFolder("/Membership/Applications", Policies.ReadInquiries);
                 options.Conventions.AuthorizeFolder("/Membership/Committee", Policies.ReadInquiries);
@@ -174,6 +176,10 @@ internal static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Membership/Directory");
                 // The delegation's own page, at the private link its contact received with the programme.
                 options.Conventions.AllowAnonymousToPage("/Delegation/Index");
+                // The public side of visit requests, page by page as well: the staff's queue stays closed.
+                options.Conventions.AllowAnonymousToPage("/VisitRequests/Ask");
+                options.Conventions.AllowAnonymousToPage("/VisitRequests/Sent");
+                options.Conventions.AllowAnonymousToPage("/VisitRequests/Status");
                 options.Conventions.AllowAnonymousToPage("/Privacy");
                 options.Conventions.AllowAnonymousToPage("/News/Index");
                 options.Conventions.AllowAnonymousToPage("/News/Release");

@@ -44,7 +44,7 @@ public sealed class FormFieldTests : IClassFixture<PortalFactory>
     private int ValidatorMaximumLength(string property)
     {
         using var scope = portal.Services.CreateScope();
-        var validator = scope.ServiceProvider.GetRequiredService<IValidator<VisitPlan>>();
+        var validator = scope.ServiceProvider.GetRequiredService<IValidator<VisitTimeAndPlace>>();
         return validator
             .CreateDescriptor()
             .GetRulesForMember(property)

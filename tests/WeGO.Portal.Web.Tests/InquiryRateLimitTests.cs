@@ -58,4 +58,25 @@ public sealed class InquiryRateLimitTests : IDisposable
         using var home = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
     }
+
+    [Fact]
+    public async Task Visit_requests_and_inquiries_share_one_limit_and_a_refused_request_stores_nothing()
+    {
+        var client = PortalClient.For(portal);
+        using var inquiry = await client.PostFormAsync("/Membership/Join", JoinPageTests.Seremban());
+        using var request = await client.PostFormAsync("/VisitRequests/Ask", VisitRequestPageTests.Seremban());
+        Assert.Equal(HttpStatusCode.Redirect, inquiry.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, request.StatusCode);
+
+        using var refused = await client.PostFormAsync("/VisitRequests/Ask", VisitRequestPageTests.Seremban());
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(1, await portal.WithDbAsync(db => db.VisitRequests.CountAsync()));
+        Assert.Equal(4, await portal.WithDbAsync(db => db.OutboxMessages.CountAsync()));
+        Assert.Contains(
+            "Request a visit to WeGO",
+            await client.GetPageAsync("/VisitRequests/Ask"),
+            StringComparison.Ordinal
+        );
+    }
 }

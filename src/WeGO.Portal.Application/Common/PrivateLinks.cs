@@ -33,6 +33,10 @@ public static class PrivateLinks
     public static string HashStatusToken(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
 
+    /// <summary>The hash to look a token up by, or null for a token the portal cannot have issued (nothing to look
+    /// up).</summary>
+    public static string? HashIfWellFormed(string? token) => IsWellFormed(token) ? HashStatusToken(token!) : null;
+
     /// <summary>Whether a token could be one the portal issued; anything else is refused before the database is
     /// asked.</summary>
     public static bool IsWellFormed(string? token) =>

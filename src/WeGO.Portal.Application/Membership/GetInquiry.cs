@@ -104,8 +104,6 @@ public static class GetInquiry
 
     public sealed record NoteRow(string Text, string Author, DateTime WrittenAtUtc);
 
-    public sealed record HistoryRow(DateTime OccurredAtUtc, string ActorName, string Action);
-
     public sealed record CityContext
     {
         public required int Id { get; init; }
@@ -202,15 +200,7 @@ public static class GetInquiry
                 .ThenByDescending(n => n.Id)
                 .Select(n => new NoteRow(n.Text, n.Author, n.WrittenAtUtc))
                 .ToListAsync(cancellationToken);
-            var id = query.Id.ToString(CultureInfo.InvariantCulture);
-            var history = await db
-                .AuditEntries.AsNoTracking()
-                .Where(a => a.EntityType == nameof(MembershipInquiry) && a.EntityId == id)
-                .OrderByDescending(a => a.OccurredAtUtc)
-                .ThenByDescending(a => a.Id)
-                .Take(100)
-                .Select(a => new HistoryRow(a.OccurredAtUtc, a.ActorName, a.Action))
-                .ToListAsync(cancellationToken);
+            var history = await History.OfAsync(db, nameof(MembershipInquiry), query.Id, cancellationToken);
             var city = details.OrganizationId is { } organizationId
                 ? await CityAsync(organizationId, query.Id, cancellationToken)
                 : null;

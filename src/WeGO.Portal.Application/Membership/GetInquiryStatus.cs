@@ -36,12 +36,11 @@ public static class GetInquiryStatus
     {
         public async ValueTask<Status?> Handle(Query query, CancellationToken cancellationToken)
         {
-            if (!PrivateLinks.IsWellFormed(query.Token))
+            if (PrivateLinks.HashIfWellFormed(query.Token) is not { } hash)
             {
                 return null;
             }
 
-            var hash = PrivateLinks.HashStatusToken(query.Token!);
             return await db
                 .MembershipInquiries.AsNoTracking()
                 .Where(i => i.StatusToken == hash)

@@ -33,26 +33,12 @@ public static class SubmitMembershipInquiry
     ];
 
     [Public]
-    public sealed record Command : ICommand<Result>
+    public sealed record Command : PublicFormSender, ICommand<Result>
     {
-        public string? OrganizationName { get; init; }
-
-        public string? CountryCode { get; init; }
-
         public OrganizationKind? Kind { get; init; }
 
         /// <summary>Kept for local governments only.</summary>
         public int? Population { get; init; }
-
-        public string? ContactName { get; init; }
-
-        public string? ContactPosition { get; init; }
-
-        public string? Email { get; init; }
-
-        public string? Phone { get; init; }
-
-        public string? PreferredLanguage { get; init; }
 
         public List<MembershipInterest> Interests { get; init; } = [];
 
@@ -76,58 +62,15 @@ public static class SubmitMembershipInquiry
         public Validator(IStringLocalizer<Messages> messages)
         {
             RuleLevelCascadeMode = CascadeMode.Stop;
-            string ControlCharacters(Command _) => messages["Inquiry.ControlCharacters"];
-
-            RuleFor(c => c.OrganizationName)
-                .NotEmpty()
-                .MaximumLength(Organization.NameMaxLength)
-                .Must(InquiryText.IsSingleLine)
-                .WithMessage(ControlCharacters);
-            RuleFor(c => c.CountryCode)
-                .NotEmpty()
-                .Must(Countries.IsKnown)
-                .WithMessage(_ => messages["Organization.CountryUnknown"]);
+            Include(new PublicFormSenderValidator(messages));
             RuleFor(c => c.Kind).NotNull().IsInEnum();
             RuleFor(c => c.Population).InclusiveBetween(1, MaxPopulation);
-            RuleFor(c => c.ContactName)
-                .NotEmpty()
-                .MaximumLength(PersonName.MaxLength)
-                .Must(InquiryText.IsSingleLine)
-                .WithMessage(ControlCharacters);
-            RuleFor(c => c.ContactPosition)
-                .MaximumLength(JobTitle.MaxLength)
-                .Must(InquiryText.IsSingleLine)
-                .WithMessage(ControlCharacters);
-            RuleFor(c => c.Email)
-                .NotEmpty()
-                .MaximumLength(EmailAddress.MaxLength)
-                .Must(InquiryText.IsEmail)
-                .WithMessage(_ => messages["Inquiry.EmailInvalid"]);
-            RuleFor(c => c.Phone)
-                .MaximumLength(PhoneNumber.MaxLength)
-                .Must(InquiryText.IsInternationalPhone)
-                .WithMessage(_ => messages["Inquiry.PhoneInvalid"]);
-            RuleFor(c => c.PreferredLanguage)
-                .NotEmpty()
-                .Must(Languages.Contains)
-                .WithMessage(_ => messages["Inquiry.LanguageUnknown"]);
-            RuleForEach(c => c.Interests)
-                .Must(i => Programmes.Contains(i))
-                .WithMessage(_ => messages["Inquiry.InterestUnknown"]);
-            RuleFor(c => c.OtherInterest)
-                .MaximumLength(MembershipInquiry.OtherInterestMaxLength)
-                .Must(InquiryText.IsMultiLine)
-                .WithMessage(ControlCharacters);
-            RuleFor(c => c.HeardFrom)
-                .MaximumLength(MembershipInquiry.HeardFromMaxLength)
-                .Must(InquiryText.IsMultiLine)
-                .WithMessage(ControlCharacters);
+            RuleForEach(c => c.Interests).Programme(messages);
+            RuleFor(c => c.OtherInterest).Lines(MembershipInquiry.OtherInterestMaxLength, messages);
+            RuleFor(c => c.HeardFrom).Lines(MembershipInquiry.HeardFromMaxLength, messages);
             RuleFor(c => c.VisitId).GreaterThan(0).WithMessage(_ => messages["Inquiry.VisitUnknown"]);
-            RuleFor(c => c.Message)
-                .MaximumLength(MembershipInquiry.MessageMaxLength)
-                .Must(InquiryText.IsMultiLine)
-                .WithMessage(ControlCharacters);
-            RuleFor(c => c.ConsentGiven).Equal(true).WithMessage(_ => messages["Inquiry.ConsentRequired"]);
+            RuleFor(c => c.Message).Lines(MembershipInquiry.MessageMaxLength, messages);
+            RuleFor(c => c.ConsentGiven).Consent(messages);
         }
     }
 
@@ -145,8 +88,9 @@ public static class SubmitMembershipInquiry
             var country = command.CountryCode!.Trim().ToUpperInvariant();
             var kind = command.Kind!.Value;
             var population = kind == OrganizationKind.LocalGovernment ? command.Population : null;
-            var interests = command.Interests.Aggregate(MembershipInterest.None, (all, one) => all | one);
-            var organization = await MatchOrganizationAsync(
+            var interests = PublicForms.Combine(command.Interests);
+            var organization = await CityRecords.MatchOrAddAsync(
+                db,
                 command.OrganizationName!,
                 country,
                 kind,
@@ -156,7 +100,12 @@ public static class SubmitMembershipInquiry
 
             var token = PrivateLinks.NewStatusToken();
             var inquiry = new MembershipInquiry(
-                await NewReferenceAsync(now.Year, cancellationToken),
+                await PublicForms.NewReferenceAsync(
+                    PrivateLinks.InquiryPrefix,
+                    now.Year,
+                    (reference, ct) => db.MembershipInquiries.AnyAsync(i => i.Reference == reference, ct),
+                    cancellationToken
+                ),
                 PrivateLinks.HashStatusToken(token),
                 new InquiryApplicant(
                     command.OrganizationName!,
@@ -217,68 +166,12 @@ public static class SubmitMembershipInquiry
                     inquiry.Email,
                     inquiry.Phone ?? "-",
                     Emails.Text("Inquiry.Language." + inquiry.PreferredLanguage, "en"),
-                    InterestsInEnglish(interests, inquiry.OtherInterest),
+                    PublicForms.ProgrammesLineInEnglish(interests, inquiry.OtherInterest),
                     $"{portal}/Membership/Inquiries?q={Uri.EscapeDataString(inquiry.Reference)}"
                 )
             );
 
             return new Result(inquiry.Reference, token);
-        }
-
-        /// <summary>The city's one record: the same name in the same country, else a close name there, else a new
-        /// record.</summary>
-        private async Task<Organization> MatchOrganizationAsync(
-            string name,
-            string country,
-            OrganizationKind kind,
-            int? population,
-            CancellationToken cancellationToken
-        )
-        {
-            var organization = await SimilarOrganizations.FindSameAsync(db, name, country, cancellationToken);
-            if (organization is not null)
-            {
-                return organization;
-            }
-
-            var similar = await SimilarOrganizations.FindAsync(db, name, country, cancellationToken);
-            if (similar.FirstOrDefault(o => o.CountryCode == country) is { } close)
-            {
-                return await db.Organizations.SingleAsync(o => o.Id == close.Id, cancellationToken);
-            }
-
-            organization = new Organization(name, country, Countries.SuggestRegion(country), kind);
-            organization.SetPopulation(population);
-            db.Organizations.Add(organization);
-            return organization;
-        }
-
-        /// <summary>A random reference, drawn again in the unlikely case it is taken. The unique index settles the
-        /// (one in hundreds of millions) race of two submissions drawing the same code at the same moment.</summary>
-        private async Task<string> NewReferenceAsync(int year, CancellationToken cancellationToken)
-        {
-            while (true)
-            {
-                var reference = PrivateLinks.NewReference(PrivateLinks.InquiryPrefix, year);
-                if (!await db.MembershipInquiries.AnyAsync(i => i.Reference == reference, cancellationToken))
-                {
-                    return reference;
-                }
-            }
-        }
-
-        private static string InterestsInEnglish(MembershipInterest interests, string? other)
-        {
-            var names = Programmes
-                .Where(p => interests.HasFlag(p))
-                .Select(p => Emails.Text("Inquiry.Interest." + p, "en"))
-                .ToList();
-            if (!string.IsNullOrWhiteSpace(other))
-            {
-                names.Add(other.Trim());
-            }
-
-            return names.Count == 0 ? "-" : string.Join("; ", names);
         }
     }
 }

@@ -7,8 +7,9 @@ using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Application.Visits;
 
-/// <summary>What scheduling and editing a visit ask alike: when, where, who hosts, who comes.</summary>
-public abstract record VisitPlan
+/// <summary>When and where a visit happens and who comes, as staff type it: what scheduling a visit, editing it and
+/// accepting a city's request ask alike.</summary>
+public abstract record VisitTimeAndPlace
 {
     public string Purpose { get; init; } = "";
 
@@ -22,6 +23,16 @@ public abstract record VisitPlan
 
     public string Venue { get; init; } = "";
 
+    public int? ExpectedHeadcount { get; init; }
+
+    public string? Languages { get; init; }
+
+    public bool InterpretationNeeded { get; init; }
+}
+
+/// <summary>What scheduling and editing a visit ask alike: when, where, who hosts, who comes.</summary>
+public abstract record VisitPlan : VisitTimeAndPlace
+{
     public List<string> HostStaffIds { get; init; } = [];
 
     public List<int> HostContactIds { get; init; } = [];
@@ -34,19 +45,13 @@ public abstract record VisitPlan
 
     public string? HeadOfDelegationTitle { get; init; }
 
-    public int? ExpectedHeadcount { get; init; }
-
-    public string? Languages { get; init; }
-
-    public bool InterpretationNeeded { get; init; }
-
     /// <summary>The user saw the double bookings and goes ahead all the same.</summary>
     public bool ScheduleDespiteConflicts { get; init; }
 }
 
-public sealed class VisitPlanValidator : AbstractValidator<VisitPlan>
+public sealed class VisitTimeAndPlaceValidator : AbstractValidator<VisitTimeAndPlace>
 {
-    public VisitPlanValidator(IStringLocalizer<Messages> messages)
+    public VisitTimeAndPlaceValidator(IStringLocalizer<Messages> messages)
     {
         RuleFor(c => c.Purpose).NotEmpty().MaximumLength(Visit.PurposeMaxLength);
         RuleFor(c => c.Date).NotNull();
@@ -62,6 +67,16 @@ public sealed class VisitPlanValidator : AbstractValidator<VisitPlan>
             .Must(VisitPlans.IsKnownTimeZone)
             .WithMessage(c => messages["Visit.TimeZoneUnknown", c.TimeZoneId]);
         RuleFor(c => c.Venue).NotEmpty().MaximumLength(Visit.VenueMaxLength);
+        RuleFor(c => c.ExpectedHeadcount).InclusiveBetween(1, 1000);
+        RuleFor(c => c.Languages).MaximumLength(Visit.LanguagesMaxLength);
+    }
+}
+
+public sealed class VisitPlanValidator : AbstractValidator<VisitPlan>
+{
+    public VisitPlanValidator(IStringLocalizer<Messages> messages)
+    {
+        Include(new VisitTimeAndPlaceValidator(messages));
         RuleFor(c => c.HostStaffIds)
             .Must(
                 (plan, _) =>
@@ -73,8 +88,6 @@ public sealed class VisitPlanValidator : AbstractValidator<VisitPlan>
         RuleFor(c => c.OtherHostTitle).MaximumLength(JobTitle.MaxLength);
         RuleFor(c => c.HeadOfDelegation).MaximumLength(PersonName.MaxLength);
         RuleFor(c => c.HeadOfDelegationTitle).MaximumLength(JobTitle.MaxLength);
-        RuleFor(c => c.ExpectedHeadcount).InclusiveBetween(1, 1000);
-        RuleFor(c => c.Languages).MaximumLength(Visit.LanguagesMaxLength);
     }
 }
 

@@ -19,7 +19,7 @@ public sealed class ErrorModel : PageModel
     public bool DatabaseUnavailable { get; private set; }
 
     /// <summary>For 429: how long the rate limiter asked the client to wait.</summary>
-    public int RetryAfterMinutes => HttpContext.Items[Pipeline.InquiryRateLimit.RetryAfterMinutesKey] as int? ?? 10;
+    public int RetryAfterMinutes => HttpContext.Items[Pipeline.PublicFormRateLimit.RetryAfterMinutesKey] as int? ?? 10;
 
     public void OnGet(int? code) => Describe(code);
 

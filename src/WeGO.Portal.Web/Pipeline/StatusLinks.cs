@@ -3,10 +3,10 @@ using Serilog.Events;
 
 namespace WeGO.Portal.Web.Pipeline;
 
-/// <summary>A private status link (<c>/Membership/Status/{token}</c>, <c>/Membership/Sent/{token}</c>, the
-/// delegation page's <c>/delegation/{token}</c>) is a password in an address: its pages tell browsers not to pass it
-/// on as a referrer or index it, and request logs never record the token, nor the token of a link sent before the
-/// pages moved (<see cref="OldAddresses"/>).</summary>
+/// <summary>A private link (<c>/Membership/Status/{token}</c>, <c>/VisitRequests/Status/{token}</c>, their Sent pages
+/// and short addresses, the delegation page's <c>/delegation/{token}</c>) is a password in an address: its pages tell
+/// browsers not to pass it on as a referrer or index it, and request logs never record the token, nor the token of a
+/// link sent before the pages moved (<see cref="OldAddresses"/>).</summary>
 public static class StatusLinks
 {
     private static readonly string[] Prefixes =
@@ -16,6 +16,10 @@ public static class StatusLinks
         "/inquiry/",
         "/join/sent/",
         "/delegation/",
+        "/VisitRequests/Status/",
+        "/VisitRequests/Sent/",
+        "/visit/status/",
+        "/visit/sent/",
     ];
 
     public static void KeepPrivate(HttpResponse response)

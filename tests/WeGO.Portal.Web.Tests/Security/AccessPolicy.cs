@@ -5,6 +5,7 @@ using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Application.News;
 using WeGO.Portal.Application.Reports;
 using WeGO.Portal.Application.Staff;
+using WeGO.Portal.Application.VisitRequests;
 using WeGO.Portal.Application.Visits;
 
 namespace WeGO.Portal.Web.Tests.Security;
@@ -134,6 +135,15 @@ public static class AccessPolicy
         ["GET /Visits/FollowUps"] = Access.EditVisits,
         ["POST /Visits/FollowUps"] = Access.EditVisits,
 
+        // Visit requests: all staff read the queue; acting on a request is the Secretariat's (directors read only).
+        ["GET /VisitRequests/Index"] = Access.ReadVisits,
+        ["GET /VisitRequests/Details"] = Access.ReadVisits,
+        ["GET /VisitRequests/Change"] = Access.EditVisits,
+        ["POST /VisitRequests/Change?handler=Propose"] = Access.EditVisits,
+        ["POST /VisitRequests/Change?handler=Decline"] = Access.EditVisits,
+        ["GET /VisitRequests/Accept"] = Access.EditVisits,
+        ["POST /VisitRequests/Accept"] = Access.EditVisits,
+
         ["GET /FollowUps/Index"] = Access.ReadVisits,
         ["GET /FollowUps/Overdue"] = Access.ReadVisits,
         ["GET /FollowUps/Status"] = Access.EditVisits,
@@ -150,11 +160,20 @@ public static class AccessPolicy
         ["GET /Delegation/Index"] = Access.Anyone,
         ["POST /Delegation/Index?handler=Save"] = Access.Anyone,
         ["POST /Delegation/Index?handler=Remove"] = Access.Anyone,
+        ["GET /VisitRequests/Ask"] = Access.Anyone,
+        ["POST /VisitRequests/Ask"] = Access.Anyone,
+        ["GET /VisitRequests/Sent"] = Access.Anyone,
+        ["GET /VisitRequests/Status"] = Access.Anyone,
+        ["POST /VisitRequests/Status?handler=AcceptDates"] = Access.Anyone,
+        ["POST /VisitRequests/Status?handler=Answer"] = Access.Anyone,
         ["GET /Privacy"] = Access.Anyone,
 
         // Addresses from before the features took one name each: a permanent redirect, whoever asks.
         ["GET /join/{**rest}"] = Access.Anyone,
         ["GET /join/sent/{**rest}"] = Access.Anyone,
+        ["GET /visit/{**rest}"] = Access.Anyone,
+        ["GET /visit/sent/{**rest}"] = Access.Anyone,
+        ["GET /visit/status/{**rest}"] = Access.Anyone,
         ["GET /inquiry/{**rest}"] = Access.Anyone,
         ["GET /Inquiries/{**rest}"] = Access.Anyone,
         ["GET /Admin/Users/{**rest}"] = Access.Anyone,
@@ -253,6 +272,17 @@ public static class AccessPolicy
         [typeof(ReopenFollowUp.Command)] = Access.EditVisits,
 
         [typeof(GetHomeOverview.Query)] = Access.ReadVisits,
+
+        [typeof(AcceptProposedDates.Command)] = Access.Anyone,
+        [typeof(AcceptVisitRequest.Command)] = Access.EditVisits,
+        [typeof(AnswerProposedDates.Command)] = Access.Anyone,
+        [typeof(CountWaitingVisitRequests.Query)] = Access.ReadVisits,
+        [typeof(DeclineVisitRequest.Command)] = Access.EditVisits,
+        [typeof(GetVisitRequest.Query)] = Access.ReadVisits,
+        [typeof(GetVisitRequestStatus.Query)] = Access.Anyone,
+        [typeof(ListVisitRequests.Query)] = Access.ReadVisits,
+        [typeof(ProposeVisitDates.Command)] = Access.EditVisits,
+        [typeof(SubmitVisitRequest.Command)] = Access.Anyone,
 
         [typeof(AcceptApplication.Command)] = Access.EditVisits,
         [typeof(AddApplicationDocument.Command)] = Access.EditVisits,

@@ -45,6 +45,8 @@ public sealed class SecurityPortal : IAsyncLifetime
 
     public int MeetingId { get; private set; }
 
+    public string VisitRequestReference { get; private set; } = "";
+
     /// <summary>A Secretariat colleague, the sample for /Staff/Edit/{id} and /Staff/Sessions/{id}.</summary>
     public string ColleagueId { get; private set; } = "";
 
@@ -121,6 +123,7 @@ public sealed class SecurityPortal : IAsyncLifetime
             ),
             (_, "id") when page.StartsWith("/Membership/Members/", StringComparison.Ordinal) => Text(MemberId),
             (_, "id") when page.StartsWith("/Membership/Committee/", StringComparison.Ordinal) => Text(MeetingId),
+            (_, "reference") when page.StartsWith("/VisitRequests/", StringComparison.Ordinal) => VisitRequestReference,
             (_, "token") => "not-a-token",
             (_, "rest") => "Index",
             ("/Reports/Version", "number") => "1",
@@ -162,6 +165,7 @@ public sealed class SecurityPortal : IAsyncLifetime
                 .Join(db.Members, a => a.OrganizationId, m => m.OrganizationId, (_, m) => m.Id)
                 .SingleAsync()
         );
+        VisitRequestReference = (await Portal.VisitRequestAsync()).Reference;
         MeetingId = (
             await Portal.SendAsync(
                 new ScheduleCommitteeMeeting.Command { HeldOn = new DateOnly(2030, 3, 4), Place = "Seoul" }

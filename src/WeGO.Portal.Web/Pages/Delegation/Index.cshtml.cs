@@ -14,8 +14,8 @@ namespace WeGO.Portal.Web.Pages.Delegation;
 /// <summary>The delegation's own page at the contact's private link (<c>/delegation/{token}</c>, no sign-in): the
 /// programme as the mail gave it and the roster, which the contact changes until the deadline, all in the contact's
 /// language. A link that opens nothing gets the ordinary 404, whatever the reason. Posts are rate-limited per network
-/// like the public forms', with a limit of their own (<see cref="InquiryRateLimit.DelegationPolicy"/>).</summary>
-[EnableRateLimiting(InquiryRateLimit.DelegationPolicy)]
+/// like the public forms', with a limit of their own (<see cref="PublicFormRateLimit.DelegationPolicy"/>).</summary>
+[EnableRateLimiting(PublicFormRateLimit.DelegationPolicy)]
 [ContactLanguage]
 public sealed class IndexModel(IMediator mediator) : PageModel, IRedisplayAfterRejection, IAsyncPageFilter
 {

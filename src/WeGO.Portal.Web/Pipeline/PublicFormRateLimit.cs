@@ -7,9 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace WeGO.Portal.Web.Pipeline;
 
-/// <summary>How many membership inquiries one network may post in a window
-/// (<c>Portal:Inquiries:RateLimit</c>).</summary>
-public sealed class InquiryRateLimitSettings
+/// <summary>How many public forms (membership inquiries and visit requests together) one network may post in a window.
+/// The section keeps the name it had when the inquiry was the only public form, so existing settings still
+/// apply.</summary>
+public sealed class PublicFormRateLimitSettings
 {
     public const string Section = "Portal:Inquiries:RateLimit";
 
@@ -18,13 +19,13 @@ public sealed class InquiryRateLimitSettings
     public int WindowSeconds { get; set; } = 600;
 }
 
-/// <summary>Limits posts of the public forms (the inquiry form; the delegation page under a policy of its own) per
-/// client address (an IPv6 client per /64, the block one household or office gets). Reading a form is never limited.
-/// Behind a proxy the client address is only right with forwarded headers enabled (docs/operations.md). A refused post
-/// gets 429 and the friendly error page.</summary>
-internal static class InquiryRateLimit
+/// <summary>Limits posts of the public forms (<c>/Membership/Join</c>, <c>/VisitRequests/Ask</c>: one count for both,
+/// decision 0027; the delegation page under a policy of its own) per client address (an IPv6 client per /64, the block
+/// one household or office gets). Reading a form is never limited. Behind a proxy the client address is only right
+/// with forwarded headers enabled (docs/operations.md). A refused post gets 429 and the friendly error page.</summary>
+internal static class PublicFormRateLimit
 {
-    public const string Policy = "inquiry-posts";
+    public const string Policy = "public-form-posts";
 
     /// <summary>The delegation page's posts: one contact enters a roster of dozens, a post per delegate, so its limit
     /// is its own (<c>Portal:Delegations:RateLimit</c>, 60 posts in 10 minutes unless set).</summary>
@@ -35,21 +36,21 @@ internal static class InquiryRateLimit
     /// <summary>Where the refusal leaves the minutes to wait, for the error page.</summary>
     public const string RetryAfterMinutesKey = "wego.retry-after-minutes";
 
-    public static IServiceCollection AddInquiryRateLimit(this IServiceCollection services)
+    public static IServiceCollection AddPublicFormRateLimit(this IServiceCollection services)
     {
-        services.AddOptions<InquiryRateLimitSettings>().BindConfiguration(InquiryRateLimitSettings.Section);
+        services.AddOptions<PublicFormRateLimitSettings>().BindConfiguration(PublicFormRateLimitSettings.Section);
         services
-            .AddOptions<InquiryRateLimitSettings>(DelegationSettings)
+            .AddOptions<PublicFormRateLimitSettings>(DelegationSettings)
             .Configure(settings => settings.PermitLimit = 60)
             .BindConfiguration("Portal:Delegations:RateLimit");
         services.AddRateLimiter(_ => { });
         services
             .AddOptions<RateLimiterOptions>()
-            .Configure<IOptionsMonitor<InquiryRateLimitSettings>, ILoggerFactory>(
+            .Configure<IOptionsMonitor<PublicFormRateLimitSettings>, ILoggerFactory>(
                 (options, all, logs) =>
                 {
                     var settings = all.CurrentValue;
-                    var logger = logs.CreateLogger(typeof(InquiryRateLimit).FullName!);
+                    var logger = logs.CreateLogger(typeof(PublicFormRateLimit).FullName!);
                     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
                     options.AddPolicy(Policy, http => PostsPerNetwork(http, settings));
                     options.AddPolicy(DelegationPolicy, http => PostsPerNetwork(http, all.Get(DelegationSettings)));
@@ -74,7 +75,7 @@ internal static class InquiryRateLimit
         return services;
     }
 
-    private static RateLimitPartition<string> PostsPerNetwork(HttpContext http, InquiryRateLimitSettings settings) =>
+    private static RateLimitPartition<string> PostsPerNetwork(HttpContext http, PublicFormRateLimitSettings settings) =>
         HttpMethods.IsPost(http.Request.Method)
             ? RateLimitPartition.GetFixedWindowLimiter(ClientNetwork(http), _ => new FixedWindowRateLimiterOptions
             {

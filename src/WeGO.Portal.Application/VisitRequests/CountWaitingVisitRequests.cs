@@ -1,0 +1,21 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.Visits;
+
+namespace WeGO.Portal.Application.VisitRequests;
+
+/// <summary>How many visit requests wait for the Secretariat, for the badge in the navigation. One count on the
+/// (Status, SubmittedAtUtc) index.</summary>
+public static class CountWaitingVisitRequests
+{
+    [AllowedTo(RoleGroup.ReadVisits)]
+    public sealed record Query : IQuery<int>;
+
+    public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, int>
+    {
+        public async ValueTask<int> Handle(Query query, CancellationToken cancellationToken) =>
+            await db.VisitRequests.CountAsync(r => r.Status == VisitRequestStatus.Received, cancellationToken);
+    }
+}
