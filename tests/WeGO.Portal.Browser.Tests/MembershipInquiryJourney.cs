@@ -15,7 +15,12 @@ namespace WeGO.Portal.Browser.Tests;
 /// status page then shows the new stage. Two browser contexts: the official (anonymous, Kuala Lumpur) and staff
 /// (Seoul).</summary>
 public sealed partial class MembershipInquiryJourney(TestDurations durations)
-    : BrowserJourney(new ClockedPortal { ListenOnLoopback = true }, durations)
+    : BrowserJourney(
+        // Noon in Seoul on 20 November 2024, six weeks after the visit: it stays among "visits of the last three
+        // years" whenever the test runs, and the screenshots show the scenario's dates.
+        new ClockedPortal(new DateTimeOffset(2024, 11, 20, 3, 0, 0, TimeSpan.Zero)) { ListenOnLoopback = true },
+        durations
+    )
 {
     private const string City = "Seremban City Council";
 
@@ -232,27 +237,4 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations)
 
     [GeneratedRegex(@"^WGO-2024-\w+$")]
     private static partial Regex ReferencePattern();
-
-    /// <summary>The portal on a clock that starts at noon in Seoul on 20 November 2024, six weeks after the visit, and
-    /// runs: the visit stays among "visits of the last three years" whenever the test runs, and the screenshots show
-    /// the scenario's dates.</summary>
-    private sealed class ClockedPortal : PortalFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-                services.AddSingleton<TimeProvider>(
-                    new RunningClock(new DateTimeOffset(2024, 11, 20, 3, 0, 0, TimeSpan.Zero))
-                )
-            );
-        }
-    }
-
-    private sealed class RunningClock(DateTimeOffset start) : TimeProvider
-    {
-        private readonly long started = Stopwatch.GetTimestamp();
-
-        public override DateTimeOffset GetUtcNow() => start + Stopwatch.GetElapsedTime(started);
-    }
 }
