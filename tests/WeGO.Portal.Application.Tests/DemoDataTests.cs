@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WeGO.Portal.Application.Home;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Application.News;
+using WeGO.Portal.Application.VisitRequests;
 using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Domain.FollowUps;
 using WeGO.Portal.Domain.Membership;
@@ -167,6 +168,19 @@ public sealed class DemoDataTests : IDisposable
         var recipients = await portal.WithDbAsync(db => db.OutboxMessages.Select(m => m.To).ToListAsync());
         Assert.NotEmpty(recipients);
         Assert.All(recipients, to => Assert.EndsWith("example.org", to, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_city_s_request_to_visit_waits_in_the_triage_queue_for_dates_ahead()
+    {
+        var queue = await portal.SendAsync(new ListVisitRequests.Query());
+
+        var waiting = Assert.Single(queue.ForTheSecretariat);
+        Assert.Equal("Municipalidad de Ejemplo", waiting.OrganizationName);
+        var request = await portal.WithDbAsync(db => db.VisitRequests.SingleAsync());
+        Assert.Equal("es", request.PreferredLanguage);
+        Assert.EndsWith("@example.org", request.Email, StringComparison.Ordinal);
+        Assert.True(request.EarliestDate > DateOnly.FromDateTime(DateTime.UtcNow));
     }
 
     [Fact]

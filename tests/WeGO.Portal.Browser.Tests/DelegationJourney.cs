@@ -24,7 +24,7 @@ public sealed partial class DelegationJourney(TestDurations durations)
     private static readonly string[] Delegates = ["Lee Kai Yet", "Aminah binti Contoh", "김예시"];
 
     [ChromiumFact]
-    public async Task Seremban_asks_in_Spanish_staff_accept_and_send_the_programme_the_contact_enters_the_delegates_and_the_door_checks_them_in()
+    public async Task Seremban_asks_to_visit_in_Spanish_sends_its_delegates_and_is_checked_in_at_the_door()
     {
         using var timing = Timed();
         var contact = await NewPageAsync("en-GB", "Asia/Kuala_Lumpur", 1280);
@@ -47,7 +47,8 @@ public sealed partial class DelegationJourney(TestDurations durations)
         await CheckInAsync(door, visitId);
     }
 
-    /// <summary>The form in each language, then sent in Spanish; returns the reference the confirmation shows.</summary>
+    /// <summary>The form in each language, then sent in Spanish; returns the reference the confirmation
+    /// shows.</summary>
     private static async Task<string> AskToVisitAsync(IPage page)
     {
         await page.GotoAsync("/visit");
@@ -109,7 +110,8 @@ public sealed partial class DelegationJourney(TestDurations durations)
         return visitId;
     }
 
-    /// <summary>Staff add the address, the contacts on the day and the roster deadline, and send the programme.</summary>
+    /// <summary>Staff add the address, the contacts on the day and the roster deadline, and send the
+    /// programme.</summary>
     private static async Task SendTheProgrammeAsync(IPage page, string visitId)
     {
         await page.Locator("#edit-programme").ClickAsync();

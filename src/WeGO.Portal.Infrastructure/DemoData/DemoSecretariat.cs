@@ -4,8 +4,11 @@ using Microsoft.Extensions.Options;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.News;
+using WeGO.Portal.Application.VisitRequests;
+using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.Organizations;
+using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Infrastructure.DemoData;
 
@@ -187,7 +190,55 @@ public static class DemoSecretariat
             [namuna, muestra, serembanApplication],
             cancellationToken
         );
+        var mail = services.GetRequiredService<IOptions<MailSettings>>();
+        await AskToVisitAsync(db, realClock, mail, today, cancellationToken);
         return true;
+    }
+
+    /// <summary>A city's request waiting in the triage queue, sent on the public form this morning, for dates some
+    /// six weeks ahead.</summary>
+    private static async Task AskToVisitAsync(
+        PortalDbContext db,
+        TimeProvider clock,
+        IOptions<MailSettings> mail,
+        DateOnly today,
+        CancellationToken cancellationToken
+    )
+    {
+        await new SubmitVisitRequest.Handler(db, clock, mail).Handle(
+            new SubmitVisitRequest.Command
+            {
+                OrganizationName = "Municipalidad de Ejemplo",
+                CountryCode = "PE",
+                ContactName = "Rosa Ejemplo",
+                ContactPosition = "Gerente de Gobierno Digital",
+                Email = "rosa.ejemplo@example.org",
+                PreferredLanguage = "es",
+                EarliestDate = today.AddDays(40),
+                LatestDate = today.AddDays(47),
+                Flexibility = DateFlexibility.FewDaysEitherWay,
+                DelegationSize = 12,
+                Purpose = "Conocer los programas de WeGO y la experiencia de Seúl en gobierno digital.",
+                Topics = [MembershipInterest.CapacityBuilding, MembershipInterest.SeoulSmartCityPrize],
+                Languages = "Español",
+                InterpretationNeeded = true,
+                ConsentGiven = true,
+            },
+            cancellationToken
+        );
+
+        // The Secretariat's real mailbox is not told of a made-up request; the city's confirmation goes to example.org.
+        foreach (
+            var notification in db
+                .ChangeTracker.Entries<OutboxMessage>()
+                .Where(e => e.State == EntityState.Added && e.Entity.To == mail.Value.SecretariatAddress)
+                .ToList()
+        )
+        {
+            notification.State = EntityState.Detached;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static async Task<Organization> NewAsync(
