@@ -222,6 +222,11 @@ public sealed partial class DelegationJourney(TestDurations durations)
         await Assertions.Expect(page.Locator("#arrived-count")).ToContainTextAsync("2");
         await Assertions.Expect(page.Locator(".check-in-row.arrived")).ToHaveCountAsync(2);
         await KeepScreenshotAsync(page, "check-in-phone.png");
+
+        // The visit keeps both numbers: the one the city announced and the one that came.
+        await page.GotoAsync($"/Visits/Details/{visitId}");
+        await Assertions.Expect(page.Locator("#headcounts")).ToContainTextAsync("36 announced");
+        await Assertions.Expect(page.Locator("#headcounts")).ToContainTextAsync("2 of 3 arrived");
     }
 
     private async Task<IPage> NewPageAsync(string locale, string timeZone, int width)

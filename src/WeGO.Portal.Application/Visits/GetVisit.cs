@@ -75,13 +75,14 @@ public static class GetVisit
         string TimeZoneId
     );
 
-    /// <summary>Who comes: the head, how many (the roster's size once there is one) and the languages they
-    /// speak.</summary>
+    /// <summary>Who comes: the head, how many (the roster's size once there is one; the number announced; how many
+    /// were checked in) and the languages they speak.</summary>
     public sealed record DelegationRow(
         string? HeadOfDelegation,
         string? HeadOfDelegationTitle,
         int? ExpectedHeadcount,
         int Headcount,
+        int Arrived,
         string? Languages,
         bool InterpretationNeeded
     );
@@ -131,6 +132,7 @@ public static class GetVisit
                             ? (int?)null
                             : v.Delegation.ExpectedHeadcount,
                         v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
+                        v.Delegation.Members.Count(m => m.ArrivedAtUtc != null),
                         v.Languages,
                         v.InterpretationNeeded
                     ),
