@@ -48,7 +48,8 @@ internal static class IndependentCheck
         await output.WriteLineAsync(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"Independent check on {folder}: {settings.Connections} connections, {settings.Duration.TotalSeconds:0} s "
+                $"Independent check on {folder}: {settings.Connections} connections, "
+                    + $"{settings.Duration.TotalSeconds:0} s "
                     + $"per page and client, {Environment.ProcessorCount} cores, load average {LoadAverage.Now()}"
             )
         );

@@ -327,7 +327,8 @@ internal static class LoadBenchmark
                     $"| {m.Page.Name} | {run.Rows:N0} | {r.RequestsPerSecond:N0} | {share} | {Ms(r.Percentile(50))} "
                         + $"| {Ms(r.Percentile(95))} | {Ms(r.Percentile(99))} | {r.ErrorCount:N0} "
                         + $"| {baselineRps} | {baselineP99} | {(overhead.Length > 0 ? overhead : "–")} "
-                        + $"| {(ratio.Length > 0 ? ratio : "–")} | {(checks.Count > 0 ? string.Join("; ", checks) : "–")} |"
+                        + $"| {(ratio.Length > 0 ? ratio : "–")} "
+                        + $"| {(checks.Count > 0 ? string.Join("; ", checks) : "–")} |"
                 );
             }
         }

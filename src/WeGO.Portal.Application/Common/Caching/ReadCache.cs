@@ -10,7 +10,8 @@ namespace WeGO.Portal.Application.Common.Caching;
 public sealed class ReadCache(HybridCache cache, DataGenerations generations, IOptions<CacheSettings> settings)
 {
     /// <param name="key">What is read and for whom, e.g. <c>dashboard:2025-11-01:2026-11-30</c>.</param>
-    /// <param name="dependsOn">The kinds of record (<see cref="ChangedData.TagOf{TAggregate}"/>) the read shows.</param>
+    /// <param name="dependsOn">The kinds of record (<see cref="ChangedData.TagOf{TAggregate}"/>) the read shows.
+    /// </param>
     public ValueTask<T> GetOrReadAsync<T>(
         string key,
         IReadOnlyList<string> dependsOn,
