@@ -7,8 +7,7 @@ namespace WeGO.Portal.Application;
 public static class DependencyInjection
 {
     /// <summary>Validators, the audit trail, the cache of reads and the sign-in sessions. The mediator itself is
-    /// generated in the host
-    /// project, which calls AddMediator with the behaviours in order.</summary>
+    /// generated in the host project, which calls AddMediator with the behaviours in order.</summary>
     public static IServiceCollection AddPortalApplication(this IServiceCollection services)
     {
         services.AddValidatorsFromAssembly(
