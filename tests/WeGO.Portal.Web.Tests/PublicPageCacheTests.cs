@@ -72,7 +72,7 @@ public sealed class PublicPageCacheTests : IClassFixture<PortalFactory>
         }
 
         Assert.Contains(
-            $"<article lang=\"es\"",
+            "class=\"news-release\" lang=\"es\"",
             await PortalClient.For(portal, "es").GetPageAsync(address),
             StringComparison.Ordinal
         );
@@ -134,6 +134,22 @@ public sealed class PublicPageCacheTests : IClassFixture<PortalFactory>
         }
 
         Assert.NotEqual(Header(first, "X-Correlation-Id"), Header(second, "X-Correlation-Id"));
+    }
+
+    [Fact]
+    public async Task In_production_a_cached_answer_carries_hsts_as_the_fresh_one_did()
+    {
+        using var production = new PortalFactory { Environment = "Production" };
+        production.Settings["https_port"] = "443";
+        production.Start();
+
+        using var first = await PortalClient.For(production, "en", https: true).GetAsync("/news");
+        using var second = await PortalClient.For(production, "en", https: true).GetAsync("/news");
+
+        Assert.True(second.Headers.Age.HasValue, "The second visitor's news page was rendered again");
+        Assert.StartsWith("max-age=", Header(first, "Strict-Transport-Security"), StringComparison.Ordinal);
+        Assert.Equal(Header(first, "Strict-Transport-Security"), Header(second, "Strict-Transport-Security"));
+        Assert.Equal(Header(first, "Content-Security-Policy"), Header(second, "Content-Security-Policy"));
     }
 
     [Fact]
