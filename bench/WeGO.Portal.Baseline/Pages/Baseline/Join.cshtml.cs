@@ -9,10 +9,10 @@ using WeGO.Portal.Application.Membership;
 
 namespace WeGO.Portal.Baseline.Pages.Baseline;
 
-/// <summary>Baseline for the public form, GET and POST /Membership/Join: ListVisitsForInquiry's read (without its cache)
-/// and SubmitMembershipInquiry's handler called directly (the same SQL by construction; the post in one transaction, as
-/// the unit of work does), without the mediator, validation, logging or rate limiter. Anonymous, like the form. See
-/// BaselinePages.cs.</summary>
+/// <summary>Baseline for the public form, GET and POST /Membership/Join: ListVisitsForInquiry's read (without its
+/// cache) and SubmitMembershipInquiry's handler called directly (the same SQL by construction; the post in one
+/// transaction, as the unit of work does), without the mediator, validation, logging or rate limiter. Anonymous, like
+/// the form. See BaselinePages.cs.</summary>
 [AllowAnonymous]
 public sealed class JoinModel(PortalDbContext db, TimeProvider clock, IOptions<MailSettings> mail) : PageModel
 {
