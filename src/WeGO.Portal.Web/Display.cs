@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using WeGO.Portal.Application.Common;
@@ -37,6 +38,22 @@ public static class Display
     public static string Utc(DateTime utc) => utc.ToString("g", CultureInfo.CurrentCulture) + " UTC";
 
     public static string Country(string code) => Domain.Organizations.Countries.EnglishName(code);
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<(string Code, string Name)>> CountryLists =
+        new();
+
+    /// <summary>Every country by name, in the current culture's order: a public form's list, sorted once per
+    /// language rather than on every request.</summary>
+    public static IReadOnlyList<(string Code, string Name)> Countries() =>
+        CountryLists.GetOrAdd(
+            CultureInfo.CurrentCulture.Name,
+            static (_, culture) =>
+                Domain
+                    .Organizations.Countries.Codes.Select(code => (Code: code, Name: Country(code)))
+                    .OrderBy(c => c.Name, StringComparer.Create(culture, ignoreCase: false))
+                    .ToList(),
+            CultureInfo.CurrentCulture
+        );
 
     public static string StatusBadge(VisitStatus status) =>
         status switch

@@ -24,7 +24,11 @@ public static class DoneMessage
             count.ToString("N0", CultureInfo.CurrentCulture)
         );
 
-    /// <summary>What the previous page said it did, read once; null when it said nothing.</summary>
-    public static (string TextKey, object[] Arguments)? Said(this ITempDataDictionary tempData) =>
-        tempData[Key] is string[] { Length: > 0 } said ? (said[0], [.. said[1..]]) : null;
+    /// <summary>What the previous page said it did, read once; null when it said nothing. Looked for only when the
+    /// request brings the message's cookie: reading an empty TempData answers with a cookie deletion, which would keep
+    /// every public page out of the output cache (decision 0030).</summary>
+    public static (string TextKey, object[] Arguments)? Said(this ITempDataDictionary tempData, HttpRequest request) =>
+        request.Cookies.ContainsKey(CookieTempDataProvider.CookieName) && tempData[Key] is string[] { Length: > 0 } said
+            ? (said[0], [.. said[1..]])
+            : null;
 }

@@ -145,6 +145,7 @@ internal static class WebSetup
         services.AddScoped<UseCaseRejections>();
         services.AddScoped<CalendarFeedTokens>();
         services.AddPublicFormRateLimit();
+        services.AddPublicPageCache();
         services
             .AddRazorPages(options =>
             {
@@ -285,6 +286,8 @@ internal static class WebSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After the language and the user are known: public pages are cached per language, never for a signed-in user.
+        app.UseOutputCache();
     }
 
     private static void MapEndpoints(WebApplication app)

@@ -233,7 +233,7 @@ public sealed partial class SubmitMembershipInquiryTests(PortalFactory portal) :
         var (_, name) = OwnCity();
         var visitId = await portal.VisitToReportAsync(c => c with { OrganizationName = name });
 
-        var visits = await portal.SendAsync(new ListVisitsForInquiry.Query());
+        var visits = (await portal.SendAsync(new ListVisitsForInquiry.Query())).Visits;
         var seremban = Assert.Single(visits, v => v.Id == visitId);
         Assert.Equal((name, new DateOnly(2024, 10, 7)), (seremban.City, seremban.Date));
 

@@ -76,6 +76,27 @@ public sealed partial class PortalClient(HttpClient http)
         return await Http.PostAsync(new Uri(action ?? formPage, UriKind.Relative), content);
     }
 
+    /// <summary>Posts the layout's language switch as a browser does from a page of the portal: no antiforgery token
+    /// (the form is the same for every visitor), and the browser's word that the post comes from this site (or
+    /// <paramref name="from"/>, another site's).</summary>
+    public async Task<HttpResponseMessage> SwitchLanguageAsync(
+        string culture,
+        string returnUrl,
+        (string Header, string Value)? from = null
+    )
+    {
+        using var request = new HttpRequestMessage(
+            HttpMethod.Post,
+            new Uri("/Culture?returnUrl=" + Uri.EscapeDataString(returnUrl), UriKind.Relative)
+        )
+        {
+            Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("culture", culture)]),
+        };
+        var (header, value) = from ?? ("Sec-Fetch-Site", "same-origin");
+        request.Headers.Add(header, value);
+        return await Http.SendAsync(request);
+    }
+
     /// <summary>Signs in through the form; answers the sign-in cookie ("wego.auth=..."), which a test can copy to
     /// another client (<see cref="WithCookie"/>).</summary>
     public async Task<string> SignInAsync(string email, string password)

@@ -29,11 +29,7 @@ public sealed class LocalizationTests : IClassFixture<PortalFactory>
     {
         var client = PortalClient.For(portal, "es");
 
-        using var switched = await client.PostFormAsync(
-            "/",
-            [new("culture", "ko")],
-            action: "/Culture?returnUrl=%2FAccount%2FSignIn"
-        );
+        using var switched = await client.SwitchLanguageAsync("ko", "/Account/SignIn");
 
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
         Assert.Equal("/Account/SignIn", switched.Headers.Location!.OriginalString);
@@ -47,11 +43,7 @@ public sealed class LocalizationTests : IClassFixture<PortalFactory>
     {
         var client = PortalClient.For(portal);
 
-        using var switched = await client.PostFormAsync(
-            "/",
-            [new("culture", "es")],
-            action: "/Culture?returnUrl=https%3A%2F%2Fevil.example%2F"
-        );
+        using var switched = await client.SwitchLanguageAsync("es", "https://evil.example/");
 
         Assert.Equal("/", switched.Headers.Location!.OriginalString);
     }
@@ -60,8 +52,32 @@ public sealed class LocalizationTests : IClassFixture<PortalFactory>
     public async Task Unsupported_language_is_ignored()
     {
         var client = PortalClient.For(portal);
-        (await client.PostFormAsync("/", [new("culture", "xx")], action: "/Culture?returnUrl=%2F")).Dispose();
+        (await client.SwitchLanguageAsync("xx", "/")).Dispose();
 
         Assert.Contains("<html lang=\"en\">", await client.GetPageAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Sec-Fetch-Site", "same-site")]
+    [InlineData("Origin", "https://evil.example")]
+    public async Task Another_site_cannot_choose_the_visitors_language(string header, string value)
+    {
+        var client = PortalClient.For(portal);
+
+        using var switched = await client.SwitchLanguageAsync("ko", "/", (header, value));
+
+        Assert.Equal(HttpStatusCode.BadRequest, switched.StatusCode);
+        Assert.False(switched.Headers.Contains("Set-Cookie"));
+        Assert.Contains("<html lang=\"en\">", await client.GetPageAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Language_switch_is_the_same_form_for_every_visitor_without_a_token()
+    {
+        var home = await PortalClient.For(portal).GetPageAsync("/");
+
+        Assert.Contains("action=\"/Culture?returnUrl=%2F\"", home, StringComparison.Ordinal);
+        Assert.Null(PortalClient.AntiforgeryToken(home));
     }
 }

@@ -396,6 +396,9 @@ public static class AccessPolicy
     )
     {
         ["POST /Error"] = "the error page re-executes the failed request, whatever its method; it changes nothing",
+        ["POST /Culture"] =
+            "the language switch is the same form for every visitor, so public pages can be cached whole; it "
+            + "changes only the visitor's language cookie, and refuses a post the browser says came from another site",
     };
 
     public static bool Allows(Access access, string visitor) =>

@@ -19,11 +19,7 @@ public sealed class AccountSecurityTests(SecurityPortal fixture) : IClassFixture
             "/Account/SignIn",
             [new("Email", email), new("Password", Password)]
         );
-        using var language = await client.PostFormAsync(
-            "/",
-            [new("culture", "es"), new("returnUrl", "/")],
-            action: "/Culture"
-        );
+        using var language = await client.SwitchLanguageAsync("es", "/");
         using var page = await PortalClient.For(fixture.Portal).GetAsync("/Account/SignIn");
 
         AssertCookie(signIn, "wego.auth", "samesite=lax", secure: false);
@@ -46,11 +42,7 @@ public sealed class AccountSecurityTests(SecurityPortal fixture) : IClassFixture
             "/Account/SignIn",
             [new("Email", email), new("Password", Password)]
         );
-        using var language = await client.PostFormAsync(
-            "/",
-            [new("culture", "ko"), new("returnUrl", "/")],
-            action: "/Culture"
-        );
+        using var language = await client.SwitchLanguageAsync("ko", "/");
 
         AssertCookie(page, "wego.antiforgery", "samesite=strict", secure: true);
         AssertCookie(signIn, "wego.auth", "samesite=lax", secure: true);

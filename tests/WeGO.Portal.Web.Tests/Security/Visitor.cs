@@ -135,9 +135,9 @@ public sealed class Visitor
             Keep(response, jar);
         }
 
-        // Every page carries the language switcher's form, so the home page has a token bound to this visitor.
-        var token = PortalClient.AntiforgeryToken(await Get("/"))
-            ?? throw new InvalidOperationException("No antiforgery token on the home page");
+        // The public membership form is open to everyone, so it has a token bound to this visitor.
+        var token = PortalClient.AntiforgeryToken(await Get("/Membership/Join"))
+            ?? throw new InvalidOperationException("No antiforgery token on the membership form");
         return new Visitor(name, http, string.Join("; ", jar.Select(c => $"{c.Key}={c.Value}")), token);
     }
 

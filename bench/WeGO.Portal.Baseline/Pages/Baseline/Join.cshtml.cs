@@ -9,10 +9,10 @@ using WeGO.Portal.Application.Membership;
 
 namespace WeGO.Portal.Baseline.Pages.Baseline;
 
-/// <summary>Baseline for the public form, GET and POST /Membership/Join: ListVisitsForInquiry's and
-/// SubmitMembershipInquiry's handlers called directly (the same SQL by construction; the post in one transaction, as
-/// the unit of work does), without the mediator, validation, logging or rate limiter. Anonymous, like the form. See
-/// BaselinePages.cs.</summary>
+/// <summary>Baseline for the public form, GET and POST /Membership/Join: ListVisitsForInquiry's read (without its
+/// cache) and SubmitMembershipInquiry's handler called directly (the same SQL by construction; the post in one
+/// transaction, as the unit of work does), without the mediator, validation, logging or rate limiter. Anonymous, like
+/// the form. See BaselinePages.cs.</summary>
 [AllowAnonymous]
 public sealed class JoinModel(PortalDbContext db, TimeProvider clock, IOptions<MailSettings> mail) : PageModel
 {
@@ -22,10 +22,7 @@ public sealed class JoinModel(PortalDbContext db, TimeProvider clock, IOptions<M
     public IReadOnlyList<ListVisitsForInquiry.VisitChoice> Visits { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Visits = await new ListVisitsForInquiry.Handler(db, clock).Handle(
-            new ListVisitsForInquiry.Query(),
-            cancellationToken
-        );
+        Visits = await ListVisitsForInquiry.ReadAsync(db, clock, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

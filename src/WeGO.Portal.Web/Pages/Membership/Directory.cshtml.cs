@@ -1,14 +1,17 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.Organizations;
+using WeGO.Portal.Web.Pipeline;
 
 namespace WeGO.Portal.Web.Pages.Membership;
 
 /// <summary>WeGO's public member directory at /members: the active members by region and category, with a chart of
 /// where they are, and a search. Only the directory's public fields reach this page.</summary>
+[OutputCache(PolicyName = PublicPages.Directory)]
 public sealed class DirectoryModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]

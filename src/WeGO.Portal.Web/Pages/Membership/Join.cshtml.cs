@@ -28,7 +28,7 @@ public sealed class JoinModel(
     }
 
     public override async Task LoadForRedisplayAsync(CancellationToken cancellationToken) =>
-        Visits = await mediator.Send(new ListVisitsForInquiry.Query(), cancellationToken);
+        Visits = (await mediator.Send(new ListVisitsForInquiry.Query(), cancellationToken)).Visits;
 
     protected override string StatusToken(SubmitMembershipInquiry.Result result) => result.StatusToken;
 }

@@ -1,11 +1,14 @@
 using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using WeGO.Portal.Application.News;
+using WeGO.Portal.Web.Pipeline;
 
 namespace WeGO.Portal.Web.Pages.News;
 
 /// <summary>The public news list: published releases, newest first, in the reader's language where it exists.</summary>
+[OutputCache(PolicyName = PublicPages.News)]
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
     public ListPublishedNews.Result News { get; private set; } = new([], 0, 1);
