@@ -6,8 +6,9 @@ namespace WeGO.Portal.Application.Common;
 
 /// <summary>What staff type into a list's search box, found through the database's text index: SQLite FTS5 tables
 /// with the trigram tokenizer, SQL Server full-text indexes (migration TextSearch, docs/decisions/0028). Each finder
-/// returns the matching ids with a rank, lower first; the user's text only ever travels as a parameter, made a literal
-/// phrase (FTS5) or prefix terms of letters and digits (CONTAINS), so no quote or operator can change the query.</summary>
+/// returns the matching ids with a rank, lower first; the user's text only ever travels as a parameter, made a
+/// literal phrase (FTS5) or prefix terms of letters and digits (CONTAINS), so no quote or operator can change the
+/// query.</summary>
 public static class TextSearch
 {
     /// <summary>A trigram index needs three characters: shorter text is matched with LIKE.</summary>
@@ -110,7 +111,8 @@ public static class TextSearch
     }
 
     /// <summary>An FTS5 string: the whole text as one phrase, its double quotes doubled, so every character is taken
-    /// literally. With the trigram tokenizer a phrase matches wherever the text occurs, as LIKE '%text%' does.</summary>
+    /// literally. With the trigram tokenizer a phrase matches wherever the text occurs, as LIKE '%text%'
+    /// does.</summary>
     public static string Phrase(string text) =>
         "\"" + text.Trim().Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
