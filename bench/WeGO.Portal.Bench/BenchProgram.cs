@@ -19,8 +19,14 @@ internal static class BenchProgram
           sessions    --data <folder> [--iterations 5000] [--warmup 500]
           load        --data <folder>[,<folder>...] [--connections 64] [--warmup 3] [--duration 10]
                       [--pages "visits list,visit page"]
+          check       --data <folder> --client <autocannon> [--connections 64] [--warmup 5] [--duration 10]
+                      [--pages "health probe (floor),news (public),public form (GET),dashboard"]
           outbox-drain [--messages 10000]
         """;
+
+    /// <summary>What `check` measures with both clients by default: the floor, a cached public page, a form that cannot
+    /// be cached, and the heaviest staff page.</summary>
+    private const string IndependentCheckPages = "health probe (floor),news (public),public form (GET),dashboard";
 
     public static async Task<int> Main(string[] args)
     {
@@ -78,6 +84,21 @@ internal static class BenchProgram
                             options
                                 .Value("pages")
                                 ?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        ),
+                        Console.Out
+                    );
+                case "check":
+                    return await IndependentCheck.RunAsync(
+                        new IndependentCheck.Settings(
+                            options.Required("data"),
+                            options.Required("client"),
+                            Math.Max(1, options.Int("connections", 64)),
+                            TimeSpan.FromSeconds(options.Int("warmup", 5)),
+                            TimeSpan.FromSeconds(Math.Max(1, options.Int("duration", 10))),
+                            (options.Value("pages") ?? IndependentCheckPages).Split(
+                                ',',
+                                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries
+                            )
                         ),
                         Console.Out
                     );

@@ -7,6 +7,39 @@ namespace WeGO.Portal.Web;
 
 internal static class Logging
 {
+    /// <summary>Requests slower than this are logged as warnings (<c>Portal:Logging:SlowRequestMilliseconds</c>).
+    /// </summary>
+    public const int DefaultSlowRequestMilliseconds = 500;
+
+    /// <summary>The level of a request's log line. What an operator needs stays at Information or above: pages, form
+    /// posts, refusals, errors (Error) and slow requests (Warning). Health probes and static files, nine lines in ten
+    /// under load, go to Verbose, below the default level: raise the level to see them.</summary>
+    public static LogEventLevel RequestLevel(
+        HttpContext http,
+        double elapsedMilliseconds,
+        Exception? exception,
+        int slow
+    )
+    {
+        if (exception is not null || http.Response.StatusCode >= StatusCodes.Status500InternalServerError)
+        {
+            return LogEventLevel.Error;
+        }
+
+        if (elapsedMilliseconds > slow)
+        {
+            return LogEventLevel.Warning;
+        }
+
+        // A static file is answered before routing, so it has no endpoint; every page and form post has one.
+        var staticFile =
+            http.GetEndpoint() is null
+            && http.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified
+            && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method));
+        var probe = http.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
+        return staticFile || probe ? LogEventLevel.Verbose : LogEventLevel.Information;
+    }
+
     /// <summary>Structured logs to the console and to a daily rolling JSON file under the data folder.
     /// The "Serilog" configuration section can raise or lower levels.</summary>
     public static void AddPortalLogging(this WebApplicationBuilder builder)

@@ -257,6 +257,11 @@ internal static class WebSetup
         {
             // This host's logger, not the static one another host in the same process may have replaced.
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            var slow = app.Configuration.GetValue(
+                "Portal:Logging:SlowRequestMilliseconds",
+                Logging.DefaultSlowRequestMilliseconds
+            );
+            options.GetLevel = (http, elapsed, exception) => Logging.RequestLevel(http, elapsed, exception, slow);
             options.EnrichDiagnosticContext = (diagnostics, http) =>
             {
                 diagnostics.Set(

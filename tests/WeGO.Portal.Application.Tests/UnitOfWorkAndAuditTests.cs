@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Common.Behaviors;
+using WeGO.Portal.Application.Common.Caching;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Visits;
@@ -22,7 +23,8 @@ public sealed class UnitOfWorkAndAuditTests(PortalFactory portal) : IClassFixtur
         var unitOfWork = new UnitOfWorkBehavior<TouchVisit, Unit>(
             db,
             scope.ServiceProvider.GetRequiredService<SqliteWriteGate>(),
-            scope.ServiceProvider.GetRequiredService<CommandDocuments>()
+            scope.ServiceProvider.GetRequiredService<CommandDocuments>(),
+            scope.ServiceProvider.GetRequiredService<ChangedData>()
         );
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
@@ -51,7 +53,8 @@ public sealed class UnitOfWorkAndAuditTests(PortalFactory portal) : IClassFixtur
             new(
                 scope.ServiceProvider.GetRequiredService<PortalDbContext>(),
                 scope.ServiceProvider.GetRequiredService<SqliteWriteGate>(),
-                scope.ServiceProvider.GetRequiredService<CommandDocuments>()
+                scope.ServiceProvider.GetRequiredService<CommandDocuments>(),
+                scope.ServiceProvider.GetRequiredService<ChangedData>()
             );
         var firstHolds = new TaskCompletionSource();
         var firstWriting = new TaskCompletionSource();
@@ -99,7 +102,8 @@ public sealed class UnitOfWorkAndAuditTests(PortalFactory portal) : IClassFixtur
         var unitOfWork = new UnitOfWorkBehavior<TouchVisit, Unit>(
             db,
             scope.ServiceProvider.GetRequiredService<SqliteWriteGate>(),
-            scope.ServiceProvider.GetRequiredService<CommandDocuments>()
+            scope.ServiceProvider.GetRequiredService<CommandDocuments>(),
+            scope.ServiceProvider.GetRequiredService<ChangedData>()
         );
 
         await unitOfWork.Handle(

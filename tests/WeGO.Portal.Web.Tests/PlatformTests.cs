@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Web.Tests;
@@ -79,22 +80,97 @@ public sealed class PlatformTests : IClassFixture<PortalFactory>
     [Fact]
     public async Task Requests_are_logged_with_their_correlation_id_to_the_rolling_file()
     {
-        var client = PortalClient.For(portal);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
-        request.Headers.Add("X-Correlation-Id", "log-check-7");
-        (await client.Http.SendAsync(request)).Dispose();
+        await GetWithCorrelationAsync("/Privacy", "log-check-7");
 
+        await RequestLogWithAsync("log-check-7");
+    }
+
+    [Fact]
+    public async Task Health_probes_and_static_files_stay_out_of_the_request_log_at_the_default_level()
+    {
+        await GetWithCorrelationAsync("/health/live", "probe-check-1");
+        await GetWithCorrelationAsync("/css/site.css", "file-check-1");
+        await GetWithCorrelationAsync("/Privacy", "page-check-1");
+
+        // Requests are logged in the order they end, so once the page is in the log the probe and the file would be.
+        var log = await RequestLogWithAsync("page-check-1");
+
+        Assert.DoesNotContain("probe-check-1", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("file-check-1", log, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GET", "/Visits", 200, 12.0, false, "Information")]
+    [InlineData("POST", "/Membership/Join", 302, 40.0, false, "Information")]
+    [InlineData("GET", "/Visits", 404, 3.0, false, "Information")]
+    [InlineData("GET", "/Visits", 200, 501.0, false, "Warning")]
+    [InlineData("GET", "/health/live", 200, 900.0, false, "Warning")]
+    [InlineData("GET", "/Visits", 500, 12.0, false, "Error")]
+    [InlineData("GET", "/Visits", 200, 12.0, true, "Error")]
+    [InlineData("GET", "/health/live", 200, 1.0, false, "Verbose")]
+    [InlineData("GET", "/health/ready", 503, 1.0, false, "Error")]
+    public void A_request_logs_at_the_level_an_operator_needs(
+        string method,
+        string path,
+        int status,
+        double milliseconds,
+        bool failed,
+        string level
+    )
+    {
+        var http = new DefaultHttpContext();
+        http.Request.Method = method;
+        http.Request.Path = path;
+        http.Response.StatusCode = status;
+        http.SetEndpoint(new Endpoint(_ => Task.CompletedTask, EndpointMetadataCollection.Empty, path));
+        var exception = failed ? new InvalidOperationException("the page failed") : null;
+
+        Assert.Equal(level, Logging.RequestLevel(http, milliseconds, exception, slow: 500).ToString());
+    }
+
+    [Theory]
+    [InlineData(200, "Verbose")]
+    [InlineData(304, "Verbose")]
+    [InlineData(404, "Information")]
+    public void A_static_file_logs_below_the_default_level_unless_it_is_missing(int status, string level)
+    {
+        var http = new DefaultHttpContext();
+        http.Request.Method = "GET";
+        http.Request.Path = "/css/site.css";
+        http.Response.StatusCode = status;
+
+        Assert.Equal(level, Logging.RequestLevel(http, 2.0, exception: null, slow: 500).ToString());
+    }
+
+    private async Task GetWithCorrelationAsync(string path, string correlationId)
+    {
+        var client = PortalClient.For(portal);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("X-Correlation-Id", correlationId);
+        (await client.Http.SendAsync(request)).Dispose();
+    }
+
+    /// <summary>The JSON log files' text once a request with this correlation id is in them.</summary>
+    private async Task<string> RequestLogWithAsync(string correlationId)
+    {
         // Progress is the log growing; the wait fails if it stops growing before the event is there.
         var logs = Path.Combine(portal.DataDirectory, "logs");
+        var text = "";
         await Patiently.UntilAsync(
-            "a request log event with the correlation id in the JSON log file (progress: the log's length)",
+            $"a request log event with the correlation id {correlationId} in the JSON log file (progress: its length)",
             () =>
                 Directory.Exists(logs)
-                    ? Directory.EnumerateFiles(logs, "portal-*.json").Select(ReadShared).ToList()
-                    : [],
-            files => files.Any(text => text.Contains("\"CorrelationId\":\"log-check-7\"", StringComparison.Ordinal)),
-            progress: files => files.Sum(text => text.Length)
+                    ? string.Concat(Directory.EnumerateFiles(logs, "portal-*.json").Select(ReadShared))
+                    : "",
+            all =>
+            {
+                text = all;
+                return all.Contains($"\"CorrelationId\":\"{correlationId}\"", StringComparison.Ordinal)
+                    && all.Contains("HTTP", StringComparison.Ordinal);
+            },
+            progress: all => all.Length
         );
+        return text;
     }
 
     private static string ReadShared(string file)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using WeGO.Portal.Domain.FollowUps;
+using WeGO.Portal.Domain.News;
 using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Reports;
 using WeGO.Portal.Domain.Visits;
@@ -218,6 +219,18 @@ internal sealed partial class PortalDataGenerator
             "WrittenAtUtc",
             "VisitReportId"
         );
+        var releases = bulk.Into(
+            "NewsReleases",
+            "Id",
+            "VisitReportId",
+            "Language",
+            "Slug",
+            "Headline",
+            "Dateline",
+            "Body",
+            "PublishedAtUtc",
+            "Version"
+        );
         var audit = bulk.Into(
             "AuditEntries",
             "Id",
@@ -320,7 +333,7 @@ internal sealed partial class PortalDataGenerator
             WriteVisitFollowUps(followUps, id, plan);
             if (plan.Status == VisitStatus.Completed && random.Bool(0.3f))
             {
-                WriteReport(reports, comments, id, plan, organization);
+                WriteReport(reports, comments, releases, id, plan, organization);
             }
 
             var actor = Staff(random).Name;
@@ -530,6 +543,7 @@ internal sealed partial class PortalDataGenerator
     private void WriteReport(
         BulkInsert.Table reports,
         BulkInsert.Table comments,
+        BulkInsert.Table releases,
         int visitId,
         VisitPlan plan,
         OrganizationRow organization
@@ -573,6 +587,11 @@ internal sealed partial class PortalDataGenerator
             approvedAtUtc is null ? null : Vocabulary.ProgramDirector,
             0
         );
+        if (approvedAtUtc is { } approved && releaseRandom.Bool(0.25f))
+        {
+            WriteReleases(releases, id, plan, organization, Clamp(approved.AddDays(releaseRandom.Number(0, 3))));
+        }
+
         if (state == ReviewState.ChangesRequested)
         {
             comments.Add(
@@ -582,6 +601,40 @@ internal sealed partial class PortalDataGenerator
                 null,
                 Clamp(updatedAtUtc.AddDays(1)),
                 id
+            );
+        }
+    }
+
+    /// <summary>A published release of an approved report: in English, and in Spanish or Korean for some.</summary>
+    private void WriteReleases(
+        BulkInsert.Table releases,
+        int reportId,
+        VisitPlan plan,
+        OrganizationRow organization,
+        DateTime publishedAtUtc
+    )
+    {
+        var day = DateOnly.FromDateTime(plan.StartsAtUtc);
+        var slug = $"{NewsRelease.SlugFor(organization.Name, day)}-{reportId}";
+        string[] languages = releaseRandom.Float() switch
+        {
+            < 0.3f => ["en", "es"],
+            < 0.5f => ["en", "ko"],
+            _ => ["en"],
+        };
+        foreach (var language in languages)
+        {
+            releases.Add(
+                releases.Rows + 1,
+                reportId,
+                language,
+                slug,
+                $"WeGO welcomes a delegation from {organization.Name}",
+                $"Seoul, {day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}",
+                $"A delegation from {organization.Name} visited the WeGO Secretariat to learn about its work "
+                    + "with member cities, and both sides discussed how to work together on smart-city projects.",
+                publishedAtUtc,
+                0
             );
         }
     }

@@ -45,6 +45,9 @@ internal sealed partial class PortalDataGenerator
     private readonly GeneratorOptions options;
     private readonly IReadOnlyDictionary<Region, int> officeByRegion;
     private readonly Randomizer random;
+
+    /// <summary>Draws for the news releases only, so adding them left every other generated row as it was.</summary>
+    private readonly Randomizer releaseRandom;
     private readonly Faker english;
     private readonly Dictionary<string, Faker> fakers = [];
     private readonly DateTime asOfUtc;
@@ -55,6 +58,7 @@ internal sealed partial class PortalDataGenerator
         this.options = options;
         this.officeByRegion = officeByRegion;
         random = new Randomizer(options.Seed);
+        releaseRandom = new Randomizer(options.Seed + 7);
         english = new Faker("en") { Random = new Randomizer(options.Seed + 1) };
         fakers["en"] = english;
         asOfUtc = options.AsOf.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

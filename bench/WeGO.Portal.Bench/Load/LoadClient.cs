@@ -30,7 +30,8 @@ internal sealed partial class LoadClient : IDisposable
         http = new HttpClient(handler) { BaseAddress = root, Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    private string CookieHeader => string.Join("; ", cookies.Select(c => c.Key + "=" + c.Value));
+    /// <summary>The cookies this client holds, as its requests send them.</summary>
+    public string CookieHeader => string.Join("; ", cookies.Select(c => c.Key + "=" + c.Value));
 
     /// <summary>Signs in through the sign-in form (antiforgery token and cookie first), as a browser does.</summary>
     public async Task SignInAsync(string email, string password)

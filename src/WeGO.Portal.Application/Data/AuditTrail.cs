@@ -4,14 +4,17 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Common.Caching;
 using WeGO.Portal.Domain.Common;
 
 namespace WeGO.Portal.Application.Data;
 
 /// <summary>On every save: raises the <see cref="AggregateRoot.Version"/> of each aggregate whose state changed
 /// (its own row or a child's), and records who changed what as <see cref="AuditEntry"/> rows, written in the
-/// same transaction as the change.</summary>
-public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
+/// same transaction as the change. Notes which kinds of record changed (<see cref="ChangedData"/>), and announces them
+/// itself when the save was not part of a wider transaction.</summary>
+public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock, ChangedData changedData)
+    : SaveChangesInterceptor
 {
     private readonly List<PendingEntry> pending = [];
     private bool writingAudit;
@@ -51,6 +54,11 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
             }
         }
 
+        if (!writingAudit && eventData.Context?.Database.CurrentTransaction is null)
+        {
+            await changedData.AnnounceAsync();
+        }
+
         return await base.SavedChangesAsync(eventData, result, cancellationToken);
     }
 
@@ -67,6 +75,11 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
             {
                 writingAudit = false;
             }
+        }
+
+        if (!writingAudit && eventData.Context?.Database.CurrentTransaction is null)
+        {
+            changedData.AnnounceAsync().AsTask().GetAwaiter().GetResult();
         }
 
         return base.SavedChanges(eventData, result);
@@ -120,6 +133,7 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
             }
 
             var root = FindRoot(byKey, entry);
+            changedData.Note(ChangedData.TagOf(root?.Metadata.ClrType ?? RootType(entry.Metadata)));
             if (root is { State: not EntityState.Added and not EntityState.Deleted } && bumped.Add(root.Entity))
             {
                 var version = root.Property(nameof(AggregateRoot.Version));
@@ -180,6 +194,25 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock) : SaveCh
         }
 
         return null;
+    }
+
+    /// <summary>The aggregate type a child row belongs to when its root is not loaded (a row added by id).</summary>
+    private static Type RootType(IEntityType type)
+    {
+        if (type.ClrType.IsSubclassOf(typeof(AggregateRoot)))
+        {
+            return type.ClrType;
+        }
+
+        foreach (var foreignKey in type.GetForeignKeys())
+        {
+            if (foreignKey.PrincipalEntityType != type && foreignKey.IsRequired)
+            {
+                return RootType(foreignKey.PrincipalEntityType);
+            }
+        }
+
+        return type.ClrType;
     }
 
     private static string Describe(EntityEntry entry)

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Common.Caching;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.FollowUps;
 
@@ -44,7 +45,9 @@ public static class ListOverdueFollowUps
         public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentActor viewer, TimeProvider clock)
+    private static readonly string[] DependsOn = [ChangedData.TagOf<FollowUp>()];
+
+    public sealed class Handler(PortalDbContext db, ICurrentActor viewer, TimeProvider clock, ReadCache cache)
         : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
@@ -52,7 +55,14 @@ public static class ListOverdueFollowUps
             var today = LocalDays.Today(clock, viewer.TimeZoneId);
             var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
             var overdue = db.FollowUps.AsNoTracking().Where(f => f.Status == FollowUpStatus.Open && f.DueOn < today);
-            var total = await overdue.CountAsync(cancellationToken);
+            // Counting every overdue row grows with the history; the count is kept until a follow-up changes or the
+            // viewer's day (part of the key) is another.
+            var total = await cache.GetOrReadAsync(
+                $"overdue-follow-ups:{today.DayNumber}",
+                DependsOn,
+                async ct => await overdue.CountAsync(ct),
+                cancellationToken
+            );
             var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
             var rows = await (
                 from f in overdue

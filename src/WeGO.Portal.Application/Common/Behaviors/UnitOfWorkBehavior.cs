@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common.Caching;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.Common.Behaviors;
@@ -7,12 +8,14 @@ namespace WeGO.Portal.Application.Common.Behaviors;
 /// <summary>Runs a command in one transaction and saves its changes once, after the handler. Under the
 /// provider's execution strategy, so a transient fault (SQL Server failover, a busy SQLite file) retries
 /// the whole command from a clean change tracker instead of losing it; files the command wrote are deleted when
-/// its transaction fails (<see cref="CommandDocuments"/>). On SQLite, commands take their turn to write
+/// its transaction fails (<see cref="CommandDocuments"/>), and what it changed is announced to the caches once
+/// committed (<see cref="ChangedData"/>). On SQLite, commands take their turn to write
 /// (<see cref="SqliteWriteGate"/>) rather than meeting on the file's lock.</summary>
 public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
     PortalDbContext db,
     SqliteWriteGate writeGate,
-    CommandDocuments documents
+    CommandDocuments documents,
+    ChangedData changedData
 ) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IBaseCommand
 {
@@ -33,6 +36,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
             async (_, state, ct) =>
             {
                 db.ChangeTracker.Clear();
+                changedData.Discard();
                 try
                 {
                     using var turn = await writeGate.EnterAsync(db, ct);
@@ -41,11 +45,13 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
                     documents.Keep();
+                    await changedData.AnnounceAsync();
                     return response;
                 }
                 catch
                 {
                     documents.Discard();
+                    changedData.Discard();
                     throw;
                 }
             },
