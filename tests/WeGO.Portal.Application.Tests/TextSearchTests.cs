@@ -231,4 +231,28 @@ public sealed class TextSearchTests(TextSearchTests.Host host) : IClassFixture<T
         Assert.Equal([weaker.Id], byReference.Rows.Select(r => r.Id));
         Assert.Equal([contact.Id, better.Id, weaker.Id], byNewest.Rows.Select(r => r.Id));
     }
+
+    [Fact]
+    public async Task The_unfiltered_totals_equal_a_plain_recount_after_writes()
+    {
+        await portal.SendAsync(new ListVisits.Query(new ListVisits.Filter()));
+        await portal.SendAsync(new ListInquiries.Query(new ListInquiries.Filter()));
+
+        await VisitAsync(TestData.DistinctCouncil());
+        var inquiry = await portal.MembershipInquiryAsync();
+        await portal.MoveInquiryAlongAsync(inquiry.Id, Domain.Membership.InquiryStage.Contacted);
+
+        var visits = await portal.SendAsync(new ListVisits.Query(new ListVisits.Filter()));
+        var inquiries = await portal.SendAsync(new ListInquiries.Query(new ListInquiries.Filter()));
+        var (visitCount, byStage) = await portal.WithDbAsync(async db =>
+            (
+                await db.Visits.CountAsync(),
+                await db.MembershipInquiries.GroupBy(i => i.Stage).ToDictionaryAsync(g => g.Key, g => g.Count())
+            )
+        );
+
+        Assert.Equal(visitCount, visits.TotalCount);
+        Assert.All(inquiries.CountsByStage, c => Assert.Equal(byStage.GetValueOrDefault(c.Key), c.Value));
+        Assert.Equal(byStage.Values.Sum(), inquiries.TotalCount);
+    }
 }

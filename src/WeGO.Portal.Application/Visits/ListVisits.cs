@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Common.Caching;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Visits;
@@ -175,7 +176,8 @@ public static class ListVisits
 
     public const int MaxPageSize = 200;
 
-    public sealed class Handler(PortalDbContext db, ICurrentActor viewer) : IQueryHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, ICurrentActor viewer, ReadCache cache)
+        : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -188,11 +190,20 @@ public static class ListVisits
                     .Take(TextSearch.RankedLimit + 1)
                     .CountAsync(cancellationToken) > TextSearch.RankedLimit;
             var filtered = filter.Apply(db, viewer.TimeZoneId, manyMatches);
-            // Every visit has its row in the text index, so with text alone the index counts them without the table.
+            // Every visit has its row in the text index, so with text alone the index counts them without the table;
+            // the unfiltered list's total is kept until a visit changes.
             var total =
-                TextSearch.UsesIndex(filter.Text) && filter.HasOnlyText
+                !filter.HasOnlyText ? await filtered.CountAsync(cancellationToken)
+                : TextSearch.UsesIndex(filter.Text)
                     ? await TextSearch.Visits(db, filter.Text!).CountAsync(cancellationToken)
-                    : await filtered.CountAsync(cancellationToken);
+                : string.IsNullOrWhiteSpace(filter.Text)
+                    ? await cache.GetOrReadAsync(
+                        "visits:count",
+                        [ChangedData.TagOf<Visit>()],
+                        async ct => await db.Visits.CountAsync(ct),
+                        cancellationToken
+                    )
+                : await filtered.CountAsync(cancellationToken);
             var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
             var rows =
                 filter.EffectiveSort == VisitSort.Relevance && TextSearch.UsesIndex(filter.Text) && !manyMatches
