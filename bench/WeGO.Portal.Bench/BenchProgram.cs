@@ -15,6 +15,7 @@ internal static class BenchProgram
                       [--seed 20241007] [--as-of 2026-11-24]
           visits-list --data <folder> [--iterations 100] [--warmup 10]
           dashboard   --data <folder> [--iterations 100] [--warmup 10]
+          search      --data <folder> [--iterations 100] [--warmup 10]
           sessions    --data <folder> [--iterations 5000] [--warmup 500]
           load        --data <folder>[,<folder>...] [--connections 64] [--warmup 3] [--duration 10]
                       [--pages "visits list,visit page"]
@@ -52,6 +53,13 @@ internal static class BenchProgram
                     );
                 case "dashboard":
                     return await Dashboard.DashboardBenchmark.RunAsync(
+                        options.Required("data"),
+                        options.Int("iterations", 100),
+                        options.Int("warmup", 10),
+                        Console.Out
+                    );
+                case "search":
+                    return await Search.SearchBenchmark.RunAsync(
                         options.Required("data"),
                         options.Int("iterations", 100),
                         options.Int("warmup", 10),

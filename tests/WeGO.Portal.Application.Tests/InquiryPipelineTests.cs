@@ -200,8 +200,16 @@ public sealed class InquiryPipelineTests : IClassFixture<InquiryPipelineTests.Po
             new DateTime(2024, 11, 15, 1, 0, 0, DateTimeKind.Utc)
         );
 
-        var all = await ListAsync(new ListInquiries.Filter { Text = ours });
-        var latinAmerica = await ListAsync(new ListInquiries.Filter { Text = ours, Region = Region.LatinAmerica });
+        // Newest first, chosen: with text and no sort the best match comes first (TextSearchTests).
+        var all = await ListAsync(new ListInquiries.Filter { Text = ours, Sort = InquirySort.Newest });
+        var latinAmerica = await ListAsync(
+            new ListInquiries.Filter
+            {
+                Text = ours,
+                Region = Region.LatinAmerica,
+                Sort = InquirySort.Newest,
+            }
+        );
         var contactedInLatinAmerica = await ListAsync(
             new ListInquiries.Filter
             {
@@ -217,6 +225,7 @@ public sealed class InquiryPipelineTests : IClassFixture<InquiryPipelineTests.Po
             new ListInquiries.Filter
             {
                 Text = ours,
+                Sort = InquirySort.Newest,
                 From = new DateOnly(2024, 11, 1),
                 To = new DateOnly(2024, 11, 5),
             }

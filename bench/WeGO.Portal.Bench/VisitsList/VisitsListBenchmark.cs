@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Common.Caching;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Home;
 using WeGO.Portal.Application.Staff;
@@ -169,6 +170,12 @@ internal static class VisitsListBenchmark
 
         var plans = Path.Combine(folder, "query-plans.txt");
         var clock = portal.Services.GetRequiredService<TimeProvider>();
+        // No caching here: the plans are of every statement the list runs.
+        var uncached = new ReadCache(
+            portal.Services.GetRequiredService<Microsoft.Extensions.Caching.Hybrid.HybridCache>(),
+            portal.Services.GetRequiredService<DataGenerations>(),
+            Microsoft.Extensions.Options.Options.Create(new CacheSettings { Seconds = 0 })
+        );
         await QueryPlans.WriteAsync(
             Path.Combine(folder, "portal.db"),
             [
@@ -177,7 +184,7 @@ internal static class VisitsListBenchmark
                         c.Name,
                         (Func<PortalDbContext, Task>)(
                             db =>
-                                new ListVisits.Handler(db, new SystemActor())
+                                new ListVisits.Handler(db, new SystemActor(), uncached)
                                     .Handle(c.Query, CancellationToken.None)
                                     .AsTask()
                         )

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Common.Caching;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.Organizations;
@@ -15,6 +16,9 @@ public enum InquirySort
     Organization = 2,
     Stage = 3,
     StageChanged = 4,
+
+    /// <summary>Best match first: the default when there is text to search.</summary>
+    Relevance = 5,
 }
 
 /// <summary>The membership pipeline: inquiries filtered, sorted and paged in the database, with how many are at
@@ -39,10 +43,19 @@ public static class ListInquiries
         /// <c>?q=reference</c>).</summary>
         public string? Text { get; init; }
 
-        public InquirySort Sort { get; init; }
+        /// <summary>The sort chosen; none means best match first with text, newest first without.</summary>
+        public InquirySort? Sort { get; init; }
 
-        /// <summary>The inquiries every filter but the stage keeps: what the stage counts are computed over.</summary>
-        public IQueryable<MembershipInquiry> ApplyAllButStage(PortalDbContext db, string timeZoneId)
+        public InquirySort EffectiveSort =>
+            Sort ?? (string.IsNullOrWhiteSpace(Text) ? InquirySort.Newest : InquirySort.Relevance);
+
+        /// <summary>The inquiries every filter but the stage keeps: what the stage counts are computed over.
+        /// <paramref name="manyMatches"/>: see <see cref="Apply"/>.</summary>
+        public IQueryable<MembershipInquiry> ApplyAllButStage(
+            PortalDbContext db,
+            string timeZoneId,
+            bool manyMatches = false
+        )
         {
             var inquiries = db.MembershipInquiries.AsNoTracking();
             if (Region is { } region)
@@ -68,7 +81,22 @@ public static class ListInquiries
                 inquiries = inquiries.Where(i => i.SubmittedAtUtc < end);
             }
 
-            if (!string.IsNullOrWhiteSpace(Text))
+            if (TextSearch.UsesIndex(Text))
+            {
+                var ids = TextSearch.Inquiries(db, Text!).Select(h => h.Id);
+                if (manyMatches)
+                {
+                    // "+ 0" keeps SQLite from looking each match up by its key when most inquiries match: it walks
+                    // the index of the sort instead (docs/decisions/0028).
+                    var zero = 0;
+                    inquiries = inquiries.Where(i => ids.Contains(i.Id + zero));
+                }
+                else
+                {
+                    inquiries = inquiries.Where(i => ids.Contains(i.Id));
+                }
+            }
+            else if (!string.IsNullOrWhiteSpace(Text))
             {
                 var pattern = Like.Containing(Text);
                 inquiries = inquiries.Where(i =>
@@ -82,16 +110,29 @@ public static class ListInquiries
             return inquiries;
         }
 
-        /// <summary>The inquiries this filter keeps, sorted, not yet paged.</summary>
-        public IQueryable<MembershipInquiry> Apply(PortalDbContext db, string timeZoneId)
+        /// <summary>The inquiries this filter keeps, sorted, not yet paged. <paramref name="manyMatches"/> says the
+        /// text matches more than <see cref="TextSearch.RankedLimit"/> inquiries: best match is then newest first, as
+        /// ranking so common a word would read every match.</summary>
+        public IQueryable<MembershipInquiry> Apply(PortalDbContext db, string timeZoneId, bool manyMatches = false)
         {
-            var inquiries = ApplyAllButStage(db, timeZoneId);
+            var inquiries = ApplyAllButStage(db, timeZoneId, manyMatches);
             if (Stage is { } stage)
             {
                 inquiries = inquiries.Where(i => i.Stage == stage);
             }
 
-            return Sort switch
+            var sort = EffectiveSort;
+            if (sort == InquirySort.Relevance && !manyMatches && TextSearch.UsesIndex(Text))
+            {
+                return inquiries
+                    .Join(TextSearch.Inquiries(db, Text!), i => i.Id, h => h.Id, (i, h) => new { i, h.Rank })
+                    .OrderBy(x => x.Rank)
+                    .ThenByDescending(x => x.i.SubmittedAtUtc)
+                    .ThenByDescending(x => x.i.Id)
+                    .Select(x => x.i);
+            }
+
+            return sort switch
             {
                 InquirySort.Oldest => inquiries.OrderBy(i => i.SubmittedAtUtc).ThenBy(i => i.Id),
                 InquirySort.Organization => inquiries
@@ -166,26 +207,53 @@ public static class ListInquiries
 
     public const int MaxPageSize = 200;
 
-    public sealed class Handler(PortalDbContext db, ICurrentActor viewer) : IQueryHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, ICurrentActor viewer, ReadCache cache)
+        : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
-            var counted = await query
-                .Filter.ApplyAllButStage(db, viewer.TimeZoneId)
-                .GroupBy(i => i.Stage)
-                .Select(g => new { Stage = g.Key, Count = g.Count() })
-                .ToListAsync(cancellationToken);
-            var counts = Enum.GetValues<InquiryStage>()
-                .ToDictionary(s => s, s => counted.FirstOrDefault(c => c.Stage == s)?.Count ?? 0);
+            var filter = query.Filter;
+            var manyMatches =
+                TextSearch.UsesIndex(filter.Text)
+                && await TextSearch
+                    .Inquiries(db, filter.Text!)
+                    .Take(TextSearch.RankedLimit + 1)
+                    .CountAsync(cancellationToken) > TextSearch.RankedLimit;
+            // The unfiltered pipeline's counts (every inquiry, 6 ms at 100,000) are kept until an inquiry changes.
+            var counts =
+                filter is { Region: null, Kind: null, From: null, To: null } && string.IsNullOrWhiteSpace(filter.Text)
+                    ? await cache.GetOrReadAsync(
+                        "inquiries:counts-by-stage",
+                        [ChangedData.TagOf<MembershipInquiry>()],
+                        ct => CountByStageAsync(filter.ApplyAllButStage(db, viewer.TimeZoneId), ct),
+                        cancellationToken
+                    )
+                    : await CountByStageAsync(
+                        filter.ApplyAllButStage(db, viewer.TimeZoneId, manyMatches),
+                        cancellationToken
+                    );
             var total = query.Filter.Stage is { } stage ? counts[stage] : counts.Values.Sum();
             var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
             var rows = await Project(
                     db,
-                    query.Filter.Apply(db, viewer.TimeZoneId).Skip((page - 1) * pageSize).Take(pageSize)
+                    filter.Apply(db, viewer.TimeZoneId, manyMatches).Skip((page - 1) * pageSize).Take(pageSize)
                 )
                 .ToListAsync(cancellationToken);
             return new Result(rows, total, page, pageSize, counts);
+        }
+
+        private static async ValueTask<Dictionary<InquiryStage, int>> CountByStageAsync(
+            IQueryable<MembershipInquiry> inquiries,
+            CancellationToken cancellationToken
+        )
+        {
+            var counted = await inquiries
+                .GroupBy(i => i.Stage)
+                .Select(g => new { Stage = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            return Enum.GetValues<InquiryStage>()
+                .ToDictionary(s => s, s => counted.FirstOrDefault(c => c.Stage == s)?.Count ?? 0);
         }
     }
 

@@ -43,7 +43,12 @@ public static class ListMembers
                 joined = joined.Where(x => x.o.Region == region);
             }
 
-            if (!string.IsNullOrWhiteSpace(Text))
+            if (TextSearch.UsesIndex(Text))
+            {
+                var ids = TextSearch.Organizations(db, Text!).Select(h => h.Id);
+                joined = joined.Where(x => ids.Contains(x.o.Id));
+            }
+            else if (!string.IsNullOrWhiteSpace(Text))
             {
                 var pattern = Like.Containing(Text);
                 joined = joined.Where(x => EF.Functions.Like(x.o.Name, pattern, Like.Escape));

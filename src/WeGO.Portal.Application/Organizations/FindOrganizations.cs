@@ -11,10 +11,26 @@ public static class FindOrganizations
 {
     public const int MaxFound = 20;
 
-    /// <summary>The first <see cref="MaxFound"/> records whose name or local name contains <paramref name="text"/>,
-    /// by name.</summary>
+    /// <summary>The first <see cref="MaxFound"/> records whose name or local name contains <paramref name="text"/>:
+    /// best match first through the text index, by name for text too short for it.</summary>
     public static IQueryable<Organization> Matching(PortalDbContext db, string text)
     {
+        if (TextSearch.UsesIndex(text))
+        {
+            return db
+                .Organizations.Join(
+                    TextSearch.Organizations(db, text),
+                    o => o.Id,
+                    h => h.Id,
+                    (o, h) => new { o, h.Rank }
+                )
+                .OrderBy(x => x.Rank)
+                .ThenBy(x => x.o.Name)
+                .ThenBy(x => x.o.Id)
+                .Select(x => x.o)
+                .Take(MaxFound);
+        }
+
         var pattern = Like.Containing(text);
         return db
             .Organizations.Where(o =>

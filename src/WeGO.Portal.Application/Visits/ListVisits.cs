@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Common.Caching;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Visits;
@@ -13,6 +14,9 @@ public enum VisitSort
     Oldest = 1,
     City = 2,
     Status = 3,
+
+    /// <summary>Best match first: the default when there is text to search.</summary>
+    Relevance = 4,
 }
 
 /// <summary>The visits list: filtered, sorted and paged in the database, so it stays fast with 100,000
@@ -33,10 +37,20 @@ public static class ListVisits
 
         public string? Text { get; init; }
 
-        public VisitSort Sort { get; init; }
+        /// <summary>The sort chosen; none means best match first with text, newest first without.</summary>
+        public VisitSort? Sort { get; init; }
 
-        /// <summary>The visits this filter keeps, sorted, not yet paged.</summary>
-        public IQueryable<Visit> Apply(PortalDbContext db, string timeZoneId)
+        public VisitSort EffectiveSort =>
+            Sort ?? (string.IsNullOrWhiteSpace(Text) ? VisitSort.Newest : VisitSort.Relevance);
+
+        /// <summary>Whether the text is the only condition, so the text index alone can count the visits.</summary>
+        public bool HasOnlyText => Status is null && From is null && To is null && Region is null;
+
+        /// <summary>The visits this filter keeps, sorted, not yet paged; best match is newest first here, ranked by
+        /// the list's handler (<see cref="Ranked"/>). <paramref name="manyMatches"/> says the text matches more than
+        /// <see cref="TextSearch.RankedLimit"/> visits: they are then found by walking the visits in the order shown
+        /// (ranking so common a word would read them all).</summary>
+        public IQueryable<Visit> Apply(PortalDbContext db, string timeZoneId, bool manyMatches = false)
         {
             var visits = db.Visits.AsNoTracking();
             if (Status is { } status)
@@ -61,7 +75,24 @@ public static class ListVisits
                 visits = visits.Where(v => v.Organization.Region == region);
             }
 
-            if (!string.IsNullOrWhiteSpace(Text))
+            var sort = EffectiveSort;
+            if (TextSearch.UsesIndex(Text))
+            {
+                var hits = TextSearch.Visits(db, Text!);
+                var ids = hits.Select(h => h.Id);
+                if (manyMatches)
+                {
+                    // "+ 0" keeps SQLite from looking each match up by its key when most visits match: it walks the
+                    // index of the sort instead and stops at the page (docs/decisions/0028).
+                    var zero = 0;
+                    visits = visits.Where(v => ids.Contains(v.Id + zero));
+                }
+                else
+                {
+                    visits = visits.Where(v => ids.Contains(v.Id));
+                }
+            }
+            else if (!string.IsNullOrWhiteSpace(Text))
             {
                 var pattern = Like.Containing(Text);
                 // Matching names in subqueries rather than through the joins lets SQLite test each table once
@@ -79,7 +110,7 @@ public static class ListVisits
                 );
             }
 
-            return Sort switch
+            return sort switch
             {
                 VisitSort.Oldest => visits.OrderBy(v => v.StartsAtUtc).ThenBy(v => v.Id),
                 VisitSort.City => visits.OrderBy(v => v.Organization.Name).ThenByDescending(v => v.StartsAtUtc),
@@ -87,6 +118,27 @@ public static class ListVisits
                 _ => visits.OrderByDescending(v => v.StartsAtUtc).ThenByDescending(v => v.Id),
             };
         }
+
+        /// <summary>The ids of the <paramref name="filtered"/> visits the text matches, best match first, then
+        /// newest.</summary>
+        public IQueryable<int> Ranked(PortalDbContext db, IQueryable<Visit> filtered) =>
+            filtered
+                .Join(
+                    TextSearch.Visits(db, Text!),
+                    v => v.Id,
+                    h => h.Id,
+                    (v, h) =>
+                        new
+                        {
+                            v.Id,
+                            h.Rank,
+                            v.StartsAtUtc,
+                        }
+                )
+                .OrderBy(x => x.Rank)
+                .ThenByDescending(x => x.StartsAtUtc)
+                .ThenByDescending(x => x.Id)
+                .Select(x => x.Id);
     }
 
     [AllowedTo(RoleGroup.ReadVisits)]
@@ -124,17 +176,55 @@ public static class ListVisits
 
     public const int MaxPageSize = 200;
 
-    public sealed class Handler(PortalDbContext db, ICurrentActor viewer) : IQueryHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, ICurrentActor viewer, ReadCache cache)
+        : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
-            var filtered = query.Filter.Apply(db, viewer.TimeZoneId);
-            var total = await filtered.CountAsync(cancellationToken);
+            var filter = query.Filter;
+            var manyMatches =
+                TextSearch.UsesIndex(filter.Text)
+                && await TextSearch
+                    .Visits(db, filter.Text!)
+                    .Take(TextSearch.RankedLimit + 1)
+                    .CountAsync(cancellationToken) > TextSearch.RankedLimit;
+            var filtered = filter.Apply(db, viewer.TimeZoneId, manyMatches);
+            // Every visit has its row in the text index, so with text alone the index counts them without the table;
+            // the unfiltered list's total is kept until a visit changes.
+            var total =
+                !filter.HasOnlyText ? await filtered.CountAsync(cancellationToken)
+                : TextSearch.UsesIndex(filter.Text)
+                    ? await TextSearch.Visits(db, filter.Text!).CountAsync(cancellationToken)
+                : string.IsNullOrWhiteSpace(filter.Text)
+                    ? await cache.GetOrReadAsync(
+                        "visits:count",
+                        [ChangedData.TagOf<Visit>()],
+                        async ct => await db.Visits.CountAsync(ct),
+                        cancellationToken
+                    )
+                : await filtered.CountAsync(cancellationToken);
             var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-            var rows = await Project(filtered.Skip((page - 1) * pageSize).Take(pageSize))
-                .ToListAsync(cancellationToken);
+            var rows =
+                filter.EffectiveSort == VisitSort.Relevance && TextSearch.UsesIndex(filter.Text) && !manyMatches
+                    ? await RankedPageAsync(filter.Ranked(db, filtered), page, pageSize, cancellationToken)
+                    : await Project(filtered.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
             return new Result(rows, total, page, pageSize);
+        }
+
+        /// <summary>The page's ids in order of relevance first, then their rows: a row's hosts cannot be read through
+        /// a join to the keyless hits of raw SQL.</summary>
+        private async Task<List<Row>> RankedPageAsync(
+            IQueryable<int> ranked,
+            int page,
+            int pageSize,
+            CancellationToken cancellationToken
+        )
+        {
+            var ids = await ranked.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+            var rows = await Project(db.Visits.AsNoTracking().Where(v => ids.Contains(v.Id)))
+                .ToDictionaryAsync(r => r.Id, cancellationToken);
+            return [.. ids.Select(id => rows[id])];
         }
     }
 

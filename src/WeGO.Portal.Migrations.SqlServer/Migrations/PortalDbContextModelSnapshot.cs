@@ -1544,9 +1544,9 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("StartsAtUtc");
+
+                    b.HasIndex("OrganizationId", "StartsAtUtc");
 
                     b.HasIndex("Status", "StartsAtUtc");
 

@@ -1483,9 +1483,9 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("StartsAtUtc");
+
+                    b.HasIndex("OrganizationId", "StartsAtUtc");
 
                     b.HasIndex("Status", "StartsAtUtc");
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Common.Caching;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Membership;
 
@@ -9,7 +10,7 @@ namespace WeGO.Portal.Baseline.Pages.Baseline;
 /// <summary>Baseline for GET /Inquiries: ListInquiries' handler called directly (the same SQL by construction: the
 /// counts by stage, then one page newest first), without the mediator and its behaviours. See
 /// BaselinePages.cs.</summary>
-public sealed class InquiriesModel(PortalDbContext db, ICurrentActor viewer) : PageModel
+public sealed class InquiriesModel(PortalDbContext db, ICurrentActor viewer, ReadCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -17,7 +18,7 @@ public sealed class InquiriesModel(PortalDbContext db, ICurrentActor viewer) : P
     public ListInquiries.Result Inquiries { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Inquiries = await new ListInquiries.Handler(db, viewer).Handle(
+        Inquiries = await new ListInquiries.Handler(db, viewer, cache).Handle(
             new ListInquiries.Query(new ListInquiries.Filter(), PageNumber),
             cancellationToken
         );

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Common.Caching;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Visits;
 
@@ -9,7 +10,7 @@ namespace WeGO.Portal.Baseline.Pages.Baseline;
 /// <summary>Baseline for GET /Visits: ListVisits' handler called directly for the unfiltered page (the same SQL by
 /// construction: the count, then one page newest first), without the mediator and its behaviours. See
 /// BaselinePages.cs.</summary>
-public sealed class VisitsModel(PortalDbContext db, ICurrentActor viewer) : PageModel
+public sealed class VisitsModel(PortalDbContext db, ICurrentActor viewer, ReadCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -17,7 +18,7 @@ public sealed class VisitsModel(PortalDbContext db, ICurrentActor viewer) : Page
     public ListVisits.Result Visits { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Visits = await new ListVisits.Handler(db, viewer).Handle(
+        Visits = await new ListVisits.Handler(db, viewer, cache).Handle(
             new ListVisits.Query(new ListVisits.Filter(), PageNumber),
             cancellationToken
         );

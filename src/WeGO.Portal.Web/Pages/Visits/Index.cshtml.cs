@@ -47,7 +47,7 @@ public sealed class IndexModel(IMediator mediator, IAuthorizationService authori
         Add("Filter.To", Filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Add("Filter.Region", Filter.Region);
         Add("Filter.Text", Filter.Text);
-        Add("Filter.Sort", Filter.Sort == VisitSort.Newest ? null : Filter.Sort);
+        Add("Filter.Sort", Filter.Sort);
         Add("page", page);
         return values;
     }

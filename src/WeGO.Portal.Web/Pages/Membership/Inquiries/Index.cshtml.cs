@@ -64,7 +64,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
         Add("Filter.From", Filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("Filter.To", Filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("Filter.Text", Filter.Text);
-        Add("Filter.Sort", Filter.Sort == InquirySort.Newest ? null : Filter.Sort);
+        Add("Filter.Sort", Filter.Sort);
         Add("page", page);
         return values;
     }
