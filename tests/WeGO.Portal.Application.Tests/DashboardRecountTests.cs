@@ -124,7 +124,7 @@ public sealed class DashboardRecountTests : IDisposable
     }
 
     [Fact]
-    public async Task Figures_relative_to_today_and_now_change_when_the_clock_passes_midnight_in_Seoul_and_a_visit_ends()
+    public async Task Figures_relative_to_now_change_when_the_clock_passes_midnight_in_Seoul_and_a_visit_ends()
     {
         await HistoryAsync();
         portal.Clock.Now = new DateTimeOffset(2025, 6, 15, 14, 59, 0, TimeSpan.Zero); // 23:59 in Seoul

@@ -164,7 +164,8 @@ public static class GetDashboard
 
     /// <summary>Kept by <see cref="ReadCache"/> until a change to any kind of record counted here is committed, or
     /// until <paramref name="ValidUntilUtc"/>: the first instant a figure relative to now would differ (the viewer's
-    /// next midnight, the end of an upcoming visit, the start of one that enters the next 30 days or the funnel).</summary>
+    /// next midnight, the end of an upcoming visit, the start of one that enters the next 30 days or the
+    /// funnel).</summary>
     [ImmutableObject(true)]
     internal sealed record Figures(Result Result, DateTime ValidUntilUtc);
 

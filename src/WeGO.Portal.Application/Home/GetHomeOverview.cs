@@ -29,7 +29,8 @@ public static class GetHomeOverview
     );
 
     /// <summary>Kept until a visit, organisation or follow-up changes, or until <paramref name="ValidUntilUtc"/>: the
-    /// next start or end of a visit (a visit moves from the next ones to the latest when it ends) or midnight.</summary>
+    /// next start or end of a visit (a visit moves from the next ones to the latest when it ends) or
+    /// midnight.</summary>
     [ImmutableObject(true)]
     internal sealed record KeptOverview(Overview Overview, DateTime ValidUntilUtc);
 
