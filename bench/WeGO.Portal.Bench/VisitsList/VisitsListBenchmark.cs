@@ -191,7 +191,7 @@ internal static class VisitsListBenchmark
                     )
                 ),
                 ("home overview (GetHomeOverview)", db =>
-                    new GetHomeOverview.Handler(db, new SystemActor(), clock)
+                    new GetHomeOverview.Handler(db, new SystemActor(), clock, Uncached.Of(portal.Services))
                         .Handle(new GetHomeOverview.Query(), CancellationToken.None)
                         .AsTask()
                 ),

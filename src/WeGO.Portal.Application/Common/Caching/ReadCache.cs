@@ -33,4 +33,28 @@ public sealed class ReadCache(HybridCache cache, DataGenerations generations, IO
             cancellationToken
         );
     }
+
+    /// <summary>A read that is also true only until a time, as figures relative to now are (overdue, upcoming): when
+    /// <paramref name="stillTrue"/> says the kept result has expired (its day or the end of its next visit has passed),
+    /// it is evicted and read again.</summary>
+    public async ValueTask<T> GetOrReadAsync<T>(
+        string key,
+        IReadOnlyList<string> dependsOn,
+        Func<CancellationToken, ValueTask<T>> read,
+        Func<T, bool> stillTrue,
+        CancellationToken cancellationToken
+    )
+    {
+        var kept = await GetOrReadAsync(key, dependsOn, read, cancellationToken);
+        if (stillTrue(kept) || settings.Value.Seconds <= 0)
+        {
+            return kept;
+        }
+
+        // The generations may have moved since: then the entry below is not the one just read, and is left to expire.
+        await cache.RemoveAsync(key + "@" + generations.Stamp(dependsOn), cancellationToken);
+        var fresh = await GetOrReadAsync(key, dependsOn, read, cancellationToken);
+        // A reader that began before the time passed may have put its result back in between: read past it.
+        return stillTrue(fresh) ? fresh : await read(cancellationToken);
+    }
 }
