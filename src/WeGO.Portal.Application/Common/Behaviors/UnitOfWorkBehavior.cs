@@ -31,7 +31,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(
+        var committed = await strategy.ExecuteAsync(
             (message, next),
             async (_, state, ct) =>
             {
@@ -45,7 +45,6 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
                     documents.Keep();
-                    await changedData.AnnounceAsync();
                     return response;
                 }
                 catch
@@ -58,5 +57,9 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
             verifySucceeded: null,
             cancellationToken
         );
+
+        // Committed, and the write turn given back: the caches hear of it without holding up the next writer.
+        await changedData.AnnounceAsync();
+        return committed;
     }
 }
