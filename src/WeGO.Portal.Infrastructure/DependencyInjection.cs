@@ -53,6 +53,10 @@ public static class DependencyInjection
         services.AddOptions<InquirySettings>().BindConfiguration(InquirySettings.Section);
         services.AddOptions<DelegationSettings>().BindConfiguration(DelegationSettings.Section);
         services
+            .AddOptions<Application.VisitRequests.VisitRequestSettings>()
+            .BindConfiguration(Application.VisitRequests.VisitRequestSettings.Section);
+        services.AddOptions<LogSettings>().BindConfiguration(LogSettings.Section);
+        services
             .AddOptions<Application.Staff.SessionSettings>()
             .BindConfiguration(Application.Staff.SessionSettings.Section)
             .Validate(

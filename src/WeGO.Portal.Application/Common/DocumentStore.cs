@@ -23,6 +23,7 @@ public interface IDocumentStore
 public sealed class CommandDocuments(IDocumentStore store)
 {
     private readonly List<string> written = [];
+    private readonly List<string> toDelete = [];
 
     public async Task SaveAsync(string storedName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
@@ -30,8 +31,22 @@ public sealed class CommandDocuments(IDocumentStore store)
         await store.SaveAsync(storedName, content, cancellationToken);
     }
 
-    /// <summary>The transaction committed: the files written are the rows' now.</summary>
-    public void Keep() => written.Clear();
+    /// <summary>Deletes the file once the transaction that deletes its row committed (a failed one keeps both).
+    /// </summary>
+    public void DeleteOnCommit(string storedName) => toDelete.Add(storedName);
+
+    /// <summary>The transaction committed: the files written are the rows' now, and the files of deleted rows
+    /// go.</summary>
+    public void Keep()
+    {
+        written.Clear();
+        foreach (var storedName in toDelete)
+        {
+            store.Delete(storedName);
+        }
+
+        toDelete.Clear();
+    }
 
     /// <summary>The transaction failed: deletes every file written since the last <see cref="Keep"/>.</summary>
     public void Discard()
@@ -42,6 +57,7 @@ public sealed class CommandDocuments(IDocumentStore store)
         }
 
         written.Clear();
+        toDelete.Clear();
     }
 }
 

@@ -21,7 +21,7 @@ public static class Emails
     }
 
     /// <summary>An outbox message from template <paramref name="template"/>; <paramref name="args"/> fill {0}, {1}...
-    /// in both subject and body.</summary>
+    /// in both subject and body. The template's name is the message's kind.</summary>
     public static OutboxMessage Compose(
         string to,
         string template,
@@ -34,6 +34,7 @@ public static class Emails
             Text(template + ".Subject", language, args),
             Text(template + ".Body", language, args),
             language,
-            nowUtc
+            nowUtc,
+            kind: template
         );
 }

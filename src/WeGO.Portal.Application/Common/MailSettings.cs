@@ -14,4 +14,8 @@ public sealed class MailSettings
 
     /// <summary>The portal's public address, for links in emails (status links, report pages).</summary>
     public Uri PublicUrl { get; set; } = new("http://localhost:5000");
+
+    /// <summary>Days after a message was sent before its recipient, body and attachment are erased (its kind,
+    /// subject and dates stay); 0 keeps them for ever.</summary>
+    public int SentRetentionDays { get; set; } = 90;
 }

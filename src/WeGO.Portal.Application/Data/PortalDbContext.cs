@@ -43,6 +43,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>People's requests to see or erase their data, recorded without the data.</summary>
+    public DbSet<Domain.Privacy.PrivacyRequest> PrivacyRequests => Set<Domain.Privacy.PrivacyRequest>();
+
     /// <summary>Staff sign-ins: what a sign-in cookie refers to (<see cref="StaffSession"/>).</summary>
     public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
 

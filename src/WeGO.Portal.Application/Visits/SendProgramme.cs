@@ -51,7 +51,8 @@ public static class SendProgramme
                     subject,
                     body,
                     programme.ContactLanguage,
-                    now
+                    now,
+                    kind: "VisitProgramme"
                 ).Attach(calendar.FileName, ExportVisitCalendar.ContentType, calendar.Content)
             );
             return new Result(programme.ContactEmail!, changes);

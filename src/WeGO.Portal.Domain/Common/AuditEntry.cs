@@ -41,4 +41,8 @@ public sealed class AuditEntry : Entity
     public string Action { get; private set; } = "";
 
     public string Changes { get; private set; } = "";
+
+    /// <summary>Replaces the recorded values with <paramref name="changes"/> from which a person's data was erased; who
+    /// did what, and when, stay.</summary>
+    public void Redact(string changes) => Changes = changes;
 }

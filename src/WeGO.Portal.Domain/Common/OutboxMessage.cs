@@ -14,11 +14,25 @@ public sealed class OutboxMessage : Entity
     public const int ClaimantMaxLength = 200;
     public const int AttachmentNameMaxLength = 100;
     public const int AttachmentTypeMaxLength = 100;
+    public const int KindMaxLength = 100;
+
+    /// <summary>What an erased message's recipient reads.</summary>
+    public const string ErasedRecipient = "—";
 
     private OutboxMessage() { }
 
-    public OutboxMessage(string to, string subject, string body, string language, DateTime createdAtUtc)
+    /// <param name="kind">Which message this is (the template's name, "InquiryReceived"): what the record keeps once
+    /// the recipient and the body are erased.</param>
+    public OutboxMessage(
+        string to,
+        string subject,
+        string body,
+        string language,
+        DateTime createdAtUtc,
+        string kind = "Message"
+    )
     {
+        Kind = Require.Text(kind, "Outbox.KindRequired", KindMaxLength);
         To = Require.Text(to, "Outbox.RecipientRequired", EmailAddress.MaxLength);
         Subject = Require.Text(subject, "Outbox.SubjectRequired", SubjectMaxLength);
         Body = body;
@@ -27,6 +41,9 @@ public sealed class OutboxMessage : Entity
         NextAttemptAtUtc = createdAtUtc;
     }
 
+    public string Kind { get; private set; } = "";
+
+    /// <summary>The recipient's address: <see cref="ErasedRecipient"/> once erased.</summary>
     public string To { get; private set; } = "";
 
     public string Subject { get; private set; } = "";
@@ -55,19 +72,27 @@ public sealed class OutboxMessage : Entity
     /// <summary>The sender holding this message, while <see cref="ClaimedUntilUtc"/> lies ahead.</summary>
     public string? ClaimedBy { get; private set; }
 
+    /// <summary>When the recipient, the body and the attachment were erased (after the sent messages' retention, or
+    /// with the person they were about); null while the message is whole.</summary>
+    public DateTime? ErasedAtUtc { get; private set; }
+
     public DateTime? ClaimedUntilUtc { get; private set; }
 
     /// <summary>The claim rule as a query, for the single conditional UPDATE that claims a batch in the database:
-    /// unsent, due, and not held by a lease that is still running. <see cref="IsClaimable"/> is the same rule in
+    /// unsent, not erased, due, and not held by a lease that is still running. <see cref="IsClaimable"/> is the same rule in
     /// memory.</summary>
     public static Expression<Func<OutboxMessage, bool>> Claimable(DateTime nowUtc) =>
         m =>
             m.SentAtUtc == null
+            && m.ErasedAtUtc == null
             && m.NextAttemptAtUtc <= nowUtc
             && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc <= nowUtc);
 
     public bool IsClaimable(DateTime nowUtc) =>
-        SentAtUtc is null && NextAttemptAtUtc <= nowUtc && (ClaimedUntilUtc is null || ClaimedUntilUtc <= nowUtc);
+        SentAtUtc is null
+        && ErasedAtUtc is null
+        && NextAttemptAtUtc <= nowUtc
+        && (ClaimedUntilUtc is null || ClaimedUntilUtc <= nowUtc);
 
     /// <summary>Whether <paramref name="claimant"/> still holds this message: only then may it send it.</summary>
     public bool IsHeldBy(string claimant, DateTime nowUtc) =>
@@ -93,6 +118,19 @@ public sealed class OutboxMessage : Entity
         AttachmentType = Require.Text(contentType, "Outbox.AttachmentNameRequired", AttachmentTypeMaxLength);
         AttachmentContent = content;
         return this;
+    }
+
+    /// <summary>Erases what the message said and to whom: the recipient, the body, the attachment's content and the
+    /// last error (a mail server's error quotes the address). Its kind, subject, language and dates stay for the
+    /// record. A message erased before it was sent is never sent (<see cref="Claimable"/>).</summary>
+    public void Erase(DateTime nowUtc)
+    {
+        To = ErasedRecipient;
+        Body = "";
+        AttachmentContent = AttachmentContent is null ? null : "";
+        LastError = null;
+        ErasedAtUtc ??= nowUtc;
+        Release();
     }
 
     public void MarkSent(DateTime nowUtc)

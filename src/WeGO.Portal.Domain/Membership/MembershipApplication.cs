@@ -131,6 +131,24 @@ public sealed class MembershipApplication : AggregateRoot
 
     public bool IsChecked => IsSigned && SignatoryIsAuthorised && ContactConfirmed;
 
+    /// <summary>Whether the signatory's data was erased (<see cref="ErasePerson"/>).</summary>
+    public bool IsErased => ContactEmail == Erased.Mark;
+
+    /// <summary>Closed without membership: what retention erases once the time has come.</summary>
+    public bool IsClosedWithoutMembership => State is ApplicationState.Declined or ApplicationState.Withdrawn;
+
+    /// <summary>Erases the signatory's name and address and removes every document (a signed form names the person);
+    /// the state, category and dates stay for the statistics. Returns the removed documents' stored names: their files
+    /// are deleted once the change is committed.</summary>
+    public IReadOnlyList<string> ErasePerson()
+    {
+        ContactName = Erased.Mark;
+        ContactEmail = Erased.Mark;
+        var storedNames = documents.Select(d => d.StoredName).ToList();
+        documents.Clear();
+        return storedNames;
+    }
+
     /// <summary>Documents can be added while the Secretariat has not accepted it.</summary>
     public bool CanAddDocument => CanAddDocumentIn(State) && documents.Count < MaxDocuments;
 

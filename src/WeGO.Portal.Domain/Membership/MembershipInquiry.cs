@@ -238,14 +238,21 @@ public sealed class MembershipInquiry : AggregateRoot
             throw new DomainException("Inquiry.AnonymizeOnlyClosed");
         }
 
+        ErasePerson(nowUtc);
+    }
+
+    /// <summary>Erases the person's data at any stage, when they ask: the inquiry keeps its stage, country, kind and
+    /// dates, so the statistics do not move; no note can be added afterwards.</summary>
+    public void ErasePerson(DateTime nowUtc)
+    {
         if (AnonymizedAtUtc is not null)
         {
             return;
         }
 
-        ContactName = "—";
+        ContactName = Erased.Mark;
         ContactPosition = null;
-        Email = "—";
+        Email = Erased.Mark;
         Phone = null;
         Message = null;
         HeardFrom = null;

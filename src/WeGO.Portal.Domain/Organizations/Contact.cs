@@ -18,12 +18,19 @@ public sealed class Contact : Entity
 
     public string? Title { get; private set; }
 
+    /// <summary>Contact details are never copied into the audit trail; the name is, so the history can say who was
+    /// involved (and a person's erasure scrubs it there).</summary>
+    [PersonalData]
     public string? Email { get; private set; }
 
+    [PersonalData]
     public string? Phone { get; private set; }
 
     /// <summary>Empty for people of the WeGO Secretariat.</summary>
     public int? OrganizationId { get; private set; }
+
+    /// <summary>Erases the person on their request; the contact stays where it is referenced.</summary>
+    public void ErasePerson() => (FullName, Title, Email, Phone) = (Erased.Mark, null, null, null);
 
     public void Update(string fullName, string? title, string? email, string? phone)
     {

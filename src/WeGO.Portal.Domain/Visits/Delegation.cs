@@ -192,6 +192,28 @@ public sealed class Delegation : Entity
         ProgrammeSentAtUtc = nowUtc;
     }
 
+    /// <summary>Erases the contact (name, address, the page's link) and every delegate's address.</summary>
+    internal void ForgetContact()
+    {
+        (ContactName, ContactEmail, LinkTokenHash) = (null, null, null);
+        foreach (var member in members)
+        {
+            member.ForgetEmail();
+        }
+    }
+
+    /// <summary>Erases one delegate; when they head the delegation, the head's name on the visit goes too.</summary>
+    internal void ErasePerson(int memberId)
+    {
+        var member = Find(memberId);
+        if (string.Equals(HeadOfDelegation, member.FullName, StringComparison.OrdinalIgnoreCase))
+        {
+            (HeadOfDelegation, HeadOfDelegationTitle) = (Erased.Mark, null);
+        }
+
+        member.ErasePerson();
+    }
+
     internal void ForgetNeeds(DateTime nowUtc)
     {
         foreach (var member in members)

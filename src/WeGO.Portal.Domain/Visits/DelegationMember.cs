@@ -40,6 +40,9 @@ public sealed class DelegationMember : Entity
 
     public DelegationRole Role { get; private set; }
 
+    /// <summary>Contact details: never copied into the audit trail, erased with the delegation's contact some time
+    /// after the visit.</summary>
+    [PersonalData]
     public string? Email { get; private set; }
 
     /// <summary>Health-related: seen only by the staff who prepare the visit, never copied into the audit trail, and
@@ -82,6 +85,21 @@ public sealed class DelegationMember : Entity
 
     /// <summary>Deletes the health-related needs (dietary, accessibility); the rest of the entry stays.</summary>
     internal void ForgetNeeds() => (DietaryNeeds, AccessibilityNeeds) = (null, null);
+
+    internal void ForgetEmail() => Email = null;
+
+    /// <summary>Erases everything about the person; the entry (role, organisation, place, arrival) stays, so the
+    /// delegation's size and the visit's figures do not move.</summary>
+    internal void ErasePerson()
+    {
+        FullName = Erased.Mark;
+        Title = null;
+        Email = null;
+        DietaryNeeds = null;
+        AccessibilityNeeds = null;
+        Honorific = null;
+        InterpretationNeeds = null;
+    }
 
     internal void Edit(
         string fullName,

@@ -284,6 +284,13 @@ public sealed class Visit : AggregateRoot
         Delegation.ForgetNeeds(nowUtc);
     }
 
+    /// <summary>Erases the delegation's contact and the delegates' addresses (retention after the visit, or the
+    /// person's request); names, titles and the order stay.</summary>
+    public void ForgetDelegationContact() => Delegation.ForgetContact();
+
+    /// <summary>Erases one delegate on the person's request, at any time; the entry stays for the figures.</summary>
+    public void EraseDelegate(int memberId) => Delegation.ErasePerson(memberId);
+
     public void RestatePurpose(string purpose)
     {
         EnsureOpen();

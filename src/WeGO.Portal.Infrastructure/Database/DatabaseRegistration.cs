@@ -59,7 +59,9 @@ public static class DatabaseRegistration
                 });
                 break;
             default:
-                builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                builder
+                    .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
+                    .AddInterceptors(SqliteSecureDelete.Instance);
                 break;
         }
     }

@@ -26,6 +26,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
+        builder.Property(m => m.Kind).HasMaxLength(OutboxMessage.KindMaxLength);
         builder.Property(m => m.To).HasMaxLength(EmailAddress.MaxLength);
         builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectMaxLength);
         builder.Property(m => m.Language).HasMaxLength(LanguageCode.MaxLength);
@@ -34,6 +35,16 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.AttachmentName).HasMaxLength(OutboxMessage.AttachmentNameMaxLength);
         builder.Property(m => m.AttachmentType).HasMaxLength(OutboxMessage.AttachmentTypeMaxLength);
         builder.HasIndex(m => new { m.SentAtUtc, m.NextAttemptAtUtc });
+    }
+}
+
+internal sealed class PrivacyRequestConfiguration : IEntityTypeConfiguration<Domain.Privacy.PrivacyRequest>
+{
+    public void Configure(EntityTypeBuilder<Domain.Privacy.PrivacyRequest> builder)
+    {
+        builder.Property(r => r.Counts).HasMaxLength(Domain.Privacy.PrivacyRequest.CountsMaxLength);
+        builder.Ignore(r => r.CountsByStore);
+        builder.HasIndex(r => r.CarriedOutAtUtc);
     }
 }
 

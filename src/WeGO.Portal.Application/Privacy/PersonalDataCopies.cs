@@ -1,0 +1,187 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.Common;
+
+namespace WeGO.Portal.Application.Privacy;
+
+/// <summary>The copies a person's data leaves beside its record: the mails written to or about them, and the values
+/// the audit trail recorded (the fields marked <see cref="PersonalDataAttribute"/> are never recorded, but a name on a
+/// roster or a contact is). Whoever erases a record erases these with it, in the same unit of work.</summary>
+public static class PersonalDataCopies
+{
+    /// <summary>What an erased value reads in the audit trail.</summary>
+    public const string ErasedValue = "(erased)";
+
+    /// <summary>Shorter values are not looked for inside texts: two letters would match half the outbox.</summary>
+    public const int ShortestValue = 3;
+
+    /// <summary>Erases every message sent to one of <paramref name="values"/> (an address) or whose body holds one of
+    /// them (an address, a name, a telephone number); the number erased.</summary>
+    public static async Task<int> EraseMessagesAsync(
+        PortalDbContext db,
+        IEnumerable<string?> values,
+        DateTime nowUtc,
+        CancellationToken cancellationToken
+    )
+    {
+        var wanted = Wanted(values);
+        var erased = 0;
+        foreach (var value in wanted)
+        {
+            // LIKE compares ASCII letters without case in SQLite and in SQL Server's usual collations.
+            var address = Like.Literal(value);
+            var pattern = Like.Containing(value);
+            var messages = await db
+                .OutboxMessages.Where(m =>
+                    m.ErasedAtUtc == null
+                    && (
+                        EF.Functions.Like(m.To, address, Like.Escape) || EF.Functions.Like(m.Body, pattern, Like.Escape)
+                    )
+                )
+                .ToListAsync(cancellationToken);
+            foreach (var message in messages.Where(m => m.ErasedAtUtc is null))
+            {
+                message.Erase(nowUtc);
+                erased++;
+            }
+        }
+
+        return erased;
+    }
+
+    /// <summary>Replaces, in the audit entries of <paramref name="records"/> and in any entry whose recorded values
+    /// hold one of <paramref name="values"/> as written, every recorded value that contains one of them with
+    /// <see cref="ErasedValue"/>; the number of entries changed.</summary>
+    /// <param name="records">The aggregates whose history may hold the values: (type name, id), as the audit trail
+    /// names them ("MembershipInquiry", "42").</param>
+    public static async Task<int> ScrubAuditAsync(
+        PortalDbContext db,
+        IEnumerable<(string EntityType, string EntityId)> records,
+        IEnumerable<string?> values,
+        CancellationToken cancellationToken
+    )
+    {
+        var wanted = Wanted(values);
+        if (wanted.Count == 0)
+        {
+            return 0;
+        }
+
+        var entries = new Dictionary<int, AuditEntry>();
+        foreach (var group in records.Distinct().GroupBy(r => r.EntityType))
+        {
+            var ids = group.Select(r => r.EntityId).ToList();
+            foreach (
+                var entry in await db
+                    .AuditEntries.Where(a => a.EntityType == group.Key && ids.Contains(a.EntityId))
+                    .ToListAsync(cancellationToken)
+            )
+            {
+                entries.TryAdd(entry.Id, entry);
+            }
+        }
+
+        // The audit trail writes JSON with non-ASCII characters escaped, so a text search only finds plain values;
+        // the records' own entries above cover the rest.
+        foreach (var value in wanted.Where(v => v.All(char.IsAscii)))
+        {
+            var pattern = Like.Containing(JsonSerializer.Serialize(value)[1..^1]);
+            foreach (
+                var entry in await db
+                    .AuditEntries.Where(a => EF.Functions.Like(a.Changes, pattern, Like.Escape))
+                    .ToListAsync(cancellationToken)
+            )
+            {
+                entries.TryAdd(entry.Id, entry);
+            }
+        }
+
+        var changed = 0;
+        foreach (var entry in entries.Values)
+        {
+            var scrubbed = Scrub(entry.Changes, wanted);
+            if (scrubbed is not null)
+            {
+                entry.Redact(scrubbed);
+                changed++;
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>The recorded values with every string that contains one of <paramref name="values"/> erased; null when
+    /// none did.</summary>
+    public static string? Scrub(string changes, IReadOnlyCollection<string> values)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(changes);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        return root is not null && ScrubNode(root, values) ? root.ToJsonString() : null;
+    }
+
+    private static bool ScrubNode(JsonNode node, IReadOnlyCollection<string> values)
+    {
+        var changed = false;
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, child) in obj.ToList())
+                {
+                    if (child is JsonValue value && Holds(value, values))
+                    {
+                        obj[key] = ErasedValue;
+                        changed = true;
+                    }
+                    else if (child is not null)
+                    {
+                        changed |= ScrubNode(child, values);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is JsonValue value && Holds(value, values))
+                    {
+                        array[i] = ErasedValue;
+                        changed = true;
+                    }
+                    else if (array[i] is { } child)
+                    {
+                        changed |= ScrubNode(child, values);
+                    }
+                }
+
+                break;
+            default:
+                break;
+        }
+
+        return changed;
+    }
+
+    private static bool Holds(JsonValue value, IReadOnlyCollection<string> values) =>
+        value.TryGetValue<string>(out var text)
+        && values.Any(v => text.Contains(v, StringComparison.OrdinalIgnoreCase));
+
+    private static List<string> Wanted(IEnumerable<string?> values) =>
+        [
+            .. values
+                .Select(v => v?.Trim())
+                .OfType<string>()
+                .Where(v => v.Length >= ShortestValue)
+                .Distinct(StringComparer.OrdinalIgnoreCase),
+        ];
+}
