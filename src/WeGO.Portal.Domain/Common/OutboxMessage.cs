@@ -79,8 +79,8 @@ public sealed class OutboxMessage : Entity
     public DateTime? ClaimedUntilUtc { get; private set; }
 
     /// <summary>The claim rule as a query, for the single conditional UPDATE that claims a batch in the database:
-    /// unsent, not erased, due, and not held by a lease that is still running. <see cref="IsClaimable"/> is the same rule in
-    /// memory.</summary>
+    /// unsent, not erased, due, and not held by a lease that is still running. <see cref="IsClaimable"/> is the same
+    /// rule in memory.</summary>
     public static Expression<Func<OutboxMessage, bool>> Claimable(DateTime nowUtc) =>
         m =>
             m.SentAtUtc == null
