@@ -24,7 +24,8 @@ public sealed class UnitOfWorkAndAuditTests(PortalFactory portal) : IClassFixtur
             db,
             scope.ServiceProvider.GetRequiredService<SqliteWriteGate>(),
             scope.ServiceProvider.GetRequiredService<CommandDocuments>(),
-            scope.ServiceProvider.GetRequiredService<ChangedData>()
+            scope.ServiceProvider.GetRequiredService<ChangedData>(),
+            scope.ServiceProvider.GetRequiredService<AfterCommit>()
         );
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
@@ -103,7 +104,8 @@ public sealed class UnitOfWorkAndAuditTests(PortalFactory portal) : IClassFixtur
             db,
             scope.ServiceProvider.GetRequiredService<SqliteWriteGate>(),
             scope.ServiceProvider.GetRequiredService<CommandDocuments>(),
-            scope.ServiceProvider.GetRequiredService<ChangedData>()
+            scope.ServiceProvider.GetRequiredService<ChangedData>(),
+            scope.ServiceProvider.GetRequiredService<AfterCommit>()
         );
 
         await unitOfWork.Handle(
