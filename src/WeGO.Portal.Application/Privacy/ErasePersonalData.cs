@@ -127,6 +127,10 @@ public static class ErasePersonalData
                 }
             }
 
+            // Saved now (in the command's transaction), so the audit trail has written its entries of this very change,
+            // which hold the values it overwrote (a head of delegation's name) and are scrubbed with the older ones.
+            await db.SaveChangesAsync(cancellationToken);
+
             // The address, and every name and number the records knew the person by: what the copies may hold.
             string[] values = [found.Email, .. found.Names, .. found.Phones];
             var messages = await PersonalDataCopies.EraseMessagesAsync(db, values, now, cancellationToken);
