@@ -91,7 +91,7 @@ public sealed partial class PersonalDataErasureTests(ITestOutputHelper output) :
         Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
         Assert.Contains("id=\"erased\"", await erased.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        // The erasure's last step, the log's checkpoint, runs before the page answers; the mails were deleted before it.
+        // The erasure's last steps (the mails deleted, the log checkpointed) run before the page answers.
         Assert.Contains("nothing-found", await FindAsync(admin, Email), StringComparison.Ordinal);
         foreach (var value in (string[])[Email, Name, Phone])
         {

@@ -97,8 +97,10 @@ public static class AccessPolicy
         ["POST /Staff/Sessions?handler=EndAll"] = Access.Administration,
         ["GET /Privacy/Requests/Index"] = Access.Administration,
         ["POST /Privacy/Requests/Index"] = Access.Administration,
+        ["GET /Privacy/Requests/Export"] = Access.Administration,
         ["POST /Privacy/Requests/Export"] = Access.Administration,
         ["POST /Privacy/Requests/Export?handler=Json"] = Access.Administration,
+        ["GET /Privacy/Requests/Erase"] = Access.Administration,
         ["POST /Privacy/Requests/Erase"] = Access.Administration,
         ["POST /Privacy/Requests/Erase?handler=Confirm"] = Access.Administration,
 
