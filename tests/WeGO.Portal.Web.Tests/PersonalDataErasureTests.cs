@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -58,7 +59,9 @@ public sealed partial class PersonalDataErasureTests(ITestOutputHelper output) :
 
         var admin = PortalClient.For(portal);
         await admin.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var finding = Stopwatch.StartNew();
         var found = await FindAsync(admin, Email.ToUpperInvariant());
+        output.WriteLine($"Search page (form and post): {finding.ElapsedMilliseconds} ms");
         foreach (
             var store in (string[])
                 [
@@ -83,11 +86,13 @@ public sealed partial class PersonalDataErasureTests(ITestOutputHelper output) :
         Assert.Equal(HttpStatusCode.OK, confirmation.StatusCode);
         var fingerprint = FingerprintField().Match(confirm).Groups[1].Value;
         Assert.NotEmpty(fingerprint);
+        var erasing = Stopwatch.StartNew();
         using var erased = await admin.PostFormAsync(
             "/Privacy/Requests",
             [new("Email", Email), new("Fingerprint", fingerprint)],
             "/Privacy/Requests/Erase?handler=Confirm"
         );
+        output.WriteLine($"Erasure (form and confirmed post): {erasing.ElapsedMilliseconds} ms");
         Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
         Assert.Contains("id=\"erased\"", await erased.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
