@@ -29,6 +29,11 @@ public static class DependencyInjection
         );
         services.AddPortalDatabase();
         services.AddScoped<CommandDocuments>();
+        services.AddScoped<AfterCommit>();
+        services.AddSingleton<ISentMailCopies>(provider => new SentMailFiles(
+            provider.GetRequiredService<PortalDataDirectory>().Combine("mail")
+        ));
+        services.AddScoped<IDatabaseFiles, DatabaseFiles>();
         services.AddSingleton<IDocumentStore>(provider =>
         {
             var configured = provider.GetRequiredService<IConfiguration>()["Portal:Documents:Directory"];

@@ -153,6 +153,7 @@ internal static class WebSetup
                 // forgotten; unknown addresses still get the friendly 404 rather than a sign-in prompt.
                 options.Conventions.AuthorizeFolder("/");
                 options.Conventions.AuthorizeFolder("/Staff", Policies.Administration);
+                options.Conventions.AuthorizeFolder("/Privacy/Requests", Policies.Administration);
                 options.Conventions.AuthorizeFolder("/Visits", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/FollowUps", Policies.ReadVisits);
                 options.Conventions.AuthorizeFolder("/VisitRequests", Policies.ReadVisits);

@@ -16,6 +16,59 @@ public sealed class UnitOfWorkAndAuditTests(PortalFactory portal) : IClassFixtur
     private sealed record TouchVisit : ICommand;
 
     [Fact]
+    public async Task Work_left_for_after_the_commit_runs_once_committed_and_never_when_the_command_fails()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var afterCommit = scope.ServiceProvider.GetRequiredService<AfterCommit>();
+        var unitOfWork = new UnitOfWorkBehavior<TouchVisit, Unit>(
+            db,
+            scope.ServiceProvider.GetRequiredService<SqliteWriteGate>(),
+            scope.ServiceProvider.GetRequiredService<CommandDocuments>(),
+            scope.ServiceProvider.GetRequiredService<ChangedData>(),
+            afterCommit
+        );
+        var ran = new List<string>();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await unitOfWork.Handle(
+                new TouchVisit(),
+                (_, _) =>
+                {
+                    afterCommit.Then(_ =>
+                    {
+                        ran.Add("failed");
+                        return Task.CompletedTask;
+                    });
+                    throw new InvalidOperationException("the handler failed");
+                },
+                CancellationToken.None
+            )
+        );
+        await unitOfWork.Handle(
+            new TouchVisit(),
+            (_, _) =>
+            {
+                // Run once committed: another connection already reads what the command wrote.
+                afterCommit.Then(async ct =>
+                    ran.Add(
+                        await portal.WithDbAsync(d => d.Organizations.AnyAsync(o => o.Name == "After Commit City", ct))
+                            ? "committed"
+                            : "not yet"
+                    )
+                );
+                db.Organizations.Add(
+                    new Organization("After Commit City", "KR", Region.AsiaPacific, OrganizationKind.LocalGovernment)
+                );
+                return ValueTask.FromResult(Unit.Value);
+            },
+            CancellationToken.None
+        );
+
+        Assert.Equal(["committed"], ran);
+    }
+
+    [Fact]
     public async Task A_command_that_fails_halfway_saves_nothing()
     {
         await using var scope = portal.Services.CreateAsyncScope();
@@ -24,7 +77,8 @@ public sealed class UnitOfWorkAndAuditTests(PortalFactory portal) : IClassFixtur
             db,
             scope.ServiceProvider.GetRequiredService<SqliteWriteGate>(),
             scope.ServiceProvider.GetRequiredService<CommandDocuments>(),
-            scope.ServiceProvider.GetRequiredService<ChangedData>()
+            scope.ServiceProvider.GetRequiredService<ChangedData>(),
+            scope.ServiceProvider.GetRequiredService<AfterCommit>()
         );
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
@@ -54,7 +108,8 @@ public sealed class UnitOfWorkAndAuditTests(PortalFactory portal) : IClassFixtur
                 scope.ServiceProvider.GetRequiredService<PortalDbContext>(),
                 scope.ServiceProvider.GetRequiredService<SqliteWriteGate>(),
                 scope.ServiceProvider.GetRequiredService<CommandDocuments>(),
-                scope.ServiceProvider.GetRequiredService<ChangedData>()
+                scope.ServiceProvider.GetRequiredService<ChangedData>(),
+                scope.ServiceProvider.GetRequiredService<AfterCommit>()
             );
         var firstHolds = new TaskCompletionSource();
         var firstWriting = new TaskCompletionSource();
@@ -103,7 +158,8 @@ public sealed class UnitOfWorkAndAuditTests(PortalFactory portal) : IClassFixtur
             db,
             scope.ServiceProvider.GetRequiredService<SqliteWriteGate>(),
             scope.ServiceProvider.GetRequiredService<CommandDocuments>(),
-            scope.ServiceProvider.GetRequiredService<ChangedData>()
+            scope.ServiceProvider.GetRequiredService<ChangedData>(),
+            scope.ServiceProvider.GetRequiredService<AfterCommit>()
         );
 
         await unitOfWork.Handle(

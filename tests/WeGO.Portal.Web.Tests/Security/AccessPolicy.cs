@@ -3,6 +3,7 @@ using WeGO.Portal.Application.FollowUps;
 using WeGO.Portal.Application.Home;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Application.News;
+using WeGO.Portal.Application.Privacy;
 using WeGO.Portal.Application.Reports;
 using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Application.VisitRequests;
@@ -94,6 +95,14 @@ public static class AccessPolicy
         ["GET /Staff/Sessions"] = Access.Administration,
         ["POST /Staff/Sessions?handler=End"] = Access.Administration,
         ["POST /Staff/Sessions?handler=EndAll"] = Access.Administration,
+        ["GET /Privacy/Requests/Index"] = Access.Administration,
+        ["POST /Privacy/Requests/Index"] = Access.Administration,
+        ["GET /Privacy/Requests/Export"] = Access.Administration,
+        ["POST /Privacy/Requests/Export"] = Access.Administration,
+        ["POST /Privacy/Requests/Export?handler=Json"] = Access.Administration,
+        ["GET /Privacy/Requests/Erase"] = Access.Administration,
+        ["POST /Privacy/Requests/Erase"] = Access.Administration,
+        ["POST /Privacy/Requests/Erase?handler=Confirm"] = Access.Administration,
 
         ["GET /Visits/Index"] = Access.ReadVisits,
         ["GET /Visits/Index?handler=Csv"] = Access.ReadVisits,
@@ -346,6 +355,12 @@ public static class AccessPolicy
         [typeof(StartVisitReport.Command)] = Access.EditVisits,
         [typeof(SubmitVisitReport.Command)] = Access.EditVisits,
         [typeof(WriteVisitReport.Command)] = Access.EditVisits,
+
+        // A person's request: finding, exporting and erasing a person's data is for administrators only.
+        [typeof(ErasePersonalData.Command)] = Access.Administration,
+        [typeof(ExportPersonalData.Command)] = Access.Administration,
+        [typeof(FindPersonalData.Query)] = Access.Administration,
+        [typeof(ListPrivacyRequests.Query)] = Access.Administration,
 
         [typeof(ChangeStaffRoles.Command)] = Access.Administration,
         [typeof(CreateStaffUser.Command)] = Access.Administration,

@@ -15,7 +15,8 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
     PortalDbContext db,
     SqliteWriteGate writeGate,
     CommandDocuments documents,
-    ChangedData changedData
+    ChangedData changedData,
+    AfterCommit afterCommit
 ) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IBaseCommand
 {
@@ -37,6 +38,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
             {
                 db.ChangeTracker.Clear();
                 changedData.Discard();
+                afterCommit.Clear();
                 try
                 {
                     using var turn = await writeGate.EnterAsync(db, ct);
@@ -51,6 +53,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
                 {
                     documents.Discard();
                     changedData.Discard();
+                    afterCommit.Clear();
                     throw;
                 }
             },
@@ -60,6 +63,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
 
         // Committed, and the write turn given back: the caches hear of it without holding up the next writer.
         await changedData.AnnounceAsync();
+        await afterCommit.RunAsync(cancellationToken);
         return committed;
     }
 }
