@@ -66,6 +66,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddHostedService<InquiryRetention>();
         services.AddHostedService<DelegateNeedsRetention>();
+        services.AddHostedService<ApplicationRetention>();
         services.AddHostedService<SentMailRetention>();
         services.AddOptions<NewsSettings>().BindConfiguration(NewsSettings.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NewsSettings>, NewsSettings.Whole>();
