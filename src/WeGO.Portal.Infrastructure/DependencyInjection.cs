@@ -67,6 +67,7 @@ public static class DependencyInjection
         services.AddHostedService<InquiryRetention>();
         services.AddHostedService<DelegateNeedsRetention>();
         services.AddHostedService<ApplicationRetention>();
+        services.AddHostedService<VisitRequestRetention>();
         services.AddHostedService<SentMailRetention>();
         services.AddOptions<NewsSettings>().BindConfiguration(NewsSettings.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NewsSettings>, NewsSettings.Whole>();
