@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddHostedService<DelegateNeedsRetention>();
         services.AddHostedService<ApplicationRetention>();
         services.AddHostedService<VisitRequestRetention>();
+        services.AddHostedService<DelegationContactRetention>();
         services.AddHostedService<SentMailRetention>();
         services.AddOptions<NewsSettings>().BindConfiguration(NewsSettings.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NewsSettings>, NewsSettings.Whole>();

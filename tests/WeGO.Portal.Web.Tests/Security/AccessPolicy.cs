@@ -313,6 +313,7 @@ public static class AccessPolicy
         [typeof(ForgetDelegateNeeds.Command)] = Access.System,
         [typeof(EraseClosedApplications.Command)] = Access.System,
         [typeof(EraseClosedVisitRequests.Command)] = Access.System,
+        [typeof(ForgetDelegationContacts.Command)] = Access.System,
         [typeof(Application.Privacy.EraseSentMessages.Command)] = Access.System,
         [typeof(AnonymizeInquiry.Command)] = Access.Administration,
         [typeof(AssignInquiry.ChoicesQuery)] = Access.ReadVisits,
