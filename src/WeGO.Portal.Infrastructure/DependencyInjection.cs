@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddHostedService<VisitRequestRetention>();
         services.AddHostedService<DelegationContactRetention>();
         services.AddHostedService<SentMailRetention>();
+        services.AddHostedService<DataFolderRetention>();
         services.AddOptions<NewsSettings>().BindConfiguration(NewsSettings.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NewsSettings>, NewsSettings.Whole>();
         services.AddScoped<DatabaseInitializer>();
