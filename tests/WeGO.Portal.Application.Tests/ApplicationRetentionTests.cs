@@ -15,9 +15,10 @@ using WeGO.Portal.Testing;
 namespace WeGO.Portal.Application.Tests;
 
 /// <summary>The retention of declined and withdrawn applications, run by the portal's own background service against a
-/// clock the test moves: <see cref="InquirySettings.RetentionDays"/> (730) days after the state changed, the signatory's
-/// name and address, the documents (rows and files), the messages to or about them and the audit values holding them
-/// are erased; state, category, organisation and dates stay; open and younger applications are untouched.</summary>
+/// clock the test moves: <see cref="InquirySettings.RetentionDays"/> (730) days after the state changed, the
+/// signatory's name and address, the documents (rows and files), the messages to or about them and the audit values
+/// holding them are erased; state, category, organisation and dates stay; open and younger applications are
+/// untouched.</summary>
 public sealed class ApplicationRetentionTests : IDisposable
 {
     private static readonly DateTimeOffset Withdrawn = new(2024, 11, 20, 3, 0, 0, TimeSpan.Zero);

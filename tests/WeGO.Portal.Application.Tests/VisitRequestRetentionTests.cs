@@ -10,8 +10,8 @@ using WeGO.Portal.Testing;
 namespace WeGO.Portal.Application.Tests;
 
 /// <summary>The retention of visit requests' contacts, run by the portal's own background service against a clock the
-/// test moves: <see cref="VisitRequestSettings.RetentionDays"/> (730) days after a request was declined or accepted, its
-/// contact's name, position, address and telephone, the messages to or about them and the audit values holding them
+/// test moves: <see cref="VisitRequestSettings.RetentionDays"/> (730) days after a request was declined or accepted,
+/// its contact's name, position, address and telephone, the messages to or about them and the audit values holding them
 /// are erased; the city, dates, size, purpose and status stay; open and younger requests are untouched.</summary>
 public sealed class VisitRequestRetentionTests : IDisposable
 {

@@ -8,8 +8,8 @@ namespace WeGO.Portal.Application.Membership;
 
 /// <summary>Retention: declined or withdrawn inquiries whose stage changed more than
 /// <see cref="Command.RetentionDays"/> days ago are anonymized. Run hourly by a background service; each run
-/// takes at most <see cref="BatchSize"/> inquiries, so a first run on a large backlog stays short. Their messages, audit
-/// values and closed applications go with them (<see cref="ApplicantErasure"/>).</summary>
+/// takes at most <see cref="BatchSize"/> inquiries, so a first run on a large backlog stays short. Their messages,
+/// audit values and closed applications go with them (<see cref="ApplicantErasure"/>).</summary>
 public static class AnonymizeExpiredInquiries
 {
     public const int BatchSize = 200;
