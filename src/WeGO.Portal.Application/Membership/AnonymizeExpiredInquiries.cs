@@ -12,7 +12,7 @@ namespace WeGO.Portal.Application.Membership;
 /// audit values and closed applications go with them (<see cref="ApplicantErasure"/>).</summary>
 public static class AnonymizeExpiredInquiries
 {
-    public const int BatchSize = 200;
+    public const int BatchSize = 50;
 
     /// <param name="RetentionDays">0 or less: keep inquiries for ever.</param>
     [ForTheSystem]

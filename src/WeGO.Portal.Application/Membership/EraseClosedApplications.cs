@@ -14,7 +14,7 @@ namespace WeGO.Portal.Application.Membership;
 /// service; each run takes at most <see cref="BatchSize"/> applications.</summary>
 public static class EraseClosedApplications
 {
-    public const int BatchSize = 100;
+    public const int BatchSize = 50;
 
     /// <param name="RetentionDays">0 or less: keep applications for ever.</param>
     [ForTheSystem]

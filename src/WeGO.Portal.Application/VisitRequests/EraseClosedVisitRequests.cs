@@ -16,7 +16,7 @@ namespace WeGO.Portal.Application.VisitRequests;
 /// most <see cref="BatchSize"/> requests.</summary>
 public static class EraseClosedVisitRequests
 {
-    public const int BatchSize = 100;
+    public const int BatchSize = 50;
 
     /// <param name="RetentionDays">0 or less: keep the contacts for ever.</param>
     [ForTheSystem]

@@ -15,7 +15,7 @@ namespace WeGO.Portal.Application.Visits;
 /// Run hourly by a background service; each run takes at most <see cref="BatchSize"/> visits.</summary>
 public static class ForgetDelegationContacts
 {
-    public const int BatchSize = 100;
+    public const int BatchSize = 50;
 
     /// <param name="RetentionDays">0 or less: keep the contacts for ever.</param>
     [ForTheSystem]
