@@ -16,6 +16,7 @@ public static class DependencyInjection
             includeInternalTypes: true
         );
         services.AddScoped<AuditTrail>();
+        services.AddSingleton<Privacy.PersonalDataStores>();
         services.AddHybridCache();
         services.AddSingleton<Common.Caching.DataGenerations>();
         services.AddScoped<Common.Caching.ChangedData>();

@@ -78,6 +78,11 @@ public sealed partial class DelegationPageTests : IClassFixture<PortalFactory>
         Assert.Contains("Palabras de bienvenida", page, StringComparison.Ordinal);
         Assert.Contains("Delegación (0)", page, StringComparison.Ordinal);
 
+        // The roster form says, in the contact's language, what is kept and for how long (the default settings).
+        Assert.Contains("Sus datos en este formulario", page, StringComparison.Ordinal);
+        Assert.Contains("Se eliminan 30 días después de la visita.", page, StringComparison.Ordinal);
+        Assert.Contains("Se borran 365 días después de la visita.", page, StringComparison.Ordinal);
+
         using var wrong = await visitor.GetAsync($"/delegation/{PrivateLinkLike(token)}");
         Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
         using var malformed = await visitor.GetAsync("/delegation/not-a-token");

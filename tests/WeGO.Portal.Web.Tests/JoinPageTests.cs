@@ -378,7 +378,7 @@ public sealed partial class JoinPageTests(InquiryPortal portal) : IClassFixture<
         var page = await PortalClient.For(portal, "es").GetPageAsync("/Privacy");
 
         Assert.Contains("Aviso de privacidad", page, StringComparison.Ordinal);
-        Assert.Contains("fijado por la Secretaría", page, StringComparison.Ordinal);
+        Assert.Contains("se borran 730 días después de que se rechace o se retire", page, StringComparison.Ordinal);
         Assert.Contains("mailto:secretariat@wego-portal.local", page, StringComparison.Ordinal);
     }
 

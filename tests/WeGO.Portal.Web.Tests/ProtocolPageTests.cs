@@ -230,9 +230,9 @@ public sealed class ProtocolPageTests : IClassFixture<PortalFactory>
     }
 
     [Theory]
-    [InlineData("en", "deleted 30 days after the visit")]
-    [InlineData("es", "se borran 30 días después de la visita")]
-    [InlineData("ko", "방문 30일 후 삭제")]
+    [InlineData("en", "Deleted 30 days after the visit.")]
+    [InlineData("es", "Se eliminan 30 días después de la visita.")]
+    [InlineData("ko", "방문 후 30일이 지나면 삭제합니다.")]
     public async Task The_privacy_page_names_the_rule_for_delegates_needs(string language, string rule)
     {
         var page = await PortalClient.For(portal, language).GetPageAsync("/Privacy");
