@@ -74,11 +74,9 @@ public static class ApplicantErasure
         CancellationToken cancellationToken
     )
     {
-        // Never the erased mark itself: "—" would match every erased message (it is shorter than the shortest value
-        // looked for, but say so).
-        var personal = values.Where(v => v != Erased.Mark).ToArray();
-        await PersonalDataCopies.EraseMessagesAsync(db, personal, nowUtc, cancellationToken);
-        await PersonalDataCopies.ScrubAuditAsync(db, records, personal, cancellationToken);
+        // An erased record's values read "—", shorter than any value PersonalDataCopies looks for.
+        await PersonalDataCopies.EraseMessagesAsync(db, values, nowUtc, cancellationToken);
+        await PersonalDataCopies.ScrubAuditAsync(db, records, values, cancellationToken);
     }
 
     private static string Id(Entity entity) => entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
