@@ -71,6 +71,11 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddHostedService<InquiryRetention>();
         services.AddHostedService<DelegateNeedsRetention>();
+        services.AddHostedService<ApplicationRetention>();
+        services.AddHostedService<VisitRequestRetention>();
+        services.AddHostedService<DelegationContactRetention>();
+        services.AddHostedService<SentMailRetention>();
+        services.AddHostedService<DataFolderRetention>();
         services.AddOptions<NewsSettings>().BindConfiguration(NewsSettings.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NewsSettings>, NewsSettings.Whole>();
         services.AddScoped<DatabaseInitializer>();

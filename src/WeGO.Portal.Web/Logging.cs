@@ -40,7 +40,8 @@ internal static class Logging
         return staticFile || probe ? LogEventLevel.Verbose : LogEventLevel.Information;
     }
 
-    /// <summary>Structured logs to the console and to a daily rolling JSON file under the data folder.
+    /// <summary>Structured logs to the console and to a daily rolling JSON file under the data folder, deleted after
+    /// <c>Portal:Logging:RetentionDays</c>.
     /// The "Serilog" configuration section can raise or lower levels.</summary>
     public static void AddPortalLogging(this WebApplicationBuilder builder)
     {
@@ -64,7 +65,9 @@ internal static class Logging
                         new CompactJsonFormatter(),
                         services.GetRequiredService<PortalDataDirectory>().Combine("logs", "portal-.json"),
                         rollingInterval: RollingInterval.Day,
-                        retainedFileCountLimit: 14
+                        // Portal:Logging:RetentionDays decides how long a file stays (DataFolderRetention), not a
+                        // count.
+                        retainedFileCountLimit: null
                     ),
             preserveStaticLogger: true
         );

@@ -1,6 +1,7 @@
 using System.Text;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Application.Staff;
@@ -708,6 +709,93 @@ public sealed class InquiryPipelineTests : IClassFixture<InquiryPipelineTests.Po
         {
             Assert.DoesNotContain(personal, everything, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Anonymizing_erases_the_inquirys_messages_audit_values_and_withdrawn_application_with_its_file()
+    {
+        var (name, email) = ($"Lee {Word()}", $"{TestData.DistinctWord()}@mbs.gov.my");
+        var id = await InquiryAsync(
+            Applicant(contact: name, email: email),
+            InquiryStage.Contacted,
+            organizationId: await CityAsync($"City of {Word()}", "MY")
+        );
+        var applicationId = (await portal.SendAsync(new StartApplication.Command { InquiryId = id }))
+            .ApplicationId
+            .Value;
+        await portal.SendAsync(
+            new AddApplicationDocument.Command
+            {
+                ApplicationId = applicationId,
+                Version = await portal.ApplicationVersionAsync(applicationId),
+                FileName = "form.pdf",
+                File = TestData.SignedFormPdf,
+            }
+        );
+        await portal.SendAsync(
+            new WithdrawApplication.Command(applicationId, await portal.ApplicationVersionAsync(applicationId))
+        );
+        var storedName = await portal.WithDbAsync(db =>
+            db.MembershipApplications.Where(a => a.Id == applicationId)
+                .SelectMany(a => a.Documents)
+                .Select(d => d.StoredName)
+                .SingleAsync()
+        );
+        var (toThem, aboutThem, unrelated, oldAudit) = await portal.WithDbAsync(async db =>
+        {
+            var at = Noon20NovemberSeoul.UtcDateTime;
+            var messages = new[]
+            {
+                new OutboxMessage(email, "Your inquiry", "Dear colleague, thank you.", "en", at, "InquiryReceived"),
+                new OutboxMessage("secretariat@we-gov.org", "New inquiry", $"From {name}.", "en", at, "NewInquiry"),
+                new OutboxMessage("secretariat@we-gov.org", "New inquiry", "From Ana Mora.", "en", at, "NewInquiry"),
+            };
+            // An audit value written before the field was marked personal.
+            var audit = new AuditEntry(
+                at,
+                null,
+                "system",
+                nameof(MembershipInquiry),
+                $"{id}",
+                "Imported",
+                $$"""{"Email":"{{email}}","Stage":"Contacted"}"""
+            );
+            db.OutboxMessages.AddRange(messages);
+            db.AuditEntries.Add(audit);
+            await db.SaveChangesAsync();
+            return (messages[0].Id, messages[1].Id, messages[2].Id, audit.Id);
+        });
+        Assert.NotNull(portal.Services.GetRequiredService<IDocumentStore>().OpenRead(storedName));
+
+        await portal.SendAsync(new AnonymizeInquiry.Command(id, await VersionAsync(id)));
+
+        var (messagesAfter, auditAfter, application) = await portal.WithDbAsync(async db =>
+            (
+                await db
+                    .OutboxMessages.AsNoTracking()
+                    .Where(m => new[] { toThem, aboutThem, unrelated }.Contains(m.Id))
+                    .OrderBy(m => m.Id)
+                    .ToListAsync(),
+                await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Id == oldAudit),
+                await db
+                    .MembershipApplications.AsNoTracking()
+                    .Include(a => a.Documents)
+                    .SingleAsync(a => a.Id == applicationId)
+            )
+        );
+        Assert.Equal(
+            [OutboxMessage.ErasedRecipient, OutboxMessage.ErasedRecipient, "secretariat@we-gov.org"],
+            messagesAfter.Select(m => m.To)
+        );
+        Assert.Equal(["", "", "From Ana Mora."], messagesAfter.Select(m => m.Body));
+        Assert.Equal(["InquiryReceived", "NewInquiry", "NewInquiry"], messagesAfter.Select(m => m.Kind));
+        Assert.Equal("""{"Email":"(erased)","Stage":"Contacted"}""", auditAfter.Changes);
+        Assert.Equal(
+            (Erased.Mark, Erased.Mark, ApplicationState.Withdrawn, 0),
+            (application.ContactName, application.ContactEmail, application.State, application.Documents.Count)
+        );
+        Assert.Null(portal.Services.GetRequiredService<IDocumentStore>().OpenRead(storedName));
+        Assert.Equal(InquiryStage.Withdrawn, (await StoredAsync(id)).Stage);
     }
 
     [Fact]

@@ -8,16 +8,18 @@ namespace WeGO.Portal.Application.Membership;
 
 /// <summary>Retention: declined or withdrawn inquiries whose stage changed more than
 /// <see cref="Command.RetentionDays"/> days ago are anonymized. Run hourly by a background service; each run
-/// takes at most <see cref="BatchSize"/> inquiries, so a first run on a large backlog stays short.</summary>
+/// takes at most <see cref="BatchSize"/> inquiries, so a first run on a large backlog stays short. Their messages,
+/// audit values and closed applications go with them (<see cref="ApplicantErasure"/>).</summary>
 public static class AnonymizeExpiredInquiries
 {
-    public const int BatchSize = 200;
+    public const int BatchSize = 50;
 
     /// <param name="RetentionDays">0 or less: keep inquiries for ever.</param>
     [ForTheSystem]
     public sealed record Command(int RetentionDays) : ICommand<int>;
 
-    public sealed class Handler(PortalDbContext db, TimeProvider clock) : ICommandHandler<Command, int>
+    public sealed class Handler(PortalDbContext db, CommandDocuments documents, TimeProvider clock)
+        : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -41,7 +43,7 @@ public static class AnonymizeExpiredInquiries
                 .ToListAsync(cancellationToken);
             foreach (var inquiry in expired)
             {
-                inquiry.Anonymize(now);
+                await ApplicantErasure.AnonymizeInquiryAsync(db, documents, inquiry, now, cancellationToken);
             }
 
             return expired.Count;

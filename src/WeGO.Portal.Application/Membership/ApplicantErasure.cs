@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Privacy;
+using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Domain.Membership;
+
+namespace WeGO.Portal.Application.Membership;
+
+/// <summary>Erasing a closed inquiry or application erases its copies with it, in the same unit of work: the messages
+/// written to or about the person, the values the audit trail recorded, and (for an application) the uploaded files,
+/// deleted once the erasure committed. Shared by the administrator's action and by retention.</summary>
+public static class ApplicantErasure
+{
+    /// <summary>Anonymizes a declined or withdrawn <paramref name="inquiry"/> (notes loaded), its messages and audit
+    /// values, and the application opened from it when that application closed without membership.</summary>
+    public static async Task AnonymizeInquiryAsync(
+        PortalDbContext db,
+        CommandDocuments documents,
+        MembershipInquiry inquiry,
+        DateTime nowUtc,
+        CancellationToken cancellationToken
+    )
+    {
+        // Read before the inquiry forgets them.
+        string?[] values = [inquiry.Email, inquiry.ContactName, inquiry.Phone];
+        inquiry.Anonymize(nowUtc);
+        await EraseCopiesAsync(db, [(nameof(MembershipInquiry), Id(inquiry))], values, nowUtc, cancellationToken);
+
+        var applications = await db
+            .MembershipApplications.Include(a => a.Documents)
+            .Where(a =>
+                a.InquiryId == inquiry.Id
+                && (a.State == ApplicationState.Declined || a.State == ApplicationState.Withdrawn)
+                && a.ContactEmail != Erased.Mark
+            )
+            .ToListAsync(cancellationToken);
+        foreach (var application in applications)
+        {
+            await EraseApplicationAsync(db, documents, application, nowUtc, cancellationToken);
+        }
+    }
+
+    /// <summary>Erases the signatory of <paramref name="application"/> (documents loaded), deletes its files after
+    /// commit, and erases its messages and audit values.</summary>
+    public static async Task EraseApplicationAsync(
+        PortalDbContext db,
+        CommandDocuments documents,
+        MembershipApplication application,
+        DateTime nowUtc,
+        CancellationToken cancellationToken
+    )
+    {
+        string?[] values = [application.ContactEmail, application.ContactName];
+        foreach (var storedName in application.ErasePerson())
+        {
+            documents.DeleteOnCommit(storedName);
+        }
+
+        await EraseCopiesAsync(
+            db,
+            [(nameof(MembershipApplication), Id(application))],
+            values,
+            nowUtc,
+            cancellationToken
+        );
+    }
+
+    private static async Task EraseCopiesAsync(
+        PortalDbContext db,
+        (string, string)[] records,
+        string?[] values,
+        DateTime nowUtc,
+        CancellationToken cancellationToken
+    )
+    {
+        // An erased record's values read "—", shorter than any value PersonalDataCopies looks for.
+        await PersonalDataCopies.EraseMessagesAsync(db, values, nowUtc, cancellationToken);
+        await PersonalDataCopies.ScrubAuditAsync(db, records, values, cancellationToken);
+    }
+
+    private static string Id(Entity entity) => entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

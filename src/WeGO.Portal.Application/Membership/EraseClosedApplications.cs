@@ -1,0 +1,54 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Domain.Membership;
+
+namespace WeGO.Portal.Application.Membership;
+
+/// <summary>Retention: declined or withdrawn applications (from an inquiry or direct) whose state changed more than
+/// <see cref="Command.RetentionDays"/> days ago (<see cref="InquirySettings.RetentionDays"/>) lose their signatory's
+/// name and address and their documents, rows and files, with the messages and audit values that held them
+/// (<see cref="ApplicantErasure"/>); state, category, organisation and dates stay. Run hourly by a background
+/// service; each run takes at most <see cref="BatchSize"/> applications.</summary>
+public static class EraseClosedApplications
+{
+    public const int BatchSize = 50;
+
+    /// <param name="RetentionDays">0 or less: keep applications for ever.</param>
+    [ForTheSystem]
+    public sealed record Command(int RetentionDays) : ICommand<int>;
+
+    public sealed class Handler(PortalDbContext db, CommandDocuments documents, TimeProvider clock)
+        : ICommandHandler<Command, int>
+    {
+        public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (command.RetentionDays <= 0)
+            {
+                return 0;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var cutoff = now.AddDays(-command.RetentionDays);
+            var expired = await db
+                .MembershipApplications.Include(a => a.Documents)
+                .Where(a =>
+                    (a.State == ApplicationState.Declined || a.State == ApplicationState.Withdrawn)
+                    && a.ContactEmail != Erased.Mark
+                    && a.StateChangedAtUtc < cutoff
+                )
+                .OrderBy(a => a.StateChangedAtUtc)
+                .ThenBy(a => a.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            foreach (var application in expired)
+            {
+                await ApplicantErasure.EraseApplicationAsync(db, documents, application, now, cancellationToken);
+            }
+
+            return expired.Count;
+        }
+    }
+}

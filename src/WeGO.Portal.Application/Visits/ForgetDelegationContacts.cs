@@ -1,0 +1,75 @@
+using System.Globalization;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Privacy;
+using WeGO.Portal.Domain.Visits;
+
+namespace WeGO.Portal.Application.Visits;
+
+/// <summary>Retention: visits that ended more than <see cref="Command.RetentionDays"/> days ago
+/// (<see cref="DelegationSettings.ContactRetentionDays"/>) and still hold a delegation contact, a delegation page link
+/// or a delegate's address lose them (<see cref="Visit.ForgetDelegationContact"/>), with the messages to those
+/// addresses or naming the contact and the audit values that held them; the roster's names, titles and order stay.
+/// Run hourly by a background service; each run takes at most <see cref="BatchSize"/> visits.</summary>
+public static class ForgetDelegationContacts
+{
+    public const int BatchSize = 50;
+
+    /// <param name="RetentionDays">0 or less: keep the contacts for ever.</param>
+    [ForTheSystem]
+    public sealed record Command(int RetentionDays) : ICommand<int>;
+
+    public sealed class Handler(PortalDbContext db, TimeProvider clock) : ICommandHandler<Command, int>
+    {
+        public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (command.RetentionDays <= 0)
+            {
+                return 0;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var cutoff = now.AddDays(-command.RetentionDays);
+            var ended = await db
+                .Visits.Include(v => v.Delegation)
+                    .ThenInclude(d => d.Members)
+                .Where(v =>
+                    v.EndsAtUtc < cutoff
+                    && (
+                        v.Delegation.ContactEmail != null
+                        || v.Delegation.ContactName != null
+                        || v.Delegation.LinkTokenHash != null
+                        || v.Delegation.Members.Any(m => m.Email != null)
+                    )
+                )
+                .OrderBy(v => v.EndsAtUtc)
+                .ThenBy(v => v.Id)
+                .Take(BatchSize)
+                .AsSplitQuery()
+                .ToListAsync(cancellationToken);
+            foreach (var visit in ended)
+            {
+                // Read before the visit forgets them. The delegates' names stay on the roster, so they are not
+                // looked for.
+                string?[] values =
+                [
+                    visit.Delegation.ContactEmail,
+                    visit.Delegation.ContactName,
+                    .. visit.Delegation.Members.Select(m => m.Email),
+                ];
+                visit.ForgetDelegationContact();
+                await PersonalDataCopies.EraseMessagesAsync(db, values, now, cancellationToken);
+                await PersonalDataCopies.ScrubAuditAsync(
+                    db,
+                    [(nameof(Visit), visit.Id.ToString(CultureInfo.InvariantCulture))],
+                    values,
+                    cancellationToken
+                );
+            }
+
+            return ended.Count;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using WeGO.Portal.Application.Visits;
+using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Domain.Visits;
+using WeGO.Portal.Infrastructure.Retention;
+using WeGO.Portal.Testing;
+
+namespace WeGO.Portal.Application.Tests;
+
+/// <summary>The retention of delegation contacts, run by the portal's own background service against a clock the test
+/// moves: <see cref="DelegationSettings.ContactRetentionDays"/> (365) days after a visit ended, its delegation contact,
+/// its page link, the delegates' addresses, the messages to them or naming the contact and the audit values holding
+/// them are erased; the roster's names, titles and the visit's record stay; a later visit is untouched.</summary>
+public sealed class DelegationContactRetentionTests : IDisposable
+{
+    /// <summary>The Seremban visit (7 October 2024, 10:00-12:00 in Seoul) ends at 03:00 UTC.</summary>
+    private static readonly DateTimeOffset VisitEnds = new(2024, 10, 7, 3, 0, 0, TimeSpan.Zero);
+
+    private readonly ClockedPortal portal = new(new FixedClock(VisitEnds.AddDays(-30))) { SeedDemo = false };
+
+    public void Dispose() => portal.Dispose();
+
+    private Task<int> RunRetentionAsync() =>
+        portal
+            .Services.GetServices<IHostedService>()
+            .OfType<DelegationContactRetention>()
+            .Single()
+            .RunOnceAsync(default);
+
+    /// <summary>A confirmed visit on <paramref name="date"/> whose delegation contact is <paramref name="contact"/>
+    /// at <paramref name="email"/>, with one delegate whose address is <paramref name="delegateEmail"/>.</summary>
+    private async Task<int> VisitAsync(DateOnly date, string contact, string email, string delegateEmail)
+    {
+        var id = await portal.ScheduleVisitAsync(c => c with { Date = date });
+        await portal.SendAsync(new ConfirmVisit.Command(id, 0));
+        await portal.SendAsync(
+            new EditProgramme.Command
+            {
+                VisitId = id,
+                Version = await VersionAsync(id),
+                ContactName = contact,
+                ContactEmail = email,
+                ContactLanguage = "en",
+            }
+        );
+        await portal.SendAsync(
+            new AddDelegate.Command
+            {
+                VisitId = id,
+                Version = await VersionAsync(id),
+                FullName = "Tan Wei Ming",
+                Title = "Councillor",
+                Role = DelegationRole.Delegate,
+                Email = delegateEmail,
+            }
+        );
+        return id;
+    }
+
+    private async Task<int> VersionAsync(int id) => (await portal.SendAsync(new GetVisit.Query(id)))!.Version;
+
+    private Task<Visit> StoredAsync(int id) =>
+        portal.WithDbAsync(db =>
+            db.Visits.AsNoTracking().Include(v => v.Delegation).ThenInclude(d => d.Members).SingleAsync(v => v.Id == id)
+        );
+
+    private Task<List<OutboxMessage>> MessagesAsync() =>
+        portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
+
+    private static object Record(Visit v) =>
+        new
+        {
+            v.Status,
+            v.StartsAtUtc,
+            v.EndsAtUtc,
+            v.OrganizationId,
+            v.Purpose,
+            v.Delegation.HeadOfDelegation,
+            Roster = v.Delegation.Members.Select(m => $"{m.FullName}|{m.Title}|{m.Role}").ToList(),
+        };
+
+    [Fact]
+    public async Task Contacts_and_delegates_addresses_are_erased_after_the_retention_period_and_nothing_else()
+    {
+        var ended = await VisitAsync(
+            new DateOnly(2024, 10, 7),
+            "Aminah Yusof",
+            "aminah@mbs.gov.my",
+            "tan.weiming@mbs.gov.my"
+        );
+        var later = await VisitAsync(new DateOnly(2024, 12, 2), "Dana Sarsen", "dana@almaty.kz", "tan@almaty.kz");
+        var audit = await portal.WithDbAsync(async db =>
+        {
+            // Messages the visit's work wrote, and an audit value written before the field was marked personal.
+            var at = portal.Clock.Now.UtcDateTime;
+            db.OutboxMessages.AddRange(
+                new OutboxMessage("aminah@mbs.gov.my", "Programme", "Dear Aminah Yusof,", "en", at, "Programme"),
+                new OutboxMessage("tan.weiming@mbs.gov.my", "Badge", "Your badge.", "en", at, "Badge"),
+                new OutboxMessage("dana@almaty.kz", "Programme", "Dear Dana Sarsen,", "en", at, "Programme")
+            );
+            var entry = new AuditEntry(
+                at,
+                null,
+                "system",
+                nameof(Visit),
+                $"{ended}",
+                "Imported",
+                """{"ContactEmail":"aminah@mbs.gov.my","Purpose":"Introduce WeGO"}"""
+            );
+            db.AuditEntries.Add(entry);
+            await db.SaveChangesAsync();
+            return entry.Id;
+        });
+        var record = Record(await StoredAsync(ended));
+
+        portal.Clock.Now = VisitEnds.AddDays(365).AddMinutes(-1);
+        Assert.Equal(0, await RunRetentionAsync());
+        Assert.Equal("aminah@mbs.gov.my", (await StoredAsync(ended)).Delegation.ContactEmail);
+
+        portal.Clock.Now = VisitEnds.AddDays(365).AddMinutes(1);
+        Assert.Equal(1, await RunRetentionAsync());
+        Assert.Equal(0, await RunRetentionAsync());
+
+        var forgotten = await StoredAsync(ended);
+        Assert.Equal(
+            ((string?)null, (string?)null, (string?)null),
+            (forgotten.Delegation.ContactName, forgotten.Delegation.ContactEmail, forgotten.Delegation.LinkTokenHash)
+        );
+        Assert.All(forgotten.Delegation.Members, m => Assert.Null(m.Email));
+        Assert.Equivalent(record, Record(forgotten));
+        var messages = await MessagesAsync();
+        var everything = string.Join("\n", messages.Select(m => m.To + " " + m.Body));
+        foreach (var gone in new[] { "aminah@mbs.gov.my", "Aminah Yusof", "tan.weiming@mbs.gov.my" })
+        {
+            Assert.DoesNotContain(gone, everything, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Equal(
+            ["Badge", "Programme"],
+            messages.Where(m => m.ErasedAtUtc is not null).Select(m => m.Kind).Order()
+        );
+        Assert.Contains(messages, m => m.To == "dana@almaty.kz" && m.Body == "Dear Dana Sarsen,");
+        Assert.Equal(
+            """{"ContactEmail":"(erased)","Purpose":"Introduce WeGO"}""",
+            await portal.WithDbAsync(db =>
+                db.AuditEntries.Where(a => a.Id == audit).Select(a => a.Changes).SingleAsync()
+            )
+        );
+
+        // The December visit has not been over long enough.
+        var kept = await StoredAsync(later);
+        Assert.Equal("dana@almaty.kz", kept.Delegation.ContactEmail);
+        Assert.Equal(["tan@almaty.kz"], kept.Delegation.Members.Select(m => m.Email));
+    }
+
+    [Fact]
+    public async Task Zero_days_keeps_delegation_contacts()
+    {
+        portal.Settings["Portal:Delegations:ContactRetentionDays"] = "0";
+        var ended = await VisitAsync(new DateOnly(2024, 10, 7), "Aminah Yusof", "aminah@mbs.gov.my", "tan@mbs.gov.my");
+        portal.Clock.Now = VisitEnds.AddYears(10);
+
+        Assert.Equal(0, await RunRetentionAsync());
+
+        Assert.Equal("aminah@mbs.gov.my", (await StoredAsync(ended)).Delegation.ContactEmail);
+    }
+}
