@@ -42,7 +42,13 @@ public static class PersonalDataCopies
                     )
                 )
                 .ToListAsync(cancellationToken);
-            foreach (var message in messages.Where(m => m.ErasedAtUtc is null))
+            // LIKE finds the value inside longer words too ("Person 1" in "Person 10"): only whole mentions count.
+            foreach (
+                var message in messages.Where(m =>
+                    m.ErasedAtUtc is null
+                    && (string.Equals(m.To, value, StringComparison.OrdinalIgnoreCase) || Mentions(m.Body, value))
+                )
+            )
             {
                 message.Erase(nowUtc);
                 erased++;
@@ -173,8 +179,31 @@ public static class PersonalDataCopies
     }
 
     private static bool Holds(JsonValue value, IReadOnlyCollection<string> values) =>
-        value.TryGetValue<string>(out var text)
-        && values.Any(v => text.Contains(v, StringComparison.OrdinalIgnoreCase));
+        value.TryGetValue<string>(out var text) && values.Any(v => Mentions(text, v));
+
+    /// <summary>Whether <paramref name="text"/> holds <paramref name="value"/> as a whole: not inside a longer name,
+    /// number or address ("ana@example.org" is not in "hana@example.org", "Person 1" not in "Person 10"). Only Latin
+    /// letters and digits extend a word: Korean writes particles onto a name ("김민지님께"), and there the name counts.
+    /// </summary>
+    public static bool Mentions(string text, string value)
+    {
+        var at = text.IndexOf(value, StringComparison.OrdinalIgnoreCase);
+        while (at >= 0)
+        {
+            var end = at + value.Length;
+            if (
+                (at == 0 || !char.IsAsciiLetterOrDigit(text[at - 1]))
+                && (end == text.Length || !char.IsAsciiLetterOrDigit(text[end]))
+            )
+            {
+                return true;
+            }
+
+            at = text.IndexOf(value, at + 1, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return false;
+    }
 
     private static List<string> Wanted(IEnumerable<string?> values) =>
         [
