@@ -43,6 +43,7 @@ public sealed class DelegationContactRetentionTests : IDisposable
                 ContactName = contact,
                 ContactEmail = email,
                 ContactLanguage = "en",
+                DayContacts = $"On the day: Kim Min-ji, +82 2 2133 {date.Day:00}{date.Month:00}",
             }
         );
         await portal.SendAsync(
@@ -118,6 +119,7 @@ public sealed class DelegationContactRetentionTests : IDisposable
         portal.Clock.Now = VisitEnds.AddDays(365).AddMinutes(-1);
         Assert.Equal(0, await RunRetentionAsync());
         Assert.Equal("aminah@mbs.gov.my", (await StoredAsync(ended)).Delegation.ContactEmail);
+        Assert.NotNull((await StoredAsync(ended)).DayContacts);
 
         portal.Clock.Now = VisitEnds.AddDays(365).AddMinutes(1);
         Assert.Equal(1, await RunRetentionAsync());
@@ -129,6 +131,7 @@ public sealed class DelegationContactRetentionTests : IDisposable
             (forgotten.Delegation.ContactName, forgotten.Delegation.ContactEmail, forgotten.Delegation.LinkTokenHash)
         );
         Assert.All(forgotten.Delegation.Members, m => Assert.Null(m.Email));
+        Assert.Null(forgotten.DayContacts);
         Assert.Equivalent(record, Record(forgotten));
         var messages = await MessagesAsync();
         var everything = string.Join("\n", messages.Select(m => m.To + " " + m.Body));
@@ -153,6 +156,7 @@ public sealed class DelegationContactRetentionTests : IDisposable
         var kept = await StoredAsync(later);
         Assert.Equal("dana@almaty.kz", kept.Delegation.ContactEmail);
         Assert.Equal(["tan@almaty.kz"], kept.Delegation.Members.Select(m => m.Email));
+        Assert.Equal("On the day: Kim Min-ji, +82 2 2133 0212", kept.DayContacts);
     }
 
     [Fact]

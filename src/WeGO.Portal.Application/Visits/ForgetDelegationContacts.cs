@@ -10,9 +10,10 @@ namespace WeGO.Portal.Application.Visits;
 
 /// <summary>Retention: visits that ended more than <see cref="Command.RetentionDays"/> days ago
 /// (<see cref="DelegationSettings.ContactRetentionDays"/>) and still hold a delegation contact, a delegation page link
-/// or a delegate's address lose them (<see cref="Visit.ForgetDelegationContact"/>), with the messages to those
-/// addresses or naming the contact and the audit values that held them; the roster's names, titles and order stay.
-/// Run hourly by a background service; each run takes at most <see cref="BatchSize"/> visits.</summary>
+/// or a delegate's address lose them (<see cref="Visit.ForgetDelegationContact"/>), and the contacts on the day with
+/// the programme's text as sent (<see cref="Visit.ForgetDayContacts"/>), with the messages to those addresses or
+/// naming the contact and the audit values that held them; the roster's names, titles and order stay. Run hourly by a
+/// background service; each run takes at most <see cref="BatchSize"/> visits.</summary>
 public static class ForgetDelegationContacts
 {
     public const int BatchSize = 50;
@@ -42,6 +43,8 @@ public static class ForgetDelegationContacts
                         || v.Delegation.ContactName != null
                         || v.Delegation.LinkTokenHash != null
                         || v.Delegation.Members.Any(m => m.Email != null)
+                        || v.DayContacts != null
+                        || v.Delegation.ProgrammeSent != null
                     )
                 )
                 .OrderBy(v => v.EndsAtUtc)
@@ -60,6 +63,7 @@ public static class ForgetDelegationContacts
                     .. visit.Delegation.Members.Select(m => m.Email),
                 ];
                 visit.ForgetDelegationContact();
+                visit.ForgetDayContacts();
                 await PersonalDataCopies.EraseMessagesAsync(db, values, now, cancellationToken);
                 await PersonalDataCopies.ScrubAuditAsync(
                     db,

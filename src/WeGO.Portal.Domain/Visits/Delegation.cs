@@ -202,6 +202,10 @@ public sealed class Delegation : Entity
         }
     }
 
+    /// <summary>Forgets the programme's text as sent (it printed the contacts on the day); the date it was sent stays.
+    /// </summary>
+    internal void ForgetProgrammeSent() => ProgrammeSent = null;
+
     /// <summary>Erases one delegate; when they head the delegation, the head's name on the visit goes too.</summary>
     internal void ErasePerson(int memberId)
     {

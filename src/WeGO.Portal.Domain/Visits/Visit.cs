@@ -288,6 +288,14 @@ public sealed class Visit : AggregateRoot
     /// person's request); names, titles and the order stay.</summary>
     public void ForgetDelegationContact() => Delegation.ForgetContact();
 
+    /// <summary>Once the visit is long over: forgets who the delegation was to call on the day (names and telephone
+    /// numbers) and the copy of the programme as sent, which printed them; what was sent, and when, stays.</summary>
+    public void ForgetDayContacts()
+    {
+        DayContacts = null;
+        Delegation.ForgetProgrammeSent();
+    }
+
     /// <summary>Erases one delegate on the person's request, at any time; the entry stays for the figures.</summary>
     public void EraseDelegate(int memberId) => Delegation.ErasePerson(memberId);
 
