@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace WeGO.Portal.Application.Common;
 
 /// <summary>Where uploaded documents' bytes live: outside the web root, each under a name the portal chose. Rows in
@@ -20,7 +22,7 @@ public interface IDocumentStore
 /// <summary>The files one command writes, so that a command whose transaction fails leaves no file behind: handlers
 /// write through it, and the unit of work deletes what was written when the save or the commit fails (a retried
 /// command writes afresh). Once the transaction committed, the files belong to saved rows.</summary>
-public sealed class CommandDocuments(IDocumentStore store)
+public sealed partial class CommandDocuments(IDocumentStore store, ILogger<CommandDocuments> logger)
 {
     private readonly List<string> written = [];
     private readonly List<string> toDelete = [];
@@ -42,11 +44,25 @@ public sealed class CommandDocuments(IDocumentStore store)
         written.Clear();
         foreach (var storedName in toDelete)
         {
-            store.Delete(storedName);
+            // The rows' deletion is committed: a file that cannot be deleted now must not turn that into a failure.
+            try
+            {
+                store.Delete(storedName);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                FileLeftBehind(logger, e, storedName);
+            }
         }
 
         toDelete.Clear();
     }
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Document {StoredName} stays in the store without a row: its deletion failed after the commit"
+    )]
+    private static partial void FileLeftBehind(ILogger logger, Exception exception, string storedName);
 
     /// <summary>The transaction failed: deletes every file written since the last <see cref="Keep"/>.</summary>
     public void Discard()
