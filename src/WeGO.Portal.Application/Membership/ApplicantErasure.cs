@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Application.Privacy;
-using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Membership;
 
 namespace WeGO.Portal.Application.Membership;
@@ -25,15 +24,18 @@ public static class ApplicantErasure
         // Read before the inquiry forgets them.
         string?[] values = [inquiry.Email, inquiry.ContactName, inquiry.Phone];
         inquiry.Anonymize(nowUtc);
-        await EraseCopiesAsync(db, [(nameof(MembershipInquiry), Id(inquiry))], values, nowUtc, cancellationToken);
+        await PersonalDataCopies.EraseAsync(
+            db,
+            [PersonalDataCopies.RecordOf(inquiry)],
+            values,
+            nowUtc,
+            cancellationToken
+        );
 
         var applications = await db
             .MembershipApplications.Include(a => a.Documents)
-            .Where(a =>
-                a.InquiryId == inquiry.Id
-                && (a.State == ApplicationState.Declined || a.State == ApplicationState.Withdrawn)
-                && a.ContactEmail != Erased.Mark
-            )
+            .Where(MembershipApplication.ErasableAfterClosing)
+            .Where(a => a.InquiryId == inquiry.Id)
             .ToListAsync(cancellationToken);
         foreach (var application in applications)
         {
@@ -57,27 +59,13 @@ public static class ApplicantErasure
             documents.DeleteOnCommit(storedName);
         }
 
-        await EraseCopiesAsync(
+        // An erased record's values read "—", shorter than any value PersonalDataCopies looks for.
+        await PersonalDataCopies.EraseAsync(
             db,
-            [(nameof(MembershipApplication), Id(application))],
+            [PersonalDataCopies.RecordOf(application)],
             values,
             nowUtc,
             cancellationToken
         );
     }
-
-    private static async Task EraseCopiesAsync(
-        PortalDbContext db,
-        (string, string)[] records,
-        string?[] values,
-        DateTime nowUtc,
-        CancellationToken cancellationToken
-    )
-    {
-        // An erased record's values read "—", shorter than any value PersonalDataCopies looks for.
-        await PersonalDataCopies.EraseMessagesAsync(db, values, nowUtc, cancellationToken);
-        await PersonalDataCopies.ScrubAuditAsync(db, records, values, cancellationToken);
-    }
-
-    private static string Id(Entity entity) => entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

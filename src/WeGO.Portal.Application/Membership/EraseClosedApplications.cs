@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
-using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Membership;
 
 namespace WeGO.Portal.Application.Membership;
@@ -34,11 +33,8 @@ public static class EraseClosedApplications
             var cutoff = now.AddDays(-command.RetentionDays);
             var expired = await db
                 .MembershipApplications.Include(a => a.Documents)
-                .Where(a =>
-                    (a.State == ApplicationState.Declined || a.State == ApplicationState.Withdrawn)
-                    && a.ContactEmail != Erased.Mark
-                    && a.StateChangedAtUtc < cutoff
-                )
+                .Where(MembershipApplication.ErasableAfterClosing)
+                .Where(a => a.StateChangedAtUtc < cutoff)
                 .OrderBy(a => a.StateChangedAtUtc)
                 .ThenBy(a => a.Id)
                 .Take(BatchSize)

@@ -62,7 +62,7 @@ public static class ErasePersonalData
             )
             {
                 inquiry.ErasePerson(now);
-                records.Add(("MembershipInquiry", Id(inquiry.Id)));
+                records.Add(PersonalDataCopies.RecordOf(inquiry));
             }
 
             var applicationIds = found.Applications.Select(a => a.Id).ToList();
@@ -78,7 +78,7 @@ public static class ErasePersonalData
                     documents.DeleteOnCommit(storedName);
                 }
 
-                records.Add(("MembershipApplication", Id(application.Id)));
+                records.Add(PersonalDataCopies.RecordOf(application));
             }
 
             var requestIds = found.VisitRequests.Select(r => r.Id).ToList();
@@ -89,7 +89,7 @@ public static class ErasePersonalData
             )
             {
                 request.ErasePerson();
-                records.Add(("VisitRequest", Id(request.Id)));
+                records.Add(PersonalDataCopies.RecordOf(request));
             }
 
             var visitIds = found
@@ -112,7 +112,7 @@ public static class ErasePersonalData
                 visits[contact.VisitId].ForgetDelegationContact();
             }
 
-            records.AddRange(visitIds.Select(id => ("Visit", Id(id))));
+            records.AddRange(visits.Values.Select(PersonalDataCopies.RecordOf));
 
             var contactIds = found.Contacts.Select(c => c.Id).ToList();
             foreach (
@@ -120,10 +120,10 @@ public static class ErasePersonalData
             )
             {
                 contact.ErasePerson();
-                records.Add(("Contact", Id(contact.Id)));
+                records.Add(PersonalDataCopies.RecordOf(contact));
                 if (contact.OrganizationId is { } organizationId)
                 {
-                    records.Add(("Organization", Id(organizationId)));
+                    records.Add(PersonalDataCopies.RecordOf(nameof(Domain.Organizations.Organization), organizationId));
                 }
             }
 
@@ -143,12 +143,10 @@ public static class ErasePersonalData
             };
             db.PrivacyRequests.Add(new PrivacyRequest(PrivacyRequestKind.Erasure, counts, now));
 
-            var copies = values.Where(v => v.Length >= PersonalDataCopies.ShortestValue).ToList();
+            var copies = PersonalDataCopies.Searchable(values);
             afterCommit.Then(ct => sentMail.DeleteHoldingAsync(copies, ct));
             afterCommit.Then(databaseFiles.FlushErasedAsync);
             return new Result(counts);
         }
-
-        private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

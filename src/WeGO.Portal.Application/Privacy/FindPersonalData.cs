@@ -308,6 +308,13 @@ public sealed record PersonalData(
             .Select(m => new Message(m.Id, m.Kind, m.Subject, m.To, m.CreatedAtUtc, m.SentAtUtc, m.Body))
             .ToListAsync(cancellationToken);
 
+        // LIKE also finds the address inside a longer one ("hana@..." for "ana@..."): the same whole-mention rule as
+        // the erasure's, so what is shown is what would be erased.
+        messages.RemoveAll(m =>
+            !string.Equals(m.To, email, StringComparison.OrdinalIgnoreCase)
+            && !PersonalDataCopies.Mentions(m.Body, email)
+        );
+
         return new PersonalData(
             email,
             inquiries,

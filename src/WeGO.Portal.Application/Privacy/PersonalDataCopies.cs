@@ -18,6 +18,26 @@ public static class PersonalDataCopies
     /// <summary>Shorter values are not looked for inside texts: two letters would match half the outbox.</summary>
     public const int ShortestValue = 3;
 
+    /// <summary>The copies of one erased record (or several): its messages, then its audit values.</summary>
+    public static async Task EraseAsync(
+        PortalDbContext db,
+        IEnumerable<(string EntityType, string EntityId)> records,
+        IReadOnlyCollection<string?> values,
+        DateTime nowUtc,
+        CancellationToken cancellationToken
+    )
+    {
+        await EraseMessagesAsync(db, values, nowUtc, cancellationToken);
+        await ScrubAuditAsync(db, records, values, cancellationToken);
+    }
+
+    /// <summary>A record as the audit trail names it: its type's name and its id.</summary>
+    public static (string EntityType, string EntityId) RecordOf(Entity entity) =>
+        RecordOf(entity.GetType().Name, entity.Id);
+
+    public static (string EntityType, string EntityId) RecordOf(string entityType, int id) =>
+        (entityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Erases every message sent to one of <paramref name="values"/> (an address) or whose body holds one of
     /// them (an address, a name, a telephone number); the number erased.</summary>
     public static async Task<int> EraseMessagesAsync(
@@ -27,7 +47,7 @@ public static class PersonalDataCopies
         CancellationToken cancellationToken
     )
     {
-        var wanted = Wanted(values);
+        var wanted = Searchable(values);
         var erased = 0;
         foreach (var value in wanted)
         {
@@ -70,7 +90,7 @@ public static class PersonalDataCopies
         CancellationToken cancellationToken
     )
     {
-        var wanted = Wanted(values);
+        var wanted = Searchable(values);
         if (wanted.Count == 0)
         {
             return 0;
@@ -205,7 +225,8 @@ public static class PersonalDataCopies
         return false;
     }
 
-    private static List<string> Wanted(IEnumerable<string?> values) =>
+    /// <summary>The values worth looking for: trimmed, at least <see cref="ShortestValue"/> long, each once.</summary>
+    public static List<string> Searchable(IEnumerable<string?> values) =>
         [
             .. values
                 .Select(v => v?.Trim())

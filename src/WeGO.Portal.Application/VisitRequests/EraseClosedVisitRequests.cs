@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
@@ -48,11 +47,11 @@ public static class EraseClosedVisitRequests
                 // Read before the request forgets them.
                 string?[] values = [request.Email, request.ContactName, request.Phone];
                 request.ErasePerson();
-                await PersonalDataCopies.EraseMessagesAsync(db, values, now, cancellationToken);
-                await PersonalDataCopies.ScrubAuditAsync(
+                await PersonalDataCopies.EraseAsync(
                     db,
-                    [(nameof(VisitRequest), request.Id.ToString(CultureInfo.InvariantCulture))],
+                    [PersonalDataCopies.RecordOf(request)],
                     values,
+                    now,
                     cancellationToken
                 );
             }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
@@ -64,11 +63,11 @@ public static class ForgetDelegationContacts
                 ];
                 visit.ForgetDelegationContact();
                 visit.ForgetDayContacts();
-                await PersonalDataCopies.EraseMessagesAsync(db, values, now, cancellationToken);
-                await PersonalDataCopies.ScrubAuditAsync(
+                await PersonalDataCopies.EraseAsync(
                     db,
-                    [(nameof(Visit), visit.Id.ToString(CultureInfo.InvariantCulture))],
+                    [PersonalDataCopies.RecordOf(visit)],
                     values,
+                    now,
                     cancellationToken
                 );
             }

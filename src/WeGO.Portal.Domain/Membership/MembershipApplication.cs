@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Organizations;
 
@@ -131,11 +132,11 @@ public sealed class MembershipApplication : AggregateRoot
 
     public bool IsChecked => IsSigned && SignatoryIsAuthorised && ContactConfirmed;
 
-    /// <summary>Whether the signatory's data was erased (<see cref="ErasePerson"/>).</summary>
-    public bool IsErased => ContactEmail == Erased.Mark;
-
-    /// <summary>Closed without membership: what retention erases once the time has come.</summary>
-    public bool IsClosedWithoutMembership => State is ApplicationState.Declined or ApplicationState.Withdrawn;
+    /// <summary>Closed without membership (declined or withdrawn) and not erased yet: what retention, and the erasure
+    /// of the inquiry it came from, erase. A query, for the database to filter.</summary>
+    public static readonly Expression<Func<MembershipApplication, bool>> ErasableAfterClosing = a =>
+        (a.State == ApplicationState.Declined || a.State == ApplicationState.Withdrawn)
+        && a.ContactEmail != Erased.Mark;
 
     /// <summary>Erases the signatory's name and address and removes every document (a signed form names the person);
     /// the state, category and dates stay for the statistics. Returns the removed documents' stored names: their files

@@ -177,9 +177,6 @@ public sealed class VisitRequest : AggregateRoot
     /// <summary>The visit it became.</summary>
     public int? VisitId { get; private set; }
 
-    /// <summary>Whether the contact's data was erased (<see cref="ErasePerson"/>).</summary>
-    public bool IsErased => Email == Erased.Mark;
-
     /// <summary>Erases the contact's data (name, position, address, telephone, last answer); the city, dates, size,
     /// purpose and status stay for the statistics.</summary>
     public void ErasePerson()

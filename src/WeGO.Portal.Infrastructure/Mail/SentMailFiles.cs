@@ -1,5 +1,6 @@
 using MimeKit;
 using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Privacy;
 
 namespace WeGO.Portal.Infrastructure.Mail;
 
@@ -52,5 +53,5 @@ public sealed class SentMailFiles(string folder) : ISentMailCopies
     }
 
     private static bool Holds(string text, IReadOnlyCollection<string> values) =>
-        values.Any(v => text.Contains(v, StringComparison.OrdinalIgnoreCase));
+        values.Any(v => PersonalDataCopies.Mentions(text, v));
 }

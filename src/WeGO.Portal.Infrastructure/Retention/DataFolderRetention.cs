@@ -17,22 +17,16 @@ public sealed partial class DataFolderRetention(
     ILogger<DataFolderRetention> logger
 ) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(RetentionRun.FirstRunAfter, clock, stoppingToken);
-            using var timer = new PeriodicTimer(RetentionRun.Interval, clock);
-            do
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        RetentionRun.EveryHourAsync(
+            clock,
+            _ =>
             {
                 RunOnce();
-            } while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+                return Task.CompletedTask;
+            },
+            stoppingToken
+        );
 
     /// <summary>One run: the number of log files and of mail files deleted.</summary>
     public (int LogFiles, int MailFiles) RunOnce()

@@ -25,7 +25,16 @@ public abstract class RetentionRun(IServiceScopeFactory scopes, TimeProvider clo
 
     protected abstract ICommand<int> Batch(int days);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        EveryHourAsync(clock, RunOnceAsync, stoppingToken);
+
+    /// <summary>The rhythm of every retention run: <see cref="FirstRunAfter"/> after start-up, then every
+    /// <see cref="Interval"/>, until the host stops.</summary>
+    public static async Task EveryHourAsync(
+        TimeProvider clock,
+        Func<CancellationToken, Task> run,
+        CancellationToken stoppingToken
+    )
     {
         try
         {
@@ -33,7 +42,7 @@ public abstract class RetentionRun(IServiceScopeFactory scopes, TimeProvider clo
             using var timer = new PeriodicTimer(Interval, clock);
             do
             {
-                await RunOnceAsync(stoppingToken);
+                await run(stoppingToken);
             } while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
