@@ -2,6 +2,7 @@ using System.Globalization;
 using WeGO.Portal.Bench.Generation;
 using WeGO.Portal.Bench.Load;
 using WeGO.Portal.Bench.VisitsList;
+using WeGO.Portal.Infrastructure.DemoData.Generation;
 
 namespace WeGO.Portal.Bench;
 
@@ -118,11 +119,7 @@ internal static class BenchProgram
 
     private static async Task GenerateAsync(Options options)
     {
-        var generatorOptions = new GeneratorOptions(
-            options.Required("data"),
-            options.Int("visits", 100_000),
-            options.Int("inquiries", 100_000)
-        )
+        var generatorOptions = new GeneratorOptions(options.Int("visits", 100_000), options.Int("inquiries", 100_000))
         {
             Seed = options.Int("seed", GeneratorOptions.DefaultSeed),
             AsOf = options.Value("as-of") is { } asOf
@@ -137,7 +134,11 @@ internal static class BenchProgram
                     + $"(seed {generatorOptions.Seed}, as of {generatorOptions.AsOf:yyyy-MM-dd})"
             )
         );
-        var result = await PortalDataGenerator.GenerateAsync(generatorOptions, CancellationToken.None);
+        var result = await GeneratedDatabase.GenerateAsync(
+            options.Required("data"),
+            generatorOptions,
+            CancellationToken.None
+        );
         foreach (var (table, rows) in result.Rows)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {table, -22} {rows, 10:N0}"));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Home;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Application.News;
@@ -15,16 +16,23 @@ using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Application.Tests;
 
-public sealed class DemoDataTests : IDisposable
+public sealed partial class DemoDataTests : IDisposable
 {
     private readonly PortalFactory portal = new PortalFactory { SeedDemo = true }.Start();
 
     public void Dispose() => portal.Dispose();
 
+    private static DateOnly Today => SecretariatCalendar.Today(TimeProvider.System);
+
+    private Task<int> SerembanVisitIdAsync() =>
+        portal.WithDbAsync(db =>
+            db.Visits.Where(v => v.Organization.Name == SerembanVisit.CityName).Select(v => v.Id).SingleAsync()
+        );
+
     [Fact]
     public async Task The_scenario_visit_is_there_as_the_news_release_tells_it()
     {
-        var visitId = await portal.WithDbAsync(db => db.Visits.Select(v => v.Id).SingleAsync());
+        var visitId = await SerembanVisitIdAsync();
 
         var visit = await portal.SendAsync(new GetVisit.Query(visitId));
 
@@ -78,8 +86,9 @@ public sealed class DemoDataTests : IDisposable
         await RegionalOffices.EnsureAsync(db, CancellationToken.None);
 
         Assert.Equal(before, await CountsAsync());
-        Assert.Equal(1, before[0]);
-        Assert.Equal(3, before[2]);
+        Assert.Equal(1 + LivingHistory.Visits, before[0]);
+        var seremban = await SerembanVisitIdAsync();
+        Assert.Equal(3, await db.FollowUps.CountAsync(f => f.VisitId == seremban));
         Assert.Equal(7, await db.RegionalOffices.CountAsync());
         Assert.Equal(1, await db.RegionalOffices.CountAsync(o => o.IsSecretariat && o.City == "Seoul"));
     }
@@ -87,7 +96,8 @@ public sealed class DemoDataTests : IDisposable
     [Fact]
     public async Task Seremban_s_report_is_approved_and_its_release_published_in_each_language_in_that_language()
     {
-        var report = await portal.WithDbAsync(db => db.VisitReports.SingleAsync());
+        var visitId = await SerembanVisitIdAsync();
+        var report = await portal.WithDbAsync(db => db.VisitReports.SingleAsync(r => r.VisitId == visitId));
         Assert.Equal(ReviewState.Approved, report.State);
         Assert.Equal("Lii Inn Tan", report.ApprovedBy);
 
@@ -128,7 +138,7 @@ public sealed class DemoDataTests : IDisposable
                 await db.Members.SingleAsync(m => m.OrganizationId == organization.Id)
             );
         });
-        var visitId = await portal.WithDbAsync(db => db.Visits.Select(v => v.Id).SingleAsync());
+        var visitId = await SerembanVisitIdAsync();
 
         Assert.Equal(visitId, inquiry.VisitId);
         Assert.True(inquiry.SubmittedAtUtc > new DateTime(2024, 10, 7, 0, 0, 0, DateTimeKind.Utc));
@@ -188,13 +198,124 @@ public sealed class DemoDataTests : IDisposable
     {
         var overview = await portal.SendAsync(new GetHomeOverview.Query());
 
+        var today = Today;
         var open = await portal.WithDbAsync(db => db.FollowUps.CountAsync(f => f.Status == FollowUpStatus.Open));
-        Assert.Equal(2, open);
+        var overdue = await portal.WithDbAsync(db =>
+            db.FollowUps.CountAsync(f => f.Status == FollowUpStatus.Open && f.DueOn < today)
+        );
         Assert.Equal(open, overview.OpenFollowUps);
-        Assert.Equal(2, overview.OverdueFollowUps);
-        Assert.Equal("Seremban City Council", Assert.Single(overview.Recent).Organization);
-        Assert.Empty(overview.Upcoming);
+        Assert.Equal(overdue, overview.OverdueFollowUps);
+        Assert.InRange(overdue, 1, open - 1);
+        Assert.NotEmpty(overview.Recent);
+        Assert.NotEmpty(overview.Upcoming);
     }
+
+    [Fact]
+    public async Task The_demo_is_a_working_year_around_today()
+    {
+        var today = Today;
+        var seremban = await SerembanVisitIdAsync();
+        var visits = await portal.WithDbAsync(db =>
+            db.Visits.Where(v => v.Id != seremban)
+                .Select(v => new
+                {
+                    v.StartsAtUtc,
+                    v.Status,
+                    v.Organization.Region,
+                    Roster = v.Delegation.Members.Count,
+                })
+                .ToListAsync()
+        );
+        var days = visits.Select(v => DateOnly.FromDateTime(v.StartsAtUtc)).ToList();
+
+        Assert.Equal(LivingHistory.Visits, visits.Count);
+        Assert.All(days, d => Assert.InRange(d, today.AddYears(-1).AddDays(-1), today.AddMonths(4).AddDays(3)));
+        Assert.Contains(days, d => d.Year == today.Year && d.Month == today.Month);
+        Assert.InRange(days.Count(d => d > today), 5, LivingHistory.Visits / 2);
+        Assert.Equal(Enum.GetValues<VisitStatus>().Order(), visits.Select(v => v.Status).Distinct().Order());
+        Assert.Equal(Enum.GetValues<Region>().Order(), visits.Select(v => v.Region).Distinct().Order());
+        Assert.Contains(visits, v => v.Roster > 0);
+
+        var states = await portal.WithDbAsync(db =>
+            db.VisitReports.Where(r => r.VisitId != seremban).Select(r => r.State).Distinct().ToListAsync()
+        );
+        Assert.Equal(Enum.GetValues<ReviewState>().Order(), states.Order());
+        var stages = await portal.WithDbAsync(db =>
+            db.MembershipInquiries.Select(i => i.Stage).Distinct().ToListAsync()
+        );
+        Assert.Equal(Enum.GetValues<InquiryStage>().Order(), stages.Order());
+        var yearAgo = today.AddYears(-1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var published = await portal.WithDbAsync(db =>
+            db.NewsReleases.Where(r => r.PublishedAtUtc > yearAgo).Select(r => r.Language).Distinct().ToListAsync()
+        );
+        Assert.Equal(["en", "es", "ko"], published.Order());
+    }
+
+    [Fact]
+    public async Task Some_visited_organisations_joined_the_registry_after_their_visit()
+    {
+        var today = Today;
+        var dashboard = await portal.SendAsync(
+            new Application.Dashboard.GetDashboard.Query { From = today.AddYears(-1), To = today }
+        );
+
+        Assert.InRange(dashboard.Funnel.BecameMembers, 1, dashboard.Funnel.Visited);
+    }
+
+    [Fact]
+    public async Task Every_address_in_the_demo_is_at_a_domain_reserved_for_examples()
+    {
+        var addresses = await portal.WithDbAsync(async db =>
+        {
+            var found = new List<(string Table, string Address)>();
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            var tables = new List<string>();
+            await using (var list = connection.CreateCommand())
+            {
+                list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'";
+                await using var reader = await list.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    tables.Add(reader.GetString(0));
+                }
+            }
+
+            foreach (var table in tables)
+            {
+                await using var select = connection.CreateCommand();
+#pragma warning disable CA2100 // Table names come from the database's own catalogue.
+                select.CommandText = $"SELECT * FROM \"{table}\"";
+#pragma warning restore CA2100
+                await using var reader = await select.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    for (var c = 0; c < reader.FieldCount; c++)
+                    {
+                        if (reader.GetValue(c) is string text)
+                        {
+                            found.AddRange(EmailAddress().Matches(text).Select(m => (table, m.Value)));
+                        }
+                    }
+                }
+            }
+
+            return found;
+        });
+
+        Assert.Contains(addresses, a => a.Table == "Contacts");
+        Assert.Contains(addresses, a => a.Table == "DelegationMember");
+        Assert.Contains(addresses, a => a.Table == "MembershipInquiries");
+        // Besides the seed's press contact (a release's footer, never a recipient) and the administrator the test signs
+        // in as, every address is at example.org.
+        string[] notDemo = [SerembanVisit.PressContactEmail, PortalFactory.AdminEmail];
+        Assert.All(addresses.Where(a => !notDemo.Contains(a.Address, StringComparer.OrdinalIgnoreCase)), a =>
+            Assert.EndsWith("@example.org", a.Address, StringComparison.OrdinalIgnoreCase)
+        );
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")]
+    private static partial System.Text.RegularExpressions.Regex EmailAddress();
 
     [Fact]
     public async Task Without_demo_seeding_only_reference_data_exists()

@@ -7,6 +7,7 @@ using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Reports;
 using WeGO.Portal.Domain.Visits;
+using WeGO.Portal.Infrastructure.DemoData.Generation;
 using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Application.Tests;
@@ -31,8 +32,9 @@ public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal genera
         {
             // Into the folder the portal is about to start on: it finds the schema current and adds only its
             // administrator.
-            Data = await PortalDataGenerator.GenerateAsync(
-                new GeneratorOptions(Portal.DataDirectory, Visits, Inquiries),
+            Data = await GeneratedDatabase.GenerateAsync(
+                Portal.DataDirectory,
+                new GeneratorOptions(Visits, Inquiries),
                 CancellationToken.None
             );
             Portal.Start();
@@ -237,14 +239,8 @@ public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal genera
         var second = Path.Combine(Path.GetTempPath(), "wego-generator-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var a = await PortalDataGenerator.GenerateAsync(
-                new GeneratorOptions(first, 40, 40),
-                CancellationToken.None
-            );
-            var b = await PortalDataGenerator.GenerateAsync(
-                new GeneratorOptions(second, 40, 40),
-                CancellationToken.None
-            );
+            var a = await GeneratedDatabase.GenerateAsync(first, new GeneratorOptions(40, 40), CancellationToken.None);
+            var b = await GeneratedDatabase.GenerateAsync(second, new GeneratorOptions(40, 40), CancellationToken.None);
 
             Assert.Equal(a.Rows, b.Rows);
             foreach (

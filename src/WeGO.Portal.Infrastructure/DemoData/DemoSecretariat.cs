@@ -12,10 +12,11 @@ using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Infrastructure.DemoData;
 
-/// <summary>The demo, written once on a first run: the seed's story of Seremban City Council from its visit to its
-/// place on the Executive Committee's next agenda, and the network it is joining. Its dates before the visit's
-/// follow-ups are the seed's; the membership year is set around the day the demo is created, so the Committee's
-/// "next meeting" is ahead of whoever opens the portal.</summary>
+/// <summary>The demo, written once on a first run: a year of a working secretariat around the day it is created
+/// (<see cref="LivingHistory"/>), the seed's story of Seremban City Council from its visit to its place on the
+/// Executive Committee's next agenda, and the network it is joining. Seremban's dates before the visit's follow-ups
+/// are the seed's; the membership year is set around the day the demo is created, so the Committee's "next meeting"
+/// is ahead of whoever opens the portal.</summary>
 public static class DemoSecretariat
 {
     private const string CommitteePresent =
@@ -59,13 +60,16 @@ public static class DemoSecretariat
     )
     {
         var realClock = services.GetRequiredService<TimeProvider>();
-        if (!await SerembanVisit.CreateAsync(db, realClock, cancellationToken))
+        if (await SerembanVisit.ExistsAsync(db, cancellationToken))
         {
             return false;
         }
 
-        // The year ends with the Committee's next meeting ahead of today; the last one was some nine months ago.
         var today = SecretariatCalendar.Today(realClock);
+        await LivingHistory.WriteAsync(services, db, today, cancellationToken);
+        var visit = await SerembanVisit.CreateAsync(db, realClock, cancellationToken);
+
+        // The year ends with the Committee's next meeting ahead of today; the last one was some nine months ago.
         var anchor = today < new DateOnly(2026, 1, 1) ? new DateOnly(2026, 1, 1) : today;
         var lastMeeting = Weekday(anchor.AddMonths(-9));
         var nextMeeting = Weekday(anchor.AddDays(45));
@@ -170,7 +174,6 @@ public static class DemoSecretariat
             cancellationToken
         );
 
-        var visit = await db.Visits.SingleAsync(cancellationToken);
         var news = services.GetRequiredService<IOptions<NewsSettings>>();
         var inquiry = await SerembanAfterTheVisit.CreateAsync(db, clock, news, visit, cancellationToken);
         var seremban = await db.Organizations.SingleAsync(o => o.Id == visit.OrganizationId, cancellationToken);

@@ -1,14 +1,17 @@
 using Microsoft.Data.Sqlite;
 
-namespace WeGO.Portal.Bench.Generation;
+namespace WeGO.Portal.Infrastructure.DemoData.Generation;
 
 /// <summary>Fills SQLite fast: one prepared INSERT per table, reused for every row, inside large transactions.
 /// Values are bound as CLR values, so Microsoft.Data.Sqlite writes them in the same text formats EF Core does
 /// (DateTime 'yyyy-MM-dd HH:mm:ss.FFFFFFF', DateOnly 'yyyy-MM-dd', TimeOnly 'HH:mm:ss.FFFFFFF', bool 0/1).</summary>
-internal sealed class BulkInsert(SqliteConnection connection) : IDisposable
+/// <remarks>Given the caller's transaction, it writes inside it and never commits: the caller's commit or rollback
+/// decides for every row.</remarks>
+internal sealed class BulkInsert(SqliteConnection connection, SqliteTransaction? outer = null) : IDisposable
 {
     private readonly List<Table> tables = [];
-    private SqliteTransaction? transaction;
+    private readonly bool ownsTransactions = outer is null;
+    private SqliteTransaction? transaction = outer;
 
     public IEnumerable<(string Table, int Rows)> Counts => tables.Select(t => (t.Name, t.Rows));
 
@@ -22,6 +25,11 @@ internal sealed class BulkInsert(SqliteConnection connection) : IDisposable
     /// <summary>Commits what was written so far and goes on in a new transaction.</summary>
     public void Commit()
     {
+        if (!ownsTransactions)
+        {
+            return;
+        }
+
         transaction?.Commit();
         transaction?.Dispose();
         transaction = null;
@@ -34,8 +42,12 @@ internal sealed class BulkInsert(SqliteConnection connection) : IDisposable
 
     public void Dispose()
     {
-        transaction?.Commit();
-        transaction?.Dispose();
+        if (ownsTransactions)
+        {
+            transaction?.Commit();
+            transaction?.Dispose();
+        }
+
         foreach (var table in tables)
         {
             table.Dispose();

@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
 using WeGO.Portal.Domain.FollowUps;
+using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.News;
 using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Reports;
 using WeGO.Portal.Domain.Visits;
 
-namespace WeGO.Portal.Bench.Generation;
+namespace WeGO.Portal.Infrastructure.DemoData.Generation;
 
-internal sealed partial class PortalDataGenerator
+public sealed partial class PortalDataGenerator
 {
     private static readonly Region[] RegionsByWeight =
     [
@@ -50,11 +51,28 @@ internal sealed partial class PortalDataGenerator
         DateTime StartsAtUtc,
         DateTime EndsAtUtc,
         DateTime CreatedAtUtc,
-        VisitStatus Status
+        VisitStatus Status,
+        ReviewState? Report
     );
 
+    /// <summary>Visits every volume has, relative to "today", so every page that looks at now has something to show:
+    /// a report in each review state (the approved one with releases in three languages, the submitted one with an
+    /// overdue follow-up), a cancelled visit, upcoming ones confirmed and requested, and one in the current calendar
+    /// month.</summary>
+    private static readonly (int DaysFromToday, VisitStatus Status, ReviewState? Report)[] Pins =
+    [
+        (-100, VisitStatus.Completed, ReviewState.Approved),
+        (-200, VisitStatus.Cancelled, null),
+        (30, VisitStatus.Confirmed, null),
+        (120, VisitStatus.Requested, null),
+        (-40, VisitStatus.Completed, ReviewState.Submitted),
+        (-25, VisitStatus.Completed, ReviewState.ChangesRequested),
+        (-12, VisitStatus.Completed, ReviewState.Draft),
+    ];
+
     /// <summary>Cities (and some companies and institutions) in every region: as many as asked, else one for every
-    /// twenty visits; at least three per region.</summary>
+    /// twenty visits; at least three per region. About a third are in the member registry, in the categories their
+    /// kind allows; the first is a city that joined after the first pinned visit.</summary>
     private void WriteOrganizations(BulkInsert bulk)
     {
         var table = bulk.Into(
@@ -71,8 +89,21 @@ internal sealed partial class PortalDataGenerator
             "Version"
         );
         var contacts = bulk.Into("Contacts", "Id", "FullName", "Title", "Email", "Phone", "OrganizationId");
+        var members = bulk.Into(
+            "Members",
+            "Id",
+            "OrganizationId",
+            "Kind",
+            "Category",
+            "Status",
+            "MemberSince",
+            "RegionalOfficeId",
+            "Version"
+        );
+        var changes = bulk.Into("MembershipChange", "Id", "MemberId", "On", "Category", "Status", "Cause", "Reason");
         var count = Math.Max(RegionsByWeight.Length * 3, options.Organizations ?? options.Visits / 20);
         organizations = new OrganizationRow[count];
+        var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
             var region =
@@ -80,36 +111,31 @@ internal sealed partial class PortalDataGenerator
             var country = random.ArrayElement(CountriesByRegion[region]);
             var locale = Vocabulary.Locale(country, region);
             var local = Local(locale);
-            var kind = random.Float() switch
-            {
-                < 0.85f => OrganizationKind.LocalGovernment,
-                < 0.93f => OrganizationKind.SolutionProvider,
-                < 0.98f => OrganizationKind.Institution,
-                _ => OrganizationKind.Other,
-            };
-            var city = english.Address.City();
-            var name = kind switch
-            {
-                OrganizationKind.LocalGovernment => $"{city} {random.ArrayElement(Vocabulary.CouncilSuffixes)}",
-                OrganizationKind.SolutionProvider => english.Company.CompanyName(),
-                OrganizationKind.Institution => random.Bool()
-                    ? $"University of {city}"
-                    : $"{city} Institute of Urban Studies",
-                _ => $"{city} Chamber of Commerce",
-            };
+            var kind =
+                i == 0
+                    ? OrganizationKind.LocalGovernment
+                    : random.Float() switch
+                    {
+                        < 0.85f => OrganizationKind.LocalGovernment,
+                        < 0.93f => OrganizationKind.SolutionProvider,
+                        < 0.98f => OrganizationKind.Institution,
+                        _ => OrganizationKind.Other,
+                    };
+            var (city, name) = NameOrganization(kind, locale, names);
             var localName =
-                kind == OrganizationKind.LocalGovernment
-                && !locale.StartsWith("en", StringComparison.Ordinal)
-                && random.Bool(0.6f)
-                    ? local.Address.City()
+                kind == OrganizationKind.LocalGovernment && random.Bool(0.6f)
+                    ? Vocabulary.LocalCouncilName(locale, city)
                     : null;
             int? population = kind == OrganizationKind.LocalGovernment ? random.Number(50_000, 12_000_000) : null;
-            DateOnly? memberSince =
-                kind == OrganizationKind.LocalGovernment && random.Bool(0.35f)
-                    ? new DateOnly(2010, 9, 1).AddDays(
-                        random.Number(0, options.AsOf.DayNumber - new DateOnly(2010, 9, 1).DayNumber)
-                    )
-                    : null;
+            var firstMembers = new DateOnly(2010, 9, 1);
+            DateOnly? memberSince = i switch
+            {
+                0 => Weekday(options.AsOf.AddDays(Pins[0].DaysFromToday)).AddDays(45),
+                _ when random.Bool(kind == OrganizationKind.LocalGovernment ? 0.35f : 0.25f) => firstMembers.AddDays(
+                    random.Number(0, options.AsOf.DayNumber - firstMembers.DayNumber)
+                ),
+                _ => null,
+            };
 
             var id = i + 1;
             table.Add(
@@ -125,17 +151,118 @@ internal sealed partial class PortalDataGenerator
                 0
             );
             organizations[i] = new OrganizationRow(id, name, country, region, kind, locale);
+            if (memberSince is { } since)
+            {
+                WriteMember(members, changes, organizations[i], since, recent: i == 0);
+            }
 
             var contact = local.Name.FullName();
             contacts.Add(
                 id,
                 contact,
                 random.ArrayElement(Vocabulary.ContactPositions),
-                english.Internet.Email(),
+                english.Internet.Email(provider: Vocabulary.MailDomain),
                 local.Phone.PhoneNumber(),
                 id
             );
         }
+    }
+
+    /// <summary>A registry entry and its history: cities join as Associate members and most older ones became Full
+    /// members at a later Committee; companies are Corporate members, institutions Friendship members; a few are
+    /// suspended or withdrawn since.</summary>
+    private void WriteMember(
+        BulkInsert.Table members,
+        BulkInsert.Table changes,
+        OrganizationRow organization,
+        DateOnly since,
+        bool recent
+    )
+    {
+        var id = members.Rows + 1;
+        var history = new List<(DateOnly On, MembershipCategory Category, MemberStatus Status, string Cause)>();
+        if (organization.Kind == OrganizationKind.LocalGovernment)
+        {
+            history.Add((since, MembershipCategory.Associate, MemberStatus.Active, $"Application accepted {since:O}"));
+            var full = since.AddDays(random.Number(120, 400));
+            if (!recent && full < options.AsOf && random.Bool(0.8f))
+            {
+                history.Add((full, MembershipCategory.Full, MemberStatus.Active, $"Executive Committee {full:O}"));
+            }
+        }
+        else
+        {
+            var category =
+                organization.Kind == OrganizationKind.SolutionProvider
+                    ? MembershipCategory.Corporate
+                    : MembershipCategory.Friendship;
+            history.Add((since, category, MemberStatus.Active, $"Executive Committee {since:O}"));
+        }
+
+        var (lastOn, lastCategory, _, _) = history[^1];
+        var later = lastOn.AddDays(random.Number(200, 900));
+        var status =
+            recent || later >= options.AsOf
+                ? MemberStatus.Active
+                : random.Float() switch
+                {
+                    < 0.05f => MemberStatus.Suspended,
+                    < 0.08f => MemberStatus.Withdrawn,
+                    _ => MemberStatus.Active,
+                };
+        if (status != MemberStatus.Active)
+        {
+            history.Add((later, lastCategory, status, $"Secretariat {later:O}"));
+        }
+
+        members.Add(
+            id,
+            organization.Id,
+            organization.Kind,
+            lastCategory,
+            status,
+            since,
+            officeByRegion[organization.Region],
+            0
+        );
+        foreach (var (on, category, changeStatus, cause) in history)
+        {
+            changes.Add(changes.Rows + 1, id, on, category, changeStatus, cause, null);
+        }
+    }
+
+    /// <summary>A made-up place and the organisation's name; a few draws more when the name is taken, so a small
+    /// demo names each organisation once (a large run repeats names, as a real registry would have namesakes).</summary>
+    private (string City, string Name) NameOrganization(OrganizationKind kind, string locale, HashSet<string> taken)
+    {
+        var word = Vocabulary.ExampleWord(locale);
+        (string City, string Name) drawn = default;
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var prefix = english.Random.ArrayElement(Vocabulary.PlacePrefixes);
+            var suffix =
+                prefix.Length == 0
+                    ? english.Random.ArrayElement(Vocabulary.PlaceSuffixes[..^1])
+                    : english.Random.ArrayElement(Vocabulary.PlaceSuffixes);
+            var city = $"{prefix}{word}{suffix}";
+            var name = kind switch
+            {
+                OrganizationKind.LocalGovernment => $"{city} {random.ArrayElement(Vocabulary.CouncilSuffixes)}",
+                OrganizationKind.SolutionProvider => $"{word} {english.Random.ArrayElement(Vocabulary.CompanyStems)} "
+                    + english.Random.ArrayElement(Vocabulary.CompanyForms),
+                OrganizationKind.Institution => random.Bool()
+                    ? $"University of {city}"
+                    : $"{city} Institute of Urban Studies",
+                _ => $"{city} Chamber of Commerce",
+            };
+            drawn = (city, name);
+            if (taken.Add(name))
+            {
+                break;
+            }
+        }
+
+        return drawn;
     }
 
     private void WriteVisits(BulkInsert bulk, BulkInsert.Table followUps)
@@ -231,9 +358,9 @@ internal sealed partial class PortalDataGenerator
             "PublishedAtUtc",
             "Version"
         );
+        // Without ids: the audit trail may already hold the portal's own first entries.
         var audit = bulk.Into(
             "AuditEntries",
-            "Id",
             "OccurredAtUtc",
             "ActorId",
             "ActorName",
@@ -309,7 +436,7 @@ internal sealed partial class PortalDataGenerator
                             : random.ArrayElement(Vocabulary.DelegateTitles),
                         organization.Name,
                         role,
-                        random.Bool(0.5f) ? english.Internet.Email() : null,
+                        random.Bool(0.5f) ? english.Internet.Email(provider: Vocabulary.MailDomain) : null,
                         random.Bool(0.1f) ? random.ArrayElement(Vocabulary.DietaryNeeds) : null,
                         random.Bool(0.03f) ? "Wheelchair access" : null,
                         id
@@ -331,14 +458,13 @@ internal sealed partial class PortalDataGenerator
             }
 
             WriteVisitFollowUps(followUps, id, plan);
-            if (plan.Status == VisitStatus.Completed && random.Bool(0.3f))
+            if (plan.Report is not null || (plan.Status == VisitStatus.Completed && random.Bool(0.3f)))
             {
                 WriteReport(reports, comments, releases, id, plan, organization);
             }
 
             var actor = Staff(random).Name;
             audit.Add(
-                audit.Rows + 1,
                 plan.CreatedAtUtc,
                 null,
                 actor,
@@ -365,7 +491,6 @@ internal sealed partial class PortalDataGenerator
                         : plan.CreatedAtUtc.AddDays(random.Number(1, 10))
                 );
                 audit.Add(
-                    audit.Rows + 1,
                     changedAt,
                     null,
                     actor,
@@ -385,19 +510,20 @@ internal sealed partial class PortalDataGenerator
         }
     }
 
-    /// <summary>When, where and in which status one visit is. The first four cover every status whatever the
-    /// volume.</summary>
+    /// <summary>When, where and in which status one visit is. The first ones are the <see cref="Pins"/> and one in
+    /// the current month; the rest fall anywhere between the options' first and last day.</summary>
     private VisitPlan PlanVisit(int index)
     {
-        var organization = random.ArrayElement(organizations);
+        // The first pinned visit is the first organisation's, which joined the registry after it.
+        var organization = index == 0 ? organizations[0] : random.ArrayElement(organizations);
         var (venue, zone, _) = random.WeightedRandom(Vocabulary.Venues, VenueWeights);
+        var from = options.VisitsFrom;
         var date = index switch
         {
-            0 => options.AsOf.AddDays(-100),
-            1 => options.AsOf.AddDays(-200),
-            2 => options.AsOf.AddDays(30),
-            3 => options.AsOf.AddDays(120),
-            _ => Weekday(FirstVisitDay.AddDays(random.Number(0, LastVisitDay.DayNumber - FirstVisitDay.DayNumber))),
+            _ when index < Pins.Length => Weekday(options.AsOf.AddDays(Pins[index].DaysFromToday)),
+            // A week from today, or a week ago late in a month: either way in this month, on a working day.
+            _ when index == Pins.Length => Weekday(options.AsOf.AddDays(options.AsOf.Day <= 19 ? 7 : -7)),
+            _ => Weekday(from.AddDays(random.Number(0, options.VisitsUntil.DayNumber - from.DayNumber))),
         };
         var start = new TimeOnly(random.Number(9, 15), random.Bool() ? 0 : 30);
         var end = random.Bool(0.15f) ? new TimeOnly(17, 30) : start.AddHours(random.Number(1, 3));
@@ -411,10 +537,8 @@ internal sealed partial class PortalDataGenerator
 
         var status = index switch
         {
-            0 => VisitStatus.Completed,
-            1 => VisitStatus.Cancelled,
-            2 => VisitStatus.Confirmed,
-            3 => VisitStatus.Requested,
+            _ when index < Pins.Length => Pins[index].Status,
+            _ when index == Pins.Length => endsAtUtc < asOfUtc ? VisitStatus.Completed : VisitStatus.Confirmed,
             _ when endsAtUtc < asOfUtc => random.Bool(0.88f) ? VisitStatus.Completed : VisitStatus.Cancelled,
             _ => random.Float() switch
             {
@@ -425,7 +549,20 @@ internal sealed partial class PortalDataGenerator
                 var r => r < 0.4f ? VisitStatus.Confirmed : VisitStatus.Requested,
             },
         };
-        return new VisitPlan(organization, venue, zone, date, start, end, startsAtUtc, endsAtUtc, createdAtUtc, status);
+        var report = index < Pins.Length ? Pins[index].Report : null;
+        return new VisitPlan(
+            organization,
+            venue,
+            zone,
+            date,
+            start,
+            end,
+            startsAtUtc,
+            endsAtUtc,
+            createdAtUtc,
+            status,
+            report
+        );
     }
 
     private static DateOnly Weekday(DateOnly date) =>
@@ -463,15 +600,22 @@ internal sealed partial class PortalDataGenerator
                 _ when a == titles.Count - 1 => null,
                 _ => random.Bool() ? head : Staff(random).Name,
             };
-            var notes = random.Bool(0.2f) ? english.Lorem.Sentence(8, 12) : null;
+            var notes = random.Bool(0.2f) ? english.Random.ArrayElement(Vocabulary.AgendaNotes) : null;
             agenda.Add(agenda.Rows + 1, a + 1, startsAt, endsAt, titles[a], speaker, notes, visitId);
         }
     }
 
     /// <summary>Completed visits leave promises behind; those due before "today" are mostly done, some dropped, some
-    /// overdue.</summary>
+    /// overdue. The visit whose report waits for review always has one overdue.</summary>
     private void WriteVisitFollowUps(BulkInsert.Table followUps, int visitId, VisitPlan plan)
     {
+        if (plan.Report == ReviewState.Submitted)
+        {
+            var due = plan.Date.AddDays(14);
+            var created = Clamp(plan.EndsAtUtc.AddHours(3));
+            WriteFollowUp(followUps, Vocabulary.FollowUps[0], due, created, visitId, null, FollowUpStatus.Open);
+        }
+
         var count = plan.Status switch
         {
             VisitStatus.Completed when random.Bool(0.6f) => random.Number(1, 3),
@@ -494,19 +638,22 @@ internal sealed partial class PortalDataGenerator
         DateOnly due,
         DateTime createdAtUtc,
         int? visitId,
-        int? inquiryId
+        int? inquiryId,
+        FollowUpStatus? pinned = null
     )
     {
         var owner = Staff(random).Name;
-        var status =
-            due < options.AsOf
-                ? random.Float() switch
-                {
-                    < 0.7f => FollowUpStatus.Done,
-                    < 0.8f => FollowUpStatus.Dropped,
-                    _ => FollowUpStatus.Open,
-                }
-                : FollowUpStatus.Open;
+        var status = pinned
+            ?? (
+                due < options.AsOf
+                    ? random.Float() switch
+                    {
+                        < 0.7f => FollowUpStatus.Done,
+                        < 0.8f => FollowUpStatus.Dropped,
+                        _ => FollowUpStatus.Open,
+                    }
+                    : FollowUpStatus.Open
+            );
         DateTime? closedAtUtc =
             status == FollowUpStatus.Open
                 ? null
@@ -550,13 +697,14 @@ internal sealed partial class PortalDataGenerator
     )
     {
         var recent = plan.EndsAtUtc > asOfUtc.AddDays(-60);
-        var state = random.Float() switch
-        {
-            < 0.1f => recent ? ReviewState.Submitted : ReviewState.Draft,
-            < 0.2f => ReviewState.ChangesRequested,
-            < 0.4f => recent ? ReviewState.Draft : ReviewState.Submitted,
-            _ => recent ? ReviewState.Submitted : ReviewState.Approved,
-        };
+        var state = plan.Report
+            ?? random.Float() switch
+            {
+                < 0.1f => recent ? ReviewState.Submitted : ReviewState.Draft,
+                < 0.2f => ReviewState.ChangesRequested,
+                < 0.4f => recent ? ReviewState.Draft : ReviewState.Submitted,
+                _ => recent ? ReviewState.Submitted : ReviewState.Approved,
+            };
         var author = Staff(random).Name;
         var createdAtUtc = Clamp(Minutes(plan.EndsAtUtc.AddDays(random.Number(1, 5))));
         var updatedAtUtc = Clamp(createdAtUtc.AddDays(random.Number(0, 3)));
@@ -565,7 +713,7 @@ internal sealed partial class PortalDataGenerator
             state is ReviewState.Approved ? Clamp(updatedAtUtc.AddDays(random.Number(1, 7))) : null;
         var summary =
             $"## {organization.Name} at the Secretariat\n\n"
-            + $"{english.Lorem.Paragraph(3)}\n\n{english.Lorem.Paragraph(2)}";
+            + $"{Paragraph(3, organization.Name, plan)}\n\n{Paragraph(2, organization.Name, plan)}";
         var id = reports.Rows + 1;
         reports.Add(
             id,
@@ -573,10 +721,10 @@ internal sealed partial class PortalDataGenerator
             StaffId(author),
             author,
             summary,
-            english.Lorem.Sentence(10),
-            random.Bool() ? english.Lorem.Sentence(12) : null,
-            random.Bool() ? english.Lorem.Sentence(12) : null,
-            english.Lorem.Paragraph(2),
+            $"The delegation of {organization.Name} and the Secretariat's team.",
+            random.Bool() ? Paragraph(1, organization.Name, plan) : null,
+            random.Bool() ? english.Random.ArrayElement(Vocabulary.SecretariatPresentations) : null,
+            string.Join(" ", english.Random.ArrayElements(Vocabulary.Outcomes, 2)),
             random.Bool(0.3f) ? $"https://files.we-gov.org/visits/{visitId}/photos" : null,
             "en",
             state,
@@ -587,7 +735,7 @@ internal sealed partial class PortalDataGenerator
             approvedAtUtc is null ? null : Vocabulary.ProgramDirector,
             0
         );
-        if (approvedAtUtc is { } approved && releaseRandom.Bool(0.25f))
+        if (approvedAtUtc is { } approved && (plan.Report == ReviewState.Approved || releaseRandom.Bool(0.25f)))
         {
             WriteReleases(releases, id, plan, organization, Clamp(approved.AddDays(releaseRandom.Number(0, 3))));
         }
@@ -616,28 +764,38 @@ internal sealed partial class PortalDataGenerator
     {
         var day = DateOnly.FromDateTime(plan.StartsAtUtc);
         var slug = $"{NewsRelease.SlugFor(organization.Name, day)}-{reportId}";
-        string[] languages = releaseRandom.Float() switch
-        {
-            < 0.3f => ["en", "es"],
-            < 0.5f => ["en", "ko"],
-            _ => ["en"],
-        };
+        string[] languages =
+            plan.Report == ReviewState.Approved
+                ? ["en", "es", "ko"]
+                : releaseRandom.Float() switch
+                {
+                    < 0.3f => ["en", "es"],
+                    < 0.5f => ["en", "ko"],
+                    _ => ["en"],
+                };
         foreach (var language in languages)
         {
-            releases.Add(
-                releases.Rows + 1,
-                reportId,
-                language,
-                slug,
-                $"WeGO welcomes a delegation from {organization.Name}",
-                $"Seoul, {day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}",
-                $"A delegation from {organization.Name} visited the WeGO Secretariat to learn about its work "
-                    + "with member cities, and both sides discussed how to work together on smart-city projects.",
-                publishedAtUtc,
-                0
-            );
+            var (headline, dateline, body) = Vocabulary.Release(language, organization.Name, day);
+            releases.Add(releases.Rows + 1, reportId, language, slug, headline, dateline, body, publishedAtUtc, 0);
         }
     }
+
+    /// <summary>Sentences of a visit report about <paramref name="organization"/>, drawn from the vocabulary.</summary>
+    private string Paragraph(int sentences, string organization, VisitPlan plan) =>
+        string.Join(
+            " ",
+            english
+                .Random.ArrayElements(Vocabulary.ReportSentences, sentences)
+                .Select(s =>
+                    string.Format(
+                        CultureInfo.InvariantCulture,
+                        s,
+                        organization,
+                        english.Random.ArrayElement(Vocabulary.Topics).ToLowerInvariant(),
+                        plan.Venue
+                    )
+                )
+        );
 
     private static string LanguageOf(string locale) =>
         locale[..2] switch

@@ -1,21 +1,18 @@
-using System.Diagnostics;
 using Bogus;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Organizations;
-using WeGO.Portal.Infrastructure.Database;
-using WeGO.Portal.Infrastructure.DemoData;
 
-namespace WeGO.Portal.Bench.Generation;
+namespace WeGO.Portal.Infrastructure.DemoData.Generation;
 
-internal sealed record GeneratorOptions(string DataDirectory, int Visits, int Inquiries)
+/// <summary>How much history to make and where "today" is. The defaults are the benchmarks': fixed dates from 2015
+/// to 2028, so two runs make the same database whatever day they run on.</summary>
+public sealed record GeneratorOptions(int Visits, int Inquiries)
 {
     public const int DefaultSeed = 20241007;
 
-    /// <summary>"Today" for the generated data: what is past, upcoming or overdue. Fixed, so two runs make the same
-    /// database.</summary>
+    /// <summary>"Today" for the generated data: what is past, upcoming or overdue.</summary>
     public static readonly DateOnly DefaultAsOf = new(2026, 11, 24);
 
     public int Seed { get; init; } = DefaultSeed;
@@ -24,22 +21,24 @@ internal sealed record GeneratorOptions(string DataDirectory, int Visits, int In
 
     /// <summary>Organizations (85% cities) across all eight regions; by default one for every twenty visits.</summary>
     public int? Organizations { get; init; }
+
+    /// <summary>The first and last day a generated visit may fall on.</summary>
+    public DateOnly VisitsFrom { get; init; } = new(2015, 1, 1);
+
+    public DateOnly VisitsUntil { get; init; } = new(2028, 12, 31);
+
+    /// <summary>The first day a generated inquiry may arrive; the last is <see cref="AsOf"/>.</summary>
+    public DateOnly InquiriesFrom { get; init; } = new(2015, 1, 1);
 }
 
-internal sealed record GeneratedData(
-    string DatabasePath,
-    IReadOnlyList<(string Table, int Rows)> Rows,
-    TimeSpan Elapsed
-);
-
-/// <summary>Makes a fresh portal database, migrated by the portal's own start-up code, and fills it with a
-/// Secretariat's worth of history at any volume: cities in every region, visits from 2015 to 2028 in every
-/// status with their delegations, hosts, agendas, topics, follow-ups and reports, and membership inquiries
-/// in every stage. Rows go in through prepared statements, not EF Core, so 100,000 visits take seconds.</summary>
-internal sealed partial class PortalDataGenerator
+/// <summary>Writes a Secretariat's worth of history at any volume into a migrated SQLite database: cities in every
+/// region, visits in every status with their delegations, hosts, agendas, topics, follow-ups, reports and
+/// releases, and membership inquiries in every stage. Rows go in through prepared statements, not EF Core, so
+/// 100,000 visits take seconds. The benchmarks fill a whole file with it (bench/WeGO.Portal.Bench); the demo writes
+/// a small secretariat with it, relative to the day it is created (<see cref="DemoData.LivingHistory"/>). The same
+/// options and seed make the same rows.</summary>
+public sealed partial class PortalDataGenerator
 {
-    private static readonly DateOnly FirstVisitDay = new(2015, 1, 1);
-    private static readonly DateOnly LastVisitDay = new(2028, 12, 31);
     private const int RowsPerTransaction = 20_000;
 
     private readonly GeneratorOptions options;
@@ -64,59 +63,29 @@ internal sealed partial class PortalDataGenerator
         asOfUtc = options.AsOf.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
     }
 
-    public static async Task<GeneratedData> GenerateAsync(GeneratorOptions options, CancellationToken cancellationToken)
+    /// <summary>Writes the history through <paramref name="connection"/>: inside <paramref name="transaction"/> when
+    /// given (the caller commits or rolls back everything), else in transactions of its own. The tables it fills must
+    /// be empty; their ids start at 1. Returns the rows written per table.</summary>
+    public static IReadOnlyList<(string Table, int Rows)> Write(
+        SqliteConnection connection,
+        SqliteTransaction? transaction,
+        GeneratorOptions options,
+        IReadOnlyDictionary<Region, int> officeByRegion
+    )
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.Visits);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Inquiries);
-        var started = Stopwatch.GetTimestamp();
-        var folder = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, "portal.db");
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-        {
-            File.Delete(file);
-        }
-
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
-        var offices = await MigrateAsync(connectionString, cancellationToken);
-
-        List<(string, int)> rows;
-        using (var connection = new SqliteConnection(connectionString))
-        {
-            connection.Open();
-            // A one-off load into a new file: a rollback journal and no fsync; WAL (what the portal uses) is set back
-            // at the end.
-            Execute(connection, "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;");
-            var generator = new PortalDataGenerator(options, offices);
-            using (var bulk = new BulkInsert(connection))
-            {
-                generator.Write(bulk);
-                rows = [.. bulk.Counts];
-            }
-
-            Execute(connection, "PRAGMA journal_mode=WAL;");
-        }
-
-        return new GeneratedData(path, rows, Stopwatch.GetElapsedTime(started));
+        using var bulk = new BulkInsert(connection, transaction);
+        new PortalDataGenerator(options, officeByRegion).Write(bulk);
+        return [.. bulk.Counts];
     }
 
-    /// <summary>The portal's own start-up steps: migrations (and WAL) through <see cref="DatabaseInitializer"/> on a
-    /// context configured by <see cref="DatabaseRegistration"/>, then the regional offices every installation
-    /// has.</summary>
-    private static async Task<IReadOnlyDictionary<Region, int>> MigrateAsync(
-        string connectionString,
+    /// <summary>The regional office each region's visits and inquiries go to: its own, else the Secretariat.</summary>
+    public static async Task<IReadOnlyDictionary<Region, int>> OfficesByRegionAsync(
+        PortalDbContext db,
         CancellationToken cancellationToken
     )
     {
-        var databaseOptions = new DatabaseOptions();
-        var builder = new DbContextOptionsBuilder<PortalDbContext>();
-        DatabaseRegistration.Configure(builder, databaseOptions, connectionString);
-        await using var db = new PortalDbContext(builder.Options);
-        await new DatabaseInitializer(db, databaseOptions, NullLogger<DatabaseInitializer>.Instance).MigrateAsync(
-            cancellationToken
-        );
-        await RegionalOffices.EnsureAsync(db, cancellationToken);
-
         var offices = await db
             .RegionalOffices.AsNoTracking()
             .Select(o => new
@@ -132,13 +101,6 @@ internal sealed partial class PortalDataGenerator
                 region => region,
                 region => offices.FirstOrDefault(o => o.Region == region && !o.IsSecretariat)?.Id ?? secretariat
             );
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     private void Write(BulkInsert bulk)

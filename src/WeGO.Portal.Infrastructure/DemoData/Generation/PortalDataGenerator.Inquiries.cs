@@ -2,9 +2,9 @@ using System.Globalization;
 using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.Organizations;
 
-namespace WeGO.Portal.Bench.Generation;
+namespace WeGO.Portal.Infrastructure.DemoData.Generation;
 
-internal sealed partial class PortalDataGenerator
+public sealed partial class PortalDataGenerator
 {
     private static readonly InquiryStage[] FreshStages =
     [
@@ -95,14 +95,14 @@ internal sealed partial class PortalDataGenerator
                 organization.Kind == OrganizationKind.LocalGovernment ? random.Number(20_000, 12_000_000) : null,
                 erased ? "—" : local.Name.FullName(),
                 erased ? null : random.ArrayElement(Vocabulary.ContactPositions),
-                erased ? "—" : english.Internet.Email(),
+                erased ? "—" : english.Internet.Email(provider: Vocabulary.MailDomain),
                 erased || random.Bool(0.3f) ? null : local.Phone.PhoneNumber(),
                 Vocabulary.PreferredLanguage(organization.Locale),
                 (int)interests,
                 erased || !random.Bool(0.1f) ? null : "Digital twin of the city centre",
                 erased || random.Bool(0.2f) ? null : random.ArrayElement(Vocabulary.HeardFrom),
                 visitId,
-                erased || random.Bool(0.3f) ? null : english.Lorem.Sentences(2),
+                erased || random.Bool(0.3f) ? null : english.Random.ArrayElement(Vocabulary.InquiryMessages),
                 plan.SubmittedAtUtc,
                 plan.SubmittedAtUtc,
                 plan.Stage,
@@ -122,7 +122,7 @@ internal sealed partial class PortalDataGenerator
                 );
                 notes.Add(
                     notes.Rows + 1,
-                    erased ? "—" : english.Lorem.Sentence(6, 10),
+                    erased ? "—" : english.Random.ArrayElement(Vocabulary.InquiryNotes),
                     Staff(random).Name,
                     writtenAt,
                     id
@@ -155,7 +155,7 @@ internal sealed partial class PortalDataGenerator
     private InquiryPlan PlanInquiry(int index)
     {
         var organization = random.ArrayElement(organizations);
-        var first = new DateTime(2015, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var first = options.InquiriesFrom.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var submittedAtUtc = Minutes(first + ((asOfUtc - first) * random.Double()));
         var age = asOfUtc - submittedAtUtc;
         var stage =
