@@ -7,6 +7,7 @@ using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Reports;
 using WeGO.Portal.Domain.Visits;
+using WeGO.Portal.Infrastructure.DemoData;
 using WeGO.Portal.Infrastructure.DemoData.Generation;
 using WeGO.Portal.Testing;
 
@@ -265,6 +266,83 @@ public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal genera
             Directory.Delete(first, recursive: true);
             Directory.Delete(second, recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData("2027-01-04")]
+    [InlineData("2027-02-27")]
+    [InlineData("2028-12-31")]
+    public async Task The_demo_s_year_is_laid_around_whatever_day_it_is_created(string day)
+    {
+        var today = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+        var folder = Path.Combine(Path.GetTempPath(), "wego-demo-year-" + Guid.NewGuid().ToString("N"));
+        var again = Path.Combine(Path.GetTempPath(), "wego-demo-year-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var data = await GeneratedDatabase.GenerateAsync(
+                folder,
+                LivingHistory.Options(today),
+                CancellationToken.None
+            );
+            var same = await GeneratedDatabase.GenerateAsync(
+                again,
+                LivingHistory.Options(today),
+                CancellationToken.None
+            );
+
+            var iso = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var month = iso[..7];
+            Assert.Equal(LivingHistory.Visits, Scalar(data.DatabasePath, "SELECT COUNT(*) FROM Visits"));
+            Assert.Equal(
+                0,
+                Scalar(
+                    data.DatabasePath,
+                    $"SELECT COUNT(*) FROM Visits WHERE date(StartsAtUtc) < date('{iso}', '-1 year', '-1 day') "
+                        + $"OR date(StartsAtUtc) > date('{iso}', '+4 months', '+3 days')"
+                )
+            );
+            Assert.True(
+                Scalar(data.DatabasePath, $"SELECT COUNT(*) FROM Visits WHERE substr(StartsAtUtc, 1, 7) = '{month}'")
+                    > 0,
+                "a visit in the current month"
+            );
+            Assert.Equal(4, Scalar(data.DatabasePath, "SELECT COUNT(DISTINCT State) FROM VisitReports"));
+            Assert.True(
+                Scalar(data.DatabasePath, $"SELECT COUNT(*) FROM FollowUps WHERE Status = 'Open' AND DueOn < '{iso}'")
+                    > 0,
+                "an overdue follow-up"
+            );
+            Assert.Equal(
+                3,
+                Scalar(
+                    data.DatabasePath,
+                    $"SELECT COUNT(DISTINCT Language) FROM NewsReleases WHERE PublishedAtUtc <= '{iso} 23:59'"
+                )
+            );
+            Assert.Equal(7, Scalar(data.DatabasePath, "SELECT COUNT(DISTINCT Stage) FROM MembershipInquiries"));
+            Assert.True(Scalar(data.DatabasePath, "SELECT COUNT(*) FROM Members") > 0, "members in the registry");
+            foreach (var table in new[] { "Organizations", "Visits", "VisitReports", "MembershipInquiries", "Members" })
+            {
+                Assert.Equal(Dump(data.DatabasePath, table), Dump(same.DatabasePath, table));
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+            Directory.Delete(again, recursive: true);
+        }
+    }
+
+    private static long Scalar(string databasePath, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // The test's own SQL; the only values are formatted dates.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        return (long)command.ExecuteScalar()!;
     }
 
     private static List<string> Dump(string databasePath, string table)
