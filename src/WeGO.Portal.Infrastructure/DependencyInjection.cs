@@ -58,6 +58,9 @@ public static class DependencyInjection
         services.AddOptions<InquirySettings>().BindConfiguration(InquirySettings.Section);
         services.AddOptions<DelegationSettings>().BindConfiguration(DelegationSettings.Section);
         services
+            .AddOptions<Application.Reports.ReportSettings>()
+            .BindConfiguration(Application.Reports.ReportSettings.Section);
+        services
             .AddOptions<Application.VisitRequests.VisitRequestSettings>()
             .BindConfiguration(Application.VisitRequests.VisitRequestSettings.Section);
         services.AddOptions<LogSettings>().BindConfiguration(LogSettings.Section);

@@ -191,6 +191,7 @@ internal static class WebSetup
                 options.Filters.Add(new ServiceFilterAttribute(typeof(UseCaseRejections)));
                 options.Filters.Add(new PasswordChangeGate());
                 options.Filters.Add(new MethodNotHandled());
+                options.Filters.Add(new ExpiredForm());
 
                 // The address names the record a post changes: a form field called "id" must not outvote the route's
                 // {id}.

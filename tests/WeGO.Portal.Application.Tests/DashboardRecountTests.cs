@@ -106,7 +106,7 @@ public sealed class DashboardRecountTests : IDisposable
         var held = await portal.VisitToReportAsync(At(new DateOnly(2025, 6, 10), "Nairobi"));
         var report = await portal.VisitReportAsync(held, ReviewState.Submitted);
         await AssertRecountedAsync("a report submitted");
-        await portal.SendAsync(new ApproveVisitReport.Command(report, await ReportVersionAsync(report)));
+        await portal.SendAsDirectorAsync(new ApproveVisitReport.Command(report, await ReportVersionAsync(report)));
         await AssertRecountedAsync("the report approved");
 
         var request = await portal.VisitRequestAsync(c =>

@@ -24,6 +24,15 @@ public static class PortalFactoryExtensions
     public static Task<TResponse> SendAsync<TResponse>(this PortalFactory portal, IQuery<TResponse> query) =>
         portal.RunAsAsync(AnyStaff, null, mediator => mediator.Send(query));
 
+    /// <summary>Who <see cref="SendAsDirectorAsync{TResponse}"/> acts as: a program director who wrote nothing, as a
+    /// report's approval needs (its author may not approve it).</summary>
+    public const string AnyDirectorName = "Any Director";
+
+    public static Task<TResponse> SendAsDirectorAsync<TResponse>(
+        this PortalFactory portal,
+        ICommand<TResponse> command
+    ) => portal.RunAsAsync(AnyDirector, null, mediator => mediator.Send(command));
+
     /// <summary>A signed-in user, as the cookie would make them: id, display name and roles.</summary>
     public static ClaimsPrincipal SignedIn(string userId, string name, IEnumerable<string> roles) =>
         new(
@@ -92,4 +101,6 @@ public static class PortalFactoryExtensions
     }
 
     private static ClaimsPrincipal AnyStaff => SignedIn("any-staff", AnyStaffName, Roles.All);
+
+    private static ClaimsPrincipal AnyDirector => SignedIn("any-director", AnyDirectorName, [Roles.ProgramDirector]);
 }

@@ -135,7 +135,7 @@ public static partial class TestData
         version = (await portal.SendAsync(new SubmitVisitReport.Command(reportId, version))).Version;
         if (state == ReviewState.Approved)
         {
-            await portal.SendAsync(new ApproveVisitReport.Command(reportId, version));
+            await portal.SendAsDirectorAsync(new ApproveVisitReport.Command(reportId, version));
         }
         else if (state == ReviewState.ChangesRequested)
         {

@@ -564,6 +564,69 @@ public sealed class ReportPageTests : IClassFixture<ReportPageTests.ClockedPorta
     }
 
     [Fact]
+    public async Task The_author_of_a_report_cannot_approve_it_and_another_director_does()
+    {
+        var admin = PortalClient.For(portal);
+        await admin.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var id = await SubmittedAsync(admin, await VisitIdAsync());
+
+        var review = await admin.GetPageAsync($"/Reports/Review/{id}");
+        Assert.Contains("id=\"own-report\"", review, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"approve-report\"", review, StringComparison.Ordinal);
+        Assert.Contains("id=\"request-changes\"", review, StringComparison.Ordinal);
+        using var refused = await admin.PostFormAsync(
+            $"/Reports/Review/{id}",
+            [new("Input.Version", Number((await ReportAsync(id)).Version))],
+            $"/Reports/Review/{id}?handler=Approve"
+        );
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(
+            "You wrote this report, so another program director approves it.",
+            await refused.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
+        Assert.Equal(ReviewState.Submitted, (await ReportAsync(id)).State);
+
+        var director = await DirectorAsync();
+        Assert.Contains(
+            "id=\"approve-report\"",
+            await director.GetPageAsync($"/Reports/Review/{id}"),
+            StringComparison.Ordinal
+        );
+        using var approved = await director.PostFormAsync(
+            $"/Reports/Review/{id}",
+            [new("Input.Version", Number((await ReportAsync(id)).Version))],
+            $"/Reports/Review/{id}?handler=Approve"
+        );
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.Equal(ReviewState.Approved, (await ReportAsync(id)).State);
+    }
+
+    [Fact]
+    public async Task A_one_person_office_may_let_the_author_approve()
+    {
+        using var office = new PortalFactory { Settings = { ["Portal:Reports:AuthorMayApprove"] = "true" } }.Start();
+        var admin = PortalClient.For(office);
+        await admin.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        var id = await SubmittedAsync(admin, await office.SerembanVisitToReportAsync());
+        var version = await office.WithDbAsync(db =>
+            db.VisitReports.Where(r => r.Id == id).Select(r => r.Version).SingleAsync()
+        );
+
+        using var approved = await admin.PostFormAsync(
+            $"/Reports/Review/{id}",
+            [new("Input.Version", Number(version))],
+            $"/Reports/Review/{id}?handler=Approve"
+        );
+
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.Equal(
+            ReviewState.Approved,
+            await office.WithDbAsync(db => db.VisitReports.Where(r => r.Id == id).Select(r => r.State).SingleAsync())
+        );
+    }
+
+    [Fact]
     public async Task A_decision_on_a_report_someone_already_decided_is_refused_and_says_so_once()
     {
         var staff = await StaffAsync();

@@ -111,7 +111,13 @@ public sealed class SignInAndAccessTests : IClassFixture<PortalFactory>
         );
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("locked for 15 minutes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Refused with the answer a wrong password gets (MessagesThatHelpTests), and no session.
+        Assert.Contains(
+            "The email or password is not right.",
+            await response.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Visits")).StatusCode);
     }
 
     [Fact]

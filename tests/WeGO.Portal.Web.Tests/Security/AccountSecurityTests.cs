@@ -133,10 +133,10 @@ public sealed class AccountSecurityTests(SecurityPortal fixture) : IClassFixture
     }
 
     [Theory]
-    [InlineData("en", "Too many failed attempts: this account is locked for 15 minutes.")]
-    [InlineData("es", "Demasiados intentos fallidos: esta cuenta está bloqueada durante 15 minutos.")]
-    [InlineData("ko", "로그인 실패가 너무 많아 이 계정이 15분 동안 잠겼습니다.")]
-    public async Task After_five_failures_the_right_password_is_refused_as_locked_in_the_users_language(
+    [InlineData("en", "After five failed attempts sign-in pauses for 15 minutes")]
+    [InlineData("es", "Tras cinco intentos fallidos, el acceso se detiene durante 15 minutos")]
+    [InlineData("ko", "다섯 번 실패하면 15분 동안 로그인할 수 없습니다.")]
+    public async Task After_five_failures_the_right_password_is_refused_as_a_wrong_one_in_the_users_language(
         string language,
         string locked
     )

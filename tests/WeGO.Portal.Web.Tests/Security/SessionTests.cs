@@ -122,7 +122,7 @@ public sealed class SessionTests : IClassFixture<PortalFactory>
         )
         {
             Assert.Contains(
-                "This account is disabled",
+                "The email or password is not right.",
                 await refused.Content.ReadAsStringAsync(),
                 StringComparison.Ordinal
             );

@@ -45,22 +45,22 @@ public sealed class SignInModel(
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        // One answer for a wrong password, an unknown address, a locked and a disabled account, so the form tells
+        // nobody which addresses have accounts; the log keeps which it was.
         if (result.IsLockedOut && await users.FindByEmailAsync(Email.Trim()) is { IsDisabled: true })
         {
             logger.LogWarning("Sign-in refused: account disabled");
-            ModelState.AddModelError(string.Empty, text["SignIn.Disabled"]);
         }
         else if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused: account locked out");
-            ModelState.AddModelError(string.Empty, text["SignIn.LockedOut"]);
         }
         else
         {
             logger.LogInformation("Sign-in failed");
-            ModelState.AddModelError(string.Empty, text["SignIn.Failed"]);
         }
 
+        ModelState.AddModelError(string.Empty, text["SignIn.Failed"]);
         return Page();
     }
 }

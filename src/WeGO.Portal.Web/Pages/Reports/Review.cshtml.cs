@@ -2,6 +2,8 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Reports;
 using WeGO.Portal.Web.Forms;
 
@@ -9,12 +11,18 @@ namespace WeGO.Portal.Web.Pages.Reports;
 
 /// <summary>A program director reads a submitted report and approves it or sends it back with a comment.</summary>
 [Authorize(Policy = WebSetup.Policies.ReviewReports)]
-public sealed class ReviewModel(IMediator mediator) : PageModel, IRedisplayAfterRejection
+public sealed class ReviewModel(IMediator mediator, ICurrentActor actor, IOptions<ReportSettings> settings)
+    : PageModel,
+        IRedisplayAfterRejection
 {
     [BindProperty]
     public RequestReportChanges.Command Input { get; set; } = new();
 
     public GetVisitReport.Details Report { get; private set; } = null!;
+
+    /// <summary>Whether this reader may approve: the report awaits review and they did not write it (unless a
+    /// one-person office allows it).</summary>
+    public bool CanApprove => Report.CanReview && settings.Value.MayApprove(Report.AuthorId, actor.UserId);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
