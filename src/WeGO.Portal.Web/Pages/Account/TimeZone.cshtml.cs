@@ -12,11 +12,14 @@ public sealed class TimeZoneModel(
     IMediator mediator,
     UserManager<StaffUser> users,
     SignInManager<StaffUser> signIn,
-    ViewerTime viewer
+    ViewerTime viewer,
+    TimeProvider clock
 ) : PageModel
 {
     [BindProperty]
     public ChooseTimeZone.Command Input { get; set; } = new();
+
+    public DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
 
     public void OnGet() => Input = new ChooseTimeZone.Command { TimeZoneId = viewer.ZoneId };
 
