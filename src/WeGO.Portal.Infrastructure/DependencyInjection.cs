@@ -81,6 +81,14 @@ public static class DependencyInjection
         services.AddHostedService<DataFolderRetention>();
         services.AddOptions<NewsSettings>().BindConfiguration(NewsSettings.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NewsSettings>, NewsSettings.Whole>();
+        services
+            .AddOptions<Application.Staff.SecretariatSettings>()
+            .BindConfiguration(Application.Staff.SecretariatSettings.Section)
+            .Validate(
+                Application.Staff.SecretariatSettings.IsValid,
+                "Portal:Secretariat:TimeZone must be an IANA time-zone id, such as Asia/Seoul"
+            )
+            .ValidateOnStart();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<AdministratorBootstrap>();
         return services;

@@ -14,28 +14,20 @@ public static class Display
     public static string Delegates(IStringLocalizer text, int headcount) =>
         headcount > 0 ? text.Count("Visit.DelegatesCount", headcount) : text["Visit.DelegatesNotAnnounced"];
 
-    /// <summary>A venue time with its zone, e.g. "7 October 2024 10:00 (Asia/Seoul)".</summary>
-    public static string VenueDateTime(DateTime utc, string timeZoneId)
-    {
-        var local = VenueTime.ToLocal(utc, timeZoneId);
-        return $"{local.ToString("D", CultureInfo.CurrentCulture)} {local.ToString("t", CultureInfo.CurrentCulture)}";
-    }
+    /// <summary>A venue time with its zone named, e.g. "7 Oct 2024, 10:00 (Seoul)" (<see cref="Dates"/>).</summary>
+    public static string VenueDateTime(DateTime utc, string timeZoneId) => Dates.MomentIn(utc, timeZoneId);
 
-    public static string VenueDate(DateTime utc, string timeZoneId) =>
-        VenueTime.ToLocal(utc, timeZoneId).ToString("D", CultureInfo.CurrentCulture);
+    /// <summary>A venue day, e.g. "7 Oct 2024".</summary>
+    public static string VenueDate(DateTime utc, string timeZoneId) => Dates.Day(VenueTime.ToLocal(utc, timeZoneId));
 
-    /// <summary>A venue day in short form, e.g. "10/7/2024", for lists.</summary>
-    public static string VenueShortDate(DateTime utc, string timeZoneId) =>
-        VenueTime.ToLocal(utc, timeZoneId).ToString("d", CultureInfo.CurrentCulture);
+    /// <summary>A venue day for lists; the same as <see cref="VenueDate"/>, which is short enough.</summary>
+    public static string VenueShortDate(DateTime utc, string timeZoneId) => VenueDate(utc, timeZoneId);
 
-    public static string VenueClock(DateTime utc, string timeZoneId) =>
-        VenueTime.ToLocal(utc, timeZoneId).ToString("t", CultureInfo.CurrentCulture);
+    public static string VenueClock(DateTime utc, string timeZoneId) => Dates.Clock(VenueTime.ToLocal(utc, timeZoneId));
 
-    public static string Clock(TimeOnly? time) => time?.ToString("t", CultureInfo.CurrentCulture) ?? "";
+    public static string Clock(TimeOnly? time) => time is { } clock ? Dates.Clock(clock) : "";
 
-    public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
-
-    public static string Utc(DateTime utc) => utc.ToString("g", CultureInfo.CurrentCulture) + " UTC";
+    public static string Date(DateOnly date) => Dates.Day(date);
 
     public static string Country(string code) => Domain.Organizations.Countries.EnglishName(code);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -68,7 +69,13 @@ internal static class WebSetup
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            options.SetDefaultCulture(Languages[0]).AddSupportedCultures(Languages).AddSupportedUICultures(Languages);
+            // Formatting with the portal's date and time patterns (decision 0034), texts from the language's resx.
+            options.SupportedCultures = [.. Languages.Select(Dates.Culture)];
+            options.AddSupportedUICultures(Languages);
+            options.DefaultRequestCulture = new RequestCulture(
+                Dates.Culture(Languages[0]),
+                new CultureInfo(Languages[0])
+            );
             options.RequestCultureProviders =
             [
                 new CookieRequestCultureProvider(),

@@ -36,7 +36,7 @@ internal static class ActingAs
         );
 }
 
-/// <summary>A signed-in colleague; <paramref name="TimeZoneId"/> is the zone their browser reports (Seoul when
+/// <summary>A signed-in colleague; <paramref name="TimeZoneId"/> is their profile's zone (Seoul when
 /// null); <paramref name="Roles"/> are every staff role when null.</summary>
 internal sealed record Colleague(
     string UserId,

@@ -51,7 +51,7 @@ public sealed partial class ProgrammeTests : IClassFixture<ProgrammeTests.Portal
         Assert.Equal("es", mail.Language);
         Assert.StartsWith("Programa de la visita de Seremban", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("10:00–12:00 (Asia/Seoul, UTC+09:00)", mail.Body, StringComparison.Ordinal);
-        Assert.Contains("lunes, 7 de octubre de 2024", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("7 de octubre de 2024", mail.Body, StringComparison.Ordinal);
         Assert.Contains(
             "https://www.openstreetmap.org/search?query=Seoul%20Global%20Center%2C%2038%20Jong-ro%2C%20Jongno-gu",
             mail.Body,
@@ -133,13 +133,11 @@ public sealed partial class ProgrammeTests : IClassFixture<ProgrammeTests.Portal
         var updated = mails.OrderBy(m => m.Id).Last();
         Assert.StartsWith("Updated programme", updated.Subject, StringComparison.Ordinal);
         Assert.Contains(
-            "The programme has changed since we sent it on Monday, September 30, 2024: the date or times, the agenda.",
+            "The programme has changed since we sent it on 30 September 2024: the date or times, the agenda.",
             updated.Body,
             StringComparison.Ordinal
         );
-        var english = System.Globalization.CultureInfo.GetCultureInfo("en");
-        var moved = $"{new TimeOnly(14, 0).ToString("t", english)}–{new TimeOnly(16, 0).ToString("t", english)}";
-        Assert.Contains(moved + " (Asia/Seoul, UTC+09:00)", updated.Body, StringComparison.Ordinal);
+        Assert.Contains("14:00–16:00 (Asia/Seoul, UTC+09:00)", updated.Body, StringComparison.Ordinal);
         Assert.Contains("which no longer works", updated.Body, StringComparison.Ordinal);
         Assert.NotNull(first);
     }

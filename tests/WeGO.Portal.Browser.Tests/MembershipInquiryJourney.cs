@@ -179,7 +179,7 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations)
         await Assertions.Expect(page.Locator("#matched-city")).ToHaveTextAsync(City);
         var visit = page.Locator("#city-visits li");
         await Assertions.Expect(visit).ToHaveCountAsync(1);
-        await Assertions.Expect(visit).ToContainTextAsync(new Regex("(October 7, 2024|7 October 2024)"));
+        await Assertions.Expect(visit).ToContainTextAsync(new Regex("7 Oct 2024"));
         await Assertions
             .Expect(visit.GetByRole(AriaRole.Link))
             .ToHaveAttributeAsync("href", new Regex($"/Visits/Details/{visitId}$"));

@@ -47,7 +47,7 @@ public static class PortalFactoryExtensions
         );
 
     /// <summary>Sends through the real pipeline in a scope of its own, as <paramref name="user"/> (nobody when null),
-    /// whose browser reports <paramref name="timeZoneId"/>: the portal's own actor reads them from the request, as it
+    /// whose profile's zone is <paramref name="timeZoneId"/>: the portal's own actor reads them from the request, as it
     /// does for a page.</summary>
     public static async Task<TResponse> RunAsAsync<TResponse>(
         this PortalFactory portal,
@@ -64,10 +64,10 @@ public static class PortalFactoryExtensions
             accessor.HttpContext.User = user;
         }
 
-        if (timeZoneId is not null)
+        if (timeZoneId is not null && user?.Identity is ClaimsIdentity identity)
         {
-            // As the browser reports it (wwwroot/js/site.js).
-            accessor.HttpContext.Request.Headers.Cookie = $"{ViewerTime.Cookie}={timeZoneId}";
+            // As the sign-in cookie carries the zone of the staff member's profile.
+            identity.AddClaim(new Claim(StaffClaims.TimeZone, timeZoneId));
         }
 
         try

@@ -24,10 +24,18 @@ public sealed partial class CountWordingTests
             new ResourceManager("WeGO.Portal.Application.Resources.Messages", typeof(Application.Messages).Assembly)
         ),
         (
+            "src/WeGO.Portal.Application/Resources/Emails",
+            new ResourceManager("WeGO.Portal.Application.Resources.Emails", typeof(Application.Messages).Assembly)
+        ),
+        (
             "src/WeGO.Portal.Application/Resources/Releases",
             new ResourceManager("WeGO.Portal.Application.Resources.Releases", typeof(Application.Messages).Assembly)
         ),
     ];
+
+    private static readonly string[] LanguageFiles = ["", ".es", ".ko"];
+
+    private static readonly string[] Languages = ["en", "es", "ko"];
 
     // Counts that are fixed numbers above one (a limit, a period), so they are never said in the singular.
     private static readonly HashSet<string> FixedCounts =
@@ -43,9 +51,11 @@ public sealed partial class CountWordingTests
         "Application.TooManyDocuments",
     ];
 
-    private static Dictionary<string, string> English(string set) =>
+    private static Dictionary<string, string> English(string set) => Texts(set);
+
+    private static Dictionary<string, string> Texts(string file) =>
         XDocument
-            .Load(RepositoryFiles.PathOf((set + ".resx").Split('/')))
+            .Load(RepositoryFiles.PathOf((file + ".resx").Split('/')))
             .Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
 
@@ -69,17 +79,21 @@ public sealed partial class CountWordingTests
     public void A_count_reads_right_for_0_1_2_and_5_in_every_language(string set, string key)
     {
         var texts = Sets.Single(s => s.Set == set).Texts;
-        foreach (var language in new[] { "en", "es", "ko" })
+        var singularDiffers = false;
+        foreach (var language in Languages)
         {
             var culture = CultureInfo.GetCultureInfo(language);
             string Say(long count) =>
                 string.Format(
                     culture,
                     texts.GetString(Plural.Key(key, count, culture), culture)!,
-                    count.ToString("N0", culture)
+                    count.ToString("N0", culture),
+                    "7"
                 );
+
+            // A second placeholder, where a text has one ("{0} of {1} arrived"), is another number.
             string General(long count) =>
-                string.Format(culture, texts.GetString(key, culture)!, count.ToString("N0", culture));
+                string.Format(culture, texts.GetString(key, culture)!, count.ToString("N0", culture), "7");
 
             foreach (var count in new long[] { 0, 1, 2, 5 })
             {
@@ -93,16 +107,26 @@ public sealed partial class CountWordingTests
 
             if (language == "ko")
             {
-                // No plural noise: one and many are said alike, in Korean.
-                Assert.Equal(General(1), Say(1));
-                Assert.Matches(@"\p{IsHangulSyllables}", Say(1));
+                // No plural noise: one and many are said alike, in Korean, and never with an English plural.
+                foreach (var count in new long[] { 0, 1, 2, 5 })
+                {
+                    Assert.Equal(General(count), Say(count));
+                    Assert.Matches(@"\p{IsHangulSyllables}", Say(count));
+                    Assert.DoesNotMatch(@"\(s\)|\b\d+ [A-Za-z]+s\b", Say(count));
+                }
             }
             else
             {
-                Assert.NotEqual(General(1), Say(1));
+                // The singular for exactly one, and only for one.
+                singularDiffers |= General(1) != Say(1);
+                Assert.Equal(General(0), Say(0));
                 Assert.Equal(General(2), Say(2));
+                Assert.Equal(General(5), Say(5));
             }
         }
+
+        // A singular form says something the general one does not, in English or in Spanish ("1 anunciado").
+        Assert.True(singularDiffers, $"{key}{Plural.OneSuffix} is the general text in every language");
     }
 
     [Fact]
@@ -114,8 +138,34 @@ public sealed partial class CountWordingTests
             .Where(t => !English(t.Set).ContainsKey(t.Key + Plural.OneSuffix) && !FixedCounts.Contains(t.Key))
             .Select(t => t.Key)
             .ToList();
+        var unpairedInSpanish = Sets.SelectMany(s =>
+                Texts(s.Set + ".es")
+                    .Where(t => CountBeforeSpanishNoun().IsMatch(t.Value))
+                    .Where(t => !English(s.Set).ContainsKey(t.Key + Plural.OneSuffix))
+                    .Select(t => t.Key)
+            )
+            .Where(key => !key.EndsWith(Plural.OneSuffix, StringComparison.Ordinal) && !FixedCounts.Contains(key))
+            .ToList();
 
         Assert.Empty(unpaired);
+        Assert.Empty(unpairedInSpanish);
+    }
+
+    [Fact]
+    public void No_text_hedges_a_plural_in_any_language()
+    {
+        var hedged = Sets.SelectMany(s =>
+                LanguageFiles.SelectMany(suffix =>
+                    XDocument
+                        .Load(RepositoryFiles.PathOf((s.Set + suffix + ".resx").Split('/')))
+                        .Root!.Elements("data")
+                        .Where(d => HedgedPlural().IsMatch((string?)d.Element("value") ?? ""))
+                        .Select(d => $"{s.Set}{suffix}: {(string)d.Attribute("name")!}")
+                )
+            )
+            .ToList();
+
+        Assert.Empty(hedged);
     }
 
     [Theory]
@@ -157,7 +207,15 @@ public sealed partial class CountWordingTests
         Assert.Equal(name, Sets[1].Texts.GetString("InquiryStage.ApplicationSent", culture));
     }
 
+    // "visit(s)", "visita(s)", "delegado(a)s": a plural the text would not choose.
+    [GeneratedRegex(@"\p{L}\((s|es|as|os)\)")]
+    private static partial Regex HedgedPlural();
+
+    // "{0} anunciados", "{0} visitas": a placeholder, then a Spanish plural ("{0} después" is a period's text).
+    [GeneratedRegex(@"\{\d\} (?!de\b|es\b|más\b|ha\b|han\b|después\b)\p{Ll}+s\b")]
+    private static partial Regex CountBeforeSpanishNoun();
+
     // "{0} visits", "{1} delegates": a placeholder, then an English plural.
-    [GeneratedRegex(@"\{\d\} (?!was\b|is\b|has\b|does\b)[a-z]+s\b")]
+    [GeneratedRegex(@"\{\d\} (?!was\b|is\b|has\b|does\b|as\b|joins\b)[a-z]+s\b")]
     private static partial Regex CountBeforeNoun();
 }

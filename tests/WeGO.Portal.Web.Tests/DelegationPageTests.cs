@@ -65,11 +65,7 @@ public sealed partial class DelegationPageTests : IClassFixture<PortalFactory>
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("Visita de Seremban City Council", page, StringComparison.Ordinal);
-        Assert.Contains(
-            "lunes, 7 de octubre de 2030, 10:00–12:00 (Asia/Seoul, UTC+09:00)",
-            page,
-            StringComparison.Ordinal
-        );
+        Assert.Contains("7 de octubre de 2030, 10:00–12:00 (Asia/Seoul, UTC+09:00)", page, StringComparison.Ordinal);
         Assert.Contains(
             "https://www.openstreetmap.org/search?query=Seoul%20Global%20Center%2C%2038%20Jong-ro",
             page,

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.FollowUps;
 using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Domain.FollowUps;
@@ -98,8 +99,8 @@ public sealed partial class FollowUpPageTests(PortalFactory portal) : IClassFixt
         var closed = await portal.WithDbAsync(db => db.FollowUps.SingleAsync(f => f.Id == id));
         Assert.Equal(FollowUpStatus.Done, closed.Status);
         Assert.Equal("Administrator", closed.ClosedBy);
-        var when =
-            closed.ClosedAtUtc!.Value.ToString("g", System.Globalization.CultureInfo.GetCultureInfo("en")) + " UTC";
+        // In the viewer's zone (the Secretariat's, Seoul, until they choose one), named (decision 0034).
+        var when = Dates.MomentIn(closed.ClosedAtUtc!.Value, "Asia/Seoul", Dates.Culture("en"));
         Assert.Contains(
             $"Done by Administrator, {when}",
             WebUtility.HtmlDecode(await admin.GetPageAsync("/FollowUps")),

@@ -145,7 +145,7 @@ public sealed partial class MemberRegistryPagesTests : IClassFixture<PortalFacto
         Assert.Contains("lang=\"es\"", letter, StringComparison.Ordinal);
         Assert.Contains("Bienvenidos a WeGO", letter, StringComparison.Ordinal);
         Assert.Contains(
-            "como miembro asociado de WeGO desde el lunes, 18 de noviembre de 2024",
+            "como miembro asociado de WeGO desde el 18 de noviembre de 2024",
             letter,
             StringComparison.Ordinal
         );

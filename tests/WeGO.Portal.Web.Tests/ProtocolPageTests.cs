@@ -220,7 +220,7 @@ public sealed class ProtocolPageTests : IClassFixture<PortalFactory>
         Assert.Contains("Halal", page.QuerySelector($"#roster")!.TextContent);
         // The visit ends on 7 October 2030; the needs are deleted 30 days later.
         Assert.Equal(
-            "The dietary and accessibility needs are deleted after Wednesday, November 6, 2030.",
+            "The dietary and accessibility needs are deleted after 6 Nov 2030.",
             page.QuerySelector("#needs-retention")!.TextContent.Trim()
         );
         Assert.Contains("dietary needs", file);

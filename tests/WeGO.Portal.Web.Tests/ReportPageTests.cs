@@ -207,10 +207,7 @@ public sealed class ReportPageTests : IClassFixture<ReportPageTests.ClockedPorta
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         using var saved = JsonDocument.Parse(await first.Content.ReadAsStringAsync());
         Assert.Equal(1, saved.RootElement.GetProperty("version").GetInt32());
-        Assert.Equal(
-            new DateTime(2024, 10, 8, 10, 0, 0).ToString("t", CultureInfo.GetCultureInfo("en")),
-            saved.RootElement.GetProperty("savedAt").GetString()
-        );
+        Assert.Equal("10:00", saved.RootElement.GetProperty("savedAt").GetString());
 
         using var stale = await staff.PostFormAsync(
             $"/Reports/Edit/{id}",

@@ -15,7 +15,7 @@ public static class Emails
 
     public static string Text(string key, string language, params object?[] args)
     {
-        var culture = CultureInfo.GetCultureInfo(language);
+        var culture = Dates.Culture(language);
         var format = Texts.GetString(key, culture) ?? throw new InvalidOperationException($"No email text '{key}'.");
         return string.Format(culture, format, args);
     }

@@ -52,7 +52,7 @@ public static class GetWelcomeLetter
             }
 
             var language = member.Application?.Language ?? "en";
-            var culture = CultureInfo.GetCultureInfo(language);
+            var culture = Dates.Culture(language);
             var category = Emails.Text("Category." + member.Category, language);
             var since = member.MemberSince.ToDateTime(TimeOnly.MinValue);
             string Text(string key) => Emails.Text("WelcomeLetter." + key, language, member.Name, category, since);

@@ -15,6 +15,14 @@ public sealed class StaffUser : IdentityUser
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>The IANA zone the staff member reads times in; null until chosen, when the Secretariat's
+    /// (<see cref="SecretariatSettings.TimeZone"/>) applies.</summary>
+    public string? TimeZoneId { get; set; }
+
+    public static bool IsKnownZone(string? timeZoneId) =>
+        timeZoneId is { Length: > 0 and <= Domain.Visits.VenueTime.ZoneIdMaxLength }
+        && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _);
+
     /// <summary>What <see cref="IdentityUser.LockoutEnd"/> holds for an account an administrator disabled: locked out
     /// for good, so sign-in refuses it like a locked account and the calendar feed, which checks lockout,
     /// closes.</summary>

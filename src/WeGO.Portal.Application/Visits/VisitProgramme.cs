@@ -177,7 +177,7 @@ public static class VisitProgramme
     )
     {
         var language = programme.ContactLanguage;
-        var culture = CultureInfo.GetCultureInfo(language);
+        var culture = Dates.Culture(language);
         var changed =
             changes.Count == 0
                 ? ""

@@ -5,7 +5,7 @@ using WeGO.Portal.Application.Staff;
 
 namespace WeGO.Portal.Web.Identity;
 
-/// <summary>Adds the display name and the "must change password" flag to the sign-in cookie.</summary>
+/// <summary>Adds the display name, the time zone and the "must change password" flag to the sign-in cookie.</summary>
 public sealed class StaffClaims(
     UserManager<StaffUser> users,
     RoleManager<IdentityRole> roles,
@@ -15,12 +15,21 @@ public sealed class StaffClaims(
     public const string DisplayName = "portal:display_name";
     public const string MustChangePassword = "portal:must_change_password";
 
+    /// <summary>The zone the staff member chose in their profile (<see cref="StaffUser.TimeZoneId"/>); absent until
+    /// they have, when the Secretariat's applies.</summary>
+    public const string TimeZone = "portal:time_zone";
+
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(
             new Claim(DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName)
         );
+        if (user.TimeZoneId is { Length: > 0 } zone)
+        {
+            identity.AddClaim(new Claim(TimeZone, zone));
+        }
+
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(MustChangePassword, "true"));

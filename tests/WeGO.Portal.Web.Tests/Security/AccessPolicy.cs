@@ -82,6 +82,8 @@ public static class AccessPolicy
         ["GET /Account/ChangePassword"] = Access.SignedIn,
         ["POST /Account/ChangePassword"] = Access.SignedIn,
         ["GET /Account/Sessions"] = Access.SignedIn,
+        ["GET /Account/TimeZone"] = Access.SignedIn,
+        ["POST /Account/TimeZone"] = Access.SignedIn,
         ["POST /Account/Sessions?handler=End"] = Access.SignedIn,
         ["POST /Account/Sessions?handler=EndAll"] = Access.SignedIn,
 
@@ -367,6 +369,7 @@ public static class AccessPolicy
         [typeof(ListPrivacyRequests.Query)] = Access.Administration,
 
         [typeof(ChangeStaffRoles.Command)] = Access.Administration,
+        [typeof(ChooseTimeZone.Command)] = Access.Administration,
         [typeof(CreateStaffUser.Command)] = Access.Administration,
         [typeof(DisableStaffAccount.Command)] = Access.Administration,
         [typeof(EnableStaffAccount.Command)] = Access.Administration,

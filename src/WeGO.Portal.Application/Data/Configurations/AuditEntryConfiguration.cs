@@ -53,5 +53,6 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<Staff.St
     public void Configure(EntityTypeBuilder<Staff.StaffUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(PersonName.MaxLength);
+        builder.Property(u => u.TimeZoneId).HasMaxLength(Domain.Visits.VenueTime.ZoneIdMaxLength);
     }
 }

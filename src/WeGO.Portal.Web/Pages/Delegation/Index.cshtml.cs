@@ -125,8 +125,7 @@ public sealed class ContactLanguageAttribute : Attribute, IAsyncAlwaysRunResultF
 
     private static void Apply(string language)
     {
-        var culture = CultureInfo.GetCultureInfo(language);
-        CultureInfo.CurrentCulture = culture;
-        CultureInfo.CurrentUICulture = culture;
+        CultureInfo.CurrentCulture = Application.Common.Dates.Culture(language);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
     }
 }
