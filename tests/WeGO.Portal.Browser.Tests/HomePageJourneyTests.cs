@@ -23,7 +23,7 @@ public sealed class HomePageJourneyTests(TestDurations durations)
         return page;
     }
 
-    /// <summary>The calendar's week of the seed's day, where the Seremban visit sits among the month's others.</summary>
+    /// <summary>The calendar's week of the seed's day, where the Seremban visit sits among that week's.</summary>
     private static Task<IResponse?> FindSerembanAsync(IPage page) =>
         page.GotoAsync("/Visits/Calendar?view=week&date=2024-10-07");
 

@@ -232,7 +232,7 @@ public sealed partial class PortalDataGenerator
     }
 
     /// <summary>A made-up place and the organisation's name; a few draws more when the name is taken, so a small
-    /// demo names each organisation once (a large run repeats names, as a real registry would have namesakes).</summary>
+    /// demo names each organisation once (a large run repeats names, as a real registry has namesakes).</summary>
     private (string City, string Name) NameOrganization(OrganizationKind kind, string locale, HashSet<string> taken)
     {
         var word = Vocabulary.ExampleWord(locale);
