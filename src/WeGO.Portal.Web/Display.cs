@@ -29,7 +29,9 @@ public static class Display
 
     public static string Date(DateOnly date) => Dates.Day(date);
 
-    public static string Country(string code) => Domain.Organizations.Countries.EnglishName(code);
+    /// <summary>The country's name in the page's language, from CLDR.</summary>
+    public static string Country(string code) =>
+        Domain.Organizations.Countries.NameIn(code, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
 
     private static readonly ConcurrentDictionary<string, IReadOnlyList<(string Code, string Name)>> CountryLists =
         new();
@@ -38,13 +40,13 @@ public static class Display
     /// language rather than on every request.</summary>
     public static IReadOnlyList<(string Code, string Name)> Countries() =>
         CountryLists.GetOrAdd(
-            CultureInfo.CurrentCulture.Name,
+            CultureInfo.CurrentUICulture.Name,
             static (_, culture) =>
                 Domain
                     .Organizations.Countries.Codes.Select(code => (Code: code, Name: Country(code)))
                     .OrderBy(c => c.Name, StringComparer.Create(culture, ignoreCase: false))
                     .ToList(),
-            CultureInfo.CurrentCulture
+            CultureInfo.CurrentUICulture
         );
 
     public static string StatusBadge(VisitStatus status) =>

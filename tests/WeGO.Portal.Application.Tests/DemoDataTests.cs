@@ -124,6 +124,46 @@ public sealed partial class DemoDataTests : IDisposable
     }
 
     [Fact]
+    public async Task Seremban_s_Spanish_and_Korean_releases_read_wholly_in_their_language()
+    {
+        var visit = (await portal.SendAsync(new GetVisit.Query(await SerembanVisitIdAsync())))!;
+        var report = await portal.WithDbAsync(db => db.VisitReports.SingleAsync(r => r.VisitId == visit.Id));
+        var ids = await portal.WithDbAsync(db =>
+            db.NewsReleases.Where(r => r.VisitReportId == report.Id).ToDictionaryAsync(r => r.Language, r => r.Id)
+        );
+        var spanish = (await portal.SendAsync(new GetNewsRelease.Query(ids["es"])))!;
+        var korean = (await portal.SendAsync(new GetNewsRelease.Query(ids["ko"])))!;
+        // The demo's English sentences: what a release in another language must not keep.
+        string[] english =
+        [
+            visit.Organization.Name,
+            visit.Plan.Purpose,
+            visit.Delegation.HeadOfDelegationTitle!,
+            .. visit.Agenda.Select(a => a.Title),
+            .. visit.Topics,
+            .. visit.Hosts.Select(h => h.Title!),
+        ];
+
+        foreach (var release in new[] { spanish, korean })
+        {
+            var text = release.Headline + "\n" + release.Body;
+            Assert.All(english, sentence => Assert.DoesNotContain(sentence, text, StringComparison.Ordinal));
+            Assert.Empty(release.Untranslated);
+            Assert.Contains("Kakim Danabayev", release.Body, StringComparison.Ordinal);
+            Assert.Contains(SerembanVisit.PressContactEmail, release.Body, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Ayuntamiento de Seremban", spanish.Body, StringComparison.Ordinal);
+        Assert.Contains("Malasia", spanish.Body, StringComparison.Ordinal);
+        Assert.Contains("Secretario General", spanish.Body, StringComparison.Ordinal);
+        Assert.Contains("Concejal", spanish.Body, StringComparison.Ordinal);
+        Assert.Equal("WeGO se reunió con la delegación del Ayuntamiento de Seremban", spanish.Headline);
+        Assert.Contains("세렘반 시의회", korean.Body, StringComparison.Ordinal);
+        Assert.Contains("말레이시아", korean.Body, StringComparison.Ordinal);
+        Assert.Contains("사무총장", korean.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Seremban_asked_about_membership_is_an_Associate_member_and_on_the_next_Committee_agenda()
     {
         var (seremban, inquiry, application, member) = await portal.WithDbAsync(async db =>

@@ -103,6 +103,60 @@ public sealed partial class NewsPagesTests(PortalFactory portal) : IClassFixture
     }
 
     [Fact]
+    public async Task The_editor_of_a_Spanish_draft_marks_an_agenda_title_still_in_English_until_it_is_translated()
+    {
+        var city = TestData.Unique("Seremban City Council");
+        var reportId = await portal.VisitReportAsync(
+            await portal.SerembanVisitToReportAsync(c => c with { OrganizationName = city })
+        );
+        var release = await DraftAsync(reportId, "es");
+        var staff = await SignedInAsync(Roles.SecretariatStaff);
+        var address = $"/News/Edit/{release.Id}";
+        const string english = "Seremban's smart-city initiatives, including Malaysia Vision Valley 2.0";
+
+        var marks = Untranslated(await staff.GetPageAsync(address));
+
+        Assert.Contains(english, marks);
+        Assert.Contains(city, marks);
+        Assert.DoesNotContain("Welcome address", marks);
+        Assert.DoesNotContain("Secretary General", marks);
+        Assert.Contains("Palabras de bienvenida, a cargo del Secretario General Jeong-kee Kim", release.Body);
+
+        using var saved = await staff.PostFormAsync(
+            address,
+            [
+                new("Input.Version", $"{release.Version}"),
+                new("Input.Headline", release.Headline),
+                new("Input.Dateline", release.Dateline),
+                new(
+                    "Input.Body",
+                    release.Body.Replace(english, "Las iniciativas de Seremban", StringComparison.Ordinal)
+                ),
+            ]
+        );
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = Untranslated(await staff.GetPageAsync(address));
+        Assert.DoesNotContain(english, after);
+        Assert.Contains(city, after);
+    }
+
+    /// <summary>The texts the release editor lists as still in another language.</summary>
+    private static List<string> Untranslated(string page)
+    {
+        var start = page.IndexOf("id=\"untranslated\"", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return [];
+        }
+
+        var section = page[start..page.IndexOf("</section>", start, StringComparison.Ordinal)];
+        return
+        [
+            .. UntranslatedItem().Matches(section).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)),
+        ];
+    }
+
+    [Fact]
     public async Task Second_of_two_editors_of_a_release_sees_the_first_headline_beside_theirs_and_saves_on_purpose()
     {
         var release = await DraftAsync(await ReportAsync("Yeosu Two Editors"), "en");
@@ -304,6 +358,9 @@ public sealed partial class NewsPagesTests(PortalFactory portal) : IClassFixture
 
     [GeneratedRegex("name=\"Input.Version\" value=\"(\\d+)\"")]
     private static partial Regex VersionField();
+
+    [GeneratedRegex("<li>([^<]*)</li>")]
+    private static partial Regex UntranslatedItem();
 
     [GeneratedRegex("name=\"version\" value=\"(\\d+)\"")]
     private static partial Regex PublishVersion();

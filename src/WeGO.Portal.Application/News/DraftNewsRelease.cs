@@ -7,7 +7,6 @@ using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.News;
-using WeGO.Portal.Domain.Reports;
 
 namespace WeGO.Portal.Application.News;
 
@@ -57,7 +56,13 @@ public static class DraftNewsRelease
                 throw new DomainException("Release.AlreadyDrafted");
             }
 
-            var facts = await FactsAsync(report, cancellationToken);
+            var facts = await ReleaseText.FactsOfAsync(
+                db,
+                report.VisitId,
+                report.Participants,
+                report.Outcomes,
+                cancellationToken
+            );
             var slug = siblings.FirstOrDefault()?.Slug
                 ?? await FreeSlugAsync(
                     NewsRelease.SlugFor(
@@ -78,35 +83,6 @@ public static class DraftNewsRelease
             db.NewsReleases.Add(release);
             return new NewId(release);
         }
-
-        private async Task<ReleaseText.Facts> FactsAsync(VisitReport report, CancellationToken cancellationToken) =>
-            await db
-                .Visits.AsNoTracking()
-                .Where(v => v.Id == report.VisitId)
-                .Select(v => new ReleaseText.Facts
-                {
-                    Organization = v.Organization.Name,
-                    CountryCode = v.Organization.CountryCode,
-                    Venue = v.Venue,
-                    TimeZoneId = v.TimeZoneId,
-                    StartsAtUtc = v.StartsAtUtc,
-                    Purpose = v.Purpose,
-                    HeadOfDelegation = v.Delegation.HeadOfDelegation,
-                    HeadOfDelegationTitle = v.Delegation.HeadOfDelegationTitle,
-                    Headcount =
-                        v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
-                    Hosts = v.Hosts.OrderBy(h => h.Order).Select(h => new ReleaseText.Host(h.Name, h.Title)).ToList(),
-                    Agenda = v
-                        .Agenda.OrderBy(a => a.Order)
-                        .Select(a => new ReleaseText.AgendaLine(a.Title, a.Speaker, a.Notes))
-                        .ToList(),
-                    Topics = v.Topics.OrderBy(t => t.Id).Select(t => t.Title).ToList(),
-                    Participants = report.Participants,
-                    Outcomes = report.Outcomes,
-                })
-                .AsSplitQuery()
-                .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new DomainException("Visit.NotFound");
 
         /// <summary>The slug, or with "-2", "-3"... when another visit's release already has it (two visits of one city
         /// on one day).</summary>

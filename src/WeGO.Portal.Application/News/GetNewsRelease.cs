@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.News;
@@ -39,10 +40,14 @@ public static class GetNewsRelease
 
         public IReadOnlyList<ListNewsReleases.VersionRow> Versions { get; init; } = [];
 
+        /// <summary>Texts from the visit's record, still in the language they were entered in, that the body keeps
+        /// although the release is in another language: for the writer to translate before publishing.</summary>
+        public IReadOnlyList<string> Untranslated { get; init; } = [];
+
         public bool CanPublish => NewsRelease.CanPublishAt(PublishedAtUtc);
     }
 
-    public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Details?>
+    public sealed class Handler(PortalDbContext db, IOptions<NewsSettings> settings) : IQueryHandler<Query, Details?>
     {
         public async ValueTask<Details?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -77,7 +82,43 @@ public static class GetNewsRelease
                 .OrderBy(r => r.Language)
                 .Select(r => new ListNewsReleases.VersionRow(r.Id, r.Language, r.Headline, r.PublishedAtUtc))
                 .ToListAsync(cancellationToken);
-            return details with { Versions = versions };
+            return details with
+            {
+                Versions = versions,
+                Untranslated = await UntranslatedAsync(details, cancellationToken),
+            };
+        }
+
+        /// <summary>What drafting the release again would leave as entered, where the body still has it.</summary>
+        private async Task<IReadOnlyList<string>> UntranslatedAsync(
+            Details details,
+            CancellationToken cancellationToken
+        )
+        {
+            if (details.Language == ReleaseText.FactsLanguage)
+            {
+                return [];
+            }
+
+            var report = await db
+                .VisitReports.AsNoTracking()
+                .Where(r => r.Id == details.ReportId)
+                .Select(r => new { r.Participants, r.Outcomes })
+                .SingleAsync(cancellationToken);
+            var facts = await ReleaseText.FactsOfAsync(
+                db,
+                details.VisitId,
+                report.Participants,
+                report.Outcomes,
+                cancellationToken
+            );
+            var text = details.Headline + "\n" + details.Body;
+            return
+            [
+                .. ReleaseText
+                    .Write(facts, details.Language, settings.Value)
+                    .Untranslated.Where(piece => text.Contains(piece, StringComparison.Ordinal)),
+            ];
         }
     }
 }

@@ -1,29 +1,32 @@
 using System.Globalization;
-using System.Resources;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Application.News;
 
 /// <summary>Writes a release's first draft from a visit's facts, in one language, from the sentences in
-/// Resources/Releases*.resx. Staff then edit it; the facts keep the language they were entered in.</summary>
+/// Resources/Releases*.resx. The facts are entered in English: the organisation's name in the release's language,
+/// the country's from CLDR, titles, roles, topics and common agenda items from the <see cref="Vocabulary"/> are
+/// translated; whatever else came from the record stays as entered and is listed in
+/// <see cref="Draft.Untranslated"/>, for the writer to translate before publishing.</summary>
 public static class ReleaseText
 {
     public static readonly IReadOnlyList<string> Languages = ["en", "es", "ko"];
 
-    private static readonly ResourceManager Texts = new(
-        "WeGO.Portal.Application.Resources.Releases",
-        typeof(ReleaseText).Assembly
-    )
-    {
-        IgnoreCase = true,
-    };
+    /// <summary>The language the record's facts are entered in.</summary>
+    public const string FactsLanguage = "en";
 
     public sealed record Facts
     {
         public required string Organization { get; init; }
+
+        /// <summary>The organisation's name in each release language, where given.</summary>
+        public required OrganizationNames Names { get; init; }
 
         public required string CountryCode { get; init; }
 
@@ -52,20 +55,63 @@ public static class ReleaseText
         public required string? Outcomes { get; init; }
     }
 
+    public sealed record OrganizationNames(string? En, string? Es, string? Ko);
+
     public sealed record Host(string Name, string? Title);
 
     public sealed record AgendaLine(string Title, string? Speaker, string? Notes);
 
-    public sealed record Draft(string Headline, string Dateline, string Body);
+    /// <summary>A draft, and the texts from the record it kept as entered (in <see cref="FactsLanguage"/>) because
+    /// nothing translates them.</summary>
+    public sealed record Draft(string Headline, string Dateline, string Body, IReadOnlyList<string> Untranslated);
+
+    /// <summary>The facts of the visit a report is of, with the report's participants and outcomes.</summary>
+    public static async Task<Facts> FactsOfAsync(
+        PortalDbContext db,
+        int visitId,
+        string? participants,
+        string? outcomes,
+        CancellationToken cancellationToken
+    ) =>
+        await db
+            .Visits.AsNoTracking()
+            .Where(v => v.Id == visitId)
+            .Select(v => new Facts
+            {
+                Organization = v.Organization.Name,
+                Names = new OrganizationNames(v.Organization.NameEn, v.Organization.NameEs, v.Organization.NameKo),
+                CountryCode = v.Organization.CountryCode,
+                Venue = v.Venue,
+                TimeZoneId = v.TimeZoneId,
+                StartsAtUtc = v.StartsAtUtc,
+                Purpose = v.Purpose,
+                HeadOfDelegation = v.Delegation.HeadOfDelegation,
+                HeadOfDelegationTitle = v.Delegation.HeadOfDelegationTitle,
+                Headcount =
+                    v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
+                Hosts = v.Hosts.OrderBy(h => h.Order).Select(h => new Host(h.Name, h.Title)).ToList(),
+                Agenda = v
+                    .Agenda.OrderBy(a => a.Order)
+                    .Select(a => new AgendaLine(a.Title, a.Speaker, a.Notes))
+                    .ToList(),
+                Topics = v.Topics.OrderBy(t => t.Id).Select(t => t.Title).ToList(),
+                Participants = participants,
+                Outcomes = outcomes,
+            })
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken)
+        ?? throw new DomainException("Visit.NotFound");
 
     public static Draft Write(Facts facts, string language, NewsSettings settings)
     {
         var footer = settings.For(language);
         var culture = CultureInfo.GetCultureInfo(language);
+        var words = new Words(facts, culture);
         string Text(string key, params object?[] args) =>
             string.Format(
                 culture,
-                Texts.GetString(key, culture) ?? throw new InvalidOperationException($"No release text '{key}'."),
+                Vocabulary.Texts.GetString(key, culture)
+                    ?? throw new InvalidOperationException($"No release text '{key}'."),
                 args
             );
 
@@ -78,20 +124,19 @@ public static class ReleaseText
 
         var hosts = Join(
             facts
-                .Hosts.Select(h =>
-                    h.Title is { Length: > 0 } title ? Text("Host", TitleIn(title, culture), h.Name) : h.Name
-                )
+                .Hosts.Select(h => h.Title is { Length: > 0 } title ? Text("Host", words.Title(title), h.Name) : h.Name)
                 .ToList(),
             Text
         );
         var delegates = Text(Plural.Key("Delegates", facts.Headcount, culture), facts.Headcount);
-        body.Append(Text("Lead", hosts, delegates, facts.Organization, Countries.EnglishName(facts.CountryCode)));
+        var organization = words.Organization;
+        body.Append(Text("Lead", hosts, delegates, organization, Countries.NameIn(facts.CountryCode, language)));
         if (facts.HeadOfDelegation is { Length: > 0 } head)
         {
             body.Append(' ')
                 .Append(
                     facts.HeadOfDelegationTitle is { Length: > 0 } headTitle
-                        ? Text("Head", head, headTitle)
+                        ? Text("Head", head, words.Title(headTitle))
                         : Text("Head.NoTitle", head)
                 );
         }
@@ -103,14 +148,14 @@ public static class ReleaseText
             if (participants.Contains('\n', StringComparison.Ordinal))
             {
                 Paragraph(body, Text("Participants", "").TrimEnd());
-                Paragraph(body, participants);
+                Paragraph(body, words.ParticipantList(participants));
             }
             else
             {
-                Paragraph(body, Text("Participants", participants));
+                Paragraph(body, Text("Participants", words.AsEntered(participants)));
             }
         }
-        Paragraph(body, Text("Purpose", facts.Purpose.Trim()));
+        Paragraph(body, Text("Purpose", words.AsEntered(facts.Purpose.Trim())));
 
         if (facts.Agenda.Count > 0)
         {
@@ -119,14 +164,17 @@ public static class ReleaseText
             var number = 1;
             foreach (var item in facts.Agenda)
             {
-                var line = item.Speaker is { Length: > 0 } speaker
-                    ? Text("Agenda.ItemBy", item.Title, speaker)
-                    : item.Title;
+                var title = words.AgendaItem(item.Title);
+                var line =
+                    item.Speaker is not { Length: > 0 } speaker ? title
+                    : Vocabulary.LeadingTitle(speaker) is (var speakerTitle, var name)
+                        ? Text("Agenda.ItemByTitled", title, words.Title(speakerTitle), name)
+                    : Text("Agenda.ItemBy", title, speaker);
                 body.Append(CultureInfo.InvariantCulture, $"\n{number++}. {OneLine(line)}");
                 if (item.Notes is { Length: > 0 } notes)
                 {
                     // A hard line break: without it Markdown runs the note on after the speaker's name.
-                    body.Append("\\\n   ").Append(OneLine(notes));
+                    body.Append("\\\n   ").Append(OneLine(words.AsEntered(notes)));
                 }
             }
         }
@@ -137,12 +185,12 @@ public static class ReleaseText
             body.Append('\n');
             foreach (var topic in facts.Topics)
             {
-                body.Append("\n- ").Append(OneLine(topic));
+                body.Append("\n- ").Append(OneLine(words.Topic(topic)));
             }
         }
 
-        Paragraph(body, Text("Thanks", facts.Organization));
-        Paragraph(body, facts.Outcomes);
+        Paragraph(body, Text("Thanks", organization));
+        Paragraph(body, facts.Outcomes is null ? null : words.AsEntered(facts.Outcomes));
 
         Paragraph(body, "### " + Text("About.Heading"));
         Paragraph(body, footer.About);
@@ -160,7 +208,87 @@ public static class ReleaseText
         // A backslash at the end of a Markdown line is a line break: the contact reads as an address block.
         Paragraph(body, string.Join("\\\n", lines));
 
-        return new Draft(Text("Headline", facts.Organization), dateline, body.Append('\n').ToString());
+        return new Draft(Text("Headline", organization), dateline, body.Append('\n').ToString(), words.Untranslated);
+    }
+
+    /// <summary>The record's words as a release in one language prints them, and the ones it had to leave as
+    /// entered.</summary>
+    private sealed class Words(Facts facts, CultureInfo culture)
+    {
+        private readonly bool translating = culture.TwoLetterISOLanguageName != FactsLanguage;
+        private readonly List<string> untranslated = [];
+
+        public IReadOnlyList<string> Untranslated => untranslated;
+
+        public string Organization =>
+            facts.Names switch
+            {
+                var names when culture.TwoLetterISOLanguageName == "en" && names.En is { Length: > 0 } en => en,
+                var names when culture.TwoLetterISOLanguageName == "es" && names.Es is { Length: > 0 } es => es,
+                var names when culture.TwoLetterISOLanguageName == "ko" && names.Ko is { Length: > 0 } ko => ko,
+                _ => AsEntered(facts.Organization),
+            };
+
+        /// <summary>A title or role ("Councillor, Seremban City Council"): each part a vocabulary title or the
+        /// organisation's name.</summary>
+        public string Title(string title) =>
+            string.Join(
+                ", ",
+                title
+                    .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(part =>
+                        Vocabulary.Translate(Vocabulary.Titles, part, culture)
+                        ?? (
+                            string.Equals(part, facts.Organization, StringComparison.OrdinalIgnoreCase)
+                                ? Organization
+                                : AsEntered(part)
+                        )
+                    )
+            );
+
+        public string Topic(string topic) =>
+            Vocabulary.Translate(Vocabulary.Topics, topic, culture) ?? AsEntered(topic);
+
+        public string AgendaItem(string title) =>
+            Vocabulary.Translate(Vocabulary.AgendaItems, title, culture) ?? AsEntered(title);
+
+        /// <summary>The report's participants as listed from the visit: "**City**" headings and "- Name, Title"
+        /// lines, their headings and titles translated; any other line is kept as entered.</summary>
+        public string ParticipantList(string participants) =>
+            string.Join(
+                '\n',
+                participants
+                    .Split('\n')
+                    .Select(line => line.TrimEnd('\r'))
+                    .Select(line =>
+                        line.Trim() switch
+                        {
+                            "" or "**WeGO**" => line,
+                            var heading when heading == $"**{facts.Organization}**" => $"**{Organization}**",
+                            var person when person.StartsWith("- ", StringComparison.Ordinal) => Person(person[2..]),
+                            _ => AsEntered(line),
+                        }
+                    )
+            );
+
+        private string Person(string line)
+        {
+            var comma = line.IndexOf(',', StringComparison.Ordinal);
+            return comma < 0 ? "- " + line : $"- {line[..comma]}, {Title(line[(comma + 1)..])}";
+        }
+
+        /// <summary>Text from the record that nothing translates: listed when the release is in another
+        /// language.</summary>
+        public string AsEntered(string text)
+        {
+            var trimmed = text.Trim();
+            if (translating && trimmed.Any(char.IsLetter) && !untranslated.Contains(trimmed))
+            {
+                untranslated.Add(trimmed);
+            }
+
+            return text;
+        }
     }
 
     private static void Paragraph(StringBuilder body, string? text)
@@ -194,13 +322,6 @@ public static class ReleaseText
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .LastOrDefault()
             ?? venue;
-        return Texts.GetString("Place." + KeyOf(place), culture) ?? place;
+        return Vocabulary.Texts.GetString("Place." + Vocabulary.KeyOf(place), culture) ?? place;
     }
-
-    /// <summary>A host's title in the release's language when it is one the release texts know ("Secretary
-    /// General").</summary>
-    private static string TitleIn(string title, CultureInfo culture) =>
-        Texts.GetString("Title." + KeyOf(title), culture) ?? title;
-
-    private static string KeyOf(string words) => string.Concat(words.Where(char.IsLetterOrDigit));
 }

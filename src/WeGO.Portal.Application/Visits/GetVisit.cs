@@ -64,7 +64,7 @@ public static class GetVisit
     }
 
     /// <summary>The member city (or organization) that visits.</summary>
-    public sealed record OrganizationRow(string Name, string? LocalName, string CountryCode, Region Region);
+    public sealed record OrganizationRow(string Name, string? LocalName, string CountryCode, Region Region, int Id = 0);
 
     /// <summary>What the visit is for, where and when (times in UTC, shown in the venue's zone).</summary>
     public sealed record PlanRow(
@@ -122,7 +122,8 @@ public static class GetVisit
                         v.Organization.Name,
                         v.Organization.LocalName,
                         v.Organization.CountryCode,
-                        v.Organization.Region
+                        v.Organization.Region,
+                        v.OrganizationId
                     ),
                     Plan = new PlanRow(v.Purpose, v.Venue, v.StartsAtUtc, v.EndsAtUtc, v.TimeZoneId),
                     Delegation = new DelegationRow(

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using WeGO.Portal.Domain.Common;
 
@@ -210,6 +211,25 @@ public static class Countries
 
     public static string RequireCode(string? code) =>
         IsKnown(code) ? code!.ToUpperInvariant() : throw new DomainException("Organization.CountryUnknown", code ?? "");
+
+    private static readonly ConcurrentDictionary<(string Code, string Language), string> Names = new();
+
+    /// <summary>CLDR's name of the country in <paramref name="language"/> (en, es, ko), through the ICU that .NET
+    /// uses: a <see cref="RegionInfo"/> made from a whole culture name ("es-MY") gives its
+    /// <see cref="RegionInfo.NativeName"/> in that culture's language ("Malasia"). The English name where ICU does not
+    /// know the pair.</summary>
+    public static string NameIn(string code, string language) =>
+        Names.GetOrAdd((code.ToUpperInvariant(), language), static key =>
+        {
+            try
+            {
+                return new RegionInfo($"{key.Language}-{key.Code}").NativeName;
+            }
+            catch (ArgumentException)
+            {
+                return EnglishName(key.Code);
+            }
+        });
 
     public static string EnglishName(string code)
     {

@@ -27,6 +27,15 @@ public sealed class Organization : AggregateRoot
     /// <summary>The name in the organisation's own language, e.g. "Majlis Bandaraya Seremban".</summary>
     public string? LocalName { get; private set; }
 
+    /// <summary>The name as English pages and releases print it, where it differs from the official name.</summary>
+    public string? NameEn { get; private set; }
+
+    /// <summary>The name as Spanish pages and releases print it, e.g. "Ayuntamiento de Seremban".</summary>
+    public string? NameEs { get; private set; }
+
+    /// <summary>The name as Korean pages and releases print it, e.g. "세렘반 시의회".</summary>
+    public string? NameKo { get; private set; }
+
     /// <summary>ISO 3166-1 alpha-2 code.</summary>
     public string CountryCode { get; private set; } = "";
 
@@ -46,6 +55,30 @@ public sealed class Organization : AggregateRoot
         NormalizedName = NormalizeName(Name);
         LocalName = Require.OptionalText(localName, NameMaxLength);
     }
+
+    /// <summary>Gives the organisation its name in each release language; an empty one leaves the official name to
+    /// stand in for it.</summary>
+    public void NameInLanguages(string? english, string? spanish, string? korean)
+    {
+        NameEn = Require.OptionalText(english, NameMaxLength);
+        NameEs = Require.OptionalText(spanish, NameMaxLength);
+        NameKo = Require.OptionalText(korean, NameMaxLength);
+    }
+
+    /// <summary>The name in <paramref name="language"/> when one is given, else null (the official name stands
+    /// in).</summary>
+    public string? NameIn(string language) => NamesIn(language, NameEn, NameEs, NameKo);
+
+    /// <summary>The one of three names that is in <paramref name="language"/>, for projections that read the columns
+    /// themselves.</summary>
+    public static string? NamesIn(string language, string? english, string? spanish, string? korean) =>
+        language switch
+        {
+            "en" => english,
+            "es" => spanish,
+            "ko" => korean,
+            _ => null,
+        };
 
     public void SetPopulation(int? population)
     {

@@ -137,8 +137,9 @@ internal static class SerembanAfterTheVisit
         return inquiry;
     }
 
-    /// <summary>The English facts of the visit and the report as they read in the Spanish and Korean
-    /// releases.</summary>
+    /// <summary>What the drafting leaves in English (the visit's purpose, agenda and notes, a topic outside the
+    /// vocabulary, the report's outcomes) as a writer translates it in the Spanish and Korean releases, and the
+    /// article Spanish needs before the council's name.</summary>
     private static readonly Dictionary<string, (string English, string Own)[]> Edits = new()
     {
         ["es"] =
@@ -149,7 +150,6 @@ internal static class SerembanAfterTheVisit
                 "presentar la labor de WeGO en el mundo y hablar de la colaboración para que Seremban llegue a ser "
                     + "miembro de WeGO."
             ),
-            ("Welcome address", "Palabras de bienvenida"),
             (
                 "Seremban's smart-city initiatives, including Malaysia Vision Valley 2.0",
                 "Las iniciativas de ciudad inteligente de Seremban, entre ellas Malaysia Vision Valley 2.0"
@@ -167,20 +167,6 @@ internal static class SerembanAfterTheVisit
                 "Proyectos de formación de capacidades, estudios de viabilidad, el Premio Ciudad Inteligente de Seúl "
                     + "y WeGO Smart City Champions."
             ),
-            ("Questions and answers", "Preguntas y respuestas"),
-            ("Councillor, Seremban City Council", "concejal del Ayuntamiento de Seremban"),
-            ("**Seremban City Council**", "**Ayuntamiento de Seremban**"),
-            ("de Seremban City Council", "del Ayuntamiento de Seremban"),
-            ("(Malaysia)", "(Malasia)"),
-            (", Secretary General", ", Secretario General"),
-            (", Program Director", ", Director de Programa"),
-            ("Secretary General Jeong-kee Kim", "el Secretario General Jeong-kee Kim"),
-            ("Councillor Lee Kai Yet", "el concejal Lee Kai Yet"),
-            ("Program Director Lii Inn Tan", "el Director de Programa Lii Inn Tan"),
-            ("Membership process", "El proceso para hacerse miembro"),
-            ("Cooperation opportunities", "Oportunidades de cooperación"),
-            ("Feasibility-study opportunities", "Oportunidades de estudios de viabilidad"),
-            ("WeGO's network in Asia and the world", "La red de WeGO en Asia y en el mundo"),
             (
                 "Members' smart-city initiatives on urban-planning strategy and inclusion",
                 "Iniciativas de ciudad inteligente de los miembros en planificación urbana e inclusión"
@@ -191,19 +177,18 @@ internal static class SerembanAfterTheVisit
                     + "colaborar: le enviará la información sobre la membresía y el formulario de solicitud, ejemplos "
                     + "de miembros en planificación urbana e inclusión y opciones para un estudio de viabilidad."
             ),
-            ("a cargo de el ", "a cargo del "),
+            ("de " + SerembanVisit.CityNameEs, "del " + SerembanVisit.CityNameEs),
         ],
         ["ko"] =
         [
             (
                 "Introduce WeGO's operations worldwide and discuss collaboration towards Seremban becoming a WeGO "
                     + "member.",
-                "WeGO의 전 세계 활동을 소개하고 스렘반의 WeGO 회원 가입을 위한 협력을 논의하는 것."
+                "WeGO의 전 세계 활동을 소개하고 세렘반의 WeGO 회원 가입을 위한 협력을 논의하는 것."
             ),
-            ("Welcome address", "환영사"),
             (
                 "Seremban's smart-city initiatives, including Malaysia Vision Valley 2.0",
-                "말레이시아 비전 밸리 2.0을 비롯한 스렘반의 스마트시티 사업"
+                "말레이시아 비전 밸리 2.0을 비롯한 세렘반의 스마트시티 사업"
             ),
             (
                 "Malaysia Vision Valley 2.0: a state-led, private-sector-driven economic region complementing "
@@ -216,26 +201,13 @@ internal static class SerembanAfterTheVisit
                     + "Champions.",
                 "역량강화 사업, 타당성 조사, 서울스마트시티상, WeGO 스마트시티 챔피언."
             ),
-            ("Questions and answers", "질의응답"),
-            ("Councillor, Seremban City Council", "스렘반시의회 의원"),
-            ("Malaysia Seremban City Council", "말레이시아 스렘반시의회"),
-            ("Seremban City Council", "스렘반시의회"),
-            (", Secretary General", ", 사무총장"),
-            (", Program Director", ", 프로그램 디렉터"),
-            ("Secretary General Jeong-kee Kim", "Jeong-kee Kim 사무총장"),
-            ("Councillor Lee Kai Yet", "Lee Kai Yet 의원"),
-            ("Program Director Lii Inn Tan", "Lii Inn Tan 프로그램 디렉터"),
-            ("Membership process", "회원 가입 절차"),
-            ("Cooperation opportunities", "협력 기회"),
-            ("Feasibility-study opportunities", "타당성 조사 기회"),
-            ("WeGO's network in Asia and the world", "아시아와 세계의 WeGO 네트워크"),
             (
                 "Members' smart-city initiatives on urban-planning strategy and inclusion",
                 "도시계획 전략과 포용에 관한 회원 도시의 스마트시티 사업"
             ),
             (
                 Outcomes,
-                "사무국은 스렘반을 WeGO의 새 회원으로 맞이하기를 기대하며, 회원 가입 안내와 신청서, 도시계획과 포용에 관한 "
+                "사무국은 세렘반을 WeGO의 새 회원으로 맞이하기를 기대하며, 회원 가입 안내와 신청서, 도시계획과 포용에 관한 "
                     + "회원 사례, 타당성 조사 방안을 보내는 등 협력을 더 넓혀 갈 계획이다."
             ),
         ],

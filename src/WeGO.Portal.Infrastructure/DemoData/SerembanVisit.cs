@@ -11,6 +11,8 @@ namespace WeGO.Portal.Infrastructure.DemoData;
 public static class SerembanVisit
 {
     public const string CityName = "Seremban City Council";
+    public const string CityNameEs = "Ayuntamiento de Seremban";
+    public const string CityNameKo = "세렘반 시의회";
     public const string SecretaryGeneral = "Jeong-kee Kim";
     public const string ProgramDirector = "Lii Inn Tan";
     public const string HeadOfDelegation = "Lee Kai Yet";
@@ -46,6 +48,7 @@ public static class SerembanVisit
             OrganizationKind.LocalGovernment,
             "Majlis Bandaraya Seremban"
         );
+        seremban.NameInLanguages(null, CityNameEs, CityNameKo);
         db.Organizations.Add(seremban);
 
         // The release gives the day, not the hours: a morning session is assumed.

@@ -3,6 +3,7 @@ using WeGO.Portal.Application.FollowUps;
 using WeGO.Portal.Application.Home;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Application.News;
+using WeGO.Portal.Application.Organizations;
 using WeGO.Portal.Application.Privacy;
 using WeGO.Portal.Application.Reports;
 using WeGO.Portal.Application.Staff;
@@ -140,6 +141,8 @@ public static class AccessPolicy
         ["GET /Visits/Topics"] = Access.EditVisits,
         ["POST /Visits/Topics"] = Access.EditVisits,
         ["POST /Visits/Topics?handler=Remove"] = Access.EditVisits,
+        ["GET /Organizations/Names"] = Access.EditVisits,
+        ["POST /Organizations/Names"] = Access.EditVisits,
         ["GET /Visits/Programme"] = Access.EditVisits,
         ["POST /Visits/Programme"] = Access.EditVisits,
         ["POST /Visits/Programme?handler=Send"] = Access.EditVisits,
@@ -410,6 +413,8 @@ public static class AccessPolicy
         [typeof(RemoveDelegate.Command)] = Access.EditVisits,
         [typeof(RemoveTopic.Command)] = Access.EditVisits,
         [typeof(ScheduleVisit.Command)] = Access.EditVisits,
+        [typeof(NameOrganizationInLanguages.Query)] = Access.EditVisits,
+        [typeof(NameOrganizationInLanguages.Command)] = Access.EditVisits,
     };
 
     /// <summary>POSTs that take no antiforgery token, and why.</summary>

@@ -29,6 +29,9 @@ public sealed class SecurityPortal : IAsyncLifetime
 
     public int AgendaItemId { get; private set; }
 
+    /// <summary>The organisation of <see cref="VisitId"/>, for the page of its names.</summary>
+    public int OrganizationId { get; private set; }
+
     public int FollowUpId { get; private set; }
 
     public int ReportId { get; private set; }
@@ -115,6 +118,7 @@ public sealed class SecurityPortal : IAsyncLifetime
             ("/FollowUps/Status", "id") => Text(FollowUpId),
             ("/Reports/Start", "id") => Text(VisitId),
             (_, "id") when page.StartsWith("/Visits/", StringComparison.Ordinal) => Text(VisitId),
+            ("/Organizations/Names", "id") => Text(OrganizationId),
             (_, "id") when page.StartsWith("/Reports/", StringComparison.Ordinal) => Text(ReportId),
             (_, "id") when page.StartsWith("/News/", StringComparison.Ordinal) => Text(ReleaseId),
             (_, "id") when page.StartsWith("/Membership/Inquiries/", StringComparison.Ordinal) => Text(InquiryId),
@@ -153,6 +157,9 @@ public sealed class SecurityPortal : IAsyncLifetime
         ).Value;
         AgendaItemId = await Portal.WithDbAsync(db =>
             db.Visits.Where(v => v.Id == VisitId).SelectMany(v => v.Agenda).Select(i => i.Id).FirstAsync()
+        );
+        OrganizationId = await Portal.WithDbAsync(db =>
+            db.Visits.Where(v => v.Id == VisitId).Select(v => v.OrganizationId).SingleAsync()
         );
         FollowUpId = (await Portal.SerembanFollowUpsAsync(VisitId)).MemberCases;
         ReportId = await Portal.VisitReportAsync(VisitId);

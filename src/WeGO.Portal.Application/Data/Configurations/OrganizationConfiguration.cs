@@ -12,6 +12,9 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Name).HasMaxLength(Organization.NameMaxLength);
         builder.Property(o => o.NormalizedName).HasMaxLength(Organization.NameMaxLength);
         builder.Property(o => o.LocalName).HasMaxLength(Organization.NameMaxLength);
+        builder.Property(o => o.NameEn).HasMaxLength(Organization.NameMaxLength);
+        builder.Property(o => o.NameEs).HasMaxLength(Organization.NameMaxLength);
+        builder.Property(o => o.NameKo).HasMaxLength(Organization.NameMaxLength);
         builder.Property(o => o.CountryCode).HasMaxLength(Countries.CodeLength).IsFixedLength();
         builder.HasIndex(o => new { o.NormalizedName, o.CountryCode });
         builder.Ignore(o => o.IsMember);

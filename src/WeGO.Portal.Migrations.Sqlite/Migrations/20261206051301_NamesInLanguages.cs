@@ -1,0 +1,51 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace WeGO.Portal.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class NamesInLanguages : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "NameEn",
+                table: "Organizations",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "NameEs",
+                table: "Organizations",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "NameKo",
+                table: "Organizations",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "NameEn",
+                table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "NameEs",
+                table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "NameKo",
+                table: "Organizations");
+        }
+    }
+}
