@@ -12,8 +12,8 @@ using WeGO.Portal.Application.Data;
 namespace WeGO.Portal.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261206051325_NamesInLanguages")]
-    partial class NamesInLanguages
+    [Migration("20261206061614_StaffZonesAndNamesInLanguages")]
+    partial class StaffZonesAndNamesInLanguages
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -269,6 +269,10 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("bit");

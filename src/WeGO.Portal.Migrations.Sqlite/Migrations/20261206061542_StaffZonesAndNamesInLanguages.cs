@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace WeGO.Portal.Migrations.SqlServer.Migrations
+namespace WeGO.Portal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class NamesInLanguages : Migration
+    public partial class StaffZonesAndNamesInLanguages : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,22 +13,29 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "NameEn",
                 table: "Organizations",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "NameEs",
                 table: "Organizations",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "NameKo",
                 table: "Organizations",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TimeZoneId",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 64,
                 nullable: true);
         }
 
@@ -46,6 +53,10 @@ namespace WeGO.Portal.Migrations.SqlServer.Migrations
             migrationBuilder.DropColumn(
                 name: "NameKo",
                 table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "TimeZoneId",
+                table: "AspNetUsers");
         }
     }
 }

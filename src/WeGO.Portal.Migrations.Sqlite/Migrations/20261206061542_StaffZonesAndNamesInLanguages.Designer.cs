@@ -11,8 +11,8 @@ using WeGO.Portal.Application.Data;
 namespace WeGO.Portal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261206045829_StaffTimeZone")]
-    partial class StaffTimeZone
+    [Migration("20261206061542_StaffZonesAndNamesInLanguages")]
+    partial class StaffZonesAndNamesInLanguages
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1018,6 +1018,18 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEs")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKo")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 

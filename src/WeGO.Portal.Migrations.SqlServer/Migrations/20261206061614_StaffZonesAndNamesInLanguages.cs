@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace WeGO.Portal.Migrations.Sqlite.Migrations
+namespace WeGO.Portal.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class NamesInLanguages : Migration
+    public partial class StaffZonesAndNamesInLanguages : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,22 +13,29 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "NameEn",
                 table: "Organizations",
-                type: "TEXT",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "NameEs",
                 table: "Organizations",
-                type: "TEXT",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "NameKo",
                 table: "Organizations",
-                type: "TEXT",
+                type: "nvarchar(200)",
                 maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TimeZoneId",
+                table: "AspNetUsers",
+                type: "nvarchar(64)",
+                maxLength: 64,
                 nullable: true);
         }
 
@@ -46,6 +53,10 @@ namespace WeGO.Portal.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "NameKo",
                 table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "TimeZoneId",
+                table: "AspNetUsers");
         }
     }
 }
