@@ -55,7 +55,7 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations)
 
         await official.GotoAsync(statusLink);
         await Assertions.Expect(official.Locator("#inquiry-reference")).ToHaveTextAsync(reference);
-        await Assertions.Expect(official.Locator("#inquiry-organization")).ToHaveTextAsync($"{City} (Malaysia)");
+        await Assertions.Expect(official.Locator("#inquiry-organization")).ToHaveTextAsync($"{City} (Malasia)");
         await Assertions.Expect(official.Locator("#inquiry-stage")).ToHaveTextAsync("Recibida");
         await Assertions.Expect(official.Locator("#inquiry-timeline [aria-current=step]")).ToHaveTextAsync("Recibida");
 
@@ -85,7 +85,8 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations)
     private static async Task<string> SendTheInquiryAsync(IPage page)
     {
         await page.Locator("#Input_OrganizationName").FillAsync(City);
-        await page.Locator("#Input_CountryCode").SelectOptionAsync(new SelectOptionValue { Label = "Malaysia" });
+        // The Spanish page names the countries in Spanish.
+        await page.Locator("#Input_CountryCode").SelectOptionAsync(new SelectOptionValue { Label = "Malasia" });
         await page.Locator("#Input_Kind").SelectOptionAsync(new SelectOptionValue { Label = "Gobierno local" });
         await page.Locator("#Input_ContactName").FillAsync("Lee Kai Yet");
         await page.Locator("#Input_ContactPosition").FillAsync("Concejal");
