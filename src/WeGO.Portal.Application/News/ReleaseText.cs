@@ -221,13 +221,15 @@ public static class ReleaseText
         public IReadOnlyList<string> Untranslated => untranslated;
 
         public string Organization =>
-            facts.Names switch
-            {
-                var names when culture.TwoLetterISOLanguageName == "en" && names.En is { Length: > 0 } en => en,
-                var names when culture.TwoLetterISOLanguageName == "es" && names.Es is { Length: > 0 } es => es,
-                var names when culture.TwoLetterISOLanguageName == "ko" && names.Ko is { Length: > 0 } ko => ko,
-                _ => AsEntered(facts.Organization),
-            };
+            Domain.Organizations.Organization.NamesIn(
+                culture.TwoLetterISOLanguageName,
+                facts.Names.En,
+                facts.Names.Es,
+                facts.Names.Ko
+            )
+                is { Length: > 0 } name
+                ? name
+                : AsEntered(facts.Organization);
 
         /// <summary>A title or role ("Councillor, Seremban City Council"): each part a vocabulary title or the
         /// organisation's name.</summary>

@@ -9,6 +9,7 @@ using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Visits;
+using WeGO.Portal.Infrastructure.DemoData.Generation;
 
 namespace WeGO.Portal.Infrastructure.DemoData;
 
@@ -71,8 +72,8 @@ public static class DemoSecretariat
 
         // The year ends with the Committee's next meeting ahead of today; the last one was some nine months ago.
         var anchor = today < new DateOnly(2026, 1, 1) ? new DateOnly(2026, 1, 1) : today;
-        var lastMeeting = Weekday(anchor.AddMonths(-9));
-        var nextMeeting = Weekday(anchor.AddDays(45));
+        var lastMeeting = PortalDataGenerator.Weekday(anchor.AddMonths(-9));
+        var nextMeeting = PortalDataGenerator.Weekday(anchor.AddDays(45));
 
         await NetworkMembers.CreateAsync(db, lastMeeting.AddMonths(-7), cancellationToken);
         var clock = new StoryClock(realClock.GetUtcNow());
@@ -259,13 +260,4 @@ public static class DemoSecretariat
         await db.SaveChangesAsync(ct);
         return organization;
     }
-
-    /// <summary>Committees meet on working days.</summary>
-    private static DateOnly Weekday(DateOnly day) =>
-        day.DayOfWeek switch
-        {
-            DayOfWeek.Saturday => day.AddDays(2),
-            DayOfWeek.Sunday => day.AddDays(1),
-            _ => day,
-        };
 }

@@ -565,7 +565,8 @@ public sealed partial class PortalDataGenerator
         );
     }
 
-    private static DateOnly Weekday(DateOnly date) =>
+    /// <summary>The day itself, or the Monday after a weekend: visits and Committees fall on working days.</summary>
+    internal static DateOnly Weekday(DateOnly date) =>
         date.DayOfWeek switch
         {
             DayOfWeek.Saturday => date.AddDays(2),
