@@ -169,9 +169,12 @@ public sealed partial class AccessibilityTests(TestDurations durations, ITestOut
         if (await page.Locator(".navbar-toggler").IsVisibleAsync())
         {
             await page.Locator(".navbar-toggler").ClickAsync();
+            // Bootstrap marks the menu "show" once it has finished sliding open.
+            await Assertions.Expect(page.Locator("#main-nav")).ToHaveClassAsync(ShownMenu());
         }
 
         await page.Locator("#language-menu").ClickAsync();
+        await Assertions.Expect(page.Locator("header form.dropdown-menu")).ToHaveClassAsync(ShownMenu());
         await page.Locator($"button[name=culture][value={language}]").ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
     }
@@ -342,6 +345,9 @@ public sealed partial class AccessibilityTests(TestDurations durations, ITestOut
                 },
             };
     }
+
+    [GeneratedRegex(@"\bshow\b")]
+    private static partial Regex ShownMenu();
 
     [GeneratedRegex(@"/delegation/([A-Za-z0-9_-]{43})")]
     private static partial Regex DelegationLink();
