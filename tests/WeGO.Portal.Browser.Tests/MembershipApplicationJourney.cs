@@ -22,6 +22,7 @@ public sealed class MembershipApplicationJourney(TestDurations durations)
 
         var staff = await NewPageAsync("en-GB", "Asia/Seoul");
         await SignInAsync(staff, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        await staff.Locator("#nav-membership-menu").ClickAsync();
         await staff.Locator("#nav-inquiries").ClickAsync();
         await staff.Locator("#inquiries-table tbody tr a").First.ClickAsync();
         await staff.Locator("#start-application").ClickAsync();

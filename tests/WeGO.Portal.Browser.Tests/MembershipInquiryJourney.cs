@@ -143,6 +143,7 @@ public sealed partial class MembershipInquiryJourney(TestDurations durations)
     private static async Task FindTheInquiryInThePipelineAsync(IPage page, string reference)
     {
         await Assertions.Expect(page.Locator("#new-inquiries-count")).ToContainTextAsync("1");
+        await page.Locator("#nav-membership-menu").ClickAsync();
         await page.Locator("#nav-inquiries").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Membership/Inquiries$"));
         await Assertions.Expect(page.Locator("#stage-counts [data-stage=New] .badge")).ToHaveTextAsync("1");

@@ -46,6 +46,7 @@ public sealed class PrivacyRequestJourneyTests(TestDurations durations)
             );
             var page = await context.NewPageAsync();
             await SignInAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+            await page.Locator("#nav-admin-menu").ClickAsync();
             await page.Locator("#nav-privacy-requests").ClickAsync();
             await page.Locator("#Input_Email").FillAsync(Email);
             await page.GetByRole(AriaRole.Button, new() { Name = find, Exact = true }).ClickAsync();
