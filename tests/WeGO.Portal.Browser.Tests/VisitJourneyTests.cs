@@ -75,7 +75,8 @@ public sealed class VisitJourneyTests(TestDurations durations)
     /// address.</summary>
     private static async Task<string> ScheduleTheVisitAsync(IPage page)
     {
-        await page.GetByRole(AriaRole.Link, new() { Name = "Visits", Exact = true }).ClickAsync();
+        await page.Locator("#nav-visits-menu").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Visit list" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Schedule a visit" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Visits/Schedule$"));
 
@@ -295,7 +296,8 @@ public sealed class VisitJourneyTests(TestDurations durations)
 
     private static async Task CheckTheVisitsListAsync(IPage page)
     {
-        await page.GetByRole(AriaRole.Link, new() { Name = "Visits", Exact = true }).ClickAsync();
+        await page.Locator("#nav-visits-menu").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Visit list" }).ClickAsync();
         var link = page.GetByRole(AriaRole.Link, new() { Name = City });
         await Assertions.Expect(link).ToBeVisibleAsync();
         var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = link });

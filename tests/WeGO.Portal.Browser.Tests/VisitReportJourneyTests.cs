@@ -54,7 +54,8 @@ public sealed class VisitReportJourneyTests(TestDurations durations)
     /// submitted. Returns the report's address.</summary>
     private static async Task<string> WriteAndSubmitTheReportAsync(IPage page)
     {
-        await page.GetByRole(AriaRole.Link, new() { Name = "Visits", Exact = true }).ClickAsync();
+        await page.Locator("#nav-visits-menu").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Visit list" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = City }).First.ClickAsync();
         await Assertions.Expect(page.Locator("#visit-title")).ToHaveTextAsync(City);
 

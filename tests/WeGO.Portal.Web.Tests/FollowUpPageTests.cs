@@ -298,6 +298,50 @@ public sealed partial class FollowUpPageTests(PortalFactory portal) : IClassFixt
         Assert.Matches("id=\"my-overdue-count\"[^>]*>1<", home);
     }
 
+    [Theory]
+    [InlineData("es", "Estrategia de ciudad inteligente", "Palabras de bienvenida")]
+    [InlineData("ko", "스마트시티 전략", "환영사")]
+    public async Task Topics_and_agenda_items_of_the_vocabulary_read_in_the_pages_language_and_free_text_as_typed(
+        string language,
+        string topic,
+        string agendaItem
+    )
+    {
+        var visitId = await portal.ScheduleHeldVisitForPagesAsync();
+        var admin = await AdministratorAsync(language);
+        foreach (var recorded in (string[])["Smart-city strategy", "Digital twins"])
+        {
+            var version = await portal.WithDbAsync(db =>
+                db.Visits.Where(v => v.Id == visitId).Select(v => v.Version).SingleAsync()
+            );
+            using var posted = await admin.PostFormAsync(
+                $"/Visits/Topics/{visitId}",
+                [
+                    new("Input.Topic", recorded),
+                    new("Input.Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ]
+            );
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        }
+
+        foreach (
+            var page in (string[])
+                [$"/Visits/Details/{visitId}", $"/Visits/Topics/{visitId}", $"/Visits/FollowUps/{visitId}"]
+        )
+        {
+            var html = await admin.GetPageAsync(page);
+            Assert.Contains(topic, html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Smart-city strategy", html, StringComparison.Ordinal);
+            Assert.Contains("Digital twins", html, StringComparison.Ordinal);
+        }
+
+        var details = await admin.GetPageAsync($"/Visits/Details/{visitId}");
+        Assert.Contains(agendaItem, details, StringComparison.Ordinal);
+        Assert.DoesNotContain("Welcome address", details, StringComparison.Ordinal);
+        // Not a vocabulary item: printed as typed.
+        Assert.Contains("Malaysia Vision Valley 2.0", details, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Staff_record_and_remove_topics_and_a_duplicate_is_refused_on_the_page()
     {

@@ -1,5 +1,10 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Testing;
 
@@ -15,6 +20,35 @@ public sealed class MessagesThatHelpTests(MessagesThatHelpTests.Portal portal)
     public sealed class Portal : PortalFactory
     {
         public Portal() => Start();
+
+        /// <summary>How many password hashes the portal has checked.</summary>
+        public int PasswordChecks => checks;
+
+        private int checks;
+
+        /// <summary>The portal's own hasher, counted.</summary>
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services =>
+                services.AddSingleton<IPasswordHasher<StaffUser>>(provider => new CountedHasher(
+                    new PasswordHasher<StaffUser>(provider.GetService<IOptions<PasswordHasherOptions>>()),
+                    () => Interlocked.Increment(ref checks)
+                ))
+            );
+        }
+
+        private sealed class CountedHasher(IPasswordHasher<StaffUser> hasher, Action counted)
+            : IPasswordHasher<StaffUser>
+        {
+            public string HashPassword(StaffUser user, string password) => hasher.HashPassword(user, password);
+
+            public PasswordVerificationResult VerifyHashedPassword(StaffUser user, string hashed, string provided)
+            {
+                counted();
+                return hasher.VerifyHashedPassword(user, hashed, provided);
+            }
+        }
     }
 
     [Theory]
@@ -73,6 +107,8 @@ public sealed class MessagesThatHelpTests(MessagesThatHelpTests.Portal portal)
         Assert.StartsWith(title, page.Title, StringComparison.Ordinal);
     }
 
+    /// <summary>The same words, and the same work: each refusal checks one password hash, so an unknown or locked
+    /// address does not answer faster than a known one with a wrong password.</summary>
     [Fact]
     public async Task Locked_disabled_unknown_and_wrong_password_sign_ins_get_one_answer()
     {
@@ -96,6 +132,7 @@ public sealed class MessagesThatHelpTests(MessagesThatHelpTests.Portal portal)
         }
 
         var answers = new List<string>();
+        var checks = new List<int>();
         foreach (
             var (email, password) in new[]
             {
@@ -106,13 +143,16 @@ public sealed class MessagesThatHelpTests(MessagesThatHelpTests.Portal portal)
             }
         )
         {
+            var before = portal.PasswordChecks;
             using var response = await SignInAsync(email, password);
+            checks.Add(portal.PasswordChecks - before);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
             answers.Add(page.QuerySelector("[role=alert]")!.TextContent.Trim());
         }
 
         Assert.Single(answers.Distinct());
+        Assert.Equal([1, 1, 1, 1], checks);
         Assert.StartsWith("The email or password is not right.", answers[0], StringComparison.Ordinal);
     }
 

@@ -29,6 +29,11 @@ public static class Vocabulary
         return Texts.GetString(key, CultureInfo.InvariantCulture) is null ? null : Texts.GetString(key, culture);
     }
 
+    /// <summary>What a page prints for a recorded word: its translation into <paramref name="culture"/>'s language
+    /// when it is a word of the vocabulary <paramref name="kind"/>, else the word as typed.</summary>
+    public static string InLanguage(string kind, string text, CultureInfo culture) =>
+        Translate(kind, text, culture) ?? text;
+
     /// <summary>The English words of one vocabulary with their translation into <paramref name="culture"/>'s
     /// language, in the English words' order.</summary>
     public static IReadOnlyList<(string English, string Translated)> Words(string kind, CultureInfo culture) =>
