@@ -42,7 +42,7 @@ public sealed class PostgreSqlTests : IDisposable
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.Equal(
-            "bogota dc",
+            "bogota d.c.",
             await db.Database.SqlQueryRaw<string>("SELECT portal_fold('BOGOTÁ D.C.') AS \"Value\"").SingleAsync()
         );
         Assert.True(await db.Users.AnyAsync(u => u.Email == PortalFactory.AdminEmail));
@@ -64,7 +64,7 @@ public sealed class PostgreSqlTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
 
         // Text search ignores case and accents, through the index (three letters or more) and through LIKE.
-        foreach (var text in (string[])["seremban", "SEREMBÁN", "bandaraya", "Se"])
+        foreach (var text in (string[])["seremban", "SEREMBÁN", "bandaraya", "SE"])
         {
             var found = await portal.SendAsync(new ListVisits.Query(new ListVisits.Filter { Text = text }, 1, 1000));
             Assert.Contains(found.Rows, r => r.Id == visitId);

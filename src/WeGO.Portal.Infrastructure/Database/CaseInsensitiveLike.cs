@@ -26,7 +26,7 @@ public static class CaseInsensitiveLike
         public DbContextOptionsExtensionInfo Info => new ExtensionInfo(this);
 
         public void ApplyServices(IServiceCollection services) =>
-            services.AddSingleton<IMethodCallTranslatorPlugin, Plugin>();
+            new EntityFrameworkRelationalServicesBuilder(services).TryAdd<IMethodCallTranslatorPlugin, Plugin>();
 
         public void Validate(IDbContextOptions options) { }
     }
