@@ -61,6 +61,7 @@ public static class PostgreSqlCluster
                     + "Tests on PostgreSQL fail without it under CI=true and are skipped otherwise."
             );
 
+        RemoveStoppedClusters();
         var folder = Directory.CreateTempSubdirectory("wego-pg-").FullName;
         // The server runs as postgres when we are root: it must be able to enter and write the folder.
         if (!OperatingSystem.IsWindows())
@@ -108,6 +109,33 @@ public static class PostgreSqlCluster
             }
         };
         return running;
+    }
+
+    /// <summary>The folders of earlier runs' clusters that are stopped (no <c>postmaster.pid</c>) and an hour old: the
+    /// test host may be ended before its exit handler has deleted its folder, and a killed one leaves it too.</summary>
+    private static void RemoveStoppedClusters()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "wego-pg-*"))
+        {
+            if (
+                !File.Exists(Path.Combine(folder, "data", "postmaster.pid"))
+                && Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow.AddHours(-1)
+            )
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Another process is removing it.
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    // Another user's cluster.
+                }
+            }
+        }
     }
 
     /// <summary>Runs a PostgreSQL program to its end, as the postgres user when this process is root; on failure the
