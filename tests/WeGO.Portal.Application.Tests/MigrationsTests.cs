@@ -9,6 +9,10 @@ namespace WeGO.Portal.Application.Tests;
 
 public sealed class MigrationsTests
 {
+    /// <summary>PostgreSQL came later (docs/decisions/0038): its first migration is a baseline of the whole model,
+    /// named after the others' migration it stands for.</summary>
+    public const string PostgreSqlBaseline = "StaffZonesAndNamesInLanguages";
+
     [Fact]
     public void Sqlite_migrations_match_the_model()
     {
@@ -34,15 +38,54 @@ public sealed class MigrationsTests
     }
 
     [Fact]
+    public void PostgreSql_migrations_match_the_model()
+    {
+        using var db = new Migrations.PostgreSql.DesignTimeFactory().CreateDbContext([]);
+
+        Assert.False(
+            db.Database.HasPendingModelChanges(),
+            "The model changed: run dotnet ef migrations add for WeGO.Portal.Migrations.PostgreSql "
+                + "(see docs/operations.md)."
+        );
+    }
+
+    private static List<string> Names(DbContext db) =>
+        [.. db.Database.GetMigrations().Select(id => id[(id.IndexOf('_', StringComparison.Ordinal) + 1)..])];
+
+    [Fact]
     public void Both_providers_have_the_same_migrations()
     {
-        static IEnumerable<string> Names(DbContext db) =>
-            db.Database.GetMigrations().Select(id => id[(id.IndexOf('_', StringComparison.Ordinal) + 1)..]);
-
         using var sqlite = new Migrations.Sqlite.DesignTimeFactory().CreateDbContext([]);
         using var sqlServer = new Migrations.SqlServer.DesignTimeFactory().CreateDbContext([]);
 
         Assert.Equal(Names(sqlite), Names(sqlServer));
+    }
+
+    [Fact]
+    public void PostgreSql_has_the_others_migrations_from_its_baseline_on()
+    {
+        using var sqlite = new Migrations.Sqlite.DesignTimeFactory().CreateDbContext([]);
+        using var postgreSql = new Migrations.PostgreSql.DesignTimeFactory().CreateDbContext([]);
+        var others = Names(sqlite);
+
+        Assert.Contains(PostgreSqlBaseline, others);
+        Assert.Equal(others.SkipWhile(name => name != PostgreSqlBaseline), Names(postgreSql));
+    }
+
+    [Fact]
+    public void PostgreSql_idempotent_script_creates_every_table_and_the_search_indexes()
+    {
+        using var db = new Migrations.PostgreSql.DesignTimeFactory().CreateDbContext([]);
+
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        foreach (var table in db.Model.GetEntityTypes().Select(t => t.GetTableName()).Distinct())
+        {
+            Assert.Contains($"CREATE TABLE \"{table}\"", script, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("CREATE EXTENSION IF NOT EXISTS pg_trgm", script, StringComparison.Ordinal);
+        Assert.Contains("USING gin (portal_fold(\"Venue\") gin_trgm_ops)", script, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -160,10 +160,18 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Two_instances_on_the_same_database_send_each_of_500_messages_exactly_once()
+    public Task Two_instances_on_the_same_database_send_each_of_500_messages_exactly_once() =>
+        TwoInstancesSendEachOf500MessagesOnceAsync(TestDatabase.Sqlite);
+
+    [PostgreSqlFact]
+    public Task Two_instances_on_the_same_postgresql_database_send_each_of_500_messages_exactly_once() =>
+        TwoInstancesSendEachOf500MessagesOnceAsync(TestDatabase.PostgreSql);
+
+    private async Task TwoInstancesSendEachOf500MessagesOnceAsync(TestDatabase database)
     {
-        var first = Portal(("Portal:Mail:BatchSize", "20"));
+        var first = Portal(database, ("Portal:Mail:BatchSize", "20"));
         var second = Portal(
+            database,
             ("Portal:Mail:BatchSize", "20"),
             ("ConnectionStrings:Portal", first.DatabaseConnectionString)
         );
@@ -351,13 +359,28 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
 
     private ClockedPortal Portal(params (string Key, string Value)[] settings) => Portal(true, "Development", settings);
 
+    private ClockedPortal Portal(TestDatabase database, params (string Key, string Value)[] settings) =>
+        Portal(true, "Development", database, settings);
+
     private ClockedPortal Portal(
         bool smtp,
         string environment = "Development",
         params (string Key, string Value)[] settings
+    ) => Portal(smtp, environment, TestDatabase.Sqlite, settings);
+
+    private ClockedPortal Portal(
+        bool smtp,
+        string environment,
+        TestDatabase database,
+        params (string Key, string Value)[] settings
     )
     {
-        var portal = new ClockedPortal(clock) { SeedDemo = false, Environment = environment };
+        var portal = new ClockedPortal(clock)
+        {
+            SeedDemo = false,
+            Environment = environment,
+            Database = database,
+        };
         if (smtp)
         {
             portal.Settings["Portal:Mail:Smtp:Host"] = "127.0.0.1";

@@ -9,8 +9,9 @@ using WeGO.Portal.Application.Staff;
 
 namespace WeGO.Portal.Testing;
 
-/// <summary>The real portal, as Program.cs builds it, on a SQLite file of its own in a fresh temporary folder.
-/// With <see cref="ListenOnLoopback"/> it runs on a real Kestrel port for a browser.</summary>
+/// <summary>The real portal, as Program.cs builds it, on a SQLite file of its own in a fresh temporary folder (or,
+/// with <see cref="Database"/>, a fresh PostgreSQL database). With <see cref="ListenOnLoopback"/> it runs on a real
+/// Kestrel port for a browser.</summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@tests.wego";
@@ -24,9 +25,18 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
-    /// <summary>This portal's SQLite file: another factory given it as <c>ConnectionStrings:Portal</c> is a second
-    /// instance on the same database.</summary>
-    public string DatabaseConnectionString => $"Data Source={Path.Combine(DataDirectory, "portal.db")}";
+    /// <summary>The database this portal starts on: its own SQLite file (the default), or its own database on this
+    /// process's PostgreSQL cluster (<see cref="PostgreSqlCluster"/>).</summary>
+    public TestDatabase Database { get; init; }
+
+    /// <summary>This portal's database: another factory given it as <c>ConnectionStrings:Portal</c> (with the same
+    /// <see cref="Database"/>) is a second instance on the same database.</summary>
+    public string DatabaseConnectionString =>
+        Database == TestDatabase.PostgreSql
+            ? postgreSqlConnectionString ??= PostgreSqlCluster.CreateDatabase()
+            : $"Data Source={Path.Combine(DataDirectory, "portal.db")}";
+
+    private string? postgreSqlConnectionString;
 
     /// <summary>Off: each test makes the rows it needs (<see cref="TestData"/>). The demo data is tested once, on
     /// its own (DemoDataTests); a test still walking the demo opts in, or takes <see cref="DemoPortal"/> as its
@@ -88,6 +98,14 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:Admin:Email", AdminEmail);
         builder.UseSetting("Portal:Admin:Password", AdminPassword);
         builder.UseSetting("Portal:SeedDemo", SeedDemo ? "true" : "false");
+        if (Database == TestDatabase.PostgreSql)
+        {
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            if (!Settings.ContainsKey("ConnectionStrings:Portal"))
+            {
+                builder.UseSetting("ConnectionStrings:Portal", DatabaseConnectionString);
+            }
+        }
 
         // The outbox sender stays off unless a test turns it on (Settings["Portal:Mail:Dispatch"] = "true"), so tests
         // that look at the messages a use case wrote see them as written.
@@ -112,6 +130,12 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+            if (postgreSqlConnectionString is not null)
+            {
+                using var connection = new Npgsql.NpgsqlConnection(postgreSqlConnectionString);
+                Npgsql.NpgsqlConnection.ClearPool(connection);
+            }
+
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);
@@ -129,6 +153,13 @@ public class PortalFactory : WebApplicationFactory<Program>
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>Where a <see cref="PortalFactory"/> keeps its data.</summary>
+public enum TestDatabase
+{
+    Sqlite,
+    PostgreSql,
 }
 
 /// <summary>The portal with the demo data seeded (the Seremban visit, ../shared/seed/scenario.md), for a class fixture

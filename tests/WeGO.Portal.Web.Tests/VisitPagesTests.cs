@@ -179,10 +179,15 @@ public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
-    public async Task The_second_of_two_editors_is_told_what_changed_and_keeps_their_input()
+    public Task The_second_of_two_editors_is_told_what_changed_and_keeps_their_input() =>
+        SecondOfTwoEditorsIsToldWhatChangedAsync(portal);
+
+    /// <summary>Decision 0012 on any database: two colleagues edit one visit, the first saves, and the second's save
+    /// is refused with what changed beside their own input.</summary>
+    internal static async Task SecondOfTwoEditorsIsToldWhatChangedAsync(PortalFactory portal)
     {
-        var first = await SignedInAsync(Roles.SecretariatStaff);
-        var second = await SignedInAsync(Roles.SecretariatStaff);
+        var first = await PortalClient.NewStaffSignedInAsync(portal, Roles.SecretariatStaff);
+        var second = await PortalClient.NewStaffSignedInAsync(portal, Roles.SecretariatStaff);
         using var scheduled = await first.PostFormAsync("/Visits/Schedule", Plan("Ulsan", "2026-12-14"));
         var editPath = scheduled.Headers.Location!.OriginalString.Replace(
             "/Details/",

@@ -5,7 +5,8 @@ using WeGO.Portal.Application.Data;
 namespace WeGO.Portal.Application.Common;
 
 /// <summary>What staff type into a list's search box, found through the database's text index: SQLite FTS5 tables
-/// with the trigram tokenizer, SQL Server full-text indexes (migration TextSearch, docs/decisions/0028). Each finder
+/// with the trigram tokenizer, SQL Server full-text indexes (migration TextSearch, docs/decisions/0028), PostgreSQL
+/// trigram indexes on the text folded to lower case without accents (docs/decisions/0038). Each finder
 /// returns the matching ids with a rank, lower first; the user's text only ever travels as a parameter, made a
 /// literal phrase (FTS5) or prefix terms of letters and digits (CONTAINS), so no quote or operator can change the
 /// query.</summary>
@@ -37,9 +38,35 @@ public static class TextSearch
     private static bool IsSqlServer(PortalDbContext db) =>
         db.Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer";
 
+    private static bool IsPostgreSql(PortalDbContext db) =>
+        db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
     /// <summary>The visits whose organisation's name, venue or head of delegation contains the text.</summary>
     public static IQueryable<Hit> Visits(PortalDbContext db, string text)
     {
+        if (IsPostgreSql(db))
+        {
+            var (pattern, folded) = (FoldedPattern(text), text.Trim());
+            return db.Database.SqlQuery<Hit>(
+                $"""
+                SELECT h."Id", MIN(h."Rank") AS "Rank" FROM (
+                    SELECT v."Id", -similarity(portal_fold(v."Venue"), portal_fold({folded}))::float8 AS "Rank"
+                    FROM "Visits" AS v WHERE portal_fold(v."Venue") LIKE portal_fold({pattern}) ESCAPE '\'
+                    UNION ALL
+                    SELECT d."VisitId", -similarity(portal_fold(d."HeadOfDelegation"), portal_fold({folded}))::float8
+                    FROM "Delegation" AS d
+                    WHERE portal_fold(d."HeadOfDelegation") LIKE portal_fold({pattern}) ESCAPE '\'
+                    UNION ALL
+                    SELECT v."Id", -GREATEST(similarity(portal_fold(o."Name"), portal_fold({folded})),
+                        similarity(portal_fold(o."LocalName"), portal_fold({folded})))::float8
+                    FROM "Organizations" AS o JOIN "Visits" AS v ON v."OrganizationId" = o."Id"
+                    WHERE portal_fold(o."Name") LIKE portal_fold({pattern}) ESCAPE '\'
+                        OR portal_fold(o."LocalName") LIKE portal_fold({pattern}) ESCAPE '\'
+                ) AS h GROUP BY h."Id"
+                """
+            );
+        }
+
         if (IsSqlServer(db))
         {
             var condition = ContainsCondition(text);
@@ -70,6 +97,24 @@ public static class TextSearch
     /// <summary>The inquiries whose organisation, contact, email or reference contains the text.</summary>
     public static IQueryable<Hit> Inquiries(PortalDbContext db, string text)
     {
+        if (IsPostgreSql(db))
+        {
+            var (pattern, folded) = (FoldedPattern(text), text.Trim());
+            return db.Database.SqlQuery<Hit>(
+                $"""
+                SELECT i."Id", -GREATEST(similarity(portal_fold(i."OrganizationName"), portal_fold({folded})),
+                    similarity(portal_fold(i."ContactName"), portal_fold({folded})),
+                    similarity(portal_fold(i."Email"), portal_fold({folded})),
+                    similarity(portal_fold(i."Reference"), portal_fold({folded})))::float8 AS "Rank"
+                FROM "MembershipInquiries" AS i
+                WHERE portal_fold(i."OrganizationName") LIKE portal_fold({pattern}) ESCAPE '\'
+                    OR portal_fold(i."ContactName") LIKE portal_fold({pattern}) ESCAPE '\'
+                    OR portal_fold(i."Email") LIKE portal_fold({pattern}) ESCAPE '\'
+                    OR portal_fold(i."Reference") LIKE portal_fold({pattern}) ESCAPE '\'
+                """
+            );
+        }
+
         if (IsSqlServer(db))
         {
             var condition = ContainsCondition(text);
@@ -91,6 +136,20 @@ public static class TextSearch
     /// <summary>The organisations whose name or local name contains the text.</summary>
     public static IQueryable<Hit> Organizations(PortalDbContext db, string text)
     {
+        if (IsPostgreSql(db))
+        {
+            var (pattern, folded) = (FoldedPattern(text), text.Trim());
+            return db.Database.SqlQuery<Hit>(
+                $"""
+                SELECT o."Id", -GREATEST(similarity(portal_fold(o."Name"), portal_fold({folded})),
+                    similarity(portal_fold(o."LocalName"), portal_fold({folded})))::float8 AS "Rank"
+                FROM "Organizations" AS o
+                WHERE portal_fold(o."Name") LIKE portal_fold({pattern}) ESCAPE '\'
+                    OR portal_fold(o."LocalName") LIKE portal_fold({pattern}) ESCAPE '\'
+                """
+            );
+        }
+
         if (IsSqlServer(db))
         {
             var condition = ContainsCondition(text);
@@ -115,6 +174,11 @@ public static class TextSearch
     /// does.</summary>
     public static string Phrase(string text) =>
         "\"" + text.Trim().Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>A LIKE pattern for PostgreSQL: the text taken literally, which the query folds with
+    /// <c>portal_fold</c> as it folds the columns (lower case, no accents), so "bogota" finds "Bogotá"; the fold keeps
+    /// the escape character, the percent sign and the underscore as they are.</summary>
+    private static string FoldedPattern(string text) => Like.Containing(text);
 
     /// <summary>A CONTAINS condition: every word of the text as a prefix term (<c>"word*" AND "other*"</c>). Words are
     /// runs of letters and digits, so punctuation and operators in the text never reach the full-text parser

@@ -4,6 +4,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>The "Database" configuration section.</summary>
@@ -17,6 +18,6 @@ public sealed class DatabaseOptions
     /// script themselves turn it off.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
-    /// <summary>Retries of a transient SQL Server failure before giving up.</summary>
+    /// <summary>Retries of a transient SQL Server or PostgreSQL failure before giving up.</summary>
     public int MaxRetryCount { get; set; } = 6;
 }

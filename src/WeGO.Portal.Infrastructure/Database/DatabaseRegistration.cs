@@ -10,9 +10,10 @@ public static class DatabaseRegistration
     public const string ConnectionStringName = "Portal";
     public const string SqliteMigrationsAssembly = "WeGO.Portal.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "WeGO.Portal.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "WeGO.Portal.Migrations.PostgreSql";
 
-    /// <summary>SQLite in the data folder unless configuration chooses SQL Server. Configuration is read when
-    /// the first context is made, so every source (files, environment, test hosts) has had its say.</summary>
+    /// <summary>SQLite in the data folder unless configuration chooses SQL Server or PostgreSQL. Configuration is read
+    /// when the first context is made, so every source (files, environment, test hosts) has had its say.</summary>
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services)
     {
         services.AddSingleton(provider =>
@@ -58,6 +59,15 @@ public static class DatabaseRegistration
                     sql.EnableRetryOnFailure(options.MaxRetryCount);
                 });
                 break;
+            case DatabaseProvider.PostgreSql:
+                builder
+                    .UseNpgsql(connectionString, npgsql =>
+                    {
+                        npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly);
+                        npgsql.EnableRetryOnFailure(options.MaxRetryCount);
+                    })
+                    .UseCaseInsensitiveLike();
+                break;
             default:
                 builder
                     .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
@@ -81,7 +91,8 @@ public static class DatabaseRegistration
         return options.Provider == DatabaseProvider.Sqlite
             ? $"Data Source={data.Combine("portal.db")}"
             : throw new InvalidOperationException(
-                "Database:Provider is SqlServer but ConnectionStrings:Portal is empty. See docs/operations.md."
+                $"Database:Provider is {options.Provider} but ConnectionStrings:Portal is empty. "
+                    + "See docs/operations.md."
             );
     }
 
