@@ -340,7 +340,7 @@ public sealed partial class CalendarTests : IClassFixture<PortalFactory>
         }
 
         var logs = string.Concat(
-            Directory.EnumerateFiles(Path.Combine(portal.DataDirectory, "logs")).Select(ReadShared)
+            Directory.EnumerateFiles(Path.Combine(portal.DataDirectory, "logs")).Select(f => LiveFile.Read(f))
         );
         Assert.Contains("/calendar/feed/***.ics", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(token, logs, StringComparison.Ordinal);
@@ -352,13 +352,6 @@ public sealed partial class CalendarTests : IClassFixture<PortalFactory>
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
         Assert.True((await change(users, user)).Succeeded);
-    }
-
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 
     private static string CalendarDate(DateOnly date) =>

@@ -228,7 +228,8 @@ public sealed partial class PersonalDataErasureTests(ITestOutputHelper output) :
         var hits = new List<string>();
         foreach (var path in Directory.EnumerateFiles(portal.DataDirectory, "*", SearchOption.AllDirectories))
         {
-            var text = ReadUnlessGone(path);
+            // Latin-1 maps each byte to one character, so the UTF-8 bytes of the value are found in any file.
+            var text = LiveFile.ReadUnlessGone(path, Encoding.Latin1);
             if (
                 text.Contains(
                     Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(value)),
@@ -241,28 +242,6 @@ public sealed partial class PersonalDataErasureTests(ITestOutputHelper output) :
         }
 
         return hits;
-    }
-
-    /// <summary>A file's bytes as Latin-1 text, or empty when it went away between the listing and the read (SQLite
-    /// deletes its -shm and -wal files when the last connection closes): a file that is gone holds nothing.</summary>
-    private static string ReadUnlessGone(string path)
-    {
-        try
-        {
-            using var file = new FileStream(
-                path,
-                FileMode.Open,
-                FileAccess.Read,
-                FileShare.ReadWrite | FileShare.Delete
-            );
-            using var copy = new MemoryStream();
-            file.CopyTo(copy);
-            return Encoding.Latin1.GetString(copy.ToArray());
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return "";
-        }
     }
 
     [GeneratedRegex("name=\"Fingerprint\"[^>]*value=\"([0-9a-f]+)\"")]

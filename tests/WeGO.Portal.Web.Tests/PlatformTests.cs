@@ -160,7 +160,7 @@ public sealed class PlatformTests : IClassFixture<PortalFactory>
             $"a request log event with the correlation id {correlationId} in the JSON log file (progress: its length)",
             () =>
                 Directory.Exists(logs)
-                    ? string.Concat(Directory.EnumerateFiles(logs, "portal-*.json").Select(ReadShared))
+                    ? string.Concat(Directory.EnumerateFiles(logs, "portal-*.json").Select(f => LiveFile.Read(f)))
                     : "",
             all =>
             {
@@ -171,12 +171,5 @@ public sealed class PlatformTests : IClassFixture<PortalFactory>
             progress: all => all.Length
         );
         return text;
-    }
-
-    private static string ReadShared(string file)
-    {
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }
