@@ -83,14 +83,7 @@ public sealed class SqlServerSqlTests(DemoPortal portal, ITestOutputHelper outpu
             Save(recording, db => db.Remove(one));
         }
 
-        var statements = 0;
-        var errors = new List<string>();
-        foreach (var (sql, index) in recording.Sent.Select((sql, index) => (sql, index)))
-        {
-            var parsed = TSql.Parse(sql, $"command {index + 1}");
-            statements += parsed.Statements;
-            errors.AddRange(parsed.Errors);
-        }
+        var (statements, errors) = TSql.ParseEach(recording.Sent, "command");
 
         output.WriteLine(
             $"Writes to {tables.Count} tables: {recording.Sent.Count} commands, {statements} statements parsed, "
@@ -159,14 +152,7 @@ public sealed class SqlServerSqlTests(DemoPortal portal, ITestOutputHelper outpu
             }
         }
 
-        var statements = 0;
-        var errors = new List<string>();
-        foreach (var (sql, index) in recording.Sent.Select((sql, index) => (sql, index)))
-        {
-            var parsed = TSql.Parse(sql, $"query {index + 1}");
-            statements += parsed.Statements;
-            errors.AddRange(parsed.Errors);
-        }
+        var (statements, errors) = TSql.ParseEach(recording.Sent, "query");
 
         output.WriteLine(
             $"{handlers.Count} handlers, {reading} with the portal's context, {sending.Count} sent SQL "

@@ -31,6 +31,14 @@ internal static class TSql
         return new Parsed(statements, found);
     }
 
+    /// <summary>Each of <paramref name="commands"/> parsed on its own (as each is sent), the statements and errors
+    /// of all of them together; an error names its command as "<paramref name="kind"/> n".</summary>
+    public static Parsed ParseEach(IReadOnlyList<string> commands, string kind)
+    {
+        var parsed = commands.Select((sql, index) => Parse(sql, $"{kind} {index + 1}")).ToList();
+        return new Parsed(parsed.Sum(p => p.Statements), [.. parsed.SelectMany(p => p.Errors)]);
+    }
+
     private static string Around(string sql, int offset)
     {
         var from = Math.Clamp(offset - 60, 0, sql.Length);
