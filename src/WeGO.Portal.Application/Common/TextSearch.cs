@@ -8,7 +8,8 @@ namespace WeGO.Portal.Application.Common;
 /// with the trigram tokenizer, SQL Server full-text indexes (migration TextSearch, docs/decisions/0028), PostgreSQL
 /// trigram indexes on the text folded to lower case without accents (docs/decisions/0038). Each finder
 /// returns the matching ids with a rank, lower first; the user's text only ever travels as a parameter, made a
-/// literal phrase (FTS5) or prefix terms of letters and digits (CONTAINS), so no quote or operator can change the
+/// literal phrase (FTS5), prefix terms of letters and digits (CONTAINS) or a literal LIKE pattern that the query
+/// folds as it folds the columns, so "bogota" finds "Bogotá" (PostgreSQL); no quote or operator can change the
 /// query.</summary>
 public static class TextSearch
 {
@@ -46,19 +47,19 @@ public static class TextSearch
     {
         if (IsPostgreSql(db))
         {
-            var (pattern, folded) = (FoldedPattern(text), text.Trim());
+            var (pattern, searched) = (Like.Containing(text), text.Trim());
             return db.Database.SqlQuery<Hit>(
                 $"""
                 SELECT h."Id", MIN(h."Rank") AS "Rank" FROM (
-                    SELECT v."Id", -similarity(portal_fold(v."Venue"), portal_fold({folded}))::float8 AS "Rank"
+                    SELECT v."Id", -similarity(portal_fold(v."Venue"), portal_fold({searched}))::float8 AS "Rank"
                     FROM "Visits" AS v WHERE portal_fold(v."Venue") LIKE portal_fold({pattern}) ESCAPE '\'
                     UNION ALL
-                    SELECT d."VisitId", -similarity(portal_fold(d."HeadOfDelegation"), portal_fold({folded}))::float8
+                    SELECT d."VisitId", -similarity(portal_fold(d."HeadOfDelegation"), portal_fold({searched}))::float8
                     FROM "Delegation" AS d
                     WHERE portal_fold(d."HeadOfDelegation") LIKE portal_fold({pattern}) ESCAPE '\'
                     UNION ALL
-                    SELECT v."Id", -GREATEST(similarity(portal_fold(o."Name"), portal_fold({folded})),
-                        similarity(portal_fold(o."LocalName"), portal_fold({folded})))::float8
+                    SELECT v."Id", -GREATEST(similarity(portal_fold(o."Name"), portal_fold({searched})),
+                        similarity(portal_fold(o."LocalName"), portal_fold({searched})))::float8
                     FROM "Organizations" AS o JOIN "Visits" AS v ON v."OrganizationId" = o."Id"
                     WHERE portal_fold(o."Name") LIKE portal_fold({pattern}) ESCAPE '\'
                         OR portal_fold(o."LocalName") LIKE portal_fold({pattern}) ESCAPE '\'
@@ -99,13 +100,13 @@ public static class TextSearch
     {
         if (IsPostgreSql(db))
         {
-            var (pattern, folded) = (FoldedPattern(text), text.Trim());
+            var (pattern, searched) = (Like.Containing(text), text.Trim());
             return db.Database.SqlQuery<Hit>(
                 $"""
-                SELECT i."Id", -GREATEST(similarity(portal_fold(i."OrganizationName"), portal_fold({folded})),
-                    similarity(portal_fold(i."ContactName"), portal_fold({folded})),
-                    similarity(portal_fold(i."Email"), portal_fold({folded})),
-                    similarity(portal_fold(i."Reference"), portal_fold({folded})))::float8 AS "Rank"
+                SELECT i."Id", -GREATEST(similarity(portal_fold(i."OrganizationName"), portal_fold({searched})),
+                    similarity(portal_fold(i."ContactName"), portal_fold({searched})),
+                    similarity(portal_fold(i."Email"), portal_fold({searched})),
+                    similarity(portal_fold(i."Reference"), portal_fold({searched})))::float8 AS "Rank"
                 FROM "MembershipInquiries" AS i
                 WHERE portal_fold(i."OrganizationName") LIKE portal_fold({pattern}) ESCAPE '\'
                     OR portal_fold(i."ContactName") LIKE portal_fold({pattern}) ESCAPE '\'
@@ -138,11 +139,11 @@ public static class TextSearch
     {
         if (IsPostgreSql(db))
         {
-            var (pattern, folded) = (FoldedPattern(text), text.Trim());
+            var (pattern, searched) = (Like.Containing(text), text.Trim());
             return db.Database.SqlQuery<Hit>(
                 $"""
-                SELECT o."Id", -GREATEST(similarity(portal_fold(o."Name"), portal_fold({folded})),
-                    similarity(portal_fold(o."LocalName"), portal_fold({folded})))::float8 AS "Rank"
+                SELECT o."Id", -GREATEST(similarity(portal_fold(o."Name"), portal_fold({searched})),
+                    similarity(portal_fold(o."LocalName"), portal_fold({searched})))::float8 AS "Rank"
                 FROM "Organizations" AS o
                 WHERE portal_fold(o."Name") LIKE portal_fold({pattern}) ESCAPE '\'
                     OR portal_fold(o."LocalName") LIKE portal_fold({pattern}) ESCAPE '\'
@@ -174,11 +175,6 @@ public static class TextSearch
     /// does.</summary>
     public static string Phrase(string text) =>
         "\"" + text.Trim().Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    /// <summary>A LIKE pattern for PostgreSQL: the text taken literally, which the query folds with
-    /// <c>portal_fold</c> as it folds the columns (lower case, no accents), so "bogota" finds "Bogotá"; the fold keeps
-    /// the escape character, the percent sign and the underscore as they are.</summary>
-    private static string FoldedPattern(string text) => Like.Containing(text);
 
     /// <summary>A CONTAINS condition: every word of the text as a prefix term (<c>"word*" AND "other*"</c>). Words are
     /// runs of letters and digits, so punctuation and operators in the text never reach the full-text parser
