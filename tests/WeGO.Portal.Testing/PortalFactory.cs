@@ -12,7 +12,7 @@ namespace WeGO.Portal.Testing;
 /// <summary>The real portal, as Program.cs builds it, on a SQLite file of its own in a fresh temporary folder (or,
 /// with <see cref="Database"/>, a fresh PostgreSQL database). With <see cref="ListenOnLoopback"/> it runs on a real
 /// Kestrel port for a browser.</summary>
-public class PortalFactory : WebApplicationFactory<Program>
+public partial class PortalFactory : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@tests.wego";
     public const string AdminPassword = "Admin-Password-2024";
