@@ -194,6 +194,17 @@ public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal genera
         Assert.Equal(rows["InquiryNote"], inquiries.Sum(i => i.Notes.Count));
         Assert.Equal(rows["AuditEntries"], audit.Count);
         Assert.All(visits, v => Assert.True(v.CreatedAtUtc <= v.StartsAtUtc && v.Version == 0));
+
+        // Every column the model requires is written, not left to a migration's default: the delegation is written
+        // to in a portal language, and a roster is in its order of precedence from 1.
+        Assert.All(visits, v => Assert.Contains(v.Delegation.ContactLanguage, (string[])["en", "es", "ko"]));
+        Assert.Contains(visits, v => v.Delegation.ContactLanguage != "en");
+        Assert.All(visits.Where(v => v.Delegation.Members.Count > 0), v =>
+            Assert.Equal(
+                Enumerable.Range(1, v.Delegation.Members.Count),
+                v.Delegation.Members.Select(m => m.Precedence).Order()
+            )
+        );
         Assert.All(followUps, f =>
             Assert.True(
                 (f.VisitId is null) != (f.InquiryId is null)

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,8 +28,8 @@ public static class LivingHistory
         };
 
     /// <summary>Writes the year inside the demo's transaction, on a database that holds no organisation, visit or
-    /// inquiry yet. The generator writes SQLite's SQL, so on another provider the demo is the seed's story
-    /// alone.</summary>
+    /// inquiry yet, on SQLite or PostgreSQL. The generator writes explicit ids, which SQL Server's identity columns
+    /// refuse outside IDENTITY_INSERT, so on SQL Server the demo is the seed's story alone.</summary>
     public static async Task WriteAsync(
         IServiceProvider services,
         PortalDbContext db,
@@ -39,9 +38,9 @@ public static class LivingHistory
     )
     {
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LivingHistory));
-        if (!db.Database.IsSqlite())
+        if (db.Database.IsSqlServer())
         {
-            log.LogInformation("The demo's generated year is written on SQLite only; this database gets the seed's");
+            log.LogInformation("The demo's generated year is not written on SQL Server; this database gets the seed's");
             return;
         }
 
@@ -55,13 +54,15 @@ public static class LivingHistory
             return;
         }
 
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var transaction = (SqliteTransaction)(
-            db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("The demo's year is written inside the demo's transaction.")
-        );
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("The demo's year is written inside the demo's transaction.");
         var offices = await PortalDataGenerator.OfficesByRegionAsync(db, cancellationToken);
-        var rows = PortalDataGenerator.Write(connection, transaction, Options(today), offices);
+        var rows = PortalDataGenerator.Write(db.Database.GetDbConnection(), transaction, Options(today), offices);
+        if (db.Database.IsNpgsql())
+        {
+            await IdentitiesAfterTheHighestIdAsync(db, cancellationToken);
+        }
+
         log.LogInformation(
             "Demo year generated around {Today}: {Rows} rows in {Tables} tables",
             today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -69,4 +70,28 @@ public static class LivingHistory
             rows.Count(r => r.Rows > 0)
         );
     }
+
+    /// <summary>The generator wrote ids itself, which leaves PostgreSQL's identity sequences at their start: each one
+    /// moves past its table's highest id, so the next row EF Core adds (Seremban's, a user's) gets a free one.</summary>
+    private static Task<int> IdentitiesAfterTheHighestIdAsync(
+        PortalDbContext db,
+        CancellationToken cancellationToken
+    ) =>
+        db.Database.ExecuteSqlRawAsync(
+            """
+            DO $$
+            DECLARE identity record;
+            BEGIN
+              FOR identity IN
+                SELECT table_name, column_name FROM information_schema.columns
+                WHERE is_identity = 'YES' AND table_schema = current_schema()
+              LOOP
+                EXECUTE format(
+                  'SELECT setval(pg_get_serial_sequence(%L, %L), COALESCE((SELECT MAX(%I) FROM %I), 0) + 1, false)',
+                  quote_ident(identity.table_name), identity.column_name, identity.column_name, identity.table_name);
+              END LOOP;
+            END $$
+            """,
+            cancellationToken
+        );
 }

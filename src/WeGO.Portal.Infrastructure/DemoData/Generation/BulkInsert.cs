@@ -1,17 +1,18 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace WeGO.Portal.Infrastructure.DemoData.Generation;
 
-/// <summary>Fills SQLite fast: one prepared INSERT per table, reused for every row, inside large transactions.
-/// Values are bound as CLR values, so Microsoft.Data.Sqlite writes them in the same text formats EF Core does
-/// (DateTime 'yyyy-MM-dd HH:mm:ss.FFFFFFF', DateOnly 'yyyy-MM-dd', TimeOnly 'HH:mm:ss.FFFFFFF', bool 0/1).</summary>
+/// <summary>Fills a database fast: one prepared INSERT per table, reused for every row, inside large transactions.
+/// Values are bound as CLR values, so each provider writes them as EF Core does: on SQLite in its text formats
+/// (DateTime 'yyyy-MM-dd HH:mm:ss.FFFFFFF', DateOnly 'yyyy-MM-dd', bool 0/1), on PostgreSQL as the column's own type
+/// (timestamptz, date, boolean). Names are quoted with double quotes, which both read as identifiers.</summary>
 /// <remarks>Given the caller's transaction, it writes inside it and never commits: the caller's commit or rollback
 /// decides for every row.</remarks>
-internal sealed class BulkInsert(SqliteConnection connection, SqliteTransaction? outer = null) : IDisposable
+internal sealed class BulkInsert(DbConnection connection, DbTransaction? outer = null) : IDisposable
 {
     private readonly List<Table> tables = [];
     private readonly bool ownsTransactions = outer is null;
-    private SqliteTransaction? transaction = outer;
+    private DbTransaction? transaction = outer;
 
     public IEnumerable<(string Table, int Rows)> Counts => tables.Select(t => (t.Name, t.Rows));
 
@@ -54,33 +55,38 @@ internal sealed class BulkInsert(SqliteConnection connection, SqliteTransaction?
         }
     }
 
-    private SqliteTransaction Begin() => transaction ??= connection.BeginTransaction();
+    private DbTransaction Begin() => transaction ??= connection.BeginTransaction();
 
     internal sealed class Table : IDisposable
     {
-        private readonly SqliteCommand command;
-        private readonly SqliteParameter[] parameters;
+        private readonly DbCommand command;
+        private readonly DbParameter[] parameters;
 
-        public Table(SqliteConnection connection, string name, string[] columns)
+        public Table(DbConnection connection, string name, string[] columns)
         {
             Name = name;
             command = connection.CreateCommand();
 #pragma warning disable CA2100 // Table and column names are constants of this program; values go through parameters.
             command.CommandText =
                 $"INSERT INTO \"{name}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) "
-                + $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+                + $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
 #pragma warning restore CA2100
-            parameters =
-            [
-                .. columns.Select((_, i) => command.Parameters.Add(new SqliteParameter { ParameterName = "$p" + i })),
-            ];
+            parameters = [.. columns.Select((_, i) => Parameter(command, "@p" + i))];
+        }
+
+        private static DbParameter Parameter(DbCommand command, string name)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
         }
 
         public string Name { get; }
 
         public int Rows { get; private set; }
 
-        public SqliteTransaction Transaction
+        public DbTransaction Transaction
         {
             set => command.Transaction = value;
         }

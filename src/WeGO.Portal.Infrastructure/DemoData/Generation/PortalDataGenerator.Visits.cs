@@ -289,7 +289,8 @@ public sealed partial class PortalDataGenerator
             "VisitId",
             "HeadOfDelegation",
             "HeadOfDelegationTitle",
-            "ExpectedHeadcount"
+            "ExpectedHeadcount",
+            "ContactLanguage"
         );
         var members = bulk.Into(
             "DelegationMember",
@@ -301,7 +302,8 @@ public sealed partial class PortalDataGenerator
             "Email",
             "DietaryNeeds",
             "AccessibilityNeeds",
-            "DelegationId"
+            "DelegationId",
+            "Precedence"
         );
         var hosts = bulk.Into("VisitHost", "Id", "Name", "Title", "StaffUserId", "Order", "VisitId");
         var agenda = bulk.Into(
@@ -413,7 +415,7 @@ public sealed partial class PortalDataGenerator
                         : Vocabulary.CompanyHeadTitles
                 );
             var expected = 2 + (int)(38 * Math.Pow(random.Double(), 2));
-            delegations.Add(id, id, head, headTitle, expected);
+            delegations.Add(id, id, head, headTitle, expected, PortalLanguageOf(organization.Locale));
 
             if (plan.Status != VisitStatus.Requested && random.Bool(0.25f))
             {
@@ -439,7 +441,8 @@ public sealed partial class PortalDataGenerator
                         random.Bool(0.5f) ? english.Internet.Email(provider: Vocabulary.MailDomain) : null,
                         random.Bool(0.1f) ? random.ArrayElement(Vocabulary.DietaryNeeds) : null,
                         random.Bool(0.03f) ? "Wheelchair access" : null,
-                        id
+                        id,
+                        m + 1
                     );
                 }
             }
@@ -797,6 +800,16 @@ public sealed partial class PortalDataGenerator
                     )
                 )
         );
+
+    /// <summary>The portal language the Secretariat writes to the delegation in: Spanish and Korean to those who speak
+    /// them, English to everyone else.</summary>
+    private static string PortalLanguageOf(string locale) =>
+        locale[..2] switch
+        {
+            "es" => "es",
+            "ko" => "ko",
+            _ => "en",
+        };
 
     private static string LanguageOf(string locale) =>
         locale[..2] switch

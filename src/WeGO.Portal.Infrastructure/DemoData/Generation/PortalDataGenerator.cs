@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Bogus;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Data;
 using WeGO.Portal.Domain.Organizations;
@@ -31,7 +31,7 @@ public sealed record GeneratorOptions(int Visits, int Inquiries)
     public DateOnly InquiriesFrom { get; init; } = new(2015, 1, 1);
 }
 
-/// <summary>Writes a Secretariat's worth of history at any volume into a migrated SQLite database: cities in every
+/// <summary>Writes a Secretariat's worth of history at any volume into a migrated SQLite or PostgreSQL database: cities in every
 /// region, visits in every status with their delegations, hosts, agendas, topics, follow-ups, reports and
 /// releases, and membership inquiries in every stage. Rows go in through prepared statements, not EF Core, so
 /// 100,000 visits take seconds. The benchmarks fill a whole file with it (bench/WeGO.Portal.Bench); the demo writes
@@ -67,8 +67,8 @@ public sealed partial class PortalDataGenerator
     /// given (the caller commits or rolls back everything), else in transactions of its own. The tables it fills must
     /// be empty; their ids start at 1. Returns the rows written per table.</summary>
     public static IReadOnlyList<(string Table, int Rows)> Write(
-        SqliteConnection connection,
-        SqliteTransaction? transaction,
+        DbConnection connection,
+        DbTransaction? transaction,
         GeneratorOptions options,
         IReadOnlyDictionary<Region, int> officeByRegion
     )
