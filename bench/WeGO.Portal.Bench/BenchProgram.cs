@@ -17,6 +17,7 @@ internal static class BenchProgram
           visits-list --data <folder> [--iterations 100] [--warmup 10]
           dashboard   --data <folder> [--iterations 100] [--warmup 10]
           search      --data <folder> [--iterations 100] [--warmup 10]
+          search-postgresql [--visits 100000] [--inquiries 100000] [--iterations 100] [--warmup 10]
           sessions    --data <folder> [--iterations 5000] [--warmup 500]
           load        --data <folder>[,<folder>...] [--connections 64] [--warmup 3] [--duration 10]
                       [--pages "visits list,visit page"]
@@ -62,6 +63,13 @@ internal static class BenchProgram
                 case "search":
                     return await Search.SearchBenchmark.RunAsync(
                         options.Required("data"),
+                        options.Int("iterations", 100),
+                        options.Int("warmup", 10),
+                        Console.Out
+                    );
+                case "search-postgresql":
+                    return await Search.SearchBenchmark.RunOnPostgreSqlAsync(
+                        new GeneratorOptions(options.Int("visits", 100_000), options.Int("inquiries", 100_000)),
                         options.Int("iterations", 100),
                         options.Int("warmup", 10),
                         Console.Out

@@ -35,7 +35,7 @@ internal static class GeneratedDatabase
         }
 
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
-        var offices = await MigrateAsync(connectionString, cancellationToken);
+        var offices = await MigrateAsync(new DatabaseOptions(), connectionString, cancellationToken);
 
         IReadOnlyList<(string, int)> rows;
         using (var connection = new SqliteConnection(connectionString))
@@ -51,15 +51,43 @@ internal static class GeneratedDatabase
         return new GeneratedData(path, rows, Stopwatch.GetElapsedTime(started));
     }
 
-    /// <summary>The portal's own start-up steps: migrations (and WAL) through <see cref="DatabaseInitializer"/> on a
-    /// context configured by <see cref="DatabaseRegistration"/>, then the regional offices every installation
-    /// has.</summary>
+    /// <summary>The same history in an empty PostgreSQL database (the search benchmark's second engine): migrated by
+    /// the portal's start-up code, filled in transactions of the generator's own.</summary>
+    public static async Task<IReadOnlyList<(string Table, int Rows)>> GenerateOnPostgreSqlAsync(
+        string connectionString,
+        GeneratorOptions options,
+        CancellationToken cancellationToken
+    )
+    {
+        var offices = await MigrateAsync(
+            new DatabaseOptions { Provider = DatabaseProvider.PostgreSql },
+            connectionString,
+            cancellationToken
+        );
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        // A load into an empty database, as pg_restore does it: foreign keys unchecked for this session (the test
+        // cluster's user may), so the generator can send 500 rows an INSERT in whatever order its tables fill.
+        await using (var replica = new Npgsql.NpgsqlCommand("SET session_replication_role = replica", connection))
+        {
+            await replica.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var rows = PortalDataGenerator.Write(connection, transaction: null, options, offices, rowsPerStatement: 500);
+        await using var analyze = new Npgsql.NpgsqlCommand("RESET session_replication_role; ANALYZE", connection);
+        await analyze.ExecuteNonQueryAsync(cancellationToken);
+        return rows;
+    }
+
+    /// <summary>The portal's own start-up steps: migrations (and WAL on SQLite) through
+    /// <see cref="DatabaseInitializer"/> on a context configured by <see cref="DatabaseRegistration"/>, then the
+    /// regional offices every installation has.</summary>
     private static async Task<IReadOnlyDictionary<Domain.Organizations.Region, int>> MigrateAsync(
+        DatabaseOptions databaseOptions,
         string connectionString,
         CancellationToken cancellationToken
     )
     {
-        var databaseOptions = new DatabaseOptions();
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
         DatabaseRegistration.Configure(builder, databaseOptions, connectionString);
         await using var db = new PortalDbContext(builder.Options);

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Application.Visits;
+using WeGO.Portal.Bench.Generation;
 using WeGO.Portal.Bench.VisitsList;
+using WeGO.Portal.Infrastructure.DemoData.Generation;
 
 namespace WeGO.Portal.Bench.Search;
 
@@ -28,7 +30,7 @@ internal static class SearchBenchmark
         Console.SetOut(hostConsole);
         try
         {
-            return await RunOnAsync(folder, Math.Max(1, iterations), warmup, output);
+            return await RunOnAsync(folder, settings: null, Math.Max(1, iterations), warmup, output);
         }
         finally
         {
@@ -36,9 +38,59 @@ internal static class SearchBenchmark
         }
     }
 
-    private static async Task<int> RunOnAsync(string folder, int iterations, int warmup, TextWriter output)
+    /// <summary>The same cases on PostgreSQL: a throwaway cluster from Debian's binaries (the tests'
+    /// <see cref="Testing.PostgreSqlCluster"/>), a database filled by the same generator with the same options, and
+    /// the portal started on it.</summary>
+    public static async Task<int> RunOnPostgreSqlAsync(
+        GeneratorOptions generate,
+        int iterations,
+        int warmup,
+        TextWriter output
+    )
     {
-        using var portal = new BenchPortal(folder);
+        var connectionString = Testing.PostgreSqlCluster.CreateDatabase();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var rows = await GeneratedDatabase.GenerateOnPostgreSqlAsync(
+            connectionString,
+            generate,
+            CancellationToken.None
+        );
+        await output.WriteLineAsync(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"PostgreSQL filled by the generator: {rows.Sum(r => r.Rows):N0} rows in "
+                    + $"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:N1} s"
+            )
+        );
+
+        var folder = Directory.CreateTempSubdirectory("wego-bench-pg-").FullName;
+        var console = Console.Out;
+        await using var hostConsole = new StreamWriter(Path.Combine(folder, "bench-host-console.log"), append: false);
+        Console.SetOut(hostConsole);
+        try
+        {
+            var settings = new Dictionary<string, string>
+            {
+                ["Database:Provider"] = "PostgreSql",
+                ["ConnectionStrings:Portal"] = connectionString,
+            };
+            return await RunOnAsync(folder, settings, Math.Max(1, iterations), warmup, output);
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+    }
+
+    private static async Task<int> RunOnAsync(
+        string folder,
+        Dictionary<string, string>? settings,
+        int iterations,
+        int warmup,
+        TextWriter output
+    )
+    {
+        using var portal = new BenchPortal(folder, settings);
         _ = portal.Server;
         // Words the generated data holds: a surname few rows carry, a word most rows carry, the start of a word.
         var (heads, visits, inquiries) = await portal.WithDbAsync(async db =>
@@ -65,7 +117,7 @@ internal static class SearchBenchmark
                 CultureInfo.InvariantCulture,
                 $"""
 
-                Text search on {folder}
+                Text search on {settings?["Database:Provider"] ?? "SQLite"}, {folder}
                   {visits:N0} visits, {inquiries:N0} inquiries ({BenchPortal.Environment}, in process, one at a time)
                   {Environment.ProcessorCount} cores, load average {LoadAverage.Now()} at start;
                   {iterations} timed requests per case after {warmup} warm-up

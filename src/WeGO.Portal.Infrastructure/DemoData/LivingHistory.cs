@@ -58,10 +58,6 @@ public static class LivingHistory
             ?? throw new InvalidOperationException("The demo's year is written inside the demo's transaction.");
         var offices = await PortalDataGenerator.OfficesByRegionAsync(db, cancellationToken);
         var rows = PortalDataGenerator.Write(db.Database.GetDbConnection(), transaction, Options(today), offices);
-        if (db.Database.IsNpgsql())
-        {
-            await IdentitiesAfterTheHighestIdAsync(db, cancellationToken);
-        }
 
         log.LogInformation(
             "Demo year generated around {Today}: {Rows} rows in {Tables} tables",
@@ -70,28 +66,4 @@ public static class LivingHistory
             rows.Count(r => r.Rows > 0)
         );
     }
-
-    /// <summary>The generator wrote ids itself, which leaves PostgreSQL's identity sequences at their start: each one
-    /// moves past its table's highest id, so the next row EF Core adds (Seremban's, a user's) gets a free one.</summary>
-    private static Task<int> IdentitiesAfterTheHighestIdAsync(
-        PortalDbContext db,
-        CancellationToken cancellationToken
-    ) =>
-        db.Database.ExecuteSqlRawAsync(
-            """
-            DO $$
-            DECLARE identity record;
-            BEGIN
-              FOR identity IN
-                SELECT table_name, column_name FROM information_schema.columns
-                WHERE is_identity = 'YES' AND table_schema = current_schema()
-              LOOP
-                EXECUTE format(
-                  'SELECT setval(pg_get_serial_sequence(%L, %L), COALESCE((SELECT MAX(%I) FROM %I), 0) + 1, false)',
-                  quote_ident(identity.table_name), identity.column_name, identity.column_name, identity.table_name);
-              END LOOP;
-            END $$
-            """,
-            cancellationToken
-        );
 }

@@ -63,21 +63,57 @@ public sealed partial class PortalDataGenerator
         asOfUtc = options.AsOf.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
     }
 
-    /// <summary>Writes the history through <paramref name="connection"/>: inside <paramref name="transaction"/> when
-    /// given (the caller commits or rolls back everything), else in transactions of its own. The tables it fills must
-    /// be empty; their ids start at 1. Returns the rows written per table.</summary>
+    /// <summary>Writes the history through <paramref name="connection"/> (SQLite or PostgreSQL): inside
+    /// <paramref name="transaction"/> when given (the caller commits or rolls back everything), else in transactions
+    /// of its own. The tables it fills must be empty; their ids start at 1. Returns the rows written per
+    /// table. <paramref name="rowsPerStatement"/> above 1 writes that many rows an INSERT, for a server engine with
+    /// foreign keys off for the session (<see cref="BulkInsert"/>).</summary>
     public static IReadOnlyList<(string Table, int Rows)> Write(
         DbConnection connection,
         DbTransaction? transaction,
         GeneratorOptions options,
-        IReadOnlyDictionary<Region, int> officeByRegion
+        IReadOnlyDictionary<Region, int> officeByRegion,
+        int rowsPerStatement = 1
     )
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.Visits);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Inquiries);
-        using var bulk = new BulkInsert(connection, transaction);
-        new PortalDataGenerator(options, officeByRegion).Write(bulk);
-        return [.. bulk.Counts];
+        IReadOnlyList<(string Table, int Rows)> counts;
+        using (var bulk = new BulkInsert(connection, transaction, rowsPerStatement))
+        {
+            new PortalDataGenerator(options, officeByRegion).Write(bulk);
+            counts = [.. bulk.Counts];
+        }
+
+        if (connection is Npgsql.NpgsqlConnection)
+        {
+            IdentitiesAfterTheHighestId(connection, transaction);
+        }
+
+        return counts;
+    }
+
+    /// <summary>The generator writes ids itself, which leaves PostgreSQL's identity sequences at their start: each one
+    /// moves past its table's highest id, so the next row EF Core adds (Seremban's, a user's) gets a free one.</summary>
+    private static void IdentitiesAfterTheHighestId(DbConnection connection, DbTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            DO $$
+            DECLARE identity record;
+            BEGIN
+              FOR identity IN
+                SELECT table_name, column_name FROM information_schema.columns
+                WHERE is_identity = 'YES' AND table_schema = current_schema()
+              LOOP
+                EXECUTE format(
+                  'SELECT setval(pg_get_serial_sequence(%L, %L), COALESCE((SELECT MAX(%I) FROM %I), 0) + 1, false)',
+                  quote_ident(identity.table_name), identity.column_name, identity.column_name, identity.table_name);
+              END LOOP;
+            END $$
+            """;
+        command.ExecuteNonQuery();
     }
 
     /// <summary>The regional office each region's visits and inquiries go to: its own, else the Secretariat.</summary>
