@@ -107,10 +107,12 @@ public sealed class MigrationsTests
         );
     }
 
+    // About SQLite's file: PostgreSqlTests start a portal on an empty PostgreSQL database and check its migration.
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task Portal_start_up_creates_and_migrates_the_sqlite_file_in_the_data_folder()
     {
-        using var portal = new PortalFactory { SeedDemo = false }.Start();
+        using var portal = new PortalFactory { SeedDemo = false, Database = TestDatabase.Sqlite }.Start();
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
 
