@@ -88,6 +88,42 @@ public sealed class MigrationsTests
         Assert.Contains("USING gin (portal_fold(\"Venue\") gin_trgm_ops)", script, StringComparison.Ordinal);
     }
 
+    /// <summary>The script operators apply with psql (docs/operations.md) runs on an empty database, and a second
+    /// time changes nothing.</summary>
+    [PostgreSqlFact]
+    public async Task PostgreSql_idempotent_script_applies_to_an_empty_database_twice()
+    {
+        using var design = new Migrations.PostgreSql.DesignTimeFactory().CreateDbContext([]);
+        var script = design.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        var connectionString = PostgreSqlCluster.CreateDatabase();
+        try
+        {
+            await using (var connection = new Npgsql.NpgsqlConnection(connectionString))
+            {
+                await connection.OpenAsync();
+                foreach (var _ in Enumerable.Range(0, 2))
+                {
+                    await using var apply = new Npgsql.NpgsqlCommand(script, connection);
+                    await apply.ExecuteNonQueryAsync();
+                }
+            }
+
+            var options = new DbContextOptionsBuilder<PortalDbContext>()
+                .UseNpgsql(connectionString, o => o.MigrationsAssembly("WeGO.Portal.Migrations.PostgreSql"))
+                .Options;
+            await using var db = new PortalDbContext(options);
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(
+                "bogota",
+                await db.Database.SqlQueryRaw<string>("SELECT portal_fold('BOGOTÁ') AS \"Value\"").SingleAsync()
+            );
+        }
+        finally
+        {
+            PostgreSqlCluster.DropDatabase(connectionString);
+        }
+    }
+
     [Fact]
     public void Sql_server_idempotent_script_creates_every_table_guarded()
     {
