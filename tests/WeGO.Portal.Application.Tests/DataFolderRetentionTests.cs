@@ -9,11 +9,17 @@ namespace WeGO.Portal.Application.Tests;
 /// clock the test moves: log files last written more than <c>Portal:Logging:RetentionDays</c> (30) days ago and
 /// Development's pickup mails older than <c>Portal:Mail:SentRetentionDays</c> (90) are deleted; younger files, other
 /// files in the mail folder and the rest of the data folder stay.</summary>
+// About the data folder's files, SQLite's portal.db among them; the database plays no other part.
+[Trait("Database", "SqliteOnly")]
 public sealed class DataFolderRetentionTests : IDisposable
 {
     private static readonly DateTimeOffset Written = new(2026, 10, 1, 3, 0, 0, TimeSpan.Zero);
 
-    private readonly ClockedPortal portal = new(new FixedClock(Written)) { SeedDemo = false };
+    private readonly ClockedPortal portal = new(new FixedClock(Written))
+    {
+        SeedDemo = false,
+        Database = TestDatabase.Sqlite,
+    };
 
     public void Dispose() => portal.Dispose();
 

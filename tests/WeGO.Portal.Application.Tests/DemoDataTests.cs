@@ -24,6 +24,10 @@ public sealed partial class DemoDataTests : IDisposable
 
     private static DateOnly Today => SecretariatCalendar.Today(TimeProvider.System);
 
+    /// <summary>Whether the demo holds its generated working year (<see cref="LivingHistory"/>): the generator writes
+    /// SQLite's SQL, so on PostgreSQL the demo is the seed's story alone.</summary>
+    private bool HasGeneratedYear => portal.Database == TestDatabase.Sqlite;
+
     private Task<int> SerembanVisitIdAsync() =>
         portal.WithDbAsync(db =>
             db.Visits.Where(v => v.Organization.Name == SerembanVisit.CityName).Select(v => v.Id).SingleAsync()
@@ -86,7 +90,7 @@ public sealed partial class DemoDataTests : IDisposable
         await RegionalOffices.EnsureAsync(db, CancellationToken.None);
 
         Assert.Equal(before, await CountsAsync());
-        Assert.Equal(1 + LivingHistory.Visits, before[0]);
+        Assert.Equal(1 + (HasGeneratedYear ? LivingHistory.Visits : 0), before[0]);
         var seremban = await SerembanVisitIdAsync();
         Assert.Equal(3, await db.FollowUps.CountAsync(f => f.VisitId == seremban));
         Assert.Equal(7, await db.RegionalOffices.CountAsync());
@@ -245,12 +249,20 @@ public sealed partial class DemoDataTests : IDisposable
         );
         Assert.Equal(open, overview.OpenFollowUps);
         Assert.Equal(overdue, overview.OverdueFollowUps);
-        Assert.InRange(overdue, 1, open - 1);
         Assert.NotEmpty(overview.Recent);
-        Assert.NotEmpty(overview.Upcoming);
+        Assert.InRange(overdue, 1, open);
+        if (HasGeneratedYear)
+        {
+            // The seed's visit was in 2024 and its follow-ups are all overdue; the generated year adds visits to come
+            // and follow-ups not yet due.
+            Assert.InRange(overdue, 1, open - 1);
+            Assert.NotEmpty(overview.Upcoming);
+        }
     }
 
+    // The generated year is written on SQLite only (LivingHistory).
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task The_demo_is_a_working_year_around_today()
     {
         var today = Today;
@@ -291,7 +303,10 @@ public sealed partial class DemoDataTests : IDisposable
         Assert.Equal(["en", "es", "ko"], published.Order());
     }
 
+    // The generated year is written on SQLite only (LivingHistory); the seed's one visit
+    // (2024) is outside the year asked.
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task Some_visited_organisations_joined_the_registry_after_their_visit()
     {
         var today = Today;
@@ -313,7 +328,10 @@ public sealed partial class DemoDataTests : IDisposable
             var tables = new List<string>();
             await using (var list = connection.CreateCommand())
             {
-                list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'";
+                list.CommandText = db.Database.IsSqlite()
+                    ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+                    : "SELECT table_name FROM information_schema.tables "
+                        + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'";
                 await using var reader = await list.ExecuteReaderAsync();
                 while (await reader.ReadAsync())
                 {
@@ -344,7 +362,12 @@ public sealed partial class DemoDataTests : IDisposable
         });
 
         Assert.Contains(addresses, a => a.Table == "Contacts");
-        Assert.Contains(addresses, a => a.Table == "DelegationMember");
+        if (HasGeneratedYear)
+        {
+            // Only the generated year's delegates have addresses; the seed's Seremban delegates have none.
+            Assert.Contains(addresses, a => a.Table == "DelegationMember");
+        }
+
         Assert.Contains(addresses, a => a.Table == "MembershipInquiries");
         // Besides the seed's press contact (a release's footer, never a recipient) and the administrator the test signs
         // in as, every address is at example.org.

@@ -15,6 +15,8 @@ namespace WeGO.Portal.Application.Tests;
 
 /// <summary>The benchmark's data generator (bench/WeGO.Portal.Bench) writes SQL of its own for speed; these tests prove
 /// the portal reads what it writes, through the real start-up, EF model and mediator pipeline.</summary>
+// The generator writes a SQLite file through SqliteConnection (bench/README.md); PostgreSQL is filled otherwise.
+[Trait("Database", "SqliteOnly")]
 public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal generated)
     : IClassFixture<GeneratedDataTests.GeneratedPortal>
 {
@@ -25,7 +27,7 @@ public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal genera
 
     public sealed class GeneratedPortal : IAsyncLifetime
     {
-        public PortalFactory Portal { get; } = new() { SeedDemo = false };
+        public PortalFactory Portal { get; } = new() { SeedDemo = false, Database = TestDatabase.Sqlite };
 
         internal GeneratedData Data { get; private set; } = null!;
 

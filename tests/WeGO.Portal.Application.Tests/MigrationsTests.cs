@@ -88,6 +88,42 @@ public sealed class MigrationsTests
         Assert.Contains("USING gin (portal_fold(\"Venue\") gin_trgm_ops)", script, StringComparison.Ordinal);
     }
 
+    /// <summary>The script operators apply with psql (docs/operations.md) runs on an empty database, and a second
+    /// time changes nothing.</summary>
+    [PostgreSqlFact]
+    public async Task PostgreSql_idempotent_script_applies_to_an_empty_database_twice()
+    {
+        using var design = new Migrations.PostgreSql.DesignTimeFactory().CreateDbContext([]);
+        var script = design.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        var connectionString = PostgreSqlCluster.CreateDatabase();
+        try
+        {
+            await using (var connection = new Npgsql.NpgsqlConnection(connectionString))
+            {
+                await connection.OpenAsync();
+                foreach (var _ in Enumerable.Range(0, 2))
+                {
+                    await using var apply = new Npgsql.NpgsqlCommand(script, connection);
+                    await apply.ExecuteNonQueryAsync();
+                }
+            }
+
+            var options = new DbContextOptionsBuilder<PortalDbContext>()
+                .UseNpgsql(connectionString, o => o.MigrationsAssembly("WeGO.Portal.Migrations.PostgreSql"))
+                .Options;
+            await using var db = new PortalDbContext(options);
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(
+                "bogota",
+                await db.Database.SqlQueryRaw<string>("SELECT portal_fold('BOGOTÁ') AS \"Value\"").SingleAsync()
+            );
+        }
+        finally
+        {
+            PostgreSqlCluster.DropDatabase(connectionString);
+        }
+    }
+
     [Fact]
     public void Sql_server_idempotent_script_creates_every_table_guarded()
     {
@@ -107,10 +143,12 @@ public sealed class MigrationsTests
         );
     }
 
+    // About SQLite's file: PostgreSqlTests start a portal on an empty PostgreSQL database and check its migration.
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task Portal_start_up_creates_and_migrates_the_sqlite_file_in_the_data_folder()
     {
-        using var portal = new PortalFactory { SeedDemo = false }.Start();
+        using var portal = new PortalFactory { SeedDemo = false, Database = TestDatabase.Sqlite }.Start();
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
 

@@ -25,9 +25,13 @@ public partial class PortalFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
-    /// <summary>The database this portal starts on: its own SQLite file (the default), or its own database on this
-    /// process's PostgreSQL cluster (<see cref="PostgreSqlCluster"/>).</summary>
-    public TestDatabase Database { get; init; }
+    /// <summary>The database this portal starts on: its own SQLite file, or its own database on this process's
+    /// PostgreSQL cluster (<see cref="PostgreSqlCluster"/>). The default is <see cref="DefaultDatabase"/>.</summary>
+    public TestDatabase Database { get; init; } = DefaultDatabase;
+
+    /// <summary>The environment variable <c>WEGO_TEST_DATABASE</c> (<c>PostgreSql</c> or <c>Sqlite</c>, case ignored),
+    /// SQLite when unset: CI runs the integration tier once on each.</summary>
+    public static TestDatabase DefaultDatabase { get; } = DatabaseFromEnvironment();
 
     /// <summary>This portal's database: another factory given it as <c>ConnectionStrings:Portal</c> (with the same
     /// <see cref="Database"/>) is a second instance on the same database.</summary>
@@ -132,8 +136,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
             SqliteConnection.ClearAllPools();
             if (postgreSqlConnectionString is not null)
             {
-                using var connection = new Npgsql.NpgsqlConnection(postgreSqlConnectionString);
-                Npgsql.NpgsqlConnection.ClearPool(connection);
+                PostgreSqlCluster.DropDatabase(postgreSqlConnectionString);
             }
 
             try
@@ -145,6 +148,21 @@ public partial class PortalFactory : WebApplicationFactory<Program>
                 // A log file still being flushed; the temporary folder is cleaned by the system.
             }
         }
+    }
+
+    private static TestDatabase DatabaseFromEnvironment()
+    {
+        var value = System.Environment.GetEnvironmentVariable("WEGO_TEST_DATABASE");
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return TestDatabase.Sqlite;
+        }
+
+        return Enum.TryParse<TestDatabase>(value.Trim(), ignoreCase: true, out var database) && Enum.IsDefined(database)
+            ? database
+            : throw new InvalidOperationException(
+                $"WEGO_TEST_DATABASE is '{value}': it must be PostgreSql or Sqlite (or unset, for SQLite)."
+            );
     }
 
     private static int FreePort()

@@ -109,6 +109,42 @@ public sealed class PostgreSqlTests : IDisposable
         );
     }
 
+    /// <summary>The dashboard groups visits by the year and month of their start moved by the secretariat's offset.
+    /// PostgreSQL takes the parts of a <c>timestamptz</c> in the session's time zone, but Npgsql's translation reads
+    /// them <c>AT TIME ZONE 'UTC'</c>, so a connection string naming another zone changes nothing.</summary>
+    [PostgreSqlFact]
+    public async Task Dates_are_taken_apart_in_utc_when_the_connection_string_names_another_time_zone()
+    {
+        var database = Portal();
+        var inSeoul = new PortalFactory { SeedDemo = false, Database = TestDatabase.PostgreSql };
+        inSeoul.Settings["ConnectionStrings:Portal"] = database.DatabaseConnectionString + ";Timezone=Asia/Seoul";
+        portals.Add(inSeoul);
+        inSeoul.Start();
+        var visitId = await inSeoul.ScheduleVisitAsync();
+
+        // As the dashboard takes them: the start moved by the secretariat's offset (here none), then its parts.
+        var minutes = 0.0;
+        var read = await inSeoul.WithDbAsync(db =>
+            db.Visits.Where(v => v.Id == visitId)
+                .Select(v => new { v.StartsAtUtc, Local = v.StartsAtUtc.AddMinutes(minutes) })
+                .Select(v => new
+                {
+                    v.StartsAtUtc,
+                    v.Local.Day,
+                    v.Local.Hour,
+                })
+                .SingleAsync()
+        );
+
+        Assert.Equal((read.StartsAtUtc.Day, read.StartsAtUtc.Hour), (read.Day, read.Hour));
+        Assert.Equal(
+            "Asia/Seoul",
+            await inSeoul.WithDbAsync(db =>
+                db.Database.SqlQueryRaw<string>("SELECT current_setting('TimeZone') AS \"Value\"").SingleAsync()
+            )
+        );
+    }
+
     [PostgreSqlFact]
     public Task The_second_of_two_editors_of_a_visit_is_told_what_changed() =>
         VisitPagesTests.SecondOfTwoEditorsIsToldWhatChangedAsync(Portal());

@@ -183,11 +183,15 @@ public sealed partial class VisitPagesTests : IClassFixture<PortalFactory>
         SecondOfTwoEditorsIsToldWhatChangedAsync(portal);
 
     /// <summary>Decision 0012 on any database: two colleagues edit one visit, the first saves, and the second's save
-    /// is refused with what changed beside their own input.</summary>
-    internal static async Task SecondOfTwoEditorsIsToldWhatChangedAsync(PortalFactory portal)
+    /// is refused with what changed beside their own input. With <paramref name="secondInstance"/> (a second portal on
+    /// the same database) the second colleague works on that instance.</summary>
+    internal static async Task SecondOfTwoEditorsIsToldWhatChangedAsync(
+        PortalFactory portal,
+        PortalFactory? secondInstance = null
+    )
     {
         var first = await PortalClient.NewStaffSignedInAsync(portal, Roles.SecretariatStaff);
-        var second = await PortalClient.NewStaffSignedInAsync(portal, Roles.SecretariatStaff);
+        var second = await PortalClient.NewStaffSignedInAsync(secondInstance ?? portal, Roles.SecretariatStaff);
         using var scheduled = await first.PostFormAsync("/Visits/Schedule", Plan("Ulsan", "2026-12-14"));
         var editPath = scheduled.Headers.Location!.OriginalString.Replace(
             "/Details/",

@@ -6,7 +6,8 @@ namespace WeGO.Portal.Application.Common;
 
 /// <summary>What staff type into a list's search box, found through the database's text index: SQLite FTS5 tables
 /// with the trigram tokenizer, SQL Server full-text indexes (migration TextSearch, docs/decisions/0028), PostgreSQL
-/// trigram indexes on the text folded to lower case without accents (docs/decisions/0038). Each finder
+/// trigram indexes on the text folded to lower case without accents, ranked by how wholly the text matches a run of
+/// words (strict_word_similarity) plus how much of the column it is (similarity) (docs/decisions/0038). Each finder
 /// returns the matching ids with a rank, lower first; the user's text only ever travels as a parameter, made a
 /// literal phrase (FTS5), prefix terms of letters and digits (CONTAINS) or a literal LIKE pattern that the query
 /// folds as it folds the columns, so "bogota" finds "Bogotá" (PostgreSQL); no quote or operator can change the
@@ -51,15 +52,21 @@ public static class TextSearch
             return db.Database.SqlQuery<Hit>(
                 $"""
                 SELECT h."Id", MIN(h."Rank") AS "Rank" FROM (
-                    SELECT v."Id", -similarity(portal_fold(v."Venue"), portal_fold({searched}))::float8 AS "Rank"
+                    SELECT v."Id", -(strict_word_similarity(portal_fold({searched}), portal_fold(v."Venue"))
+                        + similarity(portal_fold(v."Venue"), portal_fold({searched})))::float8 AS "Rank"
                     FROM "Visits" AS v WHERE portal_fold(v."Venue") LIKE portal_fold({pattern}) ESCAPE '\'
                     UNION ALL
-                    SELECT d."VisitId", -similarity(portal_fold(d."HeadOfDelegation"), portal_fold({searched}))::float8
+                    SELECT d."VisitId",
+                        -(strict_word_similarity(portal_fold({searched}), portal_fold(d."HeadOfDelegation"))
+                        + similarity(portal_fold(d."HeadOfDelegation"), portal_fold({searched})))::float8
                     FROM "Delegation" AS d
                     WHERE portal_fold(d."HeadOfDelegation") LIKE portal_fold({pattern}) ESCAPE '\'
                     UNION ALL
-                    SELECT v."Id", -GREATEST(similarity(portal_fold(o."Name"), portal_fold({searched})),
-                        similarity(portal_fold(o."LocalName"), portal_fold({searched})))::float8
+                    SELECT v."Id", -GREATEST(
+                        strict_word_similarity(portal_fold({searched}), portal_fold(o."Name"))
+                            + similarity(portal_fold(o."Name"), portal_fold({searched})),
+                        strict_word_similarity(portal_fold({searched}), portal_fold(o."LocalName"))
+                            + similarity(portal_fold(o."LocalName"), portal_fold({searched})))::float8
                     FROM "Organizations" AS o JOIN "Visits" AS v ON v."OrganizationId" = o."Id"
                     WHERE portal_fold(o."Name") LIKE portal_fold({pattern}) ESCAPE '\'
                         OR portal_fold(o."LocalName") LIKE portal_fold({pattern}) ESCAPE '\'
@@ -103,10 +110,15 @@ public static class TextSearch
             var (pattern, searched) = (Like.Containing(text), text.Trim());
             return db.Database.SqlQuery<Hit>(
                 $"""
-                SELECT i."Id", -GREATEST(similarity(portal_fold(i."OrganizationName"), portal_fold({searched})),
-                    similarity(portal_fold(i."ContactName"), portal_fold({searched})),
-                    similarity(portal_fold(i."Email"), portal_fold({searched})),
-                    similarity(portal_fold(i."Reference"), portal_fold({searched})))::float8 AS "Rank"
+                SELECT i."Id", -GREATEST(
+                    strict_word_similarity(portal_fold({searched}), portal_fold(i."OrganizationName"))
+                        + similarity(portal_fold(i."OrganizationName"), portal_fold({searched})),
+                    strict_word_similarity(portal_fold({searched}), portal_fold(i."ContactName"))
+                        + similarity(portal_fold(i."ContactName"), portal_fold({searched})),
+                    strict_word_similarity(portal_fold({searched}), portal_fold(i."Email"))
+                        + similarity(portal_fold(i."Email"), portal_fold({searched})),
+                    strict_word_similarity(portal_fold({searched}), portal_fold(i."Reference"))
+                        + similarity(portal_fold(i."Reference"), portal_fold({searched})))::float8 AS "Rank"
                 FROM "MembershipInquiries" AS i
                 WHERE portal_fold(i."OrganizationName") LIKE portal_fold({pattern}) ESCAPE '\'
                     OR portal_fold(i."ContactName") LIKE portal_fold({pattern}) ESCAPE '\'
@@ -142,8 +154,11 @@ public static class TextSearch
             var (pattern, searched) = (Like.Containing(text), text.Trim());
             return db.Database.SqlQuery<Hit>(
                 $"""
-                SELECT o."Id", -GREATEST(similarity(portal_fold(o."Name"), portal_fold({searched})),
-                    similarity(portal_fold(o."LocalName"), portal_fold({searched})))::float8 AS "Rank"
+                SELECT o."Id", -GREATEST(
+                    strict_word_similarity(portal_fold({searched}), portal_fold(o."Name"))
+                        + similarity(portal_fold(o."Name"), portal_fold({searched})),
+                    strict_word_similarity(portal_fold({searched}), portal_fold(o."LocalName"))
+                        + similarity(portal_fold(o."LocalName"), portal_fold({searched})))::float8 AS "Rank"
                 FROM "Organizations" AS o
                 WHERE portal_fold(o."Name") LIKE portal_fold({pattern}) ESCAPE '\'
                     OR portal_fold(o."LocalName") LIKE portal_fold({pattern}) ESCAPE '\'

@@ -18,7 +18,9 @@ internal static class TextSearchSql
         ("MembershipInquiries", "Reference"),
     ];
 
-    public static IEnumerable<string> Create =>
+    /// <summary>Each statement ends with a semicolon: the idempotent script wraps it in a <c>DO</c> block of its own,
+    /// where a statement without one is a syntax error.</summary>
+    public static IEnumerable<string> Create => Terminated(
         [
             "CREATE EXTENSION IF NOT EXISTS pg_trgm",
             "CREATE EXTENSION IF NOT EXISTS unaccent",
@@ -33,11 +35,16 @@ internal static class TextSearchSql
                     USING gin (portal_fold("{i.Column}") gin_trgm_ops)
                 """
             ),
-        ];
+        ]
+    );
 
-    public static IEnumerable<string> Drop =>
+    public static IEnumerable<string> Drop => Terminated(
         [
             .. Indexed.Select(i => $"""DROP INDEX IF EXISTS "IX_{i.Table}_{i.Column}_Search" """),
             "DROP FUNCTION IF EXISTS portal_fold(text)",
-        ];
+        ]
+    );
+
+    private static IEnumerable<string> Terminated(IEnumerable<string> statements) =>
+        statements.Select(s => s.TrimEnd() + ";");
 }
