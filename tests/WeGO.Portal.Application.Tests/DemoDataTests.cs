@@ -24,10 +24,6 @@ public sealed partial class DemoDataTests : IDisposable
 
     private static DateOnly Today => SecretariatCalendar.Today(TimeProvider.System);
 
-    /// <summary>Whether the demo holds its generated working year (<see cref="LivingHistory"/>): the generator writes
-    /// SQLite's SQL, so on PostgreSQL the demo is the seed's story alone.</summary>
-    private bool HasGeneratedYear => portal.Database == TestDatabase.Sqlite;
-
     private Task<int> SerembanVisitIdAsync() =>
         portal.WithDbAsync(db =>
             db.Visits.Where(v => v.Organization.Name == SerembanVisit.CityName).Select(v => v.Id).SingleAsync()
@@ -90,7 +86,7 @@ public sealed partial class DemoDataTests : IDisposable
         await RegionalOffices.EnsureAsync(db, CancellationToken.None);
 
         Assert.Equal(before, await CountsAsync());
-        Assert.Equal(1 + (HasGeneratedYear ? LivingHistory.Visits : 0), before[0]);
+        Assert.Equal(1 + LivingHistory.Visits, before[0]);
         var seremban = await SerembanVisitIdAsync();
         Assert.Equal(3, await db.FollowUps.CountAsync(f => f.VisitId == seremban));
         Assert.Equal(7, await db.RegionalOffices.CountAsync());
@@ -249,20 +245,12 @@ public sealed partial class DemoDataTests : IDisposable
         );
         Assert.Equal(open, overview.OpenFollowUps);
         Assert.Equal(overdue, overview.OverdueFollowUps);
+        Assert.InRange(overdue, 1, open - 1);
         Assert.NotEmpty(overview.Recent);
-        Assert.InRange(overdue, 1, open);
-        if (HasGeneratedYear)
-        {
-            // The seed's visit was in 2024 and its follow-ups are all overdue; the generated year adds visits to come
-            // and follow-ups not yet due.
-            Assert.InRange(overdue, 1, open - 1);
-            Assert.NotEmpty(overview.Upcoming);
-        }
+        Assert.NotEmpty(overview.Upcoming);
     }
 
-    // The generated year is written on SQLite only (LivingHistory).
     [Fact]
-    [Trait("Database", "SqliteOnly")]
     public async Task The_demo_is_a_working_year_around_today()
     {
         var today = Today;
@@ -303,10 +291,7 @@ public sealed partial class DemoDataTests : IDisposable
         Assert.Equal(["en", "es", "ko"], published.Order());
     }
 
-    // The generated year is written on SQLite only (LivingHistory); the seed's one visit
-    // (2024) is outside the year asked.
     [Fact]
-    [Trait("Database", "SqliteOnly")]
     public async Task Some_visited_organisations_joined_the_registry_after_their_visit()
     {
         var today = Today;
@@ -362,12 +347,7 @@ public sealed partial class DemoDataTests : IDisposable
         });
 
         Assert.Contains(addresses, a => a.Table == "Contacts");
-        if (HasGeneratedYear)
-        {
-            // Only the generated year's delegates have addresses; the seed's Seremban delegates have none.
-            Assert.Contains(addresses, a => a.Table == "DelegationMember");
-        }
-
+        Assert.Contains(addresses, a => a.Table == "DelegationMember");
         Assert.Contains(addresses, a => a.Table == "MembershipInquiries");
         // Besides the seed's press contact (a release's footer, never a recipient) and the administrator the test signs
         // in as, every address is at example.org.
