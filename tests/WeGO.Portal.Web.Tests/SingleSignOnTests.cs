@@ -163,6 +163,13 @@ public sealed class SingleSignOnTests : IAsyncLifetime
     {
         var portal = Portal(localPasswords: false);
         var anonymous = PortalClient.For(portal);
+        using (var get = await anonymous.GetAsync("/Account/SignIn"))
+        {
+            // The button's post is redirected to the provider, which the page's form-action must allow.
+            var policy = string.Join(" ", get.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("form-action 'self' " + provider.Authority.GetLeftPart(UriPartial.Authority), policy);
+        }
+
         var signInPage = await anonymous.GetPageAsync("/Account/SignIn");
         Assert.DoesNotContain("name=\"Password\"", signInPage);
         Assert.Contains("Sign in with " + TestOidcProvider.DisplayName, signInPage);

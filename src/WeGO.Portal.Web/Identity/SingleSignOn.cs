@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using WeGO.Portal.Application.Staff;
+using WeGO.Portal.Web.Pipeline;
 
 namespace WeGO.Portal.Web.Identity;
 
@@ -65,7 +66,7 @@ public static class SingleSignOn
                 return true;
             });
 
-        services.Configure<MvcOptions>(options => options.Filters.Add(new LocalPasswordsOff()));
+        services.Configure<MvcOptions>(options => options.Filters.Add(new SignInPageRules()));
     }
 
     private static void Configure(
@@ -113,10 +114,12 @@ public static class SingleSignOn
         };
     }
 
-    /// <summary>With local passwords off, the password form's post and the password change answer 404.</summary>
-    private sealed class LocalPasswordsOff : IAsyncPageFilter
+    /// <summary>The sign-in page's rules: with local passwords off, the password form's post and the password change
+    /// answer 404; with a provider, the page's content security policy lets its button's post be redirected to the
+    /// provider (form-action governs the redirects after a form's post too, so 'self' alone would stop it).</summary>
+    private sealed class SignInPageRules : IAsyncPageFilter
     {
-        private static readonly string[] PasswordPages = ["/Account/SignIn", "/Account/ChangePassword"];
+        private const string SignInPage = "/Account/SignIn";
 
         public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -127,16 +130,24 @@ public static class SingleSignOn
         {
             var http = context.HttpContext;
             var page = context.ActionDescriptor.ViewEnginePath;
+            var settings = http.RequestServices.GetRequiredService<IOptions<SignInSettings>>().Value;
             var isPasswordPost =
-                HttpMethods.IsPost(http.Request.Method) && page.Equals(PasswordPages[0], StringComparison.Ordinal);
-            var isPasswordChange = page.Equals(PasswordPages[1], StringComparison.OrdinalIgnoreCase);
-            if (
-                (isPasswordPost || isPasswordChange)
-                && !http.RequestServices.GetRequiredService<IOptions<SignInSettings>>().Value.LocalPasswords
-            )
+                HttpMethods.IsPost(http.Request.Method) && page.Equals(SignInPage, StringComparison.OrdinalIgnoreCase);
+            var isPasswordChange = page.Equals("/Account/ChangePassword", StringComparison.OrdinalIgnoreCase);
+            if ((isPasswordPost || isPasswordChange) && !settings.LocalPasswords)
             {
                 context.Result = new NotFoundResult();
                 return;
+            }
+
+            if (settings.SingleSignOn && page.Equals(SignInPage, StringComparison.OrdinalIgnoreCase))
+            {
+                var provider = new Uri(settings.Oidc.Authority.Trim()).GetLeftPart(UriPartial.Authority);
+                http.Response.Headers.ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicy.Replace(
+                    "form-action 'self'",
+                    "form-action 'self' " + provider,
+                    StringComparison.Ordinal
+                );
             }
 
             await next();
