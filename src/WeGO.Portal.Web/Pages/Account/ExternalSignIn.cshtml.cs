@@ -30,7 +30,8 @@ public sealed class ExternalSignInModel(
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public IActionResult OnGet() => RedirectToPage("/Account/SignIn");
+    /// <summary>Nothing to show: the button posts, the provider comes back to the callback.</summary>
+    public IActionResult OnGet() => NotFound();
 
     public IActionResult OnPost()
     {
