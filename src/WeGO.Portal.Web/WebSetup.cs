@@ -85,7 +85,8 @@ internal static class WebSetup
     }
 
     /// <summary>Identity with the portal's password rules, a sign-in cookie tied to a server-side session
-    /// (<see cref="SessionCookie"/>), antiforgery, and data-protection keys every instance shares.</summary>
+    /// (<see cref="SessionCookie"/>), the organisation's provider when one is configured (<see cref="SingleSignOn"/>),
+    /// antiforgery, and data-protection keys every instance shares.</summary>
     private static void AddStaffSignIn(IServiceCollection services, IWebHostEnvironment environment)
     {
         services
@@ -120,6 +121,7 @@ internal static class WebSetup
             options.EventsType = typeof(SessionCookie);
         });
         services.AddSingleton<SessionCookie>();
+        services.AddSingleSignOn(environment);
         services.Configure<SecurityStampValidatorOptions>(options =>
             options.OnRefreshingPrincipal = SessionCookie.KeepSession
         );

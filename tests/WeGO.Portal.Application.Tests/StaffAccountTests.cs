@@ -34,6 +34,8 @@ public sealed class StaffAccountTests(PortalFactory portal) : IClassFixture<Port
         var user = await users.FindByEmailAsync(email);
         Assert.NotNull(user);
         Assert.True(user.MustChangePassword);
+        // Local passwords are on by default, so there is a one-time password to hand over.
+        Assert.NotNull(created.TemporaryPassword);
         Assert.True(await users.CheckPasswordAsync(user, created.TemporaryPassword));
         Assert.Equal([Roles.ProgramDirector], await users.GetRolesAsync(user));
     }

@@ -42,8 +42,9 @@ public sealed partial class AccessibilityTests(TestDurations durations, ITestOut
         }
         """;
 
-    /// <summary>Pages a browser never opens with a GET: the language switch only answers its form's post.</summary>
-    private static readonly string[] PostOnly = ["/Culture"];
+    /// <summary>Pages a browser never opens with a GET: the language switch only answers its form's post, the single
+    /// sign-on button's page its post and the provider's callback.</summary>
+    private static readonly string[] PostOnly = ["/Culture", "/Account/ExternalSignIn"];
 
     /// <summary>Query values pages read (not route parameters): a draft's report, an application's inquiry.</summary>
     private static readonly string[] QueryValues = ["reportId", "inquiryId"];

@@ -85,17 +85,26 @@ public sealed class SessionCookie(OpenSessions sessions, IOptions<IdentityOption
     }
 
     /// <summary>Identity's security-stamp check re-issues the cookie from a fresh principal now and then
-    /// (<see cref="SecurityStampValidatorOptions.ValidationInterval"/>): it stays the same session.</summary>
+    /// (<see cref="SecurityStampValidatorOptions.ValidationInterval"/>): it stays the same session, signed in the same
+    /// way (a single sign-on keeps its <see cref="ClaimTypes.AuthenticationMethod"/> and <c>amr</c>, which exempt it
+    /// from the portal's own password and two-factor gates).</summary>
     public static Task KeepSession(SecurityStampRefreshingPrincipalContext context)
     {
-        if (
-            context.CurrentPrincipal?.FindFirst(SessionClaim) is { } session
-            && context.NewPrincipal?.Identity is ClaimsIdentity renewed
-        )
+        if (context.CurrentPrincipal is not { } current || context.NewPrincipal?.Identity is not ClaimsIdentity renewed)
         {
-            renewed.AddClaim(new Claim(SessionClaim, session.Value));
+            return Task.CompletedTask;
+        }
+
+        foreach (var kept in current.Claims.Where(c => KeptOnRefresh.Contains(c.Type)).ToList())
+        {
+            if (!renewed.HasClaim(kept.Type, kept.Value))
+            {
+                renewed.AddClaim(new Claim(kept.Type, kept.Value));
+            }
         }
 
         return Task.CompletedTask;
     }
+
+    private static readonly string[] KeptOnRefresh = [SessionClaim, ClaimTypes.AuthenticationMethod, "amr"];
 }
