@@ -42,6 +42,9 @@ public sealed class TwoFactorJourneyTests(TestDurations durations)
         Assert.Matches("^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$", key);
         await KeepScreenshotAsync(page, "two-factor-enrol-en.png");
 
+        // Every request the enrolment page made has been answered: confirming starts a new session, and a late request
+        // still carrying the old cookie would be answered with the cookie's deletion.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.Locator("#Code").FillAsync(PortalFactory.AuthenticatorCode(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
         var shown = page.Locator("#recovery-codes li");
@@ -65,7 +68,9 @@ public sealed class TwoFactorJourneyTests(TestDurations durations)
         // Password, then recovery code #1, which works once.
         await TypePasswordAsync(page);
         await page.Locator("#use-recovery-code").ClickAsync();
-        await page.Locator("#RecoveryCode").FillAsync(recoveryCodes[0]);
+        // Typed as a person might: lower case, without the dash.
+        await page.Locator("#RecoveryCode")
+            .FillAsync(recoveryCodes[0].Replace("-", "", StringComparison.Ordinal).ToLowerInvariant());
         await page.Locator("main form button[type=submit]").ClickAsync();
         await ExpectSignedInAsync(page);
         await SignOutAsync(page);

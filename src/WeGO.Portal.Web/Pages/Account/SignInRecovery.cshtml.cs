@@ -42,7 +42,9 @@ public sealed class SignInRecoveryModel(
             return Page();
         }
 
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(TwoFactorSettings.Compact(RecoveryCode));
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(
+            TwoFactorSettings.RecoveryCodeAsIssued(RecoveryCode)
+        );
         if (result.Succeeded)
         {
             logger.LogInformation("Signed in with a recovery code");
