@@ -102,8 +102,9 @@ public sealed partial class PortalClient(HttpClient http)
     }
 
     /// <summary>Signs in through the form, and through the code page when the account has two factors (an
-    /// administrator's are set up on first use: <see cref="PortalFactory.AuthenticatorKeyForSignInAsync"/>); answers the
-    /// sign-in cookie ("wego.auth=..."), which a test can copy to another client (<see cref="WithCookie"/>).</summary>
+    /// administrator's are set up on first use: <see cref="PortalFactory.AuthenticatorKeyForSignInAsync"/>); answers
+    /// the sign-in cookie ("wego.auth=..."), which a test can copy to another client (<see cref="WithCookie"/>).
+    /// </summary>
     public async Task<string> SignInAsync(string email, string password)
     {
         var key = Portal is null ? null : await Portal.AuthenticatorKeyForSignInAsync(email);

@@ -5,10 +5,11 @@ using WeGO.Portal.Application.Staff;
 
 namespace WeGO.Portal.Testing;
 
-/// <summary>Two-factor sign-in for the suite's administrators. The portal requires it of administrators (the production
-/// default, which the tests keep), so the helpers that sign in through the form (<see cref="PortalClient.SignInAsync"/>,
-/// the browser journeys') enrol an administrator's authenticator the first time they sign in as one, and answer the
-/// code page with a code computed from the key, as the person's phone would.</summary>
+/// <summary>Two-factor sign-in for the suite's administrators. The portal requires it of administrators (the
+/// production default, which the tests keep), so the helpers that sign in through the form
+/// (<see cref="PortalClient.SignInAsync"/>, the browser journeys') enrol an administrator's authenticator the first
+/// time they sign in as one, and answer the code page with a code computed from the key, as the person's phone
+/// would.</summary>
 public partial class PortalFactory
 {
     /// <summary>The authenticator key of <paramref name="email"/>'s account when it signs in with two factors (an

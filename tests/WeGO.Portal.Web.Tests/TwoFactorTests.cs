@@ -258,7 +258,8 @@ public sealed partial class TwoFactorTests : IClassFixture<PortalFactory>
         return client;
     }
 
-    /// <summary>Types the code the app shows for <paramref name="key"/>; answers the recovery codes the page shows.</summary>
+    /// <summary>Types the code the app shows for <paramref name="key"/>; answers the recovery codes the page
+    /// shows.</summary>
     private static async Task<IReadOnlyList<string>> ConfirmAsync(PortalClient client, string key)
     {
         using var confirmed = await client.PostFormAsync(

@@ -7,9 +7,9 @@ using WeGO.Portal.Domain.Common;
 
 namespace WeGO.Portal.Application.Staff;
 
-/// <summary>An administrator resets a colleague's two-factor sign-in (a lost phone, no recovery codes left): two factors
-/// off, the key and recovery codes forgotten, every session ended. The colleague signs in with their password and
-/// enrols again (an administrator must, before anything else). Recorded in the audit trail.</summary>
+/// <summary>An administrator resets a colleague's two-factor sign-in (a lost phone, no recovery codes left): two
+/// factors off, the key and recovery codes forgotten, every session ended. The colleague signs in with their password
+/// and enrols again (an administrator must, before anything else). Recorded in the audit trail.</summary>
 public static class ResetStaffTwoFactor
 {
     [AllowedTo(RoleGroup.Administration)]

@@ -15,8 +15,8 @@ public sealed class TwoFactorSettings
     public static string Compact(string? code) =>
         new((code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
 
-    /// <summary>A recovery code as Identity made it ("XXXXX-XXXXX", upper case), however it was typed: Identity compares
-    /// the exact text.</summary>
+    /// <summary>A recovery code as Identity made it ("XXXXX-XXXXX", upper case), however it was typed: Identity
+    /// compares the exact text.</summary>
     public static string RecoveryCodeAsIssued(string? code)
     {
         var compact = Compact(code).ToUpperInvariant();

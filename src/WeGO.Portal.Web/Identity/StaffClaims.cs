@@ -5,7 +5,8 @@ using WeGO.Portal.Application.Staff;
 
 namespace WeGO.Portal.Web.Identity;
 
-/// <summary>Adds the display name, the time zone, the two-factor and the "must change password" flags to the sign-in cookie.</summary>
+/// <summary>Adds the display name, the time zone, the two-factor and the "must change password" flags to the sign-in
+/// cookie.</summary>
 public sealed class StaffClaims(
     UserManager<StaffUser> users,
     RoleManager<IdentityRole> roles,
