@@ -147,12 +147,14 @@ internal static class WebSetup
     }
 
     /// <summary>Razor Pages: closed to anonymous users unless a page is listed here, each staff folder behind its
-    /// policy, and the filters every page runs (use-case rejections into ModelState, the password-change gate, 405 for
-    /// a method no handler takes).</summary>
+    /// policy, and the filters every page runs (use-case rejections into ModelState, the password-change and two-factor
+    /// gates, 405 for a method no handler takes).</summary>
     private static void AddPages(IServiceCollection services)
     {
         services.AddScoped<UseCaseRejections>();
         services.AddScoped<CalendarFeedTokens>();
+        services.AddOptions<TwoFactorSettings>().BindConfiguration(TwoFactorSettings.Section);
+        services.AddSingleton<TwoFactorGate>();
         services.AddPublicFormRateLimit();
         services.AddPublicPageCache();
         services
@@ -178,6 +180,9 @@ internal static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Culture");
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                // The second step of a sign-in: Identity's own two-factor cookie says who is signing in.
+                options.Conventions.AllowAnonymousToPage("/Account/SignInTwoFactor");
+                options.Conventions.AllowAnonymousToPage("/Account/SignInRecovery");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 // The public side of Membership: the inquiry form, its confirmation and the private status link.
                 // Page by page, never the folder, so the staff's /Membership/Inquiries stays closed.
@@ -199,6 +204,7 @@ internal static class WebSetup
             {
                 options.Filters.Add(new ServiceFilterAttribute(typeof(UseCaseRejections)));
                 options.Filters.Add(new PasswordChangeGate());
+                options.Filters.AddService<TwoFactorGate>();
                 options.Filters.Add(new MethodNotHandled());
                 options.Filters.Add(new ExpiredForm());
 

@@ -30,18 +30,34 @@ public abstract class BrowserJourney(PortalFactory portal, TestDurations duratio
         return context;
     }
 
-    /// <summary>Signs in as a person does: the header's sign-in link, the form, the button. It waits for something
+    /// <summary>Signs in as a person does: the header's sign-in link, the form, the button, and for an account with two
+    /// factors (every administrator: <see cref="PortalFactory.AuthenticatorKeyForSignInAsync"/>) the code its
+    /// authenticator app shows. It waits for something
     /// the signed-in page shows (the header's sign-out button) rather than for a navigation's load event, which a busy
     /// machine can let slip past a waiter that subscribed late.</summary>
     protected async Task SignInAsync(IPage page, string email, string password)
     {
+        var key = await Portal.AuthenticatorKeyForSignInAsync(email);
         await page.GotoAsync("/");
         await page.Locator("header a[href$='/Account/SignIn']").ClickAsync();
         await page.Locator("#Email").FillAsync(email);
         await page.Locator("#Password").FillAsync(password);
         await page.Locator("main form button[type=submit]").ClickAsync();
+        if (key is not null)
+        {
+            await TypeAuthenticatorCodeAsync(page, key);
+        }
+
         await Assertions.Expect(page.Locator("header form[action$='/Account/SignOut'] button")).ToBeVisibleAsync();
         await Assertions.Expect(page).ToHaveURLAsync(Portal.RootUri.ToString());
+    }
+
+    /// <summary>Answers the code page (the second step of a sign-in) with the code the authenticator app shows now.
+    /// </summary>
+    protected static async Task TypeAuthenticatorCodeAsync(IPage page, string key)
+    {
+        await page.Locator("#Code").FillAsync(PortalFactory.AuthenticatorCode(key));
+        await page.Locator("main form button[type=submit]").ClickAsync();
     }
 
     /// <summary>Saves a picture of the whole page in the build's screenshot folder, after checking that the page fits

@@ -26,8 +26,12 @@ public sealed partial class PortalClient(HttpClient http)
             http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         }
 
-        return new PortalClient(http);
+        return new PortalClient(http) { Portal = factory };
     }
+
+    /// <summary>The portal this client talks to, which knows the authenticator keys of accounts that sign in with two
+    /// factors (null for a client made from a bare HttpClient).</summary>
+    public PortalFactory? Portal { get; init; }
 
     public const string NewStaffPassword = "Staff-Pages-2024";
 
@@ -97,21 +101,49 @@ public sealed partial class PortalClient(HttpClient http)
         return await Http.SendAsync(request);
     }
 
-    /// <summary>Signs in through the form; answers the sign-in cookie ("wego.auth=..."), which a test can copy to
-    /// another client (<see cref="WithCookie"/>).</summary>
+    /// <summary>Signs in through the form, and through the code page when the account has two factors (an
+    /// administrator's are set up on first use: <see cref="PortalFactory.AuthenticatorKeyForSignInAsync"/>); answers
+    /// the sign-in cookie ("wego.auth=..."), which a test can copy to another client (<see cref="WithCookie"/>).
+    /// </summary>
     public async Task<string> SignInAsync(string email, string password)
     {
+        var key = Portal is null ? null : await Portal.AuthenticatorKeyForSignInAsync(email);
         using var response = await PostFormAsync("/Account/SignIn", [new("Email", email), new("Password", password)]);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
         }
 
-        return response
+        if (response.Headers.Location?.OriginalString.Contains(TwoFactorPage, StringComparison.Ordinal) != true)
+        {
+            return AuthCookieOf(response);
+        }
+
+        if (key is null)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} asks for a code, and no key is known.");
+        }
+
+        using var second = await AnswerCodePageAsync(response.Headers.Location.OriginalString, key);
+        if (second.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Two-factor sign-in as {email} failed: {(int)second.StatusCode}");
+        }
+
+        return AuthCookieOf(second);
+    }
+
+    /// <summary>Types the code the authenticator app shows for <paramref name="key"/> into the code page.</summary>
+    public Task<HttpResponseMessage> AnswerCodePageAsync(string codePage, string key) =>
+        PostFormAsync(codePage, [new("Code", PortalFactory.AuthenticatorCode(key))]);
+
+    public const string TwoFactorPage = "/Account/SignInTwoFactor";
+
+    private static string AuthCookieOf(HttpResponseMessage response) =>
+        response
             .Headers.GetValues("Set-Cookie")
             .Select(c => c.Split(';')[0])
             .Single(c => c.StartsWith(AuthCookie + "=", StringComparison.Ordinal));
-    }
 
     public const string AuthCookie = "wego.auth";
 

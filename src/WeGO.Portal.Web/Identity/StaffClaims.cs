@@ -5,7 +5,8 @@ using WeGO.Portal.Application.Staff;
 
 namespace WeGO.Portal.Web.Identity;
 
-/// <summary>Adds the display name, the time zone and the "must change password" flag to the sign-in cookie.</summary>
+/// <summary>Adds the display name, the time zone, the two-factor and the "must change password" flags to the sign-in
+/// cookie.</summary>
 public sealed class StaffClaims(
     UserManager<StaffUser> users,
     RoleManager<IdentityRole> roles,
@@ -14,6 +15,9 @@ public sealed class StaffClaims(
 {
     public const string DisplayName = "portal:display_name";
     public const string MustChangePassword = "portal:must_change_password";
+
+    /// <summary>Present when the staff member has two-factor sign-in on (<see cref="TwoFactorGate"/>).</summary>
+    public const string TwoFactor = "portal:two_factor";
 
     /// <summary>The zone the staff member chose in their profile (<see cref="StaffUser.TimeZoneId"/>); absent until
     /// they have, when the Secretariat's applies.</summary>
@@ -28,6 +32,11 @@ public sealed class StaffClaims(
         if (user.TimeZoneId is { Length: > 0 } zone)
         {
             identity.AddClaim(new Claim(TimeZone, zone));
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(TwoFactor, "true"));
         }
 
         if (user.MustChangePassword)

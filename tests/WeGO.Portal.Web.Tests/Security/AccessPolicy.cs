@@ -53,6 +53,8 @@ public static class AccessPolicy
     {
         "POST /Account/SignOut",
         "POST /Account/Sessions?handler=EndAll",
+        // Turning two factors off ends the person's other sessions (a new security stamp) and refreshes this one.
+        "POST /Account/TwoFactor?handler=TurnOff",
     };
 
     /// <summary>Who the access matrix tries every endpoint as.</summary>
@@ -81,6 +83,14 @@ public static class AccessPolicy
         ["POST /Account/ExternalSignIn"] = Access.Anyone,
         ["GET /Account/ExternalSignIn?handler=Callback"] = Access.Anyone,
         ["GET /Account/AccessDenied"] = Access.Anyone,
+        ["GET /Account/SignInTwoFactor"] = Access.Anyone,
+        ["POST /Account/SignInTwoFactor"] = Access.Anyone,
+        ["GET /Account/SignInRecovery"] = Access.Anyone,
+        ["POST /Account/SignInRecovery"] = Access.Anyone,
+        ["GET /Account/TwoFactor"] = Access.SignedIn,
+        ["POST /Account/TwoFactor"] = Access.SignedIn,
+        ["POST /Account/TwoFactor?handler=RecoveryCodes"] = Access.SignedIn,
+        ["POST /Account/TwoFactor?handler=TurnOff"] = Access.SignedIn,
         ["GET /Account/SignOut"] = Access.SignedIn,
         ["POST /Account/SignOut"] = Access.SignedIn,
         ["GET /Account/ChangePassword"] = Access.SignedIn,
@@ -98,6 +108,7 @@ public static class AccessPolicy
         ["POST /Staff/Edit"] = Access.Administration,
         ["POST /Staff/Edit?handler=Disable"] = Access.Administration,
         ["POST /Staff/Edit?handler=Enable"] = Access.Administration,
+        ["POST /Staff/Edit?handler=ResetTwoFactor"] = Access.Administration,
         ["GET /Staff/Sessions"] = Access.Administration,
         ["POST /Staff/Sessions?handler=End"] = Access.Administration,
         ["POST /Staff/Sessions?handler=EndAll"] = Access.Administration,
@@ -382,6 +393,10 @@ public static class AccessPolicy
         [typeof(EndStaffSessions.Command)] = Access.Administration,
         [typeof(ListStaffSessions.Query)] = Access.Administration,
         [typeof(ListStaffUsers.Query)] = Access.Administration,
+        [typeof(RenewRecoveryCodes.Command)] = Access.Administration,
+        [typeof(ResetStaffTwoFactor.Command)] = Access.Administration,
+        [typeof(TurnOffTwoFactor.Command)] = Access.Administration,
+        [typeof(TurnOnTwoFactor.Command)] = Access.Administration,
 
         [typeof(AddAgendaItem.Command)] = Access.EditVisits,
         [typeof(AddDelegate.Command)] = Access.EditVisits,

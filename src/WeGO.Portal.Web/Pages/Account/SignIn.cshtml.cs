@@ -64,6 +64,12 @@ public sealed class SignInModel(
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; Identity's two-factor cookie remembers who is halfway in.
+            return RedirectToPage("SignInTwoFactor", new { ReturnUrl, RememberMe });
+        }
+
         // One answer for a wrong password, an unknown address, a locked and a disabled account, so the form tells
         // nobody which addresses have accounts; the log keeps which it was.
         if (result.IsLockedOut && account is { IsDisabled: true })

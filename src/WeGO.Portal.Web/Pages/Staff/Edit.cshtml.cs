@@ -50,6 +50,10 @@ public sealed class EditModel(IMediator mediator, UserManager<StaffUser> users, 
     public Task<IActionResult> OnPostEnableAsync(string id, CancellationToken cancellationToken) =>
         ChangeAccountAsync(id, new EnableStaffAccount.Command(id), "Staff.AccountEnabled", cancellationToken);
 
+    /// <summary>A colleague's lost authenticator: two factors off, their sessions ended, audited.</summary>
+    public Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken cancellationToken) =>
+        ChangeAccountAsync(id, new ResetStaffTwoFactor.Command(id), "TwoFactor.WasReset", cancellationToken);
+
     public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
     {
         Person = await Find(RouteData.Values["id"]?.ToString() ?? "", cancellationToken);

@@ -1,0 +1,132 @@
+using System.Text;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using QRCoder;
+using WeGO.Portal.Application.Staff;
+using WeGO.Portal.Web.Forms;
+
+namespace WeGO.Portal.Web.Pages.Account;
+
+/// <summary>A staff member's own two-factor sign-in: enrol an authenticator app (a QR code or the key typed in, then
+/// one code to confirm), see the recovery codes once, take new ones, or turn it off (not an administrator while the
+/// installation requires it).</summary>
+public sealed class TwoFactorModel(
+    IMediator mediator,
+    UserManager<StaffUser> users,
+    SignInManager<StaffUser> signIn,
+    IOptions<TwoFactorSettings> settings
+) : PageModel, IRedisplayAfterRejection
+{
+    private const string Issuer = "WeGO Portal";
+
+    [BindProperty]
+    public string Code { get; set; } = "";
+
+    public bool IsOn { get; private set; }
+
+    /// <summary>Administrators may not turn it off, and must enrol before anything else.</summary>
+    public bool Required => settings.Value.RequiredForAdministrators && User.IsInRole(Roles.Administrator);
+
+    /// <summary>The shared key in groups of four, to type into an app that cannot scan.</summary>
+    public string Key { get; private set; } = "";
+
+    /// <summary>The enrolment's QR code, a PNG as a data: address (the CSP allows data: images).</summary>
+    public string QrCode { get; private set; } = "";
+
+    /// <summary>Shown once, right after they are made.</summary>
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadForRedisplayAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        RecoveryCodes = await mediator.Send(
+            new TurnOnTwoFactor.Command(users.GetUserId(User)!, Code),
+            cancellationToken
+        );
+        // The sign-in now carries the second factor, so the administrators' gate opens. The account is read again: the
+        // command gave it a new security stamp, which the refreshed sign-in must carry.
+        await signIn.RefreshSignInAsync(await Me());
+        IsOn = true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRecoveryCodesAsync(CancellationToken cancellationToken)
+    {
+        RecoveryCodes = await mediator.Send(new RenewRecoveryCodes.Command(users.GetUserId(User)!), cancellationToken);
+        IsOn = true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTurnOffAsync(CancellationToken cancellationToken)
+    {
+        await mediator.Send(new TurnOffTwoFactor.Command(users.GetUserId(User)!), cancellationToken);
+        // Turning it off ends every session (a new security stamp, so the account is read again); this browser stays
+        // signed in.
+        await signIn.RefreshSignInAsync(await Me());
+        this.Done("TwoFactor.TurnedOff");
+        return RedirectToPage();
+    }
+
+    public async Task LoadForRedisplayAsync(CancellationToken cancellationToken)
+    {
+        var user = await Me();
+        IsOn = await users.GetTwoFactorEnabledAsync(user);
+        if (IsOn)
+        {
+            return;
+        }
+
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            // A key nobody has enrolled yet: stored as a token, without the new security stamp that
+            // ResetAuthenticatorKeyAsync would give, which would end the person's sessions.
+            key = users.GenerateNewAuthenticatorKey();
+            StaffAccountsCheck(
+                await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key)
+            );
+        }
+
+        Key = Grouped(key);
+        QrCode = QrCodeFor(user.Email ?? user.UserName ?? "", key);
+    }
+
+    private async Task<StaffUser> Me() =>
+        await users.GetUserAsync(User) ?? throw new InvalidOperationException("A signed-in user has no account.");
+
+    private static void StaffAccountsCheck(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Code)));
+        }
+    }
+
+    private static string Grouped(string key)
+    {
+        var grouped = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+        {
+            grouped.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        }
+
+        return grouped.ToString().TrimEnd();
+    }
+
+    private static string QrCodeFor(string email, string key)
+    {
+        var issuer = Uri.EscapeDataString(Issuer);
+        var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(email)}?secret={key}&issuer={issuer}&digits=6";
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
+        return "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(5));
+    }
+}
