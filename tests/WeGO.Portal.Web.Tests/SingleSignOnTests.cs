@@ -194,10 +194,17 @@ public sealed class SingleSignOnTests : IAsyncLifetime
 
         var client = PortalClient.For(portal);
         Assert.Equal("/", await SignInThroughProviderAsync(client, PortalFactory.AdminEmail));
-        using (var change = await client.GetAsync("/Account/ChangePassword"))
+        foreach (
+            var passwordPage in (string[])["/Account/ChangePassword", "/Account/TwoFactor", "/Account/SignInTwoFactor"]
+        )
         {
-            Assert.Equal(HttpStatusCode.NotFound, change.StatusCode);
+            using var passwordOnly = await client.GetAsync(passwordPage);
+            Assert.Equal(HttpStatusCode.NotFound, passwordOnly.StatusCode);
         }
+
+        var sessions = await client.GetPageAsync("/Account/Sessions");
+        Assert.DoesNotContain("/Account/ChangePassword", sessions);
+        Assert.DoesNotContain("/Account/TwoFactor", sessions);
 
         using var created = await client.PostFormAsync(
             "/Staff/Create",

@@ -76,8 +76,10 @@ public sealed class SessionCookie(OpenSessions sessions, IOptions<IdentityOption
             )
         )
         {
+            // Refused, not deleted: a response that deletes the cookie can reach the browser after a newer response
+            // that gave it a new session's cookie (a password or two-factor change while another request is in
+            // flight), and would sign that new session out. The old cookie names a closed session and stays useless.
             context.RejectPrincipal();
-            await http.SignOutAsync(context.Scheme.Name);
             return;
         }
 

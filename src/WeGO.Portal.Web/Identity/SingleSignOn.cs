@@ -114,12 +114,22 @@ public static class SingleSignOn
         };
     }
 
-    /// <summary>The sign-in page's rules: with local passwords off, the password form's post and the password change
-    /// answer 404; with a provider, the page's content security policy lets its button's post be redirected to the
+    /// <summary>The sign-in page's rules: with local passwords off, the password form's post, the password change and
+    /// the two-factor pages answer 404; with a provider, the page's content security policy lets its button's post be redirected to the
     /// provider (form-action governs the redirects after a form's post too, so 'self' alone would stop it).</summary>
     private sealed class SignInPageRules : IAsyncPageFilter
     {
         private const string SignInPage = "/Account/SignIn";
+
+        /// <summary>Pages about the portal's own password and its second factor, which nobody can use when everyone
+        /// signs in through the provider.</summary>
+        private static readonly HashSet<string> PasswordOnlyPages = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "/Account/ChangePassword",
+            "/Account/TwoFactor",
+            "/Account/SignInTwoFactor",
+            "/Account/SignInRecovery",
+        };
 
         public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -133,8 +143,7 @@ public static class SingleSignOn
             var settings = http.RequestServices.GetRequiredService<IOptions<SignInSettings>>().Value;
             var isPasswordPost =
                 HttpMethods.IsPost(http.Request.Method) && page.Equals(SignInPage, StringComparison.OrdinalIgnoreCase);
-            var isPasswordChange = page.Equals("/Account/ChangePassword", StringComparison.OrdinalIgnoreCase);
-            if ((isPasswordPost || isPasswordChange) && !settings.LocalPasswords)
+            if ((isPasswordPost || PasswordOnlyPages.Contains(page)) && !settings.LocalPasswords)
             {
                 context.Result = new NotFoundResult();
                 return;
