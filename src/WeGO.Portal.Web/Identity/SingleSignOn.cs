@@ -115,8 +115,9 @@ public static class SingleSignOn
     }
 
     /// <summary>The sign-in page's rules: with local passwords off, the password form's post, the password change and
-    /// the two-factor pages answer 404; with a provider, the page's content security policy lets its button's post be redirected to the
-    /// provider (form-action governs the redirects after a form's post too, so 'self' alone would stop it).</summary>
+    /// the two-factor pages answer 404; with a provider, the page's content security policy lets its button's post be
+    /// redirected to the provider (form-action governs the redirects after a form's post too, so 'self' alone would
+    /// stop it).</summary>
     private sealed class SignInPageRules : IAsyncPageFilter
     {
         private const string SignInPage = "/Account/SignIn";

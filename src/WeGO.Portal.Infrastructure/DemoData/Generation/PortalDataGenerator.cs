@@ -31,9 +31,9 @@ public sealed record GeneratorOptions(int Visits, int Inquiries)
     public DateOnly InquiriesFrom { get; init; } = new(2015, 1, 1);
 }
 
-/// <summary>Writes a Secretariat's worth of history at any volume into a migrated SQLite or PostgreSQL database: cities in every
-/// region, visits in every status with their delegations, hosts, agendas, topics, follow-ups, reports and
-/// releases, and membership inquiries in every stage. Rows go in through prepared statements, not EF Core, so
+/// <summary>Writes a Secretariat's worth of history at any volume into a migrated SQLite or PostgreSQL database:
+/// cities in every region, visits in every status with their delegations, hosts, agendas, topics, follow-ups, reports
+/// and releases, and membership inquiries in every stage. Rows go in through prepared statements, not EF Core, so
 /// 100,000 visits take seconds. The benchmarks fill a whole file with it (bench/WeGO.Portal.Bench); the demo writes
 /// a small secretariat with it, relative to the day it is created (<see cref="DemoData.LivingHistory"/>). The same
 /// options and seed make the same rows.</summary>
@@ -93,8 +93,9 @@ public sealed partial class PortalDataGenerator
         return counts;
     }
 
-    /// <summary>The generator writes ids itself, which leaves PostgreSQL's identity sequences at their start: each one
-    /// moves past its table's highest id, so the next row EF Core adds (Seremban's, a user's) gets a free one.</summary>
+    /// <summary>The generator writes ids itself, which leaves PostgreSQL's identity sequences at their start: each
+    /// one moves past its table's highest id, so the next row EF Core adds (Seremban's, a user's) gets a free
+    /// one.</summary>
     private static void IdentitiesAfterTheHighestId(DbConnection connection, DbTransaction? transaction)
     {
         using var command = connection.CreateCommand();
