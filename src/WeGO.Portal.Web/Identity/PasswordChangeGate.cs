@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -6,7 +5,7 @@ namespace WeGO.Portal.Web.Identity;
 
 /// <summary>A user signed in with a one-time password can open nothing but the password change
 /// (and sign-out) until they have chosen their own. A sign-in through the organisation's provider
-/// (<see cref="SingleSignOn"/>; it carries <see cref="ClaimTypes.AuthenticationMethod"/>) used no password.</summary>
+/// (<see cref="SingleSignOn.CameThroughProvider"/>) used no password.</summary>
 public sealed class PasswordChangeGate : IAsyncPageFilter
 {
     private static readonly string[] Allowed = ["/Account/ChangePassword", "/Account/SignOut", "/Error", "/Culture"];
@@ -23,7 +22,7 @@ public sealed class PasswordChangeGate : IAsyncPageFilter
         if (
             user.Identity?.IsAuthenticated == true
             && user.HasClaim(StaffClaims.MustChangePassword, "true")
-            && !user.HasClaim(c => c.Type == ClaimTypes.AuthenticationMethod)
+            && !SingleSignOn.CameThroughProvider(user)
             && !Allowed.Contains(page, StringComparer.OrdinalIgnoreCase)
         )
         {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,13 @@ public static class SingleSignOn
     public const string Scheme = "oidc";
 
     public const string CallbackPath = "/signin-oidc";
+
+    /// <summary>Whether this sign-in came through the organisation's provider: Identity marks an external sign-in with
+    /// <see cref="ClaimTypes.AuthenticationMethod"/> (kept across a security-stamp refresh by
+    /// <see cref="SessionCookie.KeepSession"/>); a password sign-in carries none. Such a sign-in used no portal
+    /// password and had its second factor at the provider.</summary>
+    public static bool CameThroughProvider(ClaimsPrincipal user) =>
+        user.HasClaim(c => c.Type == ClaimTypes.AuthenticationMethod);
 
     /// <summary>Registered from the settings when they are read, not when the services are listed, so a test host's
     /// settings count as much as appsettings.json's.</summary>

@@ -9,8 +9,8 @@ namespace WeGO.Portal.Web.Identity;
 /// <summary>An administrator who signed in with a password and has no second factor can open nothing but the
 /// authenticator's enrolment (and sign-out, the password change, errors and the language switch) until they have one,
 /// while the installation requires it (<see cref="TwoFactorSettings.RequiredForAdministrators"/>). A single sign-on
-/// (it carries <see cref="ClaimTypes.AuthenticationMethod"/>) is exempt: the organisation's provider asks for its own
-/// second factor.</summary>
+/// (<see cref="SingleSignOn.CameThroughProvider"/>) is exempt: the organisation's provider asks for its own second
+/// factor.</summary>
 public sealed class TwoFactorGate(IOptions<TwoFactorSettings> settings) : IAsyncPageFilter
 {
     public const string EnrolmentPage = "/Account/TwoFactor";
@@ -45,5 +45,5 @@ public sealed class TwoFactorGate(IOptions<TwoFactorSettings> settings) : IAsync
         && user.Identity?.IsAuthenticated == true
         && user.IsInRole(Roles.Administrator)
         && !user.HasClaim(c => c.Type == StaffClaims.TwoFactor)
-        && !user.HasClaim(c => c.Type == ClaimTypes.AuthenticationMethod);
+        && !SingleSignOn.CameThroughProvider(user);
 }
