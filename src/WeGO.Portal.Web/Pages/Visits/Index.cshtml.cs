@@ -11,7 +11,9 @@ public sealed class IndexModel(IMediator mediator, IAuthorizationService authori
     [BindProperty(SupportsGet = true)]
     public ListVisits.Filter Filter { get; set; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>"p", not "page": Razor Pages keeps the page's own path in the route value "page", which would win over
+    /// the query string and make every link to another page of rows point nowhere.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public ListVisits.Result Visits { get; private set; } = new([], 0, 1, 25);
@@ -48,7 +50,7 @@ public sealed class IndexModel(IMediator mediator, IAuthorizationService authori
         Add("Filter.Region", Filter.Region);
         Add("Filter.Text", Filter.Text);
         Add("Filter.Sort", Filter.Sort);
-        Add("page", page);
+        Add("p", page);
         return values;
     }
 }

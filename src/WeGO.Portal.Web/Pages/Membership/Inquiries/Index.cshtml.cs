@@ -19,7 +19,9 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>"p", not "page": Razor Pages keeps the page's own path in the route value "page", which would win over
+    /// the query string and make every link to another page of rows point nowhere.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public ListInquiries.Result Inquiries { get; private set; } =
@@ -65,7 +67,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
         Add("Filter.To", Filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("Filter.Text", Filter.Text);
         Add("Filter.Sort", Filter.Sort);
-        Add("page", page);
+        Add("p", page);
         return values;
     }
 }
