@@ -237,7 +237,7 @@ internal static class VisitsListBenchmark
             new(
                 $"last page ({lastPage})",
                 new ListVisits.Query(new ListVisits.Filter(), lastPage),
-                $"/Visits?page={lastPage}"
+                $"/Visits?p={lastPage}"
             ),
             new(
                 "region Africa",

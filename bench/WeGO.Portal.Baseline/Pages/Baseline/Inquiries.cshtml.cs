@@ -12,7 +12,7 @@ namespace WeGO.Portal.Baseline.Pages.Baseline;
 /// BaselinePages.cs.</summary>
 public sealed class InquiriesModel(PortalDbContext db, ICurrentActor viewer, ReadCache cache) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public ListInquiries.Result Inquiries { get; private set; } = null!;
