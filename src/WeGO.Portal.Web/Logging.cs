@@ -56,18 +56,27 @@ internal static class Logging
                     .Enrich.FromLogContext()
                     .Enrich.With<Calendar.CalendarFeed.RedactToken>()
                     .Enrich.With<Pipeline.StatusLinks.RedactToken>()
-                    .WriteTo.Console(
-                        formatProvider: System.Globalization.CultureInfo.InvariantCulture,
-                        outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}"
-                            + "{NewLine}{Exception}"
-                    )
-                    .WriteTo.File(
-                        new CompactJsonFormatter(),
-                        services.GetRequiredService<PortalDataDirectory>().Combine("logs", "portal-.json"),
-                        rollingInterval: RollingInterval.Day,
-                        // Portal:Logging:RetentionDays decides how long a file stays (DataFolderRetention), not a
-                        // count.
-                        retainedFileCountLimit: null
+                    // Behind a queue: a request hands its line over and goes on, and one thread writes to the
+                    // console and the file. Writing in the request took a lock every request waited on under load
+                    // (docs/decisions/0044). A full queue makes requests wait rather than drop a line.
+                    .WriteTo.Async(
+                        sinks =>
+                            sinks
+                                .Console(
+                                    formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+                                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}"
+                                        + "{NewLine}{Exception}"
+                                )
+                                .WriteTo.File(
+                                    new CompactJsonFormatter(),
+                                    services.GetRequiredService<PortalDataDirectory>().Combine("logs", "portal-.json"),
+                                    rollingInterval: RollingInterval.Day,
+                                    // Portal:Logging:RetentionDays decides how long a file stays
+                                    // (DataFolderRetention), not a count.
+                                    retainedFileCountLimit: null
+                                ),
+                        bufferSize: 10_000,
+                        blockWhenFull: true
                     ),
             preserveStaticLogger: true
         );

@@ -339,10 +339,21 @@ public sealed partial class CalendarTests : IClassFixture<PortalFactory>
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        var logs = string.Concat(
-            Directory.EnumerateFiles(Path.Combine(portal.DataDirectory, "logs")).Select(f => LiveFile.Read(f))
+        // The log is written behind a queue: wait for the request's line (progress: the files' length).
+        var logs = "";
+        await Patiently.UntilAsync(
+            "the feed request's line in the JSON log file",
+            () =>
+                string.Concat(
+                    Directory.EnumerateFiles(Path.Combine(portal.DataDirectory, "logs")).Select(f => LiveFile.Read(f))
+                ),
+            all =>
+            {
+                logs = all;
+                return all.Contains("/calendar/feed/***.ics", StringComparison.Ordinal);
+            },
+            progress: all => all.Length
         );
-        Assert.Contains("/calendar/feed/***.ics", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(token, logs, StringComparison.Ordinal);
     }
 
