@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Serilog;
 using WeGO.Portal.Application;
@@ -67,6 +68,12 @@ internal static class WebSetup
             )
         );
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.Replace(
+            ServiceDescriptor.Singleton<IStringLocalizerFactory>(services => new KeptTexts(
+                services.GetRequiredService<ResourceManagerStringLocalizerFactory>()
+            ))
+        );
         services.Configure<RequestLocalizationOptions>(options =>
         {
             // Formatting with the portal's date and time patterns (decision 0034), texts from the language's resx.

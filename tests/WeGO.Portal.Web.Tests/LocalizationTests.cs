@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Web.Tests;
@@ -10,6 +13,37 @@ public sealed class LocalizationTests : IClassFixture<PortalFactory>
     public LocalizationTests(PortalFactory portal)
     {
         this.portal = portal.Start();
+    }
+
+    /// <summary>The portal keeps each text once read (KeptTexts): a kept text is still the reader's language, one
+    /// language after another on the same localizer, with its arguments formatted each time; a name the resources do
+    /// not hold comes back as itself, as ASP.NET Core's localizer answers.</summary>
+    [Fact]
+    public void Kept_texts_answer_in_each_readers_language()
+    {
+        Assert.IsType<Pipeline.KeptTexts>(portal.Services.GetRequiredService<IStringLocalizerFactory>());
+        var text = portal.Services.GetRequiredService<IStringLocalizer<UiText>>();
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            string PageOf(string language, int page)
+            {
+                CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(language);
+                return text["Visits.PageOf", page, 7].Value;
+            }
+
+            Assert.Equal("Página 2 de 7", PageOf("es", 2));
+            Assert.Equal("7쪽 중 3쪽", PageOf("ko", 3));
+            Assert.Equal("Page 4 of 7", PageOf("en", 4));
+            Assert.Equal("Página 5 de 7", PageOf("es", 5));
+            var unknown = text["No.Such.Text"];
+            Assert.True(unknown.ResourceNotFound);
+            Assert.Equal("No.Such.Text", unknown.Value);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
     }
 
     [Theory]

@@ -72,7 +72,13 @@ public static class UseCaseAccess
 
     /// <summary>The one declaration on a request type, or null when it has none (or, wrongly, more than
     /// one).</summary>
-    public static Attribute? DeclarationOf(Type request)
+    public static Attribute? DeclarationOf(Type request) => Declarations.GetOrAdd(request, ReadDeclaration);
+
+    /// <summary>Each request type's declaration, read once: every use case asks, and reading attributes is
+    /// reflection.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Attribute?> Declarations = new();
+
+    private static Attribute? ReadDeclaration(Type request)
     {
         var declarations = request
             .GetCustomAttributes(inherit: false)
