@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using WeGO.Portal.Application.Staff;
 
 namespace WeGO.Portal.Application.Common;
@@ -71,13 +70,9 @@ public static class UseCaseAccess
             _ => throw new ArgumentOutOfRangeException(nameof(group)),
         };
 
-    private static readonly ConcurrentDictionary<Type, Attribute?> Declarations = new();
-
-    /// <summary>The one declaration on a request type, or null when it has none (or, wrongly, more than one); read
-    /// once per type, since every request sent asks (reading attributes is reflection).</summary>
-    public static Attribute? DeclarationOf(Type request) => Declarations.GetOrAdd(request, Read);
-
-    private static Attribute? Read(Type request)
+    /// <summary>The one declaration on a request type, or null when it has none (or, wrongly, more than
+    /// one).</summary>
+    public static Attribute? DeclarationOf(Type request)
     {
         var declarations = request
             .GetCustomAttributes(inherit: false)
