@@ -52,10 +52,15 @@ public sealed class FormFieldTagHelper(IStringLocalizer<UiText> text) : TagHelpe
         var id = Id ?? TagBuilder.CreateSanitizedId(name, "_");
         var rules = Rules();
         var error = ViewContext.ViewData.ModelState[name]?.Errors.FirstOrDefault()?.ErrorMessage;
-        var content = (await output.GetChildContentAsync()).GetContent();
+        // Moved rather than copied into a string: a select's kept options (OptionList) stay one shared string.
+        var content = new HtmlContentBuilder();
+        var childContent = await output.GetChildContentAsync();
+        var hasContent = !childContent.IsEmptyOrWhiteSpace;
         var checkbox = For.Metadata.UnderlyingOrModelType == typeof(bool);
+        var linkAfterLabel = checkbox ? childContent.GetContent() : "";
+        childContent.MoveTo(content);
 
-        var control = Control(name, id, checkbox, content);
+        var control = Control(name, id, checkbox, hasContent ? content : null);
         if (InputClass is not null)
         {
             control.AddCssClass(InputClass);
@@ -100,9 +105,9 @@ public sealed class FormFieldTagHelper(IStringLocalizer<UiText> text) : TagHelpe
 
         label.MergeAttribute("for", id);
         label.InnerHtml.Append(text[LabelKey].Value);
-        if (checkbox && content.Length > 0)
+        if (linkAfterLabel.Length > 0)
         {
-            label.InnerHtml.Append(" ").AppendHtml(content);
+            label.InnerHtml.Append(" ").AppendHtml(linkAfterLabel);
         }
 
         // The mark follows the label rather than sitting in it, so the label's text is the field's name alone.
@@ -161,7 +166,7 @@ public sealed class FormFieldTagHelper(IStringLocalizer<UiText> text) : TagHelpe
             : FieldRules.Of(ViewContext.HttpContext.RequestServices, type, For.Metadata.PropertyName);
     }
 
-    private TagBuilder Control(string name, string id, bool checkbox, string content)
+    private TagBuilder Control(string name, string id, bool checkbox, IHtmlContent? options)
     {
         var value = ViewContext.ViewData.ModelState[name]?.AttemptedValue ?? Format(For.Model);
         TagBuilder control;
@@ -183,11 +188,11 @@ public sealed class FormFieldTagHelper(IStringLocalizer<UiText> text) : TagHelpe
             control.MergeAttribute("rows", rows.ToString(CultureInfo.InvariantCulture));
             control.InnerHtml.Append(value);
         }
-        else if (content.Trim().Length > 0)
+        else if (options is not null)
         {
             control = new TagBuilder("select");
             control.AddCssClass("form-select");
-            control.InnerHtml.AppendHtml(content);
+            control.InnerHtml.AppendHtml(options);
         }
         else
         {

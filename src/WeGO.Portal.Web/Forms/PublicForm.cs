@@ -10,13 +10,12 @@ namespace WeGO.Portal.Web.Forms;
 /// <summary>What every public form's page does alike (the membership inquiry, the visit request; decision 0027): posts
 /// are rate-limited per network; a filled-in honeypot field (invisible to people, irresistible to form-filling robots)
 /// gets the confirmation page and stores nothing; a value that did not even bind is shown with every other problem at
-/// once; a sent form leads to its confirmation with the private link's token.</summary>
+/// once; a sent form leads to its confirmation with the private link's token. The validator is asked for by the post
+/// alone: building it on every showing of the form cost more than anything else the page model does.</summary>
 [EnableRateLimiting(PublicFormRateLimit.Policy)]
-public abstract partial class PublicFormModel<TCommand, TResult>(
-    IMediator mediator,
-    IValidator<TCommand> validator,
-    ILogger logger
-) : PageModel, IRedisplayAfterRejection
+public abstract partial class PublicFormModel<TCommand, TResult>(IMediator mediator, ILogger logger)
+    : PageModel,
+        IRedisplayAfterRejection
     where TCommand : class, ICommand<TResult>, new()
 {
     [BindProperty]
@@ -34,7 +33,10 @@ public abstract partial class PublicFormModel<TCommand, TResult>(
     /// <summary>The private link's token in what the use case returned.</summary>
     protected abstract string StatusToken(TResult result);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(
+        [FromServices] IValidator<TCommand> validator,
+        CancellationToken cancellationToken
+    )
     {
         if (!string.IsNullOrEmpty(Honeypot))
         {

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using WeGO.Portal.Application.Membership;
 using WeGO.Portal.Web.Forms;
@@ -7,11 +6,8 @@ namespace WeGO.Portal.Web.Pages.Membership;
 
 /// <summary>The public membership inquiry form at /Membership/Join (also /join), protected as every public form is
 /// (<see cref="PublicFormModel{TCommand,TResult}"/>).</summary>
-public sealed class JoinModel(
-    IMediator mediator,
-    IValidator<SubmitMembershipInquiry.Command> validator,
-    ILogger<JoinModel> logger
-) : PublicFormModel<SubmitMembershipInquiry.Command, SubmitMembershipInquiry.Result>(mediator, validator, logger)
+public sealed class JoinModel(IMediator mediator, ILogger<JoinModel> logger)
+    : PublicFormModel<SubmitMembershipInquiry.Command, SubmitMembershipInquiry.Result>(mediator, logger)
 {
     private readonly IMediator mediator = mediator;
 

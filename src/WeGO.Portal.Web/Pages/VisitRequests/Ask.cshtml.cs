@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using WeGO.Portal.Application.VisitRequests;
 using WeGO.Portal.Web.Forms;
@@ -7,11 +6,8 @@ namespace WeGO.Portal.Web.Pages.VisitRequests;
 
 /// <summary>The public visit request form at /VisitRequests/Ask (also /visit), protected as every public form is
 /// (<see cref="PublicFormModel{TCommand,TResult}"/>).</summary>
-public sealed class AskModel(
-    IMediator mediator,
-    IValidator<SubmitVisitRequest.Command> validator,
-    ILogger<AskModel> logger
-) : PublicFormModel<SubmitVisitRequest.Command, SubmitVisitRequest.Result>(mediator, validator, logger)
+public sealed class AskModel(IMediator mediator, ILogger<AskModel> logger)
+    : PublicFormModel<SubmitVisitRequest.Command, SubmitVisitRequest.Result>(mediator, logger)
 {
     public void OnGet() => Input = new SubmitVisitRequest.Command { PreferredLanguage = ReaderLanguage };
 
