@@ -232,6 +232,96 @@ public sealed class TextSearchTests(TextSearchTests.Host host) : IClassFixture<T
         Assert.Equal([contact.Id, better.Id, weaker.Id], byNewest.Rows.Select(r => r.Id));
     }
 
+    private Task<ListInquiries.Result> SearchInquiriesAsync(
+        string text,
+        Domain.Membership.InquiryStage? stage = null
+    ) => portal.SendAsync(new ListInquiries.Query(new ListInquiries.Filter { Text = text, Stage = stage }));
+
+    private Task<Dictionary<Domain.Membership.InquiryStage, int>> RecountInquiriesAsync(string word) =>
+        portal.WithDbAsync(db =>
+            db.MembershipInquiries.Where(i =>
+                    EF.Functions.Like(i.OrganizationName, $"%{word}%")
+                    || EF.Functions.Like(i.ContactName, $"%{word}%")
+                    || EF.Functions.Like(i.Email, $"%{word}%")
+                    || EF.Functions.Like(i.Reference, $"%{word}%")
+                )
+                .GroupBy(i => i.Stage)
+                .ToDictionaryAsync(g => g.Key, g => g.Count())
+        );
+
+    [Fact]
+    public async Task The_pipelines_counts_for_a_search_equal_a_plain_recount_after_a_stage_changes()
+    {
+        var word = TestData.DistinctWord();
+        var moved = await portal.MembershipInquiryAsync(change: c => c with { OrganizationName = $"{word} Council" });
+        await portal.MembershipInquiryAsync(change: c => c with { OrganizationName = $"Greater {word} Area" });
+        await portal.MembershipInquiryAsync(change: c => c with { ContactName = $"Ana {word}" });
+        await SearchInquiriesAsync(word);
+
+        await portal.MoveInquiryAlongAsync(moved.Id, Domain.Membership.InquiryStage.Contacted);
+
+        var found = await SearchInquiriesAsync(word);
+        var contacted = await SearchInquiriesAsync(word, Domain.Membership.InquiryStage.Contacted);
+        var recount = await RecountInquiriesAsync(word);
+        Assert.True(found.StagesCounted);
+        Assert.All(found.CountsByStage, c => Assert.Equal(recount.GetValueOrDefault(c.Key), c.Value));
+        Assert.Equal(recount.Values.Sum(), found.TotalCount);
+        Assert.Equal(recount[Domain.Membership.InquiryStage.Contacted], contacted.TotalCount);
+        Assert.Equal([moved.Id], contacted.Rows.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task A_search_matching_more_inquiries_than_are_ranked_keeps_exact_totals_without_stage_counts()
+    {
+        var word = TestData.DistinctWord();
+        var moved = await portal.MembershipInquiryAsync(change: c => c with { OrganizationName = $"{word} Council" });
+        await portal.MoveInquiryAlongAsync(moved.Id, Domain.Membership.InquiryStage.Contacted);
+        await portal.WithDbAsync(db =>
+        {
+            var start = DateTime.UtcNow.AddDays(-30);
+            db.MembershipInquiries.AddRange(
+                Enumerable
+                    .Range(0, TextSearch.RankedLimit)
+                    .Select(n => new Domain.Membership.MembershipInquiry(
+                        $"M{word}{n:D5}",
+                        $"{word}-{n}",
+                        new Domain.Membership.InquiryApplicant(
+                            $"Municipality {n} of {word}",
+                            "MY",
+                            Domain.Organizations.OrganizationKind.LocalGovernment,
+                            null,
+                            "Lee Kai Yet",
+                            null,
+                            $"office{n}@example.org",
+                            null,
+                            "en",
+                            Domain.Membership.MembershipInterest.CapacityBuilding,
+                            null,
+                            null,
+                            null,
+                            null,
+                            true
+                        ),
+                        start.AddMinutes(n)
+                    ))
+            );
+            return db.SaveChangesAsync();
+        });
+
+        var found = await SearchInquiriesAsync(word);
+        var contacted = await SearchInquiriesAsync(word, Domain.Membership.InquiryStage.Contacted);
+        var fresh = await SearchInquiriesAsync(word, Domain.Membership.InquiryStage.New);
+        var recount = await RecountInquiriesAsync(word);
+
+        Assert.False(found.StagesCounted);
+        Assert.Equal(TextSearch.RankedLimit + 1, recount.Values.Sum());
+        Assert.Equal(recount.Values.Sum(), found.TotalCount);
+        Assert.Equal(found.PageSize, found.Rows.Count);
+        Assert.Equal(recount[Domain.Membership.InquiryStage.Contacted], contacted.TotalCount);
+        Assert.Equal([moved.Id], contacted.Rows.Select(r => r.Id));
+        Assert.Equal(recount[Domain.Membership.InquiryStage.New], fresh.TotalCount);
+    }
+
     [Fact]
     public async Task The_unfiltered_totals_equal_a_plain_recount_after_writes()
     {

@@ -1,17 +1,20 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Domain.Membership;
+using WeGO.Portal.Domain.Visits;
 
 namespace WeGO.Portal.Application.Common;
 
 /// <summary>What staff type into a list's search box, found through the database's text index: SQLite FTS5 tables
 /// with the trigram tokenizer, SQL Server full-text indexes (migration TextSearch, docs/decisions/0028), PostgreSQL
-/// trigram indexes on the text folded to lower case without accents, ranked by how wholly the text matches a run of
-/// words (strict_word_similarity) plus how much of the column it is (similarity) (docs/decisions/0038). Each finder
-/// returns the matching ids with a rank, lower first; the user's text only ever travels as a parameter, made a
-/// literal phrase (FTS5), prefix terms of letters and digits (CONTAINS) or a literal LIKE pattern that the query
-/// folds as it folds the columns, so "bogota" finds "Bogotá" (PostgreSQL); no quote or operator can change the
-/// query.</summary>
+/// trigram indexes on a stored column of the searched text folded to lower case without accents ("SearchText",
+/// migration FoldedSearchText, docs/decisions/0041), ranked by how wholly the text matches a run of words
+/// (strict_word_similarity) plus how much of the column it is (similarity) (docs/decisions/0038). The ranked finders
+/// return the matching ids with a rank, lower first; the others only which rows match, for counting and filtering
+/// without ranking. The user's text only ever travels as a parameter, made a literal phrase (FTS5), prefix terms of
+/// letters and digits (CONTAINS) or a literal LIKE pattern that the query folds as the column was folded, so "bogota"
+/// finds "Bogotá" (PostgreSQL); no quote or operator can change the query.</summary>
 public static class TextSearch
 {
     /// <summary>A trigram index needs three characters: shorter text is matched with LIKE.</summary>
@@ -52,24 +55,18 @@ public static class TextSearch
             return db.Database.SqlQuery<Hit>(
                 $"""
                 SELECT h."Id", MIN(h."Rank") AS "Rank" FROM (
-                    SELECT v."Id", -(strict_word_similarity(portal_fold({searched}), portal_fold(v."Venue"))
-                        + similarity(portal_fold(v."Venue"), portal_fold({searched})))::float8 AS "Rank"
-                    FROM "Visits" AS v WHERE portal_fold(v."Venue") LIKE portal_fold({pattern}) ESCAPE '\'
+                    SELECT v."Id", -(strict_word_similarity(portal_fold({searched}), v."SearchText")
+                        + similarity(v."SearchText", portal_fold({searched})))::float8 AS "Rank"
+                    FROM "Visits" AS v WHERE v."SearchText" LIKE portal_fold({pattern}) ESCAPE '\'
                     UNION ALL
-                    SELECT d."VisitId",
-                        -(strict_word_similarity(portal_fold({searched}), portal_fold(d."HeadOfDelegation"))
-                        + similarity(portal_fold(d."HeadOfDelegation"), portal_fold({searched})))::float8
-                    FROM "Delegation" AS d
-                    WHERE portal_fold(d."HeadOfDelegation") LIKE portal_fold({pattern}) ESCAPE '\'
+                    SELECT d."VisitId", -(strict_word_similarity(portal_fold({searched}), d."SearchText")
+                        + similarity(d."SearchText", portal_fold({searched})))::float8
+                    FROM "Delegation" AS d WHERE d."SearchText" LIKE portal_fold({pattern}) ESCAPE '\'
                     UNION ALL
-                    SELECT v."Id", -GREATEST(
-                        strict_word_similarity(portal_fold({searched}), portal_fold(o."Name"))
-                            + similarity(portal_fold(o."Name"), portal_fold({searched})),
-                        strict_word_similarity(portal_fold({searched}), portal_fold(o."LocalName"))
-                            + similarity(portal_fold(o."LocalName"), portal_fold({searched})))::float8
+                    SELECT v."Id", -(strict_word_similarity(portal_fold({searched}), o."SearchText")
+                        + similarity(o."SearchText", portal_fold({searched})))::float8
                     FROM "Organizations" AS o JOIN "Visits" AS v ON v."OrganizationId" = o."Id"
-                    WHERE portal_fold(o."Name") LIKE portal_fold({pattern}) ESCAPE '\'
-                        OR portal_fold(o."LocalName") LIKE portal_fold({pattern}) ESCAPE '\'
+                    WHERE o."SearchText" LIKE portal_fold({pattern}) ESCAPE '\'
                 ) AS h GROUP BY h."Id"
                 """
             );
@@ -119,11 +116,7 @@ public static class TextSearch
                         + similarity(portal_fold(i."Email"), portal_fold({searched})),
                     strict_word_similarity(portal_fold({searched}), portal_fold(i."Reference"))
                         + similarity(portal_fold(i."Reference"), portal_fold({searched})))::float8 AS "Rank"
-                FROM "MembershipInquiries" AS i
-                WHERE portal_fold(i."OrganizationName") LIKE portal_fold({pattern}) ESCAPE '\'
-                    OR portal_fold(i."ContactName") LIKE portal_fold({pattern}) ESCAPE '\'
-                    OR portal_fold(i."Email") LIKE portal_fold({pattern}) ESCAPE '\'
-                    OR portal_fold(i."Reference") LIKE portal_fold({pattern}) ESCAPE '\'
+                FROM "MembershipInquiries" AS i WHERE i."SearchText" LIKE portal_fold({pattern}) ESCAPE '\'
                 """
             );
         }
@@ -154,14 +147,9 @@ public static class TextSearch
             var (pattern, searched) = (Like.Containing(text), text.Trim());
             return db.Database.SqlQuery<Hit>(
                 $"""
-                SELECT o."Id", -GREATEST(
-                    strict_word_similarity(portal_fold({searched}), portal_fold(o."Name"))
-                        + similarity(portal_fold(o."Name"), portal_fold({searched})),
-                    strict_word_similarity(portal_fold({searched}), portal_fold(o."LocalName"))
-                        + similarity(portal_fold(o."LocalName"), portal_fold({searched})))::float8 AS "Rank"
-                FROM "Organizations" AS o
-                WHERE portal_fold(o."Name") LIKE portal_fold({pattern}) ESCAPE '\'
-                    OR portal_fold(o."LocalName") LIKE portal_fold({pattern}) ESCAPE '\'
+                SELECT o."Id", -(strict_word_similarity(portal_fold({searched}), o."SearchText")
+                    + similarity(o."SearchText", portal_fold({searched})))::float8 AS "Rank"
+                FROM "Organizations" AS o WHERE o."SearchText" LIKE portal_fold({pattern}) ESCAPE '\'
                 """
             );
         }
@@ -183,6 +171,149 @@ public static class TextSearch
             SELECT rowid AS "Id", rank AS "Rank" FROM "OrganizationSearch" WHERE "OrganizationSearch" MATCH {phrase}
             """
         );
+    }
+
+    /// <summary>How many visits the text matches, counted up to <paramref name="limit"/> + 1 (more than the limit
+    /// shows as limit + 1), without ranking them.</summary>
+    public static async Task<int> CountVisitsUpToAsync(
+        PortalDbContext db,
+        string text,
+        int limit,
+        CancellationToken cancellationToken
+    )
+    {
+        if (!IsPostgreSql(db))
+        {
+            return await Visits(db, text).Take(limit + 1).CountAsync(cancellationToken);
+        }
+
+        // A visit matches through its venue, its head of delegation or its organisation: each source is counted up
+        // to the limit (its index scan stops there), and only when that does not settle it are visits told apart.
+        return await db
+            .Database.SqlQueryRaw<int>(CountVisitsUpToSql, Like.Containing(text), limit)
+            .SingleAsync(cancellationToken);
+    }
+
+    /// <summary>How many visits the text matches, exactly, without ranking them: in the FTS5 index alone (SQLite), or
+    /// by testing each visit's folded text where most match (PostgreSQL, <see cref="MatchingVisits"/>).</summary>
+    public static Task<int> CountVisitsAsync(
+        PortalDbContext db,
+        string text,
+        bool manyMatches,
+        CancellationToken cancellationToken
+    ) =>
+        IsPostgreSql(db)
+            ? MatchingVisits(db, text, manyMatches).CountAsync(cancellationToken)
+            : Visits(db, text).CountAsync(cancellationToken);
+
+    /// <summary>The visits the text matches, not ranked. <paramref name="manyMatches"/>: the text matches more than
+    /// <see cref="RankedLimit"/> visits, so the list walks the visits in the order it shows them and tests each,
+    /// stopping at the page, instead of reading every match first.</summary>
+    public static IQueryable<Visit> MatchingVisits(PortalDbContext db, string text, bool manyMatches)
+    {
+        if (IsPostgreSql(db) && manyMatches)
+        {
+            var pattern = Like.Containing(text);
+            return db.Visits.FromSql(
+                $"""
+                SELECT * FROM "Visits" AS v
+                WHERE v."SearchText" LIKE portal_fold({pattern}) ESCAPE '\'
+                    OR v."OrganizationId" IN (SELECT o."Id" FROM "Organizations" AS o
+                        WHERE o."SearchText" LIKE portal_fold({pattern}) ESCAPE '\')
+                    OR v."Id" IN (SELECT d."VisitId" FROM "Delegation" AS d
+                        WHERE d."SearchText" LIKE portal_fold({pattern}) ESCAPE '\')
+                """
+            );
+        }
+
+        var ids = IsPostgreSql(db)
+            ? db.Database.SqlQueryRaw<int>(VisitIdsSql, Like.Containing(text))
+            : Visits(db, text).Select(h => h.Id);
+        if (manyMatches)
+        {
+            // "+ 0" keeps SQLite from looking each match up by its key when most visits match: it walks the index of
+            // the sort instead and stops at the page (docs/decisions/0028).
+            var zero = 0;
+            return db.Visits.Where(v => ids.Contains(v.Id + zero));
+        }
+
+        return db.Visits.Where(v => ids.Contains(v.Id));
+    }
+
+    // The matching visits' ids, each once, from the three sources' trigram indexes; {0} is the LIKE pattern.
+    private const string VisitIdsSql = """
+        SELECT v."Id" AS "Value" FROM "Visits" AS v WHERE v."SearchText" LIKE portal_fold({0}) ESCAPE '\'
+        UNION
+        SELECT d."VisitId" FROM "Delegation" AS d WHERE d."SearchText" LIKE portal_fold({0}) ESCAPE '\'
+        UNION
+        SELECT v."Id" FROM "Visits" AS v WHERE v."OrganizationId" IN (SELECT o."Id" FROM "Organizations" AS o
+            WHERE o."SearchText" LIKE portal_fold({0}) ESCAPE '\')
+        """;
+
+    // Each source counted up to {1} + 1 matches; told apart only when neither the largest nor the sum settles it.
+    private const string CountVisitsUpToSql =
+        """
+            SELECT CASE WHEN GREATEST(c.venue, c.head, c.organization) > {1} THEN {1} + 1
+                WHEN c.venue + c.head + c.organization <= {1} THEN c.venue + c.head + c.organization
+                ELSE (SELECT count(*)::int FROM (
+            """
+        + VisitIdsSql
+        + """
+            ) AS ids) END AS "Value"
+            FROM (SELECT
+                (SELECT count(*)::int FROM (SELECT 1 FROM "Visits" AS v
+                    WHERE v."SearchText" LIKE portal_fold({0}) ESCAPE '\' LIMIT {1} + 1) AS x) AS venue,
+                (SELECT count(*)::int FROM (SELECT 1 FROM "Delegation" AS d
+                    WHERE d."SearchText" LIKE portal_fold({0}) ESCAPE '\' LIMIT {1} + 1) AS x) AS head,
+                (SELECT count(*)::int FROM (SELECT 1 FROM "Organizations" AS o
+                    JOIN "Visits" AS v ON v."OrganizationId" = o."Id"
+                    WHERE o."SearchText" LIKE portal_fold({0}) ESCAPE '\' LIMIT {1} + 1) AS x) AS organization
+            ) AS c
+            """;
+
+    /// <summary>How many inquiries the text matches, counted up to <paramref name="limit"/> + 1, without ranking
+    /// them.</summary>
+    public static Task<int> CountInquiriesUpToAsync(
+        PortalDbContext db,
+        string text,
+        int limit,
+        CancellationToken cancellationToken
+    ) =>
+        IsPostgreSql(db)
+            ? MatchingInquiries(db, text, manyMatches: false).Take(limit + 1).CountAsync(cancellationToken)
+            : Inquiries(db, text).Take(limit + 1).CountAsync(cancellationToken);
+
+    /// <summary>How many inquiries the text matches, exactly, without ranking them (FTS5 counts them in its index
+    /// alone).</summary>
+    public static Task<int> CountInquiriesAsync(PortalDbContext db, string text, CancellationToken cancellationToken) =>
+        IsPostgreSql(db)
+            ? MatchingInquiries(db, text, manyMatches: false).CountAsync(cancellationToken)
+            : Inquiries(db, text).CountAsync(cancellationToken);
+
+    /// <summary>The inquiries the text matches, not ranked; <paramref name="manyMatches"/> as for
+    /// <see cref="MatchingVisits"/>. On PostgreSQL the condition is on the table itself, so the planner chooses
+    /// between the trigram index (few matches) and walking the sort's index (many).</summary>
+    public static IQueryable<MembershipInquiry> MatchingInquiries(PortalDbContext db, string text, bool manyMatches)
+    {
+        if (IsPostgreSql(db))
+        {
+            var pattern = Like.Containing(text);
+            return db.MembershipInquiries.FromSql(
+                $"""
+                SELECT * FROM "MembershipInquiries" AS i WHERE i."SearchText" LIKE portal_fold({pattern}) ESCAPE '\'
+                """
+            );
+        }
+
+        var ids = Inquiries(db, text).Select(h => h.Id);
+        if (manyMatches)
+        {
+            // "+ 0": as for the visits, walk the sort's index rather than look each match up.
+            var zero = 0;
+            return db.MembershipInquiries.Where(i => ids.Contains(i.Id + zero));
+        }
+
+        return db.MembershipInquiries.Where(i => ids.Contains(i.Id));
     }
 
     /// <summary>An FTS5 string: the whole text as one phrase, its double quotes doubled, so every character is taken

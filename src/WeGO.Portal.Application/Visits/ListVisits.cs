@@ -52,7 +52,9 @@ public static class ListVisits
         /// (ranking so common a word would read them all).</summary>
         public IQueryable<Visit> Apply(PortalDbContext db, string timeZoneId, bool manyMatches = false)
         {
-            var visits = db.Visits.AsNoTracking();
+            var visits = (
+                TextSearch.UsesIndex(Text) ? TextSearch.MatchingVisits(db, Text!, manyMatches) : db.Visits
+            ).AsNoTracking();
             if (Status is { } status)
             {
                 visits = visits.Where(v => v.Status == status);
@@ -76,23 +78,7 @@ public static class ListVisits
             }
 
             var sort = EffectiveSort;
-            if (TextSearch.UsesIndex(Text))
-            {
-                var hits = TextSearch.Visits(db, Text!);
-                var ids = hits.Select(h => h.Id);
-                if (manyMatches)
-                {
-                    // "+ 0" keeps SQLite from looking each match up by its key when most visits match: it walks the
-                    // index of the sort instead and stops at the page (docs/decisions/0028).
-                    var zero = 0;
-                    visits = visits.Where(v => ids.Contains(v.Id + zero));
-                }
-                else
-                {
-                    visits = visits.Where(v => ids.Contains(v.Id));
-                }
-            }
-            else if (!string.IsNullOrWhiteSpace(Text))
+            if (!TextSearch.UsesIndex(Text) && !string.IsNullOrWhiteSpace(Text))
             {
                 var pattern = Like.Containing(Text);
                 // Matching names in subqueries rather than through the joins lets SQLite test each table once
@@ -185,17 +171,15 @@ public static class ListVisits
             var filter = query.Filter;
             var manyMatches =
                 TextSearch.UsesIndex(filter.Text)
-                && await TextSearch
-                    .Visits(db, filter.Text!)
-                    .Take(TextSearch.RankedLimit + 1)
-                    .CountAsync(cancellationToken) > TextSearch.RankedLimit;
+                && await TextSearch.CountVisitsUpToAsync(db, filter.Text!, TextSearch.RankedLimit, cancellationToken)
+                    > TextSearch.RankedLimit;
             var filtered = filter.Apply(db, viewer.TimeZoneId, manyMatches);
             // Every visit has its row in the text index, so with text alone the index counts them without the table;
             // the unfiltered list's total is kept until a visit changes.
             var total =
                 !filter.HasOnlyText ? await filtered.CountAsync(cancellationToken)
                 : TextSearch.UsesIndex(filter.Text)
-                    ? await TextSearch.Visits(db, filter.Text!).CountAsync(cancellationToken)
+                    ? await TextSearch.CountVisitsAsync(db, filter.Text!, manyMatches, cancellationToken)
                 : string.IsNullOrWhiteSpace(filter.Text)
                     ? await cache.GetOrReadAsync(
                         "visits:count",
