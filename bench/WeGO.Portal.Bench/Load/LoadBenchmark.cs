@@ -119,6 +119,8 @@ internal static class LoadBenchmark
             await WarmAsync(page);
         }
 
+        await output.WriteLineAsync($"   after the warm-up: {portal.MemoryNow()}");
+
         var measured = new List<Measured>();
         var handles = 0;
         foreach (var page in pages)
@@ -176,7 +178,7 @@ internal static class LoadBenchmark
                     + $"p50 {result.Percentile(50), 6:N1}  p95 {result.Percentile(95), 6:N1}  "
                     + $"p99 {result.Percentile(99), 6:N1} ms  errors {result.ErrorCount}  "
                     + $"portal CPU {result.CpuMsPerRequest:N2} ms/req  {result.AverageBytes / 1024:N1} KiB/answer  "
-                    + $"load {result.LoadBefore} -> {result.LoadAfter}"
+                    + $"load {result.LoadBefore} -> {result.LoadAfter}  {portal.MemoryNow()}"
             )
         );
         return result;

@@ -117,6 +117,16 @@ internal sealed class PortalProcess : IAsyncDisposable
     /// libraries).</summary>
     public long FileMemoryBytes => Status("RssFile");
 
+    /// <summary>The process's memory now, for a line of the load's output: resident (its own, mapped files, and shared
+    /// memory, which is where the runtime keeps generated code when it maps it twice, W^X) and the peak so far, so a
+    /// run shows which page drives the peak.</summary>
+    public string MemoryNow() =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"RSS {MemoryBytes / 1e6:N0} MB (own {AnonymousMemoryBytes / 1e6:N0}, files {FileMemoryBytes / 1e6:N0}, "
+                + $"shared {Status("RssShmem") / 1e6:N0}), peak {PeakMemoryBytes / 1e6:N0} MB"
+        );
+
     /// <summary>How many open handles the process holds on its database file: with Microsoft.Data.Sqlite's pool, about
     /// one per connection, each with its own page cache.</summary>
     public int OpenDatabaseFiles(string database)

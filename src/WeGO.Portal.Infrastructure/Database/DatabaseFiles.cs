@@ -6,7 +6,8 @@ namespace WeGO.Portal.Infrastructure.Database;
 
 /// <summary>On SQLite, after an erasure: the text indexes merged, so the erased values' terms leave their segments, and
 /// the write-ahead log checkpointed and truncated, so the pages holding the values before they were overwritten leave
-/// the -wal file (secure_delete already zeroes them in the database file, <see cref="SqliteSecureDelete"/>).</summary>
+/// the -wal file (secure_delete already zeroes them in the database file: <see cref="SqliteConnectionSetup"/>).
+/// </summary>
 public sealed class DatabaseFiles(PortalDbContext db, SqliteWriteGate writeGate) : IDatabaseFiles
 {
     // FTS5's own command: rewrites each index as one segment, leaving out deleted rows' terms.

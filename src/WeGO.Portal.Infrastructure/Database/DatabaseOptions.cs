@@ -20,4 +20,12 @@ public sealed class DatabaseOptions
 
     /// <summary>Retries of a transient SQL Server or PostgreSQL failure before giving up.</summary>
     public int MaxRetryCount { get; set; } = 6;
+
+    /// <summary>The page cache of each SQLite connection, in KiB. Every pooled connection keeps its own for the life
+    /// of the process (about one per concurrent request, 10-14 under load), and the operating system caches the file
+    /// as well, so a small one costs little: see docs/decisions/0043-peak-memory.md. SQLite's own default is
+    /// 2,000.</summary>
+    public int SqliteCacheKib { get; set; } = DefaultSqliteCacheKib;
+
+    public const int DefaultSqliteCacheKib = 512;
 }

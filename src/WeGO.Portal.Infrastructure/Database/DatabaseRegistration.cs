@@ -71,7 +71,7 @@ public static class DatabaseRegistration
             default:
                 builder
                     .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
-                    .AddInterceptors(SqliteSecureDelete.Instance);
+                    .AddInterceptors(SqliteConnectionSetup.For(options.SqliteCacheKib));
                 break;
         }
     }
