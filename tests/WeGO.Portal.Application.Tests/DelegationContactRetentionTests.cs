@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -157,6 +158,53 @@ public sealed class DelegationContactRetentionTests : IDisposable
         Assert.Equal("dana@almaty.kz", kept.Delegation.ContactEmail);
         Assert.Equal(["tan@almaty.kz"], kept.Delegation.Members.Select(m => m.Email));
         Assert.Equal("On the day: Kim Min-ji, +82 2 2133 0212", kept.DayContacts);
+    }
+
+    [Fact]
+    public async Task One_batch_erases_the_copies_of_every_visit_in_it_also_where_another_record_copied_a_Korean_name()
+    {
+        var first = await VisitAsync(new DateOnly(2024, 10, 7), "김민지", "minji@seoul.example", "lee@seoul.example");
+        var second = await VisitAsync(new DateOnly(2024, 10, 8), "Aminah Yusof", "aminah@mbs.gov.my", "tan@mbs.gov.my");
+        var (copied, unrelated) = await portal.WithDbAsync(async db =>
+        {
+            var at = portal.Clock.Now.UtcDateTime;
+            db.OutboxMessages.AddRange(
+                new OutboxMessage("minji@seoul.example", "Programme", "Dear delegation,", "ko", at, "Programme"),
+                new OutboxMessage("desk@wego.example", "To Min-ji", "김민지님께 안내드립니다.", "ko", at, "Note"),
+                new OutboxMessage("desk@wego.example", "Call back", "Call Aminah Yusof back.", "en", at, "Note"),
+                new OutboxMessage("desk@wego.example", "To Seo-jun", "박서준님께 안내드립니다.", "ko", at, "Note")
+            );
+
+            // Written as the audit trail writes its values: JSON with non-ASCII characters escaped.
+            AuditEntry Entry(string id, object changes) =>
+                new(at, null, "system", "Contact", id, "Imported", JsonSerializer.Serialize(changes));
+            var copy = Entry("900", new { FullName = "김민지", Note = "met Aminah Yusof in Seremban" });
+            var other = Entry("901", new { FullName = "박서준", Note = "met Aminah Yusofa" });
+            db.AuditEntries.AddRange(copy, other);
+            await db.SaveChangesAsync();
+            return (copy.Id, other.Id);
+        });
+
+        portal.Clock.Now = VisitEnds.AddDays(367);
+        Assert.Equal(2, await RunRetentionAsync());
+
+        Assert.Null((await StoredAsync(first)).Delegation.ContactName);
+        Assert.Null((await StoredAsync(second)).Delegation.ContactName);
+        Assert.Equal(
+            ["Programme", "To Min-ji", "Call back"],
+            (await MessagesAsync()).Where(m => m.ErasedAtUtc is not null).Select(m => m.Subject)
+        );
+        var changes = await portal.WithDbAsync(db =>
+            db.AuditEntries.Where(a => a.Id == copied || a.Id == unrelated).ToDictionaryAsync(a => a.Id, a => a.Changes)
+        );
+        Assert.Equal(
+            new { FullName = "(erased)", Note = "(erased)" },
+            JsonSerializer.Deserialize(changes[copied], new { FullName = "", Note = "" }.GetType())
+        );
+        Assert.Equal(
+            JsonSerializer.Serialize(new { FullName = "박서준", Note = "met Aminah Yusofa" }),
+            changes[unrelated]
+        );
     }
 
     [Fact]

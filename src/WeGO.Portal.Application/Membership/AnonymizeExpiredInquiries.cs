@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Privacy;
 using WeGO.Portal.Domain.Membership;
 
 namespace WeGO.Portal.Application.Membership;
@@ -41,10 +42,13 @@ public static class AnonymizeExpiredInquiries
                 .ThenBy(i => i.Id)
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
+            var copies = new CopiesToErase();
             foreach (var inquiry in expired)
             {
-                await ApplicantErasure.AnonymizeInquiryAsync(db, documents, inquiry, now, cancellationToken);
+                await ApplicantErasure.AnonymizeInquiryAsync(db, documents, inquiry, copies, now, cancellationToken);
             }
+
+            await copies.EraseAsync(db, now, cancellationToken);
 
             return expired.Count;
         }

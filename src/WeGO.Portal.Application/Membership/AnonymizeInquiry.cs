@@ -1,6 +1,7 @@
 using Mediator;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Privacy;
 
 namespace WeGO.Portal.Application.Membership;
 
@@ -18,13 +19,10 @@ public static class AnonymizeInquiry
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var inquiry = await db.LoadInquiryForChangeAsync(command.InquiryId, command.Version, cancellationToken);
-            await ApplicantErasure.AnonymizeInquiryAsync(
-                db,
-                documents,
-                inquiry,
-                clock.GetUtcNow().UtcDateTime,
-                cancellationToken
-            );
+            var now = clock.GetUtcNow().UtcDateTime;
+            var copies = new CopiesToErase();
+            await ApplicantErasure.AnonymizeInquiryAsync(db, documents, inquiry, copies, now, cancellationToken);
+            await copies.EraseAsync(db, now, cancellationToken);
             return Unit.Value;
         }
     }

@@ -8,7 +8,8 @@ namespace WeGO.Portal.Application.Membership;
 
 /// <summary>Erasing a closed inquiry or application erases its copies with it, in the same unit of work: the messages
 /// written to or about the person, the values the audit trail recorded, and (for an application) the uploaded files,
-/// deleted once the erasure committed. Shared by the administrator's action and by retention.</summary>
+/// deleted once the erasure committed. Shared by the administrator's action and by retention, which erase the
+/// <see cref="CopiesToErase"/> gathered here once, at the end of their unit of work.</summary>
 public static class ApplicantErasure
 {
     /// <summary>Anonymizes a declined or withdrawn <paramref name="inquiry"/> (notes loaded), its messages and audit
@@ -17,6 +18,7 @@ public static class ApplicantErasure
         PortalDbContext db,
         CommandDocuments documents,
         MembershipInquiry inquiry,
+        CopiesToErase copies,
         DateTime nowUtc,
         CancellationToken cancellationToken
     )
@@ -24,13 +26,7 @@ public static class ApplicantErasure
         // Read before the inquiry forgets them.
         string?[] values = [inquiry.Email, inquiry.ContactName, inquiry.Phone];
         inquiry.Anonymize(nowUtc);
-        await PersonalDataCopies.EraseAsync(
-            db,
-            [PersonalDataCopies.RecordOf(inquiry)],
-            values,
-            nowUtc,
-            cancellationToken
-        );
+        copies.Add(PersonalDataCopies.RecordOf(inquiry), values);
 
         var applications = await db
             .MembershipApplications.Include(a => a.Documents)
@@ -39,18 +35,16 @@ public static class ApplicantErasure
             .ToListAsync(cancellationToken);
         foreach (var application in applications)
         {
-            await EraseApplicationAsync(db, documents, application, nowUtc, cancellationToken);
+            EraseApplication(documents, application, copies);
         }
     }
 
     /// <summary>Erases the signatory of <paramref name="application"/> (documents loaded), deletes its files after
-    /// commit, and erases its messages and audit values.</summary>
-    public static async Task EraseApplicationAsync(
-        PortalDbContext db,
+    /// commit, and adds it to the <paramref name="copies"/> to erase.</summary>
+    public static void EraseApplication(
         CommandDocuments documents,
         MembershipApplication application,
-        DateTime nowUtc,
-        CancellationToken cancellationToken
+        CopiesToErase copies
     )
     {
         string?[] values = [application.ContactEmail, application.ContactName];
@@ -60,12 +54,6 @@ public static class ApplicantErasure
         }
 
         // An erased record's values read "—", shorter than any value PersonalDataCopies looks for.
-        await PersonalDataCopies.EraseAsync(
-            db,
-            [PersonalDataCopies.RecordOf(application)],
-            values,
-            nowUtc,
-            cancellationToken
-        );
+        copies.Add(PersonalDataCopies.RecordOf(application), values);
     }
 }

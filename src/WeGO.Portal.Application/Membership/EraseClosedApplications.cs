@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Privacy;
 using WeGO.Portal.Domain.Membership;
 
 namespace WeGO.Portal.Application.Membership;
@@ -39,10 +40,13 @@ public static class EraseClosedApplications
                 .ThenBy(a => a.Id)
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
+            var copies = new CopiesToErase();
             foreach (var application in expired)
             {
-                await ApplicantErasure.EraseApplicationAsync(db, documents, application, now, cancellationToken);
+                ApplicantErasure.EraseApplication(documents, application, copies);
             }
+
+            await copies.EraseAsync(db, now, cancellationToken);
 
             return expired.Count;
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,9 @@ public static class PersonalDataCopies
 
     /// <summary>Shorter values are not looked for inside texts: two letters would match half the outbox.</summary>
     public const int ShortestValue = 3;
+
+    /// <summary>How many records one query loads by id: well under every provider's parameter limit.</summary>
+    private const int LoadedAtOnce = 500;
 
     /// <summary>The copies of one erased record (or several): its messages, then its audit values.</summary>
     public static async Task EraseAsync(
@@ -48,26 +52,47 @@ public static class PersonalDataCopies
     )
     {
         var wanted = Searchable(values);
-        var erased = 0;
-        foreach (var value in wanted)
+        if (wanted.Count == 0)
         {
-            // LIKE compares ASCII letters without case in SQLite and in SQL Server's usual collations.
-            var address = Like.Literal(value);
-            var pattern = Like.Containing(value);
-            var messages = await db
-                .OutboxMessages.Where(m =>
-                    m.ErasedAtUtc == null
-                    && (
-                        EF.Functions.Like(m.To, address, Like.Escape) || EF.Functions.Like(m.Body, pattern, Like.Escape)
-                    )
-                )
-                .ToListAsync(cancellationToken);
-            // LIKE finds the value inside longer words too ("Person 1" in "Person 10"): only whole mentions count.
+            return 0;
+        }
+
+        // One pass over the outbox, whatever the number of values (a retention batch brings hundreds): the texts are
+        // read once and searched here for all of them at once, not once per value with LIKE.
+        var addresses = new HashSet<string>(wanted, StringComparer.OrdinalIgnoreCase);
+        var anyValue = SearchValues.Create([.. wanted], StringComparison.OrdinalIgnoreCase);
+        var ids = new List<int>();
+        await foreach (
+            var message in db
+                .OutboxMessages.AsNoTracking()
+                .Where(m => m.ErasedAtUtc == null)
+                .Select(m => new
+                {
+                    m.Id,
+                    m.To,
+                    m.Body,
+                })
+                .AsAsyncEnumerable()
+                .WithCancellation(cancellationToken)
+        )
+        {
+            // A hit may sit inside a longer word ("Person 1" in "Person 10"): only whole mentions count.
+            if (
+                addresses.Contains(message.To)
+                || (message.Body.AsSpan().IndexOfAny(anyValue) >= 0 && wanted.Any(v => Mentions(message.Body, v)))
+            )
+            {
+                ids.Add(message.Id);
+            }
+        }
+
+        var erased = 0;
+        foreach (var chunk in ids.Chunk(LoadedAtOnce))
+        {
             foreach (
-                var message in messages.Where(m =>
-                    m.ErasedAtUtc is null
-                    && (string.Equals(m.To, value, StringComparison.OrdinalIgnoreCase) || Mentions(m.Body, value))
-                )
+                var message in await db
+                    .OutboxMessages.Where(m => chunk.Contains(m.Id) && m.ErasedAtUtc == null)
+                    .ToListAsync(cancellationToken)
             )
             {
                 message.Erase(nowUtc);
@@ -79,7 +104,7 @@ public static class PersonalDataCopies
     }
 
     /// <summary>Replaces, in the audit entries of <paramref name="records"/> and in any entry whose recorded values
-    /// hold one of <paramref name="values"/> as written, every recorded value that contains one of them with
+    /// hold one of <paramref name="values"/>, every recorded value that contains one of them with
     /// <see cref="ErasedValue"/>; the number of entries changed.</summary>
     /// <param name="records">The aggregates whose history may hold the values: (type name, id), as the audit trail
     /// names them ("MembershipInquiry", "42").</param>
@@ -99,27 +124,44 @@ public static class PersonalDataCopies
         var entries = new Dictionary<int, AuditEntry>();
         foreach (var group in records.Distinct().GroupBy(r => r.EntityType))
         {
-            var ids = group.Select(r => r.EntityId).ToList();
-            foreach (
-                var entry in await db
-                    .AuditEntries.Where(a => a.EntityType == group.Key && ids.Contains(a.EntityId))
-                    .ToListAsync(cancellationToken)
-            )
+            foreach (var ids in group.Select(r => r.EntityId).Chunk(LoadedAtOnce))
             {
-                entries.TryAdd(entry.Id, entry);
+                foreach (
+                    var entry in await db
+                        .AuditEntries.Where(a => a.EntityType == group.Key && ids.Contains(a.EntityId))
+                        .ToListAsync(cancellationToken)
+                )
+                {
+                    entries.TryAdd(entry.Id, entry);
+                }
             }
         }
 
-        // The audit trail writes JSON with non-ASCII characters escaped, so a text search only finds plain values;
-        // the records' own entries above cover the rest.
-        foreach (var value in wanted.Where(v => v.All(char.IsAscii)))
+        // One pass over the whole trail for all the values: any record's entry may have copied one (a contact's name
+        // on another record). The trail writes its JSON with non-ASCII characters escaped, so each value is looked for
+        // as written and as escaped; Scrub then compares the values themselves.
+        var anyValue = SearchValues.Create(
+            [.. wanted.SelectMany(v => new[] { v, JsonSerializer.Serialize(v)[1..^1] }).Distinct()],
+            StringComparison.OrdinalIgnoreCase
+        );
+        var mentioning = new List<int>();
+        await foreach (
+            var entry in db
+                .AuditEntries.AsNoTracking()
+                .Select(a => new { a.Id, a.Changes })
+                .AsAsyncEnumerable()
+                .WithCancellation(cancellationToken)
+        )
         {
-            var pattern = Like.Containing(JsonSerializer.Serialize(value)[1..^1]);
-            foreach (
-                var entry in await db
-                    .AuditEntries.Where(a => EF.Functions.Like(a.Changes, pattern, Like.Escape))
-                    .ToListAsync(cancellationToken)
-            )
+            if (!entries.ContainsKey(entry.Id) && entry.Changes.AsSpan().IndexOfAny(anyValue) >= 0)
+            {
+                mentioning.Add(entry.Id);
+            }
+        }
+
+        foreach (var chunk in mentioning.Chunk(LoadedAtOnce))
+        {
+            foreach (var entry in await db.AuditEntries.Where(a => chunk.Contains(a.Id)).ToListAsync(cancellationToken))
             {
                 entries.TryAdd(entry.Id, entry);
             }

@@ -42,19 +42,15 @@ public static class EraseClosedVisitRequests
                 .ThenBy(r => r.Id)
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
+            var copies = new CopiesToErase();
             foreach (var request in expired)
             {
                 // Read before the request forgets them.
-                string?[] values = [request.Email, request.ContactName, request.Phone];
+                copies.Add(PersonalDataCopies.RecordOf(request), [request.Email, request.ContactName, request.Phone]);
                 request.ErasePerson();
-                await PersonalDataCopies.EraseAsync(
-                    db,
-                    [PersonalDataCopies.RecordOf(request)],
-                    values,
-                    now,
-                    cancellationToken
-                );
             }
+
+            await copies.EraseAsync(db, now, cancellationToken);
 
             return expired.Count;
         }

@@ -51,26 +51,24 @@ public static class ForgetDelegationContacts
                 .Take(BatchSize)
                 .AsSplitQuery()
                 .ToListAsync(cancellationToken);
+            var copies = new CopiesToErase();
             foreach (var visit in ended)
             {
                 // Read before the visit forgets them. The delegates' names stay on the roster, so they are not
                 // looked for.
-                string?[] values =
-                [
-                    visit.Delegation.ContactEmail,
-                    visit.Delegation.ContactName,
-                    .. visit.Delegation.Members.Select(m => m.Email),
-                ];
+                copies.Add(
+                    PersonalDataCopies.RecordOf(visit),
+                    [
+                        visit.Delegation.ContactEmail,
+                        visit.Delegation.ContactName,
+                        .. visit.Delegation.Members.Select(m => m.Email),
+                    ]
+                );
                 visit.ForgetDelegationContact();
                 visit.ForgetDayContacts();
-                await PersonalDataCopies.EraseAsync(
-                    db,
-                    [PersonalDataCopies.RecordOf(visit)],
-                    values,
-                    now,
-                    cancellationToken
-                );
             }
+
+            await copies.EraseAsync(db, now, cancellationToken);
 
             return ended.Count;
         }
