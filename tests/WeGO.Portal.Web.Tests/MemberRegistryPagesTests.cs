@@ -71,6 +71,77 @@ public sealed partial class MemberRegistryPagesTests : IClassFixture<PortalFacto
     }
 
     [Fact]
+    public async Task The_directory_sends_a_hundred_members_a_page_and_its_next_link_leads_to_the_rest()
+    {
+        // 101 active members whose names share a word no other test uses, and one that withdrew.
+        var word = TestData.Unique("Paginada");
+        await portal.WithDbAsync(async db =>
+        {
+            var organizations = Enumerable
+                .Range(1, ListMemberDirectory.PageSize + 2)
+                .Select(i => new Domain.Organizations.Organization(
+                    $"{word} Council {i:000}",
+                    "MY",
+                    Domain.Organizations.Region.AsiaPacific,
+                    Domain.Organizations.OrganizationKind.LocalGovernment
+                ))
+                .ToList();
+            db.Organizations.AddRange(organizations);
+            await db.SaveChangesAsync();
+            db.Members.AddRange(
+                organizations.Select(
+                    (o, i) =>
+                        TestData.RegistryMember(
+                            o.Id,
+                            o.Kind,
+                            Domain.Membership.MembershipCategory.Associate,
+                            new DateOnly(2020, 1, 1),
+                            i == 0 ? Domain.Membership.MemberStatus.Withdrawn : Domain.Membership.MemberStatus.Active
+                        )
+                )
+            );
+            await db.SaveChangesAsync();
+            return organizations.Count;
+        });
+        var parser = new AngleSharp.Html.Parser.HtmlParser();
+        static List<string> Names(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            [.. page.QuerySelectorAll("#directory tbody tr td:first-child").Select(td => td.TextContent.Trim())];
+
+        foreach (var (language, pageOf) in new[] { ("en", "Page {0} of {1}"), ("ko", "{1}쪽 중 {0}쪽") })
+        {
+            var visitor = PortalClient.For(portal, language);
+            var first = parser.ParseDocument(
+                await visitor.GetPageAsync($"/members?q={Uri.EscapeDataString(word)}&Region=AsiaPacific")
+            );
+            Assert.Equal(string.Format(CultureInfo.InvariantCulture, pageOf, 1, 2), PageOf(first));
+            Assert.Equal(
+                [.. Enumerable.Range(2, ListMemberDirectory.PageSize).Select(i => $"{word} Council {i:000}")],
+                Names(first)
+            );
+
+            var next = first.QuerySelector("#directory-pages a[rel=next]")!.GetAttribute("href")!;
+            var second = parser.ParseDocument(await visitor.GetPageAsync(next));
+            Assert.Equal(string.Format(CultureInfo.InvariantCulture, pageOf, 2, 2), PageOf(second));
+            Assert.Equal([$"{word} Council 102"], Names(second));
+            Assert.Equal(
+                "AsiaPacific",
+                second.QuerySelector("#directory-region option[selected]")!.GetAttribute("value")
+            );
+
+            // A page past the last shows the last; the previous link leads back to the first.
+            var beyond = parser.ParseDocument(
+                await visitor.GetPageAsync($"/members?q={Uri.EscapeDataString(word)}&p=9")
+            );
+            Assert.Equal(Names(second), Names(beyond));
+            var previous = second.QuerySelector("#directory-pages a[rel=prev]")!.GetAttribute("href")!;
+            Assert.Equal(Names(first), Names(parser.ParseDocument(await visitor.GetPageAsync(previous))));
+        }
+
+        static string PageOf(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            page.QuerySelector("#directory-pages .active")!.TextContent.Trim();
+    }
+
+    [Fact]
     public async Task Staff_find_the_member_and_its_CSV_and_record_its_withdrawal_which_the_directory_follows()
     {
         var (name, memberId) = await AssociateAsync();

@@ -8,12 +8,21 @@ using WeGO.Portal.Domain.Organizations;
 namespace WeGO.Portal.Application.Membership;
 
 /// <summary>The public member directory: active members only, and only what is meant to be public (the organisation's
-/// name, country, region, category and the year it joined), with how many there are in each region.</summary>
+/// name, country, region, category and the year it joined), with how many there are in each region, a page of
+/// <see cref="PageSize"/> at a time: a network of thousands of members is not one page to send to every visitor.
+/// </summary>
 public static class ListMemberDirectory
 {
+    public const int PageSize = 100;
+
+    /// <param name="Page">From 1; past the last page, the last page.</param>
     [Public]
-    public sealed record Query(string? Text = null, Region? Region = null, MembershipCategory? Category = null)
-        : IQuery<Result>;
+    public sealed record Query(
+        string? Text = null,
+        Region? Region = null,
+        MembershipCategory? Category = null,
+        int Page = 1
+    ) : IQuery<Result>;
 
     public sealed record Entry(
         string Name,
@@ -24,7 +33,16 @@ public static class ListMemberDirectory
         int Since
     );
 
-    public sealed record Result(IReadOnlyList<Entry> Entries, IReadOnlyDictionary<Region, int> ByRegion, int Total);
+    /// <param name="Total">Active members matching the text and category, in every region.</param>
+    /// <param name="Matching">Of those, the ones in the region asked for (all of them without one).</param>
+    public sealed record Result(
+        IReadOnlyList<Entry> Entries,
+        IReadOnlyDictionary<Region, int> ByRegion,
+        int Total,
+        int Matching,
+        int Page,
+        int PageCount
+    );
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, Result>
     {
@@ -41,8 +59,14 @@ public static class ListMemberDirectory
                 .GroupBy(r => r.Region)
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            var total = byRegion.Values.Sum();
+            var matching = query.Region is { } region ? byRegion.GetValueOrDefault(region) : total;
+            var pageCount = Math.Max(1, (matching + PageSize - 1) / PageSize);
+            var page = Math.Clamp(query.Page, 1, pageCount);
             var entries = await (filter with { Region = query.Region })
                 .Apply(db)
+                .Skip((page - 1) * PageSize)
+                .Take(PageSize)
                 .Select(r => new Entry(
                     r.OrganizationName,
                     r.LocalName,
@@ -52,7 +76,7 @@ public static class ListMemberDirectory
                     r.MemberSince.Year
                 ))
                 .ToListAsync(cancellationToken);
-            return new Result(entries, byRegion, byRegion.Values.Sum());
+            return new Result(entries, byRegion, total, matching, page, pageCount);
         }
     }
 }

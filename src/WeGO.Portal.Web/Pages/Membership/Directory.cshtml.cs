@@ -23,8 +23,38 @@ public sealed class DirectoryModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)]
     public MembershipCategory? Category { get; set; }
 
+    /// <summary>The page of the directory, from 1 (<c>p</c>: Razor Pages keeps <c>page</c> for the page's path).
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
     public ListMemberDirectory.Result Directory { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Directory = await mediator.Send(new ListMemberDirectory.Query(Text, Region, Category), cancellationToken);
+        Directory = await mediator.Send(new ListMemberDirectory.Query(Text, Region, Category, PageNumber), cancellationToken);
+
+    /// <summary>The address of another page of the same search.</summary>
+    public Dictionary<string, string> RouteFor(int page)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (!string.IsNullOrWhiteSpace(Text))
+        {
+            values["q"] = Text;
+        }
+
+        if (Region is { } region)
+        {
+            values[nameof(Region)] = region.ToString();
+        }
+
+        if (Category is { } category)
+        {
+            values[nameof(Category)] = category.ToString();
+        }
+
+        return values;
+    }
 }
