@@ -72,6 +72,7 @@ public static class DependencyInjection
                 "Portal:Sessions:RecheckSeconds must be between 0 and 300"
             )
             .ValidateOnStart();
+        services.AddSingleton<RetentionTurn>();
         services.AddHostedService<InquiryRetention>();
         services.AddHostedService<DelegateNeedsRetention>();
         services.AddHostedService<ApplicationRetention>();

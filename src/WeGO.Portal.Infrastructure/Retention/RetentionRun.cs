@@ -7,8 +7,9 @@ using WeGO.Portal.Application.Common;
 namespace WeGO.Portal.Infrastructure.Retention;
 
 /// <summary>Every hour, sends a retention use case as the system, batch after batch until a batch comes back short,
-/// so each batch is one audited unit of work. The first run waits a few minutes after start-up, out of the way of
-/// migrations and the first requests.</summary>
+/// so each batch is one audited unit of work, taken in <see cref="RetentionTurn"/> (one batch at a time in the
+/// process, each followed by a pause as long as itself). The first run waits a few minutes after start-up, out of the
+/// way of migrations and the first requests.</summary>
 public abstract class RetentionRun(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
 {
     public static readonly TimeSpan FirstRunAfter = TimeSpan.FromMinutes(5);
@@ -67,9 +68,10 @@ public abstract class RetentionRun(IServiceScopeFactory scopes, TimeProvider clo
             do
             {
                 await using var scope = SystemWork.CreateSystemScope(scopes);
+                var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
                 count = await scope
-                    .ServiceProvider.GetRequiredService<IMediator>()
-                    .Send(Batch(days), cancellationToken);
+                    .ServiceProvider.GetRequiredService<RetentionTurn>()
+                    .TakeAsync(async ct => await mediator.Send(Batch(days), ct), cancellationToken);
                 total += count;
             } while (count == BatchSize && !cancellationToken.IsCancellationRequested);
         }
