@@ -31,7 +31,10 @@ public sealed class DirectoryModel(IMediator mediator) : PageModel
     public ListMemberDirectory.Result Directory { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Directory = await mediator.Send(new ListMemberDirectory.Query(Text, Region, Category, PageNumber), cancellationToken);
+        Directory = await mediator.Send(
+            new ListMemberDirectory.Query(Text, Region, Category, PageNumber),
+            cancellationToken
+        );
 
     /// <summary>The address of another page of the same search.</summary>
     public Dictionary<string, string> RouteFor(int page)
