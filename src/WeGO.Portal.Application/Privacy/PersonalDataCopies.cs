@@ -95,6 +95,12 @@ public static class PersonalDataCopies
                     .ToListAsync(cancellationToken)
             )
             {
+                // Tracked messages come back as changed in this unit of work, perhaps erased already.
+                if (message.ErasedAtUtc is not null)
+                {
+                    continue;
+                }
+
                 message.Erase(nowUtc);
                 erased++;
             }
