@@ -209,20 +209,24 @@ internal static class LoadBenchmark
             var body = LoadClient.FormBody([.. post.Fields, new("__RequestVerificationToken", token)]);
             // A check post that fails or times out is reported and the run goes on: the timed loop counts such
             // answers as errors, and one slow answer must not end the whole benchmark.
-            string answer;
+            string? notRedirected = null;
             try
             {
-                answer = ((int)await client.PostAsync(Next(), body)).ToString(CultureInfo.InvariantCulture);
+                var answer = (int)await client.PostAsync(Next(), body);
+                if (answer is < 300 or >= 400)
+                {
+                    notRedirected = answer.ToString(CultureInfo.InvariantCulture);
+                }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
             {
-                answer = e.GetType().Name;
+                notRedirected = e.GetType().Name;
             }
 
-            if (answer is not ("301" or "302" or "303" or "307" or "308") && output is not null)
+            if (notRedirected is not null && output is not null)
             {
                 await output.WriteLineAsync(
-                    $"   POST {path} answered {answer} before the run, not a redirect: its errors below are real."
+                    $"   POST {path} answered {notRedirected} before the run, not a redirect: its errors below are real."
                 );
             }
 

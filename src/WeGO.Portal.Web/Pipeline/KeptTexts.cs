@@ -10,11 +10,11 @@ namespace WeGO.Portal.Web.Pipeline;
 /// the assemblies, so a kept text can never be out of date.</summary>
 public sealed class KeptTexts(IStringLocalizerFactory resources) : IStringLocalizerFactory
 {
-    private readonly ConcurrentDictionary<(Type, string), IStringLocalizer> byType = new();
+    private readonly ConcurrentDictionary<Type, IStringLocalizer> byType = new();
     private readonly ConcurrentDictionary<(string, string), IStringLocalizer> byName = new();
 
     public IStringLocalizer Create(Type resourceSource) =>
-        byType.GetOrAdd((resourceSource, ""), key => new Localizer(resources.Create(key.Item1)));
+        byType.GetOrAdd(resourceSource, type => new Localizer(resources.Create(type)));
 
     public IStringLocalizer Create(string baseName, string location) =>
         byName.GetOrAdd((baseName, location), key => new Localizer(resources.Create(key.Item1, key.Item2)));

@@ -37,27 +37,6 @@ public sealed class DirectoryModel(IMediator mediator) : PageModel
         );
 
     /// <summary>The address of another page of the same search.</summary>
-    public Dictionary<string, string> RouteFor(int page)
-    {
-        var values = new Dictionary<string, string>
-        {
-            ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        if (!string.IsNullOrWhiteSpace(Text))
-        {
-            values["q"] = Text;
-        }
-
-        if (Region is { } region)
-        {
-            values[nameof(Region)] = region.ToString();
-        }
-
-        if (Category is { } category)
-        {
-            values[nameof(Category)] = category.ToString();
-        }
-
-        return values;
-    }
+    public Dictionary<string, string> RouteFor(int page) =>
+        LinkValues.Of(("q", Text), (nameof(Region), Region), (nameof(Category), Category), ("p", page));
 }

@@ -33,24 +33,14 @@ public sealed class IndexModel(IMediator mediator, IAuthorizationService authori
     }
 
     /// <summary>The current filters as route values, for paging and export links.</summary>
-    public Dictionary<string, string> RouteFor(int? page = null)
-    {
-        var values = new Dictionary<string, string>();
-        void Add(string key, object? value)
-        {
-            if (value is not null && value.ToString() is { Length: > 0 } text)
-            {
-                values[key] = text;
-            }
-        }
-
-        Add("Filter.Status", Filter.Status);
-        Add("Filter.From", Filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        Add("Filter.To", Filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        Add("Filter.Region", Filter.Region);
-        Add("Filter.Text", Filter.Text);
-        Add("Filter.Sort", Filter.Sort);
-        Add("p", page);
-        return values;
-    }
+    public Dictionary<string, string> RouteFor(int? page = null) =>
+        LinkValues.Of(
+            ("Filter.Status", Filter.Status),
+            ("Filter.From", Filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            ("Filter.To", Filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            ("Filter.Region", Filter.Region),
+            ("Filter.Text", Filter.Text),
+            ("Filter.Sort", Filter.Sort),
+            ("p", page)
+        );
 }

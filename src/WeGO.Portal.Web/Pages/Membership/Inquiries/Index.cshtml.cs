@@ -49,25 +49,15 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
     }
 
     /// <summary>The current filters as route values, for paging, stage and export links.</summary>
-    public Dictionary<string, string> RouteFor(int? page = null, InquiryStage? stage = null, bool anyStage = false)
-    {
-        var values = new Dictionary<string, string>();
-        void Add(string key, object? value)
-        {
-            if (value is not null && value.ToString() is { Length: > 0 } text)
-            {
-                values[key] = text;
-            }
-        }
-
-        Add("Filter.Stage", anyStage ? null : stage ?? Filter.Stage);
-        Add("Filter.Region", Filter.Region);
-        Add("Filter.Kind", Filter.Kind);
-        Add("Filter.From", Filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("Filter.To", Filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("Filter.Text", Filter.Text);
-        Add("Filter.Sort", Filter.Sort);
-        Add("p", page);
-        return values;
-    }
+    public Dictionary<string, string> RouteFor(int? page = null, InquiryStage? stage = null, bool anyStage = false) =>
+        LinkValues.Of(
+            ("Filter.Stage", anyStage ? null : stage ?? Filter.Stage),
+            ("Filter.Region", Filter.Region),
+            ("Filter.Kind", Filter.Kind),
+            ("Filter.From", Filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("Filter.To", Filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("Filter.Text", Filter.Text),
+            ("Filter.Sort", Filter.Sort),
+            ("p", page)
+        );
 }
