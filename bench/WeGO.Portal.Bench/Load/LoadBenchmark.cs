@@ -209,24 +209,24 @@ internal static class LoadBenchmark
             var body = LoadClient.FormBody([.. post.Fields, new("__RequestVerificationToken", token)]);
             // A check post that fails or times out is reported and the run goes on: the timed loop counts such
             // answers as errors, and one slow answer must not end the whole benchmark.
-            string? notRedirected = null;
+            string? unexpected = null;
             try
             {
                 var answer = (int)await client.PostAsync(Next(), body);
                 if (answer is < 300 or >= 400)
                 {
-                    notRedirected = answer.ToString(CultureInfo.InvariantCulture);
+                    unexpected = answer.ToString(CultureInfo.InvariantCulture);
                 }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
             {
-                notRedirected = e.GetType().Name;
+                unexpected = e.GetType().Name;
             }
 
-            if (notRedirected is not null && output is not null)
+            if (unexpected is not null && output is not null)
             {
                 await output.WriteLineAsync(
-                    $"   POST {path} answered {notRedirected} before the run, not a redirect: its errors below are real."
+                    $"   POST {path} answered {unexpected} before the run, not a redirect: its errors below are real."
                 );
             }
 
