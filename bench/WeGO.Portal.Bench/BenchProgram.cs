@@ -20,7 +20,7 @@ internal static class BenchProgram
           search-postgresql [--visits 100000] [--inquiries 100000] [--iterations 100] [--warmup 10]
           sessions    --data <folder> [--iterations 5000] [--warmup 500]
           load        --data <folder>[,<folder>...] [--connections 64] [--warmup 3] [--duration 10]
-                      [--pages "visits list,visit page"]
+                      [--pages "visits list,visit page"] [--rounds 3]
           check       --data <folder> --client <autocannon> [--connections 64] [--warmup 5] [--duration 10]
                       [--pages "health probe (floor),news (public),public form (GET),dashboard"]
           outbox-drain [--messages 10000]
@@ -93,7 +93,10 @@ internal static class BenchProgram
                             options
                                 .Value("pages")
                                 ?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                        ),
+                        )
+                        {
+                            Rounds = Math.Max(1, options.Int("rounds", 3)),
+                        },
                         Console.Out
                     );
                 case "check":

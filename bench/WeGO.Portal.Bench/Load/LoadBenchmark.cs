@@ -22,7 +22,13 @@ internal static class LoadBenchmark
         TimeSpan Warmup,
         TimeSpan Duration,
         IReadOnlyList<string>? Pages
-    );
+    )
+    {
+        /// <summary>How many times a page and its baseline take turns within the timed window (A B B A ...), each
+        /// for its share of <see cref="Duration"/>: a machine that slows down or speeds up during the window then
+        /// weighs on both alike, and one run gives an overhead a single pair of windows could not.</summary>
+        public int Rounds { get; init; } = 1;
+    }
 
     private sealed record Measured(LoadPage Page, int Rows, LoadResult Result, LoadResult? Baseline);
 
@@ -130,13 +136,58 @@ internal static class LoadBenchmark
                 await WarmAsync(page);
             }
 
-            var result = await LoadAsync(ClientFor(page), portal, page, page.Path, visits, release, settings, output);
-            handles = Math.Max(handles, portal.OpenDatabaseFiles(database));
-            var baseline = page.Baseline is { } path
-                ? await LoadAsync(ClientFor(page), portal, page, path, visits, release, settings, output)
-                : null;
-            handles = Math.Max(handles, portal.OpenDatabaseFiles(database));
-            measured.Add(new Measured(page, visits, result, baseline));
+            if (page.Baseline is not { } path)
+            {
+                var alone = await LoadAsync(
+                    ClientFor(page),
+                    portal,
+                    page,
+                    page.Path,
+                    visits,
+                    release,
+                    settings,
+                    output
+                );
+                handles = Math.Max(handles, portal.OpenDatabaseFiles(database));
+                measured.Add(new Measured(page, visits, alone, null));
+                continue;
+            }
+
+            // The page and its baseline in turns: A B, then B A, and so on.
+            var rounds = Math.Max(1, settings.Rounds);
+            var share = settings with { Duration = settings.Duration / rounds };
+            var pageRounds = new List<LoadResult>();
+            var baselineRounds = new List<LoadResult>();
+            for (var round = 0; round < rounds; round++)
+            {
+                var order = round % 2 == 0 ? new[] { page.Path, path } : [path, page.Path];
+                foreach (var which in order)
+                {
+                    var result = await LoadAsync(ClientFor(page), portal, page, which, visits, release, share, output);
+                    (which == page.Path ? pageRounds : baselineRounds).Add(result);
+                    handles = Math.Max(handles, portal.OpenDatabaseFiles(database));
+                }
+            }
+
+            var together = LoadResult.Together(pageRounds);
+            var baselineTogether = LoadResult.Together(baselineRounds);
+            if (rounds > 1)
+            {
+                var byRound = pageRounds.Zip(baselineRounds, (a, b) =>
+                    Overhead(a, b).ToString("N1", CultureInfo.InvariantCulture)
+                );
+                await output.WriteLineAsync(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"   {page.Name}, {rounds} rounds together: {together.RequestsPerSecond:N0} req/s against "
+                            + $"{baselineTogether.RequestsPerSecond:N0}, "
+                            + $"overhead {Overhead(together, baselineTogether):N1}% "
+                            + $"(by round: {string.Join(", ", byRound)})"
+                    )
+                );
+            }
+
+            measured.Add(new Measured(page, visits, together, baselineTogether));
         }
 
         return new Run(
@@ -280,6 +331,11 @@ internal static class LoadBenchmark
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>How much slower a page is than its baseline, in per cent of the baseline's requests per second.
+    /// </summary>
+    private static double Overhead(LoadResult page, LoadResult baseline) =>
+        (baseline.RequestsPerSecond - page.RequestsPerSecond) / baseline.RequestsPerSecond * 100;
+
     private static string Table(IReadOnlyList<Run> runs, int connections)
     {
         static string Ms(double ms) => ms.ToString("N1", CultureInfo.InvariantCulture);
@@ -319,7 +375,7 @@ internal static class LoadBenchmark
                 var overhead = "";
                 if (m.Baseline is { } b)
                 {
-                    var percent = (b.RequestsPerSecond - r.RequestsPerSecond) / b.RequestsPerSecond * 100;
+                    var percent = Overhead(r, b);
                     overhead = percent.ToString("N1", CultureInfo.InvariantCulture);
                     checks.Add($"overhead < {TargetOverheadPercent:0}% {Mark(percent < TargetOverheadPercent)}");
                 }

@@ -233,6 +233,29 @@ internal sealed record LoadResult(
 {
     public int Requests => Latencies.Length;
 
+    /// <summary>Several timed windows of one page as one: their requests over their summed time.</summary>
+    public static LoadResult Together(IReadOnlyList<LoadResult> windows)
+    {
+        if (windows.Count == 1)
+        {
+            return windows[0];
+        }
+
+        var latencies = windows.SelectMany(w => w.Latencies).ToArray();
+        Array.Sort(latencies);
+        return new LoadResult(
+            latencies,
+            windows.Sum(w => w.Seconds),
+            windows.SelectMany(w => w.Errors).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Sum(e => e.Value)),
+            windows.Sum(w => w.Bytes),
+            windows[0].LoadBefore,
+            windows[^1].LoadAfter
+        )
+        {
+            ServerCpu = TimeSpan.FromTicks(windows.Sum(w => w.ServerCpu.Ticks)),
+        };
+    }
+
     public double RequestsPerSecond => Requests / Seconds;
 
     public int ErrorCount => Errors.Values.Sum();
