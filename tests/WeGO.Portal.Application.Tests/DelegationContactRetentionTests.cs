@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using WeGO.Portal.Application.Privacy;
 using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.Visits;
@@ -205,6 +206,134 @@ public sealed class DelegationContactRetentionTests : IDisposable
             JsonSerializer.Serialize(new { FullName = "박서준", Note = "met Aminah Yusofa" }),
             changes[unrelated]
         );
+    }
+
+    /// <summary>Adds a message to <paramref name="to"/> saying <paramref name="body"/>; its id.</summary>
+    private Task<int> MessageAsync(string to, string body) =>
+        portal.WithDbAsync(async db =>
+        {
+            var message = new OutboxMessage(to, "Note", body, "en", portal.Clock.Now.UtcDateTime, "Note");
+            db.OutboxMessages.Add(message);
+            await db.SaveChangesAsync();
+            return message.Id;
+        });
+
+    private Task<FoundCopies?> SearchAsync(int days) =>
+        portal.RunAsSystemAsync(m => m.Send(new ForgetDelegationContacts.SearchCopies(days)));
+
+    private Task<int> BatchAsync(int days, FoundCopies? found) =>
+        portal.RunAsSystemAsync(m => m.Send(new ForgetDelegationContacts.Command(days, found)));
+
+    private Task<bool> ErasedAsync(int message) =>
+        portal.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Id == message && m.ErasedAtUtc != null));
+
+    // The search stands for the batch's own only where writers take turns (FoundCopies): on SQLite.
+    [Fact]
+    [Trait("Database", "SqliteOnly")]
+    public async Task Copies_written_between_the_search_and_the_batch_are_erased_with_the_ones_found()
+    {
+        await VisitAsync(new DateOnly(2024, 10, 7), "Aminah Yusof", "aminah@mbs.gov.my", "tan@mbs.gov.my");
+        var before = await MessageAsync("desk@wego.example", "Dear Aminah Yusof,");
+        portal.Clock.Now = VisitEnds.AddDays(367);
+
+        var found = await SearchAsync(365);
+
+        Assert.NotNull(found);
+        Assert.Contains(before, found.Messages);
+        // Written after the search read the outbox and the audit trail, before the batch's turn.
+        var after = await MessageAsync("desk@wego.example", "Call Aminah Yusof back.");
+        var other = await MessageAsync("desk@wego.example", "Call Aminah Yusofa back.");
+        var copied = await portal.WithDbAsync(async db =>
+        {
+            var entry = new AuditEntry(
+                portal.Clock.Now.UtcDateTime,
+                null,
+                "system",
+                "Contact",
+                "900",
+                "Imported",
+                JsonSerializer.Serialize(new { Note = "met Aminah Yusof" })
+            );
+            db.AuditEntries.Add(entry);
+            await db.SaveChangesAsync();
+            return entry.Id;
+        });
+        Assert.True(copied > found.AuditThrough);
+
+        Assert.Equal(1, await BatchAsync(365, found));
+
+        Assert.True(await ErasedAsync(before));
+        Assert.True(await ErasedAsync(after));
+        Assert.False(await ErasedAsync(other));
+        Assert.Equal(
+            """{"Note":"(erased)"}""",
+            await portal.WithDbAsync(db =>
+                db.AuditEntries.Where(a => a.Id == copied).Select(a => a.Changes).SingleAsync()
+            )
+        );
+    }
+
+    // The search stands for the batch's own only where writers take turns (FoundCopies): on SQLite.
+    [Fact]
+    [Trait("Database", "SqliteOnly")]
+    public async Task A_value_the_search_did_not_look_for_is_looked_for_by_the_batch_and_one_it_no_longer_erases_stays()
+    {
+        var first = await VisitAsync(new DateOnly(2024, 10, 7), "Aminah Yusof", "aminah@mbs.gov.my", "tan@mbs.gov.my");
+        var second = await VisitAsync(new DateOnly(2024, 10, 8), "Siti Rahman", "siti@mbs.gov.my", "lim@mbs.gov.my");
+        await VisitAsync(new DateOnly(2024, 12, 2), "Dana Sarsen", "dana@almaty.kz", "tan@almaty.kz");
+        var toDana = await MessageAsync("dana@almaty.kz", "Dear Dana Sarsen,");
+        var toSiti = await MessageAsync("siti@mbs.gov.my", "Dear Siti Rahman,");
+        // A year after the first visit, half a day before the second one's year is over.
+        portal.Clock.Now = VisitEnds.AddDays(365).AddHours(12);
+
+        // Searched for a longer batch than the one that runs: the later visits' copies are found but not due.
+        var found = await SearchAsync(300);
+        Assert.NotNull(found);
+        Assert.Contains(toDana, found.Messages);
+        Assert.Contains(toSiti, found.Messages);
+        Assert.Equal(1, await BatchAsync(365, found));
+        Assert.Null((await StoredAsync(first)).Delegation.ContactEmail);
+        Assert.False(await ErasedAsync(toDana));
+        Assert.False(await ErasedAsync(toSiti));
+
+        // A contact address given after the search (an address other mail went to before it): the batch looks for
+        // what the search did not.
+        portal.Clock.Now = VisitEnds.AddDays(367);
+        var toNewAddress = await MessageAsync("siti.rahman@mbs.gov.my", "Your programme.");
+        var stale = await SearchAsync(365);
+        await portal.SendAsync(
+            new EditProgramme.Command
+            {
+                VisitId = second,
+                Version = await VersionAsync(second),
+                ContactName = "Siti Rahman",
+                ContactEmail = "siti.rahman@mbs.gov.my",
+                ContactLanguage = "en",
+            }
+        );
+
+        Assert.Equal(1, await BatchAsync(365, stale));
+
+        Assert.Null((await StoredAsync(second)).Delegation.ContactEmail);
+        Assert.True(await ErasedAsync(toNewAddress));
+        Assert.True(await ErasedAsync(toSiti));
+        Assert.False(await ErasedAsync(toDana));
+    }
+
+    [Fact]
+    public async Task The_copies_are_searched_for_ahead_only_where_writers_take_turns_and_erased_either_way()
+    {
+        var ended = await VisitAsync(new DateOnly(2024, 10, 7), "Aminah Yusof", "aminah@mbs.gov.my", "tan@mbs.gov.my");
+        var message = await MessageAsync("desk@wego.example", "Dear Aminah Yusof,");
+        portal.Clock.Now = VisitEnds.AddDays(367);
+
+        var found = await SearchAsync(365);
+
+        // On a server database a slower transaction may commit a lower id after the search: the batch searches itself.
+        Assert.Equal(portal.Database == TestDatabase.Sqlite, found is not null);
+        Assert.Equal(1, await BatchAsync(365, found));
+        Assert.True(await ErasedAsync(message));
+        Assert.Null((await StoredAsync(ended)).Delegation.ContactEmail);
     }
 
     [Fact]

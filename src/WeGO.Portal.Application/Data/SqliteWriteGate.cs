@@ -26,7 +26,7 @@ public sealed class SqliteWriteGate
     /// the next in.</summary>
     public async ValueTask<Turn> EnterAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
-        if (db.Database.ProviderName != SqliteProvider)
+        if (!TakesTurns(db))
         {
             return default;
         }
@@ -34,6 +34,9 @@ public sealed class SqliteWriteGate
         await gate.WaitAsync(cancellationToken);
         return new Turn(gate);
     }
+
+    /// <summary>Whether writers to <paramref name="db"/>'s database take turns here (SQLite).</summary>
+    public static bool TakesTurns(PortalDbContext db) => db.Database.ProviderName == SqliteProvider;
 
     public readonly struct Turn(SemaphoreSlim? gate) : IDisposable
     {

@@ -24,20 +24,35 @@ public static class ApplicantErasure
     )
     {
         // Read before the inquiry forgets them.
-        string?[] values = [inquiry.Email, inquiry.ContactName, inquiry.Phone];
+        var values = HeldValues(inquiry);
         inquiry.Anonymize(nowUtc);
         copies.Add(PersonalDataCopies.RecordOf(inquiry), values);
 
-        var applications = await db
-            .MembershipApplications.Include(a => a.Documents)
-            .Where(MembershipApplication.ErasableAfterClosing)
-            .Where(a => a.InquiryId == inquiry.Id)
+        var applications = await ErasableWith(db.MembershipApplications.Include(a => a.Documents), [inquiry.Id])
             .ToListAsync(cancellationToken);
         foreach (var application in applications)
         {
             EraseApplication(documents, application, copies);
         }
     }
+
+    /// <summary>What an inquiry's copies may hold: the address, the name and the telephone number.</summary>
+    public static string?[] HeldValues(MembershipInquiry inquiry) =>
+        [inquiry.Email, inquiry.ContactName, inquiry.Phone];
+
+    /// <summary>What an application's copies may hold: the signatory's address and name.</summary>
+    public static string?[] HeldValues(MembershipApplication application) =>
+        [application.ContactEmail, application.ContactName];
+
+    /// <summary>The applications opened from <paramref name="inquiryIds"/> that closed without membership: erased
+    /// with their inquiry.</summary>
+    public static IQueryable<MembershipApplication> ErasableWith(
+        IQueryable<MembershipApplication> applications,
+        IReadOnlyCollection<int> inquiryIds
+    ) =>
+        applications
+            .Where(MembershipApplication.ErasableAfterClosing)
+            .Where(a => a.InquiryId != null && inquiryIds.Contains(a.InquiryId.Value));
 
     /// <summary>Erases the signatory of <paramref name="application"/> (documents loaded), deletes its files after
     /// commit, and adds it to the <paramref name="copies"/> to erase.</summary>
@@ -47,7 +62,7 @@ public static class ApplicantErasure
         CopiesToErase copies
     )
     {
-        string?[] values = [application.ContactEmail, application.ContactName];
+        var values = HeldValues(application);
         foreach (var storedName in application.ErasePerson())
         {
             documents.DeleteOnCommit(storedName);

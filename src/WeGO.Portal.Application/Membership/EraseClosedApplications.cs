@@ -17,8 +17,44 @@ public static class EraseClosedApplications
     public const int BatchSize = 50;
 
     /// <param name="RetentionDays">0 or less: keep applications for ever.</param>
+    /// <param name="Found">The copies of the batch's values, searched for before its write turn
+    /// (<see cref="SearchCopies"/>).</param>
     [ForTheSystem]
-    public sealed record Command(int RetentionDays) : ICommand<int>;
+    public sealed record Command(int RetentionDays, FoundCopies? Found = null) : ICommand<int>;
+
+    /// <summary>Searches for the copies of the next batch's values, outside the write turn; null when none is due.
+    /// </summary>
+    [ForTheSystem]
+    public sealed record SearchCopies(int RetentionDays) : IQuery<FoundCopies?>;
+
+    /// <summary>The next batch: applications closed without membership before <paramref name="cutoff"/> whose person
+    /// is not yet erased, oldest first.</summary>
+    private static IQueryable<MembershipApplication> Due(
+        IQueryable<MembershipApplication> applications,
+        DateTime cutoff
+    ) =>
+        applications
+            .Where(MembershipApplication.ErasableAfterClosing)
+            .Where(a => a.StateChangedAtUtc < cutoff)
+            .OrderBy(a => a.StateChangedAtUtc)
+            .ThenBy(a => a.Id)
+            .Take(BatchSize);
+
+    public sealed class SearchHandler(PortalDbContext db, TimeProvider clock)
+        : IQueryHandler<SearchCopies, FoundCopies?>
+    {
+        public async ValueTask<FoundCopies?> Handle(SearchCopies query, CancellationToken cancellationToken)
+        {
+            if (query.RetentionDays <= 0)
+            {
+                return null;
+            }
+
+            var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-query.RetentionDays);
+            var due = await Due(db.MembershipApplications.AsNoTracking(), cutoff).ToListAsync(cancellationToken);
+            return await FoundCopies.SearchAsync(db, due.SelectMany(ApplicantErasure.HeldValues), cancellationToken);
+        }
+    }
 
     public sealed class Handler(PortalDbContext db, CommandDocuments documents, TimeProvider clock)
         : ICommandHandler<Command, int>
@@ -32,13 +68,7 @@ public static class EraseClosedApplications
 
             var now = clock.GetUtcNow().UtcDateTime;
             var cutoff = now.AddDays(-command.RetentionDays);
-            var expired = await db
-                .MembershipApplications.Include(a => a.Documents)
-                .Where(MembershipApplication.ErasableAfterClosing)
-                .Where(a => a.StateChangedAtUtc < cutoff)
-                .OrderBy(a => a.StateChangedAtUtc)
-                .ThenBy(a => a.Id)
-                .Take(BatchSize)
+            var expired = await Due(db.MembershipApplications.Include(a => a.Documents), cutoff)
                 .ToListAsync(cancellationToken);
             var copies = new CopiesToErase();
             foreach (var application in expired)
@@ -46,7 +76,7 @@ public static class EraseClosedApplications
                 ApplicantErasure.EraseApplication(documents, application, copies);
             }
 
-            await copies.EraseAsync(db, now, cancellationToken);
+            await copies.EraseAsync(db, now, cancellationToken, command.Found);
 
             return expired.Count;
         }

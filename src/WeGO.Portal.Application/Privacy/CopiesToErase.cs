@@ -19,9 +19,15 @@ public sealed class CopiesToErase
         values.AddRange(heldValues);
     }
 
-    /// <summary>Erases the messages and scrubs the audit values of everything added.</summary>
-    public Task EraseAsync(PortalDbContext db, DateTime nowUtc, CancellationToken cancellationToken) =>
+    /// <summary>Erases the messages and scrubs the audit values of everything added; with the copies
+    /// <paramref name="found"/> before the write turn, when a retention run searched for them.</summary>
+    public Task EraseAsync(
+        PortalDbContext db,
+        DateTime nowUtc,
+        CancellationToken cancellationToken,
+        FoundCopies? found = null
+    ) =>
         records.Count == 0
             ? Task.CompletedTask
-            : PersonalDataCopies.EraseAsync(db, records, values, nowUtc, cancellationToken);
+            : PersonalDataCopies.EraseAsync(db, records, values, nowUtc, cancellationToken, found);
 }

@@ -23,16 +23,19 @@ public static class PersonalDataCopies
     private const int LoadedAtOnce = 500;
 
     /// <summary>The copies of one erased record (or several): its messages, then its audit values.</summary>
+    /// <param name="found">Where the values' copies were found before the unit of work took its write turn, when
+    /// they were (<see cref="FoundCopies"/>); only what was written since is then read.</param>
     public static async Task EraseAsync(
         PortalDbContext db,
         IEnumerable<(string EntityType, string EntityId)> records,
         IReadOnlyCollection<string?> values,
         DateTime nowUtc,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        FoundCopies? found = null
     )
     {
-        await EraseMessagesAsync(db, values, nowUtc, cancellationToken);
-        await ScrubAuditAsync(db, records, values, cancellationToken);
+        await EraseMessagesAsync(db, values, nowUtc, cancellationToken, found);
+        await ScrubAuditAsync(db, records, values, cancellationToken, found);
     }
 
     /// <summary>A record as the audit trail names it: its type's name and its id.</summary>
@@ -48,7 +51,8 @@ public static class PersonalDataCopies
         PortalDbContext db,
         IEnumerable<string?> values,
         DateTime nowUtc,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        FoundCopies? found = null
     )
     {
         var wanted = Searchable(values);
@@ -57,33 +61,17 @@ public static class PersonalDataCopies
             return 0;
         }
 
-        // One pass over the outbox, whatever the number of values (a retention batch brings hundreds): the texts are
-        // read once and searched here for all of them at once, not once per value with LIKE.
         var addresses = new HashSet<string>(wanted, StringComparer.OrdinalIgnoreCase);
-        var anyValue = SearchValues.Create([.. wanted], StringComparison.OrdinalIgnoreCase);
-        var ids = new List<int>();
-        await foreach (
-            var message in db
-                .OutboxMessages.AsNoTracking()
-                .Where(m => m.ErasedAtUtc == null)
-                .Select(m => new
-                {
-                    m.Id,
-                    m.To,
-                    m.Body,
-                })
-                .AsAsyncEnumerable()
-                .WithCancellation(cancellationToken)
-        )
+        List<int> ids;
+        if (found is not null && found.Covers(wanted))
         {
-            // A hit may sit inside a longer word ("Person 1" in "Person 10"): only whole mentions count.
-            if (
-                addresses.Contains(message.To)
-                || (message.Body.AsSpan().IndexOfAny(anyValue) >= 0 && wanted.Any(v => Mentions(message.Body, v)))
-            )
-            {
-                ids.Add(message.Id);
-            }
+            // Found before the write turn; only the messages written since are read now.
+            var (since, _) = await MessagesHoldingAsync(db, wanted, found.MessagesThrough, cancellationToken);
+            ids = [.. found.Messages, .. since];
+        }
+        else
+        {
+            (ids, _) = await MessagesHoldingAsync(db, wanted, 0, cancellationToken);
         }
 
         var erased = 0;
@@ -95,8 +83,9 @@ public static class PersonalDataCopies
                     .ToListAsync(cancellationToken)
             )
             {
-                // Tracked messages come back as changed in this unit of work, perhaps erased already.
-                if (message.ErasedAtUtc is not null)
+                // Tracked messages come back as changed in this unit of work, perhaps erased already; one found before
+                // the turn was found for values this unit of work may no longer erase.
+                if (message.ErasedAtUtc is not null || !Holds(message.To, message.Body, wanted, addresses))
                 {
                     continue;
                 }
@@ -109,6 +98,54 @@ public static class PersonalDataCopies
         return erased;
     }
 
+    /// <summary>The messages not yet erased, above id <paramref name="above"/>, sent to one of
+    /// <paramref name="wanted"/> or naming one in their body, and the highest id read. One pass over the outbox,
+    /// whatever the number of values (a retention batch brings hundreds): the texts are read once and searched here for
+    /// all of them at once, not once per value with LIKE.</summary>
+    internal static async Task<(List<int> Ids, int Through)> MessagesHoldingAsync(
+        PortalDbContext db,
+        IReadOnlyCollection<string> wanted,
+        int above,
+        CancellationToken cancellationToken
+    )
+    {
+        var addresses = new HashSet<string>(wanted, StringComparer.OrdinalIgnoreCase);
+        var anyValue = SearchValues.Create([.. wanted], StringComparison.OrdinalIgnoreCase);
+        var ids = new List<int>();
+        var through = above;
+        await foreach (
+            var message in db
+                .OutboxMessages.AsNoTracking()
+                .Where(m => m.Id > above && m.ErasedAtUtc == null)
+                .Select(m => new
+                {
+                    m.Id,
+                    m.To,
+                    m.Body,
+                })
+                .AsAsyncEnumerable()
+                .WithCancellation(cancellationToken)
+        )
+        {
+            through = Math.Max(through, message.Id);
+            if (
+                addresses.Contains(message.To)
+                || (message.Body.AsSpan().IndexOfAny(anyValue) >= 0 && wanted.Any(v => Mentions(message.Body, v)))
+            )
+            {
+                ids.Add(message.Id);
+            }
+        }
+
+        return (ids, through);
+    }
+
+    /// <summary>Whether a message goes to one of the <paramref name="addresses"/> or its body mentions one of the
+    /// <paramref name="wanted"/> values as a whole (a hit may sit inside a longer word: "Person 1" in "Person 10").
+    /// </summary>
+    private static bool Holds(string to, string body, IReadOnlyCollection<string> wanted, HashSet<string> addresses) =>
+        addresses.Contains(to) || wanted.Any(v => Mentions(body, v));
+
     /// <summary>Replaces, in the audit entries of <paramref name="records"/> and in any entry whose recorded values
     /// hold one of <paramref name="values"/>, every recorded value that contains one of them with
     /// <see cref="ErasedValue"/>; the number of entries changed.</summary>
@@ -118,7 +155,8 @@ public static class PersonalDataCopies
         PortalDbContext db,
         IEnumerable<(string EntityType, string EntityId)> records,
         IEnumerable<string?> values,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        FoundCopies? found = null
     )
     {
         var wanted = Searchable(values);
@@ -143,26 +181,16 @@ public static class PersonalDataCopies
             }
         }
 
-        // One pass over the whole trail for all the values: any record's entry may have copied one (a contact's name
-        // on another record). The trail writes its JSON with non-ASCII characters escaped, so each value is looked for
-        // as written and as escaped; Scrub then compares the values themselves.
-        var anyValue = SearchValues.Create(
-            [.. wanted.SelectMany(v => new[] { v, JsonSerializer.Serialize(v)[1..^1] }).Distinct()],
-            StringComparison.OrdinalIgnoreCase
-        );
-        var mentioning = new List<int>();
-        await foreach (
-            var entry in db
-                .AuditEntries.AsNoTracking()
-                .Select(a => new { a.Id, a.Changes })
-                .AsAsyncEnumerable()
-                .WithCancellation(cancellationToken)
-        )
+        List<int> mentioning;
+        if (found is not null && found.Covers(wanted))
         {
-            if (!entries.ContainsKey(entry.Id) && entry.Changes.AsSpan().IndexOfAny(anyValue) >= 0)
-            {
-                mentioning.Add(entry.Id);
-            }
+            // Found before the write turn; only the entries written since are read now.
+            var (since, _) = await AuditEntriesHoldingAsync(db, wanted, found.AuditThrough, cancellationToken);
+            mentioning = [.. found.AuditEntries, .. since];
+        }
+        else
+        {
+            (mentioning, _) = await AuditEntriesHoldingAsync(db, wanted, 0, cancellationToken);
         }
 
         foreach (var chunk in mentioning.Chunk(LoadedAtOnce))
@@ -185,6 +213,43 @@ public static class PersonalDataCopies
         }
 
         return changed;
+    }
+
+    /// <summary>The audit entries above id <paramref name="above"/> whose recorded values may hold one of
+    /// <paramref name="wanted"/>, and the highest id read: one pass over the trail for all the values, since any
+    /// record's entry may have copied one (a contact's name on another record). The trail writes its JSON with
+    /// non-ASCII characters escaped, so each value is looked for as written and as escaped; <see cref="Scrub"/> then
+    /// compares the values themselves.</summary>
+    internal static async Task<(List<int> Ids, int Through)> AuditEntriesHoldingAsync(
+        PortalDbContext db,
+        IReadOnlyCollection<string> wanted,
+        int above,
+        CancellationToken cancellationToken
+    )
+    {
+        var anyValue = SearchValues.Create(
+            [.. wanted.SelectMany(v => new[] { v, JsonSerializer.Serialize(v)[1..^1] }).Distinct()],
+            StringComparison.OrdinalIgnoreCase
+        );
+        var ids = new List<int>();
+        var through = above;
+        await foreach (
+            var entry in db
+                .AuditEntries.AsNoTracking()
+                .Where(a => a.Id > above)
+                .Select(a => new { a.Id, a.Changes })
+                .AsAsyncEnumerable()
+                .WithCancellation(cancellationToken)
+        )
+        {
+            through = Math.Max(through, entry.Id);
+            if (entry.Changes.AsSpan().IndexOfAny(anyValue) >= 0)
+            {
+                ids.Add(entry.Id);
+            }
+        }
+
+        return (ids, through);
     }
 
     /// <summary>The recorded values with every string that contains one of <paramref name="values"/> erased; null when

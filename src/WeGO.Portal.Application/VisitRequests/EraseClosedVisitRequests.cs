@@ -18,8 +18,47 @@ public static class EraseClosedVisitRequests
     public const int BatchSize = 50;
 
     /// <param name="RetentionDays">0 or less: keep the contacts for ever.</param>
+    /// <param name="Found">The copies of the batch's values, searched for before its write turn
+    /// (<see cref="SearchCopies"/>).</param>
     [ForTheSystem]
-    public sealed record Command(int RetentionDays) : ICommand<int>;
+    public sealed record Command(int RetentionDays, FoundCopies? Found = null) : ICommand<int>;
+
+    /// <summary>Searches for the copies of the next batch's values, outside the write turn; null when none is due.
+    /// </summary>
+    [ForTheSystem]
+    public sealed record SearchCopies(int RetentionDays) : IQuery<FoundCopies?>;
+
+    /// <summary>The next batch: declined or accepted requests, not yet erased, decided before
+    /// <paramref name="cutoff"/>, oldest first.</summary>
+    private static IQueryable<VisitRequest> Due(IQueryable<VisitRequest> requests, DateTime cutoff) =>
+        requests
+            .Where(r =>
+                (r.Status == VisitRequestStatus.Declined || r.Status == VisitRequestStatus.Accepted)
+                && r.Email != Erased.Mark
+                && r.StatusChangedAtUtc < cutoff
+            )
+            .OrderBy(r => r.StatusChangedAtUtc)
+            .ThenBy(r => r.Id)
+            .Take(BatchSize);
+
+    /// <summary>What a request's copies may hold: the contact's address, name and telephone number.</summary>
+    private static string?[] HeldValues(VisitRequest request) => [request.Email, request.ContactName, request.Phone];
+
+    public sealed class SearchHandler(PortalDbContext db, TimeProvider clock)
+        : IQueryHandler<SearchCopies, FoundCopies?>
+    {
+        public async ValueTask<FoundCopies?> Handle(SearchCopies query, CancellationToken cancellationToken)
+        {
+            if (query.RetentionDays <= 0)
+            {
+                return null;
+            }
+
+            var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-query.RetentionDays);
+            var due = await Due(db.VisitRequests.AsNoTracking(), cutoff).ToListAsync(cancellationToken);
+            return await FoundCopies.SearchAsync(db, due.SelectMany(HeldValues), cancellationToken);
+        }
+    }
 
     public sealed class Handler(PortalDbContext db, TimeProvider clock) : ICommandHandler<Command, int>
     {
@@ -32,25 +71,16 @@ public static class EraseClosedVisitRequests
 
             var now = clock.GetUtcNow().UtcDateTime;
             var cutoff = now.AddDays(-command.RetentionDays);
-            var expired = await db
-                .VisitRequests.Where(r =>
-                    (r.Status == VisitRequestStatus.Declined || r.Status == VisitRequestStatus.Accepted)
-                    && r.Email != Erased.Mark
-                    && r.StatusChangedAtUtc < cutoff
-                )
-                .OrderBy(r => r.StatusChangedAtUtc)
-                .ThenBy(r => r.Id)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
+            var expired = await Due(db.VisitRequests, cutoff).ToListAsync(cancellationToken);
             var copies = new CopiesToErase();
             foreach (var request in expired)
             {
                 // Read before the request forgets them.
-                copies.Add(PersonalDataCopies.RecordOf(request), [request.Email, request.ContactName, request.Phone]);
+                copies.Add(PersonalDataCopies.RecordOf(request), HeldValues(request));
                 request.ErasePerson();
             }
 
-            await copies.EraseAsync(db, now, cancellationToken);
+            await copies.EraseAsync(db, now, cancellationToken, command.Found);
 
             return expired.Count;
         }

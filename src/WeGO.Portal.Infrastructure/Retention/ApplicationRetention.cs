@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WeGO.Portal.Application.Membership;
+using WeGO.Portal.Application.Privacy;
 
 namespace WeGO.Portal.Infrastructure.Retention;
 
@@ -21,5 +22,8 @@ public sealed class ApplicationRetention(
 
     protected override int BatchSize => EraseClosedApplications.BatchSize;
 
-    protected override ICommand<int> Batch(int days) => new EraseClosedApplications.Command(days);
+    protected override ICommand<int> Batch(int days, FoundCopies? found) =>
+        new EraseClosedApplications.Command(days, found);
+
+    protected override IQuery<FoundCopies?> SearchCopies(int days) => new EraseClosedApplications.SearchCopies(days);
 }

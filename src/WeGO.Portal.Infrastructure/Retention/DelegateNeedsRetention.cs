@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WeGO.Portal.Application.Privacy;
 using WeGO.Portal.Application.Visits;
 
 namespace WeGO.Portal.Infrastructure.Retention;
@@ -21,5 +22,5 @@ public sealed class DelegateNeedsRetention(
 
     protected override int BatchSize => ForgetDelegateNeeds.BatchSize;
 
-    protected override ICommand<int> Batch(int days) => new ForgetDelegateNeeds.Command(days);
+    protected override ICommand<int> Batch(int days, FoundCopies? found) => new ForgetDelegateNeeds.Command(days);
 }

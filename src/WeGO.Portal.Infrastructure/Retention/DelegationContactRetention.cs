@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WeGO.Portal.Application.Privacy;
 using WeGO.Portal.Application.Visits;
 
 namespace WeGO.Portal.Infrastructure.Retention;
@@ -22,5 +23,8 @@ public sealed class DelegationContactRetention(
 
     protected override int BatchSize => ForgetDelegationContacts.BatchSize;
 
-    protected override ICommand<int> Batch(int days) => new ForgetDelegationContacts.Command(days);
+    protected override ICommand<int> Batch(int days, FoundCopies? found) =>
+        new ForgetDelegationContacts.Command(days, found);
+
+    protected override IQuery<FoundCopies?> SearchCopies(int days) => new ForgetDelegationContacts.SearchCopies(days);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WeGO.Portal.Application.Membership;
+using WeGO.Portal.Application.Privacy;
 
 namespace WeGO.Portal.Infrastructure.Retention;
 
@@ -21,5 +22,8 @@ public sealed class InquiryRetention(
 
     protected override int BatchSize => AnonymizeExpiredInquiries.BatchSize;
 
-    protected override ICommand<int> Batch(int days) => new AnonymizeExpiredInquiries.Command(days);
+    protected override ICommand<int> Batch(int days, FoundCopies? found) =>
+        new AnonymizeExpiredInquiries.Command(days, found);
+
+    protected override IQuery<FoundCopies?> SearchCopies(int days) => new AnonymizeExpiredInquiries.SearchCopies(days);
 }

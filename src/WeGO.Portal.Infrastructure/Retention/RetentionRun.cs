@@ -3,12 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WeGO.Portal.Application.Common;
+using WeGO.Portal.Application.Privacy;
 
 namespace WeGO.Portal.Infrastructure.Retention;
 
 /// <summary>Every hour, sends a retention use case as the system, batch after batch until a batch comes back short,
 /// so each batch is one audited unit of work, taken in <see cref="RetentionTurn"/> (one batch at a time in the
-/// process, each followed by a pause as long as itself). The first run waits a few minutes after start-up, out of the
+/// process, each followed by a pause as long as itself). A batch that erases copies has them searched for first,
+/// outside its write turn (<see cref="FoundCopies"/>). The first run waits a few minutes after start-up, out of the
 /// way of migrations and the first requests.</summary>
 public abstract class RetentionRun(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
 {
@@ -24,7 +26,13 @@ public abstract class RetentionRun(IServiceScopeFactory scopes, TimeProvider clo
 
     protected abstract int BatchSize { get; }
 
-    protected abstract ICommand<int> Batch(int days);
+    /// <summary>The next batch, given the copies of its values <paramref name="found"/> before its write turn (null
+    /// when not searched: work that leaves no copies, or a server database).</summary>
+    protected abstract ICommand<int> Batch(int days, FoundCopies? found);
+
+    /// <summary>For work that erases the copies of what it erases (<see cref="PersonalDataCopies"/>): the search for
+    /// the next batch's copies, sent before the batch takes its write turn.</summary>
+    protected virtual IQuery<FoundCopies?>? SearchCopies(int days) => null;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         EveryHourAsync(clock, RunOnceAsync, stoppingToken);
@@ -71,7 +79,14 @@ public abstract class RetentionRun(IServiceScopeFactory scopes, TimeProvider clo
                 var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
                 count = await scope
                     .ServiceProvider.GetRequiredService<RetentionTurn>()
-                    .TakeAsync(async ct => await mediator.Send(Batch(days), ct), cancellationToken);
+                    .TakeAsync(
+                        async ct =>
+                        {
+                            var found = SearchCopies(days) is { } search ? await mediator.Send(search, ct) : null;
+                            return await mediator.Send(Batch(days, found), ct);
+                        },
+                        cancellationToken
+                    );
                 total += count;
             } while (count == BatchSize && !cancellationToken.IsCancellationRequested);
         }

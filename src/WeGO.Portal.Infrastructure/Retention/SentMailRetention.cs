@@ -22,5 +22,5 @@ public sealed class SentMailRetention(
 
     protected override int BatchSize => EraseSentMessages.BatchSize;
 
-    protected override ICommand<int> Batch(int days) => new EraseSentMessages.Command(days);
+    protected override ICommand<int> Batch(int days, FoundCopies? found) => new EraseSentMessages.Command(days);
 }

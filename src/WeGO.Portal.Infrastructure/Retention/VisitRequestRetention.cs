@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WeGO.Portal.Application.Privacy;
 using WeGO.Portal.Application.VisitRequests;
 
 namespace WeGO.Portal.Infrastructure.Retention;
@@ -21,5 +22,8 @@ public sealed class VisitRequestRetention(
 
     protected override int BatchSize => EraseClosedVisitRequests.BatchSize;
 
-    protected override ICommand<int> Batch(int days) => new EraseClosedVisitRequests.Command(days);
+    protected override ICommand<int> Batch(int days, FoundCopies? found) =>
+        new EraseClosedVisitRequests.Command(days, found);
+
+    protected override IQuery<FoundCopies?> SearchCopies(int days) => new EraseClosedVisitRequests.SearchCopies(days);
 }
