@@ -43,17 +43,15 @@ public static class EraseClosedApplications
     public sealed class SearchHandler(PortalDbContext db, TimeProvider clock)
         : IQueryHandler<SearchCopies, FoundCopies?>
     {
-        public async ValueTask<FoundCopies?> Handle(SearchCopies query, CancellationToken cancellationToken)
-        {
-            if (query.RetentionDays <= 0)
-            {
-                return null;
-            }
-
-            var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-query.RetentionDays);
-            var due = await Due(db.MembershipApplications.AsNoTracking(), cutoff).ToListAsync(cancellationToken);
-            return await FoundCopies.SearchAsync(db, due.SelectMany(ApplicantErasure.HeldValues), cancellationToken);
-        }
+        public ValueTask<FoundCopies?> Handle(SearchCopies query, CancellationToken cancellationToken) =>
+            FoundCopies.OfNextBatchAsync(
+                db,
+                clock,
+                query.RetentionDays,
+                cutoff => Due(db.MembershipApplications.AsNoTracking(), cutoff),
+                ApplicantErasure.HeldValues,
+                cancellationToken
+            );
     }
 
     public sealed class Handler(PortalDbContext db, CommandDocuments documents, TimeProvider clock)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Data;
 
 namespace WeGO.Portal.Application.Privacy;
@@ -45,6 +46,27 @@ public sealed class FoundCopies
     /// <summary>Whether every one of <paramref name="wanted"/> was searched for: a value the records took since (an
     /// edited contact) was not, and sends the erasure back to a search of its own.</summary>
     public bool Covers(IEnumerable<string> wanted) => wanted.All(values.Contains);
+
+    /// <summary>The search a retention use case makes before its batch: the records <paramref name="due"/> (no
+    /// tracking) <paramref name="retentionDays"/> days before now, and the copies of the values each
+    /// <paramref name="holds"/>; null when the days keep everything.</summary>
+    public static async ValueTask<FoundCopies?> OfNextBatchAsync<T>(
+        PortalDbContext db,
+        TimeProvider clock,
+        int retentionDays,
+        Func<DateTime, IQueryable<T>> due,
+        Func<T, IEnumerable<string?>> holds,
+        CancellationToken cancellationToken
+    )
+    {
+        if (retentionDays <= 0)
+        {
+            return null;
+        }
+
+        var batch = await due(clock.GetUtcNow().UtcDateTime.AddDays(-retentionDays)).ToListAsync(cancellationToken);
+        return await SearchAsync(db, batch.SelectMany(holds), cancellationToken);
+    }
 
     /// <summary>Searches the outbox and the audit trail for <paramref name="heldValues"/>, outside any write turn;
     /// null where the search cannot stand for the erasure's own (a server database, see the summary) or there is

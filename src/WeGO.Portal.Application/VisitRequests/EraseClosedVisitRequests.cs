@@ -47,17 +47,15 @@ public static class EraseClosedVisitRequests
     public sealed class SearchHandler(PortalDbContext db, TimeProvider clock)
         : IQueryHandler<SearchCopies, FoundCopies?>
     {
-        public async ValueTask<FoundCopies?> Handle(SearchCopies query, CancellationToken cancellationToken)
-        {
-            if (query.RetentionDays <= 0)
-            {
-                return null;
-            }
-
-            var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-query.RetentionDays);
-            var due = await Due(db.VisitRequests.AsNoTracking(), cutoff).ToListAsync(cancellationToken);
-            return await FoundCopies.SearchAsync(db, due.SelectMany(HeldValues), cancellationToken);
-        }
+        public ValueTask<FoundCopies?> Handle(SearchCopies query, CancellationToken cancellationToken) =>
+            FoundCopies.OfNextBatchAsync(
+                db,
+                clock,
+                query.RetentionDays,
+                cutoff => Due(db.VisitRequests.AsNoTracking(), cutoff),
+                HeldValues,
+                cancellationToken
+            );
     }
 
     public sealed class Handler(PortalDbContext db, TimeProvider clock) : ICommandHandler<Command, int>
