@@ -13,7 +13,7 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
-    private static readonly string UseCase = typeof(TMessage).DeclaringType?.Name ?? typeof(TMessage).Name;
+    private static readonly string UseCase = LoggingBehavior.UseCaseOf(typeof(TMessage));
 
     public async ValueTask<TResponse> Handle(
         TMessage message,
@@ -59,4 +59,15 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
             throw;
         }
     }
+}
+
+public static class LoggingBehavior
+{
+    /// <summary>A message as the log names it: its use case ("ListVisits") for the use case's own Query or Command,
+    /// and the use case and the message for another one it declares ("ForgetDelegationContacts.SearchCopies"), so
+    /// that the two are told apart.</summary>
+    public static string UseCaseOf(Type message) =>
+        message.DeclaringType is not { } useCase ? message.Name
+        : message.Name is "Query" or "Command" ? useCase.Name
+        : $"{useCase.Name}.{message.Name}";
 }
