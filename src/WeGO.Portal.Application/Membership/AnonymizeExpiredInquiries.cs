@@ -44,7 +44,7 @@ public static class AnonymizeExpiredInquiries
     {
         public async ValueTask<FoundCopies?> Handle(SearchCopies query, CancellationToken cancellationToken)
         {
-            if (query.RetentionDays <= 0)
+            if (query.RetentionDays <= 0 || !FoundCopies.CanSearchAhead(db))
             {
                 return null;
             }

@@ -47,9 +47,14 @@ public sealed class FoundCopies
     /// edited contact) was not, and sends the erasure back to a search of its own.</summary>
     public bool Covers(IEnumerable<string> wanted) => wanted.All(values.Contains);
 
+    /// <summary>Whether a search before the write turn can stand for the erasure's own on <paramref name="db"/>'s
+    /// database: where writers take turns (SQLite; see the summary).</summary>
+    public static bool CanSearchAhead(PortalDbContext db) => SqliteWriteGate.TakesTurns(db);
+
     /// <summary>The search a retention use case makes before its batch: the records <paramref name="due"/> (no
     /// tracking) <paramref name="retentionDays"/> days before now, and the copies of the values each
-    /// <paramref name="holds"/>; null when the days keep everything.</summary>
+    /// <paramref name="holds"/>; null when the days keep everything or the search cannot stand here
+    /// (<see cref="CanSearchAhead"/>), without selecting the batch.</summary>
     public static async ValueTask<FoundCopies?> OfNextBatchAsync<T>(
         PortalDbContext db,
         TimeProvider clock,
@@ -59,7 +64,7 @@ public sealed class FoundCopies
         CancellationToken cancellationToken
     )
     {
-        if (retentionDays <= 0)
+        if (retentionDays <= 0 || !CanSearchAhead(db))
         {
             return null;
         }
@@ -78,7 +83,7 @@ public sealed class FoundCopies
     )
     {
         var wanted = PersonalDataCopies.Searchable(heldValues);
-        if (wanted.Count == 0 || !SqliteWriteGate.TakesTurns(db))
+        if (wanted.Count == 0 || !CanSearchAhead(db))
         {
             return null;
         }

@@ -62,17 +62,10 @@ public static class PersonalDataCopies
         }
 
         var addresses = new HashSet<string>(wanted, StringComparer.OrdinalIgnoreCase);
-        List<int> ids;
-        if (found is not null && found.Covers(wanted))
-        {
-            // Found before the write turn; only the messages written since are read now.
-            var (since, _) = await MessagesHoldingAsync(db, wanted, found.MessagesThrough, cancellationToken);
-            ids = [.. found.Messages, .. since];
-        }
-        else
-        {
-            (ids, _) = await MessagesHoldingAsync(db, wanted, 0, cancellationToken);
-        }
+        // Found before the write turn: only the messages written since are read now.
+        var ahead = found is not null && found.Covers(wanted) ? found : null;
+        var (ids, _) = await MessagesHoldingAsync(db, wanted, ahead?.MessagesThrough ?? 0, cancellationToken);
+        ids.AddRange(ahead?.Messages ?? []);
 
         var erased = 0;
         foreach (var chunk in ids.Chunk(LoadedAtOnce))
@@ -128,9 +121,10 @@ public static class PersonalDataCopies
         )
         {
             through = Math.Max(through, message.Id);
+            // The vectorized search first: most bodies hold none of the values.
             if (
-                addresses.Contains(message.To)
-                || (message.Body.AsSpan().IndexOfAny(anyValue) >= 0 && wanted.Any(v => Mentions(message.Body, v)))
+                (addresses.Contains(message.To) || message.Body.AsSpan().IndexOfAny(anyValue) >= 0)
+                && Holds(message.To, message.Body, wanted, addresses)
             )
             {
                 ids.Add(message.Id);
@@ -181,17 +175,10 @@ public static class PersonalDataCopies
             }
         }
 
-        List<int> mentioning;
-        if (found is not null && found.Covers(wanted))
-        {
-            // Found before the write turn; only the entries written since are read now.
-            var (since, _) = await AuditEntriesHoldingAsync(db, wanted, found.AuditThrough, cancellationToken);
-            mentioning = [.. found.AuditEntries, .. since];
-        }
-        else
-        {
-            (mentioning, _) = await AuditEntriesHoldingAsync(db, wanted, 0, cancellationToken);
-        }
+        // Found before the write turn: only the entries written since are read now.
+        var ahead = found is not null && found.Covers(wanted) ? found : null;
+        var (mentioning, _) = await AuditEntriesHoldingAsync(db, wanted, ahead?.AuditThrough ?? 0, cancellationToken);
+        mentioning.AddRange(ahead?.AuditEntries ?? []);
 
         foreach (var chunk in mentioning.Chunk(LoadedAtOnce))
         {
