@@ -12,10 +12,28 @@ namespace WeGO.Portal.Testing;
 /// would.</summary>
 public partial class PortalFactory
 {
+    /// <summary>One enrolment at a time: journeys that sign the administrator in from several browsers at once (the
+    /// accessibility audit's languages) would otherwise each find no key and each insert one, and the second insert
+    /// breaks the token table's key.</summary>
+    private readonly SemaphoreSlim enrolling = new(1, 1);
+
     /// <summary>The authenticator key of <paramref name="email"/>'s account when it signs in with two factors (an
     /// administrator without them is enrolled now, straight through Identity), or null when it signs in with a
     /// password alone.</summary>
     public async Task<string?> AuthenticatorKeyForSignInAsync(string email)
+    {
+        await enrolling.WaitAsync();
+        try
+        {
+            return await AuthenticatorKeyAsync(email);
+        }
+        finally
+        {
+            enrolling.Release();
+        }
+    }
+
+    private async Task<string?> AuthenticatorKeyAsync(string email)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();

@@ -133,6 +133,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            enrolling.Dispose();
             SqliteConnection.ClearAllPools();
             if (postgreSqlConnectionString is not null)
             {

@@ -217,6 +217,49 @@ public sealed partial class TwoFactorTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task Enrolment_opened_in_several_tabs_at_once_shows_each_the_one_key_the_account_keeps()
+    {
+        var (id, email) = await NewStaffAsync(Roles.Administrator);
+        var admin = await PasswordOnlyAsync(email);
+
+        // Tabs restored together after a browser restart ask for the page at the same moment; none may fail, and a code
+        // from the key any of them shows must be the one the account takes.
+        var pages = await Task.WhenAll(
+            Enumerable.Range(0, 8).Select(_ => Task.Run(() => admin.GetPageAsync("/Account/TwoFactor")))
+        );
+
+        var keys = pages.Select(KeyOn).Distinct().ToList();
+        Assert.Single(keys);
+        await ConfirmAsync(admin, keys[0]);
+        Assert.True(await TwoFactorEnabledAsync(id));
+    }
+
+    [Fact]
+    public async Task A_new_administrator_signed_in_from_several_browsers_at_once_is_enrolled_once_and_each_gets_in()
+    {
+        var (_, email) = await NewStaffAsync(Roles.Administrator);
+
+        // The suite's own sign-in enrols an administrator on first use; the accessibility audit does it from three
+        // browsers at once, and each must get the one key the account keeps. (SQLite's calls complete synchronously,
+        // so each enrolment gets a thread of its own, or they would run one after the other anyway.)
+        var keys = await Task.WhenAll(
+            Enumerable.Range(0, 8).Select(_ => Task.Run(() => portal.AuthenticatorKeyForSignInAsync(email)))
+        );
+
+        Assert.Single(keys.Distinct());
+        var kept = await WithUsersAsync(async users =>
+            await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(email))!)
+        );
+        Assert.Equal(kept, keys[0]);
+        var administrators = Enumerable.Range(0, 3).Select(_ => PortalClient.For(portal, "en")).ToList();
+        await Task.WhenAll(administrators.Select(client => client.SignInAsync(email, Password)));
+        foreach (var administrator in administrators)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await administrator.GetAsync("/Staff")).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task An_installation_may_switch_the_administrators_requirement_off()
     {
         using var trial = new PortalFactory

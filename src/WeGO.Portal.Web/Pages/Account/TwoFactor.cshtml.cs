@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QRCoder;
 using WeGO.Portal.Application.Staff;
@@ -17,7 +18,8 @@ public sealed class TwoFactorModel(
     IMediator mediator,
     UserManager<StaffUser> users,
     SignInManager<StaffUser> signIn,
-    IOptions<TwoFactorSettings> settings
+    IOptions<TwoFactorSettings> settings,
+    IServiceScopeFactory scopes
 ) : PageModel, IRedisplayAfterRejection
 {
     private const string Issuer = "WeGO Portal";
@@ -87,16 +89,37 @@ public sealed class TwoFactorModel(
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            // A key nobody has enrolled yet: stored as a token, without the new security stamp that
-            // ResetAuthenticatorKeyAsync would give, which would end the person's sessions.
-            key = users.GenerateNewAuthenticatorKey();
-            StaffAccountsCheck(
-                await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key)
-            );
+            key = await NewKeyAsync(user);
         }
 
         Key = Grouped(key);
         QrCode = QrCodeFor(user.Email ?? user.UserName ?? "", key);
+    }
+
+    /// <summary>A key nobody has enrolled yet, stored as a token without the new security stamp that
+    /// ResetAuthenticatorKeyAsync would give (which would end the person's sessions). Tabs opened at the same moment
+    /// (a browser restoring them) may each find no key; the first to store one keeps it, the others' writes fail on
+    /// the token's key or the account's concurrency stamp, and they show the stored key, read afresh (this request's
+    /// context still holds the key that lost).</summary>
+    private async Task<string> NewKeyAsync(StaffUser user)
+    {
+        var key = users.GenerateNewAuthenticatorKey();
+        try
+        {
+            StaffAccountsCheck(
+                await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key)
+            );
+            return key;
+        }
+        catch (DbUpdateException)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var fresh = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var stored = await fresh.FindByIdAsync(user.Id) is { } account
+                ? await fresh.GetAuthenticatorKeyAsync(account)
+                : null;
+            return string.IsNullOrEmpty(stored) ? throw new InvalidOperationException("No key was stored.") : stored;
+        }
     }
 
     private async Task<StaffUser> Me() =>
