@@ -24,6 +24,8 @@ internal static class BenchProgram
           check       --data <folder> --client <autocannon> [--connections 64] [--warmup 5] [--duration 10]
                       [--pages "health probe (floor),news (public),public form (GET),dashboard"]
           outbox-drain [--messages 10000]
+          allocations --data <folder> [--requests 200] [--warmup 20] [--pages "visits list,visit page"]
+                      [--types 0]  (with N > 0: the N types each page allocates most, from the runtime's samples)
         """;
 
     /// <summary>What `check` measures with both clients by default: the floor, a cached public page, a form that cannot
@@ -112,6 +114,17 @@ internal static class BenchProgram
                                 StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries
                             )
                         ),
+                        Console.Out
+                    );
+                case "allocations":
+                    return await Allocations.AllocationsBenchmark.RunAsync(
+                        options.Required("data"),
+                        Math.Max(10, options.Int("requests", 200)),
+                        options.Int("warmup", 20),
+                        options
+                            .Value("pages")
+                            ?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                        options.Int("types", 0),
                         Console.Out
                     );
                 case "outbox-drain":

@@ -297,7 +297,7 @@ internal static class LoadBenchmark
 
     /// <summary>The newest English release's address part ("none" when the data has none: its page then answers 404
     /// and the table shows the errors).</summary>
-    private static string NewestRelease(string database)
+    internal static string NewestRelease(string database)
     {
         using var connection = new SqliteConnection(
             new SqliteConnectionStringBuilder
@@ -315,7 +315,7 @@ internal static class LoadBenchmark
         return command.ExecuteScalar() as string ?? "none";
     }
 
-    private static int CountVisits(string database)
+    internal static int CountVisits(string database)
     {
         using var connection = new SqliteConnection(
             new SqliteConnectionStringBuilder
