@@ -14,10 +14,23 @@ public static class GetProgramme
 
     public sealed class Handler(PortalDbContext db) : IQueryHandler<Query, VisitProgramme.Programme?>
     {
+        /// <summary>Compiled once: the visit page asks for the programme on every request (docs/decisions/0047).
+        /// </summary>
+        private static readonly CompiledQuery<
+            Func<PortalDbContext, int, CancellationToken, Task<VisitProgramme.Programme?>>
+        > ById = new(() =>
+            EF.CompileAsyncQuery(
+                (PortalDbContext db, int id, CancellationToken _) =>
+                    db
+                        .Visits.AsNoTracking()
+                        .Where(v => v.Id == id)
+                        .Select(VisitProgramme.Projection)
+                        .AsSplitQuery()
+                        .SingleOrDefault()
+            )
+        );
+
         public async ValueTask<VisitProgramme.Programme?> Handle(Query query, CancellationToken cancellationToken) =>
-            await VisitProgramme
-                .Project(db.Visits.AsNoTracking().Where(v => v.Id == query.VisitId))
-                .AsSplitQuery()
-                .SingleOrDefaultAsync(cancellationToken);
+            await ById.For(db)(db, query.VisitId, cancellationToken);
     }
 }

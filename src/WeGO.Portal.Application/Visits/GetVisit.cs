@@ -107,53 +107,95 @@ public static class GetVisit
     public sealed class Handler(PortalDbContext db, ICurrentActor actor, TimeProvider clock)
         : IQueryHandler<Query, Details?>
     {
+        /// <summary>The visit with its rows. This handler's queries are compiled once: the visit page runs them on
+        /// every request, and building their expression trees anew each time allocated more than the rows they read
+        /// (docs/decisions/0047).</summary>
+        private static readonly CompiledQuery<
+            Func<PortalDbContext, int, CancellationToken, Task<Details?>>
+        > DetailsById = new(() =>
+            EF.CompileAsyncQuery(
+                (PortalDbContext db, int id, CancellationToken _) =>
+                    db
+                        .Visits.AsNoTracking()
+                        .Where(v => v.Id == id)
+                        .Select(v => new Details
+                        {
+                            Id = v.Id,
+                            Version = v.Version,
+                            Status = v.Status,
+                            CancellationReason = v.CancellationReason,
+                            Organization = new OrganizationRow(
+                                v.Organization.Name,
+                                v.Organization.LocalName,
+                                v.Organization.CountryCode,
+                                v.Organization.Region,
+                                v.OrganizationId
+                            ),
+                            Plan = new PlanRow(v.Purpose, v.Venue, v.StartsAtUtc, v.EndsAtUtc, v.TimeZoneId),
+                            Delegation = new DelegationRow(
+                                v.Delegation.HeadOfDelegation,
+                                v.Delegation.HeadOfDelegationTitle,
+                                v.Delegation.ExpectedHeadcount == Delegation.NotAnnounced
+                                    ? (int?)null
+                                    : v.Delegation.ExpectedHeadcount,
+                                v.Delegation.Members.Count > 0
+                                    ? v.Delegation.Members.Count
+                                    : v.Delegation.ExpectedHeadcount,
+                                v.Delegation.Members.Count(m => m.ArrivedAtUtc != null),
+                                v.Languages,
+                                v.InterpretationNeeded
+                            ),
+                            Hosts = v
+                                .Hosts.OrderBy(h => h.Order)
+                                .Select(h => new HostRow(h.Name, h.Title, h.StaffUserId))
+                                .ToList(),
+                            Roster = v
+                                .Delegation.Members.OrderBy(m => m.Role == DelegationRole.HeadOfDelegation ? 0 : 1)
+                                .ThenBy(m => m.FullName)
+                                .Select(m => new MemberRow(m.FullName, m.Title, m.Organization, m.Role))
+                                .ToList(),
+                            Agenda = v
+                                .Agenda.OrderBy(a => a.Order)
+                                .Select(a => new AgendaRow(a.Order, a.StartsAt, a.EndsAt, a.Title, a.Speaker, a.Notes))
+                                .ToList(),
+                            Topics = v.Topics.OrderBy(t => t.Id).Select(t => t.Title).ToList(),
+                        })
+                        .AsSplitQuery()
+                        .SingleOrDefault()
+            )
+        );
+
+        private static readonly CompiledQuery<
+            Func<PortalDbContext, int, CancellationToken, Task<ReportRow?>>
+        > ReportOf = new(() =>
+            EF.CompileAsyncQuery(
+                (PortalDbContext db, int id, CancellationToken _) =>
+                    db
+                        .VisitReports.AsNoTracking()
+                        .Where(r => r.VisitId == id)
+                        .Select(r => new ReportRow(r.Id, r.State))
+                        .SingleOrDefault()
+            )
+        );
+
+        /// <summary>The visit's last hundred audit entries, newest first.</summary>
+        private static readonly CompiledQuery<Func<PortalDbContext, string, IAsyncEnumerable<HistoryRow>>> HistoryOf =
+            new(() =>
+                EF.CompileAsyncQuery(
+                    (PortalDbContext db, string id) =>
+                        db
+                            .AuditEntries.AsNoTracking()
+                            .Where(a => a.EntityType == nameof(Visit) && a.EntityId == id)
+                            .OrderByDescending(a => a.OccurredAtUtc)
+                            .ThenByDescending(a => a.Id)
+                            .Take(100)
+                            .Select(a => new HistoryRow(a.OccurredAtUtc, a.ActorName, a.Action))
+                )
+            );
+
         public async ValueTask<Details?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var details = await db
-                .Visits.AsNoTracking()
-                .Where(v => v.Id == query.Id)
-                .Select(v => new Details
-                {
-                    Id = v.Id,
-                    Version = v.Version,
-                    Status = v.Status,
-                    CancellationReason = v.CancellationReason,
-                    Organization = new OrganizationRow(
-                        v.Organization.Name,
-                        v.Organization.LocalName,
-                        v.Organization.CountryCode,
-                        v.Organization.Region,
-                        v.OrganizationId
-                    ),
-                    Plan = new PlanRow(v.Purpose, v.Venue, v.StartsAtUtc, v.EndsAtUtc, v.TimeZoneId),
-                    Delegation = new DelegationRow(
-                        v.Delegation.HeadOfDelegation,
-                        v.Delegation.HeadOfDelegationTitle,
-                        v.Delegation.ExpectedHeadcount == Delegation.NotAnnounced
-                            ? (int?)null
-                            : v.Delegation.ExpectedHeadcount,
-                        v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
-                        v.Delegation.Members.Count(m => m.ArrivedAtUtc != null),
-                        v.Languages,
-                        v.InterpretationNeeded
-                    ),
-                    Hosts = v
-                        .Hosts.OrderBy(h => h.Order)
-                        .Select(h => new HostRow(h.Name, h.Title, h.StaffUserId))
-                        .ToList(),
-                    Roster = v
-                        .Delegation.Members.OrderBy(m => m.Role == DelegationRole.HeadOfDelegation ? 0 : 1)
-                        .ThenBy(m => m.FullName)
-                        .Select(m => new MemberRow(m.FullName, m.Title, m.Organization, m.Role))
-                        .ToList(),
-                    Agenda = v
-                        .Agenda.OrderBy(a => a.Order)
-                        .Select(a => new AgendaRow(a.Order, a.StartsAt, a.EndsAt, a.Title, a.Speaker, a.Notes))
-                        .ToList(),
-                    Topics = v.Topics.OrderBy(t => t.Id).Select(t => t.Title).ToList(),
-                })
-                .AsSplitQuery()
-                .SingleOrDefaultAsync(cancellationToken);
+            var details = await DetailsById.For(db)(db, query.Id, cancellationToken);
             if (details is null)
             {
                 return null;
@@ -165,20 +207,13 @@ public static class GetVisit
                 .OrderBy(f => f.DueOn)
                 .ThenBy(f => f.Id)
                 .ToListAsync(cancellationToken);
-            var report = await db
-                .VisitReports.AsNoTracking()
-                .Where(r => r.VisitId == query.Id)
-                .Select(r => new ReportRow(r.Id, r.State))
-                .SingleOrDefaultAsync(cancellationToken);
+            var report = await ReportOf.For(db)(db, query.Id, cancellationToken);
             var id = query.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var history = await db
-                .AuditEntries.AsNoTracking()
-                .Where(a => a.EntityType == nameof(Visit) && a.EntityId == id)
-                .OrderByDescending(a => a.OccurredAtUtc)
-                .ThenByDescending(a => a.Id)
-                .Take(100)
-                .Select(a => new HistoryRow(a.OccurredAtUtc, a.ActorName, a.Action))
-                .ToListAsync(cancellationToken);
+            var history = new List<HistoryRow>();
+            await foreach (var row in HistoryOf.For(db)(db, id).WithCancellation(cancellationToken))
+            {
+                history.Add(row);
+            }
 
             return details with
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Text;
 using System.Text.Json;
 using WeGO.Portal.Application.Common;
@@ -98,32 +99,34 @@ public static class VisitProgramme
         public IReadOnlyList<ProgrammeChange> ChangesSinceSent => Changes(ProgrammeSent, this);
     }
 
-    public static IQueryable<Programme> Project(IQueryable<Visit> visits) =>
-        visits.Select(v => new Programme
-        {
-            VisitId = v.Id,
-            Version = v.Version,
-            Status = v.Status,
-            Organization = v.Organization.Name,
-            Purpose = v.Purpose,
-            Venue = v.Venue,
-            VenueAddress = v.VenueAddress,
-            DayContacts = v.DayContacts,
-            TimeZoneId = v.TimeZoneId,
-            StartsAtUtc = v.StartsAtUtc,
-            EndsAtUtc = v.EndsAtUtc,
-            Agenda = v
-                .Agenda.OrderBy(a => a.Order)
-                .Select(a => new GetVisit.AgendaRow(a.Order, a.StartsAt, a.EndsAt, a.Title, a.Speaker, a.Notes))
-                .ToList(),
-            ContactName = v.Delegation.ContactName,
-            ContactEmail = v.Delegation.ContactEmail,
-            ContactLanguage = v.Delegation.ContactLanguage,
-            RosterDeadline = v.Delegation.RosterDeadline,
-            HasDelegationLink = v.Delegation.LinkTokenHash != null,
-            ProgrammeSent = v.Delegation.ProgrammeSent,
-            ProgrammeSentAtUtc = v.Delegation.ProgrammeSentAtUtc,
-        });
+    public static IQueryable<Programme> Project(IQueryable<Visit> visits) => visits.Select(Projection);
+
+    /// <summary>A visit's programme as a projection, for queries compiled once (<see cref="GetProgramme"/>).</summary>
+    public static readonly Expression<Func<Visit, Programme>> Projection = v => new Programme
+    {
+        VisitId = v.Id,
+        Version = v.Version,
+        Status = v.Status,
+        Organization = v.Organization.Name,
+        Purpose = v.Purpose,
+        Venue = v.Venue,
+        VenueAddress = v.VenueAddress,
+        DayContacts = v.DayContacts,
+        TimeZoneId = v.TimeZoneId,
+        StartsAtUtc = v.StartsAtUtc,
+        EndsAtUtc = v.EndsAtUtc,
+        Agenda = v
+            .Agenda.OrderBy(a => a.Order)
+            .Select(a => new GetVisit.AgendaRow(a.Order, a.StartsAt, a.EndsAt, a.Title, a.Speaker, a.Notes))
+            .ToList(),
+        ContactName = v.Delegation.ContactName,
+        ContactEmail = v.Delegation.ContactEmail,
+        ContactLanguage = v.Delegation.ContactLanguage,
+        RosterDeadline = v.Delegation.RosterDeadline,
+        HasDelegationLink = v.Delegation.LinkTokenHash != null,
+        ProgrammeSent = v.Delegation.ProgrammeSent,
+        ProgrammeSentAtUtc = v.Delegation.ProgrammeSentAtUtc,
+    };
 
     /// <summary>The canonical text of what a delegation was told (kept by <see cref="Visit.RecordProgrammeSent"/>):
     /// the same programme always gives the same text, so comparing two tells whether anything changed.</summary>
