@@ -89,7 +89,7 @@ public sealed class TwoFactorModel(
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            key = await NewKeyAsync(user);
+            key = await NewKeyAsync(user.Id);
         }
 
         Key = Grouped(key);
@@ -98,27 +98,47 @@ public sealed class TwoFactorModel(
 
     /// <summary>A key nobody has enrolled yet, stored as a token without the new security stamp that
     /// ResetAuthenticatorKeyAsync would give (which would end the person's sessions). Tabs opened at the same moment
-    /// (a browser restoring them) may each find no key; the first to store one keeps it, the others' writes fail on
-    /// the token's key or the account's concurrency stamp, and they show the stored key, read afresh (this request's
-    /// context still holds the key that lost).</summary>
-    private async Task<string> NewKeyAsync(StaffUser user)
+    /// (a browser restoring them) may each find no key: the first to store one keeps it, and the others' writes fail
+    /// (on the token's key, or on the account's concurrency stamp, which Identity answers as a failed result) and
+    /// show the key stored. Each attempt reads the account afresh in a scope of its own, since a failed write leaves
+    /// its context holding the key that lost.</summary>
+    private async Task<string> NewKeyAsync(string userId)
     {
-        var key = users.GenerateNewAuthenticatorKey();
-        try
-        {
-            StaffAccountsCheck(
-                await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key)
-            );
-            return key;
-        }
-        catch (DbUpdateException)
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
         {
             await using var scope = scopes.CreateAsyncScope();
             var fresh = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-            var stored = await fresh.FindByIdAsync(user.Id) is { } account
-                ? await fresh.GetAuthenticatorKeyAsync(account)
-                : null;
-            return string.IsNullOrEmpty(stored) ? throw new InvalidOperationException("No key was stored.") : stored;
+            var account = await fresh.FindByIdAsync(userId)
+                ?? throw new InvalidOperationException("A signed-in user has no account.");
+            if (await fresh.GetAuthenticatorKeyAsync(account) is { Length: > 0 } stored)
+            {
+                return stored;
+            }
+
+            var key = fresh.GenerateNewAuthenticatorKey();
+            try
+            {
+                var result = await fresh.SetAuthenticationTokenAsync(
+                    account,
+                    "[AspNetUserStore]",
+                    "AuthenticatorKey",
+                    key
+                );
+                if (result.Succeeded)
+                {
+                    return key;
+                }
+
+                if (attempt == attempts)
+                {
+                    StaffAccountsCheck(result);
+                }
+            }
+            catch (DbUpdateException) when (attempt < attempts)
+            {
+                // Another tab stored its key first: the next attempt reads it.
+            }
         }
     }
 
