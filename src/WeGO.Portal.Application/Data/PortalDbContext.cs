@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.FollowUps;
@@ -16,6 +17,26 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<StaffUser>(options),
         IDataProtectionKeyContext
 {
+    private readonly IInterceptor[] interceptors = [];
+
+    /// <summary>The portal's context as the container makes it: the options are built once for the process, and this
+    /// request's audit trail and session invalidation, which keep state for the context's saves, are added to each
+    /// context here (docs/decisions/0049). Before, the options themselves were built anew for every request.</summary>
+    public PortalDbContext(
+        DbContextOptions<PortalDbContext> options,
+        AuditTrail auditTrail,
+        SessionInvalidation sessionInvalidation
+    )
+        : this(options) => interceptors = [auditTrail, sessionInvalidation];
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (interceptors.Length > 0)
+        {
+            optionsBuilder.AddInterceptors(interceptors);
+        }
+    }
+
     public DbSet<Organization> Organizations => Set<Organization>();
 
     public DbSet<RegionalOffice> RegionalOffices => Set<RegionalOffice>();

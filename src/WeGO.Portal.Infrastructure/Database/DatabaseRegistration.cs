@@ -28,19 +28,16 @@ public static class DatabaseRegistration
             )
         ));
 
+        // The options once for the process; each context adds its scope's audit trail and session invalidation
+        // (PortalDbContext's constructor, docs/decisions/0049).
         services.AddDbContext<PortalDbContext>(
             (provider, builder) =>
-            {
                 Configure(
                     builder,
                     provider.GetRequiredService<DatabaseOptions>(),
                     provider.GetRequiredService<DatabaseConnection>().ConnectionString
-                );
-                builder.AddInterceptors(
-                    provider.GetRequiredService<AuditTrail>(),
-                    provider.GetRequiredService<Application.Staff.SessionInvalidation>()
-                );
-            }
+                ),
+            optionsLifetime: ServiceLifetime.Singleton
         );
 
         services.AddSingleton<SqliteWriteGate>();
