@@ -40,67 +40,70 @@ internal static class AllocationsBenchmark
             return 2;
         }
 
-        // The portal logs to the console as it would in production; keep that out of the figures' table.
-        var console = Console.Out;
-        await using var hostConsole = new StreamWriter(Path.Combine(folder, "bench-host-console.log"), append: false);
-        Console.SetOut(hostConsole);
-        try
-        {
-            var visits = LoadBenchmark.CountVisits(database);
-            var release = LoadBenchmark.NewestRelease(database);
-            using var portal = new BenchPortal(
-                folder,
-                new Dictionary<string, string>
-                {
-                    // Measures pages, not sign-in (as the load benchmark's portal does).
-                    ["Portal:SignIn:TwoFactor:RequiredForAdministrators"] = "false",
-                }
-            );
-            var staff = Client(portal);
-            await staff.SignInAsync(BenchPortal.AdminEmail, BenchPortal.AdminPassword);
-            var visitor = Client(portal);
-            using var statements = new StatementCounter();
-            using var sampled = types > 0 ? new AllocatedTypes() : null;
-            var typeLines = new StringBuilder();
+        return await HostConsole.AsideAsync(folder, () =>
+            RunOnAsync(folder, database, requests, warmup, only, types, output)
+        );
+    }
 
-            var rows = new List<Row>();
-            foreach (var page in Pages(only))
+    private static async Task<int> RunOnAsync(
+        string folder,
+        string database,
+        int requests,
+        int warmup,
+        IReadOnlyCollection<string>? only,
+        int types,
+        TextWriter output
+    )
+    {
+        var visits = LoadBenchmark.CountVisits(database);
+        var release = LoadBenchmark.NewestRelease(database);
+        using var portal = new BenchPortal(
+            folder,
+            new Dictionary<string, string>
             {
-                var client = page.Public ? visitor : staff;
-                var next = 0;
-                string Path() =>
-                    page
-                        .Path.Replace("{visit}", VisitId(next++, visits), StringComparison.Ordinal)
-                        .Replace("{release}", release, StringComparison.Ordinal);
-                for (var i = 0; i < warmup; i++)
-                {
-                    await GetAsync(client, Path());
-                }
+                // Measures pages, not sign-in (as the load benchmark's portal does).
+                ["Portal:SignIn:TwoFactor:RequiredForAdministrators"] = "false",
+            }
+        );
+        var staff = Client(portal);
+        await staff.SignInAsync(BenchPortal.AdminEmail, BenchPortal.AdminPassword);
+        var visitor = Client(portal);
+        using var statements = new StatementCounter();
+        using var sampled = types > 0 ? new AllocatedTypes() : null;
+        var typeLines = new StringBuilder();
 
-                _ = sampled?.TakeTop(0);
-                rows.Add(await MeasureAsync(page.Name, requests, () => GetAsync(client, Path()), statements));
-                if (sampled is not null)
-                {
-                    var top = sampled
-                        .TakeTop(types)
-                        .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Type} {t.Share:P0}"));
-                    typeLines.AppendLine(CultureInfo.InvariantCulture, $"- {page.Name}: {string.Join(", ", top)}");
-                }
+        var rows = new List<Row>();
+        foreach (var page in Pages(only))
+        {
+            var client = page.Public ? visitor : staff;
+            var next = 0;
+            string Path() =>
+                page
+                    .Path.Replace("{visit}", VisitId(next++, visits), StringComparison.Ordinal)
+                    .Replace("{release}", release, StringComparison.Ordinal);
+            for (var i = 0; i < warmup; i++)
+            {
+                await GetAsync(client, Path());
             }
 
-            Console.SetOut(console);
-            await output.WriteLineAsync(Table(folder, visits, requests, rows));
+            _ = sampled?.TakeTop(0);
+            rows.Add(await MeasureAsync(page.Name, requests, () => GetAsync(client, Path()), statements));
             if (sampled is not null)
             {
-                await output.WriteLineAsync("Types allocated (the runtime's samples, share of each page's bytes):");
-                await output.WriteLineAsync(typeLines.ToString());
+                var top = sampled
+                    .TakeTop(types)
+                    .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Type} {t.Share:P0}"));
+                typeLines.AppendLine(CultureInfo.InvariantCulture, $"- {page.Name}: {string.Join(", ", top)}");
             }
-            return 0;
         }
-        finally
+
+        await output.WriteLineAsync(Table(folder, visits, requests, rows));
+        if (sampled is not null)
         {
-            Console.SetOut(console);
+            await output.WriteLineAsync("Types allocated (the runtime's samples, share of each page's bytes):");
+            await output.WriteLineAsync(typeLines.ToString());
         }
+        return 0;
     }
 
     private sealed record Row(string Page, double BytesPerRequest, double StatementsPerRequest, double CpuMsPerRequest);

@@ -25,17 +25,9 @@ internal static class SearchBenchmark
             return 2;
         }
 
-        var console = Console.Out;
-        await using var hostConsole = new StreamWriter(Path.Combine(folder, "bench-host-console.log"), append: false);
-        Console.SetOut(hostConsole);
-        try
-        {
-            return await RunOnAsync(folder, settings: null, Math.Max(1, iterations), warmup, output);
-        }
-        finally
-        {
-            Console.SetOut(console);
-        }
+        return await HostConsole.AsideAsync(folder, () =>
+            RunOnAsync(folder, settings: null, Math.Max(1, iterations), warmup, output)
+        );
     }
 
     /// <summary>The same cases on PostgreSQL: a throwaway cluster from Debian's binaries (the tests'
@@ -64,22 +56,14 @@ internal static class SearchBenchmark
         );
 
         var folder = Directory.CreateTempSubdirectory("wego-bench-pg-").FullName;
-        var console = Console.Out;
-        await using var hostConsole = new StreamWriter(Path.Combine(folder, "bench-host-console.log"), append: false);
-        Console.SetOut(hostConsole);
-        try
+        var settings = new Dictionary<string, string>
         {
-            var settings = new Dictionary<string, string>
-            {
-                ["Database:Provider"] = "PostgreSql",
-                ["ConnectionStrings:Portal"] = connectionString,
-            };
-            return await RunOnAsync(folder, settings, Math.Max(1, iterations), warmup, output);
-        }
-        finally
-        {
-            Console.SetOut(console);
-        }
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:Portal"] = connectionString,
+        };
+        return await HostConsole.AsideAsync(folder, () =>
+            RunOnAsync(folder, settings, Math.Max(1, iterations), warmup, output)
+        );
     }
 
     private static async Task<int> RunOnAsync(

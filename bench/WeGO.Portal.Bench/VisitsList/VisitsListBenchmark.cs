@@ -42,18 +42,7 @@ internal static class VisitsListBenchmark
             throw new ArgumentException("--iterations must be at least 1");
         }
 
-        // The portal logs to the console as it would in production; keep that out of the figures' table.
-        var console = Console.Out;
-        await using var hostConsole = new StreamWriter(Path.Combine(folder, "bench-host-console.log"), append: false);
-        Console.SetOut(hostConsole);
-        try
-        {
-            return await RunOnAsync(folder, iterations, warmup, output);
-        }
-        finally
-        {
-            Console.SetOut(console);
-        }
+        return await HostConsole.AsideAsync(folder, () => RunOnAsync(folder, iterations, warmup, output));
     }
 
     private static async Task<int> RunOnAsync(string folder, int iterations, int warmup, TextWriter output)
