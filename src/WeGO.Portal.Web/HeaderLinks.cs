@@ -9,8 +9,9 @@ namespace WeGO.Portal.Web;
 /// </summary>
 public sealed class HeaderLinks(LinkGenerator links)
 {
-    /// <summary>More path bases than a deployment has (one, behind one proxy): past it, addresses are generated as
-    /// before rather than kept, so a forged prefix cannot grow the dictionary.</summary>
+    /// <summary>Room for the header's twenty-odd addresses under a few path bases (a deployment has one, behind one
+    /// proxy): past it, addresses are generated as before rather than kept, so a forged prefix cannot grow the
+    /// dictionary.</summary>
     private const int MostKept = 64;
 
     private readonly ConcurrentDictionary<(string PathBase, string Page), string> kept = new();
