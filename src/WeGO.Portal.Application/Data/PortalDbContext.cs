@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Domain.Common;
 using WeGO.Portal.Domain.FollowUps;
@@ -17,24 +16,27 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<StaffUser>(options),
         IDataProtectionKeyContext
 {
-    private readonly IInterceptor[] interceptors = [];
+    /// <summary>The audit trail and the session invalidation of the scope that holds this context, which
+    /// <see cref="ScopeInterceptors"/> calls on every save. Contexts are pooled and serve one scope after another
+    /// (docs/decisions/0050), so the scope sets them when it takes the context (<see cref="UseScope"/>) and they are
+    /// cleared when it gives the context back.</summary>
+    internal (AuditTrail AuditTrail, SessionInvalidation SessionInvalidation)? Scope { get; private set; }
 
-    /// <summary>The portal's context as the container makes it: the options are built once for the process, and this
-    /// request's audit trail and session invalidation, which keep state for the context's saves, are added to each
-    /// context here (docs/decisions/0049). Before, the options themselves were built anew for every request.</summary>
-    public PortalDbContext(
-        DbContextOptions<PortalDbContext> options,
-        AuditTrail auditTrail,
-        SessionInvalidation sessionInvalidation
-    )
-        : this(options) => interceptors = [auditTrail, sessionInvalidation];
+    /// <summary>Lends this context to a scope: its saves go through the scope's audit trail and session
+    /// invalidation until the scope disposes the context.</summary>
+    public void UseScope(AuditTrail auditTrail, SessionInvalidation sessionInvalidation) =>
+        Scope = (auditTrail, sessionInvalidation);
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    public override void Dispose()
     {
-        if (interceptors.Length > 0)
-        {
-            optionsBuilder.AddInterceptors(interceptors);
-        }
+        Scope = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Scope = null;
+        return base.DisposeAsync();
     }
 
     public DbSet<Organization> Organizations => Set<Organization>();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Staff;
 
 namespace WeGO.Portal.Infrastructure.Database;
 
@@ -28,17 +29,26 @@ public static class DatabaseRegistration
             )
         ));
 
-        // The options once for the process; each context adds its scope's audit trail and session invalidation
-        // (PortalDbContext's constructor, docs/decisions/0049).
-        services.AddDbContext<PortalDbContext>(
+        // Contexts are pooled (docs/decisions/0050): a scope rents one and lends it its audit trail and session
+        // invalidation, which the one interceptor in the shared options calls on every save; disposing the scope
+        // gives the context back, reset.
+        services.AddPooledDbContextFactory<PortalDbContext>(
             (provider, builder) =>
+            {
                 Configure(
                     builder,
                     provider.GetRequiredService<DatabaseOptions>(),
                     provider.GetRequiredService<DatabaseConnection>().ConnectionString
-                ),
-            optionsLifetime: ServiceLifetime.Singleton
+                );
+                builder.AddInterceptors(ScopeInterceptors.Instance);
+            }
         );
+        services.AddScoped(provider =>
+        {
+            var db = provider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+            db.UseScope(provider.GetRequiredService<AuditTrail>(), provider.GetRequiredService<SessionInvalidation>());
+            return db;
+        });
 
         services.AddSingleton<SqliteWriteGate>();
         services.AddHealthChecks().AddCheck<DatabaseReadiness>("database", tags: ["ready"]);
