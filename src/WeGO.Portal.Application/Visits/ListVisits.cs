@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
@@ -45,6 +46,9 @@ public static class ListVisits
 
         /// <summary>Whether the text is the only condition, so the text index alone can count the visits.</summary>
         public bool HasOnlyText => Status is null && From is null && To is null && Region is null;
+
+        /// <summary>Every visit, newest first: the list as it opens, the same for every viewer.</summary>
+        public bool IsUnfiltered => HasOnlyText && string.IsNullOrWhiteSpace(Text) && EffectiveSort == VisitSort.Newest;
 
         /// <summary>The visits this filter keeps, sorted, not yet paged; best match is newest first here, ranked by
         /// the list's handler (<see cref="Ranked"/>). <paramref name="manyMatches"/> says the text matches more than
@@ -162,6 +166,14 @@ public static class ListVisits
 
     public const int MaxPageSize = 200;
 
+    /// <summary>How many of the unfiltered list's first pages are kept in the read cache: the ones people page
+    /// through; older history is read when asked for.</summary>
+    public const int KeptPages = 4;
+
+    /// <summary>A kept page of rows, shared by every reader (rows are never changed once read).</summary>
+    [ImmutableObject(true)]
+    private sealed record KeptRows(IReadOnlyList<Row> Rows);
+
     public sealed class Handler(PortalDbContext db, ICurrentActor viewer, ReadCache cache)
         : IQueryHandler<Query, Result>
     {
@@ -192,9 +204,28 @@ public static class ListVisits
             var rows =
                 filter.EffectiveSort == VisitSort.Relevance && TextSearch.UsesIndex(filter.Text) && !manyMatches
                     ? await RankedPageAsync(filter.Ranked(db, filtered), page, pageSize, cancellationToken)
-                    : await Project(filtered.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+                // The list as it opens is what staff see most, and the same for everyone: its first pages are kept
+                // until a visit or an organisation changes (what a row shows: the visit, its delegation and hosts, its
+                // organisation's name and region).
+                : filter.IsUnfiltered && page <= KeptPages
+                    ? (
+                        await cache.GetOrReadAsync(
+                            $"visits:page:{page}:{pageSize}",
+                            [ChangedData.TagOf<Visit>(), ChangedData.TagOf<Organization>()],
+                            async ct => new KeptRows(await PageAsync(filtered, page, pageSize, ct)),
+                            cancellationToken
+                        )
+                    ).Rows
+                : await PageAsync(filtered, page, pageSize, cancellationToken);
             return new Result(rows, total, page, pageSize);
         }
+
+        private static Task<List<Row>> PageAsync(
+            IQueryable<Visit> filtered,
+            int page,
+            int pageSize,
+            CancellationToken cancellationToken
+        ) => Project(filtered.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
 
         /// <summary>The page's ids in order of relevance first, then their rows: a row's hosts cannot be read through
         /// a join to the keyless hits of raw SQL.</summary>
