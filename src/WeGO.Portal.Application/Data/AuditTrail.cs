@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Common.Caching;
+using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Domain.Common;
 
 namespace WeGO.Portal.Application.Data;
@@ -114,6 +115,14 @@ public sealed class AuditTrail(ICurrentActor actor, TimeProvider clock, ChangedD
             .ToDictionary(e => (e.Metadata, e.Property(nameof(Entity.Id)).CurrentValue!));
         foreach (var entry in tracked)
         {
+            // Staff accounts are not audited here (Identity keeps them), but their names appear in kept lists (an
+            // inquiry's owner): their changes are noted as a kind of record all the same.
+            if (entry is { Entity: StaffUser, State: EntityState.Added or EntityState.Modified or EntityState.Deleted })
+            {
+                changedData.Note(ChangedData.TagOf(typeof(StaffUser)));
+                continue;
+            }
+
             if (
                 entry.Entity is not Entity
                 || entry.Entity is AuditEntry or OutboxMessage

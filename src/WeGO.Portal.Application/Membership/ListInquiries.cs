@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.Common.Caching;
 using WeGO.Portal.Application.Data;
+using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Domain.Membership;
 using WeGO.Portal.Domain.Organizations;
 using WeGO.Portal.Domain.Visits;
@@ -51,6 +53,12 @@ public static class ListInquiries
 
         public InquirySort EffectiveSort =>
             Sort ?? (string.IsNullOrWhiteSpace(Text) ? InquirySort.Newest : InquirySort.Relevance);
+
+        /// <summary>The pipeline as it opens or at one stage, newest first: the same for every reader.</summary>
+        public bool IsStageView =>
+            this is { Region: null, Kind: null, From: null, To: null }
+            && string.IsNullOrWhiteSpace(Text)
+            && EffectiveSort == InquirySort.Newest;
 
         /// <summary>The inquiries every filter but the stage keeps: what the stage counts are computed over.
         /// <paramref name="manyMatches"/>: see <see cref="Apply"/>.</summary>
@@ -203,6 +211,21 @@ public static class ListInquiries
 
     public const int MaxPageSize = 200;
 
+    /// <summary>How many first pages of the pipeline and of each stage are kept in the read cache.</summary>
+    public const int KeptPages = 4;
+
+    /// <summary>What a row shows: the inquiry, its regional office's name and its owner's name.</summary>
+    private static readonly string[] KeptPagesDependOn =
+    [
+        ChangedData.TagOf<MembershipInquiry>(),
+        ChangedData.TagOf(typeof(RegionalOffice)),
+        ChangedData.TagOf(typeof(StaffUser)),
+    ];
+
+    /// <summary>A kept page of rows, shared by every reader (rows are never changed once read).</summary>
+    [ImmutableObject(true)]
+    private sealed record KeptRows(IReadOnlyList<Row> Rows);
+
     public sealed class Handler(PortalDbContext db, ICurrentActor viewer, ReadCache cache)
         : IQueryHandler<Query, Result>
     {
@@ -232,11 +255,20 @@ public static class ListInquiries
                     ? await TextSearch.CountInquiriesAsync(db, filter.Text!, cancellationToken)
                 : await filter.Apply(db, viewer.TimeZoneId, manyMatches).CountAsync(cancellationToken);
             var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-            var rows = await Project(
-                    db,
-                    filter.Apply(db, viewer.TimeZoneId, manyMatches).Skip((page - 1) * pageSize).Take(pageSize)
-                )
-                .ToListAsync(cancellationToken);
+            var paged = filter.Apply(db, viewer.TimeZoneId, manyMatches).Skip((page - 1) * pageSize).Take(pageSize);
+            // The pipeline as it opens, and each stage's tab, are what staff see most and the same for everyone:
+            // their first pages are kept until an inquiry, an office or a staff account (an owner's name) changes.
+            var rows =
+                filter.IsStageView && page <= KeptPages
+                    ? (
+                        await cache.GetOrReadAsync(
+                            $"inquiries:page:{filter.Stage}:{page}:{pageSize}",
+                            KeptPagesDependOn,
+                            async ct => new KeptRows(await Project(db, paged).ToListAsync(ct)),
+                            cancellationToken
+                        )
+                    ).Rows
+                    : await Project(db, paged).ToListAsync(cancellationToken);
             return new Result(rows, total, page, pageSize, counts);
         }
 
