@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
@@ -211,9 +210,6 @@ public static class ListInquiries
 
     public const int MaxPageSize = 200;
 
-    /// <summary>How many first pages of the pipeline and of each stage are kept in the read cache.</summary>
-    public const int KeptPages = 4;
-
     /// <summary>What a row shows: the inquiry, its regional office's name and its owner's name.</summary>
     private static readonly string[] KeptPagesDependOn =
     [
@@ -221,10 +217,6 @@ public static class ListInquiries
         ChangedData.TagOf(typeof(RegionalOffice)),
         ChangedData.TagOf(typeof(StaffUser)),
     ];
-
-    /// <summary>A kept page of rows, shared by every reader (rows are never changed once read).</summary>
-    [ImmutableObject(true)]
-    private sealed record KeptRows(IReadOnlyList<Row> Rows);
 
     public sealed class Handler(PortalDbContext db, ICurrentActor viewer, ReadCache cache)
         : IQueryHandler<Query, Result>
@@ -259,15 +251,13 @@ public static class ListInquiries
             // The pipeline as it opens, and each stage's tab, are what staff see most and the same for everyone:
             // their first pages are kept until an inquiry, an office or a staff account (an owner's name) changes.
             var rows =
-                filter.IsStageView && page <= KeptPages
-                    ? (
-                        await cache.GetOrReadAsync(
-                            $"inquiries:page:{filter.Stage}:{page}:{pageSize}",
-                            KeptPagesDependOn,
-                            async ct => new KeptRows(await Project(db, paged).ToListAsync(ct)),
-                            cancellationToken
-                        )
-                    ).Rows
+                filter.IsStageView && page <= ReadCache.FirstPagesKept
+                    ? await cache.GetOrReadListAsync(
+                        $"inquiries:page:{filter.Stage}:{page}:{pageSize}",
+                        KeptPagesDependOn,
+                        ct => Project(db, paged).ToListAsync(ct),
+                        cancellationToken
+                    )
                     : await Project(db, paged).ToListAsync(cancellationToken);
             return new Result(rows, total, page, pageSize, counts);
         }

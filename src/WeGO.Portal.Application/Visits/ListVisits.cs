@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using WeGO.Portal.Application.Common;
@@ -166,14 +165,6 @@ public static class ListVisits
 
     public const int MaxPageSize = 200;
 
-    /// <summary>How many of the unfiltered list's first pages are kept in the read cache: the ones people page
-    /// through; older history is read when asked for.</summary>
-    public const int KeptPages = 4;
-
-    /// <summary>A kept page of rows, shared by every reader (rows are never changed once read).</summary>
-    [ImmutableObject(true)]
-    private sealed record KeptRows(IReadOnlyList<Row> Rows);
-
     public sealed class Handler(PortalDbContext db, ICurrentActor viewer, ReadCache cache)
         : IQueryHandler<Query, Result>
     {
@@ -207,15 +198,13 @@ public static class ListVisits
                 // The list as it opens is what staff see most, and the same for everyone: its first pages are kept
                 // until a visit or an organisation changes (what a row shows: the visit, its delegation and hosts, its
                 // organisation's name and region).
-                : filter.IsUnfiltered && page <= KeptPages
-                    ? (
-                        await cache.GetOrReadAsync(
-                            $"visits:page:{page}:{pageSize}",
-                            [ChangedData.TagOf<Visit>(), ChangedData.TagOf<Organization>()],
-                            async ct => new KeptRows(await PageAsync(filtered, page, pageSize, ct)),
-                            cancellationToken
-                        )
-                    ).Rows
+                : filter.IsUnfiltered && page <= ReadCache.FirstPagesKept
+                    ? await cache.GetOrReadListAsync(
+                        $"visits:page:{page}:{pageSize}",
+                        [ChangedData.TagOf<Visit>(), ChangedData.TagOf<Organization>()],
+                        ct => PageAsync(filtered, page, pageSize, ct),
+                        cancellationToken
+                    )
                 : await PageAsync(filtered, page, pageSize, cancellationToken);
             return new Result(rows, total, page, pageSize);
         }

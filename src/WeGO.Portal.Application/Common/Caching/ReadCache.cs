@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
@@ -9,6 +10,10 @@ namespace WeGO.Portal.Application.Common.Caching;
 /// same instance instead of a copy.</summary>
 public sealed class ReadCache(HybridCache cache, DataGenerations generations, IOptions<CacheSettings> settings)
 {
+    /// <summary>How many first pages a list that is the same for every reader keeps (<see cref="GetOrReadListAsync"/>):
+    /// the ones people page through; older history is read when asked for (docs/decisions/0051).</summary>
+    public const int FirstPagesKept = 4;
+
     /// <param name="key">What is read and for whom, e.g. <c>dashboard:2025-11-01:2026-11-30</c>.</param>
     /// <param name="dependsOn">The kinds of record (<see cref="ChangedData.TagOf{TAggregate}"/>) the read shows.
     /// </param>
@@ -34,6 +39,15 @@ public sealed class ReadCache(HybridCache cache, DataGenerations generations, IO
         );
     }
 
+    /// <summary>A list read (a page of rows), kept as one immutable value that every hit shares instead of a copy.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<T>> GetOrReadListAsync<T>(
+        string key,
+        IReadOnlyList<string> dependsOn,
+        Func<CancellationToken, Task<List<T>>> read,
+        CancellationToken cancellationToken
+    ) => (await GetOrReadAsync(key, dependsOn, async ct => new KeptList<T>(await read(ct)), cancellationToken)).Items;
+
     /// <summary>A read that is also true only until a time, as figures relative to now are (overdue, upcoming): when
     /// <paramref name="stillTrue"/> says the kept result has expired (its day or the end of its next visit has passed),
     /// it is evicted and read again.</summary>
@@ -57,4 +71,7 @@ public sealed class ReadCache(HybridCache cache, DataGenerations generations, IO
         // A reader that began before the time passed may have put its result back in between: read past it.
         return stillTrue(fresh) ? fresh : await read(cancellationToken);
     }
+
+    [ImmutableObject(true)]
+    private sealed record KeptList<T>(IReadOnlyList<T> Items);
 }
