@@ -8,7 +8,8 @@ namespace WeGO.Portal.Application.Data;
 /// <summary>The one interceptor the pooled contexts' options hold for the whole process (docs/decisions/0050). It
 /// hands every save and transaction event to the audit trail and the session invalidation of the scope the context
 /// serves (<see cref="PortalDbContext.UseScope"/>), in that order, as the two would run if each context were
-/// configured with them. A save by a context that serves no scope is refused: it would skip the audit.</summary>
+/// configured with them: each event either of them handles, and only those (PooledContextTests checks the list). A
+/// save by a context that serves no scope is refused: it would skip the audit.</summary>
 public sealed class ScopeInterceptors : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     public static readonly ScopeInterceptors Instance = new();
@@ -75,27 +76,6 @@ public sealed class ScopeInterceptors : SaveChangesInterceptor, IDbTransactionIn
         {
             await auditTrail.SaveChangesFailedAsync(eventData, cancellationToken);
             await sessionInvalidation.SaveChangesFailedAsync(eventData, cancellationToken);
-        }
-    }
-
-    public override void SaveChangesCanceled(DbContextEventData eventData)
-    {
-        if (AttachedScope(eventData.Context) is (var auditTrail, var sessionInvalidation))
-        {
-            auditTrail.SaveChangesCanceled(eventData);
-            sessionInvalidation.SaveChangesCanceled(eventData);
-        }
-    }
-
-    public override async Task SaveChangesCanceledAsync(
-        DbContextEventData eventData,
-        CancellationToken cancellationToken = default
-    )
-    {
-        if (AttachedScope(eventData.Context) is (var auditTrail, var sessionInvalidation))
-        {
-            await auditTrail.SaveChangesCanceledAsync(eventData, cancellationToken);
-            await sessionInvalidation.SaveChangesCanceledAsync(eventData, cancellationToken);
         }
     }
 
