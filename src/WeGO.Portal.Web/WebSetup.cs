@@ -54,7 +54,7 @@ internal static class WebSetup
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, CurrentUserActor>();
         services.AddScoped<ViewerTime>();
-        services.AddSingleton<HeaderLinks>();
+        services.AddSingleton<KeptLinks>();
     }
 
     /// <summary>

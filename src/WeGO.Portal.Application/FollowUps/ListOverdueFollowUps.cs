@@ -50,6 +50,38 @@ public static class ListOverdueFollowUps
     public sealed class Handler(PortalDbContext db, ICurrentActor viewer, TimeProvider clock, ReadCache cache)
         : IQueryHandler<Query, Result>
     {
+        /// <summary>One page of overdue rows. The list runs this in one shape on every request, so it is compiled
+        /// once (docs/decisions/0047): building and looking up its tree each time was a tenth of the request.
+        /// </summary>
+        private static readonly CompiledQuery<Func<PortalDbContext, DateOnly, int, int, IAsyncEnumerable<Row>>> PageOf =
+            new(() =>
+                EF.CompileAsyncQuery(
+                    (PortalDbContext db, DateOnly today, int skip, int take) =>
+                        (
+                            from f in db.FollowUps.AsNoTracking()
+                            where f.Status == FollowUpStatus.Open && f.DueOn < today
+                            join v in db.Visits on f.VisitId equals (int?)v.Id into visits
+                            from v in visits.DefaultIfEmpty()
+                            orderby f.DueOn, f.Id
+                            select new Row
+                            {
+                                Id = f.Id,
+                                Version = f.Version,
+                                Description = f.Description,
+                                OwnerName = f.OwnerName,
+                                OwnerUserId = f.OwnerUserId,
+                                DueOn = f.DueOn,
+                                VisitId = f.VisitId,
+                                City = v == null ? null : v.Organization.Name,
+                                VisitStartsAtUtc = v == null ? null : v.StartsAtUtc,
+                                VisitTimeZoneId = v == null ? null : v.TimeZoneId,
+                            }
+                        )
+                            .Skip(skip)
+                            .Take(take)
+                )
+            );
+
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var today = LocalDays.Today(clock, viewer.TimeZoneId);
@@ -64,35 +96,17 @@ public static class ListOverdueFollowUps
                 cancellationToken
             );
             var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-            var rows = await (
-                from f in overdue
-                join v in db.Visits on f.VisitId equals (int?)v.Id into visits
-                from v in visits.DefaultIfEmpty()
-                orderby f.DueOn, f.Id
-                select new Row
-                {
-                    Id = f.Id,
-                    Version = f.Version,
-                    Description = f.Description,
-                    OwnerName = f.OwnerName,
-                    OwnerUserId = f.OwnerUserId,
-                    DueOn = f.DueOn,
-                    VisitId = f.VisitId,
-                    City = v == null ? null : v.Organization.Name,
-                    VisitStartsAtUtc = v == null ? null : v.StartsAtUtc,
-                    VisitTimeZoneId = v == null ? null : v.TimeZoneId,
-                }
+            var rows = new List<Row>(pageSize);
+            await foreach (
+                var row in PageOf
+                    .For(db)(db, today, (page - 1) * pageSize, pageSize)
+                    .WithCancellation(cancellationToken)
             )
-                .Skip((page - 1) * pageSize)
-                .Take(pageSize)
-                .ToListAsync(cancellationToken);
-            return new Result(
-                [.. rows.Select(r => r with { DaysOverdue = today.DayNumber - r.DueOn.DayNumber })],
-                total,
-                page,
-                pageSize,
-                today
-            );
+            {
+                rows.Add(row with { DaysOverdue = today.DayNumber - row.DueOn.DayNumber });
+            }
+
+            return new Result(rows, total, page, pageSize, today);
         }
     }
 }

@@ -8,14 +8,15 @@ using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Web.Tests;
 
-/// <summary>The header's links, whose addresses the router generates once and the portal then keeps
-/// (<see cref="HeaderLinks"/>): each leads to its page, for a visitor and for an administrator, whichever page was
-/// drawn first, and an address keeps the path base the portal is served under.</summary>
-public sealed partial class HeaderLinksTests : IClassFixture<PortalFactory>
+/// <summary>Addresses the router generates once and the portal then keeps (<see cref="KeptLinks"/>): each header link
+/// leads to its page, for a visitor and for an administrator, whichever page was drawn first; an address keeps the
+/// path base the portal is served under; a record's address (a list's row link, a row's button) is the router's own
+/// for that id.</summary>
+public sealed partial class KeptLinksTests : IClassFixture<PortalFactory>
 {
     private readonly PortalFactory portal;
 
-    public HeaderLinksTests(PortalFactory portal) => this.portal = portal.Start();
+    public KeptLinksTests(PortalFactory portal) => this.portal = portal.Start();
 
     [Fact]
     public async Task Every_header_link_of_an_administrator_opens_its_page_whichever_page_was_drawn_first()
@@ -61,7 +62,7 @@ public sealed partial class HeaderLinksTests : IClassFixture<PortalFactory>
     [Fact]
     public void An_address_keeps_the_path_base_it_was_asked_for()
     {
-        var links = portal.Services.GetRequiredService<HeaderLinks>();
+        var links = portal.Services.GetRequiredService<KeptLinks>();
         var under = new DefaultHttpContext { Request = { PathBase = "/portal" } };
         var root = new DefaultHttpContext();
 
@@ -69,6 +70,38 @@ public sealed partial class HeaderLinksTests : IClassFixture<PortalFactory>
         Assert.Equal("/Visits", links.To(root, "/Visits/Index"));
         Assert.Equal("/portal/Visits", links.To(under, "/Visits/Index"));
         Assert.Throws<InvalidOperationException>(() => links.To(root, "/No/Such/Page"));
+    }
+
+    [Theory]
+    [InlineData("/Visits/Details", null)]
+    [InlineData("/Membership/Inquiries/Details", null)]
+    [InlineData("/FollowUps/Status", "Done")]
+    [InlineData("/FollowUps/Status", "Reopen")]
+    public void A_records_address_is_the_one_the_router_writes_for_its_id(string page, string? handler)
+    {
+        var links = portal.Services.GetRequiredService<KeptLinks>();
+        var router = portal.Services.GetRequiredService<LinkGenerator>();
+        foreach (var pathBase in new[] { "", "/portal" })
+        {
+            var context = new DefaultHttpContext { Request = { PathBase = pathBase } };
+            // Ids with the marker's digits inside them, and ids of every length, land where the router puts them.
+            foreach (var id in new[] { 1, 7, 42, 2147, 214748364, 1_000_000 })
+            {
+                var expected = router.GetPathByPage(page, handler, new { id }, pathBase);
+                Assert.Equal(expected, links.To(context, page, id, handler));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_record_address_under_a_path_base_holding_the_marker_is_generated_in_full()
+    {
+        var links = portal.Services.GetRequiredService<KeptLinks>();
+        var context = new DefaultHttpContext { Request = { PathBase = "/2147483647" } };
+
+        Assert.Equal("/2147483647/Visits/Details/5", links.To(context, "/Visits/Details", 5));
+        Assert.Equal("/2147483647/Visits/Details/6", links.To(context, "/Visits/Details", 6));
+        Assert.Throws<InvalidOperationException>(() => links.To(context, "/No/Such/Page", 5));
     }
 
     /// <summary>The addresses the header links to, in order (the page's own links and the forms' actions left out).
