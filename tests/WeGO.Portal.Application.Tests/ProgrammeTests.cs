@@ -142,6 +142,32 @@ public sealed partial class ProgrammeTests : IClassFixture<ProgrammeTests.Portal
         Assert.NotNull(first);
     }
 
+    /// <summary>The visit page builds its programme from the visit it already read (<see cref="VisitProgramme.Of"/>);
+    /// it must show what the programme page reads on its own, field for field, before and after sending and after
+    /// a change.</summary>
+    [Fact]
+    public async Task The_visit_pages_programme_is_the_one_the_programme_page_reads()
+    {
+        var (id, _) = await ConfirmedVisitWithContactAsync("es", rosterDeadline: new DateOnly(2024, 10, 4));
+        await AddAgendaItemAsync(id, new TimeOnly(10, 0), "Palabras de bienvenida", "Jeong-kee Kim");
+        await AssertSameAsync();
+
+        await SendAsync(id);
+        await AddAgendaItemAsync(id, new TimeOnly(11, 0), "Preguntas", null);
+        await AssertSameAsync();
+
+        async Task AssertSameAsync()
+        {
+            var fromVisit = VisitProgramme.Of((await portal.SendAsync(new GetVisit.Query(id)))!);
+            var read = await ProgrammeAsync(id);
+            Assert.Equal(
+                System.Text.Json.JsonSerializer.Serialize(read),
+                System.Text.Json.JsonSerializer.Serialize(fromVisit)
+            );
+            Assert.NotEmpty(read.Agenda);
+        }
+    }
+
     [Fact]
     public async Task The_delegation_link_opens_the_programme_and_a_wrong_replaced_or_expired_link_opens_nothing()
     {

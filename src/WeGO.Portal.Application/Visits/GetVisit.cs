@@ -17,8 +17,8 @@ public static class GetVisit
     [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(int Id) : IQuery<Details?>;
 
-    /// <summary>The visit, its facts grouped by what they describe; follow-ups, report and history come from their
-    /// own tables.</summary>
+    /// <summary>The visit, its facts grouped by what they describe, with its report's state; follow-ups and history
+    /// come from their own tables.</summary>
     public sealed record Details
     {
         public required int Id { get; init; }
@@ -42,6 +42,10 @@ public static class GetVisit
         public required IReadOnlyList<AgendaRow> Agenda { get; init; }
 
         public required IReadOnlyList<string> Topics { get; init; }
+
+        /// <summary>What the programme shows beyond the facts above, read in the same statement so the visit page
+        /// builds its programme without reading the visit again (<see cref="VisitProgramme.Of(Details)"/>).</summary>
+        public required ProgrammeFactsRow ProgrammeFacts { get; init; }
 
         public IReadOnlyList<FollowUpView> FollowUps { get; init; } = [];
 
@@ -88,6 +92,27 @@ public static class GetVisit
     );
 
     public sealed record ReportRow(int Id, ReviewState State);
+
+    /// <summary>The programme's own facts: the venue's address, the day's contacts, who receives the programme and
+    /// what was last sent.</summary>
+    public sealed record ProgrammeFactsRow(
+        string? VenueAddress,
+        string? DayContacts,
+        string? ContactName,
+        string? ContactEmail,
+        string ContactLanguage,
+        DateOnly? RosterDeadline,
+        bool HasDelegationLink,
+        string? ProgrammeSent,
+        DateTime? ProgrammeSentAtUtc
+    );
+
+    /// <summary>A report's id and state, read beside the visit: each is a lookup on the report's unique visit id.
+    /// </summary>
+    private sealed record ReportColumns(int? Id, ReviewState? State)
+    {
+        public ReportRow? Row => Id is { } id && State is { } state ? new ReportRow(id, state) : null;
+    }
 
     public sealed record HostRow(string Name, string? Title, string? StaffUserId);
 
@@ -159,21 +184,25 @@ public static class GetVisit
                                 .Select(a => new AgendaRow(a.Order, a.StartsAt, a.EndsAt, a.Title, a.Speaker, a.Notes))
                                 .ToList(),
                             Topics = v.Topics.OrderBy(t => t.Id).Select(t => t.Title).ToList(),
+                            ProgrammeFacts = new ProgrammeFactsRow(
+                                v.VenueAddress,
+                                v.DayContacts,
+                                v.Delegation.ContactName,
+                                v.Delegation.ContactEmail,
+                                v.Delegation.ContactLanguage,
+                                v.Delegation.RosterDeadline,
+                                v.Delegation.LinkTokenHash != null,
+                                v.Delegation.ProgrammeSent,
+                                v.Delegation.ProgrammeSentAtUtc
+                            ),
+                            Report = new ReportColumns(
+                                db.VisitReports.Where(r => r.VisitId == v.Id).Select(r => (int?)r.Id).FirstOrDefault(),
+                                db.VisitReports.Where(r => r.VisitId == v.Id)
+                                    .Select(r => (ReviewState?)r.State)
+                                    .FirstOrDefault()
+                            ).Row,
                         })
                         .AsSplitQuery()
-                        .SingleOrDefault()
-            )
-        );
-
-        private static readonly CompiledQuery<
-            Func<PortalDbContext, int, CancellationToken, Task<ReportRow?>>
-        > ReportOf = new(() =>
-            EF.CompileAsyncQuery(
-                (PortalDbContext db, int id, CancellationToken _) =>
-                    db
-                        .VisitReports.AsNoTracking()
-                        .Where(r => r.VisitId == id)
-                        .Select(r => new ReportRow(r.Id, r.State))
                         .SingleOrDefault()
             )
         );
@@ -207,7 +236,6 @@ public static class GetVisit
                 .OrderBy(f => f.DueOn)
                 .ThenBy(f => f.Id)
                 .ToListAsync(cancellationToken);
-            var report = await ReportOf.For(db)(db, query.Id, cancellationToken);
             var id = query.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var history = new List<HistoryRow>();
             await foreach (var row in HistoryOf.For(db)(db, id).WithCancellation(cancellationToken))
@@ -218,7 +246,6 @@ public static class GetVisit
             return details with
             {
                 FollowUps = followUps,
-                Report = report,
                 History = history,
             };
         }

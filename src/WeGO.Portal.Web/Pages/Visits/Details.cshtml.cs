@@ -27,7 +27,7 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
         }
 
         Visit = visit;
-        Programme = (await mediator.Send(new GetProgramme.Query(id), cancellationToken))!;
+        Programme = VisitProgramme.Of(visit);
         CanEdit = (await authorization.AuthorizeAsync(User, WebSetup.Policies.EditVisits)).Succeeded;
         return Page();
     }
