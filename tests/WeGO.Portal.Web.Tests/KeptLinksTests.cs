@@ -77,6 +77,9 @@ public sealed partial class KeptLinksTests : IClassFixture<PortalFactory>
     [InlineData("/Membership/Inquiries/Details", null)]
     [InlineData("/FollowUps/Status", "Done")]
     [InlineData("/FollowUps/Status", "Reopen")]
+    [InlineData("/Visits/Details", "Ics")]
+    [InlineData("/Organizations/Names", null)]
+    [InlineData("/Reports/Details", null)]
     public void A_records_address_is_the_one_the_router_writes_for_its_id(string page, string? handler)
     {
         var links = portal.Services.GetRequiredService<KeptLinks>();
