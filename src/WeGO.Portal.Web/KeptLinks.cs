@@ -23,7 +23,9 @@ public sealed class KeptLinks(LinkGenerator links)
 
     private readonly ConcurrentDictionary<(string PathBase, string Page), string> kept = new();
 
-    private readonly ConcurrentDictionary<(string PathBase, string Page, string? Handler), Around> keptAround = new();
+    /// <summary>What stands around the marker per path base, page and handler; null where the address cannot be
+    /// split, so that one is generated in full once per call rather than tried with the marker every time.</summary>
+    private readonly ConcurrentDictionary<(string PathBase, string Page, string? Handler), Around?> keptAround = new();
 
     /// <summary>The address of <paramref name="page"/> (a page's absolute name, "/Visits/Index") for this
     /// request's path base.</summary>
@@ -56,18 +58,15 @@ public sealed class KeptLinks(LinkGenerator links)
         if (!keptAround.TryGetValue(key, out var around))
         {
             around = Split(Generate(context, page, Marker, handler));
-            if (around is null)
-            {
-                return Generate(context, page, id, handler);
-            }
-
             if (keptAround.Count < MostKept)
             {
                 keptAround.TryAdd(key, around);
             }
         }
 
-        return string.Concat(around.Before, id.ToString(CultureInfo.InvariantCulture), around.After);
+        return around is null
+            ? Generate(context, page, id, handler)
+            : string.Concat(around.Before, id.ToString(CultureInfo.InvariantCulture), around.After);
     }
 
     private string Generate(HttpContext context, string page, int id, string? handler) =>
