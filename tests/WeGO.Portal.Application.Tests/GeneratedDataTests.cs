@@ -81,7 +81,26 @@ public sealed class GeneratedDataTests(GeneratedDataTests.GeneratedPortal genera
             Assert.Equal(visit.StartsAtUtc, details.Plan.StartsAtUtc);
             Assert.True(details.Plan.StartsAtUtc < details.Plan.EndsAtUtc);
             Assert.Equal(visit.Delegation.Headcount, details.Delegation.Headcount);
-            Assert.Equal(visit.Hosts.OrderBy(h => h.Order).Select(h => h.Name), details.Hosts.Select(h => h.Name));
+            Assert.Equal(visit.Delegation.ArrivedCount, details.Delegation.Arrived);
+            // Every list field for field, in the order the page shows it (the four are read in one statement).
+            Assert.Equal(
+                visit.Hosts.OrderBy(h => h.Order).Select(h => new GetVisit.HostRow(h.Name, h.Title, h.StaffUserId)),
+                details.Hosts
+            );
+            Assert.Equal(
+                visit
+                    .Delegation.Members.OrderBy(m => m.Role == DelegationRole.HeadOfDelegation ? 0 : 1)
+                    .ThenBy(m => m.FullName, StringComparer.Ordinal)
+                    .Select(m => new GetVisit.MemberRow(m.FullName, m.Title, m.Organization, m.Role)),
+                details.Roster
+            );
+            Assert.Equal(
+                visit
+                    .Agenda.OrderBy(a => a.Order)
+                    .Select(a => new GetVisit.AgendaRow(a.Order, a.StartsAt, a.EndsAt, a.Title, a.Speaker, a.Notes)),
+                details.Agenda
+            );
+            Assert.Equal(visit.Topics.OrderBy(t => t.Id).Select(t => t.Title), details.Topics);
             Assert.InRange(details.Hosts.Count, 1, 3);
             Assert.InRange(details.Agenda.Count, 3, 6);
             Assert.Equal(Enumerable.Range(1, details.Agenda.Count), details.Agenda.Select(a => a.Order));

@@ -17,8 +17,8 @@ public static class GetVisit
     [AllowedTo(RoleGroup.ReadVisits)]
     public sealed record Query(int Id) : IQuery<Details?>;
 
-    /// <summary>The visit, its facts grouped by what they describe, with its report's state; follow-ups and history
-    /// come from their own tables.</summary>
+    /// <summary>The visit, its facts grouped by what they describe, with its report's state; its lists (hosts,
+    /// roster, agenda, topics), follow-ups and history come from their own tables.</summary>
     public sealed record Details
     {
         public required int Id { get; init; }
@@ -35,13 +35,13 @@ public static class GetVisit
 
         public required DelegationRow Delegation { get; init; }
 
-        public required IReadOnlyList<HostRow> Hosts { get; init; }
+        public IReadOnlyList<HostRow> Hosts { get; init; } = [];
 
-        public required IReadOnlyList<MemberRow> Roster { get; init; }
+        public IReadOnlyList<MemberRow> Roster { get; init; } = [];
 
-        public required IReadOnlyList<AgendaRow> Agenda { get; init; }
+        public IReadOnlyList<AgendaRow> Agenda { get; init; } = [];
 
-        public required IReadOnlyList<string> Topics { get; init; }
+        public IReadOnlyList<string> Topics { get; init; } = [];
 
         /// <summary>What the programme shows beyond the facts above, read in the same statement so the visit page
         /// builds its programme without reading the visit again (<see cref="VisitProgramme.Of(Details)"/>).</summary>
@@ -129,6 +129,43 @@ public static class GetVisit
 
     public sealed record HistoryRow(DateTime OccurredAtUtc, string ActorName, string Action);
 
+    /// <summary>Which of the visit's lists a <see cref="ListLine"/> belongs to, in the order they are read.</summary>
+    private enum VisitList
+    {
+        Hosts,
+        Roster,
+        Agenda,
+        Topics,
+    }
+
+    /// <summary>One row of the visit's lists, in the one shape the four share so they are read in one statement:
+    /// <see cref="Text"/> is a host's or delegate's name, an agenda item's or topic's title; <see cref="Detail"/> a
+    /// host's staff account, a delegate's organization, an agenda item's speaker.</summary>
+    private sealed class ListLine
+    {
+        public VisitList List { get; init; }
+
+        /// <summary>Where the line stands in its list (a host's or agenda item's order, the head of delegation first,
+        /// topics as recorded); lines in the same place follow <see cref="Text"/>.</summary>
+        public int Position { get; init; }
+
+        public string Text { get; init; } = "";
+
+        public string? Title { get; init; }
+
+        public string? Detail { get; init; }
+
+        public DelegationRole? Role { get; init; }
+
+        public bool Arrived { get; init; }
+
+        public TimeOnly? StartsAt { get; init; }
+
+        public TimeOnly? EndsAt { get; init; }
+
+        public string? Notes { get; init; }
+    }
+
     public sealed class Handler(PortalDbContext db, ICurrentActor actor, TimeProvider clock)
         : IQueryHandler<Query, Details?>
     {
@@ -157,33 +194,19 @@ public static class GetVisit
                                 v.OrganizationId
                             ),
                             Plan = new PlanRow(v.Purpose, v.Venue, v.StartsAtUtc, v.EndsAtUtc, v.TimeZoneId),
+                            // Headcount and arrivals here are the number announced and none: the handler counts
+                            // them from the roster it reads with the visit's lists.
                             Delegation = new DelegationRow(
                                 v.Delegation.HeadOfDelegation,
                                 v.Delegation.HeadOfDelegationTitle,
                                 v.Delegation.ExpectedHeadcount == Delegation.NotAnnounced
                                     ? (int?)null
                                     : v.Delegation.ExpectedHeadcount,
-                                v.Delegation.Members.Count > 0
-                                    ? v.Delegation.Members.Count
-                                    : v.Delegation.ExpectedHeadcount,
-                                v.Delegation.Members.Count(m => m.ArrivedAtUtc != null),
+                                v.Delegation.ExpectedHeadcount,
+                                0,
                                 v.Languages,
                                 v.InterpretationNeeded
                             ),
-                            Hosts = v
-                                .Hosts.OrderBy(h => h.Order)
-                                .Select(h => new HostRow(h.Name, h.Title, h.StaffUserId))
-                                .ToList(),
-                            Roster = v
-                                .Delegation.Members.OrderBy(m => m.Role == DelegationRole.HeadOfDelegation ? 0 : 1)
-                                .ThenBy(m => m.FullName)
-                                .Select(m => new MemberRow(m.FullName, m.Title, m.Organization, m.Role))
-                                .ToList(),
-                            Agenda = v
-                                .Agenda.OrderBy(a => a.Order)
-                                .Select(a => new AgendaRow(a.Order, a.StartsAt, a.EndsAt, a.Title, a.Speaker, a.Notes))
-                                .ToList(),
-                            Topics = v.Topics.OrderBy(t => t.Id).Select(t => t.Title).ToList(),
                             ProgrammeFacts = new ProgrammeFactsRow(
                                 v.VenueAddress,
                                 v.DayContacts,
@@ -202,9 +225,89 @@ public static class GetVisit
                                     .FirstOrDefault()
                             ).Row,
                         })
-                        .AsSplitQuery()
                         .SingleOrDefault()
             )
+        );
+
+        /// <summary>The visit's hosts, roster, agenda and topics in one statement, each list in the order it is shown.
+        /// Read as four collections of the visit's query, they were four statements each repeating the visit's joins,
+        /// and SQLite compiles every statement anew: that compiling was most of the page's time in SQLite
+        /// (docs/decisions/0053).</summary>
+        private static readonly CompiledQuery<Func<PortalDbContext, int, IAsyncEnumerable<ListLine>>> ListsOf = new(
+            () =>
+                EF.CompileAsyncQuery<PortalDbContext, int, ListLine>(
+                    (PortalDbContext db, int id) =>
+                        db.Set<Delegation>()
+                            .Where(d => d.VisitId == id)
+                            .SelectMany(d => d.Members)
+                            .Select(m => new ListLine
+                            {
+                                List = VisitList.Roster,
+                                Position = m.Role == DelegationRole.HeadOfDelegation ? 0 : 1,
+                                Text = m.FullName,
+                                Title = m.Title,
+                                Detail = m.Organization,
+                                Role = m.Role,
+                                Arrived = m.ArrivedAtUtc != null,
+                                StartsAt = null,
+                                EndsAt = null,
+                                Notes = null,
+                            })
+                            .Concat(
+                                db.Set<VisitHost>()
+                                    .Where(h => EF.Property<int>(h, "VisitId") == id)
+                                    .Select(h => new ListLine
+                                    {
+                                        List = VisitList.Hosts,
+                                        Position = h.Order,
+                                        Text = h.Name,
+                                        Title = h.Title,
+                                        Detail = h.StaffUserId,
+                                        Role = null,
+                                        Arrived = false,
+                                        StartsAt = null,
+                                        EndsAt = null,
+                                        Notes = null,
+                                    })
+                            )
+                            .Concat(
+                                db.Set<AgendaItem>()
+                                    .Where(a => EF.Property<int>(a, "VisitId") == id)
+                                    .Select(a => new ListLine
+                                    {
+                                        List = VisitList.Agenda,
+                                        Position = a.Order,
+                                        Text = a.Title,
+                                        Title = null,
+                                        Detail = a.Speaker,
+                                        Role = null,
+                                        Arrived = false,
+                                        StartsAt = a.StartsAt,
+                                        EndsAt = a.EndsAt,
+                                        Notes = a.Notes,
+                                    })
+                            )
+                            .Concat(
+                                db.Set<TopicOfInterest>()
+                                    .Where(t => EF.Property<int>(t, "VisitId") == id)
+                                    .Select(t => new ListLine
+                                    {
+                                        List = VisitList.Topics,
+                                        Position = t.Id,
+                                        Text = t.Title,
+                                        Title = null,
+                                        Detail = null,
+                                        Role = null,
+                                        Arrived = false,
+                                        StartsAt = null,
+                                        EndsAt = null,
+                                        Notes = null,
+                                    })
+                            )
+                            .OrderBy(l => l.List)
+                            .ThenBy(l => l.Position)
+                            .ThenBy(l => l.Text)
+                )
         );
 
         /// <summary>The visit's last hundred audit entries, newest first.</summary>
@@ -230,6 +333,33 @@ public static class GetVisit
                 return null;
             }
 
+            var hosts = new List<HostRow>();
+            var roster = new List<MemberRow>();
+            var agenda = new List<AgendaRow>();
+            var topics = new List<string>();
+            var arrived = 0;
+            await foreach (var line in ListsOf.For(db)(db, query.Id).WithCancellation(cancellationToken))
+            {
+                switch (line.List)
+                {
+                    case VisitList.Hosts:
+                        hosts.Add(new HostRow(line.Text, line.Title, line.Detail));
+                        break;
+                    case VisitList.Roster:
+                        roster.Add(new MemberRow(line.Text, line.Title, line.Detail, line.Role!.Value));
+                        arrived += line.Arrived ? 1 : 0;
+                        break;
+                    case VisitList.Agenda:
+                        agenda.Add(
+                            new AgendaRow(line.Position, line.StartsAt, line.EndsAt, line.Text, line.Detail, line.Notes)
+                        );
+                        break;
+                    default:
+                        topics.Add(line.Text);
+                        break;
+                }
+            }
+
             var today = LocalDays.Today(clock, actor.TimeZoneId);
             var followUps = await FollowUpView
                 .Of(db.FollowUps.AsNoTracking().Where(f => f.VisitId == query.Id), db, today)
@@ -245,6 +375,16 @@ public static class GetVisit
 
             return details with
             {
+                // The headcount is the roster's size once there is one, else the number announced.
+                Delegation = details.Delegation with
+                {
+                    Headcount = roster.Count > 0 ? roster.Count : details.Delegation.Headcount,
+                    Arrived = arrived,
+                },
+                Hosts = hosts,
+                Roster = roster,
+                Agenda = agenda,
+                Topics = topics,
                 FollowUps = followUps,
                 History = history,
             };
