@@ -129,7 +129,8 @@ public static class GetVisit
 
     public sealed record HistoryRow(DateTime OccurredAtUtc, string ActorName, string Action);
 
-    /// <summary>Which of the visit's lists a <see cref="ListLine"/> belongs to, in the order they are read.</summary>
+    /// <summary>Which of the visit's lists a <see cref="ListLine"/> belongs to, in the order the statement returns
+    /// them.</summary>
     private enum VisitList
     {
         Hosts,
@@ -232,7 +233,8 @@ public static class GetVisit
         /// <summary>The visit's hosts, roster, agenda and topics in one statement, each list in the order it is shown.
         /// Read as four collections of the visit's query, they were four statements each repeating the visit's joins,
         /// and SQLite compiles every statement anew: that compiling was most of the page's time in SQLite
-        /// (docs/decisions/0053).</summary>
+        /// (docs/decisions/0053). The roster comes first: a union's column takes its type from the first branch, and
+        /// only the roster has a role (stored as its name) where the others have none.</summary>
         private static readonly CompiledQuery<Func<PortalDbContext, int, IAsyncEnumerable<ListLine>>> ListsOf = new(
             () =>
                 EF.CompileAsyncQuery<PortalDbContext, int, ListLine>(
