@@ -195,15 +195,15 @@ public static class GetVisit
                                 v.OrganizationId
                             ),
                             Plan = new PlanRow(v.Purpose, v.Venue, v.StartsAtUtc, v.EndsAtUtc, v.TimeZoneId),
-                            // Headcount and arrivals here are the number announced and none: the handler counts
-                            // them from the roster it reads with the visit's lists.
+                            // Headcount and arrivals are left at 0 here: the handler counts them from the roster
+                            // it reads with the visit's lists.
                             Delegation = new DelegationRow(
                                 v.Delegation.HeadOfDelegation,
                                 v.Delegation.HeadOfDelegationTitle,
                                 v.Delegation.ExpectedHeadcount == Delegation.NotAnnounced
                                     ? (int?)null
                                     : v.Delegation.ExpectedHeadcount,
-                                v.Delegation.ExpectedHeadcount,
+                                0,
                                 0,
                                 v.Languages,
                                 v.InterpretationNeeded
@@ -377,10 +377,12 @@ public static class GetVisit
 
             return details with
             {
-                // The headcount is the roster's size once there is one, else the number announced.
                 Delegation = details.Delegation with
                 {
-                    Headcount = roster.Count > 0 ? roster.Count : details.Delegation.Headcount,
+                    Headcount = Delegation.HeadcountOf(
+                        roster.Count,
+                        details.Delegation.ExpectedHeadcount ?? Delegation.NotAnnounced
+                    ),
                     Arrived = arrived,
                 },
                 Hosts = hosts,

@@ -64,7 +64,11 @@ public sealed class Delegation : Entity
         ];
 
     /// <summary>The roster's size once one exists; until then, the announced number.</summary>
-    public int Headcount => members.Count > 0 ? members.Count : ExpectedHeadcount;
+    public int Headcount => HeadcountOf(members.Count, ExpectedHeadcount);
+
+    /// <summary>The headcount rule for a roster already read: its size once it has anyone, else the number announced
+    /// (<see cref="NotAnnounced"/> when none was).</summary>
+    public static int HeadcountOf(int rosterSize, int announced) => rosterSize > 0 ? rosterSize : announced;
 
     internal void NameHead(string name, string? title)
     {
