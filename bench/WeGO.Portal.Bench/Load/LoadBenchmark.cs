@@ -6,7 +6,8 @@ using WeGO.Portal.Bench.VisitsList;
 
 namespace WeGO.Portal.Bench.Load;
 
-/// <summary>`load`: for each generated data folder, starts the portal as its own process, signs in as the bench
+/// <summary>`load`: for each generated data folder, starts the portal as its own process on a copy of it
+/// (<see cref="WorkingCopy"/>: what a run stores is gone after it), signs in as the bench
 /// administrator (public pages as an anonymous visitor), puts each page of <see cref="LoadPages"/> (and its baseline)
 /// under closed-loop load, samples the portal's peak memory, and prints one table with the targets checked.</summary>
 internal static class LoadBenchmark
@@ -87,9 +88,11 @@ internal static class LoadBenchmark
 
         var visits = CountVisits(database);
         var release = NewestRelease(database);
+        using var copy = WorkingCopy.Of(folder);
+        database = copy.Database;
         var startup = System.Diagnostics.Stopwatch.StartNew();
         await using var portal = await PortalProcess.StartAsync(
-            folder,
+            copy.Folder,
             BenchPortal.AdminEmail,
             BenchPortal.AdminPassword
         );
