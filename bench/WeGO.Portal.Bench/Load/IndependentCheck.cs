@@ -37,8 +37,9 @@ internal static class IndependentCheck
         }
 
         var folder = Path.GetFullPath(settings.DataFolder);
+        using var copy = WorkingCopy.Of(folder);
         await using var portal = await PortalProcess.StartAsync(
-            folder,
+            copy.Folder,
             BenchPortal.AdminEmail,
             BenchPortal.AdminPassword
         );
