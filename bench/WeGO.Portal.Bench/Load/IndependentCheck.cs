@@ -37,9 +37,8 @@ internal static class IndependentCheck
         }
 
         var folder = Path.GetFullPath(settings.DataFolder);
-        using var copy = WorkingCopy.Of(folder);
         await using var portal = await PortalProcess.StartAsync(
-            copy.Folder,
+            folder,
             BenchPortal.AdminEmail,
             BenchPortal.AdminPassword
         );

@@ -7,7 +7,7 @@ using WeGO.Portal.Bench.VisitsList;
 namespace WeGO.Portal.Bench.Load;
 
 /// <summary>`load`: for each generated data folder, starts the portal as its own process on a copy of it
-/// (<see cref="WorkingCopy"/>: what a run stores is gone after it), signs in as the bench
+/// (<see cref="PortalProcess"/>: what a run stores is gone after it), signs in as the bench
 /// administrator (public pages as an anonymous visitor), puts each page of <see cref="LoadPages"/> (and its baseline)
 /// under closed-loop load, samples the portal's peak memory, and prints one table with the targets checked.</summary>
 internal static class LoadBenchmark
@@ -88,11 +88,9 @@ internal static class LoadBenchmark
 
         var visits = CountVisits(database);
         var release = NewestRelease(database);
-        using var copy = WorkingCopy.Of(folder);
-        database = copy.Database;
         var startup = System.Diagnostics.Stopwatch.StartNew();
         await using var portal = await PortalProcess.StartAsync(
-            copy.Folder,
+            folder,
             BenchPortal.AdminEmail,
             BenchPortal.AdminPassword
         );
@@ -151,7 +149,7 @@ internal static class LoadBenchmark
                     settings,
                     output
                 );
-                handles = Math.Max(handles, portal.OpenDatabaseFiles(database));
+                handles = Math.Max(handles, portal.OpenDatabaseFiles());
                 measured.Add(new Measured(page, visits, alone, null));
                 continue;
             }
@@ -168,7 +166,7 @@ internal static class LoadBenchmark
                 {
                     var result = await LoadAsync(ClientFor(page), portal, page, which, visits, release, share, output);
                     (which == page.Path ? pageRounds : baselineRounds).Add(result);
-                    handles = Math.Max(handles, portal.OpenDatabaseFiles(database));
+                    handles = Math.Max(handles, portal.OpenDatabaseFiles());
                 }
             }
 

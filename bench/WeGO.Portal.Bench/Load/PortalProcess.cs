@@ -7,18 +7,20 @@ using System.Text.Json;
 namespace WeGO.Portal.Bench.Load;
 
 /// <summary>The portal under test in a process of its own: the built WeGO.Portal.Web (same configuration as this
-/// benchmark, Release under bench/run) on a free loopback port, in the Production environment, on a generated data
-/// folder, with demo seeding off and the baseline pages on. Its console goes to portal-console.log in the data
-/// folder.</summary>
+/// benchmark, Release under bench/run) on a free loopback port, in the Production environment, on a copy of a
+/// generated data folder (<see cref="WorkingCopy"/>: what a run stores is gone when the portal stops), with demo
+/// seeding off and the baseline pages on. Its console ends in portal-console.log in the generated folder.</summary>
 internal sealed class PortalProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StreamWriter console;
+    private readonly WorkingCopy data;
 
-    private PortalProcess(Process process, StreamWriter console, Uri root)
+    private PortalProcess(Process process, StreamWriter console, WorkingCopy data, Uri root)
     {
         this.process = process;
         this.console = console;
+        this.data = data;
         Root = root;
     }
 
@@ -66,7 +68,8 @@ internal sealed class PortalProcess : IAsyncDisposable
         // Production behind a TLS-terminating proxy (docs/operations.md): the client sends X-Forwarded-Proto: https, so
         // HTTPS redirection, HSTS and Secure cookies behave as deployed, over plain loopback http.
         environment["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true";
-        environment["Portal__DataDirectory"] = dataFolder;
+        var data = WorkingCopy.Of(dataFolder);
+        environment["Portal__DataDirectory"] = data.Folder;
         environment["Portal__Admin__Email"] = adminEmail;
         environment["Portal__Admin__Password"] = adminPassword;
         environment["Portal__SeedDemo"] = "false";
@@ -77,7 +80,10 @@ internal sealed class PortalProcess : IAsyncDisposable
         // into 429s.
         environment["Portal__Inquiries__RateLimit__PermitLimit"] = "100000000";
 
-        var log = new StreamWriter(Path.Combine(dataFolder, "portal-console.log"), append: false) { AutoFlush = false };
+        var log = new StreamWriter(Path.Combine(data.Folder, WorkingCopy.ConsoleLog), append: false)
+        {
+            AutoFlush = false,
+        };
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the portal");
         var gate = new Lock();
         void Write(string? line)
@@ -96,11 +102,21 @@ internal sealed class PortalProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var portal = new PortalProcess(process, log, new Uri($"http://127.0.0.1:{port}/"))
+        var portal = new PortalProcess(process, log, data, new Uri($"http://127.0.0.1:{port}/"))
         {
             Collector = serverGc ? "server GC" : "workstation GC",
         };
-        await portal.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
+        try
+        {
+            await portal.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
+        }
+        catch
+        {
+            // Stopped, its log closed and moved to the generated folder, its copy deleted.
+            await portal.DisposeAsync();
+            throw;
+        }
+
         return portal;
     }
 
@@ -129,8 +145,9 @@ internal sealed class PortalProcess : IAsyncDisposable
 
     /// <summary>How many open handles the process holds on its database file: with Microsoft.Data.Sqlite's pool, about
     /// one per connection, each with its own page cache.</summary>
-    public int OpenDatabaseFiles(string database)
+    public int OpenDatabaseFiles()
     {
+        var database = data.Database;
         var count = 0;
         foreach (var fd in Directory.EnumerateFileSystemEntries($"/proc/{process.Id}/fd"))
         {
@@ -191,7 +208,7 @@ internal sealed class PortalProcess : IAsyncDisposable
             {
                 throw new InvalidOperationException(
                     $"The portal stopped at start-up (exit code {process.ExitCode}); "
-                        + "see portal-console.log in the data folder."
+                        + "see portal-console.log in the generated data folder."
                 );
             }
 
@@ -214,7 +231,7 @@ internal sealed class PortalProcess : IAsyncDisposable
         }
 
         throw new TimeoutException(
-            "The portal did not become ready in time; see portal-console.log in the data folder."
+            "The portal did not become ready in time; see portal-console.log in the generated data folder."
         );
     }
 
@@ -249,6 +266,7 @@ internal sealed class PortalProcess : IAsyncDisposable
 
         process.Dispose();
         await console.DisposeAsync();
+        data.Dispose();
     }
 
     /// <summary>Debug or Release: the portal is taken from the same configuration this benchmark was built
