@@ -1,11 +1,11 @@
 namespace WeGO.Portal.Bench.Load;
 
 /// <summary>A generated data folder's database and documents, copied for one <see cref="PortalProcess"/> and deleted
-/// when it stops, so every run of <c>load</c> or <c>check</c> measures the data as generated. The public form's posts store thousands of
-/// inquiries a run, and signing in and the portal's own timers write too: measured on the generated folder itself,
-/// each later run counted them (after a morning of runs, 99,000 posted inquiries made the baseline layout's count of
-/// new inquiries seven times slower, and its overhead read -44%). The portal's console log is kept in the generated
-/// folder.</summary>
+/// when it stops, so every run of <c>load</c> or <c>check</c> measures the data as generated. The public form's posts
+/// store thousands of inquiries a run, and signing in and the portal's own timers write too: measured on the generated
+/// folder itself, each later run counted them (after a morning of runs, 99,000 posted inquiries made the baseline
+/// layout's count of new inquiries seven times slower, and its overhead read -44%). The portal's console log is kept
+/// in the generated folder.</summary>
 internal sealed class WorkingCopy : IDisposable
 {
     public const string ConsoleLog = "portal-console.log";
