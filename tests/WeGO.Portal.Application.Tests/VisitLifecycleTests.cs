@@ -4,6 +4,7 @@ using WeGO.Portal.Application.Common;
 using WeGO.Portal.Application.FollowUps;
 using WeGO.Portal.Application.Visits;
 using WeGO.Portal.Domain.Common;
+using WeGO.Portal.Domain.FollowUps;
 using WeGO.Portal.Domain.Visits;
 using WeGO.Portal.Testing;
 
@@ -471,12 +472,23 @@ public sealed class VisitLifecycleTests(PortalFactory portal) : IClassFixture<Po
             }
         );
 
+        var other = await ScheduleAsync();
+        await portal.SendAsync(
+            new AddFollowUp.Command
+            {
+                VisitId = other,
+                Description = "Another visit's follow-up",
+                OwnerName = "Jeong-kee Kim",
+                DueOn = today.AddDays(-5),
+            }
+        );
+
         var followUps = (await VisitAsync(id)).FollowUps;
 
         Assert.Equal(
             [("Send the membership application form", true), ("Share the feasibility-study call", false)],
             followUps.Select(f => (f.Description, f.IsOverdue))
         );
-        Assert.All(followUps, f => Assert.Equal(id, f.VisitId));
+        Assert.All(followUps, f => Assert.Equal(FollowUpStatus.Open, f.Status));
     }
 }

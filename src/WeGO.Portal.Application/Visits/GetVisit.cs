@@ -47,7 +47,7 @@ public static class GetVisit
         /// builds its programme without reading the visit again (<see cref="VisitProgramme.Of(Details)"/>).</summary>
         public required ProgrammeFactsRow ProgrammeFacts { get; init; }
 
-        public IReadOnlyList<FollowUpView> FollowUps { get; init; } = [];
+        public IReadOnlyList<FollowUpRow> FollowUps { get; init; } = [];
 
         public ReportRow? Report { get; init; }
 
@@ -127,6 +127,20 @@ public static class GetVisit
         string? Notes
     );
 
+    /// <summary>One of the visit's follow-ups: what is to be done, by whom, when, and its state (overdue counted in the
+    /// viewer's day).</summary>
+    public sealed record FollowUpRow(
+        int Id,
+        int Version,
+        string Description,
+        string OwnerName,
+        DateOnly DueOn,
+        FollowUpStatus Status,
+        bool IsOverdue,
+        DateTime? ClosedAtUtc,
+        string? ClosedBy
+    );
+
     public sealed record HistoryRow(DateTime OccurredAtUtc, string ActorName, string Action);
 
     /// <summary>Which of the visit's lists a <see cref="ListLine"/> belongs to, in the order the statement returns
@@ -166,6 +180,18 @@ public static class GetVisit
 
         public string? Notes { get; init; }
     }
+
+    /// <summary>A follow-up as read, before its state is judged against the viewer's day.</summary>
+    private sealed record FollowUpLine(
+        int Id,
+        int Version,
+        string Description,
+        string OwnerName,
+        DateOnly DueOn,
+        FollowUpStatus Status,
+        DateTime? ClosedAtUtc,
+        string? ClosedBy
+    );
 
     public sealed class Handler(PortalDbContext db, ICurrentActor actor, TimeProvider clock)
         : IQueryHandler<Query, Details?>
@@ -312,6 +338,30 @@ public static class GetVisit
                 )
         );
 
+        /// <summary>The visit's follow-ups, soonest due first. They all belong to this visit, so they are read without
+        /// the visit and city that the follow-up lists join to each (<see cref="FollowUpView"/>).</summary>
+        private static readonly CompiledQuery<Func<PortalDbContext, int, IAsyncEnumerable<FollowUpLine>>> FollowUpsOf =
+            new(() =>
+                EF.CompileAsyncQuery(
+                    (PortalDbContext db, int id) =>
+                        db
+                            .FollowUps.AsNoTracking()
+                            .Where(f => f.VisitId == id)
+                            .OrderBy(f => f.DueOn)
+                            .ThenBy(f => f.Id)
+                            .Select(f => new FollowUpLine(
+                                f.Id,
+                                f.Version,
+                                f.Description,
+                                f.OwnerName,
+                                f.DueOn,
+                                f.Status,
+                                f.ClosedAtUtc,
+                                f.ClosedBy
+                            ))
+                )
+            );
+
         /// <summary>The visit's last hundred audit entries, newest first.</summary>
         private static readonly CompiledQuery<Func<PortalDbContext, string, IAsyncEnumerable<HistoryRow>>> HistoryOf =
             new(() =>
@@ -329,7 +379,22 @@ public static class GetVisit
 
         public async ValueTask<Details?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var details = await DetailsById.For(db)(db, query.Id, cancellationToken);
+            // The page's four statements share one connection: opened and closed around each, the pool's bookkeeping
+            // cost more than reading a small visit's lists.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                return await ReadAsync(query.Id, cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        private async Task<Details?> ReadAsync(int visitId, CancellationToken cancellationToken)
+        {
+            var details = await DetailsById.For(db)(db, visitId, cancellationToken);
             if (details is null)
             {
                 return null;
@@ -340,7 +405,7 @@ public static class GetVisit
             var agenda = new List<AgendaRow>();
             var topics = new List<string>();
             var arrived = 0;
-            await foreach (var line in ListsOf.For(db)(db, query.Id).WithCancellation(cancellationToken))
+            await foreach (var line in ListsOf.For(db)(db, visitId).WithCancellation(cancellationToken))
             {
                 switch (line.List)
                 {
@@ -363,12 +428,25 @@ public static class GetVisit
             }
 
             var today = LocalDays.Today(clock, actor.TimeZoneId);
-            var followUps = await FollowUpView
-                .Of(db.FollowUps.AsNoTracking().Where(f => f.VisitId == query.Id), db, today)
-                .OrderBy(f => f.DueOn)
-                .ThenBy(f => f.Id)
-                .ToListAsync(cancellationToken);
-            var id = query.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var followUps = new List<FollowUpRow>();
+            await foreach (var f in FollowUpsOf.For(db)(db, visitId).WithCancellation(cancellationToken))
+            {
+                followUps.Add(
+                    new FollowUpRow(
+                        f.Id,
+                        f.Version,
+                        f.Description,
+                        f.OwnerName,
+                        f.DueOn,
+                        f.Status,
+                        FollowUp.IsOverdueIn(f.Status, f.DueOn, today),
+                        f.ClosedAtUtc,
+                        f.ClosedBy
+                    )
+                );
+            }
+
+            var id = visitId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var history = new List<HistoryRow>();
             await foreach (var row in HistoryOf.For(db)(db, id).WithCancellation(cancellationToken))
             {

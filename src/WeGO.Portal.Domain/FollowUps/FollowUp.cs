@@ -90,7 +90,11 @@ public sealed class FollowUp : AggregateRoot
 
     public static bool CanReopenIn(FollowUpStatus status) => status != FollowUpStatus.Open;
 
-    public bool IsOverdue(DateOnly today) => Status == FollowUpStatus.Open && DueOn < today;
+    public bool IsOverdue(DateOnly today) => IsOverdueIn(Status, DueOn, today);
+
+    /// <summary>Open and due before <paramref name="today"/> (the viewer's day).</summary>
+    public static bool IsOverdueIn(FollowUpStatus status, DateOnly dueOn, DateOnly today) =>
+        status == FollowUpStatus.Open && dueOn < today;
 
     public void AssignTo(string ownerName, string? ownerUserId)
     {
