@@ -181,18 +181,6 @@ public static class GetVisit
         public string? Notes { get; init; }
     }
 
-    /// <summary>A follow-up as read, before its state is judged against the viewer's day.</summary>
-    private sealed record FollowUpLine(
-        int Id,
-        int Version,
-        string Description,
-        string OwnerName,
-        DateOnly DueOn,
-        FollowUpStatus Status,
-        DateTime? ClosedAtUtc,
-        string? ClosedBy
-    );
-
     public sealed class Handler(PortalDbContext db, ICurrentActor actor, TimeProvider clock)
         : IQueryHandler<Query, Details?>
     {
@@ -340,27 +328,30 @@ public static class GetVisit
 
         /// <summary>The visit's follow-ups, soonest due first. They all belong to this visit, so they are read without
         /// the visit and city that the follow-up lists join to each (<see cref="FollowUpView"/>).</summary>
-        private static readonly CompiledQuery<Func<PortalDbContext, int, IAsyncEnumerable<FollowUpLine>>> FollowUpsOf =
-            new(() =>
-                EF.CompileAsyncQuery(
-                    (PortalDbContext db, int id) =>
-                        db
-                            .FollowUps.AsNoTracking()
-                            .Where(f => f.VisitId == id)
-                            .OrderBy(f => f.DueOn)
-                            .ThenBy(f => f.Id)
-                            .Select(f => new FollowUpLine(
-                                f.Id,
-                                f.Version,
-                                f.Description,
-                                f.OwnerName,
-                                f.DueOn,
-                                f.Status,
-                                f.ClosedAtUtc,
-                                f.ClosedBy
-                            ))
-                )
-            );
+        private static readonly CompiledQuery<
+            Func<PortalDbContext, int, DateOnly, IAsyncEnumerable<FollowUpRow>>
+        > FollowUpsOf = new(() =>
+            EF.CompileAsyncQuery(
+                (PortalDbContext db, int id, DateOnly today) =>
+                    db
+                        .FollowUps.AsNoTracking()
+                        .Where(f => f.VisitId == id)
+                        .OrderBy(f => f.DueOn)
+                        .ThenBy(f => f.Id)
+                        // Overdue is the entity's own rule, asked in C# of the row as it is read.
+                        .Select(f => new FollowUpRow(
+                            f.Id,
+                            f.Version,
+                            f.Description,
+                            f.OwnerName,
+                            f.DueOn,
+                            f.Status,
+                            FollowUp.IsOverdueIn(f.Status, f.DueOn, today),
+                            f.ClosedAtUtc,
+                            f.ClosedBy
+                        ))
+            )
+        );
 
         /// <summary>The visit's last hundred audit entries, newest first.</summary>
         private static readonly CompiledQuery<Func<PortalDbContext, string, IAsyncEnumerable<HistoryRow>>> HistoryOf =
@@ -429,21 +420,9 @@ public static class GetVisit
 
             var today = LocalDays.Today(clock, actor.TimeZoneId);
             var followUps = new List<FollowUpRow>();
-            await foreach (var f in FollowUpsOf.For(db)(db, visitId).WithCancellation(cancellationToken))
+            await foreach (var row in FollowUpsOf.For(db)(db, visitId, today).WithCancellation(cancellationToken))
             {
-                followUps.Add(
-                    new FollowUpRow(
-                        f.Id,
-                        f.Version,
-                        f.Description,
-                        f.OwnerName,
-                        f.DueOn,
-                        f.Status,
-                        FollowUp.IsOverdueIn(f.Status, f.DueOn, today),
-                        f.ClosedAtUtc,
-                        f.ClosedBy
-                    )
-                );
+                followUps.Add(row);
             }
 
             var id = visitId.ToString(System.Globalization.CultureInfo.InvariantCulture);
