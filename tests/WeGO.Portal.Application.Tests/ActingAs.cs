@@ -1,7 +1,4 @@
 using Mediator;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Testing;
 using WeGO.Portal.Web;
@@ -48,16 +45,4 @@ internal sealed record Colleague(
     /// <summary>A colleague who reads times in <paramref name="timeZoneId"/>, with no account behind them: enough for
     /// queries.</summary>
     public static Colleague ViewingIn(string timeZoneId) => new("viewer", "Viewer", timeZoneId);
-}
-
-/// <summary>The portal with a clock the test sets, so "today" and "overdue" are what the scenario needs.</summary>
-internal sealed class ClockedPortal(FixedClock clock) : PortalFactory
-{
-    public FixedClock Clock { get; } = clock;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
 }

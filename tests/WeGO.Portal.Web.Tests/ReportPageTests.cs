@@ -5,10 +5,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using WeGO.Portal.Application.Reports;
 using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Application.Visits;
@@ -19,7 +16,7 @@ namespace WeGO.Portal.Web.Tests;
 
 /// <summary>The report pages over HTTP, as staff and directors use them: a completed Seremban visit (each test's own),
 /// its report written by staff and decided by a program director.</summary>
-public sealed class ReportPageTests : IClassFixture<ReportPageTests.ClockedPortal>
+public sealed class ReportPageTests : IClassFixture<ClockedPortal>
 {
     private const string Password = "Colleague-Password-2024";
     private static readonly DateTimeOffset DayAfterTheVisit = new(2024, 10, 8, 1, 0, 0, TimeSpan.Zero);
@@ -767,19 +764,5 @@ public sealed class ReportPageTests : IClassFixture<ReportPageTests.ClockedPorta
             await korean.GetPageAsync($"/Reports/Details/{id}"),
             StringComparison.Ordinal
         );
-    }
-
-    /// <summary>One portal for the class, with a clock the test sets, so a report's age in the queue is what the
-    /// scenario needs. Its tests never run in parallel, so each sets the clock at its start (the constructor: the day
-    /// after the visit).</summary>
-    public sealed class ClockedPortal : PortalFactory
-    {
-        public FixedClock Clock { get; } = new(DayAfterTheVisit);
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-        }
     }
 }

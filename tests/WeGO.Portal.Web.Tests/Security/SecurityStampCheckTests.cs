@@ -1,7 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using WeGO.Portal.Application.Staff;
 using WeGO.Portal.Testing;
@@ -13,7 +11,7 @@ namespace WeGO.Portal.Web.Tests.Security;
 /// nothing (SessionCookie.StampCheckDue); a changed stamp is refused on those requests by the portal's own session
 /// check. These tests prove both: nothing waits for the interval, and the interval still brings Identity's check.
 /// </summary>
-public sealed class SecurityStampCheckTests : IClassFixture<SecurityStampCheckTests.ClockedPortal>
+public sealed class SecurityStampCheckTests : IClassFixture<ClockedPortal>
 {
     private const string Password = "Stamp-Checks-2024";
     private const string AuthCookie = "wego.auth=";
@@ -86,18 +84,5 @@ public sealed class SecurityStampCheckTests : IClassFixture<SecurityStampCheckTe
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
         Assert.True((await users.UpdateSecurityStampAsync(user)).Succeeded);
-    }
-
-    /// <summary>A portal whose clock the tests move: the cookie's issue time, Identity's check and the portal's own
-    /// sessions all read it.</summary>
-    public sealed class ClockedPortal : PortalFactory
-    {
-        public FixedClock Clock { get; } = new(DateTimeOffset.UtcNow);
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-        }
     }
 }

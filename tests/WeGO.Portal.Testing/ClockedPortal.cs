@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WeGO.Portal.Testing;
+
+/// <summary>The portal with a clock the test sets, so "today", "overdue" and a cookie's age are what the scenario
+/// needs. As a class fixture its clock starts at the real time; a test that needs another sets
+/// <see cref="FixedClock.Now"/> in its constructor (xunit runs a class's tests one at a time).</summary>
+public class ClockedPortal(FixedClock clock) : PortalFactory
+{
+    public ClockedPortal()
+        : this(new FixedClock(DateTimeOffset.UtcNow)) { }
+
+    public FixedClock Clock { get; } = clock;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
