@@ -11,7 +11,8 @@ namespace WeGO.Portal.Web.Identity;
 /// <summary>Ties every sign-in cookie to a server-side session (<see cref="StaffSession"/>): signing in records one and
 /// puts its id in the cookie, every request checks it is still open (<see cref="OpenSessions"/>), signing out ends it.
 /// A cookie whose session has ended, or that names none, is treated as signed out. Identity's own security-stamp check
-/// still runs after ours. See docs/decisions/0013-server-side-sessions.md.</summary>
+/// still runs after ours, when it is due (<see cref="StampCheckDue"/>). See docs/decisions/0013-server-side-sessions.md
+/// and 0055.</summary>
 public sealed class SessionCookie(
     OpenSessions sessions,
     IOptions<IdentityOptions> identity,
