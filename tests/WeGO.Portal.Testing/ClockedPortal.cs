@@ -5,13 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace WeGO.Portal.Testing;
 
 /// <summary>The portal with a clock the test sets, so "today", "overdue" and a cookie's age are what the scenario
-/// needs. As a class fixture its clock starts at the real time; a test that needs another sets
-/// <see cref="FixedClock.Now"/> in its constructor (xunit runs a class's tests one at a time).</summary>
+/// needs.</summary>
 public class ClockedPortal(FixedClock clock) : PortalFactory
 {
-    public ClockedPortal()
-        : this(new FixedClock(DateTimeOffset.UtcNow)) { }
-
     public FixedClock Clock { get; } = clock;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -20,3 +16,8 @@ public class ClockedPortal(FixedClock clock) : PortalFactory
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
+
+/// <summary>A <see cref="ClockedPortal"/> as a class fixture, which xunit builds without arguments: the clock starts at
+/// the real time, and a test class that needs another sets <see cref="FixedClock.Now"/> in its constructor (xunit runs
+/// a class's tests one at a time).</summary>
+public sealed class ClockedPortalFixture() : ClockedPortal(new FixedClock(DateTimeOffset.UtcNow));

@@ -16,7 +16,7 @@ namespace WeGO.Portal.Web.Tests;
 
 /// <summary>The report pages over HTTP, as staff and directors use them: a completed Seremban visit (each test's own),
 /// its report written by staff and decided by a program director.</summary>
-public sealed class ReportPageTests : IClassFixture<ClockedPortal>
+public sealed class ReportPageTests : IClassFixture<ClockedPortalFixture>
 {
     private const string Password = "Colleague-Password-2024";
     private static readonly DateTimeOffset DayAfterTheVisit = new(2024, 10, 8, 1, 0, 0, TimeSpan.Zero);
@@ -28,7 +28,7 @@ public sealed class ReportPageTests : IClassFixture<ClockedPortal>
     private readonly string lii = TestData.Unique("lii").Replace(' ', '-');
     private readonly string jiho = TestData.Unique("jiho").Replace(' ', '-');
 
-    public ReportPageTests(ClockedPortal portal)
+    public ReportPageTests(ClockedPortalFixture portal)
     {
         this.portal = portal;
         portal.Clock.Now = DayAfterTheVisit;

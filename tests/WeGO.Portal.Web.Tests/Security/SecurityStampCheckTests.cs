@@ -11,14 +11,14 @@ namespace WeGO.Portal.Web.Tests.Security;
 /// nothing (SessionCookie.StampCheckDue); a changed stamp is refused on those requests by the portal's own session
 /// check. These tests prove both: nothing waits for the interval, and the interval still brings Identity's check.
 /// </summary>
-public sealed class SecurityStampCheckTests : IClassFixture<ClockedPortal>
+public sealed class SecurityStampCheckTests : IClassFixture<ClockedPortalFixture>
 {
     private const string Password = "Stamp-Checks-2024";
     private const string AuthCookie = "wego.auth=";
 
     private readonly ClockedPortal portal;
 
-    public SecurityStampCheckTests(ClockedPortal portal)
+    public SecurityStampCheckTests(ClockedPortalFixture portal)
     {
         this.portal = (ClockedPortal)portal.Start();
         portal.Clock.Now = DateTimeOffset.UtcNow;
