@@ -98,8 +98,9 @@ internal static class LoadBenchmark
         await output.WriteLineAsync(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"== {visits:N0} visits ({folder}): portal pid {portal.Id} ({portal.Collector}) on {portal.Root} "
-                    + $"ready in {startup.Elapsed.TotalSeconds:N1} s, {portal.MemoryBytes / 1048576.0:N0} MiB"
+                $"== {visits:N0} visits ({folder}): portal pid {portal.Id} (published, {portal.Collector}) "
+                    + $"on {portal.Root} ready in {startup.Elapsed.TotalSeconds:N1} s, "
+                    + $"{portal.MemoryBytes / 1048576.0:N0} MiB"
             )
         );
 

@@ -6,10 +6,11 @@ using System.Text.Json;
 
 namespace WeGO.Portal.Bench.Load;
 
-/// <summary>The portal under test in a process of its own: the built WeGO.Portal.Web (same configuration as this
-/// benchmark, Release under bench/run) on a free loopback port, in the Production environment, on a copy of a
-/// generated data folder (<see cref="WorkingCopy"/>: what a run stores is gone when the portal stops), with demo
-/// seeding off and the baseline pages on. Its console ends in portal-console.log in the generated folder.</summary>
+/// <summary>The portal under test in a process of its own: WeGO.Portal.Web as it is deployed, published with ReadyToRun
+/// (same configuration as this benchmark, Release under bench/run), on a free loopback port, in the Production
+/// environment, on a copy of a generated data folder (<see cref="WorkingCopy"/>: what a run stores is gone when the
+/// portal stops), with demo seeding off and the baseline pages on. Its console ends in portal-console.log in the
+/// generated folder.</summary>
 internal sealed class PortalProcess : IAsyncDisposable
 {
     private readonly Process process;
@@ -32,19 +33,41 @@ internal sealed class PortalProcess : IAsyncDisposable
     /// otherwise.</summary>
     public string Collector { get; private init; } = "";
 
+    /// <summary>The folder bench/run publishes the portal with its baseline pages into, as docs/operations.md publishes
+    /// the portal (ReadyToRun): <c>dotnet publish bench/WeGO.Portal.Baseline -c Release -o
+    /// bench/WeGO.Portal.Baseline/bin/Release/published</c>.</summary>
+    public static string PublishedFolder =>
+        Path.Combine(BaselineProjectFolder(), "bin", BuildConfiguration(), "published");
+
     public static async Task<PortalProcess> StartAsync(string dataFolder, string adminEmail, string adminPassword)
     {
-        // The portal with the baseline pages (bench/WeGO.Portal.Baseline), reading the portal's own settings and
-        // static files from its project folder.
-        var web = WebProjectFolder();
-        var host = Path.GetFullPath(Path.Combine(web, "..", "..", "bench", "WeGO.Portal.Baseline"));
-        var output = Path.Combine(host, "bin", BuildConfiguration(), "net" + Environment.Version.ToString(2));
+        // The portal with the baseline pages (bench/WeGO.Portal.Baseline), published: its settings and static files
+        // are the published ones, as in a deployment.
+        var output = PublishedFolder;
         var apphost = Path.Combine(output, "WeGO.Portal.Baseline");
         var dll = Path.Combine(output, "WeGO.Portal.Baseline.dll");
+        var built = Path.Combine(
+            BaselineProjectFolder(),
+            "bin",
+            BuildConfiguration(),
+            "net" + Environment.Version.ToString(2),
+            "WeGO.Portal.Web.dll"
+        );
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException(
-                $"No built portal at {dll}: build the benchmark first (it builds the portal and its baselines)."
+                $"No published portal at {output}: publish it first, as bench/run does ({PublishCommand})."
+            );
+        }
+
+        // A build after the last publish means the published portal is not the code being measured.
+        if (
+            File.Exists(built)
+            && File.GetLastWriteTimeUtc(built) > File.GetLastWriteTimeUtc(Path.Combine(output, "WeGO.Portal.Web.dll"))
+        )
+        {
+            throw new InvalidOperationException(
+                $"The published portal at {output} is older than the last build: publish it again ({PublishCommand})."
             );
         }
 
@@ -57,8 +80,8 @@ internal sealed class PortalProcess : IAsyncDisposable
             ? new ProcessStartInfo(apphost)
             : new ProcessStartInfo("dotnet") { ArgumentList = { dll } };
         start.ArgumentList.Add("--contentRoot");
-        start.ArgumentList.Add(web);
-        start.WorkingDirectory = web;
+        start.ArgumentList.Add(output);
+        start.WorkingDirectory = output;
         start.UseShellExecute = false;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
@@ -274,12 +297,17 @@ internal sealed class PortalProcess : IAsyncDisposable
     private static string BuildConfiguration() =>
         new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
-    /// <summary>The web project's folder, from the manifest Mvc.Testing writes next to this program.</summary>
-    private static string WebProjectFolder()
+    private static string PublishCommand =>
+        $"dotnet publish bench/WeGO.Portal.Baseline -c {BuildConfiguration()} -o {PublishedFolder}";
+
+    /// <summary>bench/WeGO.Portal.Baseline, beside the web project's folder, which the manifest Mvc.Testing writes next
+    /// to this program names.</summary>
+    private static string BaselineProjectFolder()
     {
         var manifest = Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json");
         using var json = JsonDocument.Parse(File.ReadAllText(manifest));
-        return json.RootElement.GetProperty(typeof(Program).Assembly.FullName!).GetString()!;
+        var web = json.RootElement.GetProperty(typeof(Program).Assembly.FullName!).GetString()!;
+        return Path.GetFullPath(Path.Combine(web, "..", "..", "bench", "WeGO.Portal.Baseline"));
     }
 
     private static int FreePort()
