@@ -87,8 +87,7 @@ public static class ReleaseText
                 Purpose = v.Purpose,
                 HeadOfDelegation = v.Delegation.HeadOfDelegation,
                 HeadOfDelegationTitle = v.Delegation.HeadOfDelegationTitle,
-                Headcount =
-                    v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
+                Headcount = Delegation.HeadcountOf(v.Delegation.Members.Count, v.Delegation.ExpectedHeadcount),
                 Hosts = v.Hosts.OrderBy(h => h.Order).Select(h => new Host(h.Name, h.Title)).ToList(),
                 Agenda = v
                     .Agenda.OrderBy(a => a.Order)

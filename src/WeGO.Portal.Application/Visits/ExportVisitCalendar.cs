@@ -96,8 +96,7 @@ public static class ExportVisitCalendar
                 CancellationReason = v.CancellationReason,
                 HeadOfDelegation = v.Delegation.HeadOfDelegation,
                 HeadOfDelegationTitle = v.Delegation.HeadOfDelegationTitle,
-                Headcount =
-                    v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
+                Headcount = Delegation.HeadcountOf(v.Delegation.Members.Count, v.Delegation.ExpectedHeadcount),
                 Hosts = v
                     .Hosts.OrderBy(h => h.Order)
                     .Select(h => new GetVisit.HostRow(h.Name, h.Title, h.StaffUserId))

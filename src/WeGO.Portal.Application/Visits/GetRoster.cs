@@ -124,8 +124,7 @@ public static class GetRoster
                     HeadOfDelegation = v.Delegation.HeadOfDelegation,
                     HeadOfDelegationTitle = v.Delegation.HeadOfDelegationTitle,
                     ExpectedHeadcount = v.Delegation.ExpectedHeadcount,
-                    Headcount =
-                        v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
+                    Headcount = Delegation.HeadcountOf(v.Delegation.Members.Count, v.Delegation.ExpectedHeadcount),
                     NeedsShown = withNeeds,
                     NeedsErasedAtUtc = v.Delegation.NeedsErasedAtUtc,
                     // Delegation.InPrecedence, in SQL.

@@ -244,7 +244,7 @@ public static class ListVisits
             EndsAtUtc = v.EndsAtUtc,
             TimeZoneId = v.TimeZoneId,
             Status = v.Status,
-            Headcount = v.Delegation.Members.Count > 0 ? v.Delegation.Members.Count : v.Delegation.ExpectedHeadcount,
+            Headcount = Delegation.HeadcountOf(v.Delegation.Members.Count, v.Delegation.ExpectedHeadcount),
             HeadOfDelegation = v.Delegation.HeadOfDelegation,
             Hosts = v.Hosts.OrderBy(h => h.Order).Select(h => h.Name).ToList(),
         });
