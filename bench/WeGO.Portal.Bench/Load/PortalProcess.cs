@@ -36,7 +36,7 @@ internal sealed class PortalProcess : IAsyncDisposable
     /// <summary>The folder bench/run publishes the portal with its baseline pages into, as docs/operations.md publishes
     /// the portal (ReadyToRun): <c>dotnet publish bench/WeGO.Portal.Baseline -c Release -o
     /// bench/WeGO.Portal.Baseline/bin/Release/published</c>.</summary>
-    public static string PublishedFolder =>
+    private static string PublishedFolder =>
         Path.Combine(BaselineProjectFolder(), "bin", BuildConfiguration(), "published");
 
     public static async Task<PortalProcess> StartAsync(string dataFolder, string adminEmail, string adminPassword)
