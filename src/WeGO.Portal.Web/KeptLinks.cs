@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Microsoft.AspNetCore.Http.Extensions;
 
 namespace WeGO.Portal.Web;
 
@@ -46,6 +47,25 @@ public sealed class KeptLinks(LinkGenerator links)
         }
 
         return address;
+    }
+
+    /// <summary>The address of <paramref name="page"/> with <paramref name="query"/> as its query string (a list's
+    /// filters and page, a dashboard's period; <see cref="LinkValues.Of"/>), for this request's path base: the page's
+    /// kept address and the values after it, encoded as the router encodes the values that are not part of a page's
+    /// route, in the order given. Empty values are left out, as the router leaves them out.</summary>
+    public string To(HttpContext context, string page, IEnumerable<KeyValuePair<string, string>> query)
+    {
+        var address = To(context, page);
+        var builder = new QueryBuilder();
+        foreach (var (name, value) in query)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                builder.Add(name, value);
+            }
+        }
+
+        return address + builder.ToQueryString().Value;
     }
 
     /// <summary>The address of one record's <paramref name="page"/> ("/Visits/Details" with the visit's id), or of

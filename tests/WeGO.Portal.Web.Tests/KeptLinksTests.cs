@@ -11,7 +11,7 @@ namespace WeGO.Portal.Web.Tests;
 /// <summary>Addresses the router generates once and the portal then keeps (<see cref="KeptLinks"/>): each header link
 /// leads to its page, for a visitor and for an administrator, whichever page was drawn first; an address keeps the
 /// path base the portal is served under; a record's address (a list's row link, a row's button) is the router's own
-/// for that id.</summary>
+/// for that id, and an address with a query the router's own for those values.</summary>
 public sealed partial class KeptLinksTests : IClassFixture<PortalFactory>
 {
     private readonly PortalFactory portal;
@@ -93,6 +93,36 @@ public sealed partial class KeptLinksTests : IClassFixture<PortalFactory>
                 var expected = router.GetPathByPage(page, handler, new { id }, pathBase);
                 Assert.Equal(expected, links.To(context, page, id, handler));
             }
+        }
+    }
+
+    [Theory]
+    [InlineData("/Membership/Members/Index", "Filter.Status", "Active", "Filter.Region", "CentralAsia")]
+    [InlineData("/Dashboard/Index", "Preset", "LastYear", null, null)]
+    [InlineData("/Visits/Index", "Filter.Text", "Seremban & Negeri Sembilan", "Filter.From", "2024-10-07")]
+    [InlineData("/Visits/Index", "Filter.Text", "세렘반 시의회 + 50%/?#", "Filter.Sort", "")]
+    [InlineData("/Membership/Inquiries/Index", "Filter.Text", "Seremban", "handler", "Csv")]
+    public void An_address_with_a_query_is_the_one_the_router_writes_for_those_values(
+        string page,
+        string name,
+        string value,
+        string? secondName,
+        string? secondValue
+    )
+    {
+        var links = portal.Services.GetRequiredService<KeptLinks>();
+        var router = portal.Services.GetRequiredService<LinkGenerator>();
+        foreach (var pathBase in new[] { "", "/portal" })
+        {
+            var context = new DefaultHttpContext { Request = { PathBase = pathBase } };
+            var query = new Dictionary<string, string> { [name] = value };
+            if (secondName is not null)
+            {
+                query[secondName] = secondValue ?? "";
+            }
+
+            var expected = router.GetPathByPage(page, handler: null, new RouteValueDictionary(query!), pathBase);
+            Assert.Equal(expected, links.To(context, page, query));
         }
     }
 
