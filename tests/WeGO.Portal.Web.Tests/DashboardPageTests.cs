@@ -290,4 +290,20 @@ public sealed partial class DashboardPageTests : IClassFixture<PortalFactory>
             Pages.Dashboard.BarChart.FitRowLabel(new string([.. "가나다라마바사아자차카타파하가나다라마바사"]))
         );
     }
+
+    [Fact]
+    public void A_charts_coordinate_is_written_as_the_value_rounded_to_one_decimal_in_the_invariant_culture()
+    {
+        var random = new Random(2024);
+        var values = Enumerable
+            .Range(0, 80_001)
+            .Select(i => i / 100.0)
+            .Concat(Enumerable.Range(0, 10_000).Select(_ => random.NextDouble() * 1_000))
+            .Concat([0.05, 0.15, 0.25, 2.45, 719.95, 1e9 + 0.35, -0.3, -12.25, -180.06]);
+        foreach (var value in values)
+        {
+            var expected = Math.Round(value, 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(expected, Pages.Dashboard.BarChart.Placed.N(value));
+        }
+    }
 }
