@@ -52,8 +52,14 @@ public sealed class KeptLinks(LinkGenerator links)
     /// <summary>The address of <paramref name="page"/> with <paramref name="query"/> as its query string (a list's
     /// filters and page, a dashboard's period; <see cref="LinkValues.Of"/>), for this request's path base: the page's
     /// kept address and the values after it, encoded as the router encodes the values that are not part of a page's
-    /// route, in the order given. Empty values are left out, as the router leaves them out.</summary>
-    public string To(HttpContext context, string page, IEnumerable<KeyValuePair<string, string>> query)
+    /// route, in the order given. Empty values are left out, as the router leaves them out. A page's
+    /// <paramref name="handler"/> (a list's export) comes last, where the router writes it.</summary>
+    public string To(
+        HttpContext context,
+        string page,
+        IEnumerable<KeyValuePair<string, string>> query,
+        string? handler = null
+    )
     {
         var address = To(context, page);
         var builder = new QueryBuilder();
@@ -63,6 +69,11 @@ public sealed class KeptLinks(LinkGenerator links)
             {
                 builder.Add(name, value);
             }
+        }
+
+        if (handler is not null)
+        {
+            builder.Add("handler", handler);
         }
 
         return address + builder.ToQueryString().Value;
