@@ -55,6 +55,7 @@ internal static class WebSetup
         services.AddScoped<ICurrentActor, CurrentUserActor>();
         services.AddScoped<ViewerTime>();
         services.AddSingleton<KeptLinks>();
+        services.AddScoped<Pages.FollowUps.FollowUpButtons>();
     }
 
     /// <summary>
