@@ -37,33 +37,34 @@ public sealed class FollowUpButtons(
         );
         string Action(string handler) => links.To(context, "/FollowUps/Status", followUpId, handler);
         return FollowUp.CanCloseIn(status)
-            ? new Buttons(shared, followUpId, version, returnUrl, Action("Done"), Action("Drop"))
-            : new Buttons(shared, followUpId, version, returnUrl, Action("Reopen"), DropAction: null);
+            ? new Buttons(shared, followUpId, version, returnUrl, Action("Done"), Action("Drop"), ReopenAction: null)
+            : new Buttons(shared, followUpId, version, returnUrl, DoneAction: null, DropAction: null, Action("Reopen"));
     }
 
     private sealed record RequestParts(IHtmlContent Token, string Done, string Drop, string Reopen);
 
-    /// <summary>The forms of one follow-up; <paramref name="DropAction"/> is null when the first form reopens it.
-    /// </summary>
+    /// <summary>The forms of one follow-up: Done and Drop while it is open, Reopen once it is closed (the others'
+    /// addresses are null).</summary>
     private sealed record Buttons(
         RequestParts Parts,
         int FollowUpId,
         int Version,
         string ReturnUrl,
-        string FirstAction,
-        string? DropAction
+        string? DoneAction,
+        string? DropAction,
+        string? ReopenAction
     ) : IHtmlContent
     {
         public void WriteTo(TextWriter writer, HtmlEncoder encoder)
         {
             writer.Write("<div class=\"follow-up-buttons\">");
-            if (DropAction is null)
+            if (DoneAction is not null)
             {
-                Form(writer, encoder, FirstAction, "btn btn-sm btn-link p-0", "data-follow-up-reopen", Parts.Reopen);
+                Form(writer, encoder, DoneAction, "btn btn-sm btn-outline-success", "data-follow-up-done", Parts.Done);
             }
-            else
+
+            if (DropAction is not null)
             {
-                Form(writer, encoder, FirstAction, "btn btn-sm btn-outline-success", "data-follow-up-done", Parts.Done);
                 Form(
                     writer,
                     encoder,
@@ -72,6 +73,11 @@ public sealed class FollowUpButtons(
                     "data-follow-up-drop",
                     Parts.Drop
                 );
+            }
+
+            if (ReopenAction is not null)
+            {
+                Form(writer, encoder, ReopenAction, "btn btn-sm btn-link p-0", "data-follow-up-reopen", Parts.Reopen);
             }
 
             writer.Write("</div>");
