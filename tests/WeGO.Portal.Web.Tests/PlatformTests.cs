@@ -1,5 +1,8 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using WeGO.Portal.Testing;
 
 namespace WeGO.Portal.Web.Tests;
@@ -39,6 +42,36 @@ public sealed class PlatformTests : IClassFixture<PortalFactory>
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    /// <summary>The layout writes these addresses itself (decision 0059): each must be served, and the portal's own
+    /// files must carry their content's hash, so a browser fetches a changed stylesheet or script at once.</summary>
+    [Fact]
+    public async Task The_layouts_stylesheets_and_scripts_are_served_and_the_portals_own_carry_their_version()
+    {
+        var client = PortalClient.For(portal);
+        var page = await client.GetPageAsync("/Account/SignIn");
+        var addresses = Regex
+            .Matches(page, "<(?:link rel=\"stylesheet\" href|script src)=\"([^\"]+)\"")
+            .Select(match => WebUtility.HtmlDecode(match.Groups[1].Value))
+            .ToList();
+
+        Assert.Equal(5, addresses.Count);
+        foreach (var address in addresses)
+        {
+            using var response = await client.GetAsync(address);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var path = address.Split('?')[0];
+            if (path.StartsWith("/css/", StringComparison.Ordinal) || path.StartsWith("/js/", StringComparison.Ordinal))
+            {
+                var content = await response.Content.ReadAsByteArrayAsync();
+                Assert.Equal(path + "?v=" + WebEncoders.Base64UrlEncode(SHA256.HashData(content)), address);
+            }
+            else
+            {
+                Assert.Equal(path, address);
+            }
+        }
     }
 
     [Fact]
